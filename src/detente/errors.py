@@ -1,0 +1,51 @@
+"""Every exception detente raises on purpose, in one place.
+
+Library code raises these; the CLI turns them into messages and exit codes.
+"""
+from __future__ import annotations
+
+
+class DetenteError(Exception):
+    """Base class of detente's own errors."""
+
+
+class SettingsError(DetenteError):
+    """A setting is missing, of the wrong type, or out of range."""
+
+
+class InputError(DetenteError):
+    """An input (file, line, record) cannot be read as an article. ``origin`` names it."""
+
+    def __init__(self, origin: str, reason: str):
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
+
+
+class LanguageSkipped(InputError):
+    """The article is not in a language the pipeline codes."""
+
+
+class DataFileError(DetenteError):
+    """A packaged or user-supplied data file (lexicon, ontology, knowledge base) is invalid."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ModelNotFound(DetenteError):
+    """The spaCy model named in the settings is not installed."""
+
+
+class StoreError(DetenteError):
+    """The event store cannot be opened, migrated or written."""
+
+
+class GoldFileError(DetenteError):
+    """A gold-standard evaluation file cannot be read."""
+
+
+class QueryError(DetenteError):
+    """A query (dyad, filters, dates) is malformed."""

@@ -1,0 +1,248 @@
+"""Typed records that flow between the pipeline stages (see GUIDE.md, "Data contracts").
+
+ingest -> Article -> clean -> Article(body) -> nlp (spaCy Doc) -> actors -> ActorMention
+-> events -> EventMention -> time (dates on EventMention) -> identity -> Event -> store.
+
+Records are frozen dataclasses; a stage returns new records (``dataclasses.replace``)
+instead of mutating the ones it was given.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+MODALITIES = ("asserted", "negated", "hypothetical", "intended")
+DATE_PRECISIONS = ("day", "month", "year", "decade", "unknown")
+DATE_BASES = ("text", "context", "publication")
+
+
+def content_hash(text: str) -> str:
+    """Hash of an article's text with whitespace folded: the identity of its content."""
+    folded = " ".join(text.split()).lower()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document. ``raw_text`` is kept unchanged; ``body`` is the cleaned text."""
+
+    id: str
+    raw_text: str
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    language: str | None = None
+    content_hash: str = ""
+    body: str | None = None
+    sources_cited: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()  # what cleaning removed, one short label + text per item
+    flags: tuple[str, ...] = ()  # e.g. "no_published_date"
+    origin: str | None = None  # path[:line] it was read from
+
+    @property
+    def text(self) -> str:
+        """The text the NLP stages read: the cleaned body when there is one."""
+        return self.body if self.body is not None else self.raw_text
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input that could not be ingested, with where it came from and why."""
+
+    origin: str  # path, path:line, or "<stdin>:line"
+    reason: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved actor: country (ISO3 or IGO), sector code(s), name and KB id."""
+
+    country: str | None = None
+    sector: str | None = None
+    sector2: str | None = None
+    name: str | None = None
+    kb_id: str | None = None
+    confidence: float = 0.0
+    org: str | None = None  # organisation name for IGO / non-state actors
+    former: bool = False  # a former office holder (no longer GOV at the date)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "country": self.country,
+            "sector": self.sector,
+            "sector2": self.sector2,
+            "kb_id": self.kb_id,
+            "org": self.org,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor found in a Doc: token span [start, end), character span, words and resolution."""
+
+    start: int
+    end: int
+    char_start: int
+    char_end: int
+    text: str
+    actor: Actor
+    basis: str = "gazetteer"  # gazetteer | kb | title | org | coref | context
+    antecedent: int | None = None  # token index of the mention it corefers with
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, **self.actor.to_dict()}
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event as one clause of one article states it, with its evidence."""
+
+    article_id: str
+    sentence: str
+    char_start: int  # sentence offsets in the article body
+    char_end: int
+    trigger: str
+    trigger_char: int  # offset of the trigger in the body
+    cameo: str
+    rule: str
+    source: ActorMention | None = None
+    target: ActorMention | None = None
+    modality: str = "asserted"
+    reported: bool = False  # an allegation / claim attributed to someone
+    confidence: float = 0.5
+    trigger_token: int = -1  # token index of the trigger in the Doc
+    sent_index: int = -1  # index of the sentence in the Doc
+    contexts: tuple[str, ...] = ()
+    location: Location | None = None
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    date_precision: str = "unknown"
+    date_basis: str | None = None
+    date_text: str | None = None  # the time expression that dated it
+    published: dt.date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "sentence": self.sentence,
+            "char_start": self.char_start,
+            "char_end": self.char_end,
+            "trigger": self.trigger,
+            "rule": self.rule,
+            "modality": self.modality,
+            "confidence": round(self.confidence, 3),
+            "date_text": self.date_text,
+            "published": _iso(self.published),
+        }
+
+
+@dataclass(frozen=True)
+class Event:
+    """One real-world event, with every mention of it (one or many sentences and articles)."""
+
+    event_id: str
+    cameo: str
+    source: Actor | None
+    target: Actor | None
+    modality: str
+    mentions: tuple[EventMention, ...]
+    confidence: float
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    date_precision: str = "unknown"
+    date_basis: str | None = None
+    location: Location | None = None
+    contexts: tuple[str, ...] = ()
+    reported: bool = False
+    source_text: str | None = None
+    target_text: str | None = None
+
+    @property
+    def num_mentions(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def num_articles(self) -> int:
+        return len({m.article_id for m in self.mentions})
+
+    def to_dict(self, ontology: Any = None) -> dict[str, Any]:
+        """The event in the output contract of GUIDE.md. ``ontology`` adds names and scores."""
+        info = ontology.describe(self.cameo) if ontology is not None else {}
+        return {
+            "event_id": self.event_id,
+            "cameo": self.cameo,
+            "cameo_name": info.get("name"),
+            "cameo_root": self.cameo[:2],
+            "plover": info.get("plover"),
+            "plover_mode": info.get("plover_mode"),
+            "contexts": list(self.contexts or info.get("contexts") or ()),
+            "goldstein": info.get("goldstein"),
+            "quad_class": info.get("quad_class"),
+            "source": _actor_dict(self.source, self.source_text),
+            "target": _actor_dict(self.target, self.target_text),
+            "modality": self.modality,
+            "reported": self.reported,
+            "date_start": _iso(self.date_start),
+            "date_end": _iso(self.date_end),
+            "date_precision": self.date_precision,
+            "date_basis": self.date_basis,
+            "location": self.location.to_dict() if self.location else None,
+            "confidence": round(self.confidence, 3),
+            "mentions": [m.to_dict() for m in self.mentions],
+            "num_mentions": self.num_mentions,
+            "num_articles": self.num_articles,
+        }
+
+
+@dataclass(frozen=True)
+class CodedArticle:
+    """What the pipeline makes of one article: its actors and event mentions (dated)."""
+
+    article: Article
+    actors: tuple[ActorMention, ...] = ()
+    mentions: tuple[EventMention, ...] = ()
+
+
+@dataclass
+class RunSummary:
+    """Counts of one ingest/code run, for the CLI summary and the runs table."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    skipped_language: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    events: int = 0
+    mentions: int = 0
+    article_ids: list[str] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejections)
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _actor_dict(actor: Actor | None, text: str | None) -> dict[str, Any] | None:
+    if actor is None:
+        return None
+    return {"text": text, **actor.to_dict()}

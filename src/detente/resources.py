@@ -1,0 +1,33 @@
+"""The packaged data every stage reads, loaded once per Settings and passed along explicitly."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Loaded, validated data: the actor knowledge base, the CAMEO/PLOVER ontology, the event lexicon."""
+
+    settings: Settings
+    kb: Any  # detente.actors.kb.KnowledgeBase
+    ontology: Any  # detente.events.ontology.Ontology
+    lexicon: Any  # detente.events.lexicon.Lexicon
+
+
+@lru_cache(maxsize=4)
+def load_resources(settings: Settings) -> Resources:
+    """Load (once per distinct Settings) and validate all packaged data."""
+    from .actors.kb import load_kb
+    from .events.lexicon import load_lexicon
+    from .events.ontology import load_ontology
+
+    return Resources(
+        settings=settings,
+        kb=load_kb(settings.extra_actor_files),
+        ontology=load_ontology(),
+        lexicon=load_lexicon(),
+    )

@@ -1,0 +1,62 @@
+"""Named, ordered, transactional schema migrations with a version table.
+
+Each migration is applied once, inside a transaction, and recorded in ``schema_version``.
+Add a new migration at the end of ``MIGRATIONS``; never edit one that has shipped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ACTOR_COLS = """
+    {p}_text VARCHAR, {p}_name VARCHAR, {p}_country VARCHAR, {p}_sector VARCHAR,
+    {p}_sector2 VARCHAR, {p}_kb_id VARCHAR, {p}_org VARCHAR, {p}_confidence DOUBLE"""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+_INITIAL = f"""
+CREATE TABLE runs (
+    run_id VARCHAR PRIMARY KEY, command VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP,
+    read_count INTEGER, stored_count INTEGER, duplicate_count INTEGER, rejected_count INTEGER,
+    event_count INTEGER, settings_json VARCHAR
+);
+CREATE TABLE articles (
+    id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL UNIQUE,
+    title VARCHAR, publisher VARCHAR, author VARCHAR, published DATE, url VARCHAR, language VARCHAR,
+    raw_text VARCHAR NOT NULL, body VARCHAR, sources_cited VARCHAR[], removed VARCHAR[], flags VARCHAR[],
+    origin VARCHAR, run_id VARCHAR, ingested_at TIMESTAMP, coded_at TIMESTAMP
+);
+CREATE TABLE rejections (
+    run_id VARCHAR, origin VARCHAR, reason VARCHAR, at TIMESTAMP
+);
+CREATE TABLE actors (
+    article_id VARCHAR, tok_start INTEGER, tok_end INTEGER, char_start INTEGER, char_end INTEGER,
+    text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, sector2 VARCHAR, kb_id VARCHAR,
+    org VARCHAR, confidence DOUBLE, basis VARCHAR
+);
+CREATE TABLE events (
+    event_id VARCHAR PRIMARY KEY, cameo VARCHAR, cameo_root VARCHAR, plover VARCHAR, plover_mode VARCHAR,
+    quad_class INTEGER, goldstein DOUBLE, {ACTOR_COLS.format(p='source')}, {ACTOR_COLS.format(p='target')},
+    modality VARCHAR, reported BOOLEAN, date_start DATE, date_end DATE, date_precision VARCHAR,
+    date_basis VARCHAR, location_name VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
+    contexts VARCHAR[], confidence DOUBLE, num_mentions INTEGER, num_articles INTEGER, updated_at TIMESTAMP
+);
+CREATE TABLE mentions (
+    mention_id VARCHAR PRIMARY KEY, event_id VARCHAR, article_id VARCHAR, sentence VARCHAR,
+    char_start INTEGER, char_end INTEGER, trigger VARCHAR, trigger_char INTEGER, rule VARCHAR,
+    cameo VARCHAR, modality VARCHAR, reported BOOLEAN, confidence DOUBLE,
+    {ACTOR_COLS.format(p='source')}, {ACTOR_COLS.format(p='target')},
+    date_start DATE, date_end DATE, date_precision VARCHAR, date_basis VARCHAR, date_text VARCHAR,
+    published DATE, contexts VARCHAR[]
+);
+CREATE INDEX mentions_event ON mentions(event_id);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX events_dyad ON events(source_country, target_country);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial", _INITIAL),)
