@@ -32,7 +32,7 @@ CREATE TABLE articles (
     origin VARCHAR, run_id VARCHAR, ingested_at TIMESTAMP, coded_at TIMESTAMP
 );
 CREATE TABLE rejections (
-    run_id VARCHAR, origin VARCHAR, reason VARCHAR, at TIMESTAMP
+    run_id VARCHAR, origin VARCHAR, reason VARCHAR, rejected_at TIMESTAMP
 );
 CREATE TABLE actors (
     article_id VARCHAR, tok_start INTEGER, tok_end INTEGER, char_start INTEGER, char_end INTEGER,
