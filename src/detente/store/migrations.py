@@ -59,4 +59,12 @@ CREATE INDEX mentions_article ON mentions(article_id);
 CREATE INDEX events_dyad ON events(source_country, target_country);
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial", _INITIAL),)
+_ARTICLE_ORDER = """
+ALTER TABLE articles ADD COLUMN seq BIGINT;
+CREATE INDEX articles_seq ON articles(seq);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial", _INITIAL),
+    Migration(2, "article_insertion_order", _ARTICLE_ORDER),
+)

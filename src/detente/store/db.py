@@ -1,0 +1,285 @@
+"""The embedded store: one DuckDB file with articles, runs, rejections, events, mentions, actors.
+
+Every write is one transaction: a process killed at any point leaves only whole transactions
+behind, and because articles are stored idempotently (by id or content hash) a rerun stores
+the rest exactly once.
+
+    with Store.open("detente.duckdb") as store:
+        stored, duplicates = store.add_articles(articles, run_id)
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError
+from ..model import Article, Rejection, RunSummary, content_hash
+from .migrations import MIGRATIONS
+
+_ARTICLE_FIELDS = ("id", "raw_text", "title", "publisher", "author", "published", "url", "language",
+                   "content_hash", "body", "sources_cited", "removed", "flags", "origin")
+_LIST_FIELDS = ("sources_cited", "removed", "flags")
+_SELECT_ARTICLES = f"SELECT {', '.join(_ARTICLE_FIELDS)} FROM articles"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """One DuckDB database file. Open it with ``Store.open(path)`` (a context manager)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path):
+        self._con = con
+        self.path = path
+        self._depth = 0
+
+    # -- lifecycle ----------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path) -> "Store":
+        """Open (or create) the database at ``path`` and apply pending migrations."""
+        path = Path(path)
+        try:
+            con = duckdb.connect(str(path))
+        except duckdb.Error as exc:
+            raise StoreError(f"{path}: cannot open the database: {exc}") from exc
+        store = cls(con, path)
+        try:
+            store.migrate()
+        except BaseException:
+            con.close()
+            raise
+        return store
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._con.close()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        return self._con
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction; nested uses join the outer one. DuckDB errors become StoreError."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self._con
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self._con.begin()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot begin a transaction: {exc}") from exc
+        self._depth = 1
+        try:
+            yield self._con
+        except duckdb.Error as exc:
+            self._rollback()
+            raise StoreError(f"{self.path}: write failed: {exc}") from exc
+        except BaseException:
+            self._rollback()
+            raise
+        else:
+            try:
+                self._con.commit()
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: commit failed: {exc}") from exc
+        finally:
+            self._depth = 0
+
+    def _rollback(self) -> None:
+        try:
+            self._con.rollback()
+        except duckdb.Error:
+            pass  # the transaction was already aborted by the failing statement
+
+    # -- schema -------------------------------------------------------------------------
+    def migrate(self) -> list[int]:
+        """Apply the migrations not applied yet, each in its own transaction; returns their versions."""
+        try:
+            self._con.execute("CREATE TABLE IF NOT EXISTS schema_version "
+                              "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: not a usable detente database: {exc}") from exc
+        applied = self.schema_version()
+        latest = MIGRATIONS[-1].version
+        if applied > latest:
+            raise StoreError(f"{self.path}: schema version {applied} is newer than this detente "
+                             f"understands ({latest}); upgrade detente")
+        done = []
+        for migration in MIGRATIONS:
+            if migration.version <= applied:
+                continue
+            with self.transaction() as con:
+                con.execute(migration.sql)
+                con.execute("INSERT INTO schema_version VALUES (?, ?, ?)",
+                            [migration.version, migration.name, _now()])
+            done.append(migration.version)
+        return done
+
+    def schema_version(self) -> int:
+        return int(self._query("SELECT coalesce(max(version), 0) FROM schema_version")[0][0])
+
+    # -- runs and rejections -------------------------------------------------------------
+    def start_run(self, command: str, settings: Any) -> str:
+        """Record the start of a run; returns its id."""
+        run_id = uuid.uuid4().hex
+        config = dataclasses.asdict(settings) if dataclasses.is_dataclass(settings) else {}
+        with self.transaction() as con:
+            con.execute("INSERT INTO runs (run_id, command, started_at, settings_json) VALUES (?, ?, ?, ?)",
+                        [run_id, command, _now(), json.dumps(config, default=str, sort_keys=True)])
+        return run_id
+
+    def finish_run(self, run_id: str, summary: RunSummary) -> None:
+        with self.transaction() as con:
+            con.execute(
+                "UPDATE runs SET finished_at = ?, read_count = ?, stored_count = ?, duplicate_count = ?, "
+                "rejected_count = ?, event_count = ? WHERE run_id = ?",
+                [_now(), summary.read, summary.stored, summary.duplicates, summary.rejected,
+                 summary.events, run_id])
+
+    def add_rejections(self, run_id: str, rejections: Sequence[Rejection]) -> None:
+        rows = [[run_id, r.origin, r.reason, _now()] for r in rejections]
+        if not rows:
+            return
+        with self.transaction() as con:
+            con.executemany("INSERT INTO rejections (run_id, origin, reason, rejected_at) VALUES (?, ?, ?, ?)",
+                            rows)
+
+    # -- articles -----------------------------------------------------------------------
+    def add_articles(self, articles: Iterable[Article], run_id: str | None) -> tuple[list[str], list[str]]:
+        """Store the articles not stored yet, in one transaction.
+
+        Returns (ids stored now, ids of duplicates). A duplicate — same id, or same content hash
+        as an article already stored or earlier in the batch — is reported by the id stored.
+        """
+        batch = [a if a.content_hash else dataclasses.replace(a, content_hash=content_hash(a.raw_text))
+                 for a in articles]
+        if not batch:
+            return [], []
+        stored: list[str] = []
+        duplicates: list[str] = []
+        with self.transaction() as con:
+            rows = con.execute(
+                "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) "
+                "OR content_hash IN (SELECT unnest(?::VARCHAR[]))",
+                [[a.id for a in batch], [a.content_hash for a in batch]]).fetchall()
+            known_ids = {row[0] for row in rows}
+            by_hash = {row[1]: row[0] for row in rows}
+            new: list[Article] = []
+            for article in batch:
+                if article.id in known_ids:
+                    duplicates.append(article.id)
+                elif article.content_hash in by_hash:
+                    duplicates.append(by_hash[article.content_hash])
+                else:
+                    new.append(article)
+                    known_ids.add(article.id)
+                    by_hash[article.content_hash] = article.id
+                    stored.append(article.id)
+            if new:
+                self._insert_articles(con, new, run_id)
+        return stored, duplicates
+
+    @staticmethod
+    def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], run_id: str | None) -> None:
+        import pyarrow as pa
+
+        start = con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchall()[0][0]
+        columns: dict[str, Any] = {name: [getattr(a, name) for a in articles] for name in _ARTICLE_FIELDS}
+        for name in _LIST_FIELDS:
+            columns[name] = [list(v) for v in columns[name]]
+        now = _now()
+        columns["run_id"] = [run_id] * len(articles)
+        columns["ingested_at"] = [now] * len(articles)
+        columns["seq"] = list(range(start + 1, start + 1 + len(articles)))
+        types = {name: pa.string() for name in columns}
+        types.update({name: pa.list_(pa.string()) for name in _LIST_FIELDS})
+        types.update(published=pa.date32(), ingested_at=pa.timestamp("us"), seq=pa.int64())
+        table = pa.table({name: pa.array(values, type=types[name]) for name, values in columns.items()})
+        con.register("_detente_new_articles", table)
+        try:
+            con.execute("INSERT INTO articles BY NAME SELECT * FROM _detente_new_articles")
+        finally:
+            con.unregister("_detente_new_articles")
+
+    def get_articles(self, ids: Sequence[str] | None = None, limit: int | None = None,
+                     offset: int = 0) -> list[Article]:
+        """Stored articles in insertion order (only ``ids`` when given)."""
+        return self._select_articles("TRUE", ids, limit, offset)
+
+    def uncoded_articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Stored articles not coded yet (among ``ids`` when given), in insertion order."""
+        return self._select_articles("coded_at IS NULL", ids, None, 0)
+
+    def _select_articles(self, where: str, ids: Sequence[str] | None, limit: int | None,
+                         offset: int) -> list[Article]:
+        sql, params = f"{_SELECT_ARTICLES} WHERE {where}", []
+        if ids is not None:
+            sql += " AND id IN (SELECT unnest(?::VARCHAR[]))"
+            params.append(list(ids))
+        sql += " ORDER BY seq"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        if offset:
+            sql += " OFFSET ?"
+            params.append(int(offset))
+        rows = self._query(sql, params)
+        return [_row_to_article(row) for row in rows]
+
+    def mark_coded(self, ids: Sequence[str]) -> None:
+        """Set coded_at on these articles (joins the caller's transaction when there is one)."""
+        with self.transaction() as con:
+            con.execute("UPDATE articles SET coded_at = ? WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                        [_now(), list(ids)])
+
+    def article_count(self) -> int:
+        return int(self._query("SELECT count(*) FROM articles")[0][0])
+
+    def counts(self) -> dict[str, Any]:
+        """Sizes of the store: articles, coded articles, events, mentions, rejections, runs and
+        the share of events dated by their publication date."""
+        q = lambda sql: self._query(sql)[0][0]  # noqa: E731
+        events = int(q("SELECT count(*) FROM events"))
+        by_publication = int(q("SELECT count(*) FROM events WHERE date_basis = 'publication'"))
+        return {
+            "articles": int(q("SELECT count(*) FROM articles")),
+            "articles_coded": int(q("SELECT count(*) FROM articles WHERE coded_at IS NOT NULL")),
+            "articles_without_date": int(q("SELECT count(*) FROM articles WHERE published IS NULL")),
+            "events": events,
+            "mentions": int(q("SELECT count(*) FROM mentions")),
+            "rejections": int(q("SELECT count(*) FROM rejections")),
+            "runs": int(q("SELECT count(*) FROM runs")),
+            "events_dated_by_publication": by_publication,
+            "share_dated_by_publication": round(by_publication / events, 3) if events else None,
+        }
+
+    def _query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        try:
+            return self._con.execute(sql, params or []).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: query failed: {exc}") from exc
+
+
+def _row_to_article(row: tuple[Any, ...]) -> Article:
+    values = dict(zip(_ARTICLE_FIELDS, row))
+    for name in _LIST_FIELDS:
+        values[name] = tuple(values[name] or ())
+    return Article(**values)
