@@ -1,6 +1,264 @@
-"""Actor knowledge base: placeholder until the loader lands."""
+"""The actor knowledge base: people with time-bounded roles, and organisations.
+
+Plain data in ``detente/data/kb/`` (see its README): every ``*.yaml`` file there is loaded,
+records with the same ``id`` are merged, names are indexed with diacritics folded. A user adds
+files of the same shape (.yaml/.yml/.json) or TABARI/PETRARCH actor dictionaries (.txt).
+
+``KnowledgeBase.lookup(name, date)`` returns the person or organisation with the role held at
+that date; a person whose roles all ended before the date comes back as ``former`` (sector ELI).
+"""
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from pathlib import Path
 
-def load_kb(extra_files: tuple[str, ...] = ()) -> object:
-    return None
+from ..errors import DataFileError
+from .kbfiles import Problems, parse_file, read_records
+from .kbtypes import SECTORS, Organisation, Person, Role
+from .names import acronym_key, fold, is_acronym, skeleton
+
+log = logging.getLogger(__name__)
+
+__all__ = ["KBMatch", "KnowledgeBase", "load_kb", "validate_kb_files", "packaged_kb_files",
+           "Person", "Organisation", "Role", "SECTORS"]
+
+ROLE_RANK = {
+    "head_of_state": 0, "supreme_leader": 0, "monarch": 1, "head_of_government": 1,
+    "vice_president": 2, "igo_official": 2, "deputy_head_of_government": 3, "foreign_minister": 3,
+    "defence_minister": 3, "armed_forces_chief": 3, "interior_minister": 4, "security_chief": 4,
+    "intelligence_chief": 4, "opposition_leader": 4, "insurgent_leader": 4, "militant_leader": 4,
+    "speaker": 5, "minister": 5, "party_leader": 6, "judge": 6, "ambassador": 7, "other": 8,
+}
+_MIN_SKELETON = 6
+
+
+@dataclass(frozen=True)
+class KBMatch:
+    """A knowledge-base entity resolved at a date."""
+
+    kind: str  # "person" | "org"
+    id: str
+    name: str
+    country: str | None
+    sector: str | None
+    sector2: str | None = None
+    org: str | None = None
+    title: str | None = None
+    former: bool = False
+    score: float = 1.0
+
+
+@dataclass
+class KnowledgeBase:
+    """People and organisations, indexed by folded name, acronym and transliteration skeleton."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    orgs: dict[str, Organisation] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    _names: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    _shorts: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    _acronyms: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    _skeletons: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    # -- building -------------------------------------------------------------------
+    def add(self, record: Person | Organisation) -> None:
+        """Add a record, merging it with an earlier one of the same id."""
+        table = self.people if isinstance(record, Person) else self.orgs
+        old = table.get(record.id)
+        table[record.id] = old.merge(record, self.problems) if old is not None else record
+
+    def build_index(self) -> None:
+        for index in (self._names, self._shorts, self._acronyms, self._skeletons):
+            index.clear()
+        for rid, entity in [*self.orgs.items(), *self.people.items()]:
+            for name in entity.all_names():
+                self._index_name(rid, name, self._names)
+                key = skeleton(name)
+                if isinstance(entity, Person) and len(name.split()) > 1 and len(key) >= _MIN_SKELETON:
+                    _add_unique(self._skeletons[key], rid)
+            for short in getattr(entity, "short", ()):
+                self._index_name(rid, short, self._shorts)
+
+    def _index_name(self, rid: str, name: str, index: dict[str, list[str]]) -> None:
+        if is_acronym(name):
+            _add_unique(self._acronyms[acronym_key(name)], rid)
+        elif fold(name):
+            _add_unique(index[fold(name)], rid)
+
+    # -- reading --------------------------------------------------------------------
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"people": len(self.people), "organisations": len(self.orgs)}
+
+    def names(self) -> Iterator[tuple[str, str, str]]:
+        """Every (name, kind, id) the ruler should match, short forms of people included."""
+        for rid, org in self.orgs.items():
+            for name in org.all_names():
+                yield name, "org", rid
+        for rid, person in self.people.items():
+            for name in (*person.all_names(), *person.short):
+                yield name, "person", rid
+
+    def entity(self, rid: str) -> Person | Organisation | None:
+        return self.people.get(rid) or self.orgs.get(rid)
+
+    def candidates(self, text: str, allow_short: bool = True, allow_skeleton: bool = True
+                   ) -> tuple[list[str], float]:
+        """Ids whose name is ``text``, and how sure the match is (1.0 exact ... 0.75 skeleton)."""
+        stripped = text.strip()
+        if is_acronym(stripped):
+            return list(self._acronyms.get(acronym_key(stripped), ())), 0.95
+        key = fold(stripped)
+        if not key:
+            return [], 0.0
+        if key in self._names:
+            return list(self._names[key]), 1.0
+        if allow_short and key in self._shorts:
+            return list(self._shorts[key]), 0.85
+        if allow_skeleton and len(key.split()) > 1:
+            skel = skeleton(key)
+            if len(skel) >= _MIN_SKELETON and skel in self._skeletons:
+                return list(self._skeletons[skel]), 0.75
+        return [], 0.0
+
+    def lookup(self, text: str, date: dt.date | None = None, country_hint: str | None = None,
+               allow_short: bool = True) -> KBMatch | None:
+        """The entity named ``text`` with its role at ``date`` (None: the current or main role)."""
+        ids, score = self.candidates(text, allow_short=allow_short)
+        matches = [m for m in (self.resolve_id(rid, date, score) for rid in ids) if m is not None]
+        if not matches:
+            return None
+        if len(matches) > 1:
+            matches.sort(key=lambda m: (m.country != country_hint if country_hint else False,
+                                        m.sector is None, m.former, _rank_of(m)))
+            first = matches[0]
+            return _with_score(first, first.score * 0.9)
+        return matches[0]
+
+    def resolve_id(self, rid: str, date: dt.date | None = None, score: float = 1.0) -> KBMatch | None:
+        """The entity of id ``rid`` at ``date``."""
+        org = self.orgs.get(rid)
+        if org is not None:
+            return KBMatch("org", org.id, org.name, org.country, org.sector, org.sector2,
+                           org=org.name if org.country in (None, "IGO") or org.kind == "igo" else None,
+                           score=score)
+        person = self.people.get(rid)
+        if person is None:
+            return None
+        return _person_at(person, date, score)
+
+
+def _person_at(person: Person, date: dt.date | None, score: float) -> KBMatch:
+    role, former = _role_at(person.roles, date)
+    if role is None:
+        sector = "ELI" if former else None
+        return KBMatch("person", person.id, person.name, person.country, sector, former=former,
+                       score=score * (0.9 if former else 0.8))
+    return KBMatch("person", person.id, person.name, role.country or person.country, role.sector,
+                   role.sector2, org=role.org, title=role.title or role.role, score=score)
+
+
+def _role_at(roles: tuple[Role, ...], date: dt.date | None) -> tuple[Role | None, bool]:
+    """The most important role held at ``date``; (None, True) when all roles ended before it."""
+    if not roles:
+        return None, False
+    if date is None:
+        current = [r for r in roles if r.end is None] or list(roles)
+        return min(current, key=lambda r: (ROLE_RANK.get(r.role, 8), -(r.start or dt.date.min).toordinal())), False
+    active = [r for r in roles if r.active(date)]
+    if active:
+        return min(active, key=lambda r: (ROLE_RANK.get(r.role, 8), -(r.start or dt.date.min).toordinal())), False
+    former = any(r.end is not None and r.end < date for r in roles)
+    return None, former
+
+
+def _rank_of(match: KBMatch) -> int:
+    return 0 if match.kind == "org" else 1
+
+
+def _with_score(match: KBMatch, score: float) -> KBMatch:
+    from dataclasses import replace
+
+    return replace(match, score=score)
+
+
+def _add_unique(items: list[str], value: str) -> None:
+    if value not in items:
+        items.append(value)
+
+
+# -- loading ------------------------------------------------------------------------------
+def packaged_kb_files() -> list[Path]:
+    """The knowledge-base files shipped in ``detente/data/kb`` (sorted, README excluded)."""
+    root = importlib_resources.files("detente") / "data" / "kb"
+    try:
+        entries = list(root.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    files = [Path(str(e)) for e in entries if e.name.endswith((".yaml", ".yml", ".json"))]
+    return sorted(files)
+
+
+def load_kb(extra_files: Iterable[str] = ()) -> KnowledgeBase:
+    """Load the packaged KB plus ``extra_files`` (YAML/JSON records or TABARI .txt dictionaries).
+
+    Invalid records in packaged files are skipped (and listed in ``kb.problems``); an invalid
+    user file raises :class:`DataFileError`.
+    """
+    return _load_kb(tuple(str(p) for p in extra_files))
+
+
+@lru_cache(maxsize=4)
+def _load_kb(extra_files: tuple[str, ...]) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for path in packaged_kb_files():
+        problems: Problems = []
+        for record in parse_file(path, problems):
+            kb.add(record)
+        if problems:
+            log.warning("%s: %d invalid record(s) skipped", path.name, len(problems))
+        kb.problems.extend(problems)
+    for name in extra_files:
+        problems = []
+        records = parse_file(Path(name), problems)
+        if problems:
+            raise DataFileError(name, "; ".join(problems[:5]))
+        for record in records:
+            kb.add(record)
+    kb.build_index()
+    return kb
+
+
+def validate_kb_files(paths: Iterable[Path] | None = None) -> list[str]:
+    """Every problem in the given (default: packaged) KB files: format, dates, sectors, ids, names."""
+    paths = list(paths) if paths is not None else packaged_kb_files()
+    problems: Problems = []
+    kb = KnowledgeBase()
+    for path in paths:
+        for record in parse_file(path, problems):
+            kb.add(record)
+    problems.extend(kb.problems)
+    problems.extend(_alias_conflicts(kb))
+    return problems
+
+
+def _alias_conflicts(kb: KnowledgeBase) -> list[str]:
+    """Full names shared by two people of the same country (short forms may be shared)."""
+    seen: dict[tuple[str, str | None], str] = {}
+    out = []
+    for rid, person in kb.people.items():
+        for name in person.all_names():
+            key = (fold(name), person.country)
+            if key in seen and seen[key] != rid:
+                out.append(f"name {name!r} ({person.country}) used by {seen[key]} and {rid}")
+            seen.setdefault(key, rid)
+    return out
+
+
+__all__ += ["read_records"]
