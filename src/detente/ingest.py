@@ -1,19 +1,482 @@
-"""The ingest stage: read articles from files, folders, gzip, stdin. Placeholder."""
+"""The ingest stage: read articles from files, folders, gzip and stdin.
+
+Public API: ``read_inputs(inputs, settings, published=None) -> Iterator[Article | Rejection]``
+(plus ``make_article`` to build one Article and ``parse_date`` for lenient dates).
+
+Formats: ``.txt``, ``.html``/``.htm`` (trafilatura), ``.jsonl``/``.json`` records, ``.csv``,
+folders (recursive, sorted, hidden files skipped), ``.gz`` of any of these, ``-`` for stdin.
+Bad input never raises: it becomes a ``Rejection(origin, reason)`` and reading goes on.
+"""
 from __future__ import annotations
 
+import codecs
+import csv
 import datetime as dt
-from collections.abc import Iterator, Sequence
+import gzip
+import hashlib
+import io
+import json
+import os
+import re
+import stat
+import sys
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
 
+from .errors import InputError
 from .model import Article, Rejection, content_hash
 from .settings import Settings
 
+Item = Article | Rejection
 
-def make_article(article_id: str, text: str, published: str | dt.date | None = None, **meta) -> Article:
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published[:10])
-    return Article(id=article_id, raw_text=text, published=published, content_hash=content_hash(text),
-                   **{k: v for k, v in meta.items() if v is not None})
+_KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+          ".ndjson": "jsonl", ".json": "json", ".csv": "csv"}
+_META_FIELDS = ("title", "publisher", "author", "url")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]+")
+# Function words frequent in English and rare as words of other languages (no "die", "was", "in").
+_ENGLISH_MARKERS = frozenset(
+    "the and of that with which this from has have their been its are were would should".split())
+_CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
 
 
-def read_inputs(inputs: Sequence[str], settings: Settings, published: dt.date | None = None) -> Iterator[Article | Rejection]:
-    return iter(())
+@dataclass(frozen=True)
+class _Context:
+    settings: Settings
+    published: dt.date | None
+
+
+# -- public -------------------------------------------------------------------------------
+def read_inputs(inputs: Sequence[str], settings: Settings, published: dt.date | str | None = None,
+                stdin: IO[bytes] | None = None) -> Iterator[Item]:
+    """Yield one Article per readable input record and one Rejection per bad input, in order.
+
+    ``published`` fills the date of inputs that carry none. ``stdin`` replaces ``sys.stdin``
+    for the input ``-``.
+    """
+    ctx = _Context(settings, parse_date(published))
+    for given in inputs:
+        if given == "-":
+            yield from _read_stdin(stdin if stdin is not None else _stdin_bytes(), ctx)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for child in _walk(path):
+                if isinstance(child, Rejection):
+                    yield child
+                else:
+                    yield from _read_file(child, ctx)
+        elif not os.path.lexists(path):
+            yield Rejection(given, "no such file or directory")
+        else:
+            yield from _read_file(path, ctx)
+
+
+def make_article(article_id: str, text: str, published: str | dt.date | None = None, **meta: Any) -> Article:
+    """An Article with its content hash; no date gives the flag ``no_published_date``."""
+    date = parse_date(published)
+    flags = tuple(meta.pop("flags", ()) or ())
+    if date is None and "no_published_date" not in flags:
+        flags += ("no_published_date",)
+    clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in meta.items()}
+    clean = {k: v for k, v in clean.items() if v not in (None, "")}
+    return Article(id=article_id, raw_text=text, published=date, content_hash=content_hash(text),
+                   flags=flags, **clean)
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from an ISO date/datetime or, failing that, any absolute date dateparser reads.
+
+    Relative expressions ("yesterday") are not read: they would depend on today's date.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    if _ISO_DATE.match(text):
+        try:
+            return dt.date.fromisoformat(text[:10])
+        except ValueError:
+            pass
+    try:
+        return dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        pass
+    return _dateparser_date(text)
+
+
+# -- sources ------------------------------------------------------------------------------
+def _walk(root: Path) -> Iterator[Path | Rejection]:
+    """Files under ``root``, recursively, sorted by name; hidden files and folders skipped."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as exc:
+        yield Rejection(str(root), f"cannot read directory: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        else:
+            yield Path(entry.path)
+
+
+def _stdin_bytes() -> IO[bytes]:
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer
+    return io.BytesIO(sys.stdin.read().encode("utf-8"))
+
+
+def _read_stdin(stream: IO[bytes], ctx: _Context) -> Iterator[Item]:
+    origin = "<stdin>"
+    try:
+        data = stream.read(ctx.settings.max_file_bytes + 1)
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield Rejection(origin, f"truncated or corrupt gzip: {exc}")
+        return
+    except OSError as exc:
+        yield Rejection(origin, f"cannot read: {exc.strerror or exc}")
+        return
+    if not data.strip():
+        yield Rejection(origin, "empty input")
+        return
+    yield from _read_stream(io.BufferedReader(io.BytesIO(data)), origin, "sniff", "stdin", ctx)
+
+
+def _kind_of(path: Path) -> tuple[str, bool]:
+    """(format, gzipped) from the file name; format is "sniff" for names without a suffix."""
+    suffixes = [s.lower() for s in path.suffixes]
+    gz = bool(suffixes) and suffixes[-1] == ".gz"
+    if gz:
+        suffixes = suffixes[:-1]
+    if not suffixes or not re.fullmatch(r"\.[a-z0-9]{1,8}", suffixes[-1]):
+        return "sniff", gz
+    return _KINDS.get(suffixes[-1], "unsupported"), gz
+
+
+def _read_file(path: Path, ctx: _Context) -> Iterator[Item]:
+    origin = str(path)
+    kind, gz = _kind_of(path)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        yield Rejection(origin, f"cannot read: {exc.strerror or exc}")
+        return
+    limit = ctx.settings.max_file_bytes
+    if not stat.S_ISREG(info.st_mode):
+        reason = "not a regular file"
+    elif kind == "unsupported":
+        reason = f"unsupported file type '{path.suffix}'"
+    elif info.st_size == 0:
+        reason = "empty file"
+    elif info.st_size > limit:
+        reason = f"oversized: {info.st_size} bytes (max_file_bytes {limit})"
+    else:
+        reason = None
+    if reason:
+        yield Rejection(origin, reason)
+        return
+    try:
+        with (gzip.open(path, "rb") if gz else open(path, "rb")) as stream:
+            yield from _read_stream(stream, origin, kind, path.name, ctx)
+    except InputError as exc:
+        yield Rejection(exc.origin, exc.reason)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield Rejection(origin, f"truncated or corrupt gzip: {exc}")
+    except OSError as exc:
+        yield Rejection(origin, f"cannot read: {exc.strerror or exc}")
+
+
+def _read_stream(stream: Any, origin: str, kind: str, name: str, ctx: _Context) -> Iterator[Item]:
+    """Dispatch on the format; raises InputError for a bad file (not for a bad record)."""
+    head = stream.peek(8192)[:8192]
+    if not head.strip() and len(head) < 8192:
+        raise InputError(origin, "empty file")
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(origin, "UTF-16 text (only UTF-8 is read)")
+    if b"\x00" in head:
+        raise InputError(origin, "binary file (contains NUL bytes)")
+    if kind == "sniff":
+        kind = _sniff(head)
+    if kind == "jsonl":
+        yield from _jsonl_items(stream, origin, name, ctx)
+        return
+    if kind == "csv":
+        yield from _csv_items(stream, origin, name, ctx)
+        return
+    data = stream.read(ctx.settings.max_file_bytes + 1)
+    if len(data) > ctx.settings.max_file_bytes:
+        raise InputError(origin, f"oversized: more than {ctx.settings.max_file_bytes} bytes after decompression")
+    if kind == "html":
+        yield _html_item(data, origin, name, ctx)
+    elif kind == "json":
+        yield from _json_items(_decode(data, origin), origin, name, ctx)
+    else:
+        yield _text_item(_decode(data, origin), origin, name, ctx)
+
+
+def _sniff(head: bytes) -> str:
+    start = head.lstrip(codecs.BOM_UTF8).lstrip()[:1]
+    if start == b"{":
+        return "jsonl"
+    if start == b"[":
+        return "json"
+    if start == b"<":
+        return "html"
+    return "text"
+
+
+def _decode(data: bytes, origin: str) -> str:
+    """UTF-8 text (a BOM is dropped); anything else is rejected with the byte offset."""
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = bom + exc.start
+        raise InputError(origin, f"not UTF-8 text (byte 0x{data[offset]:02x} at byte offset {offset})") from None
+
+
+# -- formats ------------------------------------------------------------------------------
+def _text_item(text: str, origin: str, name: str, ctx: _Context) -> Item:
+    return _finish(_make_id(name, text), text, origin, ctx, None, {"title": _headline(text)})
+
+
+def _headline(text: str) -> str | None:
+    """The first line when it looks like a headline: short, no final full stop, a blank line after."""
+    lines = text.strip().splitlines()
+    if len(lines) < 3 or lines[1].strip():
+        return None
+    first = " ".join(lines[0].split())
+    if not 3 <= len(first) <= 200 or len(first.split()) > 30 or first[-1] in ".,;:":
+        return None
+    return first
+
+
+def _html_item(data: bytes, origin: str, name: str, ctx: _Context) -> Item:
+    import trafilatura
+
+    try:
+        html = _decode(data, origin)
+    except InputError:
+        declared = _CHARSET.search(data[:4096])
+        try:
+            html = data.decode(declared.group(1).decode("ascii")) if declared else None
+        except (LookupError, UnicodeDecodeError):
+            html = None
+        if html is None:
+            raise
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False)
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not text.strip():
+        return Rejection(origin, "no article text found in the HTML")
+    meta = {"title": doc.title, "author": doc.author, "url": doc.url, "publisher": doc.sitename}
+    return _finish(_make_id(name, text), text, origin, ctx, doc.date, meta)
+
+
+def _jsonl_items(stream: Iterable[bytes], origin: str, name: str, ctx: _Context) -> Iterator[Item]:
+    offset = 0
+    records = 0
+    for lineno, raw in enumerate(stream, 1):
+        where = f"{origin}:{lineno}"
+        start, offset = offset, offset + len(raw)
+        if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw, start = raw[len(codecs.BOM_UTF8):], start + len(codecs.BOM_UTF8)
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield Rejection(where, f"not UTF-8 text (byte offset {start + exc.start})")
+            continue
+        if not line.strip():
+            continue
+        records += 1
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Rejection(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
+            continue
+        yield _record_item(record, where, name, ctx)
+    if not records:
+        yield Rejection(origin, "empty file (no records)")
+
+
+def _json_items(text: str, origin: str, name: str, ctx: _Context) -> Iterator[Item]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":  # JSON Lines in a .json file
+            yield from _jsonl_items(io.BytesIO(text.encode("utf-8")), origin, name, ctx)
+            return
+        yield Rejection(f"{origin}:{exc.lineno}", f"malformed JSON: {exc.msg} (column {exc.colno})")
+        return
+    if isinstance(data, list):
+        if not data:
+            yield Rejection(origin, "empty file (no records)")
+        for index, record in enumerate(data):
+            yield _record_item(record, f"{origin}[{index}]", name, ctx)
+    else:
+        yield _record_item(data, origin, name, ctx)
+
+
+def _csv_items(stream: Iterable[bytes], origin: str, name: str, ctx: _Context) -> Iterator[Item]:
+    csv.field_size_limit(_CSV_FIELD_LIMIT)  # article texts are longer than the default 128 kB
+    settings = ctx.settings
+    reader = csv.reader(_decoded_lines(stream, origin))
+    try:
+        header = [h.strip() for h in next(reader, [])]
+        columns = _csv_columns(header, settings, origin)
+        rows = 0
+        line = reader.line_num + 1
+        for row in reader:
+            where, line = f"{origin}:{line}", reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            rows += 1
+            if len(row) <= columns["text"]:
+                yield Rejection(where, f"row has {len(row)} fields, the text column is field {columns['text'] + 1}")
+                continue
+            record = {key: row[index] for key, index in columns.items() if index < len(row)}
+            yield _record_item(record, where, name, ctx)
+    except csv.Error as exc:
+        raise InputError(f"{origin}:{reader.line_num}", f"malformed CSV: {exc}") from None
+    if not rows:
+        yield Rejection(origin, "empty file (no rows)")
+
+
+def _csv_columns(header: list[str], settings: Settings, origin: str) -> dict[str, int]:
+    """Record field -> column index, from the configured column names."""
+    if not header:
+        raise InputError(origin, "empty file (no header)")
+    index = {name: i for i, name in reversed(list(enumerate(header)))}
+    if settings.csv_text_column not in index:
+        raise InputError(origin, f"no text column '{settings.csv_text_column}' (columns: "
+                                 f"{', '.join(repr(h) for h in header)}); set the text column")
+    if settings.csv_id_column and settings.csv_id_column not in index:
+        raise InputError(origin, f"no id column '{settings.csv_id_column}'")
+    wanted = {"text": settings.csv_text_column, "published": settings.csv_date_column,
+              "id": settings.csv_id_column, "title": settings.csv_title_column,
+              "author": "author", "url": "url", "language": "language"}
+    columns = {key: index[col] for key, col in wanted.items() if col and col in index}
+    for key, names in (("published", ("published", "date")), ("publisher", ("publisher", "source"))):
+        for col in names:
+            if key not in columns and col in index:
+                columns[key] = index[col]
+    return columns
+
+
+def _decoded_lines(stream: Iterable[bytes], origin: str) -> Iterator[str]:
+    offset = 0
+    for lineno, raw in enumerate(stream, 1):
+        bom = len(codecs.BOM_UTF8) if lineno == 1 and raw.startswith(codecs.BOM_UTF8) else 0
+        try:
+            yield raw[bom:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{origin}:{lineno}", f"not UTF-8 text (byte offset {offset + bom + exc.start})") from None
+        offset += len(raw)
+
+
+# -- records ------------------------------------------------------------------------------
+def _record_item(record: Any, origin: str, name: str, ctx: _Context) -> Item:
+    """An Article from one JSON/CSV record, or a Rejection saying what is wrong with it."""
+    if not isinstance(record, dict):
+        return Rejection(origin, f"record is a JSON {type(record).__name__}, not an object")
+    if "text" not in record:
+        return Rejection(origin, "missing 'text' field")
+    text = record["text"]
+    if not isinstance(text, str):
+        return Rejection(origin, f"field 'text' is {type(text).__name__}, not a string")
+    meta: dict[str, Any] = {}
+    for key in _META_FIELDS:
+        value = record.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v)
+        meta[key] = str(value) if value not in (None, "") else None
+    if meta["publisher"] is None and isinstance(record.get("source"), str):
+        meta["publisher"] = record["source"]
+    meta["language"] = record.get("language")
+    given_id = record.get("id")
+    article_id = str(given_id).strip() if given_id not in (None, "") else _make_id(name, text)
+    date = record.get("published", record.get("date"))
+    return _finish(article_id, text, origin, ctx, date, meta)
+
+
+def _finish(article_id: str, text: str, origin: str, ctx: _Context, date: Any, meta: dict[str, Any]) -> Item:
+    """Checks shared by all formats: empty, oversized, language; then the dates and flags."""
+    settings = ctx.settings
+    if not text.strip():
+        return Rejection(origin, "empty text")
+    if len(text) > settings.max_chars:
+        return Rejection(origin, f"oversized: {len(text)} characters (max_chars {settings.max_chars})")
+    language = _normal_language(meta.pop("language", None)) or _detect_language(text, settings)
+    if language and language not in settings.languages:
+        return Rejection(origin, f"language '{language}' (not in {', '.join(settings.languages)})")
+    flags: list[str] = []
+    published = parse_date(date)
+    if published is None and date not in (None, ""):
+        flags.append("unparsed_published_date")
+    if published is None and ctx.published is not None:
+        published = ctx.published
+        flags.append("published_from_option")
+    return make_article(article_id, text, published=published, language=language, origin=origin,
+                        flags=tuple(flags), **meta)
+
+
+def _make_id(name: str, text: str) -> str:
+    """Stable id: the file name's stem and a hash of the name and the content."""
+    stem = name
+    while Path(stem).suffix and len(Path(stem).suffix) <= 9:
+        stem = Path(stem).stem
+    slug = re.sub(r"[^a-z0-9_]+", "-", stem.lower()).strip("-_")[:40] or "article"
+    digest = hashlib.sha1(f"{name}\x00{text}".encode("utf-8")).hexdigest()[:16]
+    return f"{slug}_{digest}"
+
+
+def _normal_language(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return value.strip().lower().replace("_", "-").split("-")[0]
+
+
+def _detect_language(text: str, settings: Settings) -> str | None:
+    """ISO 639-1 code of the text, or None when it is too short to judge.
+
+    English is recognised cheaply by the share of English function words; other texts go to
+    langdetect with a fixed seed (deterministic).
+    """
+    sample = text[:4000]
+    words = _WORDS.findall(sample.lower())
+    if len(sample.strip()) < settings.min_chars_for_language or len(words) < 5:
+        return None
+    if sum(w in _ENGLISH_MARKERS for w in words) / len(words) >= 0.06:
+        return "en"
+    from langdetect import DetectorFactory, detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    try:
+        return _normal_language(detect(sample))
+    except LangDetectException:
+        return None
+
+
+def _dateparser_date(text: str) -> dt.date | None:
+    import dateparser
+
+    parsed = dateparser.parse(text, settings={
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    })
+    return parsed.date() if parsed else None
