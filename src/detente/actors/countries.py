@@ -1,0 +1,166 @@
+"""Country gazetteer: names, short forms, demonyms, capitals and seats of power -> ISO3.
+
+Built from pycountry (names, official and common names) and country_converter's table
+(short and official names), extended with ``detente/data/countries_extra.yaml`` for what the
+libraries lack: demonyms and adjectives with their plurals, short forms ("the US", "Britain",
+"the Islamic Republic"), capitals and seats of power used as metonyms ("Tehran", "the Kremlin").
+"""
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources as importlib_resources
+
+import pycountry
+import yaml
+
+from ..errors import DataFileError
+from .kbtypes import SECTORS, valid_country
+from .names import acronym_key, fold, is_acronym
+
+KINDS = ("country", "demonym", "people", "capital", "seat")
+_NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
+_PRIORITY = {"country": 0, "seat": 1, "capital": 2, "demonym": 3, "people": 4}
+
+
+@dataclass(frozen=True)
+class Place:
+    """What a gazetteer name stands for: a country by name, demonym, capital or seat of power."""
+
+    iso3: str
+    kind: str  # country | demonym | people (plural demonym) | capital | seat
+    sector: str | None = None  # seats of power (and capitals as metonyms): GOV, MIL, LEG
+
+
+@dataclass
+class Gazetteer:
+    """Folded names (case-insensitive) and acronyms (case-sensitive) to :class:`Place`."""
+
+    entries: dict[str, Place] = field(default_factory=dict)
+    acronyms: dict[str, Place] = field(default_factory=dict)
+    display: dict[str, str] = field(default_factory=dict)  # iso3 -> short English name
+    forms: list[tuple[str, Place]] = field(default_factory=list)  # every (surface form, place)
+    problems: list[str] = field(default_factory=list)
+    curated: set[str] = field(default_factory=set)  # keys set from countries_extra.yaml
+
+    def add(self, name: str, place: Place, override: bool = False) -> None:
+        """Add a name; library names (``override=False``) never replace an existing entry."""
+        name = _drop_article(name.strip())
+        if not name:
+            return
+        if is_acronym(name):
+            key, table = acronym_key(name), self.acronyms
+        else:
+            key, table = fold(name), self.entries
+        old = table.get(key)
+        if override and key in self.curated:
+            if old is not None and old.iso3 != place.iso3:
+                self.problems.append(f"{name!r} names both {old.iso3} and {place.iso3}")
+                return
+            if old is not None and _PRIORITY[place.kind] >= _PRIORITY[old.kind]:
+                self.forms.append((name, old))
+                return
+        keep_old = old is not None and old.iso3 == place.iso3 and _PRIORITY[place.kind] > _PRIORITY[old.kind]
+        if old is None or (override and not keep_old):
+            table[key] = place
+        if override:
+            self.curated.add(key)
+        self.forms.append((name, table[key]))
+
+    def lookup(self, text: str) -> Place | None:
+        """The place a name stands for: "the US" -> USA, "Tajiks" -> TJK (people), "us" -> None."""
+        text = _drop_article(text.strip())
+        if is_acronym(text):
+            return self.acronyms.get(acronym_key(text))
+        return self.entries.get(fold(text))
+
+    def name_of(self, iso3: str | None) -> str | None:
+        return self.display.get(iso3) if iso3 else None
+
+    def patterns(self) -> Iterator[tuple[str, Place]]:
+        """Surface forms for the entity ruler (with and without a leading "the")."""
+        seen: set[str] = set()
+        for name, place in self.forms:
+            if name not in seen:
+                seen.add(name)
+                yield name, place
+
+
+def _drop_article(name: str) -> str:
+    for article in ("the ", "The ", "THE "):
+        if name.startswith(article):
+            return name[len(article):]
+    return name
+
+
+def _plural(word: str) -> str | None:
+    last = word.split()[-1].lower()
+    if last.endswith(_NO_PLURAL) or last.endswith("man") or last.endswith("woman"):
+        return None
+    return word + "s"
+
+
+def _library_names(gaz: Gazetteer) -> None:
+    for country in pycountry.countries:
+        iso3 = country.alpha_3
+        for attr in ("common_name", "name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value and "(" not in value:
+                gaz.add(value, Place(iso3, "country"))
+    table = importlib_resources.files("country_converter") / "country_data.tsv"
+    with table.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            iso3 = row.get("ISO3") or ""
+            if row.get("obsolete") or not valid_country(iso3):
+                continue
+            for col in ("name_short", "name_official"):
+                value = row.get(col) or ""
+                if value and "," not in value and "(" not in value:
+                    gaz.add(value, Place(iso3, "country"))
+            gaz.display.setdefault(iso3, row.get("name_short") or iso3)
+
+
+def _extra(gaz: Gazetteer, data: dict) -> None:
+    for iso3, spec in data.items():
+        if not valid_country(iso3) or not isinstance(spec, dict):
+            gaz.problems.append(f"{iso3!r}: not an ISO3 code with a mapping of names")
+            continue
+        for name in spec.get("names", ()):
+            gaz.add(name, Place(iso3, "country"), override=True)
+        for adj in spec.get("adj", ()):
+            gaz.add(adj, Place(iso3, "demonym"), override=True)
+            plural = _plural(adj)
+            if plural and not is_acronym(adj):
+                gaz.add(plural, Place(iso3, "people"), override=True)
+        for plural in spec.get("plural", ()):
+            gaz.add(plural, Place(iso3, "people"), override=True)
+        for cap in spec.get("cap", ()):
+            gaz.add(cap, Place(iso3, "capital", "GOV"), override=True)
+        for seat, sector in (spec.get("seats") or {}).items():
+            if sector not in SECTORS:
+                gaz.problems.append(f"{seat!r}: unknown sector {sector!r}")
+            gaz.add(seat, Place(iso3, "seat", sector), override=True)
+
+
+def read_extra() -> dict:
+    """The raw ``countries_extra.yaml`` mapping (ISO3 -> spec)."""
+    path = importlib_resources.files("detente") / "data" / "countries_extra.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError("countries_extra.yaml", f"cannot read: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("countries"), dict):
+        raise DataFileError("countries_extra.yaml", "expected a mapping `countries: {ISO3: ...}`")
+    return data["countries"]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The country gazetteer (built once per process)."""
+    gaz = Gazetteer()
+    _library_names(gaz)
+    _extra(gaz, read_extra())
+    gaz.display.update({"XKX": "Kosovo", "PSE": "Palestine", "TWN": "Taiwan"})
+    return gaz

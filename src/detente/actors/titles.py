@@ -1,0 +1,146 @@
+"""Titles and nouns -> sector codes, from ``detente/data/sectors.yaml``.
+
+``Titles.find(words)`` returns every term in a phrase (longest match first, plurals folded to
+their singular entry); the resolver decides which of them heads the phrase.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources as importlib_resources
+
+import yaml
+
+from ..errors import DataFileError
+from .kbtypes import SECTORS
+from .names import fold
+
+KINDS = ("titles", "groups", "weak")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A title or noun with its sector(s); ``kind`` is title, group or weak."""
+
+    text: str
+    kind: str
+    sector: str | None
+    sector2: str | None = None
+
+    @property
+    def person(self) -> bool:
+        """A title naming one person (can take a name in apposition; "he"/"she" can refer to it)."""
+        return self.kind in ("title", "weak") and not self.text.endswith(("s", "ers", "ists"))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A term found in a phrase: words [start, end) of the phrase; ``plural`` when matched via -s."""
+
+    start: int
+    end: int
+    term: Term
+    plural: bool = False
+
+
+@dataclass
+class Titles:
+    terms: dict[tuple[str, ...], Term] = field(default_factory=dict)
+    modifiers: dict[str, str] = field(default_factory=dict)
+    max_len: int = 1
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, text: str, kind: str, value: object) -> None:
+        sector, sector2 = _parse_value(value)
+        for code in (sector, sector2):
+            if code is not None and code not in SECTORS:
+                self.problems.append(f"{text!r}: unknown sector {code!r}")
+        key = tuple(fold(text).split())
+        if not key:
+            self.problems.append(f"{text!r}: empty term")
+            return
+        if key in self.terms:
+            self.problems.append(f"{text!r} is listed twice")
+        self.terms[key] = Term(text, "title" if kind == "titles" else kind.rstrip("s"), sector, sector2)
+        self.max_len = max(self.max_len, len(key))
+
+    def find(self, words: list[str]) -> list[Hit]:
+        """Non-overlapping terms in folded ``words``, longest first, left to right."""
+        hits: list[Hit] = []
+        i = 0
+        while i < len(words):
+            hit = self._longest_at(words, i)
+            if hit is None:
+                i += 1
+                continue
+            hits.append(hit)
+            i = hit.end
+        return hits
+
+    def _longest_at(self, words: list[str], i: int) -> Hit | None:
+        for n in range(min(self.max_len, len(words) - i), 0, -1):
+            key = tuple(words[i:i + n])
+            term = self.terms.get(key)
+            if term is not None:
+                return Hit(i, i + n, term)
+            for singular in _singulars(key[-1]):
+                term = self.terms.get((*key[:-1], singular))
+                if term is not None:
+                    return Hit(i, i + n, term, plural=True)
+        return None
+
+    def modifier(self, word: str) -> str | None:
+        return self.modifiers.get(word)
+
+
+def _parse_value(value: object) -> tuple[str | None, str | None]:
+    if value is None:
+        return None, None
+    parts = str(value).split()
+    return parts[0], (parts[1] if len(parts) > 1 else None)
+
+
+def _singulars(word: str) -> list[str]:
+    out = []
+    if word.endswith("men"):
+        out.append(word[:-3] + "man")
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    return out
+
+
+def build_titles(data: dict) -> Titles:
+    titles = Titles()
+    for kind in KINDS:
+        section = data.get(kind) or {}
+        if not isinstance(section, dict):
+            titles.problems.append(f"section {kind!r} must be a mapping")
+            continue
+        for text, value in section.items():
+            titles.add(str(text), kind, value)
+    for word, value in (data.get("modifiers") or {}).items():
+        if value not in SECTORS:
+            titles.problems.append(f"modifier {word!r}: unknown sector {value!r}")
+        titles.modifiers[fold(str(word)) or str(word)] = value
+    return titles
+
+
+def read_sectors() -> dict:
+    path = importlib_resources.files("detente") / "data" / "sectors.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError("sectors.yaml", f"cannot read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise DataFileError("sectors.yaml", "expected a mapping of sections")
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_titles() -> Titles:
+    """The title/noun -> sector table (built once per process)."""
+    return build_titles(read_sectors())
