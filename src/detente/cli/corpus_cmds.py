@@ -1,1 +1,418 @@
-"""Commands over the corpus and the store: ingest, code, articles, events, stats, demo. Placeholder."""
+"""Commands over the corpus and the store: ingest, code, articles, events, stats, demo.
+
+Each command parses its options, calls the Python API and renders what it returns: data on
+stdout, messages and progress on stderr. Exit status: 0 done, 1 some input was skipped,
+2 an error (bad option, missing database, missing model...).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from enum import Enum
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from ..errors import DetenteError
+from ..model import Article, Event, RunSummary
+from .app import app
+
+DEFAULT_DB = Path("detente.duckdb")
+EXAMPLES = "data/examples"
+
+
+class TableOrJsonl(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+class CodeFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    none = "none"
+
+
+class EventFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class StatsFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+PublishedOpt = Annotated[Optional[str], typer.Option(
+    "--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")]
+WorkersOpt = Annotated[Optional[int], typer.Option("--workers", min=1, help="spaCy processes.")]
+SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help="YAML file of setting overrides.")]
+InputsArg = Annotated[list[str], typer.Argument(help="Files (.txt .html .jsonl .json .csv, .gz), folders, or - for stdin.")]
+TextColOpt = Annotated[Optional[str], typer.Option("--text-column", help="CSV column with the text.")]
+DateColOpt = Annotated[Optional[str], typer.Option("--date-column", help="CSV column with the date.")]
+IdColOpt = Annotated[Optional[str], typer.Option("--id-column", help="CSV column with the article id.")]
+
+
+# -- commands -----------------------------------------------------------------------------
+@app.command()
+def ingest(inputs: InputsArg, db: DbOpt = DEFAULT_DB, published: PublishedOpt = None,
+           text_column: TextColOpt = None, date_column: DateColOpt = None, id_column: IdColOpt = None,
+           workers: WorkersOpt = None, settings_file: SettingsOpt = None) -> None:
+    """Read, clean and store articles. Idempotent: an article already stored is not stored again."""
+    from ..pipeline import Pipeline
+    from ..store import Store
+
+    with _handled():
+        settings = _settings(settings_file, csv_text_column=text_column, csv_date_column=date_column,
+                             csv_id_column=id_column, workers=workers)
+        date = _published(published)
+        with Store.open(db) as store, _progress("ingesting") as progress:
+            summary = Pipeline(settings).ingest(inputs, store, published=date, progress=progress)
+    _report(summary, db)
+    raise typer.Exit(1 if summary.rejections else 0)
+
+
+@app.command()
+def code(inputs: InputsArg, db: DbOpt = DEFAULT_DB,
+         output: Annotated[CodeFormat, typer.Option("--format", help="How to print the events.")] = CodeFormat.table,
+         published: PublishedOpt = None, text_column: TextColOpt = None, date_column: DateColOpt = None,
+         id_column: IdColOpt = None, workers: WorkersOpt = None, settings_file: SettingsOpt = None) -> None:
+    """Ingest and code articles; print the deduplicated events of the articles given."""
+    from ..pipeline import Pipeline
+    from ..store import Store
+
+    with _handled():
+        query_events = _query_events()
+        settings = _settings(settings_file, csv_text_column=text_column, csv_date_column=date_column,
+                             csv_id_column=id_column, workers=workers)
+        date = _published(published)
+        pipeline = Pipeline(settings)
+        with Store.open(db) as store:
+            with _progress("coding") as progress:
+                summary = pipeline.run(inputs, store, published=date, progress=progress)
+            events = query_events(store, article_ids=summary.article_ids) if summary.article_ids else []
+        summary.events = len(events)
+        _print_events(events, output.value, pipeline.resources.ontology)
+    _report(summary, db)
+    raise typer.Exit(1 if summary.rejections else 0)
+
+
+@app.command()
+def articles(db: DbOpt = DEFAULT_DB,
+             ids: Annotated[Optional[list[str]], typer.Option("--id", help="Only this article (repeatable).")] = None,
+             output: Annotated[TableOrJsonl, typer.Option("--format")] = TableOrJsonl.table,
+             limit: Annotated[Optional[int], typer.Option("--limit", min=0)] = None) -> None:
+    """List stored articles, or show some by id (cleaned body, raw text, metadata)."""
+    with _handled(), _open_existing(db) as store:
+        found = store.get_articles(ids=ids or None, limit=limit)
+    missing = sorted(set(ids or ()) - {a.id for a in found})
+    if output is TableOrJsonl.jsonl:
+        for article in found:
+            typer.echo(json.dumps(article_json(article), ensure_ascii=False))
+    else:
+        _print_articles_table(found)
+    for article_id in missing:
+        typer.echo(f"no article with id {article_id!r} in {db}", err=True)
+    raise typer.Exit(1 if missing else 0)
+
+
+@app.command()
+def events(db: DbOpt = DEFAULT_DB,
+           output: Annotated[EventFormat, typer.Option("--format")] = EventFormat.table,
+           limit: Annotated[Optional[int], typer.Option("--limit", min=0)] = None,
+           country: Annotated[Optional[str], typer.Option("--country", help="ISO3 code, as source or target.")] = None,
+           cameo: Annotated[Optional[str], typer.Option("--code", help="CAMEO code or prefix, e.g. 04.")] = None) -> None:
+    """Query and export stored events (deduplicated, with their evidence)."""
+    with _handled():
+        query_events = _query_events()
+        with _open_existing(db) as store:
+            found = filter_events(query_events(store), country=country, cameo=cameo, limit=limit)
+        _print_events(found, output.value, _ontology())
+
+
+@app.command()
+def stats(db: DbOpt = DEFAULT_DB,
+          output: Annotated[StatsFormat, typer.Option("--format")] = StatsFormat.table) -> None:
+    """Counts of the store: articles, events, mentions, rejections, dating by publication."""
+    with _handled(), _open_existing(db) as store:
+        counts = store.counts()
+    if output is StatsFormat.json:
+        typer.echo(json.dumps(counts))
+        return
+    table = Table("measure", "value", title=str(db))
+    for key, value in counts.items():
+        table.add_row(key.replace("_", " "), "-" if value is None else str(value))
+    Console().print(table)
+
+
+@app.command()
+def demo(db: DbOpt = DEFAULT_DB,
+         out: Annotated[Optional[Path], typer.Option("--out", help="Also write events.jsonl and dyads.csv here.")] = None,
+         workers: WorkersOpt = None) -> None:
+    """Code the bundled example corpus into the database and print a dyad summary."""
+    from ..pipeline import Pipeline
+    from ..store import Store
+
+    with _handled():
+        query_events = _query_events()
+        pipeline = Pipeline(_settings(None, workers=workers))
+        with ExitStack() as stack:
+            paths = [str(stack.enter_context(importlib_resources.as_file(f))) for f in _example_files()]
+            store = stack.enter_context(Store.open(db))
+            with _progress("coding the examples") as progress:
+                summary = pipeline.run(paths, store, published=None, progress=progress)
+            dyads = store.dyad_counts(article_ids=summary.article_ids, limit=10)
+            found = query_events(store, article_ids=summary.article_ids) if out else []
+        summary.events = sum(d["events"] for d in dyads)
+        _print_dyads(dyads)
+        if out:
+            _write_demo_outputs(out, found, dyads, pipeline.resources.ontology)
+    _report(summary, db)
+    raise typer.Exit(1 if summary.rejections else 0)
+
+
+# -- data shaping (importable, no printing) --------------------------------------------------
+def article_json(article: Article) -> dict[str, Any]:
+    """An article as the `articles --format jsonl` record."""
+    return {
+        "id": article.id, "title": article.title, "publisher": article.publisher, "author": article.author,
+        "published": article.published.isoformat() if article.published else None, "url": article.url,
+        "language": article.language, "sources_cited": list(article.sources_cited), "body": article.body,
+        "raw_text": article.raw_text, "flags": list(article.flags), "removed": list(article.removed),
+    }
+
+
+def filter_events(found: Sequence[Event], country: str | None = None, cameo: str | None = None,
+                  limit: int | None = None) -> list[Event]:
+    """Events with ``country`` as source or target and a CAMEO code starting with ``cameo``."""
+    wanted = country.upper() if country else None
+    out = []
+    for event in found:
+        countries = {a.country for a in (event.source, event.target) if a is not None}
+        if (wanted is None or wanted in countries) and (cameo is None or event.cameo.startswith(cameo)):
+            out.append(event)
+            if limit is not None and len(out) >= limit:
+                break
+    return out
+
+
+_CSV_FIELDS = ("event_id", "date_start", "date_end", "date_precision", "date_basis", "cameo", "cameo_name",
+               "plover", "plover_mode", "goldstein", "quad_class", "source_text", "source_name", "source_country",
+               "source_sector", "target_text", "target_name", "target_country", "target_sector", "modality",
+               "reported", "location_name", "location_country", "confidence", "num_mentions", "num_articles",
+               "article_ids", "sentence")
+
+
+def event_row(record: dict[str, Any]) -> dict[str, Any]:
+    """One flat CSV row from an event record of the output contract."""
+    row = {key: record.get(key) for key in _CSV_FIELDS}
+    for side in ("source", "target"):
+        actor = record.get(side) or {}
+        for key in ("text", "name", "country", "sector"):
+            row[f"{side}_{key}"] = actor.get(key)
+    location = record.get("location") or {}
+    row["location_name"], row["location_country"] = location.get("name"), location.get("country")
+    mentions = record.get("mentions") or []
+    row["article_ids"] = ";".join(dict.fromkeys(m.get("article_id") or "" for m in mentions))
+    row["sentence"] = mentions[0].get("sentence") if mentions else None
+    return row
+
+
+# -- rendering --------------------------------------------------------------------------------
+def _print_events(found: Sequence[Event], output: str, ontology: Any) -> None:
+    if output == "none":
+        return
+    records = [event.to_dict(ontology) for event in found]
+    if output == "jsonl":
+        for record in records:
+            typer.echo(json.dumps(record, ensure_ascii=False))
+    elif output == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=_CSV_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(event_row(r) for r in records)
+    else:
+        _print_events_table(records)
+
+
+def _print_events_table(records: list[dict[str, Any]]) -> None:
+    table = Table("date", "source", "event", "target", "modality", "conf", "n", "evidence")
+    for r in records:
+        row = event_row(r)
+        table.add_row(row["date_start"] or "?", _actor_label(r.get("source")),
+                      f"{r['cameo']} {r.get('cameo_name') or ''}".strip(), _actor_label(r.get("target")),
+                      r.get("modality") or "", f"{r.get('confidence', 0):.2f}", str(r.get("num_mentions", 0)),
+                      _shorten(row["sentence"], 90))
+    Console().print(table)
+    typer.echo(f"{len(records)} events", err=True)
+
+
+def _actor_label(actor: dict[str, Any] | None) -> str:
+    if not actor:
+        return "-"
+    parts = [actor.get("country"), actor.get("sector"), actor.get("name")]
+    return " ".join(str(p) for p in parts if p) or (actor.get("text") or "?")
+
+
+def _print_articles_table(found: Sequence[Article]) -> None:
+    table = Table("id", "published", "publisher", "author", "title", "chars", "flags")
+    for a in found:
+        table.add_row(a.id, a.published.isoformat() if a.published else "-", a.publisher or "-", a.author or "-",
+                      _shorten(a.title or (a.body or a.raw_text), 50), f"{len(a.text)}/{len(a.raw_text)}",
+                      ",".join(a.flags))
+    Console().print(table)
+    typer.echo(f"{len(found)} articles", err=True)
+
+
+def _print_dyads(dyads: list[dict[str, Any]]) -> None:
+    if not dyads:
+        typer.echo("No events between two countries were coded (is the event coder installed?).", err=True)
+        return
+    table = Table("dyad", "events", "cooperative", "conflictual", "mean Goldstein", "first", "last",
+                  title="Top dyads")
+    for d in dyads:
+        table.add_row(f"{d['a']}–{d['b']}", str(d["events"]), str(d["cooperative"]), str(d["conflictual"]),
+                      "-" if d["mean_goldstein"] is None else f"{d['mean_goldstein']:+.2f}",
+                      _iso(d["first"]), _iso(d["last"]))
+    Console().print(table)
+
+
+def _write_demo_outputs(out: Path, found: Sequence[Event], dyads: list[dict[str, Any]], ontology: Any) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "events.jsonl").open("w", encoding="utf-8") as fh:
+        for event in found:
+            fh.write(json.dumps(event.to_dict(ontology), ensure_ascii=False) + "\n")
+    with (out / "dyads.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(dyads[0]) if dyads else ["a", "b", "events"])
+        writer.writeheader()
+        writer.writerows({k: _iso(v) if isinstance(v, dt.date) else v for k, v in d.items()} for d in dyads)
+    typer.echo(f"Wrote {out / 'events.jsonl'} and {out / 'dyads.csv'}", err=True)
+
+
+def _report(summary: RunSummary, db: Path) -> None:
+    """The run summary on stderr, naming every skipped input with its reason."""
+    line = (f"{summary.read} articles read: {summary.stored} stored, {summary.duplicates} already stored, "
+            f"{summary.rejected} inputs skipped")
+    if summary.events:
+        line += f", {summary.events} events"
+    typer.echo(f"{line} ({db})", err=True)
+    for rejection in summary.rejections:
+        typer.echo(f"  skipped {rejection.origin}: {rejection.reason}", err=True)
+
+
+def _shorten(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else ("-" if value is None else str(value))
+
+
+# -- plumbing ---------------------------------------------------------------------------------
+@contextmanager
+def _handled() -> Iterator[None]:
+    """Expected errors become one message on stderr and exit status 2, no traceback."""
+    _quiet_libraries()
+    try:
+        yield
+    except DetenteError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _quiet_libraries() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.1f} articles/s" if task.speed else "… articles/s", style="progress.data.speed")
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int], None]]:
+    """A progress callback: a live bar with articles/s on a terminal's stderr, nothing otherwise."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield lambda n: None
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
+               _RateColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task(label, total=None)
+        yield lambda n: progress.advance(task, n)
+
+
+def _settings(settings_file: Path | None, **overrides: Any) -> Any:
+    from ..settings import Settings
+
+    base = Settings.from_file(settings_file) if settings_file else Settings()
+    return base.replace(**overrides)
+
+
+def _published(value: str | None) -> dt.date | None:
+    from ..ingest import parse_date
+
+    if value is None:
+        return None
+    date = parse_date(value)
+    if date is None:
+        raise typer.BadParameter(f"cannot read the date {value!r}; use YYYY-MM-DD", param_hint="--published")
+    return date
+
+
+@contextmanager
+def _open_existing(db: Path) -> Iterator[Any]:
+    from ..errors import StoreError
+    from ..store import Store
+
+    if not db.exists():
+        raise StoreError(f"no database at {db}; create one with `detente ingest` or `detente code`")
+    with Store.open(db) as store:
+        yield store
+
+
+def _query_events() -> Callable[..., list[Event]]:
+    from ..errors import StoreError
+
+    try:
+        from ..store.events import query_events
+    except ModuleNotFoundError as exc:
+        if exc.name != "detente.store.events":
+            raise
+        raise StoreError("event storage (detente.store.events) is not installed yet") from None
+    return query_events
+
+
+def _ontology() -> Any:
+    try:
+        from ..events.ontology import load_ontology
+
+        return load_ontology()
+    except (ImportError, DetenteError):
+        return None
+
+
+def _example_files() -> list[Any]:
+    from ..errors import DataFileError
+
+    folder = importlib_resources.files("detente").joinpath(EXAMPLES)
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".jsonl")), key=lambda f: f.name) \
+        if folder.is_dir() else []
+    if not files:
+        raise DataFileError(f"detente/{EXAMPLES}", "no bundled example corpus (*.jsonl) found")
+    return files

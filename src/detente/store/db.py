@@ -271,6 +271,27 @@ class Store:
             "share_dated_by_publication": round(by_publication / events, 3) if events else None,
         }
 
+    def dyad_counts(self, article_ids: Sequence[str] | None = None, limit: int = 10) -> list[dict[str, Any]]:
+        """The busiest country pairs (either direction), with cooperative/conflictual counts,
+        mean Goldstein value and the first and last event dates; events of ``article_ids`` only
+        when given."""
+        sql = """
+            SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
+                   count(*) AS events, count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperative,
+                   count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflictual,
+                   round(avg(goldstein), 2) AS mean_goldstein, min(date_start) AS first, max(date_start) AS last
+            FROM events
+            WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country"""
+        params: list[Any] = []
+        if article_ids is not None:
+            sql += (" AND event_id IN (SELECT event_id FROM mentions"
+                    " WHERE article_id IN (SELECT unnest(?::VARCHAR[])))")
+            params.append(list(article_ids))
+        sql += " GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?"
+        params.append(int(limit))
+        names = ("a", "b", "events", "cooperative", "conflictual", "mean_goldstein", "first", "last")
+        return [dict(zip(names, row)) for row in self._query(sql, params)]
+
     def _query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         try:
             return self._con.execute(sql, params or []).fetchall()
