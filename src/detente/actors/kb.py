@@ -54,7 +54,7 @@ class KBMatch:
     score: float = 1.0
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: one loaded KB, cached resolvers keyed on it
 class KnowledgeBase:
     """People and organisations, indexed by folded name, acronym and transliteration skeleton."""
 

@@ -1,0 +1,165 @@
+"""Analysis of one phrase segment: which words are places, known names, titles, modifiers.
+
+A segment is a phrase without its appositions ("Tajik President" of "Tajik President, Emomali
+Rahmon"). ``analyse_segment`` finds its parts and its head (the word the phrase is about):
+a known person or organisation, a title, a group noun, a place, an unknown name, or nothing an
+actor can be ("the Beijing Olympics": head "Olympics").
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .countries import Gazetteer, Place
+from .kb import KnowledgeBase
+from .names import Tok, fold, is_acronym
+from .titles import Hit, Titles
+
+MAX_NGRAM = 7
+CUT_WORDS = frozenset({"to", "in", "at", "from", "with", "on", "for", "and", "or", "by", "over", "against",
+                       "who", "which", "that", "whose", "after", "before", "during", "between", "into",
+                       "about", "under", "as", "than", "while", "when", "where", "amid", "since"})
+STOP = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our",
+                  "my", "your", "some", "several", "many", "all", "both", "two", "three", "four", "five",
+                  "new", "first", "top", "senior", "other", "then", "current", "incumbent", "acting",
+                  "interim", "outgoing", "newly", "elected", "appointed", "mr", "mrs", "ms", "dr", "s",
+                  "usual", "own", "same", "also", "major", "main", "local", "high", "ranking", "level"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """A place or a knowledge-base entity found over tokens [start, end)."""
+
+    start: int
+    end: int
+    text: str
+    place: Place | None = None
+    kb_ids: tuple[str, ...] = ()
+    kb_score: float = 0.0
+
+
+@dataclass
+class Segment:
+    """The parts of one segment (token indices refer to ``toks``)."""
+
+    toks: list[Tok]
+    found: list[Found] = field(default_factory=list)
+    terms: list[tuple[int, int, Hit]] = field(default_factory=list)  # token start, end, hit
+    head: int = -1  # token index of the head word (-1: none)
+    head_end: int = 0  # end of the head part (tokens after it are "of ..." complements)
+    possessor_end: int = -1  # tokens before it (and its 's) are the possessor
+    modifiers: list[str] = field(default_factory=list)  # sector codes of modifiers before the head
+
+    def found_at(self, i: int) -> Found | None:
+        return next((f for f in self.found if f.start <= i < f.end), None)
+
+    def term_at(self, i: int) -> tuple[int, int, Hit] | None:
+        return next((t for t in self.terms if t[0] <= i < t[1]), None)
+
+    def name_run(self) -> tuple[int, int] | None:
+        """The run of capitalised unknown words ending at the head (an unknown person's name)."""
+        if self.head < 0 or self.found_at(self.head) or self.term_at(self.head):
+            return None
+        if not _capitalised(self.toks[self.head].text):
+            return None
+        start = self.head
+        while start > 0:
+            prev = self.toks[start - 1]
+            if self.found_at(start - 1) or self.term_at(start - 1) or fold(prev.text) in STOP:
+                break
+            if not (_capitalised(prev.text) or prev.text in ("-", "bin", "ibn", "al", "el", "de", "van", "von")):
+                break
+            start -= 1
+        return start, self.head + 1
+
+
+def _capitalised(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or is_acronym(text))
+
+
+def _startable(tok: Tok, lenient: bool) -> bool:
+    if not tok.text[:1].isalnum():
+        return False
+    return lenient or tok.text[0].isupper() or tok.text[0].isdigit()
+
+
+def find_entities(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazetteer, lenient: bool = False,
+                  date: dt.date | None = None) -> list[Found]:
+    """Longest places / KB names over the tokens, left to right (first word capitalised)."""
+    out: list[Found] = []
+    i = 0
+    while i < len(toks):
+        if not _startable(toks[i], lenient) or fold(toks[i].text) in STOP - {"new"}:
+            i += 1
+            continue
+        best = None
+        for n in range(min(MAX_NGRAM, len(toks) - i), 0, -1):
+            if toks[i + n - 1].text in POSSESSIVE or not toks[i + n - 1].text[:1].isalnum():
+                continue
+            surface = text[toks[i].start:toks[i + n - 1].end]
+            place = gaz.lookup(surface)
+            ids, score = kb.candidates(surface)
+            if ids and (place is None or (n > 1 and score >= 1.0)):
+                best = Found(i, i + n, surface, kb_ids=tuple(ids), kb_score=score)
+            elif place is not None:
+                best = Found(i, i + n, surface, place=place)
+            if best:
+                break
+        if best is None:
+            i += 1
+            continue
+        out.append(best)
+        i = best.end
+    return out
+
+
+def analyse_segment(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazetteer, titles: Titles,
+                    lenient: bool = False) -> Segment:
+    seg = Segment(toks=toks, found=find_entities(text, toks, kb, gaz, lenient))
+    word_idx = [i for i, t in enumerate(toks) if t.text not in POSSESSIVE and fold(t.text)]
+    words = [fold(toks[i].text) for i in word_idx]
+    for hit in titles.find(words):
+        start, end = word_idx[hit.start], word_idx[hit.end - 1] + 1
+        if not any(f.start < end and start < f.end for f in seg.found):
+            seg.terms.append((start, end, hit))
+    _find_head(seg, titles)
+    return seg
+
+
+def _find_head(seg: Segment, titles: Titles) -> None:
+    """Head part = tokens before the first free cut word or "of"; head = its last word."""
+    toks = seg.toks
+    end = len(toks)
+    for i, tok in enumerate(toks):
+        word = tok.text.lower()
+        if (word in CUT_WORDS or word == "of") and not seg.found_at(i) and not seg.term_at(i):
+            end = i
+            break
+    seg.head_end = end
+    for i in range(end - 1, -1, -1):
+        if toks[i].text in POSSESSIVE:
+            seg.possessor_end = i
+            break
+    for i in range(end - 1, seg.possessor_end, -1):
+        if toks[i].text[:1].isalnum() and toks[i].text not in POSSESSIVE:
+            seg.head = i
+            break
+    for i in range(seg.possessor_end + 1, max(seg.head, 0)):
+        code = titles.modifier(fold(toks[i].text))
+        if code and not seg.term_at(i):
+            seg.modifiers.append(code)
+
+
+def complement_parts(seg: Segment) -> tuple[list[Found], list[tuple[int, int, Hit]]]:
+    """Places/entities and terms in the "of ..." complements after the head part."""
+    end = len(seg.toks)
+    for i in range(seg.head_end + 1, len(seg.toks)):
+        if seg.toks[i].text.lower() in CUT_WORDS and not seg.found_at(i):
+            end = i
+            break
+    if seg.head_end >= len(seg.toks) or seg.toks[seg.head_end].text.lower() != "of":
+        return [], []
+    found = [f for f in seg.found if seg.head_end < f.start < end]
+    terms = [t for t in seg.terms if seg.head_end < t[0] < end]
+    return found, terms

@@ -1,0 +1,302 @@
+"""Resolve one phrase to an actor: country (ISO3 or IGO), sector(s), name, KB id, confidence.
+
+In-text titles beat the knowledge base ("Tajik President, Emomali Rahmon" is TJK GOV whether or
+not the KB knows him); the KB gives a known person's role at the date when the text has no
+title; the context (free text or an ISO3 code) fixes the country of a title that has none.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from ..model import Actor
+from .countries import Gazetteer, load_gazetteer
+from .kb import KBMatch, KnowledgeBase, load_kb
+from .kbtypes import valid_country
+from .names import Tok, tokenize
+from .phrase import Found, Segment, analyse_segment, complement_parts, find_entities
+from .titles import Hit, Titles, load_titles
+
+_PLACE_CONF = {"country": 0.9, "seat": 0.85, "capital": 0.7, "people": 0.75, "demonym": 0.6}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one segment says: the actor, and how it was found."""
+
+    actor: Actor
+    kind: str  # kb | name | title | group | place | org
+    person: bool = False  # one person (a title or a name)
+    titled: bool = False  # an in-text title gave the sector
+    named: bool = False  # has a person's name
+    plural: bool = False
+    country_from_text: bool = False
+
+
+class Resolver:
+    """The knowledge base, gazetteer and title table, with the rules that combine them."""
+
+    def __init__(self, kb: KnowledgeBase, gaz: Gazetteer | None = None, titles: Titles | None = None):
+        self.kb = kb
+        self.gaz = gaz or load_gazetteer()
+        self.titles = titles or load_titles()
+
+    # -- public ---------------------------------------------------------------------
+    def resolve(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None:
+        reading = self.read(text, date, self.context_country(context))
+        return reading.actor if reading else None
+
+    def read(self, text: str, date: dt.date | None = None, context_country: str | None = None,
+             person_hint: bool = False) -> Reading | None:
+        """The reading of a whole phrase: its segments (appositions) read and merged."""
+        text = " ".join(text.split())
+        lenient = text.islower()
+        readings: list[Reading] = []
+        title_only = False
+        for seg_text in _segments(text):
+            toks = tokenize(seg_text)
+            if not toks:
+                continue
+            seg = analyse_segment(seg_text, toks, self.kb, self.gaz, self.titles, lenient)
+            hint = person_hint if not readings else title_only
+            reading = self._read_segment(seg, seg_text, date, context_country, hint)
+            if reading is None:
+                continue
+            readings.append(reading)
+            title_only = reading.person and not reading.named
+        return _merge(readings)
+
+    def context_country(self, context: str | None) -> str | None:
+        """The country a context names: an ISO3 code, or the most frequent country in the text."""
+        if not context:
+            return None
+        context = context.strip()
+        if len(context) == 3 and context.isupper() and valid_country(context):
+            return context
+        toks = tokenize(context)
+        found = find_entities(context, toks, self.kb, self.gaz, lenient=context.islower())
+        counts = Counter(f.place.iso3 for f in found if f.place is not None)
+        return counts.most_common(1)[0][0] if counts else None
+
+    # -- one segment ------------------------------------------------------------------
+    def _read_segment(self, seg: Segment, text: str, date: dt.date | None, context: str | None,
+                      person_hint: bool) -> Reading | None:
+        if seg.head < 0:
+            return None
+        head_found = seg.found_at(seg.head)
+        head_term = seg.term_at(seg.head)
+        country, org_mod = self._text_country(seg, head_found)
+        if head_found is not None and head_found.kb_ids:
+            return self._read_known(seg, head_found, country, date, context)
+        run = seg.name_run()
+        title = self._title_before(seg, run[0] if run else seg.head)
+        if run is not None and (title is not None or person_hint or org_mod is not None):
+            name = text[seg.toks[run[0]].start:seg.toks[run[1] - 1].end]
+            return self._read_titled(seg, title, country, org_mod, context, name=name)
+        if head_term is not None:
+            return self._read_titled(seg, head_term, country, org_mod, context)
+        if head_found is not None and head_found.place is not None:
+            return _read_place(seg, head_found, self.gaz)
+        return None
+
+    def _read_known(self, seg: Segment, found: Found, country: str | None, date: dt.date | None,
+                    context: str | None) -> Reading | None:
+        match = self._best_match(found, date, country or context)
+        if match is None:
+            return None
+        if match.kind == "org":
+            actor = Actor(country=match.country, sector=match.sector, sector2=match.sector2, name=match.name,
+                          kb_id=match.id, confidence=0.9 * match.score, org=match.org or match.name)
+            return Reading(actor, "org", plural=True)
+        title = self._title_before(seg, found.start)
+        if title is not None:
+            titled = self._read_titled(seg, title, country or match.country, None, None, name=match.name)
+            if titled is not None:
+                agrees = titled.actor.country in (match.country, None) or match.country == "IGO"
+                actor = replace(titled.actor, kb_id=match.id if agrees else None,
+                                confidence=min(0.97, titled.actor.confidence + (0.1 if agrees else 0.0)))
+                return replace(titled, actor=actor, kind="kb" if agrees else "name")
+        actor = Actor(country=country or match.country, sector=match.sector, sector2=match.sector2,
+                      name=match.name, kb_id=match.id, confidence=0.92 * match.score, org=match.org,
+                      former=match.former)
+        return Reading(actor, "kb", person=True, named=True, country_from_text=country is not None)
+
+    def _best_match(self, found: Found, date: dt.date | None, country: str | None) -> KBMatch | None:
+        matches = [m for m in (self.kb.resolve_id(rid, date, found.kb_score) for rid in found.kb_ids) if m]
+        if not matches:
+            return None
+        matches.sort(key=lambda m: (bool(country) and m.country != country, m.sector is None, m.former))
+        best = matches[0]
+        return replace(best, score=best.score * 0.9) if len(matches) > 1 else best
+
+    def _read_titled(self, seg: Segment, term: tuple[int, int, Hit] | None, country: str | None,
+                     org_mod: KBMatch | None, context: str | None, name: str | None = None) -> Reading | None:
+        sector, sector2 = self._sector(seg, term, org_mod)
+        former = "ELI" in seg.modifiers and term is not None and term[2].term.kind != "group"
+        if former:
+            sector, sector2 = "ELI", None
+        elif "CVL" in seg.modifiers and sector is None:
+            sector = "CVL"
+        org_name = org_mod.org if org_mod else None
+        from_text = country is not None
+        if country is None and org_mod is not None:
+            country = org_mod.country
+        if country is None and sector is not None and context:
+            country = context
+        if country is None and sector is None and name is None:
+            return None
+        hit = term[2] if term else None
+        person = name is not None or (hit is not None and hit.term.person and not hit.plural)
+        conf = 0.85 if (country and sector) else 0.6
+        if country and not from_text:
+            conf *= 0.85
+        kind = "title" if hit is not None and hit.term.kind != "group" else "group"
+        actor = Actor(country=country, sector=sector, sector2=sector2 if sector2 != sector else None,
+                      name=name, confidence=conf, org=org_name, former=former)
+        return Reading(actor, "name" if name else kind, person=person, titled=hit is not None,
+                       named=name is not None, plural=bool(hit and hit.plural), country_from_text=from_text)
+
+    def _title_before(self, seg: Segment, index: int) -> tuple[int, int, Hit] | None:
+        """The last title term in the head part before token ``index`` (a name's title)."""
+        terms = [t for t in seg.terms if seg.possessor_end < t[0] and t[1] <= index
+                 and t[2].term.kind in ("title", "weak")]
+        return terms[-1] if terms else None
+
+    def _sector(self, seg: Segment, term: tuple[int, int, Hit] | None, org_mod: KBMatch | None
+                ) -> tuple[str | None, str | None]:
+        """The sector of a title/group, a weak title taking the sector of another group noun."""
+        if term is None:
+            return (org_mod.sector, org_mod.sector2) if org_mod else (None, None)
+        hit = term[2]
+        if hit.term.kind != "weak" and hit.term.sector is not None:
+            return hit.term.sector, hit.term.sector2
+        others = [t for t in seg.terms if t is not term and t[1] <= seg.head_end and t[2].term.sector]
+        _, comp_terms = complement_parts(seg)
+        for other in [*others, *comp_terms]:
+            if other[2].term.kind == "group" or other[2].term.kind == "title":
+                return other[2].term.sector, other[2].term.sector2
+        if org_mod is not None and org_mod.sector:
+            return org_mod.sector, org_mod.sector2
+        comp_found, _ = complement_parts(seg)
+        for found in comp_found:
+            match = self._best_match(found, None, None) if found.kb_ids else None
+            if match is not None and match.kind == "org":
+                return match.sector, match.sector2
+        return hit.term.sector, hit.term.sector2
+
+    def _text_country(self, seg: Segment, head_found: Found | None) -> tuple[str | None, KBMatch | None]:
+        """The country the phrase itself states (possessor, modifier, "of X"), and a modifying org."""
+        before = [f for f in seg.found if f.end <= seg.head_end and f is not head_found]
+        poss = [f for f in before if f.end <= max(seg.possessor_end, 0)]
+        mods = [f for f in before if f.start > seg.possessor_end]
+        comp_found, _ = complement_parts(seg)
+        org_mod = None
+        for group in (poss[-1:], mods[::-1], comp_found):
+            for found in group:
+                if found.place is not None:
+                    return found.place.iso3, org_mod
+                match = self._best_match(found, None, None)
+                if match is not None and match.kind == "org" and org_mod is None:
+                    org_mod = match
+                    if match.country and match.country != "IGO":
+                        return match.country, org_mod
+                elif match is not None and match.country:
+                    return match.country, org_mod
+        return None, org_mod
+
+
+def _read_place(seg: Segment, found: Found, gaz: Gazetteer) -> Reading | None:
+    place = found.place
+    assert place is not None
+    if seg.head != found.end - 1:
+        return None
+    sector = place.sector
+    if place.kind in ("people", "demonym") and "CVL" in seg.modifiers:
+        sector = "CVL"
+    actor = Actor(country=place.iso3, sector=sector, name=gaz.name_of(place.iso3) or found.text,
+                  confidence=_PLACE_CONF[place.kind])
+    return Reading(actor, "place", plural=place.kind == "people", country_from_text=True)
+
+
+def _segments(text: str) -> list[str]:
+    """Split a phrase at commas and parentheses (appositions), keeping non-empty parts."""
+    out, depth, current = [], 0, []
+    for ch in text:
+        if ch in ",;" and depth == 0 or ch == "(":
+            out.append("".join(current))
+            current = []
+            depth += ch == "("
+        elif ch == ")" and depth:
+            out.append("".join(current))
+            current = []
+            depth -= 1
+        else:
+            current.append(ch)
+    out.append("".join(current))
+    return [s.strip() for s in out if s.strip()]
+
+
+def _merge(readings: list[Reading]) -> Reading | None:
+    """Combine a title with the name in apposition; else the first reading."""
+    if not readings:
+        return None
+    first = readings[0]
+    for other in readings[1:]:
+        titled, named = (first, other) if not first.named else (other, first)
+        if titled.named or not named.named or not titled.titled or not titled.person:
+            continue
+        t, n = titled.actor, named.actor
+        actor = Actor(country=t.country or n.country, sector=t.sector or n.sector,
+                      sector2=t.sector2 if t.sector else n.sector2, name=n.name,
+                      kb_id=n.kb_id if t.country in (None, n.country) or n.country == "IGO" else None,
+                      confidence=min(0.97, max(t.confidence, n.confidence) + 0.05), org=t.org or n.org,
+                      former=t.former)
+        return Reading(actor, named.kind, person=True, titled=True, named=True,
+                       country_from_text=titled.country_from_text or named.country_from_text)
+    return first
+
+
+@lru_cache(maxsize=4)
+def _default_resolver(extra_files: tuple[str, ...] = ()) -> Resolver:
+    return Resolver(load_kb(extra_files))
+
+
+def resolver_for(resources: Any = None) -> Resolver:
+    """The resolver over ``resources.kb`` (cached on the KB object), or the packaged KB."""
+    if resources is None or getattr(resources, "kb", None) is None:
+        return _default_resolver()
+    return _resolver_for_kb(resources.kb)
+
+
+@lru_cache(maxsize=4)
+def _resolver_for_kb(kb: KnowledgeBase) -> Resolver:
+    return Resolver(kb)
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """A date from YYYY-MM-DD / YYYY-MM / YYYY text, a date or datetime."""
+    from ..errors import InputError
+    from .kbtypes import RecordError, parse_date as _parse
+
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    try:
+        return _parse(str(value).strip()[:10], is_end=False)
+    except RecordError as exc:
+        raise InputError("date", str(exc)) from exc
+
+
+def resolve_actor(text: str, date: str | dt.date | None = None, context: str | None = None,
+                  resources: Any = None) -> Actor | None:
+    """Resolve a phrase to an actor at ``date``; ``context`` (e.g. "German", "MEX") can fix its country.
+
+    >>> resolve_actor("Armenian Prime Minister").country
+    'ARM'
+    """
+    return resolver_for(resources).resolve(text, parse_date(date), context)
+
+
+__all__ = ["Resolver", "Reading", "resolve_actor", "resolver_for", "parse_date", "Tok"]
