@@ -19,7 +19,7 @@ from .model import Article
 
 _HEADER_WORDS = (
     r"related articles?|related stories|related content|related news|related coverage|related"
-    r"|editor'?s'? choice|editors'? picks?|popular now|popular stories|popular articles|popular"
+    r"|editor['’]?s['’]? choice|editors['’]? picks?|popular now|popular stories|popular articles|popular"
     r"|most read|most popular|most viewed|most shared|read more|read next|more on this story"
     r"|more on this topic|recommended for you|recommended stories|recommended articles|recommended"
     r"|you may also like|you might also like|you may also be interested in|also read|see also"
@@ -55,14 +55,16 @@ _NOTE_LINE = re.compile(r"^[•*]?\s*this (?:article|story) (?:was|has been) (?:
                         re.IGNORECASE)
 _NAME = (r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|[dD][’'][A-Z][\w'’.-]+|de|van|von|al|bin|el|da|di|der|la|le|du))"
          r"{1,4}")
-_BYLINE = re.compile(
-    rf"^(?:by|written by|words by|reporting by|author:|authors:|byline:)\s+"
-    rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)(?:\s*(?:[,|–—-]|\bin\b)\s*[^.!?]*)?$",
-    re.IGNORECASE)
+_BYLINE_LEAD = r"^(?i:by|written by|words by|reporting by|author:|authors:|byline:)\s+"
+_BYLINE = re.compile(  # names are case-sensitive: "By the end of the year" is not a byline
+    rf"{_BYLINE_LEAD}(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)(?:\s*(?:[,|–—-]|\bin\b)\s*[^.!?]*)?$")
+_LOOSE_BYLINE = re.compile(  # "By our correspondent", "By a staff reporter", "By Caspian Wire staff"
+    rf"{_BYLINE_LEAD}(?P<names>(?:[\w'’&.-]+\s+){{0,4}}(?i:correspondents?|reporters?|staff|writers?|editors?"
+    r"|desk|team|bureau|contributors?|agencies|wires?))$")
 _BARE_NAME = re.compile(rf"^(?:[—–-]+\s*)?(?P<name>{_NAME})$")
 _BIO = re.compile(rf"^[•*]?\s*(?P<name>{_NAME}) is (?:an?|the|co-?\w+|senior|associate|assistant|professor"
                   r"|lecturer|director|editor|author|research|visiting|former)\b")
-_TOLD_TO = re.compile(rf"^[•*]?\s*as told to (?P<name>{_NAME})\.?$", re.IGNORECASE)
+_TOLD_TO = re.compile(rf"^[•*]?\s*(?i:as told to) (?P<name>{_NAME})\.?$")
 _JOB_WORDS = re.compile(
     r"\b(?:researcher|analyst|professor|fellow|director|editor|correspondent|journalist|writer|lecturer"
     r"|expert|scholar|author|reporter|columnist|contributor|founder|student|specialist|adviser|advisor"
@@ -84,9 +86,8 @@ class _Found:
     sources: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
 
-    def drop(self, label: str, text: str) -> str:
+    def drop(self, label: str, text: str) -> None:
         self.removed.append(f"{label}: {' '.join(text.split())[:_SHOWN]}")
-        return ""
 
 
 def clean_article(article: Article) -> Article:
@@ -97,7 +98,7 @@ def clean_article(article: Article) -> Article:
     lines = _unglue_headers(lines, found)
     lines = _drop_title(lines, article.title, found)
     lines = _cut_sections(lines, found)
-    lines = [_clean_line(line, found) for line in lines]
+    lines = [kept for kept in (_clean_line(line, found) for line in lines) if kept is not None]
     lines = _drop_repeats(lines, found)
     lines = _split_trailing_notes(lines, found)
     lines = _end_byline(lines, found)
@@ -163,8 +164,8 @@ def _is_teaser_title(line: str) -> bool:
     return len(line) < 120 and not line.endswith((".", "!", "?", "”", '"', ":"))
 
 
-def _clean_line(line: str, found: _Found) -> str:
-    """One line: removed entirely (furniture), or with inline captions and prompts taken out."""
+def _clean_line(line: str, found: _Found) -> str | None:
+    """One line: None when it is furniture, else the line with inline captions and prompts taken out."""
     if not line:
         return line
     sources = _SOURCES_LINE.match(line)
@@ -175,6 +176,10 @@ def _clean_line(line: str, found: _Found) -> str:
     if byline:
         found.authors.extend(_split_names(byline.group("names")))
         return found.drop("byline", line)
+    loose = _LOOSE_BYLINE.match(line) if len(line.split()) <= 7 else None
+    if loose:
+        found.authors.append(loose.group("names").strip())
+        return found.drop("byline", line)
     short = len(line) <= 250
     for label, pattern in (("caption", _CAPTION_LINE), ("teaser", _TEASER_LINE), ("furniture", _FURNITURE_LINE),
                            ("copyright", _COPYRIGHT_LINE), ("note", _NOTE_LINE)):
@@ -184,7 +189,7 @@ def _clean_line(line: str, found: _Found) -> str:
         for match in pattern.finditer(line):
             found.drop(label, match.group(0))
         line = pattern.sub("", line).strip()
-    return line
+    return line or None
 
 
 def _split_sources(names: str) -> list[str]:
