@@ -71,6 +71,8 @@ class Segment:
             if not (_capitalised(prev.text) or prev.text in ("-", "bin", "ibn", "al", "el", "de", "van", "von")):
                 break
             start -= 1
+        if start == self.head and is_acronym(self.toks[start].text):
+            return None  # "IRPT" alone is an organisation's initials, not a person
         return start, self.head + 1
 
 

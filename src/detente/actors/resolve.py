@@ -43,6 +43,7 @@ class Resolver:
         self.kb = kb
         self.gaz = gaz or load_gazetteer()
         self.titles = titles or load_titles()
+        self.title_heads = frozenset(key[-1] for key in self.titles.terms)
 
     # -- public ---------------------------------------------------------------------
     def resolve(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None:
@@ -54,20 +55,21 @@ class Resolver:
         """The reading of a whole phrase: its segments (appositions) read and merged."""
         text = " ".join(text.split())
         lenient = text.islower()
-        readings: list[Reading] = []
-        title_only = False
+        segs = []
         for seg_text in _segments(text):
             toks = tokenize(seg_text)
-            if not toks:
+            if toks:
+                segs.append((analyse_segment(seg_text, toks, self.kb, self.gaz, self.titles, lenient), seg_text))
+        readings = [self._read_segment(seg, seg_text, date, context_country, person_hint and k == 0)
+                    for k, (seg, seg_text) in enumerate(segs)]
+        for k, reading in enumerate(readings):  # a bare title lends "this is a person" to its neighbours
+            if reading is None or not reading.person or reading.named:
                 continue
-            seg = analyse_segment(seg_text, toks, self.kb, self.gaz, self.titles, lenient)
-            hint = person_hint if not readings else title_only
-            reading = self._read_segment(seg, seg_text, date, context_country, hint)
-            if reading is None:
-                continue
-            readings.append(reading)
-            title_only = reading.person and not reading.named
-        return _merge(readings)
+            for n in (k - 1, k + 1):
+                if 0 <= n < len(readings) and readings[n] is None:
+                    seg, seg_text = segs[n]
+                    readings[n] = self._read_segment(seg, seg_text, date, context_country, True)
+        return _merge([r for r in readings if r is not None])
 
     def context_country(self, context: str | None) -> str | None:
         """The country a context names: an ISO3 code, or the most frequent country in the text."""

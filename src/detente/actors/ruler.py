@@ -2,7 +2,7 @@
 and people, matched ahead of the statistical NER (which labels "Tajik" PERSON and "Ebrahim
 Raisi" ORG in this domain).
 
-Registered as the spaCy factory ``detente.actor_ruler.v1``. Matching is case-insensitive
+Registered as the spaCy factory ``detente_actor_ruler_v1`` (spaCy allows no "." in factory names). Matching is case-insensitive
 (PhraseMatcher on LOWER) and then filtered by case: all-capital short forms ("US", "UN", "AU")
 match only in capitals ("us" is not the USA), other names need a capitalised first or last word,
 and a bare surname must be tagged as a proper noun. Each entity carries its resolution key in
@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 from .countries import load_gazetteer
 from .names import fold, is_acronym
 
-FACTORY = "detente.actor_ruler.v1"
+FACTORY = "detente_actor_ruler_v1"  # spaCy forbids "." in factory names
 _PLACE_LABEL = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "people": "NORP", "seat": "ORG"}
 _LOWER_STARTS = frozenset({"the", "al", "el", "d", "de", "ad", "an", "as"})
 

@@ -1,0 +1,184 @@
+"""Coreference within one article, over the actor candidates the stage found.
+
+- a surname after a full mention ("Rahmon" after "Tajik President, Emomali Rahmon");
+- he/she -> the most recent person (subjects first); they/them -> the most recent subject when
+  it is a group or country;
+- "the two countries" / "both sides" -> the pair in focus (the article's two most frequent
+  countries), as two mentions over the same span;
+- "his Tajik counterpart" -> Tajik, with the sector of the person it is counterpart to;
+- "the government" (no country) -> the country of the latest government mention, else the focus.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from ..model import Actor, ActorMention
+from .names import fold
+from .resolve import Reading
+
+_PAIR = re.compile(r"^(the )?(two|both) (countries|sides|states|nations|neighbors|neighbours|governments|capitals)$")
+_GROUP_GOV = frozenset({"government", "administration", "authorities", "regime", "cabinet", "leadership"})
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_HE = frozenset({"he", "she", "him"})
+_THEY = frozenset({"they", "them"})
+
+
+@dataclass
+class Cand:
+    """An actor candidate over tokens [start, end) with its head token and reading."""
+
+    start: int
+    end: int
+    head: int
+    actor: Actor | None
+    reading: Reading | None = None
+    basis: str = "gazetteer"
+    antecedent: int | None = None
+
+    @property
+    def person(self) -> bool:
+        return bool(self.reading and self.reading.person)
+
+
+def resolve_coreference(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Resolved candidates plus the coreferent mentions found in ``doc`` (sorted by position)."""
+    cands = sorted(cands, key=lambda c: c.start)
+    counts = Counter(c.actor.country for c in cands if c.actor and c.actor.country not in (None, "IGO"))
+    pair = [iso for iso, _ in counts.most_common(2)]
+    focus = pair[0] if pair else None
+    _surnames(doc, cands)
+    _fill_countries(doc, cands, focus, pair)
+    taken = {i for c in cands if c.actor for i in range(c.start, c.end)}
+    extra = [*_pronouns(doc, cands, taken), *_pairs(doc, pair, taken)]
+    return sorted([c for c in cands if c.actor], key=lambda c: c.start) + extra
+
+
+def _surnames(doc: Doc, cands: list[Cand]) -> None:
+    """A one-word name that is the surname of an earlier named person takes that person's actor."""
+    for i, cand in enumerate(cands):
+        if doc[cand.head].pos_ not in ("PROPN", "NOUN", "X") or cand.end - cand.start > 2:
+            continue
+        if cand.reading is not None and (cand.reading.kind != "kb" or cand.reading.titled):
+            continue
+        key = fold(doc[cand.head].text)
+        for earlier in reversed(cands[:i]):
+            actor = earlier.actor
+            if actor is None or not actor.name or earlier.end - earlier.start < 2:
+                continue
+            if key and key in fold(actor.name).split()[1:]:
+                cand.actor = replace(actor, confidence=round(actor.confidence * 0.95, 3))
+                cand.basis, cand.antecedent = "coref", earlier.head
+                cand.reading = earlier.reading
+                break
+
+
+def _fill_countries(doc: Doc, cands: list[Cand], focus: str | None, pair: list[str]) -> None:
+    """Countries for "the government", "his counterpart", "the president" from the discourse."""
+    for i, cand in enumerate(cands):
+        head = doc[cand.head].lower_
+        if head.startswith("counterpart"):
+            _counterpart(doc, cands, i, pair)
+            continue
+        actor = cand.actor
+        if actor is None or actor.country is not None or actor.sector is None:
+            continue
+        if head not in _GROUP_GOV and not cand.person:
+            continue
+        source = next((e for e in reversed(cands[:i]) if e.actor and e.actor.country
+                       and e.actor.sector == actor.sector and e.person == cand.person), None)
+        if source is not None:
+            cand.actor = replace(actor, country=source.actor.country, confidence=0.6)  # type: ignore[union-attr]
+            cand.basis, cand.antecedent = "coref", source.head
+        elif head in _GROUP_GOV and focus:
+            cand.actor = replace(actor, country=focus, confidence=0.5)
+            cand.basis = "context"
+
+
+def _counterpart(doc: Doc, cands: list[Cand], i: int, pair: list[str]) -> None:
+    """"his Tajik counterpart": the country said (else the other of the pair), the person's sector."""
+    cand = cands[i]
+    sent = doc[cand.head].sent
+    subject = next((c for c in reversed(cands[:i]) if c.actor and c.person and c.head >= sent.start
+                    and doc[c.head].dep_ in _SUBJ), None)
+    person = subject or next((c for c in reversed(cands[:i]) if c.actor and c.person), None)
+    if person is None or person.actor is None:
+        return
+    country = cand.actor.country if cand.actor else None
+    if country is None:
+        others = [iso for iso in pair if iso != person.actor.country]
+        country = others[0] if others else None
+    if country is None:
+        return
+    cand.actor = Actor(country=country, sector=person.actor.sector, sector2=person.actor.sector2,
+                       confidence=0.7 if cand.actor else 0.5)
+    cand.basis, cand.antecedent = "coref", person.head
+
+
+def _pronouns(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]:
+    out = []
+    resolved = [c for c in cands if c.actor]
+    for tok in doc:
+        low = tok.lower_
+        if tok.i in taken or tok.pos_ != "PRON" or (low not in _HE and low not in _THEY):
+            continue
+        window = {s.start for s in _recent_sents(tok, 3 if low in _HE else 2)}
+        before = [c for c in resolved if c.head < tok.i and doc[c.head].sent.start in window]
+        if low in _HE:
+            people = [c for c in before if c.person]
+            subjects = [c for c in people if doc[c.head].dep_ in _SUBJ]
+            ante = (subjects or people or [None])[-1]
+        else:
+            ante = _last_subject_group(doc, tok, before)
+        if ante is not None and ante.actor is not None:
+            out.append(Cand(tok.i, tok.i + 1, tok.i, ante.actor, ante.reading, "coref", ante.head))
+    return out
+
+
+def _last_subject_group(doc: Doc, tok, before: list[Cand]) -> Cand | None:
+    """The latest subject before ``tok`` (in its window) if it is a group/country actor."""
+    subjects = [t for t in doc[max(0, tok.sent.start - 60):tok.i] if t.dep_ in _SUBJ and t.pos_ != "PRON"]
+    if not subjects:
+        return None
+    last = subjects[-1]
+    ante = next((c for c in before if c.start <= last.i < c.end), None)
+    return ante if ante is not None and not ante.person else None
+
+
+def _recent_sents(tok, n: int) -> list:
+    sents = []
+    sent = tok.sent
+    doc = tok.doc
+    while sent is not None and len(sents) < n:
+        sents.append(sent)
+        sent = doc[sent.start - 1].sent if sent.start > 0 else None
+    return sents
+
+
+def _pairs(doc: Doc, pair: list[str], taken: set[int]) -> list[Cand]:
+    """"the two countries" -> one mention per country of the pair in focus (same span)."""
+    if len(pair) < 2 or not doc.has_annotation("DEP"):
+        return []
+    out = []
+    for chunk in doc.noun_chunks:
+        if any(i in taken for i in range(chunk.start, chunk.end)):
+            continue
+        if _PAIR.match(fold(chunk.text)):
+            for iso in pair:
+                out.append(Cand(chunk.start, chunk.end, chunk.root.i, Actor(country=iso, confidence=0.6),
+                                None, "coref"))
+    return out
+
+
+def to_mentions(doc: Doc, cands: list[Cand]) -> list[ActorMention]:
+    out = []
+    for c in cands:
+        if c.actor is None or (c.actor.country is None and c.actor.sector is None):
+            continue
+        span = doc[c.start:c.end]
+        out.append(ActorMention(start=c.start, end=c.end, char_start=span.start_char, char_end=span.end_char,
+                                text=span.text, actor=c.actor, basis=c.basis, antecedent=c.antecedent))
+    return out

@@ -1,0 +1,127 @@
+"""The actors stage: every actor mention of a parsed article, resolved at its publication date.
+
+Candidates are the noun phrases of the parse (noun chunks extended with their appositions and,
+for titles and names, their "of" complements: "the chief of staff of the Iranian armed forces,
+Major-General Mohammad Bagheri"), then the entities outside any noun phrase, then the
+coreferent mentions (``coref``). A noun phrase whose head is not an actor ("the Beijing
+Olympics") yields nothing, except its possessor ("Iran's role" -> Iran).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import ActorMention, Article
+from .coref import Cand, resolve_coreference, to_mentions
+from .names import fold
+from .resolve import Reading, Resolver, resolver_for
+
+_BASIS = {"kb": "kb", "name": "title", "title": "title", "group": "title", "place": "gazetteer", "org": "org"}
+_MAX_DEPTH = 4
+
+
+def find_actors(doc: Doc, article: Article, resources: Any) -> list[ActorMention]:
+    """Actor mentions of ``doc`` (token spans, sorted), dated at ``article.published``."""
+    resolver = resolver_for(resources)
+    date = article.published
+    cands: list[Cand] = []
+    seen: set[int] = set()  # tokens of noun phrases already read
+    if doc.has_annotation("DEP"):
+        cands.extend(_phrase_cands(doc, resolver, date, seen))
+    cands.extend(_entity_cands(doc, resolver, date, seen))
+    return to_mentions(doc, resolve_coreference(doc, cands))
+
+
+def _read(resolver: Resolver, span: Span, date: dt.date | None) -> Reading | None:
+    return resolver.read(span.text, date)
+
+
+def _cand(span: Span, head: int, reading: Reading) -> Cand:
+    return Cand(span.start, span.end, head, reading.actor, reading, _BASIS.get(reading.kind, "gazetteer"))
+
+
+def _phrase_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[int]) -> list[Cand]:
+    out: list[Cand] = []
+    covered: set[int] = set()  # tokens inside a resolved mention
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.pos_ == "PRON" or root.i in covered:
+            continue
+        start, end = chunk.start, _extent_end(root, resolver, 0)
+        span = doc[start:end]
+        seen.update(range(start, end))
+        reading = _read(resolver, span, date) if _actor_head(root, resolver) else None
+        if reading is None and end > chunk.end:
+            span = doc[chunk.start:chunk.end]
+            reading = _read(resolver, span, date)
+        if reading is not None:
+            out.append(_cand(span, root.i, reading))
+            covered.update(range(span.start, span.end))
+            continue
+        out.extend(_possessor_cands(chunk, resolver, date, covered))
+        if root.pos_ == "PROPN" and len(chunk) <= 2:  # an unknown name: a surname coref may fill it
+            out.append(Cand(chunk.start, chunk.end, root.i, None, None, "coref"))
+    return out
+
+
+def _extent_end(tok: Token, resolver: Resolver, depth: int) -> int:
+    """End of the phrase headed by ``tok``: its appositions and (for titles/names) "of" complements."""
+    end = tok.i + 1
+    if depth > _MAX_DEPTH:
+        return end
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "amod") and child.i == end:
+            end = child.i + 1
+        elif child.dep_ == "appos":
+            end = max(end, _extent_end(child, resolver, depth + 1))
+        elif child.dep_ == "prep" and child.lower_ == "of" and _takes_of(tok, resolver):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                end = max(end, _extent_end(objs[0], resolver, depth + 1))
+    return end
+
+
+def _actor_head(root: Token, resolver: Resolver) -> bool:
+    """A common-noun head must itself be a title or group noun ("relations" is not an actor)."""
+    if root.pos_ != "NOUN" or root.ent_type_:
+        return True
+    return _takes_of(root, resolver)
+
+
+def _takes_of(tok: Token, resolver: Resolver) -> bool:
+    """Titles ("chief of staff of ...", "president of Iran") and names ("Republic of ...") take "of"."""
+    if tok.pos_ == "PROPN":
+        return True
+    key = fold(tok.text)
+    heads = resolver.title_heads
+    return key in heads or key.rstrip("s") in heads
+
+
+def _possessor_cands(chunk: Span, resolver: Resolver, date: dt.date | None, covered: set[int]) -> list[Cand]:
+    """"Iran's role in ...": the possessor of a non-actor phrase is an actor of its own."""
+    out = []
+    for tok in chunk:
+        if tok.dep_ != "poss" or tok.pos_ == "PRON":
+            continue
+        span = chunk.doc[tok.left_edge.i:tok.i + 1]
+        reading = _read(resolver, span, date)
+        if reading is not None:
+            out.append(_cand(span, tok.i, reading))
+            covered.update(range(span.start, span.end))
+    return out
+
+
+def _entity_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[int]) -> list[Cand]:
+    """Named entities outside every noun phrase (a parse that missed them)."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+            continue
+        if any(i in seen for i in range(ent.start, ent.end)):
+            continue
+        reading = _read(resolver, ent, date)
+        if reading is not None:
+            out.append(_cand(ent, ent.root.i, reading))
+    return out
