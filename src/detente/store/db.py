@@ -199,25 +199,20 @@ class Store:
 
     @staticmethod
     def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], run_id: str | None) -> None:
-        import pyarrow as pa
-
+        """One INSERT for the batch: a column of values per field, zipped back into rows by unnest."""
         start = con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchall()[0][0]
-        columns: dict[str, Any] = {name: [getattr(a, name) for a in articles] for name in _ARTICLE_FIELDS}
-        for name in _LIST_FIELDS:
-            columns[name] = [list(v) for v in columns[name]]
-        now = _now()
-        columns["run_id"] = [run_id] * len(articles)
-        columns["ingested_at"] = [now] * len(articles)
-        columns["seq"] = list(range(start + 1, start + 1 + len(articles)))
-        types = {name: pa.string() for name in columns}
-        types.update({name: pa.list_(pa.string()) for name in _LIST_FIELDS})
-        types.update(published=pa.date32(), ingested_at=pa.timestamp("us"), seq=pa.int64())
-        table = pa.table({name: pa.array(values, type=types[name]) for name, values in columns.items()})
-        con.register("_detente_new_articles", table)
-        try:
-            con.execute("INSERT INTO articles BY NAME SELECT * FROM _detente_new_articles")
-        finally:
-            con.unregister("_detente_new_articles")
+        columns: dict[str, tuple[str, list[Any]]] = {}
+        for name in _ARTICLE_FIELDS:
+            values = [getattr(a, name) for a in articles]
+            if name in _LIST_FIELDS:
+                columns[name] = ("VARCHAR[][]", [list(v) for v in values])
+            else:
+                columns[name] = ("DATE[]" if name == "published" else "VARCHAR[]", values)
+        columns["run_id"] = ("VARCHAR[]", [run_id] * len(articles))
+        columns["ingested_at"] = ("TIMESTAMP[]", [_now()] * len(articles))
+        columns["seq"] = ("BIGINT[]", list(range(start + 1, start + 1 + len(articles))))
+        select = ", ".join(f"unnest(?::{sql_type}) AS {name}" for name, (sql_type, _) in columns.items())
+        con.execute(f"INSERT INTO articles BY NAME SELECT {select}", [values for _, values in columns.values()])
 
     def get_articles(self, ids: Sequence[str] | None = None, limit: int | None = None,
                      offset: int = 0) -> list[Article]:
