@@ -214,22 +214,33 @@ def load_kb(extra_files: Iterable[str] = ()) -> KnowledgeBase:
     return _load_kb(tuple(str(p) for p in extra_files))
 
 
+@lru_cache(maxsize=1)
+def _packaged_records() -> tuple[tuple[Person | Organisation, ...], tuple[str, ...]]:
+    """The packaged records (read once per process) and the problems of the invalid ones."""
+    records: list[Person | Organisation] = []
+    all_problems: list[str] = []
+    for path in packaged_kb_files():
+        problems: Problems = []
+        records.extend(parse_file(path, problems))
+        if problems:
+            log.warning("%s: %d invalid record(s) skipped", path.name, len(problems))
+        all_problems.extend(problems)
+    return tuple(records), tuple(all_problems)
+
+
 @lru_cache(maxsize=4)
 def _load_kb(extra_files: tuple[str, ...]) -> KnowledgeBase:
     kb = KnowledgeBase()
-    for path in packaged_kb_files():
-        problems: Problems = []
-        for record in parse_file(path, problems):
-            kb.add(record)
-        if problems:
-            log.warning("%s: %d invalid record(s) skipped", path.name, len(problems))
-        kb.problems.extend(problems)
+    records, problems = _packaged_records()
+    for record in records:
+        kb.add(record)
+    kb.problems.extend(problems)
     for name in extra_files:
-        problems = []
-        records = parse_file(Path(name), problems)
-        if problems:
-            raise DataFileError(name, "; ".join(problems[:5]))
-        for record in records:
+        extra_problems: Problems = []
+        extra = parse_file(Path(name), extra_problems)
+        if extra_problems:
+            raise DataFileError(name, "; ".join(extra_problems[:5]))
+        for record in extra:
             kb.add(record)
     kb.build_index()
     return kb

@@ -11,6 +11,7 @@ from ..errors import DataFileError
 from .kbtypes import Organisation, Person, RecordError, parse_record
 
 Problems = list[str]
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there
 _LIST_KEYS = ("people", "persons", "organisations", "organizations", "orgs", "records", "actors")
 
 
@@ -27,7 +28,7 @@ def read_records(path: Path) -> list[tuple[Any, str | None]]:
     """The raw records of a YAML/JSON file with a person/org hint each; raises DataFileError."""
     try:
         text = path.read_text(encoding="utf-8")
-        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if path.suffix == ".json" else yaml.load(text, Loader=_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError, json.JSONDecodeError) as exc:
         raise DataFileError(str(path), f"cannot read: {exc}") from exc
     if data is None:
