@@ -148,7 +148,7 @@ def read_extra() -> dict:
     """The raw ``countries_extra.yaml`` mapping (ISO3 -> spec)."""
     path = importlib_resources.files("detente") / "data" / "countries_extra.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError("countries_extra.yaml", f"cannot read: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("countries"), dict):

@@ -132,7 +132,7 @@ def build_titles(data: dict) -> Titles:
 def read_sectors() -> dict:
     path = importlib_resources.files("detente") / "data" / "sectors.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError("sectors.yaml", f"cannot read: {exc}") from exc
     if not isinstance(data, dict):
