@@ -475,7 +475,7 @@ def _detect_language(text: str, settings: Settings) -> str | None:
 def _dateparser_date(text: str) -> dt.date | None:
     import dateparser
 
-    parsed = dateparser.parse(text, settings={
+    parsed = dateparser.parse(text, languages=["en"], settings={
         "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
         "REQUIRE_PARTS": ["day", "month", "year"],
     })

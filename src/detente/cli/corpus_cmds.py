@@ -136,9 +136,8 @@ def events(db: DbOpt = DEFAULT_DB,
            cameo: Annotated[Optional[str], typer.Option("--code", help="CAMEO code or prefix, e.g. 04.")] = None) -> None:
     """Query and export stored events (deduplicated, with their evidence)."""
     with _handled():
-        query_events = _query_events()
         with _open_existing(db) as store:
-            found = filter_events(query_events(store), country=country, cameo=cameo, limit=limit)
+            found = filter_events(_query_events()(store), country=country, cameo=cameo, limit=limit)
         _print_events(found, output.value, _ontology())
 
 
