@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from fixture_store import irn_tjk_store, xss_store  # noqa: E402
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return irn_tjk_store(tmp_path / "fixture.duckdb")
+
+
+@pytest.fixture
+def store(store_path: Path):
+    from detente.analyse.query import open_db
+
+    with open_db(store_path) as s:
+        yield s
+
+
+@pytest.fixture
+def xss_store_path(tmp_path: Path) -> Path:
+    return xss_store(tmp_path / "xss.duckdb")

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from detente.analyse.dyad import PRIOR_SD, dyad_timeline, event_score, index_band, period_bounds
+from detente.analyse.query import EventFilter, select_events
+from detente.errors import QueryError
+
+
+def test_only_asserted_dated_events_in_series(store):
+    tl = dyad_timeline(store, "IRN", "TJK", by="year")
+    ids = [e.event_id for e in tl.events]
+    assert "e-grid" not in ids and "e-recall" not in ids  # hypothetical
+    assert "e-recognise" not in ids  # undated
+    assert [e.event_id for e in tl.undated] == ["e-recognise"]
+    assert tl.excluded == {"hypothetical": 2}
+    assert "e-afg22" not in ids  # another dyad
+    dates = [e.date_start for e in tl.events]
+    assert dates == sorted(dates)
+
+
+def test_periods_and_counts_by_year(store):
+    tl = dyad_timeline(store, "IRN", "TJK", by="year")
+    assert [p.label for p in tl.periods] == ["2015", "2016", "2017", "2018", "2019", "2021", "2023"]
+    p2023 = tl.periods[-1]
+    assert p2023.n_events == 3
+    assert p2023.quad_counts == {1: 2, 2: 1, 3: 0, 4: 0}  # visit + agreement verbal, 061 material
+    assert p2023.goldstein_sum == pytest.approx(1.9 + 8.0 + 6.4)
+    assert p2023.index == pytest.approx((1.9 + 8.0 + 6.4) / 3, abs=1e-3)
+    assert p2023.low < p2023.index < p2023.high
+    assert p2023.contexts["transport"] == 2 and p2023.contexts["trade"] == 1
+    assert [e.event_id for e in p2023.top_events][0] == "e-agree23"  # |8| x 2 mentions
+    assert tl.n_articles == 4 and tl.n_sources == 3
+
+
+def test_event_counted_once_however_many_mentions(store):
+    by_event = dyad_timeline(store, "IRN", "TJK", by="year")
+    by_mentions = dyad_timeline(store, "IRN", "TJK", by="year", weight="mentions")
+    p, q = by_event.periods[-1], by_mentions.periods[-1]
+    assert p.n_events == q.n_events == 3
+    assert p.weight == 3 and q.weight == 4  # the agreement has two mentions
+    assert q.index == pytest.approx((1.9 + 2 * 8.0 + 6.4) / 4, abs=1e-3)
+
+
+def test_direction(store):
+    a_to_b = dyad_timeline(store, "IRN", "TJK", by="year", direction="A>B")
+    assert all(e.source_country == "IRN" for e in a_to_b.events)
+    b_to_a = dyad_timeline(store, "IRN", "TJK", by="year", direction="B>A")
+    assert all(e.source_country == "TJK" for e in b_to_a.events)
+    assert len(a_to_b.events) + len(b_to_a.events) == len(dyad_timeline(store, "TJK", "IRN").events)
+
+
+def test_month_and_quarter_periods(store):
+    tl = dyad_timeline(store, "IRN", "TJK", by="month", since="2023-01-01")
+    assert [p.label for p in tl.periods] == ["2023-05"]
+    assert tl.periods[0].start == dt.date(2023, 5, 1) and tl.periods[0].end == dt.date(2023, 5, 31)
+    assert period_bounds((2023, 4), "quarter") == ("2023-Q4", dt.date(2023, 10, 1), dt.date(2023, 12, 31))
+    assert period_bounds((2024, 2), "month")[2] == dt.date(2024, 2, 29)
+
+
+def test_since_until_window(store):
+    tl = dyad_timeline(store, "IRN", "TJK", since="2016", until="2018-12-31", by="year")
+    assert [p.label for p in tl.periods] == ["2016", "2017", "2018"]
+    assert tl.undated == ()  # an undated event cannot be shown to lie in a window
+
+
+def test_opposition_engagement_counts_against_relations(store):
+    rel = dyad_timeline(store, "IRN", "TJK", by="year")
+    raw = dyad_timeline(store, "IRN", "TJK", by="year", score="goldstein")
+    assert rel.periods[0].index == pytest.approx(-2.8)  # hosting the exiled opposition leader
+    assert raw.periods[0].index == pytest.approx(2.8)
+    assert rel.periods[0].goldstein_mean == pytest.approx(2.8)  # as coded, always
+    assert event_score(3.0, "GOV", "OPP") == -3.0
+    assert event_score(-2.0, "GOV", "OPP") == -2.0  # conflict is left as coded
+    assert event_score(3.0, "GOV", "GOV") == 3.0
+
+
+def test_band_widens_with_few_events():
+    one = index_band([2.0])
+    five = index_band([2.0] * 5)
+    fifty = index_band([2.0] * 50)
+    width = lambda b: b[2] - b[1]  # noqa: E731
+    assert width(one) > width(five) > width(fifty)
+    assert one[1] == -10.0 and one[2] == 10.0  # one event says almost nothing
+    assert fifty[0] == 2.0 and width(fifty) < 2.0
+    # spread data widen the band beyond the prior
+    assert width(index_band([-8.0, 8.0] * 5)) > width(index_band([0.0] * 10))
+    assert PRIOR_SD > 0
+
+
+def test_json_round_trip_and_frame(store):
+    tl = dyad_timeline(store, "IRN", "TJK", by="quarter")
+    data = json.loads(json.dumps(tl.to_dict()))
+    assert data["dyad"] == ["IRN", "TJK"] and data["periods"][0]["events"][0]["evidence"]["sentence"]
+    frame = tl.to_frame()
+    assert list(frame["period"]) == [p.label for p in tl.periods]
+    assert {"index", "index_low", "index_high", "verbal_conflict"} <= set(frame.columns)
+
+
+def test_bad_queries(store):
+    with pytest.raises(QueryError):
+        dyad_timeline(store, "IRN", "TJK", by="week")
+    with pytest.raises(QueryError):
+        dyad_timeline(store, "IRN", "IRN")
+    with pytest.raises(QueryError):
+        dyad_timeline(store, "IRN", "TJK", since="last year")
+    with pytest.raises(QueryError):
+        dyad_timeline(store, "Iran", "TJK")
+    assert dyad_timeline(store, "irn", "tjk").a == "IRN"
+
+
+def test_empty_dyad(store):
+    tl = dyad_timeline(store, "ARM", "AZE")
+    assert tl.periods == () and tl.undated == () and tl.n_events == 0
+
+
+def test_filters(store):
+    assert set(select_events(store, EventFilter(code="ACCUSE"))["event_id"]) == {
+        "e-accuse16", "e-accuse17", "e-condemn", "e-crit18"}
+    assert set(select_events(store, EventFilter(code="112"))["event_id"]) == {"e-accuse16", "e-accuse17"}
+    assert set(select_events(store, EventFilter(code="04"))["event_id"]) == {
+        "e-kabiri", "e-visit19", "e-call21", "e-visit23", "e-afg22"}
+    assert list(select_events(store, EventFilter(q="DIRECT FLIGHTS"))["event_id"]) == ["e-flights23"]
+    assert list(select_events(store, EventFilter(actor="kabiri"))["event_id"]) == ["e-kabiri"]
+    assert set(select_events(store, EventFilter(article_id="art-2023b"))["event_id"]) == {"e-agree23", "e-afg22"}
+    assert list(select_events(store, EventFilter(country="AFG"))["event_id"]) == ["e-afg22"]
+    assert len(select_events(store, EventFilter(modality="hypothetical"))) == 2
+    assert len(select_events(store, EventFilter(limit=2, offset=1))) == 2
+    with pytest.raises(QueryError):
+        EventFilter(code="x; DROP TABLE events")
