@@ -54,7 +54,7 @@ def resolve_coreference(doc: Doc, cands: list[Cand]) -> list[Cand]:
     _fill_countries(doc, cands, focus, pair)
     taken = {i for c in cands if c.actor for i in range(c.start, c.end)}
     extra = [*_pronouns(doc, cands, taken), *_pairs(doc, pair, taken)]
-    return sorted([c for c in cands if c.actor], key=lambda c: c.start) + extra
+    return sorted([*(c for c in cands if c.actor), *extra], key=lambda c: (c.start, c.end))
 
 
 def _surnames(doc: Doc, cands: list[Cand]) -> None:

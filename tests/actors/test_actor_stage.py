@@ -1,0 +1,117 @@
+"""find_actors over a parsed article: phrases, appositions, possessives, coreference, non-actors."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.actors import find_actors
+from detente.actors.ruler import FACTORY
+from detente.model import Article
+
+TEXT = (
+    "On 3 March, the Kyrgyz foreign minister, Almazbek Toktorov, travelled to Dushanbe. "
+    "He met Tajik President Emomali Rahmon and they discussed the border. "
+    "Toktorov said the two countries would open a new crossing. "
+    "Later Rahmon spoke with his Kyrgyz counterpart by phone. "
+    "The government also freed several Kyrgyz students. "
+    "Kazakhstan's first envoy attended the talks. "
+    "Fans watched the Beijing Olympics on television, and a cat named Frank slept."
+)
+
+
+@pytest.fixture(scope="module")
+def mentions(nlp, kb_resources):
+    article = Article(id="t1", raw_text=TEXT, published=dt.date(2023, 3, 10))
+    doc = nlp(TEXT)
+    return doc, find_actors(doc, article, kb_resources)
+
+
+def _at(result, word, nth=0):
+    doc, mentions = result
+    idx = [t.i for t in doc if t.text == word][nth]
+    return [m for m in mentions if m.start <= idx < m.end]
+
+
+def test_apposition_title_and_unknown_name(mentions):
+    (m,) = _at(mentions, "Toktorov")
+    assert (m.actor.country, m.actor.sector, m.actor.name) == ("KGZ", "GOV", "Almazbek Toktorov")
+    assert m.text.startswith("the Kyrgyz foreign minister")
+
+
+def test_capital_in_prepositional_phrase(mentions):
+    (m,) = _at(mentions, "Dushanbe")
+    assert (m.actor.country, m.actor.sector) == ("TJK", "GOV")
+
+
+def test_pronoun_he_is_the_latest_person(mentions):
+    (m,) = _at(mentions, "He")
+    assert m.basis == "coref" and m.actor.name == "Almazbek Toktorov"
+
+
+def test_surname_after_full_mention(mentions):
+    (m,) = _at(mentions, "Toktorov", 1)
+    assert m.basis == "coref" and (m.actor.country, m.actor.sector) == ("KGZ", "GOV")
+    (r,) = _at(mentions, "Rahmon", 1)
+    assert (r.actor.country, r.actor.sector) == ("TJK", "GOV")
+
+
+def test_the_two_countries_is_the_pair_in_focus(mentions):
+    found = _at(mentions, "countries")
+    assert sorted(m.actor.country for m in found) == ["KGZ", "TJK"]
+
+
+def test_counterpart_takes_the_persons_sector(mentions):
+    (m,) = _at(mentions, "counterpart")
+    assert (m.actor.country, m.actor.sector) == ("KGZ", "GOV")
+
+
+def test_the_government_is_the_country_in_focus(mentions):
+    (m,) = _at(mentions, "government")
+    assert (m.actor.country, m.actor.sector) == ("TJK", "GOV")
+
+
+def test_groups_and_possessives(mentions):
+    (students,) = _at(mentions, "students")
+    assert (students.actor.country, students.actor.sector) == ("KGZ", "EDU")
+    (envoy,) = _at(mentions, "envoy")
+    assert (envoy.actor.country, envoy.actor.sector) == ("KAZ", "GOV")
+
+
+def test_non_actors_yield_nothing(mentions):
+    assert _at(mentions, "Beijing") == []
+    assert _at(mentions, "Frank") == []
+    assert _at(mentions, "Fans") == []
+
+
+def test_mentions_are_token_spans_in_order(mentions):
+    doc, found = mentions
+    for m in found:
+        assert doc[m.start:m.end].text == m.text
+        assert doc.text[m.char_start:m.char_end] == m.text
+    assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+def test_role_at_the_publication_date(nlp, kb_resources):
+    if not kb_resources.kb.candidates("Angela Merkel")[0]:
+        pytest.skip("the packaged KB does not hold Angela Merkel yet")
+    text = "Angela Merkel spoke in Berlin."
+    doc = nlp(text)
+    old = find_actors(doc, Article(id="a", raw_text=text, published=dt.date(2017, 5, 1)), kb_resources)
+    new = find_actors(doc, Article(id="b", raw_text=text, published=dt.date(2023, 5, 1)), kb_resources)
+    assert old[0].actor.sector == "GOV" and new[0].actor.sector == "ELI"
+
+
+def test_ruler_labels_ahead_of_the_ner(nlp):
+    assert FACTORY in nlp.pipe_names and nlp.pipe_names.index(FACTORY) < nlp.pipe_names.index("ner")
+    doc = nlp("The Tajik delegation told us that the US and the UN would help Dushanbe.")
+    ents = {e.text: (e.label_, e.id_) for e in doc.ents}
+    assert ents["Tajik"] == ("NORP", "place:TJK:demonym")
+    assert ents["US"][0] == "GPE" and ents["Dushanbe"] == ("GPE", "place:TJK:capital")
+    assert "us" not in ents
+
+
+def test_us_pronoun_is_not_the_usa(nlp, kb_resources):
+    text = "They told us about the plan."
+    doc = nlp(text)
+    assert find_actors(doc, Article(id="u", raw_text=text), kb_resources) == []
