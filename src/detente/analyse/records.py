@@ -163,7 +163,8 @@ def _evidence(row: dict[str, Any] | None) -> Evidence | None:
 
 
 def event_records(store: Any, frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The events of ``frame`` in the output contract (``Event.to_dict``), plus ``num_sources``;
+    """The events of ``frame`` in the output contract (``Event.to_dict``), plus ``num_sources`` and
+    ``updated_at`` (when the event was last written);
     each mention also carries ``trigger_char`` and its article's ``title``, ``publisher``, ``url``."""
     if frame.empty:
         return []
@@ -177,6 +178,8 @@ def event_records(store: Any, frame: pd.DataFrame) -> list[dict[str, Any]]:
         rows = by_event.get(row["event_id"], [])
         record = _event(row, rows).to_dict(onto)
         record["num_sources"] = int(clean(row["num_sources"]) or 0)
+        updated = clean(row.get("updated_at"))
+        record["updated_at"] = updated.isoformat(timespec="seconds") if updated is not None else None
         for mention, mrow in zip(record["mentions"], rows):
             mention["trigger_char"] = _int(mrow["trigger_char"])
             mention["title"] = clean(mrow["article_title"])

@@ -1,0 +1,269 @@
+"""Export events from the store: csv | parquet | jsonl | plover | gdelt (see docs/exports.md).
+
+    export_events("detente.duckdb", "gdelt", "events.tsv", a="IRN", b="TJK", since="2015")
+
+``filters`` are the fields of ``EventFilter``. Rows are written in date order (undated last),
+in chunks, so a large store is not held in memory (except for parquet).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+import pandas as pd
+
+from .. import __version__
+from ..errors import QueryError
+from .frames import add_labels
+from .query import EventFilter, open_db, run_query, select_events, select_mentions
+from .records import clean, event_records
+
+FORMATS = ("csv", "parquet", "jsonl", "plover", "gdelt")
+CHUNK = 5000
+GDELT_COLUMNS = (
+    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
+    *[f"Actor{i}{c}" for i in (1, 2) for c in (
+        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+        "Type1Code", "Type2Code", "Type3Code")],
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *[f"{g}_{c}" for g in ("Actor1Geo", "Actor2Geo", "ActionGeo") for c in (
+        "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")],
+    "DATEADDED", "SOURCEURL",
+)
+EVIDENCE_COLUMNS = ("article_id", "sentence", "trigger", "article_title", "article_publisher", "article_url")
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    format: str
+    path: Path
+    events: int
+
+
+def export_events(db: Any, fmt: str, out: str | Path, **filters: Any) -> ExportSummary:
+    """Write the events matching ``filters`` to ``out`` in format ``fmt``; returns how many."""
+    if fmt not in FORMATS:
+        raise QueryError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    f = EventFilter(**filters)
+    path = Path(out)
+    with open_db(db) as store:
+        if fmt == "parquet":
+            n = _write_parquet(store, f, path)
+        else:
+            writer = {"csv": _write_csv, "jsonl": _write_jsonl, "plover": _write_plover, "gdelt": _write_gdelt}[fmt]
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                n = writer(store, f, handle)
+    return ExportSummary(format=fmt, path=path, events=n)
+
+
+def _chunks(store: Any, f: EventFilter) -> Iterator[pd.DataFrame]:
+    """The matching events, CHUNK rows at a time, honouring the filter's own limit and offset."""
+    offset, left = f.offset, f.limit
+    while left is None or left > 0:
+        size = CHUNK if left is None else min(CHUNK, left)
+        frame = select_events(store, f.replace(limit=size, offset=offset))
+        if frame.empty:
+            return
+        yield frame
+        offset += len(frame)
+        left = None if left is None else left - len(frame)
+        if len(frame) < size:
+            return
+
+
+# -- flat tables ------------------------------------------------------------------------------
+def flat_frame(store: Any, frame: pd.DataFrame) -> pd.DataFrame:
+    """``load_events`` columns plus the first mention's evidence (sentence, trigger, article)."""
+    frame = add_labels(frame)
+    mentions = select_mentions(store, list(frame["event_id"])).drop_duplicates("event_id")
+    mentions = mentions.set_index("event_id")
+    for name in EVIDENCE_COLUMNS:
+        frame[name] = [clean(mentions[name].get(e)) if e in mentions.index else None for e in frame["event_id"]]
+    return frame
+
+
+def _write_csv(store: Any, f: EventFilter, handle: TextIO) -> int:
+    n = 0
+    for frame in _chunks(store, f):
+        flat = flat_frame(store, frame)
+        flat["contexts"] = [";".join(c) for c in flat["contexts"]]
+        flat.to_csv(handle, index=False, header=(n == 0), lineterminator="\n")
+        n += len(flat)
+    if n == 0:
+        handle.write(",".join(flat_frame(store, select_events(store, f.replace(limit=0))).columns) + "\n")
+    return n
+
+
+def _write_parquet(store: Any, f: EventFilter, path: Path) -> int:
+    frames = [flat_frame(store, frame) for frame in _chunks(store, f)]
+    frame = pd.concat(frames, ignore_index=True) if frames else flat_frame(store, select_events(store, f.replace(limit=0)))
+    for name in ("date_start", "date_end", "first_published"):
+        frame[name] = pd.to_datetime(frame[name]).dt.date
+    frame.to_parquet(path, index=False)
+    return len(frame)
+
+
+# -- JSON records -------------------------------------------------------------------------------
+def _write_jsonl(store: Any, f: EventFilter, handle: TextIO) -> int:
+    n = 0
+    for frame in _chunks(store, f):
+        for record in event_records(store, frame):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def plover_record(record: dict[str, Any]) -> dict[str, Any] | None:
+    """An event (output contract) in the PLOVER JSON record format; None when PLOVER has no type for it."""
+    if not record.get("plover"):
+        return None
+    first = record["mentions"][0] if record["mentions"] else {}
+    location = record.get("location")
+    return {
+        "id": record["event_id"],
+        "date": record["date_start"],
+        "source": _plover_actors(record.get("source")),
+        "target": _plover_actors(record.get("target")),
+        "event": record["plover"],
+        "mode": record.get("plover_mode") or "",
+        "context": ", ".join(record.get("contexts") or ()),
+        "eventText": first.get("trigger") or "",
+        "text": first.get("sentence") or "",
+        "eventLoc": {"name": location["name"], "country code": location.get("country")} if location else {},
+        "language": "en",
+        "publication": first.get("publisher") or "",
+        "coder": "detente",
+        "version": f"detente {__version__}",
+        "dateCoded": (record.get("updated_at") or "")[:10],
+        "detente": {
+            "cameo": record["cameo"], "goldstein": record["goldstein"], "quad_class": record["quad_class"],
+            "modality": record["modality"], "reported": record["reported"], "date_end": record["date_end"],
+            "date_precision": record["date_precision"], "confidence": record["confidence"],
+            "num_mentions": record["num_mentions"], "num_articles": record["num_articles"],
+            "article_id": first.get("article_id"), "url": first.get("url"),
+        },
+    }
+
+
+def _plover_actors(actor: dict[str, Any] | None) -> list[dict[str, str]]:
+    if not actor:
+        return []
+    out = {"actorText": actor.get("text") or actor.get("name") or "", "code": actor.get("country") or ""}
+    if actor.get("sector"):
+        out["sector"] = actor["sector"]
+    return [out]
+
+
+def _write_plover(store: Any, f: EventFilter, handle: TextIO) -> int:
+    n = 0
+    for frame in _chunks(store, f):
+        for record in event_records(store, frame):
+            converted = plover_record(record)
+            if converted is not None:
+                handle.write(json.dumps(converted, ensure_ascii=False) + "\n")
+                n += 1
+    return n
+
+
+# -- GDELT 2.0 event table ------------------------------------------------------------------------
+def gdelt_id(event_id: str) -> int:
+    """A stable 60-bit integer for GlobalEventID (GDELT ids are integers; ours are strings)."""
+    return int(hashlib.sha256(event_id.encode("utf-8")).hexdigest()[:15], 16)
+
+
+def fraction_date(day: dt.date) -> float:
+    """YYYY.FFFF: the year plus the fraction of it completed at the start of ``day``."""
+    length = (dt.date(day.year + 1, 1, 1) - dt.date(day.year, 1, 1)).days
+    return round(day.year + (day.timetuple().tm_yday - 1) / length, 4)
+
+
+def lead_end(body: str | None, title: str | None) -> int:
+    """End offset of the article's lead paragraph: the first non-empty paragraph that is not its title."""
+    if not body:
+        return 0
+    folded_title = " ".join((title or "").split()).lower()
+    for match in re.finditer(r"\S(?:.*?)(?=\n\s*\n|\Z)", body, flags=re.S):
+        text = " ".join(match.group(0).split()).lower()
+        if text and text != folded_title:
+            return match.end()
+    return len(body)
+
+
+def _actor_cols(row: dict[str, Any], side: str) -> list[Any]:
+    country, sector, sector2 = (clean(row[f"{side}_{f}"]) for f in ("country", "sector", "sector2"))
+    if not (country or sector):
+        return [""] * 10
+    code = f"{country or ''}{sector or ''}{sector2 or ''}"
+    name = clean(row[f"{side}_org"]) or clean(row[f"{side}_name"]) or clean(row[f"{side}_text"]) or ""
+    return [code, name, country if country and country != "IGO" else "", "", "", "", "",
+            sector or "", sector2 or "", ""]
+
+
+def _action_geo(row: dict[str, Any]) -> list[Any]:
+    name = clean(row["location_name"])
+    if not name:
+        return [""] * 8
+    country = clean(row["location_country"])
+    return [_geo_type(name, country), name, country or "", "", "", _blank(row["lat"]), _blank(row["lon"]), ""]
+
+
+def _geo_type(name: str, country: str | None) -> Any:
+    """1 (country) when the location is the country itself, else blank (we do not type places)."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=country) if country else None
+    names = {getattr(found, k, "").lower() for k in ("name", "common_name", "official_name")} if found else set()
+    return 1 if name.lower() in names - {""} else ""
+
+
+def gdelt_row(row: dict[str, Any], lead: bool, url: str | None) -> list[Any]:
+    """One event as a GDELT 2.0 event-table row (see docs/exports.md for each column)."""
+    day = clean(row["date_start"])
+    cameo = row["cameo"]
+    updated = clean(row["updated_at"])
+    return [
+        gdelt_id(row["event_id"]),
+        day.strftime("%Y%m%d") if day else "", day.strftime("%Y%m") if day else "", day.year if day else "",
+        fraction_date(day) if day else "",
+        *_actor_cols(row, "source"), *_actor_cols(row, "target"),
+        1 if lead else 0, cameo, cameo[:3], cameo[:2], _blank(row["quad_class"]), _blank(row["goldstein"]),
+        _blank(row["num_mentions"]), _blank(row["num_sources"]), _blank(row["num_articles"]), "",
+        *([""] * 16), *_action_geo(row),
+        updated.strftime("%Y%m%d%H%M%S") if updated is not None else "", url or "",
+    ]
+
+
+def _write_gdelt(store: Any, f: EventFilter, handle: TextIO) -> int:
+    out = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    out.writerow(GDELT_COLUMNS)
+    n = 0
+    for frame in _chunks(store, f):
+        mentions = select_mentions(store, list(frame["event_id"]))
+        ids = sorted(set(mentions["article_id"]))
+        bodies = run_query(store, "SELECT id, body, raw_text, title FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                           [ids])
+        leads = {r.id: lead_end(clean(r.body) or clean(r.raw_text), clean(r.title)) for r in bodies.itertuples()}
+        is_lead: dict[str, bool] = {}
+        url: dict[str, str] = {}
+        for m in mentions.itertuples():
+            start = clean(m.char_start)
+            is_lead[m.event_id] = is_lead.get(m.event_id, False) or (start is not None and start < leads.get(m.article_id, 0))
+            if clean(m.article_url) and m.event_id not in url:
+                url[m.event_id] = m.article_url
+        for row in frame.to_dict("records"):
+            out.writerow(gdelt_row(row, is_lead.get(row["event_id"], False), url.get(row["event_id"])))
+            n += 1
+    return n
+
+
+def _blank(value: Any) -> Any:
+    v = clean(value)
+    return "" if v is None else v
