@@ -93,7 +93,7 @@ def _fill_countries(doc: Doc, cands: list[Cand], focus: str | None, pair: list[s
         if source is not None:
             cand.actor = replace(actor, country=source.actor.country, confidence=0.6)  # type: ignore[union-attr]
             cand.basis, cand.antecedent = "coref", source.head
-        elif head in _GROUP_GOV and focus:
+        elif (head in _GROUP_GOV or actor.sector == "OPP") and focus:  # the opposition is domestic
             cand.actor = replace(actor, country=focus, confidence=0.5)
             cand.basis = "context"
 

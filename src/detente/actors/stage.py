@@ -20,6 +20,7 @@ from .resolve import Reading, Resolver, resolver_for
 
 _BASIS = {"kb": "kb", "name": "title", "title": "title", "group": "title", "place": "gazetteer", "org": "org"}
 _MAX_DEPTH = 4
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
 def find_actors(doc: Doc, article: Article, resources: Any) -> list[ActorMention]:
@@ -53,9 +54,13 @@ def _phrase_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[
         span = doc[start:end]
         seen.update(range(start, end))
         reading = _read(resolver, span, date) if _actor_head(root, resolver) else None
-        if reading is None and end > chunk.end:
+        if end > chunk.end and (reading is None or reading.actor.country is None):
+            # the complement did not help: read the chunk alone, leave the complement to itself
             span = doc[chunk.start:chunk.end]
-            reading = _read(resolver, span, date)
+            seen.difference_update(range(chunk.end, end))
+            reading = _read(resolver, span, date) if _actor_head(root, resolver) else None
+        if reading is not None and reading.actor.country is None and _named_possessor(chunk):
+            reading = None  # "Raisi's new leadership": the actor is the possessor
         if reading is not None:
             out.append(_cand(span, root.i, reading))
             covered.update(range(span.start, span.end))
@@ -102,15 +107,26 @@ def _takes_of(tok: Token, resolver: Resolver) -> bool:
 def _possessor_cands(chunk: Span, resolver: Resolver, date: dt.date | None, covered: set[int]) -> list[Cand]:
     """"Iran's role in ...": the possessor of a non-actor phrase is an actor of its own."""
     out = []
-    for tok in chunk:
-        if tok.dep_ != "poss" or tok.pos_ == "PRON":
-            continue
+    for tok in _possessors(chunk):
         span = chunk.doc[tok.left_edge.i:tok.i + 1]
         reading = _read(resolver, span, date)
         if reading is not None:
             out.append(_cand(span, tok.i, reading))
             covered.update(range(span.start, span.end))
+        elif tok.pos_ == "PROPN":  # an unknown name: a surname coref may fill it
+            out.append(Cand(span.start, span.end, tok.i, None, None, "coref"))
     return out
+
+
+def _possessors(chunk: Span) -> list[Token]:
+    """Possessor words of a chunk ("Iran" in "Iran's role"; the parser may call them nmod)."""
+    doc = chunk.doc
+    return [t for t in chunk if t.i < chunk.root.i and t.pos_ != "PRON" and
+            (t.dep_ == "poss" or (t.i + 1 < len(doc) and doc[t.i + 1].text in _POSSESSIVE))]
+
+
+def _named_possessor(chunk: Span) -> bool:
+    return any(t.pos_ == "PROPN" for t in _possessors(chunk))
 
 
 def _entity_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[int]) -> list[Cand]:
