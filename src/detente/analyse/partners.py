@@ -15,7 +15,7 @@ from typing import Any
 
 from .dyad import OPPOSITION_SECTORS, band
 from .query import EventFilter, run_query, where_clause
-from .records import clean
+from .records import clean, country_name
 
 
 @dataclass(frozen=True)
@@ -73,19 +73,12 @@ def partners(store: Any, a: str, since: Any = None, until: Any = None, limit: in
         (country, name, n, n_out, n_dated, mean, var, coop, conflict, first, last) = (clean(v) for v in row)
         index, low, high = band(float(mean or 0.0), float(var or 0.0), float(n))
         out.append(Partner(
-            country=country, name=_country_name(country) or name, n_events=int(n), n_outgoing=int(n_out),
+            country=country, name=country_name(country) if country_name(country) != country else name, n_events=int(n), n_outgoing=int(n_out),
             n_incoming=int(n) - int(n_out), n_dated=int(n_dated), index=index, low=low, high=high,
             cooperative_share=round(float(coop), 3), material_conflict=int(conflict),
             first_date=_date(first), last_date=_date(last)))
     out.sort(key=lambda p: (-p.n_events, -p.index, p.country))
     return out[:limit] if limit else out
-
-
-def _country_name(code: str) -> str | None:
-    import pycountry
-
-    found = pycountry.countries.get(alpha_3=code)
-    return getattr(found, "common_name", None) or getattr(found, "name", None) if found else None
 
 
 def _date(value: Any) -> dt.date | None:

@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -104,6 +105,49 @@ class KeyEvent:
         out["date_label"] = self.date_label
         out["evidence"] = self.evidence.to_dict() if self.evidence else None
         return out
+
+
+def country_name(code: str | None) -> str:
+    """A country's short name from its ISO 3166 alpha-3 code (the code itself when unknown)."""
+    if not code:
+        return "?"
+    return _short_names().get(code, code)
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    """ISO3 -> short name ("Russia", "Iran"), from country_converter's table, else pycountry."""
+    import csv
+    from importlib import resources as importlib_resources
+
+    import pycountry
+
+    names = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    table = importlib_resources.files("country_converter") / "country_data.tsv"
+    with table.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if row.get("ISO3") and row.get("name_short"):
+                names[row["ISO3"]] = row["name_short"]
+    return names
+
+
+SECTOR_WORDS = {"OPP": "opposition", "REB": "rebels", "INS": "insurgents", "SEP": "separatists",
+                "UAF": "armed group"}
+
+
+def actor_label(country: str | None, name: str | None, sector: str | None) -> str:
+    """A side of an event for a reader: the country's name, or for a non-state side such as the
+    opposition, its name and what it is (“Muhiddin Kabiri (Tajikistan opposition)”)."""
+    if sector in SECTOR_WORDS:
+        who = f"{country_name(country)} {SECTOR_WORDS[sector]}"
+        return f"{name} ({who})" if name and name != country_name(country) else who
+    return country_name(country)
+
+
+def actors_label(e: "KeyEvent") -> str:
+    """“Iran → Muhiddin Kabiri (Tajikistan opposition)”."""
+    return (f"{actor_label(e.source_country, e.source_name, e.source_sector)} → "
+            f"{actor_label(e.target_country, e.target_name, e.target_sector)}")
 
 
 def date_label(start: dt.date | None, precision: str) -> str:

@@ -1,0 +1,297 @@
+"""The briefing report of a dyad: one self-contained HTML file (Plotly's JavaScript embedded, it
+opens offline) or Markdown, built from the store.
+
+    write_brief("detente.duckdb", "IRN", "TJK", out="brief.html")
+    write_brief(store, "IRN", "TJK", since="2015", fmt="md", out="brief.md")
+
+It holds a headline paragraph generated from the data (counts, phases, turning points), the
+index chart with its phases and one marker per event, the phases, the key events each with
+its evidence sentence (trigger marked) and article, the contexts, the undated background
+events, and the caveats. All article text is untrusted: the HTML template autoescapes every
+value (Jinja2), the chart's strings are escaped (``analyse.chart``), links are kept only for
+http(s) URLs; the Markdown variant escapes HTML and Markdown syntax.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..errors import QueryError
+from .contexts import DyadContexts, dyad_contexts
+from .dyad import DyadTimeline, dyad_timeline
+from .phases import Phase, dyad_phases
+from .query import open_db
+from .records import KeyEvent, actors_label, country_name
+
+FORMATS = ("html", "md")
+KEY_EVENTS = 12
+TEMPLATE = "templates/brief.html.j2"
+
+
+@dataclass(frozen=True)
+class Brief:
+    """Everything a brief shows, before rendering."""
+
+    a: str
+    b: str
+    a_name: str
+    b_name: str
+    timeline: DyadTimeline
+    phases: tuple[Phase, ...]
+    contexts: DyadContexts
+    headline: tuple[str, ...]  # plain-text sentences
+    key_events: tuple[KeyEvent, ...]  # in date order
+    caveats: tuple[str, ...]
+    generated: dt.date
+
+
+def choose_by(store: Any, a: str, b: str, since: Any, until: Any) -> str:
+    """year when the dated events span six years or more, quarter from two years, else month."""
+    years = [p.start.year for p in dyad_timeline(store, a, b, since=since, until=until, by="year").periods]
+    span = (max(years) - min(years)) if years else 0
+    return "year" if span >= 6 else "quarter" if span >= 2 else "month"
+
+
+def build_brief(store: Any, a: str, b: str, since: Any = None, until: Any = None, by: str = "auto") -> Brief:
+    """Gather the timeline, phases, contexts, key events and the generated text of a brief."""
+    if by == "auto":
+        by = choose_by(store, a, b, since, until)
+    timeline = dyad_timeline(store, a, b, since=since, until=until, by=by)
+    phases = tuple(dyad_phases(timeline))
+    contexts = dyad_contexts(store, a, b, since=since, until=until, by=by)
+    ranked = sorted(timeline.events, key=lambda e: (-e.importance, -e.num_articles, e.date_start))
+    chosen = {e.event_id: e for e in ranked[:KEY_EVENTS]}
+    for phase in phases:
+        chosen.update({e.event_id: e for e in phase.turning_events})
+    key = tuple(sorted(chosen.values(), key=lambda e: (e.date_start, e.event_id)))
+    brief = Brief(a=timeline.a, b=timeline.b, a_name=country_name(timeline.a), b_name=country_name(timeline.b),
+                  timeline=timeline, phases=phases, contexts=contexts, headline=(), key_events=key, caveats=(),
+                  generated=dt.date.today())
+    return Brief(**{**brief.__dict__, "headline": tuple(headline(brief)), "caveats": tuple(caveats(brief))})
+
+
+def write_brief(store: Any, a: str, b: str, since: Any = None, fmt: str = "html", out: str | Path = "brief.html",
+                until: Any = None, by: str = "auto") -> Path:
+    """Write the brief of the dyad A-B to ``out`` (``fmt``: html | md); returns the path written."""
+    if fmt not in FORMATS:
+        raise QueryError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    with open_db(store) as db:
+        brief = build_brief(db, a, b, since=since, until=until, by=by)
+    text = render_html(brief) if fmt == "html" else render_markdown(brief)
+    path = Path(out)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- generated text ----------------------------------------------------------------------------------
+def describe(e: KeyEvent) -> str:
+    """“Sign formal agreement” (Tajikistan → Iran, 2023-05-31)."""
+    return f"“{e.cameo_name or e.cameo}” ({actors_label(e)}, {e.date_label})"
+
+
+def _span(first: str, last: str) -> str:
+    return first if first == last else f"{first}–{last}"
+
+
+def headline(brief: Brief) -> list[str]:
+    """The headline paragraph, sentence by sentence, from the data."""
+    tl = brief.timeline
+    pair = f"{brief.a_name}–{brief.b_name}"
+    if not tl.periods:
+        out = [f"This store holds no asserted, dated events between {brief.a_name} and {brief.b_name}"
+               + (" in the period asked for." if tl.since or tl.until else ".")]
+        if tl.undated:
+            out.append(f"It holds {len(tl.undated)} undated background event(s), listed below.")
+        return out
+    events = tl.events
+    coop = sum(1 for e in events if (e.quad_class or 0) <= 2)
+    out = [f"{pair} relations rest here on {len(events)} dated event(s) from {tl.periods[0].label} to "
+           f"{tl.periods[-1].label} ({coop} cooperative, {len(events) - coop} conflictual), reported in "
+           f"{tl.n_articles} article(s) from {tl.n_sources} source(s)."]
+    phases = brief.phases
+    if len(phases) == 1:
+        out.append(f"Relations read as {phases[0].label} throughout (index {phases[0].index:+.1f} on the Goldstein "
+                   "scale, −10 hostile to +10 cooperative).")
+    else:
+        steps = [f"{p.label} ({_span(p.first_period, p.last_period)}, index {p.index:+.1f})" for p in phases]
+        out.append("Relations moved from " + steps[0] + "".join(f" to {s}" if i == len(steps) - 1 else f", then {s}"
+                                                              for i, s in enumerate(steps[1:], 1)) + ".")
+        for phase in phases[1:]:
+            if phase.turning_events:
+                out.append(f"The turn to {phase.label} relations in {phase.first_period} is marked by "
+                           + " and ".join(describe(e) for e in phase.turning_events[:2]) + ".")
+    out.extend(_extremes(events))
+    last = tl.periods[-1]
+    out.append(f"In the latest period ({last.label}), {last.n_events} event(s) give an index of {last.index:+.1f} "
+               f"(95% band {last.low:+.1f} to {last.high:+.1f}).")
+    topics = list(brief.contexts.totals("cooperation"))[:4]
+    if topics:
+        out.append("Cooperation concerns " + ", ".join(topics) + ".")
+    return out
+
+
+def _extremes(events: tuple[KeyEvent, ...]) -> list[str]:
+    score = lambda e: e.score if e.score is not None else (e.goldstein or 0.0)  # noqa: E731
+    best = max(events, key=lambda e: (score(e), e.num_mentions))
+    worst = min(events, key=lambda e: (score(e), -e.num_mentions))
+    parts = []
+    if score(best) > 0:
+        parts.append(f"the most cooperative event is {describe(best)}")
+    if score(worst) < 0:
+        parts.append(f"the most conflictual is {describe(worst)}")
+    if not parts:
+        return []
+    text = "; ".join(parts) + "."
+    return [text[0].upper() + text[1:]]
+
+
+def caveats(brief: Brief) -> list[str]:
+    """What a reader should know before quoting the brief."""
+    tl = brief.timeline
+    out = ["These events were coded by a machine from news text: check each one against its evidence sentence "
+           "before relying on it."]
+    thin = sum(1 for p in tl.periods if p.n_events <= 2)
+    out.append(f"The series rests on {tl.n_events} dated event(s) from {tl.n_articles} article(s) and "
+               f"{tl.n_sources} source(s); {thin} of {len(tl.periods)} period(s) rest on one or two events, "
+               "and their index has a wide band.")
+    if tl.undated:
+        out.append(f"{len(tl.undated)} asserted event(s) have no recoverable date; they are listed under "
+                   "Background and are not in the series.")
+    if tl.excluded:
+        detail = ", ".join(f"{n} {m}" for m, n in tl.excluded.items())
+        out.append(f"Statements that are not asserted facts are not counted ({detail}).")
+    coarse = sum(p.n_coarse for p in tl.periods)
+    if coarse:
+        out.append(f"{coarse} event(s) are dated less precisely than the {tl.by} they are shown in; "
+                   "they are placed at the start of their date range.")
+    flipped = sum(1 for e in tl.events if e.score is not None and e.goldstein is not None and e.score != e.goldstein)
+    if flipped:
+        out.append(f"{flipped} cooperative event(s) with the other country's opposition or armed groups count "
+                   "against relations with its government (their score is minus their Goldstein value).")
+    out.append("Index: the mean Goldstein score of a period's events (each event once, however many articles "
+               "report it); band: 95% Student-t interval shrunk towards a prior of 2 events with standard "
+               "deviation 4. Phases: change points of the index found with PELT (ruptures).")
+    return out
+
+
+def context_rows(brief: Brief) -> list[tuple[str, int, int, str]]:
+    """(context, cooperation, conflict, periods) rows, most frequent first."""
+    periods: dict[str, list[str]] = {}
+    for row in brief.contexts.rows:
+        periods.setdefault(row.context, []).append(row.period)
+    coop, conflict = Counter(brief.contexts.totals("cooperation")), Counter(brief.contexts.totals("conflict"))
+    return [(c, coop.get(c, 0), conflict.get(c, 0), ", ".join(periods[c])) for c in brief.contexts.totals()]
+
+
+# -- rendering --------------------------------------------------------------------------------------
+def evidence_parts(e: KeyEvent) -> tuple[str, str, str]:
+    """The evidence sentence split around its trigger: (before, trigger, after); plain text."""
+    ev = e.evidence
+    if ev is None:
+        return "", "", ""
+    sentence = ev.sentence
+    at = -1
+    if ev.trigger_char is not None and ev.char_start is not None and ev.trigger:
+        at = ev.trigger_char - ev.char_start
+        if sentence[at:at + len(ev.trigger)] != ev.trigger:
+            at = -1
+    if at < 0 and ev.trigger:
+        at = sentence.find(ev.trigger)
+    if at < 0:
+        return sentence, "", ""
+    return sentence[:at], sentence[at:at + len(ev.trigger or "")], sentence[at + len(ev.trigger or ""):]
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is http(s), else None (a javascript: or data: URL never becomes a link)."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    import jinja2
+
+    source = importlib_resources.files("detente.web").joinpath(TEMPLATE).read_text(encoding="utf-8")
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["signed"] = lambda x: f"{x:+.1f}"
+    env.globals.update(evidence_parts=evidence_parts, safe_url=safe_url, country_name=country_name,
+                       describe=describe, actors_label=actors_label)
+    return env.from_string(source)
+
+
+def render_html(brief: Brief) -> str:
+    """The brief as one self-contained HTML page (Plotly's JavaScript inline)."""
+    import plotly.io as pio
+    from markupsafe import Markup
+
+    from .chart import index_figure
+
+    figure = index_figure(brief.timeline, list(brief.phases))
+    chart = pio.to_html(figure, include_plotlyjs=True, full_html=False, div_id="index-chart",
+                        config={"displaylogo": False, "responsive": True})
+    return _template().render(brief=brief, tl=brief.timeline, chart=Markup(chart), contexts=context_rows(brief),
+                              version=__version__)
+
+
+def md(text: Any) -> str:
+    """Text made inert in Markdown: HTML escaped, Markdown syntax backslash-escaped, one line."""
+    import html
+
+    value = html.escape(re.sub(r"\s+", " ", str(text if text is not None else "")), quote=False)
+    for ch in "\\`*_[]#|~":
+        value = value.replace(ch, "\\" + ch)
+    return value
+
+
+def render_markdown(brief: Brief) -> str:
+    """The brief as Markdown (no chart: the periods table instead)."""
+    tl = brief.timeline
+    lines = [f"# Relations between {md(brief.a_name)} and {md(brief.b_name)}", "",
+             f"*detente {__version__} brief, {brief.generated.isoformat()}*", "", md(" ".join(brief.headline)), ""]
+    if brief.phases:
+        lines += ["## Phases", "", "| phase | from | to | index | 95% band | events |", "|---|---|---|---|---|---|"]
+        lines += [f"| {p.label} | {p.first_period} | {p.last_period} | {p.index:+.1f} | {p.low:+.1f} to {p.high:+.1f} "
+                  f"| {p.n_events} |" for p in brief.phases]
+        lines.append("")
+    if tl.periods:
+        lines += [f"## Index by {tl.by}", "", "| period | events | coop. | conflict | index | 95% band |",
+                  "|---|---|---|---|---|---|"]
+        lines += [f"| {p.label} | {p.n_events} | {p.quad_counts[1] + p.quad_counts[2]:g} | "
+                  f"{p.quad_counts[3] + p.quad_counts[4]:g} | {p.index:+.1f} | {p.low:+.1f} to {p.high:+.1f} |"
+                  for p in tl.periods]
+        lines.append("")
+    lines += ["## Key events", ""] + [_md_event(e) for e in brief.key_events] + [""]
+    rows = context_rows(brief)
+    if rows:
+        lines += ["## Contexts", "", "| context | cooperation | conflict | periods |", "|---|---|---|---|"]
+        lines += [f"| {md(c)} | {co} | {cf} | {md(per)} |" for c, co, cf, per in rows] + [""]
+    if tl.undated:
+        lines += ["## Background (undated)", ""] + [_md_event(e) for e in tl.undated] + [""]
+    lines += ["## Caveats", ""] + [f"- {md(c)}" for c in brief.caveats] + [""]
+    return "\n".join(lines)
+
+
+def _md_event(e: KeyEvent) -> str:
+    pre, trig, post = evidence_parts(e)
+    head = (f"- **{md(e.date_label)}** {md(actors_label(e))}: "
+            f"{md(e.cameo)} {md(e.cameo_name)} / {md(e.plover or '–')} (Goldstein {e.goldstein or 0:+.1f})")
+    if e.evidence is None:
+        return head
+    sentence = f"{md(pre)}**{md(trig)}**{md(post)}" if trig else md(pre)
+    ev = e.evidence
+    source = ", ".join(md(x) for x in (ev.title, ev.publisher, ev.published.isoformat() if ev.published else None) if x)
+    url = safe_url(ev.url)
+    if url:
+        from urllib.parse import quote
+
+        source += " <" + quote(url, safe=":/?#@!$&'()*+,;=%~-._") + ">"
+    return f"{head}  \n  > “{sentence.strip()}” — {source}"
