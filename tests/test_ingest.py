@@ -113,6 +113,15 @@ def test_html_main_text_and_metadata(tmp_path):
     assert article.publisher == "Caucasus Daily"
 
 
+def test_html_date_in_the_text_is_not_the_publication_date(tmp_path):
+    html = HTML.format(p1="On 3 March 2021 " + PARA_1, p2=PARA_2)
+    html = html.replace('<meta property="article:published_time" content="2022-09-14T08:30:00Z">', "")
+    path = tmp_path / "nodate.html"
+    path.write_text(html, encoding="utf-8")
+    [article] = read(path)
+    assert article.published is None and "no_published_date" in article.flags
+
+
 def test_html_in_declared_legacy_charset(tmp_path):
     html = HTML.format(p1=PARA_1 + " Café talks.", p2=PARA_2).replace('charset="utf-8"', 'charset="iso-8859-1"')
     path = tmp_path / "page.htm"

@@ -278,8 +278,9 @@ def _html_item(data: bytes, origin: str, name: str, ctx: _Context) -> Item:
             html = None
         if html is None:
             raise
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=False)
+    # dates from the page's markup only: a date found in the body text is not the publication date
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+                                      date_extraction_params={"extensive_search": False, "original_date": True})
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip():
         return Rejection(origin, "no article text found in the HTML")
