@@ -246,15 +246,23 @@ def _print_events(found: Sequence[Event], output: str, ontology: Any) -> None:
 
 
 def _print_events_table(records: list[dict[str, Any]]) -> None:
-    table = Table("date", "source", "event", "target", "modality", "conf", "n", "evidence")
+    console = Console()
+    widths = {"date": 10, "source": 16, "event": 24, "target": 16, "modality": 9, "conf": 4}
+    if console.width < 120:
+        widths = {"date": 10, "source": 12, "event": 16, "target": 12}
+    widths["evidence"] = max(10, console.width - sum(widths.values()) - 3 * len(widths) - 4)
+    table = Table()
+    for name, width in widths.items():
+        table.add_column(name, no_wrap=True, overflow="ellipsis", width=width)
     for r in records:
         row = event_row(r)
-        table.add_row(row["date_start"] or "?", _actor_label(r.get("source")),
-                      f"{r['cameo']} {r.get('cameo_name') or ''}".strip(), _actor_label(r.get("target")),
-                      r.get("modality") or "", f"{r.get('confidence', 0):.2f}", str(r.get("num_mentions", 0)),
-                      _shorten(row["sentence"], 90))
-    Console().print(table)
-    typer.echo(f"{len(records)} events", err=True)
+        cells = {"date": row["date_start"] or "?", "source": _actor_label(r.get("source")),
+                 "event": f"{r['cameo']} {r.get('cameo_name') or ''}".strip(), "target": _actor_label(r.get("target")),
+                 "modality": r.get("modality") or "", "conf": f"{r.get('confidence', 0):.2f}",
+                 "evidence": _shorten(row["sentence"], widths["evidence"])}
+        table.add_row(*(cells[name] for name in widths))
+    console.print(table)
+    typer.echo(f"{len(records)} events (--format jsonl shows every field and mention)", err=True)
 
 
 def _actor_label(actor: dict[str, Any] | None) -> str:
@@ -265,13 +273,22 @@ def _actor_label(actor: dict[str, Any] | None) -> str:
 
 
 def _print_articles_table(found: Sequence[Article]) -> None:
-    table = Table("id", "published", "publisher", "author", "title", "chars", "flags")
+    console = Console()
+    widths = {"id": min(max((len(a.id) for a in found), default=2), max(12, console.width // 4)),
+              "published": 10, "publisher": 12}
+    if console.width >= 110:
+        widths["chars"] = 11
+    widths["title"] = max(10, console.width - sum(widths.values()) - 3 * len(widths) - 4)
+    table = Table()
+    for name in ("id", "published", "publisher", "title", "chars"):
+        if name in widths:
+            table.add_column(name, no_wrap=True, overflow="ellipsis", width=widths[name])
     for a in found:
-        table.add_row(a.id, a.published.isoformat() if a.published else "-", a.publisher or "-", a.author or "-",
-                      _shorten(a.title or (a.body or a.raw_text), 50), f"{len(a.text)}/{len(a.raw_text)}",
-                      ",".join(a.flags))
-    Console().print(table)
-    typer.echo(f"{len(found)} articles", err=True)
+        row = [a.id, a.published.isoformat() if a.published else "-", a.publisher or "-",
+               _shorten(a.title or (a.body or a.raw_text), widths["title"])]
+        table.add_row(*row, *([f"{len(a.text)}/{len(a.raw_text)}"] if "chars" in widths else []))
+    console.print(table)
+    typer.echo(f"{len(found)} articles (--format jsonl shows every field)", err=True)
 
 
 def _print_dyads(dyads: list[dict[str, Any]]) -> None:
@@ -303,6 +320,9 @@ def _report(summary: RunSummary, db: Path) -> None:
     """The run summary on stderr, naming every skipped input with its reason."""
     line = (f"{summary.read} articles read: {summary.stored} stored, {summary.duplicates} already stored, "
             f"{summary.rejected} inputs skipped")
+    languages = sum(r.reason.startswith("language ") for r in summary.rejections)
+    if languages:
+        line += f" ({languages} not in a coded language)"
     if summary.events:
         line += f", {summary.events} events"
     typer.echo(f"{line} ({db})", err=True)
