@@ -230,3 +230,14 @@ def test_lines_starting_with_by_that_are_prose_are_kept(line):
 def test_by_line_that_is_no_byline_is_kept():
     text = f"{P1}\nBy an order of the court\n{P2}"
     assert clean(text).body == text
+
+
+def test_author_note_as_the_last_line():
+    article = clean(f"{ARTICLE}\n\nAida Karimova is a senior fellow at a think tank in Bishkek")
+    assert article.author == "Aida Karimova" and article.body == ARTICLE
+
+
+def test_last_paragraph_about_a_politician_is_kept():
+    text = f"{ARTICLE}\n\nSadyr Japarov is the first Kyrgyz leader to visit the disputed villages"
+    article = clean(text)
+    assert article.author is None and article.body == text

@@ -261,7 +261,7 @@ def _end_byline(lines: list[str], found: _Found) -> list[str]:
     if last is None:
         return lines
     bio = _BIO.match(lines[last])
-    if bio and len(lines[last]) <= 300:
+    if bio and len(lines[last]) <= 300 and _JOB_WORDS.search(lines[last]):
         found.authors.append(bio.group("name"))
         found.drop("author note", lines[last])
         return lines[:last]
