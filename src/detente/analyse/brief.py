@@ -52,20 +52,11 @@ class Brief:
     generated: dt.date
 
 
-def choose_by(store: Any, a: str, b: str, since: Any, until: Any) -> str:
-    """year when the dated events span six years or more, quarter from two years, else month."""
-    years = [p.start.year for p in dyad_timeline(store, a, b, since=since, until=until, by="year").periods]
-    span = (max(years) - min(years)) if years else 0
-    return "year" if span >= 6 else "quarter" if span >= 2 else "month"
-
-
 def build_brief(store: Any, a: str, b: str, since: Any = None, until: Any = None, by: str = "auto") -> Brief:
     """Gather the timeline, phases, contexts, key events and the generated text of a brief."""
-    if by == "auto":
-        by = choose_by(store, a, b, since, until)
     timeline = dyad_timeline(store, a, b, since=since, until=until, by=by)
     phases = tuple(dyad_phases(timeline))
-    contexts = dyad_contexts(store, a, b, since=since, until=until, by=by)
+    contexts = dyad_contexts(store, a, b, since=since, until=until, by=timeline.by)
     ranked = sorted(timeline.events, key=lambda e: (-e.importance, -e.num_articles, e.date_start))
     chosen = {e.event_id: e for e in ranked[:KEY_EVENTS]}
     for phase in phases:

@@ -139,9 +139,13 @@ class DyadTimeline:
 def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = None, by: str = "month",
                   direction: str = "both", weight: str = "event", score: str = "relations",
                   top: int = 3) -> DyadTimeline:
-    """The timeline of the dyad A-B (see the module docstring for what counts and how)."""
-    if by not in PERIODS:
-        raise QueryError(f"by must be one of {', '.join(PERIODS)}, got {by!r}")
+    """The timeline of the dyad A-B (see the module docstring for what counts and how).
+
+    ``by="auto"`` picks year when the dated events span six years or more, quarter from two
+    years, else month; the timeline's ``by`` says which.
+    """
+    if by not in PERIODS and by != "auto":
+        raise QueryError(f"by must be auto or one of {', '.join(PERIODS)}, got {by!r}")
     if weight not in WEIGHTS:
         raise QueryError(f"weight must be one of {', '.join(WEIGHTS)}, got {weight!r}")
     if score not in SCORES:
@@ -154,6 +158,8 @@ def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = No
     dated = asserted[asserted["date_start"].notna()].copy()
     undated = asserted[asserted["date_start"].isna()]
     excluded = Counter(str(m) for m in frame.loc[frame["modality"] != "asserted", "modality"])
+    if by == "auto":
+        by = auto_period(list(dated["date_start"]))
     keyed = {k.event_id: k for k in key_events(store, pd.concat([dated, undated]))}
     periods = _periods(dated, keyed, by, weight, score, top)
     n_articles, n_sources = count_sources(store, list(keyed))
@@ -163,6 +169,12 @@ def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = No
         undated=tuple(keyed[e] for e in undated["event_id"]), excluded=dict(sorted(excluded.items())),
         n_articles=n_articles, n_sources=n_sources,
     )
+
+
+def auto_period(dates: list[dt.date]) -> str:
+    """year when the dates span six years or more, quarter from two years, else month."""
+    span = (max(dates).year - min(dates).year) if dates else 0
+    return "year" if span >= 6 else "quarter" if span >= 2 else "month"
 
 
 def event_score(goldstein: float, source_sector: Any, target_sector: Any, score: str = "relations") -> float:

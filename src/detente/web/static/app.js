@@ -1,0 +1,353 @@
+// detente dashboard. Every string from the API is untrusted article text: the DOM is built
+// with createElement/textContent only (never innerHTML), and strings given to Plotly (which
+// renders a subset of HTML in hover text) are escaped first.
+"use strict";
+
+const QUAD_COLOURS = { 1: "#1a9850", 2: "#006837", 3: "#f46d43", 4: "#a50026" };
+const QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
+const PHASE_COLOURS = { hostile: "rgba(178,24,43,0.16)", cold: "rgba(103,169,207,0.20)", neutral: "rgba(160,160,160,0.14)",
+  warm: "rgba(253,174,97,0.22)", cooperative: "rgba(26,152,80,0.16)" };
+
+const $ = (id) => document.getElementById(id);
+const state = { names: {}, timeline: null, phases: [], selected: null, seq: 0 };
+
+function el(tag, props, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "className") node.className = value;
+    else if (key === "dataset") Object.assign(node.dataset, value);
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function esc(text) {
+  return String(text === null || text === undefined ? "" : text)
+    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+function shorten(text, n) {
+  const s = String(text || "").replace(/\s+/g, " ").trim();
+  return s.length > n ? s.slice(0, n - 1) + "…" : s;
+}
+
+const signed = (x) => (x > 0 ? "+" : x < 0 ? "−" : "") + Math.abs(Number(x || 0)).toFixed(1);
+const name = (code) => state.names[code] || code || "?";
+const safeUrl = (u) => (typeof u === "string" && /^https?:\/\//i.test(u.trim()) ? u.trim() : null);
+
+async function api(path) {
+  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(typeof body.detail === "string" ? body.detail : `HTTP ${response.status}`);
+  return body;
+}
+
+function setStatus(text, isError) {
+  const status = $("status");
+  status.textContent = text || "";
+  status.classList.toggle("error", Boolean(isError));
+}
+
+// -- controls ---------------------------------------------------------------------------------
+async function init() {
+  try {
+    const [countries, codes] = await Promise.all([api("/api/countries"), api("/api/codes")]);
+    fillCountries(countries.countries);
+    fillCodes(codes);
+    await chooseDefaults(countries.countries);
+    for (const id of ["country-a", "country-b", "by", "since", "until"]) $(id).addEventListener("change", load);
+    $("code-family").addEventListener("change", () => render());
+    window.addEventListener("resize", () => { if (window.Plotly && state.timeline) Plotly.Plots.resize($("chart")); });
+    await load();
+  } catch (err) {
+    setStatus("Cannot load the store: " + err.message, true);
+  }
+}
+
+function fillCountries(countries) {
+  for (const id of ["country-a", "country-b"]) {
+    const select = $(id);
+    select.replaceChildren(el("option", { value: "" }, "—"));
+    for (const c of countries) {
+      state.names[c.code] = c.name;
+      select.append(el("option", { value: c.code }, `${c.name} (${c.code}) · ${c.n_events}`));
+    }
+  }
+}
+
+function fillCodes(codes) {
+  const select = $("code-family");
+  const quads = el("optgroup", { label: "Quad class" },
+    codes.quad_classes.map((q) => el("option", { value: "quad:" + q.quad_class }, q.name)));
+  const roots = el("optgroup", { label: "CAMEO root" },
+    codes.roots.map((r) => el("option", { value: "root:" + r.code }, `${r.code} ${r.name}`)));
+  select.append(quads, roots);
+}
+
+async function chooseDefaults(countries) {
+  const params = new URLSearchParams(location.hash.slice(1));
+  let a = params.get("a"), b = params.get("b");
+  if (!a && countries.length) a = countries[0].code;
+  if (a && !b) {
+    const found = await api(`/api/partners/${encodeURIComponent(a)}?limit=1`).catch(() => ({ partners: [] }));
+    b = found.partners.length ? found.partners[0].country : (countries[1] || {}).code;
+  }
+  if (a) $("country-a").value = a;
+  if (b) $("country-b").value = b;
+}
+
+function query() {
+  const q = new URLSearchParams({ by: $("by").value });
+  if ($("since").value) q.set("since", $("since").value);
+  if ($("until").value) q.set("until", $("until").value);
+  return q;
+}
+
+// -- data -------------------------------------------------------------------------------------
+async function load() {
+  const a = $("country-a").value, b = $("country-b").value;
+  const seq = ++state.seq;
+  if (!a || !b || a === b) {
+    state.timeline = null;
+    setStatus("Choose two different countries.");
+    render();
+    return;
+  }
+  location.hash = new URLSearchParams({ a, b }).toString();
+  setStatus(`Loading ${name(a)}–${name(b)}…`);
+  try {
+    const base = `/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}`;
+    const timeline = await api(`${base}/timeline?${query()}`);
+    const q = query();
+    q.set("by", timeline.by);
+    const phases = await api(`${base}/phases?${q}`);
+    if (seq !== state.seq) return; // a newer request won
+    state.timeline = timeline;
+    state.phases = phases.phases;
+    setStatus("");
+    render();
+  } catch (err) {
+    if (seq === state.seq) setStatus(err.message, true);
+  }
+}
+
+function allEvents() {
+  const tl = state.timeline;
+  return tl ? tl.periods.flatMap((p) => p.events) : [];
+}
+
+function matchesFamily(e) {
+  const value = $("code-family").value;
+  if (!value) return true;
+  const [kind, code] = value.split(":");
+  return kind === "quad" ? String(e.quad_class) === code : String(e.cameo || "").startsWith(code);
+}
+
+// -- rendering --------------------------------------------------------------------------------
+function render() {
+  renderSummary();
+  renderChart();
+  renderPhases();
+  renderEvents();
+}
+
+function renderSummary() {
+  const tl = state.timeline, box = $("summary");
+  if (!tl) { box.replaceChildren(); return; }
+  const parts = [`${name(tl.dyad[0])}–${name(tl.dyad[1])}: ${tl.n_events} dated event(s) by ${tl.by}`,
+    `${tl.n_articles} article(s) from ${tl.n_sources} source(s)`];
+  if (tl.undated.length) parts.push(`${tl.undated.length} undated background event(s)`);
+  const excluded = Object.entries(tl.excluded).map(([m, n]) => `${n} ${m}`).join(", ");
+  if (excluded) parts.push(`not counted: ${excluded}`);
+  box.replaceChildren(parts.join(" · "));
+}
+
+function eventHover(e) {
+  const ev = e.evidence || {};
+  const lines = [`<b>${esc(e.date_label)}</b> ${esc(side(e.source_country, e.source_name, e.source_sector))} → `
+    + esc(side(e.target_country, e.target_name, e.target_sector)),
+    `${esc(e.cameo)} ${esc(e.cameo_name)} · ${esc(e.plover || "")}`,
+    `Goldstein ${esc(signed(e.goldstein))}` + (e.score !== null && e.score !== e.goldstein ? `, counted ${esc(signed(e.score))}` : "")];
+  if (ev.sentence) lines.push("“" + esc(shorten(ev.sentence, 150)) + "”");
+  if (ev.title) lines.push(esc(shorten([ev.title, ev.publisher, ev.published].filter(Boolean).join(" · "), 110)));
+  lines.push("<i>click to read the evidence</i>");
+  return lines.join("<br>");
+}
+
+function eventX(e) {
+  if (e.date_start && e.date_end && e.date_end > e.date_start) {
+    const a = Date.parse(e.date_start), b = Date.parse(e.date_end);
+    return new Date((a + b) / 2).toISOString().slice(0, 10);
+  }
+  return e.date_start;
+}
+
+function renderChart() {
+  const chart = $("chart"), tl = state.timeline;
+  if (!window.Plotly) { setStatus("Plotly did not load.", true); return; }
+  if (!tl) { Plotly.purge(chart); chart.replaceChildren(); return; }
+  const mid = (p) => new Date((Date.parse(p.start) + Date.parse(p.end)) / 2).toISOString().slice(0, 10);
+  const xs = tl.periods.map(mid);
+  const traces = [
+    { x: xs, y: tl.periods.map((p) => p.index_high), mode: "lines", line: { width: 0 }, hoverinfo: "skip", showlegend: false },
+    { x: xs, y: tl.periods.map((p) => p.index_low), mode: "lines", line: { width: 0 }, fill: "tonexty",
+      fillcolor: "rgba(70,70,70,0.08)", hoverinfo: "skip", name: "95% band" },
+    { x: xs, y: tl.periods.map((p) => p.index), mode: "lines+markers", name: "relations index",
+      line: { color: "#333", width: 2 }, marker: { size: 7 }, hoverinfo: "text",
+      hovertext: tl.periods.map((p) => `<b>${esc(p.period)}</b>: index ${esc(signed(p.index))} [${esc(signed(p.index_low))}, ${esc(signed(p.index_high))}]<br>${p.n_events} event(s)`) },
+  ];
+  const events = allEvents().filter(matchesFamily);
+  for (const quad of [1, 2, 3, 4]) {
+    const group = events.filter((e) => e.quad_class === quad);
+    if (!group.length) continue;
+    traces.push({ x: group.map(eventX), y: group.map((e) => (e.score !== null ? e.score : e.goldstein)), mode: "markers",
+      name: QUAD_NAMES[quad], customdata: group.map((e) => e.event_id), hoverinfo: "text", hovertext: group.map(eventHover),
+      marker: { color: QUAD_COLOURS[quad], size: group.map((e) => 9 + 2 * Math.min(e.num_mentions, 6)), opacity: 0.85,
+        line: { width: 1, color: "white" } } });
+  }
+  const shapes = state.phases.map((p) => ({ type: "rect", xref: "x", yref: "paper", x0: p.start, x1: p.end, y0: 0, y1: 1,
+    fillcolor: PHASE_COLOURS[p.label], line: { width: 0 }, layer: "below" }));
+  shapes.push({ type: "line", xref: "paper", x0: 0, x1: 1, y0: 0, y1: 0, line: { color: "#999", width: 1, dash: "dot" } });
+  const annotations = state.phases.map((p) => ({ x: p.start, y: 1, xref: "x", yref: "paper", xanchor: "left", yanchor: "top",
+    text: esc(p.label), showarrow: false, font: { size: 12, color: "#444" } }));
+  const layout = { template: "plotly_white", height: 440, margin: { l: 60, r: 20, t: 20, b: 40 }, shapes, annotations,
+    yaxis: { title: { text: "relations index (Goldstein scale)" }, range: [-10.5, 10.5], zeroline: false },
+    xaxis: { type: "date" }, legend: { orientation: "h", y: -0.12 }, hoverlabel: { align: "left" }, hovermode: "closest" };
+  Plotly.react(chart, traces, layout, { displaylogo: false, responsive: true });
+  if (!chart.dataset.bound) {
+    chart.on("plotly_click", (ev) => {
+      const point = ev.points && ev.points[0];
+      if (point && point.customdata) showEvent(point.customdata);
+    });
+    chart.dataset.bound = "1";
+  }
+}
+
+const SECTOR_WORDS = { OPP: "opposition", REB: "rebels", INS: "insurgents", SEP: "separatists", UAF: "armed group" };
+
+function side(country, actorName, sector) {
+  // The country's name, or for its opposition / armed groups: who they are.
+  if (!SECTOR_WORDS[sector]) return name(country);
+  const who = `${name(country)} ${SECTOR_WORDS[sector]}`;
+  return actorName && actorName !== name(country) ? `${actorName} (${who})` : who;
+}
+
+function describe(e) {
+  return `${e.cameo_name || e.cameo} (${side(e.source_country, e.source_name, e.source_sector)} → `
+    + `${side(e.target_country, e.target_name, e.target_sector)}, ${e.date_label})`;
+}
+
+function renderPhases() {
+  const list = $("phases");
+  list.replaceChildren(...state.phases.map((p) => el("li", {},
+    el("span", { className: "label " + p.label }, p.label), " ",
+    `${p.first_period === p.last_period ? p.first_period : p.first_period + " – " + p.last_period} · index ${signed(p.index)} `,
+    el("span", { className: "muted" }, `[${signed(p.index_low)}, ${signed(p.index_high)}] · ${p.n_events} event(s)`),
+    p.turning_events.length ? el("div", { className: "muted" }, "turning point: ",
+      ...p.turning_events.slice(0, 2).map((e, i) => [i ? "; " : "",
+        el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); showEvent(e.event_id); } }, describe(e))])) : null)));
+  if (!state.phases.length) list.replaceChildren(el("li", { className: "muted" }, "No phases: no dated events."));
+}
+
+function eventRow(e, undated) {
+  const g = Number(e.goldstein || 0);
+  const row = el("tr", { tabindex: "0", className: undated ? "undated" : null, dataset: { eventId: e.event_id },
+    onclick: () => showEvent(e.event_id), onkeydown: (ev) => { if (ev.key === "Enter") showEvent(e.event_id); } },
+    el("td", { className: "nowrap" }, e.date_label),
+    el("td", { className: "nowrap", title: `${side(e.source_country, e.source_name, e.source_sector)} → ${side(e.target_country, e.target_name, e.target_sector)}` },
+      `${e.source_country || "?"} → ${e.target_country || "?"}`),
+    el("td", {}, el("span", { className: "code" }, e.cameo), " ", e.cameo_name || "", el("br"),
+      el("span", { className: "muted" }, e.plover || "–")),
+    el("td", { className: "num " + (g > 0 ? "pos" : g < 0 ? "neg" : "") }, signed(g)),
+    el("td", {}, shorten(e.evidence ? e.evidence.sentence : "", 140)));
+  if (state.selected === e.event_id) row.classList.add("selected");
+  return row;
+}
+
+function renderEvents() {
+  const body = $("events").querySelector("tbody");
+  const tl = state.timeline;
+  if (!tl) { body.replaceChildren(); $("events-count").textContent = ""; return; }
+  const dated = allEvents().filter(matchesFamily).slice().reverse();
+  const undated = tl.undated.filter(matchesFamily);
+  const rows = dated.map((e) => eventRow(e, false));
+  if (undated.length) {
+    rows.push(el("tr", { className: "undated" }, el("td", { colspan: "5", className: "muted" }, "Undated background events (not in the index)")));
+    rows.push(...undated.map((e) => eventRow(e, true)));
+  }
+  body.replaceChildren(...rows);
+  $("events-count").textContent = `${dated.length} dated, ${undated.length} undated · newest first`;
+}
+
+// -- evidence ---------------------------------------------------------------------------------
+async function showEvent(eventId) {
+  state.selected = eventId;
+  for (const row of $("events").querySelectorAll("tbody tr")) row.classList.toggle("selected", row.dataset.eventId === eventId);
+  const box = $("evidence");
+  box.replaceChildren(el("p", { className: "muted" }, "Loading the evidence…"));
+  try {
+    const record = await api(`/api/events/${encodeURIComponent(eventId)}`);
+    await renderEvidence(record, 0);
+  } catch (err) {
+    box.replaceChildren(el("p", { className: "status error" }, err.message));
+  }
+}
+
+async function renderEvidence(record, index) {
+  const box = $("evidence");
+  const mention = record.mentions[index];
+  const article = mention ? (await api(`/api/articles/${encodeURIComponent(mention.article_id)}`)).article : null;
+  const src = record.source || {}, tgt = record.target || {};
+  const facts = [record.date_start ? `${record.date_start}${record.date_end && record.date_end !== record.date_start ? " – " + record.date_end : ""} (${record.date_precision})` : "undated",
+    `${record.modality}${record.reported ? ", reported" : ""}`, `Goldstein ${signed(record.goldstein)}`,
+    `confidence ${Number(record.confidence || 0).toFixed(2)}`];
+  const nodes = [
+    el("h3", {}, `${record.cameo} ${record.cameo_name || ""}`, record.plover ? ` · ${record.plover}` : ""),
+    el("p", { className: "facts" }, `${src.name || src.text || name(src.country)} (${src.country || "?"}${src.sector ? " " + src.sector : ""}) → `
+      + `${tgt.name || tgt.text || name(tgt.country)} (${tgt.country || "?"}${tgt.sector ? " " + tgt.sector : ""})`, el("br"), facts.join(" · ")),
+  ];
+  if (record.mentions.length > 1) {
+    nodes.push(el("div", { className: "mentions" }, record.mentions.map((m, i) => el("button", { type: "button",
+      "aria-pressed": i === index ? "true" : "false", onclick: () => renderEvidence(record, i) },
+    `${i + 1}. ${shorten(m.title || m.article_id, 40)}`))));
+  }
+  if (mention && article) nodes.push(...articleView(article, mention));
+  box.replaceChildren(...nodes);
+  const mark = box.querySelector("mark.sentence");
+  if (mark) mark.scrollIntoView({ block: "center", behavior: "auto" });
+}
+
+function articleView(article, mention) {
+  const url = safeUrl(article.url);
+  const title = url ? el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, article.title || article.id)
+    : el("strong", {}, article.title || article.id);
+  const meta = el("div", { className: "article-meta" }, title,
+    el("span", { className: "muted" }, [article.publisher, article.published].filter(Boolean).map((x) => " · " + x).join("")),
+    el("div", { className: "muted" }, `trigger “${mention.trigger}” · rule ${mention.rule}`));
+  return [meta, el("div", { className: "article-body" }, highlighted(article.body || "", mention))];
+}
+
+function highlighted(body, m) {
+  // The sentence at its offsets in the body (found by search when the offsets do not match),
+  // the trigger marked inside it; everything as text nodes.
+  let start = m.char_start, end = m.char_end;
+  if (!(start >= 0 && end <= body.length && body.slice(start, end) === m.sentence)) {
+    start = body.indexOf(m.sentence);
+    end = start + m.sentence.length;
+  }
+  if (start < 0) return [body, el("p", {}, el("mark", { className: "sentence" }, m.sentence))];
+  const sentence = body.slice(start, end);
+  let t = Number.isInteger(m.trigger_char) ? m.trigger_char - start : -1;
+  if (!(t >= 0 && sentence.slice(t, t + m.trigger.length) === m.trigger)) t = m.trigger ? sentence.indexOf(m.trigger) : -1;
+  const inner = t < 0 ? [sentence] : [sentence.slice(0, t), el("mark", { className: "trigger" }, sentence.slice(t, t + m.trigger.length)),
+    sentence.slice(t + m.trigger.length)];
+  return [body.slice(0, start), el("mark", { className: "sentence" }, ...inner), body.slice(end)];
+}
+
+document.addEventListener("DOMContentLoaded", init);

@@ -1,0 +1,99 @@
+"""The dashboard in a real headless Chromium (Debian's /usr/bin/chromium driven by Playwright)."""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(xss_store_path):
+    """The app over the fixture store (IRN-TJK with the 2023 agreements, plus an article carrying
+    <script> and HTML), served by uvicorn in a thread on a free port."""
+    import uvicorn
+
+    from detente.web.app import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(xss_store_path), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the web app did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's /usr/bin/chromium is not installed (apt install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser.new_page(viewport={"width": 1300, "height": 1000})
+        finally:
+            browser.close()
+
+
+def test_dashboard_irn_tjk(server, page, tmp_path):
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    page.goto(server + "/")
+    page.wait_for_selector("#country-a option[value=IRN]", state="attached")
+    page.select_option("#country-a", "IRN")
+    page.select_option("#country-b", "TJK")
+    expect = pytest.importorskip("playwright.sync_api").expect  # waits without eval: the page's CSP forbids it
+    expect(page.locator("#summary")).to_contain_text("Iran–Tajikistan")
+    page.wait_for_selector("#chart.js-plotly-plot .main-svg")
+    assert page.locator("#chart .scatterlayer .trace").count() >= 4  # band, index and event markers
+    events = page.locator("#events tbody")
+    assert "2023-05-31" in events.inner_text() and "Sign formal agreement" in events.inner_text()
+    assert page.locator("#phases li").count() == 2 and "cold" in page.locator("#phases").inner_text()
+
+    page.locator("#events tbody tr", has_text="Sign formal agreement").first.click()
+    page.wait_for_selector("#evidence mark.trigger")
+    assert page.locator("#evidence mark.trigger").inner_text() == "signed"
+    assert "agreements" in page.locator("#evidence mark.sentence").inner_text()
+
+    page.locator("#events tbody tr", has_text="Praise or endorse").first.click()  # the injected article
+    expect(page.locator("#evidence mark.trigger")).to_have_text("praised")
+    assert "<script>" in page.locator("#evidence").inner_text()  # shown as text ...
+    assert page.locator("#evidence script, #evidence img, #evidence b").count() == 0  # ... never as markup
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#evidence a[href^='javascript']").count() == 0
+
+    page.select_option("#code-family", "quad:3")  # filter: verbal conflict only
+    expect(page.locator("#events tbody")).not_to_contain_text("Sign formal agreement")
+    assert "Accuse" in page.locator("#events tbody").inner_text()
+    page.fill("#since", "2023-01-01")
+    page.dispatch_event("#since", "change")
+    expect(page.locator("#summary")).to_contain_text("by month")
+
+    shot = tmp_path / "dashboard.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    assert errors == [] and outside == []
