@@ -1,23 +1,277 @@
 """The identity stage: one Event per real-world event, with all its mentions.
 
-Public API: ``merge_mentions(mentions, existing, settings) -> list[Event]``.
+Public API: ``merge_mentions(mentions, existing, settings) -> list[Event]`` (and ``mention_id``,
+the stable id of one mention, which the store shares).
+
+Two mentions report the same event when all of these hold (conservative on purpose):
+
+- the same dyad: source and target resolve to the same countries (or organisations); either
+  direction for reciprocal codes (consult, negotiate, sign, cooperate), and a visit (042) by A to
+  B is the same event as B hosting A (043). Across articles both sides must be known; within an
+  article a missing side does not block;
+- the same CAMEO family: the same 3-digit code, or a generic root code (040) and a specific one
+  of the same root (042);
+- compatible modality (a negated or hypothetical statement never merges with an asserted one);
+- overlapping date windows, the coarser at most a year long within an article and at most two
+  months across articles (identical windows: any length within an article, a year across), so
+  two visits in different months stay two events and an open period ("since 2021") does not
+  swallow the dated events inside it. Day dates may be ``merge_window_days`` apart. A
+  date taken from the publication day stands for the week before it. Undated (background)
+  mentions merge only with undated mentions of the same article;
+- no conflicting locations.
+
+Event ids are stable: a new event takes its id from its first mention (article id, sentence
+offsets, CAMEO code, trigger offset, actors); an event that receives mentions keeps its id. Mentions already in an
+existing event (same ``mention_id``) stay there, so coding an article again changes nothing.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from .model import Event, EventMention
+from .model import ActorMention, Event, EventMention
 from .settings import Settings
+
+_RECIPROCAL = {"040", "041", "044", "046", "050", "057", "060", "061", "062", "063", "064"}
+_SWAPPED = {("042", "043"), ("043", "042")}
+_RELATED = ({"111", "112"},)
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
+_BASIS_RANK = {"text": 0, "context": 1, "publication": 2, None: 3}
+_PUBLICATION_SLACK = 7  # days before publication a publication-dated event may have happened
+_MAX_CROSS_WINDOW = 62  # days: the coarser window of a cross-article merge
+_MAX_SAME_WINDOW = 366  # days: identical windows across articles
+
+
+def _key(m: EventMention) -> str:
+    """Article, sentence offsets, CAMEO code, trigger offset — and the actors, which tell apart two
+    events of one trigger ("visited Tajikistan and Uzbekistan")."""
+    def actor(a: ActorMention | None) -> str:
+        return f"{a.actor.country}:{a.text}" if a is not None and a.actor is not None else "-"
+
+    return f"{m.article_id}|{m.char_start}|{m.char_end}|{m.cameo}|{m.trigger_char}|{actor(m.source)}|{actor(m.target)}"
+
+
+def mention_id(m: EventMention) -> str:
+    """Stable id of a mention (see ``_key``)."""
+    return "m" + hashlib.sha1(_key(m).encode("utf-8")).hexdigest()[:20]
+
+
+def _new_event_id(m: EventMention, taken: set[str]) -> str:
+    """The id of an event first reported by ``m``: derived from the same key, so it is stable."""
+    base = "e" + hashlib.sha1(_key(m).encode("utf-8")).hexdigest()[:20]
+    eid, n = base, 1
+    while eid in taken:  # the same mention twice with different modalities
+        n += 1
+        eid = f"{base}-{n}"
+    return eid
+
+
+@dataclass
+class _Cluster:
+    event_id: str
+    mentions: list[EventMention] = field(default_factory=list)
+    touched: bool = False
 
 
 def merge_mentions(mentions: Sequence[EventMention], existing: Sequence[Event], settings: Settings) -> list[Event]:
-    """Placeholder until identity lands: one event per mention."""
-    out = []
+    """Group ``mentions`` into events, joining ``existing`` ones where they report the same event.
+
+    ``mentions`` are the complete coding of their articles: mentions of those articles that an
+    existing event still holds but that are no longer produced are dropped from it. Returns the
+    events that contain any of ``mentions`` or lost one, in order of their first mention.
+    """
+    articles = {m.article_id for m in mentions}
+    incoming = {mention_id(m) for m in mentions}
+    clusters: list[_Cluster] = []
+    home: dict[str, _Cluster] = {}
+    for event in existing:
+        cluster = _Cluster(event.event_id)
+        for m in event.mentions:
+            mid = mention_id(m)
+            if mid in incoming:
+                home[mid] = cluster
+            if m.article_id in articles:
+                cluster.touched = True
+            else:
+                cluster.mentions.append(m)
+        clusters.append(cluster)
+    for m in sorted(mentions, key=lambda x: (x.article_id, x.char_start, x.trigger_char)):
+        cluster = home.get(mention_id(m)) or _best_cluster(m, clusters, settings)
+        if cluster is None:
+            cluster = _Cluster(_new_event_id(m, {c.event_id for c in clusters}))
+            clusters.append(cluster)
+        if all(mention_id(x) != mention_id(m) for x in cluster.mentions):
+            cluster.mentions.append(m)
+        cluster.touched = True
+    events = [_build_event(c) for c in clusters if c.touched and c.mentions]
+    return sorted(events, key=lambda e: _order(e.mentions[0]))
+
+
+# -- compatibility ---------------------------------------------------------------------------------
+def _best_cluster(m: EventMention, clusters: list[_Cluster], settings: Settings) -> _Cluster | None:
+    best: tuple[tuple[int, int, int], _Cluster] | None = None
+    for i, cluster in enumerate(clusters):
+        if not cluster.mentions:
+            continue
+        ref = _reference(cluster.mentions)
+        same_article = any(x.article_id == m.article_id for x in cluster.mentions)
+        if not _same_event(m, ref, _best_date_mention(cluster.mentions), same_article, cluster, settings):
+            continue
+        key = (0 if same_article else 1, _window_len(_window(_best_date_mention(cluster.mentions))), i)
+        if best is None or key < best[0]:
+            best = (key, cluster)
+    return best[1] if best else None
+
+
+def _same_event(m: EventMention, ref: EventMention, dated: EventMention, same_article: bool,
+                cluster: _Cluster, settings: Settings) -> bool:
+    if not _modality_ok(m.modality, ref.modality):
+        return False
+    if _orientation(m, ref, same_article) is None:
+        return False
+    if not _location_ok(m, cluster.mentions):
+        return False
+    if m.date_start is None or dated.date_start is None:
+        undated = m.date_start is None and all(x.date_start is None for x in cluster.mentions)
+        return undated and all(x.article_id == m.article_id for x in cluster.mentions)
+    return _dates_ok(m, dated, same_article, settings)
+
+
+def _modality_ok(a: str, b: str) -> bool:
+    return a == b or {a, b} <= {"hypothetical", "intended"}
+
+
+def _side(actor: ActorMention | None) -> str | None:
+    if actor is None or actor.actor is None:
+        return None
+    a = actor.actor
+    if a.country == "IGO" or (a.country is None and a.org):
+        return f"IGO:{(a.org or a.name or '').lower()}"
+    return a.country
+
+
+def _code3(code: str) -> str:
+    return (code + "0")[:3] if len(code) == 2 else code[:3]
+
+
+def _codes_ok(a: str, b: str) -> bool:
+    ca, cb = _code3(a), _code3(b)
+    if ca == cb or any({ca, cb} <= group for group in _RELATED):
+        return True
+    return ca[:2] == cb[:2] and (ca.endswith("0") or cb.endswith("0"))
+
+
+def _sides_ok(a: tuple[str | None, str | None], b: tuple[str | None, str | None], same_article: bool) -> bool:
+    if same_article:
+        known = [(x, y) for x, y in zip(a, b) if x is not None and y is not None]
+        return bool(known) and all(x == y for x, y in known)
+    return None not in a and a == b
+
+
+def _orientation(m: EventMention, ref: EventMention, same_article: bool) -> str | None:
+    """"same" or "swapped" when ``m`` can report ``ref``'s event (dyad and code), else None."""
+    ms, mt, rs, rt = _side(m.source), _side(m.target), _side(ref.source), _side(ref.target)
+    c_m, c_r = _code3(m.cameo), _code3(ref.cameo)
+    if _codes_ok(m.cameo, ref.cameo) and _sides_ok((ms, mt), (rs, rt), same_article):
+        return "same"
+    reciprocal = c_m in _RECIPROCAL and c_r in _RECIPROCAL and _codes_ok(m.cameo, ref.cameo)
+    if (reciprocal or (c_m, c_r) in _SWAPPED) and _sides_ok((mt, ms), (rs, rt), same_article):
+        return "swapped"
+    return None
+
+
+def _location_ok(m: EventMention, others: list[EventMention]) -> bool:
+    if m.location is None or m.location.country is None:
+        return True
+    return all(x.location is None or x.location.country in (None, m.location.country) for x in others)
+
+
+def _window(m: EventMention) -> tuple[dt.date, dt.date] | None:
+    """The window a mention's date stands for (open periods run to publication)."""
+    if m.date_start is None:
+        return None
+    end = m.date_end
+    if end is None:  # an open period ("since 2013") runs to publication; a bare start is one day
+        end = m.published if m.date_precision != "day" and m.published else m.date_start
+    if m.date_basis == "publication":
+        return m.date_start - dt.timedelta(days=_PUBLICATION_SLACK), max(end, m.date_start)
+    return m.date_start, max(end, m.date_start)
+
+
+def _window_len(w: tuple[dt.date, dt.date] | None) -> int:
+    return (w[1] - w[0]).days + 1 if w else 1 << 30
+
+
+def _dates_ok(m: EventMention, other: EventMention, same_article: bool, settings: Settings) -> bool:
+    a, b = _window(m), _window(other)
+    if a is None or b is None:
+        return False
+    days = m.date_precision == "day" and other.date_precision == "day"
+    slack = dt.timedelta(days=settings.merge_window_days if days and not same_article else 0)
+    if days and same_article:
+        slack = dt.timedelta(days=1)
+    if a[0] > b[1] + slack or b[0] > a[1] + slack:
+        return False
+    longest = max(_window_len(a), _window_len(b))
+    if a == b:
+        return same_article or longest <= _MAX_SAME_WINDOW
+    return longest <= (_MAX_SAME_WINDOW if same_article else _MAX_CROSS_WINDOW)
+
+
+# -- building the event ----------------------------------------------------------------------------
+def _order(m: EventMention) -> tuple[dt.date, str, int, int]:
+    return (m.published or dt.date.min, m.article_id, m.char_start, m.trigger_char)
+
+
+def _reference(mentions: list[EventMention]) -> EventMention:
+    """The mention that fixes an event's orientation: its first (earliest published, then in text)."""
+    return min(mentions, key=_order)
+
+
+def _best_date_mention(mentions: list[EventMention]) -> EventMention:
+    def rank(m: EventMention) -> tuple[int, int, int, int, int, int, tuple[dt.date, str, int, int]]:
+        open_period = m.date_end is None
+        return (0 if m.date_start else 1, 1 if m.date_basis == "publication" else 0, int(open_period),
+                _PRECISION_RANK.get(m.date_precision, 4), _window_len(_window(m)), _BASIS_RANK.get(m.date_basis, 3),
+                _order(m))
+
+    return min(mentions, key=rank)
+
+
+def _build_event(cluster: _Cluster) -> Event:
+    mentions = sorted(cluster.mentions, key=_order)
+    ref = mentions[0]
+    aligned: list[tuple[EventMention, ActorMention | None, ActorMention | None, bool]] = []
     for m in mentions:
-        key = f"{m.article_id}|{m.char_start}|{m.trigger_char}|{m.cameo}"
-        eid = hashlib.sha1(key.encode()).hexdigest()[:16]
-        out.append(Event(event_id=eid, cameo=m.cameo, source=m.source.actor if m.source else None,
-                         target=m.target.actor if m.target else None, modality=m.modality,
-                         mentions=(m,), confidence=m.confidence))
-    return out
+        same_article = m.article_id == ref.article_id
+        swapped = m is not ref and _orientation(m, ref, same_article) == "swapped"
+        aligned.append((m, m.target if swapped else m.source, m.source if swapped else m.target, swapped))
+    source = _best_actor([s for _, s, _, _ in aligned])
+    target = _best_actor([t for _, _, t, _ in aligned])
+    codes = [m.cameo for m, _, _, swapped in aligned if not swapped]
+    cameo = max(codes, key=lambda c: (not _code3(c).endswith("0"), len(c), -codes.index(c)))
+    dated = _best_date_mention(mentions)
+    modality = "asserted" if any(m.modality == "asserted" for m in mentions) else \
+        Counter(m.modality for m in mentions).most_common(1)[0][0]
+    contexts: list[str] = []
+    for m in mentions:
+        contexts.extend(c for c in m.contexts if c not in contexts)
+    return Event(
+        event_id=cluster.event_id, cameo=cameo,
+        source=source.actor if source else None, target=target.actor if target else None,
+        modality=modality, mentions=tuple(mentions), confidence=max(m.confidence for m in mentions),
+        date_start=dated.date_start, date_end=dated.date_end, date_precision=dated.date_precision,
+        date_basis=dated.date_basis, location=next((m.location for m in mentions if m.location), None),
+        contexts=tuple(contexts), reported=all(m.reported for m in mentions),
+        source_text=source.text if source else None, target_text=target.text if target else None)
+
+
+def _best_actor(candidates: list[ActorMention | None]) -> ActorMention | None:
+    known = [a for a in candidates if a is not None and a.actor is not None]
+    if not known:
+        return None
+    return max(known, key=lambda a: (a.actor.confidence, a.actor.country is not None, -known.index(a)))
+
