@@ -237,3 +237,43 @@ def test_mentions_come_back_in_order_with_publication(bare_nlp):
     assert [m.trigger for m in out] == ["met", "visited"]
     assert all(m.published == JUNE_5 for m in out)
     assert date_events(doc, [], Article(id="a", raw_text=doc.text)) == []
+
+
+# -- what an expression does not date -------------------------------------------------------------------
+def test_possessive_time_dates_only_its_noun(bare_nlp):
+    text = "The rout raised the risk of an incursion similar to last year's offensive in the north."
+    assert dated(bare_nlp, text, "offensive").date_start == D(2022, 1, 1)
+    assert dated(bare_nlp, text, "incursion").date_basis != "text"
+
+
+def test_relative_clause_does_not_inherit_the_main_clause_time(bare_nlp):
+    text = "On Friday, police arrested a man who had joined the militia."
+    m = dated(bare_nlp, text, "joined")
+    assert m.date_basis != "text"
+
+
+def test_previously_marks_an_earlier_event(bare_nlp):
+    text = "She was seized on 9 December 2013 with an activist previously jailed by the old regime."
+    assert dated(bare_nlp, text, "seized").date_start == D(2013, 12, 9)
+    assert dated(bare_nlp, text, "jailed").date_start != D(2013, 12, 9)
+
+
+def test_an_age_is_not_a_year(bare_nlp):
+    m = dated(bare_nlp, "A farmer, Omar Khalil, 40, said soldiers seized his land.", "seized")
+    assert m.date_basis == "publication"
+
+
+def test_last_weekend_is_the_one_just_past(bare_nlp):
+    m = dated(bare_nlp, "Last weekend's air strikes hit two depots.", "strikes", published=D(2018, 2, 14))
+    assert (m.date_start, m.date_end) == (D(2018, 2, 10), D(2018, 2, 11))
+
+
+def test_weekday_in_present_tense_is_in_the_past(bare_nlp):
+    text = "The decision follows a phone call with the Turkish president on Friday."
+    assert dated(bare_nlp, text, "call", published=D(2018, 12, 19)).date_start == D(2018, 12, 14)
+
+
+def test_shortly_after_a_known_date(bare_nlp):
+    m = dated(bare_nlp, "The phrase was first used shortly after 9/11 by the president.", "used",
+              published=D(2019, 2, 10))
+    assert (m.date_start, m.date_end) == (D(2001, 9, 11), None)

@@ -34,7 +34,8 @@ _FROM_PREPS = {"after", "following", "since"}
 _BEFORE_PREPS = {"before", "prior"}
 _UNTIL_PREPS = {"until", "till"}
 _FROM_MARKS = {"after", "since", "once"}
-_WHEN_MARKS = {"when", "as", "while", "whilst"}
+_WHEN_MARKS = {"when", "while", "whilst"}
+_EARLIER = {"previously", "formerly", "once", "earlier", "already"}  # "an activist previously imprisoned"
 _TENURE = {"presidency", "leadership", "rule", "government", "administration", "premiership", "tenure",
            "reign", "regime", "chairmanship", "mandate", "term"}
 _CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "csubj", "csubjpass", "parataxis", "xcomp", "acl", "conj"}
@@ -183,6 +184,8 @@ def _text_dating(window: Window, text: str, closed: bool = False) -> _Dating:
 
 def _resolve(ctx: _DocTime, token: Any, tx: Timex, reading: str, tense: str) -> _Dating:
     direction = {"future": "future", "present": "nearest", "modal": "nearest"}.get(tense, "past")
+    if tx.kind == "until" and direction == "past":
+        direction = "nearest"  # "talks were put off until February" may point ahead
     window = tx.resolve(ctx.published, direction)
     if window is None or tx.kind == "before" or reading == "before":
         return _Dating(text=tx.text, status="background")
@@ -223,7 +226,7 @@ def _attached(token: Any, candidates: list[tuple[Timex, Any]]) -> tuple[Timex, s
     owned = _reattached_pps(token)
     best: tuple[tuple[int, int, int, int], Timex, str] | None = None
     for tx, span in candidates:
-        if span.start <= token.i < span.end:
+        if span.start <= token.i < span.end or not _modifies(span, token):
             continue
         e_chain = [span.root] + list(span.root.ancestors)
         for level, top in enumerate(chain):
@@ -242,12 +245,23 @@ def _attached(token: Any, candidates: list[tuple[Timex, Any]]) -> tuple[Timex, s
     return (best[1], best[2]) if best else None
 
 
+def _modifies(span: Any, token: Any) -> bool:
+    """"last year's invasion", "the 2014 peace process": a time that modifies a noun dates that noun only."""
+    root = span.root
+    if root.dep_ in ("poss", "compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.i == token.i
+    return True
+
+
 def _climb(token: Any) -> list[Any]:
-    """The trigger and the governing heads whose time applies to it (stops at adjuncts and roots)."""
+    """The trigger and the governing heads whose time applies to it: the climb stops at a temporal
+    adjunct ("after ..."), a relative clause, a clause marked as earlier ("previously"), the root."""
     chain = [token]
     cur = token
     while cur.head.i != cur.i:
         if _is_adjunct_marker(cur) or (cur.dep_ == "advcl" and _marks(cur) & (_FROM_MARKS | _BEFORE_PREPS | _UNTIL_PREPS)):
+            break
+        if cur.dep_ == "relcl" or any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in cur.children):
             break
         cur = cur.head
         chain.append(cur)
@@ -409,7 +423,7 @@ def _sentence_state(ctx: _DocTime, index: int) -> _Dating:
 
 def _carry(ctx: _DocTime, token: Any, sent: int, tense: str) -> _Dating | None:
     """The time of the previous sentence, for a sentence that continues its story."""
-    if tense not in ("past", "perfect"):
+    if tense != "past":
         return None
     prev = _previous_state(ctx, token, sent)
     if prev is None or prev.status != "dated" or prev.hops >= _MAX_CARRY - 1:

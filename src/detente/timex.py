@@ -219,10 +219,8 @@ def _r_weekday(weekday: int, rel: str | None, published: dt.date | None, directi
         day = published + dt.timedelta(days=ahead or 7)
     elif direction == "future":
         day = published + dt.timedelta(days=ahead)
-    elif direction == "past" or rel == "this" or back <= ahead:
+    else:  # news tells of days gone by: without a future tense, the last such day
         day = published - dt.timedelta(days=back)
-    else:
-        day = published + dt.timedelta(days=ahead)
     return Window(day, day)
 
 
@@ -237,10 +235,10 @@ def _r_relunit(unit: str, offset: int, part: str | None,
         lo, hi = {"early": (0, 2), "late": (3, 6), "end": (3, 6), "mid": (2, 4)}.get(part or "", (0, 6))
         win = Window(monday + dt.timedelta(days=lo), monday + dt.timedelta(days=hi))
     elif unit == "weekend":
-        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
-        if offset < 0 or (offset == 0 and direction == "past" and saturday > published):
-            saturday -= dt.timedelta(weeks=1)
-        elif offset > 0:
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)  # the last one, or today
+        if offset < 0 and published.weekday() >= 5:
+            saturday -= dt.timedelta(weeks=1)  # "last weekend", said during a weekend
+        elif offset > 0 or (offset == 0 and direction != "past" and published.weekday() < 5):
             saturday += dt.timedelta(weeks=1)
         win = Window(saturday, saturday + dt.timedelta(days=1))
     elif unit == "month":
@@ -372,7 +370,7 @@ _KINDS = {"since": "since", "from": "since", "as of": "since", "after": "after",
           "till": "until", "up to": "until", "up until": "until", "by": "until", "before": "before",
           "prior to": "before"}
 _BLOCK_BEFORE = re.compile(r"(?i)(?:resolution|no\.?|number|article|flight|route|model|#|\$|€|£)\s*$")
-_DURATION = re.compile(r"(?i)^(?:\w+[\s-])*(?:days?|weeks?|months?|years?|decades?|centuries|century)$")
+_NUMERIC_DATE = re.compile(r"(?<![\d/])\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?![\d/])")
 _TEMPORAL_PREP = {"since", "until", "till", "by", "after", "following", "before", "from", "during", "in", "on",
                   "at", "throughout", "through", "of", "as of", "prior to", "up to", "up until", "over", "around"}
 
@@ -556,8 +554,8 @@ def _with_prep(text: str, start: int, end: int, resolver: Resolver, anchor: bool
 
 def parse_fallback(text: str, published: dt.date | None) -> Window | None:
     """Resolve an expression the grammar does not know (e.g. "17.05.2023") with dateparser."""
-    if published is None or _DURATION.match(text.strip()) or not re.search(r"\d", text):
-        return None
+    if published is None or not _NUMERIC_DATE.search(text):
+        return None  # ages ("Mohammed, 40,"), scores and counts are not dates
     from dateparser.date import DateDataParser
 
     parser = DateDataParser(languages=["en"], settings={
