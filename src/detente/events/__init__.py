@@ -1,14 +1,10 @@
 """The events stage: CAMEO/PLOVER event mentions from the clauses of a parsed article.
 
-Public API: ``code_events(doc, actors, article, resources) -> list[EventMention]``.
+Public API: ``code_events(doc, actors, article, resources) -> list[EventMention]``
+(``explain`` in ``detente.events.explain`` shows how one sentence was coded).
 """
 from __future__ import annotations
 
-from typing import Any
+from .coder import code_events
 
-from ..model import ActorMention, Article, EventMention
-
-
-def code_events(doc: Any, actors: list[ActorMention], article: Article, resources: Any) -> list[EventMention]:
-    """Placeholder until the coder lands: codes nothing."""
-    return []
+__all__ = ["code_events"]

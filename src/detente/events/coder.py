@@ -1,0 +1,277 @@
+"""The events stage: CAMEO event mentions from the sentences of a parsed article.
+
+For each sentence: every token is tried against the lexicon rules keyed by its lemma; a rule that
+fires claims the dependents it matched (``signed`` + ``agreements``), so those do not fire again;
+a trigger that governs another one (``threatened to shell``, ``demanded the withdrawal``) takes
+its code from CAMEO's parallel families (13x threat, 10x demand, 03x intent ...) and carries it;
+roles come from ``roles.py`` and modality from ``modality.py``; an intention (``will visit``)
+is coded with CAMEO's intent code where the codebook has one. One mention per source/target pair.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import ActorMention, Article, EventMention
+from . import syntax as sx
+from .lexicon import Lexicon, Rule
+from .matcher import Match, matches_for
+from .modality import Modality, find_modality
+from .roles import ActorIndex, Roles, find_roles
+
+Token = Any
+CONFLICT_ROOTS = frozenset(f"{n:02d}" for n in range(13, 21))
+NO_RECODE_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+INHERIT_TARGET_ROOTS = frozenset({"14"})  # a protest is against what it demands or protests
+REGION_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "acl", "attr", "oprd", "dative", "agent",
+                         "nsubjpass", "acomp"})
+
+
+@dataclass
+class Candidate:
+    """A fired rule on its way to becoming event mentions, with the reasons of each decision."""
+
+    match: Match
+    cameo: str
+    roles: Roles = field(default_factory=Roles)
+    modality: Modality = field(default_factory=Modality)
+    confidence: float = 0.0
+    carried: Candidate | None = None  # the embedded event this one took its code from
+    dropped: str | None = None  # why it produces no mention
+    notes: list[str] = field(default_factory=list)
+    alternatives: list[Match] = field(default_factory=list)  # other rules that fired on the trigger
+
+    @property
+    def rule(self) -> Rule:
+        return self.match.rule
+
+    @property
+    def trigger(self) -> Token:
+        return self.match.trigger
+
+
+@dataclass
+class SentenceAnalysis:
+    """Everything the coder did with one sentence (``explain`` renders it)."""
+
+    sent: Any
+    tried: list[tuple[Token, Rule, str]] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def kept(self) -> list[Candidate]:
+        return [c for c in self.candidates if c.dropped is None]
+
+
+def code_events(doc: Any, actors: Sequence[ActorMention], article: Article, resources: Any) -> list[EventMention]:
+    """Event mentions of every sentence of ``doc`` (the parsed ``article.text``)."""
+    lexicon: Lexicon = resources.lexicon
+    index = ActorIndex(actors)
+    out: list[EventMention] = []
+    for s_i, sent in enumerate(doc.sents):
+        analysis = analyse_sentence(sent, index, lexicon)
+        out.extend(sentence_mentions(analysis, article, s_i, lexicon))
+    return out
+
+
+def analyse_sentence(sent: Any, index: ActorIndex, lexicon: Lexicon) -> SentenceAnalysis:
+    analysis = SentenceAnalysis(sent=sent)
+    fired: list[list[Match]] = []
+    for tok in sent:
+        matches, tried = matches_for(tok, lexicon)
+        analysis.tried.extend((tok, rule, outcome) for rule, outcome in tried)
+        if matches:
+            fired.append(matches)
+    cands = _claim(fired)
+    for cand in cands:
+        if cand.dropped is None:
+            _choose(cand, index, lexicon)
+    embedders = {c.trigger.i: c.rule.embeds for c in cands if c.dropped is None and c.rule.embeds}
+    _carry(cands, lexicon)
+    for cand in cands:
+        if cand.dropped is None:
+            _finish(cand, cands, embedders, lexicon)
+    analysis.candidates = cands
+    return analysis
+
+
+def _choose(cand: Candidate, index: ActorIndex, lexicon: Lexicon) -> None:
+    """The first rule of the trigger whose required actors are found (``require``)."""
+    for match in [cand.match, *cand.alternatives]:
+        roles = find_roles(match, index, lexicon)
+        missing = [r for r in match.rule.require if not (roles.sources if r == "source" else roles.targets)]
+        if not missing:
+            if match is not cand.match:
+                cand.notes.append(f"'{cand.match.rule.id}' needs a {cand.match.rule.require[0]} actor")
+            cand.match, cand.cameo, cand.roles = match, match.rule.cameo, roles
+            return
+    cand.roles = find_roles(cand.match, index, lexicon)
+    cand.dropped = f"rule requires a {'/'.join(cand.match.rule.require)} actor; none found"
+
+
+def _depth(tok: Token) -> int:
+    return sum(1 for _ in tok.ancestors)
+
+
+def _claim(fired: list[list[Match]]) -> list[Candidate]:
+    """Shallower triggers first; a trigger inside what another rule matched does not fire."""
+    cands = []
+    claimed: dict[int, Match] = {}
+    for ms in sorted(fired, key=lambda ms: (_depth(ms[0].trigger), ms[0].trigger.i)):
+        m = ms[0]
+        cand = Candidate(match=m, cameo=m.rule.cameo, alternatives=ms[1:])
+        owner = claimed.get(m.trigger.i)
+        if owner is not None:
+            cand.dropped = f"part of '{owner.rule.id}' on '{owner.trigger.text}'"
+        else:
+            for i in m.consumed - {m.trigger.i}:
+                claimed.setdefault(i, m)
+        cands.append(cand)
+    return sorted(cands, key=lambda c: c.trigger.i)
+
+
+def _region(cand: Candidate) -> set[int]:
+    """Where an embedded event of a governing trigger may sit: its complements and objects."""
+    trig = cand.trigger
+    region: set[int] = set()
+    for c in trig.children:
+        if c.dep_ in REGION_DEPS:
+            region |= sx.subtree_ids(c)
+    for anchor in cand.match.anchors:
+        if anchor is not trig:
+            region |= sx.subtree_ids(anchor)
+    gov = cand.match.governor
+    if gov is not None and sx.eff_pos(trig) == "noun":  # "reiterated its demand today that Israel ease"
+        for c in gov.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                region |= sx.subtree_ids(c)
+    return region
+
+
+def _carry(cands: list[Candidate], lexicon: Lexicon) -> None:
+    """A governing trigger (``derive``) takes the parallel code of the nearest event it embeds;
+    a causative one (``ordered X to suspend``) hands its source to the event it causes."""
+    live = [c for c in cands if c.dropped is None]
+    for outer in sorted(live, key=lambda c: _depth(c.trigger)):
+        family = outer.rule.derive
+        if family is None or outer.dropped is not None:
+            continue
+        region = _region(outer)
+        inner = [c for c in live if c is not outer and c.dropped is None and c.trigger.i in region]
+        if not inner:
+            continue
+        nearest = min(inner, key=lambda c: (_depth(c.trigger), c.trigger.i))
+        if family == "causative":
+            nearest.roles = Roles(outer.roles.sources or nearest.roles.sources,
+                                  nearest.roles.targets or outer.roles.targets, outer.roles.source_slot,
+                                  nearest.roles.target_slot or outer.roles.target_slot)
+            nearest.notes.append(f"caused by '{outer.trigger.text}'")
+            outer.dropped = f"causes '{nearest.trigger.text}' ({nearest.cameo})"
+            continue
+        outer.carried = nearest
+        code = lexicon.derived_code(family, nearest.cameo)
+        if code is None and nearest.cameo[:2] != outer.cameo[:2]:
+            outer.notes.append(f"embeds '{nearest.trigger.text}' ({nearest.cameo}): no {family} code")
+            continue
+        if code is not None:
+            outer.cameo = code
+            outer.notes.append(f"{family} of '{nearest.trigger.text}' ({nearest.cameo}) -> {code}")
+        nearest.dropped = f"carried by '{outer.rule.id}' on '{outer.trigger.text}'"
+
+
+def _inherit_target(cand: Candidate, cands: list[Candidate]) -> None:
+    """Take a counterpart from the event this one embeds (or, for a protest, what it demands)."""
+    roles = cand.roles
+    donors: list[Candidate] = [cand.carried] if cand.carried is not None else []
+    if cand.cameo[:2] in INHERIT_TARGET_ROOTS:
+        inside = set(_region(cand)) | {i for c in cand.trigger.children if c.dep_ in ("advcl", "acl", "prep")
+                                       for i in sx.subtree_ids(c)}
+        gov = cand.match.governor
+        if gov is not None:
+            inside |= {i for c in gov.children if c.dep_ == "advcl" for i in sx.subtree_ids(c)}
+        donors += sorted((c for c in cands if c is not cand and c.trigger.i in inside),
+                         key=lambda c: _depth(c.trigger))
+    for donor in donors:
+        inner = donor.roles
+        if inner.targets:
+            cand.roles = Roles(roles.sources or inner.sources, inner.targets, roles.source_slot,
+                               f"from '{donor.trigger.text}'", roles.reciprocal)
+            return
+        if inner.sources and not set(inner.sources) & set(roles.sources) and donor is cand.carried:
+            cand.roles = Roles(roles.sources, inner.sources, roles.source_slot, f"from '{donor.trigger.text}'")
+            return
+
+
+def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], lexicon: Lexicon) -> None:
+    if not cand.roles.targets:
+        _inherit_target(cand, cands)
+    cand.modality = find_modality(cand.trigger, lexicon, embedders)
+    if (cand.modality.modality == "intended" and not cand.modality.purpose and cand.rule.derive is None
+            and cand.carried is None and cand.cameo[:2] not in NO_RECODE_ROOTS):
+        intent = lexicon.derived_code("intent", cand.cameo)
+        if intent is not None:
+            cand.notes.append(f"intention: {cand.cameo} -> {intent}")
+            cand.cameo = intent
+    cand.confidence = _confidence(cand, lexicon)
+
+
+def _confidence(cand: Candidate, lexicon: Lexicon) -> float:
+    rule, trig = cand.rule, cand.trigger
+    score = rule.confidence + 0.03 * rule.specificity
+    score += 0.15 if cand.roles.sources else 0.0
+    score += 0.10 if cand.roles.targets else 0.0
+    if not cand.roles.sources and not cand.roles.targets:
+        score -= 0.15
+    score -= 0.07 * sx.clause_depth(trig, lexicon.modality.get("say_verbs", frozenset()))
+    if sx.eff_pos(trig) == "noun" and (cand.match.governor is None
+                                      or sx.lemma(cand.match.governor) not in lexicon.words("support_verb")):
+        score -= 0.05
+    if cand.carried is not None:
+        score += 0.05
+    return round(min(0.97, max(0.05, score)), 3)
+
+
+def clause_contexts(trig: Token, rule: Rule, lexicon: Lexicon) -> tuple[str, ...]:
+    """PLOVER-style contexts from the words of the trigger's clause (and the rule's own)."""
+    verb = sx.clause_verb(trig)
+    words = {sx.lemma(t) for t in verb.subtree} | {t.lower_ for t in verb.subtree}
+    found = set(rule.contexts)
+    for name, cues in lexicon.contexts.items():
+        if words & cues:
+            found.add(name)
+    return tuple(sorted(found))
+
+
+def _trigger_text(m: Match) -> tuple[str, int]:
+    tok = m.trigger
+    doc = tok.doc
+    if sx.joined_lemma(tok) is not None:
+        span = doc[tok.i - 2: tok.i + 1]
+        return span.text, span.start_char
+    return tok.text, tok.idx
+
+
+def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, lexicon: Lexicon) -> list[EventMention]:
+    sent = analysis.sent
+    best: dict[tuple, EventMention] = {}
+    for cand in analysis.kept:
+        text, char = _trigger_text(cand.match)
+        contexts = clause_contexts(cand.trigger, cand.rule, lexicon)
+        for source, target in cand.roles.pairs():
+            mention = EventMention(
+                article_id=article.id, sentence=sent.text, char_start=sent.start_char, char_end=sent.end_char,
+                trigger=text, trigger_char=char, cameo=cand.cameo, rule=cand.rule.id, source=source,
+                target=target, modality=cand.modality.modality, reported=cand.modality.reported,
+                confidence=cand.confidence, trigger_token=cand.trigger.i, sent_index=s_i, contexts=contexts,
+                published=article.published)
+            key = (cand.cameo, cand.modality.modality, *sorted([_actor_key(source), _actor_key(target)]))
+            if key not in best or best[key].confidence < mention.confidence:
+                best[key] = mention
+    return sorted(best.values(), key=lambda m: (m.trigger_char, -m.confidence))
+
+
+def _actor_key(m: ActorMention | None) -> str:
+    if m is None:
+        return ""
+    return f"{m.actor.country}|{m.actor.name or m.text}"

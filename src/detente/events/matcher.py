@@ -1,0 +1,261 @@
+"""Match lexicon rules against tokens: the trigger's lemma, part of speech and dependents.
+
+``match_rule(token, rule)`` returns a ``Match`` (with the tokens the rule used) or the reason it
+did not fire, a short string that ``explain`` shows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import syntax as sx
+from .lexicon import Lexicon, Rule
+
+Token = Any
+
+
+@dataclass(frozen=True)
+class Match:
+    """A rule that fired on a trigger token, with the dependents its constraints matched."""
+
+    rule: Rule
+    trigger: Token
+    anchors: tuple[Token, ...]  # trigger + matched object/prep tokens: where role preps are looked for
+    consumed: frozenset[int] = field(default_factory=frozenset)  # tokens no other rule may fire on
+    complement: Token | None = None
+    governor: Token | None = None  # support verb of a nominal trigger (``paid a visit``)
+
+    @property
+    def start(self) -> int:
+        return min(t.i for t in self.anchors if t.i <= self.trigger.i) if self.anchors else self.trigger.i
+
+
+def trigger_lemmas(tok: Token) -> list[str]:
+    """The lemma keys a token can trigger on (its lemma, its lowercase form, a re-joined compound)."""
+    keys = [sx.lemma(tok)]
+    if tok.lower_ not in keys:
+        keys.append(tok.lower_)
+    joined = sx.joined_lemma(tok)
+    if joined and joined not in keys:
+        keys.insert(0, joined)
+    return keys
+
+
+def candidate_rules(tok: Token, lexicon: Lexicon) -> list[Rule]:
+    seen: dict[str, Rule] = {}
+    for key in trigger_lemmas(tok):
+        for rule in lexicon.rules_for(key):
+            seen.setdefault(rule.id, rule)
+    return list(seen.values())
+
+
+def _lemma_in(tok: Token, words: tuple[str, ...]) -> bool:
+    return any(k in words for k in trigger_lemmas(tok))
+
+
+def objects_of(tok: Token) -> list[Token]:
+    """The object(s) a rule's ``object`` constraint looks at, by part of speech."""
+    pos = sx.eff_pos(tok)
+    if pos == "verb":
+        objs = sx.direct_objects(tok)
+        if not objs:  # "agreed on a deal", "signed up to", light verbs with particles
+            objs = [sx.object_head(o) for o in sx.prep_objects(tok, ("on", "upon", "to"))
+                    if sx.eff_pos(o) == "noun"]
+    elif pos == "noun":
+        objs = [sx.object_head(o) for o in sx.prep_objects(tok, ("of", "for", "on", "to"))]
+    else:
+        objs = [sx.object_head(o) for o in sx.prep_objects(tok, ("to", "of", "with", "on"))]
+    out = []
+    for o in objs:
+        out.extend(sx.with_conjuncts(o))
+    return out
+
+
+def modifiers_of(tok: Token) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod", "nummod")]
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-":  # hyphenated compound: "hunger-strike"
+        out.append(doc[tok.i - 2])
+    return out
+
+
+def particles_of(tok: Token) -> list[Token]:
+    return [c for c in tok.children
+            if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and not list(c.children))]
+
+
+def _subject_heads(tok: Token) -> list[Token]:
+    """The subject words a ``subject`` constraint reads: heads (past quantifiers) and their modifiers."""
+    pos = sx.eff_pos(tok)
+    if pos == "noun":
+        verb, _ = sx.governing_verb(tok)
+        heads = sx.subject(verb) if verb is not None else []
+        heads += [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")]
+    else:
+        heads = sx.children(tok, *sx.SUBJ_DEPS) or sx.subject(tok)
+    out = []
+    for h in heads:
+        h = sx.object_head(h)
+        out.append(h)
+        out.extend(c for c in h.children if c.dep_ in ("compound", "amod"))
+    return out
+
+
+def _check_words(label: str, toks: list[Token], words: tuple[str, ...], exclude: tuple[str, ...]) -> str | None:
+    if words and not any(_lemma_in(t, words) for t in toks):
+        found = ", ".join(sx.lemma(t) for t in toks) or "none"
+        return f"{label} not in rule's list (found: {found})"
+    if exclude and any(_lemma_in(t, exclude) for t in toks):
+        return f"{label} is excluded"
+    return None
+
+
+def match_rule(tok: Token, rule: Rule) -> Match | str:
+    """Try one rule on one token: a Match, or why it did not fire."""
+    pos = sx.eff_pos(tok)
+    if pos != rule.pos and not (rule.pos == "adj" and pos == "verb" and tok.tag_ == "VBN"):
+        return f"part of speech is {pos}, rule wants {rule.pos}"
+    if pos == "noun":
+        why = _nonevent_noun(tok)
+        if why:
+            return why
+    if rule.exclude_dep and any(c.dep_ in rule.exclude_dep for c in tok.children):
+        return f"has an excluded dependent ({'/'.join(rule.exclude_dep)})"
+    if rule.passive == "only" and not sx.is_passive(tok):
+        return "rule wants passive voice"
+    if rule.passive == "never" and sx.is_passive(tok):
+        return "rule excludes passive voice"
+    anchors: list[Token] = [tok]
+    consumed = {tok.i}
+    objs = objects_of(tok)
+    why = _check_words("object", objs, rule.object, rule.exclude_object)
+    if why:
+        return why
+    if rule.object:
+        hits = [o for o in objs if _lemma_in(o, rule.object)]
+        anchors.extend(hits)
+        for h in hits:
+            consumed |= _nominal_subtree(h)
+    if rule.particle:
+        parts = particles_of(tok)
+        if not any(p.lower_ in rule.particle for p in parts):
+            return f"particle {'/'.join(rule.particle)} missing"
+        consumed |= {p.i for p in parts}
+    why = _check_preps(tok, rule, anchors, consumed)
+    if why:
+        return why
+    comp = _complement(tok, rule)
+    if isinstance(comp, str):
+        return comp
+    mods = modifiers_of(tok)
+    why = _check_words("modifier", mods, rule.modifier, rule.exclude_modifier)
+    if why:
+        return why
+    if rule.modifier:
+        consumed |= {m.i for m in mods if _lemma_in(m, rule.modifier)}
+    if rule.subject or rule.exclude_subject:
+        why = _check_words("subject", _subject_heads(tok), rule.subject, rule.exclude_subject)
+        if why:
+            return why
+    if rule.governor or rule.exclude_governor:
+        why = _check_words("governor", [tok.head] if tok.head is not tok else [], rule.governor,
+                           rule.exclude_governor)
+        if why:
+            return why
+    governor = None
+    if pos == "noun":
+        verb, path = sx.governing_verb(tok)
+        if verb is not None:
+            governor = verb
+    return Match(rule=rule, trigger=tok, anchors=tuple(anchors), consumed=frozenset(consumed),
+                 complement=comp, governor=governor)
+
+
+def _nonevent_noun(tok: Token) -> str | None:
+    """Nouns that name rather than report: part of a name, a date, a modifier of another noun."""
+    if tok.tag_ in ("NNP", "NNPS"):
+        return "a proper noun (part of a name)"
+    if tok.ent_type_ in sx.NONEVENT_ENTS:
+        return f"inside a {tok.ent_type_} entity"
+    if tok.dep_ == "compound" and tok.head.i > tok.i:
+        return f"modifies '{tok.head.text}' (compound)"
+    return None
+
+
+def _check_preps(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int]) -> str | None:
+    if not (rule.prep or rule.exclude_prep):
+        return None
+    preps = [c for a in anchors for c in a.children if c.dep_ in ("prep", "agent", "dative")]
+    if rule.exclude_prep and any(p.lower_ in rule.exclude_prep for p in preps):
+        return "preposition is excluded"
+    if not rule.prep:
+        return None
+    wanted = [p for p in preps if p.lower_ in rule.prep]
+    if not wanted:
+        return f"preposition {'/'.join(rule.prep)} missing"
+    if rule.prep_object:
+        for p in wanted:
+            pobjs = [sx.object_head(o) for o in p.children if o.dep_ in ("pobj", "pcomp")]
+            pobjs = [x for o in pobjs for x in sx.with_conjuncts(o)]
+            hits = [o for o in pobjs if _lemma_in(o, rule.prep_object)]
+            if hits:
+                anchors.extend(hits)
+                consumed.add(p.i)
+                for h in hits:
+                    consumed |= _nominal_subtree(h)
+                return None
+        return f"object of '{'/'.join(rule.prep)}' not in rule's list"
+    anchors.extend(wanted)
+    return None
+
+
+def _complement(tok: Token, rule: Rule) -> Token | None | str:
+    comps = sx.complements(tok)
+    if "*" in rule.exclude_comp and comps:
+        return "has a complement"
+    if "*" in rule.comp:
+        return comps[0] if comps else "no complement"
+    if rule.comp_aux:
+        comps = [c for c in comps if any(a.dep_ == "aux" and a.lower_ in rule.comp_aux for a in c.children)]
+        if not comps:
+            return f"no complement with {'/'.join(rule.comp_aux)}"
+    if rule.comp:
+        hits = [c for c in comps if _lemma_in(c, rule.comp)]
+        if not hits:
+            found = ", ".join(sx.lemma(c) for c in comps) or "none"
+            return f"complement not in rule's list (found: {found})"
+        return hits[0]
+    if rule.exclude_comp and any(_lemma_in(c, rule.exclude_comp) for c in comps):
+        return "complement is excluded"
+    return comps[0] if comps else None
+
+
+def _nominal_subtree(tok: Token) -> set[int]:
+    """The noun phrase of a matched object, without clauses hanging from it."""
+    out = {tok.i}
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ in ("acl", "relcl", "advcl", "ccomp", "xcomp", "appos", "punct", "cc"):
+                continue
+            if c.dep_ == "conj" and sx.eff_pos(c) != "noun":
+                continue
+            out.add(c.i)
+            stack.append(c)
+    return out
+
+
+def matches_for(tok: Token, lexicon: Lexicon) -> tuple[list[Match], list[tuple[Rule, str]]]:
+    """The rules that fire on a token, most specific first, with every rule tried and its outcome."""
+    tried: list[tuple[Rule, str]] = []
+    fired: list[Match] = []
+    for rule in candidate_rules(tok, lexicon):
+        result = match_rule(tok, rule)
+        if isinstance(result, Match):
+            fired.append(result)
+            tried.append((rule, "fired"))
+        else:
+            tried.append((rule, result))
+    fired.sort(key=lambda m: (-m.rule.specificity, -m.rule.confidence))
+    return fired, tried

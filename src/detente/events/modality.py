@@ -1,0 +1,203 @@
+"""Modality of an event mention: asserted, negated, hypothetical or intended, plus a reported flag.
+
+The words are data (``modality.yaml``): negators (``not``, ``no``, ``never``), hypothetical
+auxiliaries (``could``, ``may``, ``might``, ``would``) and predicates (``seem``, ``likely``), intention
+auxiliaries (``will``) and predicates (``plan``, ``intend``, ``consider``), allegation predicates
+(``allege``, ``accuse``) and speech verbs. The walk goes from the trigger's clause up through
+infinitival complements and coordination (``could help secure``, ``plans to visit``), stops at
+the clause of a speech verb (``X said Y attacked`` is asserted), and lets a governing trigger that
+embeds its complement (``threatened to shell``) set the modality of the embedded event.
+Negation dominates, then hypothetical, then intended.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import syntax as sx
+from .lexicon import Lexicon
+
+Token = Any
+RANK = {"asserted": 0, "intended": 1, "hypothetical": 2, "negated": 3}
+NOUN_CLIMB_DEPS = ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "amod",
+                   "conj", "oprd", "npadvmod", "poss", "agent", "dative")
+
+
+@dataclass(frozen=True)
+class Modality:
+    modality: str = "asserted"
+    reported: bool = False
+    reason: str = ""
+    purpose: bool = False  # "intended" only because the event is the purpose of another one
+
+
+class _State:
+    def __init__(self) -> None:
+        self.modality = "asserted"
+        self.reported = False
+        self.purpose = False
+        self.explicit_intent = False
+        self.reasons: list[str] = []
+
+    def set(self, modality: str, reason: str, purpose: bool = False) -> None:
+        if RANK[modality] > RANK[self.modality]:
+            self.modality = modality
+        if modality == "intended":
+            self.purpose = self.purpose or purpose
+            self.explicit_intent = self.explicit_intent or not purpose
+        self.reasons.append(reason)
+
+    def result(self) -> Modality:
+        purpose = self.modality == "intended" and self.purpose and not self.explicit_intent
+        return Modality(self.modality, self.reported, "; ".join(self.reasons), purpose)
+
+
+def find_modality(trigger: Token, lexicon: Lexicon, embedders: Mapping[int, str] | None = None) -> Modality:
+    """The modality of the event a trigger expresses."""
+    words = lexicon.modality
+    state = _State()
+    embedders = embedders or {}
+    _negated_arguments(trigger, words, state)
+    verb = _climb_to_clause(trigger, words, state)
+    _walk_clauses(verb, words, embedders, state, trigger)
+    return state.result()
+
+
+def _has_no_det(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    return any(c.dep_ in ("det", "neg") and c.lower_ in words["negators"] for c in tok.children)
+
+
+def _negated_arguments(trigger: Token, words: Mapping[str, frozenset[str]], state: _State) -> None:
+    """``no agreements were signed``, ``signed no deal``, ``no visit took place``."""
+    if sx.eff_pos(trigger) == "noun":
+        if _has_no_det(trigger, words):
+            state.set("negated", f"'no' before '{trigger.text}'")
+        return
+    for arg in sx.children(trigger, "nsubjpass", "dobj", "nsubj"):
+        if _has_no_det(arg, words) and (arg.dep_ != "nsubj" or sx.is_passive(trigger)
+                                        or arg.lemma_.lower() in ("agreement", "deal", "accord")):
+            state.set("negated", f"'no' before '{arg.text}'")
+
+
+def _climb_to_clause(trigger: Token, words: Mapping[str, frozenset[str]], state: _State) -> Token:
+    """From a nominal trigger up to the verb of its clause; prepositions on the way may negate
+    (``without``) or mark an allegation (``accused of``)."""
+    cur = trigger
+    for _ in range(10):
+        if sx.eff_pos(cur) in ("verb", "adj") and cur.dep_ not in ("amod", "compound"):
+            return cur
+        head = cur.head
+        if head is cur or cur.dep_ not in NOUN_CLIMB_DEPS:
+            return cur
+        if cur.dep_ == "pobj" and head.lower_ in ("without",):
+            state.set("negated", "under 'without'")
+        if cur.dep_ in ("nsubj", "nsubjpass") and _has_no_det(cur, words):
+            state.set("negated", f"'no' before '{cur.text}'")
+        cur = head
+    return cur
+
+
+def _own_markers(verb: Token, words: Mapping[str, frozenset[str]], state: _State) -> None:
+    for c in verb.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and low in ("never",)):
+            state.set("negated", f"'{c.text}' on '{verb.text}'")
+        elif c.dep_ == "aux" and low in words["hypothetical_aux"]:
+            if low in ("would", "'d") and _backshifted(verb, words):
+                state.set("intended", f"'{c.text}' in reported speech")
+            else:
+                state.set("hypothetical", f"'{c.text}' on '{verb.text}'")
+        elif c.dep_ == "aux" and low in words["intended_aux"]:
+            state.set("intended", f"'{c.text}' on '{verb.text}'")
+        elif c.dep_ == "mark" and low in words["hypothetical_marks"]:
+            state.set("hypothetical", f"'{c.text}' clause")
+        elif c.dep_ == "advmod" and sx.lemma(c) in words["hypothetical_predicates"]:
+            state.set("hypothetical", f"'{c.text}'")
+        elif c.dep_ == "advmod" and low in ("reportedly", "allegedly", "purportedly"):
+            state.reported = True
+            state.reasons.append(f"'{c.text}'")
+
+
+def _backshifted(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """``announced it would prohibit``: ``would`` as the past of ``will`` under a speech verb."""
+    for head, dep in sx.ancestors_path(verb):
+        if dep == "ccomp":
+            return sx.lemma(head) in words["say_verbs"] or sx.lemma(head) in words["intended_predicates"]
+        if dep not in ("conj", "xcomp"):
+            return False
+    return False
+
+
+def _factive_head(noun: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """``the first country to recognize``, ``took steps to enhance``: the infinitive happened."""
+    if sx.lemma(noun) in words["factive_predicates"]:
+        return True
+    return any(c.dep_ == "amod" and c.lower_ in ("first", "last", "only", "second", "third", "sole")
+               for c in noun.children)
+
+
+def _is_purpose(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not sx.children(
+        verb, *sx.SUBJ_DEPS)
+
+
+def _walk_clauses(verb: Token, words: Mapping[str, frozenset[str]], embedders: Mapping[int, str],
+                  state: _State, trigger: Token) -> None:
+    cur = verb
+    for _ in range(12):
+        _own_markers(cur, words, state)
+        head, dep = cur.head, cur.dep_
+        if head is cur:
+            return
+        if head.i in embedders and head.i != trigger.i:
+            effect = embedders[head.i]
+            if effect == "reported":
+                state.reported = True
+                state.reasons.append(f"allegation '{head.text}'")
+            else:
+                state.set(effect, f"embedded under '{head.text}'")
+            return
+        if dep in ("prep", "pobj", "pcomp"):
+            cur = head
+            continue
+        if not _step(cur, head, dep, words, state):
+            return
+        cur = head
+
+
+def _step(cur: Token, head: Token, dep: str, words: Mapping[str, frozenset[str]], state: _State) -> bool:
+    """Apply what the governing word does to the clause below it; True to keep climbing."""
+    hl = sx.lemma(head)
+    if hl in words["reported_predicates"] and dep in ("ccomp", "xcomp", "pcomp", "acl", "prep", "advcl"):
+        state.reported = True
+        state.reasons.append(f"allegation '{head.text}'")
+        return False
+    if dep in ("xcomp", "ccomp", "acl", "pcomp", "advcl"):
+        if hl in words["negating_predicates"]:
+            state.set("negated", f"under '{head.text}'")
+            return dep == "xcomp"
+        if hl in words["hypothetical_predicates"]:
+            state.set("hypothetical", f"under '{head.text}'")
+            return dep == "xcomp"
+        if hl in words["intended_predicates"]:
+            state.set("intended", f"under '{head.text}'")
+            return dep == "xcomp"
+    if dep == "xcomp":
+        return True
+    if dep == "conj":
+        return not sx.children(cur, *sx.SUBJ_DEPS, "aux", *sx.PASSIVE_SUBJ_DEPS)
+    if dep == "advcl":
+        if any(c.dep_ == "mark" and c.lower_ in words["hypothetical_marks"] for c in cur.children):
+            state.set("hypothetical", "conditional clause")
+        elif _is_purpose(cur):
+            state.set("intended", f"purpose of '{head.text}'", purpose=True)
+        return False
+    if dep in ("acl", "relcl") and _is_purpose(cur) and not _factive_head(head, words):
+        state.set("intended", f"purpose of '{head.text}'", purpose=True)
+        return False
+    if dep == "ccomp":
+        if hl in words["say_verbs"]:
+            return False
+        return False
+    return False

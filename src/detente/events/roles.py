@@ -1,0 +1,279 @@
+"""Source and target actors of a matched trigger, from the dependency parse.
+
+A rule lists *slots* for each role, tried in order; the first slot that yields an actor wins:
+
+- ``subj``        the doer: subject of an active verb, ``by``-agent of a passive one, the controller
+                  of an infinitive (``urged Iraq to comply``), the subject shared by coordinated
+                  verbs, the antecedent of ``who``;
+- ``dobj``        the patient: direct object, passive subject, or the noun a participle modifies
+                  (``the first country visited by Raisi`` -> ``country`` -> ``Tajikistan``);
+- ``dative``      indirect object (``gave Tanzania a grant``);
+- ``prep:X``      object of preposition X on the trigger, its matched object or its support verb;
+- ``poss``/``mod`` possessive / adjectival or compound modifier of a nominal trigger
+                  (``Russia's invasion``, ``Palestinian riots``, ``Dushanbe-Tehran flights``);
+- ``governor``    for a nominal trigger, the subject of the support verb it hangs from
+                  (``Rahmon embarked on a trip``, ``X paid a visit``); ``governor:target`` its object;
+- ``comp:subj`` / ``comp:dobj``  subject / object of the trigger's clausal complement
+                  (``demanded that the US cancel``, ``alleging that Iran backed``);
+- ``between``     the pair after ``between`` (``a memorandum between the two countries``);
+- ``self`` / ``head`` the trigger itself / its syntactic head.
+
+Steps chain with ``/``: ``prep:to/prep:in`` is the object of ``in`` inside the object of ``to``.
+Conjoined actors with no other counterpart are each other's counterpart (``Dushanbe and Tehran
+signed`` -> TJK->IRN). A pronoun subject that the actors stage left unresolved, inside what a
+speaker said (``Uganda said it had paid``), is taken to be the speaker.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import ActorMention
+from . import syntax as sx
+from .lexicon import Lexicon
+from .matcher import Match
+
+Token = Any
+BFS_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "pobj", "npadvmod", "conj"})
+BFS_PREPS = frozenset({"of", "from", "by"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The actors found for a trigger, and the slots that gave them (for ``explain``)."""
+
+    sources: tuple[ActorMention, ...] = ()
+    targets: tuple[ActorMention, ...] = ()
+    source_slot: str | None = None
+    target_slot: str | None = None
+    reciprocal: bool = False
+
+    def pairs(self) -> list[tuple[ActorMention | None, ActorMention | None]]:
+        """One (source, target) pair per event to emit."""
+        if not self.sources and not self.targets:
+            return [(None, None)]
+        if not self.targets:
+            return [(s, None) for s in self.sources]
+        if not self.sources:
+            return [(None, t) for t in self.targets]
+        return [(s, t) for s in self.sources for t in self.targets]
+
+
+class ActorIndex:
+    """Actor mentions by token index. Several mentions over one span are a group
+    (the actors stage resolves ``the two countries`` to two mentions)."""
+
+    def __init__(self, actors: Sequence[ActorMention]):
+        self._by_token: dict[int, list[ActorMention]] = {}
+        for m in actors:
+            for i in range(m.start, m.end):
+                self._by_token.setdefault(i, []).append(m)
+
+    def at(self, tok: Token) -> list[ActorMention]:
+        found = self._by_token.get(tok.i, [])
+        if len(found) <= 1:
+            return list(found)
+        narrow = min(m.end - m.start for m in found)
+        same = [m for m in found if m.end - m.start == narrow]
+        spans = {(m.start, m.end) for m in same}
+        return same if len(spans) == 1 else same[:1]
+
+    def __bool__(self) -> bool:
+        return bool(self._by_token)
+
+
+def _located(mentions: list[ActorMention]) -> bool:
+    return any(m.actor.country or m.actor.org for m in mentions)
+
+
+def actors_near(tok: Token, index: ActorIndex, max_depth: int = 4) -> list[ActorMention]:
+    """The actor(s) a phrase headed by ``tok`` refers to: its own mention, else the closest one
+    inside its noun phrase, else the subject of a copula it is predicated of. A mention without a
+    country (``Angry activists``) gives way to one with a country deeper in its phrase
+    (``... from the Fatah Party``)."""
+    own = index.at(tok)
+    if own and _located(own):
+        return own
+    frontier = [tok]
+    fallback: list[ActorMention] = own
+    for _ in range(max_depth):
+        nxt = []
+        for cur in frontier:
+            for c in cur.children:
+                if c.dep_ not in BFS_DEPS and not (c.dep_ == "prep" and c.lower_ in BFS_PREPS):
+                    continue
+                if c.dep_ == "conj" and cur is tok:
+                    continue  # conjuncts are separate actors, handled by the caller
+                found = [m for m in index.at(c) if m not in own]
+                if found and _located(found):
+                    return found
+                if found and not fallback:
+                    fallback = found
+                nxt.append(c)
+        if not nxt:
+            break
+        frontier = nxt
+    if fallback:
+        return fallback
+    antecedent = sx.copula_subject(tok)
+    if antecedent is not None and antecedent is not tok:
+        return index.at(antecedent) or actors_near(antecedent, index, max_depth=2)
+    return []
+
+
+def resolve(tokens: Sequence[Token], index: ActorIndex) -> list[ActorMention]:
+    """Actors of the first role head (with its conjuncts) that has any; heads are alternatives."""
+    for tok in tokens:
+        out: list[ActorMention] = []
+        for t in sx.with_conjuncts(tok):
+            for m in actors_near(t, index):
+                if m not in out:
+                    out.append(m)
+        if out:
+            return out
+    return []
+
+
+def _support_verb(match: Match, lexicon: Lexicon) -> Token | None:
+    gov = match.governor
+    if gov is not None and sx.lemma(gov) in lexicon.words("support_verb"):
+        return gov
+    return None
+
+
+def _prep_anchors(match: Match, lexicon: Lexicon) -> list[Token]:
+    anchors = list(match.anchors)
+    gov = _support_verb(match, lexicon)
+    if gov is not None:
+        anchors.append(gov)
+    return anchors
+
+
+def _first_step(step: str, match: Match, lexicon: Lexicon) -> list[Token]:
+    trig = match.trigger
+    pos = sx.eff_pos(trig)
+    if step == "subj":
+        if pos == "adj" or match.rule.pos == "adj":
+            return sx.surface_subject(trig)
+        return sx.subject(trig) if pos != "noun" else []
+    if step == "dobj":
+        if pos == "noun":
+            return [sx.object_head(o) for o in sx.prep_objects(trig, ("of",))]
+        return sx.direct_objects(trig)
+    if step == "dative":
+        return [c for c in sx.children(trig, "dative", "iobj") if c.pos_ != "ADP"]
+    if step.startswith("prep:"):
+        prep = step[5:]
+        return [sx.object_head(o) for a in _prep_anchors(match, lexicon) for o in sx.prep_objects(a, (prep,))]
+    if step in ("poss", "mod"):
+        return _next_step(step, [a for a in match.anchors if sx.eff_pos(a) == "noun"])
+    if step == "governor":
+        gov = _support_verb(match, lexicon)
+        if gov is None:
+            return []
+        return sx.subject(gov) or sx.surface_subject(gov)  # "were engaged in ethnic cleansing"
+    if step == "governor:target":
+        gov = _support_verb(match, lexicon)
+        if gov is None:
+            return []
+        inside = sx.subtree_ids(trig)
+        objs = [o for o in sx.direct_objects(gov) + sx.children(gov, "dative") if o.i not in inside
+                and trig.i not in sx.subtree_ids(o)]
+        return objs
+    if step in ("comp:subj", "comp:dobj"):
+        comp = match.complement
+        if comp is None:
+            return []
+        if step == "comp:subj":
+            own = sx.children(comp, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)
+            return own or sx.subject(comp)
+        return sx.direct_objects(comp)
+    if step == "between":
+        return [o for a in _prep_anchors(match, lexicon) for o in sx.prep_objects(a, ("between", "among"))]
+    if step == "comp":
+        return [match.complement] if match.complement is not None else []
+    if step in ("advcl", "acl"):
+        return _next_step(step, list(match.anchors) + ([match.governor] if match.governor is not None else []))
+    if step == "clause":
+        verb, _ = sx.governing_verb(trig)
+        return [verb] if verb is not None else []
+    if step == "self":
+        return [trig]
+    if step == "head":
+        return [trig.head] if trig.head is not trig else []
+    return []
+
+
+def _next_step(step: str, tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        if step.startswith("prep:"):
+            out.extend(sx.prep_objects(tok, (step[5:],)))
+        elif step == "poss":
+            out.extend(sx.children(tok, "poss"))
+        elif step == "mod":
+            out.extend(c for c in tok.children if c.dep_ in ("amod", "compound", "nmod"))
+        elif step == "dobj":
+            out.extend(sx.direct_objects(tok))
+        elif step == "subj":
+            out.extend(sx.subject(tok))
+        elif step == "between":
+            out.extend(sx.prep_objects(tok, ("between", "among")))
+        elif step == "comp":
+            out.extend(sx.complements(tok))
+        elif step == "advcl":
+            out.extend(sx.children(tok, "advcl", "xcomp"))
+        elif step == "acl":
+            out.extend(sx.children(tok, "acl", "relcl"))
+        elif step == "agent":
+            out.extend(sx.prep_objects(tok, ("by",)))
+    return out
+
+
+def slot_tokens(slot: str, match: Match, lexicon: Lexicon) -> list[Token]:
+    steps = slot.split("/")
+    tokens = _first_step(steps[0], match, lexicon)
+    for step in steps[1:]:
+        tokens = _next_step(step, tokens)
+    return tokens
+
+
+def _speaker(tok: Token, index: ActorIndex, lexicon: Lexicon) -> list[ActorMention]:
+    """``Uganda said it had paid``: an unresolved pronoun subject inside reported speech."""
+    say = lexicon.modality.get("say_verbs", frozenset())
+    for head, dep in sx.ancestors_path(tok):
+        if dep == "ccomp" and sx.lemma(head) in say:
+            return resolve(sx.subject(head), index)
+        if dep in ("relcl", "acl", "advcl"):
+            return []
+    return []
+
+
+def _fill(slots: Sequence[str], match: Match, index: ActorIndex, lexicon: Lexicon,
+          exclude: Sequence[ActorMention] = ()) -> tuple[list[ActorMention], str | None]:
+    for slot in slots:
+        tokens = slot_tokens(slot, match, lexicon)
+        found = [m for m in resolve(tokens, index) if m not in exclude]
+        if not found and slot == "subj":
+            pron = [t for t in tokens if t.lower_ in PRONOUNS and not index.at(t)]
+            if pron:
+                found = [m for m in _speaker(pron[0], index, lexicon) if m not in exclude]
+        if found:
+            return found, slot
+    return [], None
+
+
+def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
+    """Source and target actors of a match, by the rule's slots."""
+    rule = match.rule
+    sources, s_slot = _fill(rule.source, match, index, lexicon)
+    targets, t_slot = _fill(rule.target, match, index, lexicon, exclude=sources)
+    reciprocal = False
+    if not targets and len(sources) >= 2:
+        sources, targets, reciprocal = sources[:1], sources[1:], True
+    elif not sources and len(targets) >= 2 and rule.reciprocal:
+        sources, targets, reciprocal = targets[:1], targets[1:], True
+    sources = [s for s in sources if s not in targets] or sources
+    return Roles(tuple(sources), tuple(targets), s_slot, t_slot, reciprocal)

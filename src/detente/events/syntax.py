@@ -1,0 +1,277 @@
+"""Dependency-parse helpers shared by the matcher, the role finder and the modality finder.
+
+Everything here reads a spaCy ``Token`` and its sentence and returns tokens; nothing here knows
+about rules or actors. Labels are those of spaCy's English (ClearNLP-style) dependency scheme.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+Token = Any  # spacy.tokens.Token (kept untyped so the module imports without spaCy internals)
+
+SUBJ_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJ_DEPS = ("nsubjpass", "csubjpass")
+NOMINAL_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "dative", "oprd", "npadvmod")
+CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "csubj", "parataxis")
+COMPLEMENT_DEPS = ("xcomp", "ccomp")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+COPULAS = frozenset({"be", "become", "remain"})
+QUANTIFIER_HEADS = frozenset({
+    "part", "portion", "some", "all", "most", "half", "number", "numbers", "series", "shipment", "batch",
+    "package", "consignment", "ton", "tons", "tonne", "worth", "amount", "set", "round", "wave", "string",
+    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+    "group", "member", "one", "two", "three", "several", "many", "kind", "type", "form", "lot", "spate",
+    "patch", "handful", "score", "scores", "third", "quarter", "majority", "minority", "tens",
+})
+NONEVENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON",
+                           "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE"})
+
+
+def eff_pos(tok: Token) -> str:
+    """``verb``, ``noun``, ``adj`` or ``other``: the part of speech a rule's ``pos`` matches."""
+    tag = tok.tag_
+    if tag.startswith("NN") or tok.pos_ in ("NOUN", "PROPN"):
+        return "noun"
+    if tag.startswith("VB") and tok.pos_ != "AUX":
+        if tag == "VBN" and tok.dep_ in ("acomp", "amod") and tok.pos_ == "ADJ":
+            return "adj"
+        return "verb"
+    if tok.pos_ == "ADJ" or tag.startswith("JJ"):
+        return "adj"
+    return "other"
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def first_child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def is_passive(tok: Token) -> bool:
+    """A passive verb: has a passive subject or auxiliary, or is a past participle modifying a noun."""
+    if any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ == "acl"
+
+
+def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the prepositions ``preps`` attached to ``tok`` (``agent`` counts as ``by``)."""
+    wanted = set(preps)
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in wanted:
+            out.extend(gc for gc in c.children if gc.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def object_head(tok: Token) -> Token:
+    """Skip quantifier heads: ``part of a military aid program`` -> ``program``."""
+    seen = 0
+    while tok.lemma_.lower() in QUANTIFIER_HEADS and seen < 3:
+        inner = prep_objects(tok, ("of",))
+        if not inner:
+            break
+        tok = inner[0]
+        seen += 1
+    return tok
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    """The token and the tokens conjoined to it (``Dushanbe and Tehran``)."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+            out.extend(with_conjuncts(c))
+    return out
+
+
+def direct_objects(tok: Token) -> list[Token]:
+    """The patient of a verb: its direct object, or its passive subject, or the noun a participle
+    modifies (``the first country visited by ...``)."""
+    if is_passive(tok):
+        if tok.dep_ == "acl" and not children(tok, *PASSIVE_SUBJ_DEPS):
+            return [tok.head]
+        return children(tok, *PASSIVE_SUBJ_DEPS)
+    objs = children(tok, "dobj")
+    return [object_head(o) for o in objs]
+
+
+def agent(tok: Token) -> list[Token]:
+    return prep_objects(tok, ("by",))
+
+
+def subject(tok: Token, depth: int = 0) -> list[Token]:
+    """The doer of a verb or predicate adjective, following control, coordination and relatives."""
+    if depth > 6:
+        return []
+    if is_passive(tok):
+        return agent(tok)
+    own = children(tok, *SUBJ_DEPS)
+    if own:
+        return [_relative_antecedent(s) for s in own]
+    head, dep = tok.head, tok.dep_
+    if head is tok:
+        return []
+    if dep in ("acomp", "attr") or (dep == "xcomp" and tok.pos_ == "ADJ"):
+        return subject(head, depth + 1)
+    if dep == "xcomp":
+        objs = children(head, "dobj")
+        if objs and head.lemma_.lower() not in ("promise", "vow", "pledge"):
+            return objs  # object control: "urged Iraq to comply"
+        return subject(head, depth + 1)
+    if dep == "conj" and eff_pos(head) in ("verb", "adj"):
+        return subject(head, depth + 1)
+    if dep == "advcl" and _is_nonfinite(tok):
+        return subject(head, depth + 1)
+    if dep == "acl":
+        if tok.tag_ not in ("VBG", "VB"):
+            return agent(tok)
+        verb, _ = governing_verb(head)  # "issued a declaration demanding": the declaration's issuer
+        return [head] + (subject(verb, depth + 1) if verb is not None else [])
+    if dep == "pcomp":
+        prep = head
+        governor = prep.head
+        objs = children(governor, "dobj")
+        if objs and prep.lower_ in ("of", "for", "with"):
+            return objs  # "accused Iran of supporting ..."
+        if eff_pos(governor) in ("verb", "adj"):
+            return subject(governor, depth + 1)
+    return []
+
+
+def surface_subject(tok: Token) -> list[Token]:
+    """The grammatical subject, active or passive (``Israel`` in ``Israel is opposed to``)."""
+    own = children(tok, *SUBJ_DEPS, *PASSIVE_SUBJ_DEPS)
+    if own:
+        return [_relative_antecedent(s) for s in own]
+    if tok.dep_ in ("acomp", "attr", "xcomp", "conj") and tok.head is not tok:
+        return surface_subject(tok.head) if tok.dep_ != "xcomp" else subject(tok)
+    return []
+
+
+def _is_nonfinite(tok: Token) -> bool:
+    return tok.tag_ in ("VB", "VBG", "VBN") and not children(tok, *SUBJ_DEPS)
+
+
+def _relative_antecedent(tok: Token) -> Token:
+    """``who`` in ``Russia, who has bases ...`` stands for ``Russia``."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def copula_subject(tok: Token) -> Token | None:
+    """``country`` in ``Tajikistan was the first country ...`` stands for ``Tajikistan``."""
+    if tok.dep_ in ("attr", "acomp", "oprd") and tok.head.lemma_.lower() in COPULAS:
+        subj = children(tok.head, *SUBJ_DEPS)
+        return subj[0] if subj else None
+    if tok.dep_ == "appos":
+        return tok.head
+    return None
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb (or predicate adjective) of the clause a token sits in; the token itself if it is one."""
+    cur = tok
+    for _ in range(12):
+        if eff_pos(cur) in ("verb", "adj") and cur.dep_ not in ("amod", "compound"):
+            return cur
+        if cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def governing_verb(noun: Token, max_steps: int = 4) -> tuple[Token | None, list[Token]]:
+    """The verb a nominal hangs from, through objects and prepositions (``embarked on a trip``),
+    with the tokens passed on the way."""
+    path = []
+    cur = noun
+    for _ in range(max_steps):
+        dep, head = cur.dep_, cur.head
+        if head is cur:
+            return None, path
+        if dep in ("dobj", "nsubjpass", "attr", "oprd"):
+            return (head, path) if eff_pos(head) in ("verb", "adj") else (None, path)
+        if dep == "pobj" and head.dep_ in ("prep", "agent"):
+            path.append(head)
+            up = head.head
+            if eff_pos(up) in ("verb", "adj"):
+                return up, path
+            if up.lemma_.lower() in QUANTIFIER_HEADS and head.lower_ == "of":
+                cur = up
+                continue
+            return None, path
+        if dep == "conj":
+            cur = head
+            continue
+        if dep == "nsubj" and eff_pos(head) == "verb":
+            return None, path
+        return None, path
+    return None, path
+
+
+def complements(tok: Token) -> list[Token]:
+    """Clausal complements of a trigger: ``to``-infinitives, ``that``-clauses, ``of``-gerunds,
+    and for nouns their ``that``/``to`` clauses."""
+    out = children(tok, *COMPLEMENT_DEPS)
+    for prep in children(tok, "prep"):
+        out.extend(children(prep, "pcomp"))
+    if eff_pos(tok) == "noun":
+        out.extend(c for c in children(tok, "acl", "relcl") if _has_mark_or_to(c))
+    return out
+
+
+def _has_mark_or_to(tok: Token) -> bool:
+    return any(c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in tok.children)
+
+
+def subtree_ids(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def clause_depth(tok: Token, say_verbs: frozenset[str]) -> int:
+    """How many clause boundaries lie between a token and its sentence root (speech verbs free)."""
+    depth = 0
+    cur = tok
+    for _ in range(40):
+        head = cur.head
+        if head is cur:
+            break
+        if cur.dep_ in CLAUSE_DEPS and cur.dep_ != "conj":
+            if not (cur.dep_ == "ccomp" and head.lemma_.lower() in say_verbs):
+                depth += 1
+        elif cur.dep_ in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "amod"):
+            depth += 0.25 if cur.dep_ in ("pobj",) else 0
+        cur = head
+    return int(depth + 0.5)
+
+
+def ancestors_path(tok: Token) -> Iterator[tuple[Token, str]]:
+    """(head, dependency of the child) pairs from a token up to the root."""
+    cur = tok
+    for _ in range(40):
+        head = cur.head
+        if head is cur:
+            return
+        yield head, cur.dep_
+        cur = head
+
+
+def joined_lemma(tok: Token) -> str | None:
+    """``co-operation`` / ``cease-fire`` split by the tokenizer, joined back (``cooperation``)."""
+    doc = tok.doc
+    i = tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return (doc[i - 2].lower_ + tok.lemma_.lower()).replace("-", "")
+    return None
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
