@@ -252,10 +252,25 @@ def _trigger_text(m: Match) -> tuple[str, int]:
     return tok.text, tok.idx
 
 
+def _actorless_background(analysis: SentenceAnalysis) -> set[int]:
+    """Triggers with neither source nor target in a sentence where other events have actors:
+    nominal background (``the lifting of sanctions``, ``agreements were reached``) whose
+    participants the sentence does not name. They are dropped; a sentence whose events all lack
+    actors keeps them (its event type is still evidence)."""
+    kept = analysis.kept
+    if not any(c.roles.sources or c.roles.targets for c in kept):
+        return set()
+    return {c.trigger.i for c in kept if not c.roles.sources and not c.roles.targets}
+
+
 def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, lexicon: Lexicon) -> list[EventMention]:
     sent = analysis.sent
     best: dict[tuple, EventMention] = {}
+    background = _actorless_background(analysis)
     for cand in analysis.kept:
+        if cand.trigger.i in background:
+            cand.notes.append("no actor, while other events of the sentence have actors: dropped")
+            continue
         text, char = _trigger_text(cand.match)
         contexts = clause_contexts(cand.trigger, cand.rule, lexicon)
         for source, target in cand.roles.pairs():

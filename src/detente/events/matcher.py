@@ -158,8 +158,7 @@ def match_rule(tok: Token, rule: Rule) -> Match | str:
         if why:
             return why
     if rule.governor or rule.exclude_governor:
-        why = _check_words("governor", [tok.head] if tok.head is not tok else [], rule.governor,
-                           rule.exclude_governor)
+        why = _check_words("governor", _governor_words(tok), rule.governor, rule.exclude_governor)
         if why:
             return why
     governor = None
@@ -169,6 +168,17 @@ def match_rule(tok: Token, rule: Rule) -> Match | str:
             governor = verb
     return Match(rule=rule, trigger=tok, anchors=tuple(anchors), consumed=frozenset(consumed),
                  complement=comp, governor=governor)
+
+
+def _governor_words(tok: Token) -> list[Token]:
+    """The word a trigger hangs from, and through a preposition the word above it
+    (``at the invitation``: at; ``the lifting of sanctions``: of, lifting)."""
+    if tok.head is tok:
+        return []
+    out = [tok.head]
+    if tok.head.dep_ in ("prep", "agent") and tok.head.head is not tok.head:
+        out.append(tok.head.head)
+    return out
 
 
 def _nonevent_noun(tok: Token) -> str | None:

@@ -85,7 +85,7 @@ def _climb_to_clause(trigger: Token, words: Mapping[str, frozenset[str]], state:
     (``without``) or mark an allegation (``accused of``)."""
     cur = trigger
     for _ in range(10):
-        if sx.eff_pos(cur) in ("verb", "adj") and cur.dep_ not in ("amod", "compound"):
+        if sx.eff_pos(cur) in ("verb", "adj") and cur.dep_ not in ("amod", "compound", "prep"):
             return cur
         head = cur.head
         if head is cur or cur.dep_ not in NOUN_CLIMB_DEPS:
@@ -135,6 +135,13 @@ def _factive_head(noun: Token, words: Mapping[str, frozenset[str]]) -> bool:
         return True
     return any(c.dep_ == "amod" and c.lower_ in ("first", "last", "only", "second", "third", "sole")
                for c in noun.children)
+
+
+def _first_to(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """``Iran became the first country to recognize it``: the infinitive states what happened."""
+    if sx.lemma(verb) not in sx.COPULAS:
+        return False
+    return any(_factive_head(c, words) for c in verb.children if c.dep_ in ("attr", "acomp", "oprd"))
 
 
 def _is_purpose(verb: Token) -> bool:
@@ -190,7 +197,7 @@ def _step(cur: Token, head: Token, dep: str, words: Mapping[str, frozenset[str]]
     if dep == "advcl":
         if any(c.dep_ == "mark" and c.lower_ in words["hypothetical_marks"] for c in cur.children):
             state.set("hypothetical", "conditional clause")
-        elif _is_purpose(cur):
+        elif _is_purpose(cur) and not _first_to(head, words):
             state.set("intended", f"purpose of '{head.text}'", purpose=True)
         return False
     if dep in ("acl", "relcl") and _is_purpose(cur) and not _factive_head(head, words):

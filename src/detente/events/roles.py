@@ -36,6 +36,8 @@ from .matcher import Match
 
 Token = Any
 BFS_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "pobj", "npadvmod", "conj"})
+# an apposition names the referent itself ("Tajikistan's guarantor, Russia"); a possessor last
+BFS_ORDER = {"appos": 0, "compound": 1, "nmod": 1, "amod": 2, "prep": 3, "pobj": 3, "npadvmod": 4, "poss": 5}
 BFS_PREPS = frozenset({"of", "from", "by"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
 
@@ -101,7 +103,7 @@ def actors_near(tok: Token, index: ActorIndex, max_depth: int = 4) -> list[Actor
     for _ in range(max_depth):
         nxt = []
         for cur in frontier:
-            for c in cur.children:
+            for c in sorted(cur.children, key=lambda c: BFS_ORDER.get(c.dep_, 6)):
                 if c.dep_ not in BFS_DEPS and not (c.dep_ == "prep" and c.lower_ in BFS_PREPS):
                     continue
                 if c.dep_ == "conj" and cur is tok:
@@ -138,9 +140,15 @@ def resolve(tokens: Sequence[Token], index: ActorIndex) -> list[ActorMention]:
 
 def _support_verb(match: Match, lexicon: Lexicon) -> Token | None:
     gov = match.governor
-    if gov is not None and sx.lemma(gov) in lexicon.words("support_verb"):
+    if gov is not None and is_support_verb(gov, lexicon):
         return gov
     return None
+
+
+def is_support_verb(tok: Token, lexicon: Lexicon) -> bool:
+    """A light verb whose subject does what its object noun says (``paid a visit``)."""
+    words = lexicon.words("support_verb")
+    return sx.lemma(tok) in words or tok.lower_ in words or tok.lower_.rstrip("ed") in words
 
 
 def _prep_anchors(match: Match, lexicon: Lexicon) -> list[Token]:
@@ -166,7 +174,11 @@ def _first_step(step: str, match: Match, lexicon: Lexicon) -> list[Token]:
         return [c for c in sx.children(trig, "dative", "iobj") if c.pos_ != "ADP"]
     if step.startswith("prep:"):
         prep = step[5:]
-        return [sx.object_head(o) for a in _prep_anchors(match, lexicon) for o in sx.prep_objects(a, (prep,))]
+        found = [sx.object_head(o) for a in _prep_anchors(match, lexicon) for o in sx.prep_objects(a, (prep,))]
+        if not found and pos == "noun":
+            found = [sx.object_head(o) for o in
+                     sx.prep_objects_after(trig, (prep,)) or sx.prep_objects_inside(trig, (prep,))]
+        return found
     if step in ("poss", "mod"):
         return _next_step(step, [a for a in match.anchors if sx.eff_pos(a) == "noun"])
     if step == "governor":

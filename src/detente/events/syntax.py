@@ -70,6 +70,38 @@ def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
     return out
 
 
+def prep_objects_after(noun: Token, preps: Iterable[str]) -> list[Token]:
+    """A prepositional phrase right after a noun phrase that the parser hung on the verb instead
+    (``the invitation of X, to a conference in Tehran`` with ``to`` on the verb)."""
+    verb, _ = governing_verb(noun)
+    if verb is None:
+        return []
+    end = noun.right_edge.i
+    doc = noun.doc
+    wanted = set(preps)
+    out = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in wanted and c.i > end:
+            between = doc[end + 1:c.i]
+            if all(t.is_punct for t in between):
+                out.extend(gc for gc in c.children if gc.dep_ == "pobj")
+    return out
+
+
+def prep_objects_inside(noun: Token, preps: Iterable[str]) -> list[Token]:
+    """The last ``preps`` phrase inside a noun phrase, hung deeper than the noun by the parser
+    (``the visit of the delegation headed by the minister to Tehran``)."""
+    wanted = set(preps)
+    found = [c for c in noun.subtree if c.dep_ == "prep" and c.lower_ in wanted and c.i > noun.i
+             and c.head is not noun and c.head.dep_ not in ("relcl", "advcl", "ccomp")]
+    if not found:
+        return []
+    last = max(found, key=lambda c: c.i)
+    if any(t.is_punct and t.text in (";", ":") for t in noun.doc[noun.i:last.i]):
+        return []
+    return [gc for gc in last.children if gc.dep_ == "pobj"]
+
+
 def object_head(tok: Token) -> Token:
     """Skip quantifier heads: ``part of a military aid program`` -> ``program``."""
     seen = 0
@@ -142,6 +174,8 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
             return objs  # "accused Iran of supporting ..."
         if eff_pos(governor) in ("verb", "adj"):
             return subject(governor, depth + 1)
+        if eff_pos(governor) == "noun":  # "Iran's role in ending the war"
+            return children(governor, "poss")
     return []
 
 
@@ -180,7 +214,7 @@ def clause_verb(tok: Token) -> Token:
     """The verb (or predicate adjective) of the clause a token sits in; the token itself if it is one."""
     cur = tok
     for _ in range(12):
-        if eff_pos(cur) in ("verb", "adj") and cur.dep_ not in ("amod", "compound"):
+        if eff_pos(cur) in ("verb", "adj") and cur.dep_ not in ("amod", "compound", "prep"):
             return cur
         if cur.head is cur:
             return cur
@@ -202,7 +236,9 @@ def governing_verb(noun: Token, max_steps: int = 4) -> tuple[Token | None, list[
         if dep == "pobj" and head.dep_ in ("prep", "agent"):
             path.append(head)
             up = head.head
-            if eff_pos(up) in ("verb", "adj"):
+            if up.dep_ in ("prt", "advmod") and eff_pos(up.head) == "verb":  # "bogged down in the war"
+                up = up.head
+            if eff_pos(up) in ("verb", "adj") or _copula_clause(up):
                 return up, path
             if up.lemma_.lower() in QUANTIFIER_HEADS and head.lower_ == "of":
                 cur = up
@@ -215,6 +251,11 @@ def governing_verb(noun: Token, max_steps: int = 4) -> tuple[Token | None, list[
             return None, path
         return None, path
     return None, path
+
+
+def _copula_clause(tok: Token) -> bool:
+    """``Dushanbe is under pressure``: the copula heads the clause."""
+    return tok.pos_ == "AUX" and tok.lemma_.lower() in COPULAS and any(c.dep_ in SUBJ_DEPS for c in tok.children)
 
 
 def complements(tok: Token) -> list[Token]:
