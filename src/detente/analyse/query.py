@@ -117,6 +117,18 @@ def parse_date(value: Any, what: str = "date") -> dt.date | None:
         raise QueryError(f"{what}: expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}") from None
 
 
+def parse_dyad(dyad: str | None, a: str | None = None, b: str | None = None,
+               direction: str = "both") -> tuple[str | None, str | None, str]:
+    """(a, b, direction) from ``IRN-TJK`` (both directions) or ``IRN>TJK`` (IRN the source);
+    without ``dyad``, the given a, b and direction."""
+    if not dyad:
+        return a, b, direction
+    parts = re.split(r"\s*([-,>/ ])\s*", dyad.strip(), maxsplit=1)
+    if len(parts) != 3:
+        raise QueryError(f"dyad: expected two country codes such as IRN-TJK or IRN>TJK, got {dyad!r}")
+    return parts[0], parts[2], "A>B" if parts[1] == ">" else "both"
+
+
 @contextmanager
 def open_db(db: Any) -> Iterator[Any]:
     """Yield a Store: ``db`` itself when it is one, else the file at path ``db`` opened read-only."""

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -11,7 +10,7 @@ from ..analyse.contexts import dyad_contexts
 from ..analyse.dyad import PERIODS, dyad_timeline
 from ..analyse.partners import partners
 from ..analyse.phases import dyad_phases
-from ..analyse.query import EventFilter, count_events, run_query, select_events
+from ..analyse.query import EventFilter, count_events, parse_dyad, run_query, select_events
 from ..analyse.records import QUAD_NAMES, clean, country_name, event_records
 from ..errors import QueryError
 from .app import CodeRequest, LimitQ, OffsetQ, StoreDep, default_coder
@@ -28,16 +27,6 @@ def _page(request: Request, limit: int) -> int:
     return limit
 
 
-def _dyad(dyad: str | None, a: str | None, b: str | None, direction: str) -> tuple[str | None, str | None, str]:
-    """``dyad=IRN-TJK`` (both directions) or ``dyad=IRN>TJK`` (IRN the source), else a/b/direction."""
-    if not dyad:
-        return a, b, direction
-    parts = re.split(r"\s*([-,>/ ])\s*", dyad.strip(), maxsplit=1)
-    if len(parts) != 3:
-        raise QueryError(f"dyad: expected two country codes such as IRN-TJK or IRN>TJK, got {dyad!r}")
-    return parts[0], parts[2], "A>B" if parts[1] == ">" else "both"
-
-
 @router.get("/events", summary="Events with filters, in date order")
 def events(request: Request, store: StoreDep, dyad: str | None = None, a: str | None = None, b: str | None = None,
            direction: str = "both", actor: str | None = None, country: str | None = None,
@@ -46,7 +35,7 @@ def events(request: Request, store: StoreDep, dyad: str | None = None, a: str | 
            quad_class: int | None = None, modality: str | None = None, since: Since = None, until: Until = None,
            dated: bool | None = None, q: Annotated[str | None, Query(max_length=200)] = None,
            limit: LimitQ = 100, offset: OffsetQ = 0) -> dict[str, Any]:
-    a, b, direction = _dyad(dyad, a, b, direction)
+    a, b, direction = parse_dyad(dyad, a, b, direction)
     f = EventFilter(a=a, b=b, direction=direction, actor=actor, country=country, source=source, target=target,
                     code=code, quad_class=quad_class, modality=modality, since=since, until=until, dated=dated,
                     q=q, limit=_page(request, limit), offset=offset)

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "analyse"))
+
+from fixture_store import irn_tjk_store  # noqa: E402
+
+from detente.cli import app  # noqa: E402
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(irn_tjk_store(tmp_path / "fixture.duckdb"))
+
+
+def test_dyad_json_lists_events_in_date_order_with_a_turn(db):
+    result = runner.invoke(app, ["dyad", "IRN", "TJK", "--by", "year", "--format", "json", "--db", db])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    dates = [e["date_start"] for p in data["periods"] for e in p["events"]]
+    assert dates == sorted(dates) and len(dates) == 10
+    assert data["periods"][0]["index"] < 0 < data["periods"][-1]["index"]
+    assert [p["label"] for p in data["phases"]] == ["cold", "warm"]
+    assert [e["event_id"] for e in data["undated"]] == ["e-recognise"]
+
+
+def test_dyad_table_and_csv(db):
+    table = runner.invoke(app, ["dyad", "IRN", "TJK", "--by", "year", "--db", db])
+    assert table.exit_code == 0 and "Sign formal agreement" in table.stdout and "cold" in table.stdout
+    result = runner.invoke(app, ["dyad", "TJK", "IRN", "--direction", "A>B", "--format", "csv", "--db", db])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["period"] for r in rows] == ["2016-01", "2016-03", "2017-05", "2018-10", "2023-05"]
+
+
+def test_partners(db):
+    result = runner.invoke(app, ["partners", "IRN", "--format", "json", "--db", db])
+    assert result.exit_code == 0
+    assert [p["country"] for p in json.loads(result.stdout)] == ["TJK", "AFG"]
+    assert "Tajikistan" in runner.invoke(app, ["partners", "IRN", "--db", db]).stdout
+
+
+def test_brief_html_and_md(db, tmp_path):
+    out = tmp_path / "b.html"
+    result = runner.invoke(app, ["brief", "IRN", "TJK", "--out", str(out), "--db", db])
+    assert result.exit_code == 0 and str(out) in result.stderr
+    assert "Relations between Iran and Tajikistan" in out.read_text(encoding="utf-8")
+    md = tmp_path / "b.md"
+    assert runner.invoke(app, ["brief", "IRN", "TJK", "--since", "2019", "--format", "md", "--out", str(md),
+                               "--db", db]).exit_code == 0
+    assert md.read_text(encoding="utf-8").startswith("# Relations between Iran and Tajikistan")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "jsonl", "plover", "gdelt"])
+def test_export(db, tmp_path, fmt):
+    out = tmp_path / f"e.{fmt}"
+    result = runner.invoke(app, ["export", "--format", fmt, "--out", str(out), "--dyad", "IRN>TJK", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "6 event(s) written" in result.stderr and out.stat().st_size > 0
+
+
+def test_export_filters(db, tmp_path):
+    out = tmp_path / "e.jsonl"
+    runner.invoke(app, ["export", "--format", "jsonl", "--out", str(out), "--code", "ACCUSE", "--since", "2017",
+                        "--db", db])
+    assert {json.loads(x)["event_id"] for x in out.read_text().splitlines()} == {"e-accuse17", "e-crit18"}
+
+
+def test_errors_exit_2(db, tmp_path):
+    missing = runner.invoke(app, ["dyad", "IRN", "TJK", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and "no database" in missing.stderr
+    assert not (tmp_path / "none.duckdb").exists()  # a read command does not create a database
+    bad = runner.invoke(app, ["dyad", "IRN", "TJK", "--since", "last year", "--db", db])
+    assert bad.exit_code == 2 and "YYYY" in bad.stderr
+    assert runner.invoke(app, ["dyad", "Iran", "TJK", "--db", db]).exit_code == 2
+    assert runner.invoke(app, ["export", "--format", "xml", "--out", "x", "--db", db]).exit_code == 2
+    assert runner.invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")]).exit_code == 2
