@@ -277,3 +277,29 @@ def test_shortly_after_a_known_date(bare_nlp):
     m = dated(bare_nlp, "The phrase was first used shortly after 9/11 by the president.", "used",
               published=D(2019, 2, 10))
     assert (m.date_start, m.date_end) == (D(2001, 9, 11), None)
+
+
+def test_no_carry_into_an_unrelated_sentence(bare_nlp):
+    text = "On 12 April, the Kazakh foreign minister visited Baku. Floods destroyed a bridge in Peru."
+    assert dated(bare_nlp, text, "destroyed").date_basis == "publication"
+
+
+def test_shared_name_continues_the_story(bare_nlp):
+    text = "On 12 April, Tokayev visited Baku. Azerbaijan was the first country Tokayev toured as president."
+    m = dated(bare_nlp, text, "toured")
+    assert (m.date_start, m.date_basis) == (D(2023, 4, 12), "context")
+
+
+def test_a_state_since_a_date_is_not_carried(bare_nlp):
+    text = "Shelling has displaced thousands since December. Many residents fled to the border."
+    assert dated(bare_nlp, text, "fled").date_basis == "publication"
+
+
+def test_superlative_since_is_a_comparison_not_a_date(bare_nlp):
+    text = "Observers called it the worst massacre committed in the region since 1945."
+    assert dated(bare_nlp, text, "committed").date_basis != "text"
+
+
+def test_expression_in_a_prepositional_clause_stays_there(bare_nlp):
+    text = "The question was what scale of strike would deter them, given that the raids a year ago failed."
+    assert dated(bare_nlp, text, "strike").date_basis != "text"

@@ -38,7 +38,9 @@ _WHEN_MARKS = {"when", "while", "whilst"}
 _EARLIER = {"previously", "formerly", "once", "earlier", "already"}  # "an activist previously imprisoned"
 _TENURE = {"presidency", "leadership", "rule", "government", "administration", "premiership", "tenure",
            "reign", "regime", "chairmanship", "mandate", "term"}
-_CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "csubj", "csubjpass", "parataxis", "xcomp", "acl", "conj"}
+_CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "csubj", "csubjpass", "parataxis", "xcomp", "acl", "conj", "pcomp"}
+_CONNECTIVES = {"then", "also", "later", "afterwards", "afterward", "subsequently", "there", "too", "next"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "its", "their"}
 _INTENT = {"plan", "intend", "aim", "seek", "want", "expect", "hope", "agree", "decide", "promise", "prepare",
            "schedule", "set", "due", "vow", "pledge", "threaten", "propose", "offer", "invite"}
 _FREQUENCY = {"often", "frequently", "regularly", "repeatedly", "routinely", "usually", "always", "habitually",
@@ -67,6 +69,7 @@ class _Dating:
     text: str | None = None
     status: str = "unknown"  # dated | background | current | unknown
     hops: int = 0  # how many sentences the time was carried
+    since: bool = False  # an open period opened by "since X" (a state, not a story to continue)
 
     def fields(self) -> dict[str, Any]:
         return {"date_start": self.start, "date_end": self.end, "date_precision": self.precision,
@@ -83,6 +86,7 @@ class _DocTime:
     doc: Any
     published: dt.date | None
     timexes: list[tuple[Timex, Any]]  # (expression, token span)
+    countries: dict[int, set[str]]  # sentence index -> countries of the actors of its mentions
     sent_starts: list[int]
     para_breaks: list[int]
     states: dict[int, _Dating]
@@ -105,6 +109,11 @@ def date_events(doc: Any, mentions: list[EventMention], article: Article) -> lis
     if not mentions or len(doc) == 0:
         return mentions
     ctx = _doc_time(doc, article.published)
+    for m in mentions:
+        token = _trigger_token(doc, m)
+        if token is not None:
+            ctx.countries.setdefault(ctx.sent_index(token), set()).update(
+                a.actor.country for a in (m.source, m.target) if a is not None and a.actor and a.actor.country)
     out = []
     for m in mentions:
         token = _trigger_token(doc, m)
@@ -131,7 +140,7 @@ def _doc_time(doc: Any, published: dt.date | None) -> _DocTime:
     aligned.sort(key=lambda pair: pair[0].start)
     sent_starts = [s.start for s in doc.sents]
     breaks = [m.end() for m in re.finditer(r"\n[ \t\u00a0]*\n", text)]
-    return _DocTime(doc, published, aligned, sent_starts, breaks, {})
+    return _DocTime(doc, published, aligned, {}, sent_starts, breaks, {})
 
 
 def _fixed_resolver(window: Window) -> Any:
@@ -190,7 +199,8 @@ def _resolve(ctx: _DocTime, token: Any, tx: Timex, reading: str, tense: str) -> 
     if window is None or tx.kind == "before" or reading == "before":
         return _Dating(text=tx.text, status="background")
     if tx.kind in ("since", "after") or reading == "from":
-        return _text_dating(Window(window.start, window.end, open_end=True), tx.text)
+        opened = _text_dating(Window(window.start, window.end, open_end=True), tx.text)
+        return dataclasses.replace(opened, since=tx.kind == "since" and reading != "from")
     p = ctx.published
     if p is not None and direction == "past" and window.start <= p < window.end:
         window = Window(window.start, p)
@@ -226,7 +236,7 @@ def _attached(token: Any, candidates: list[tuple[Timex, Any]]) -> tuple[Timex, s
     owned = _reattached_pps(token)
     best: tuple[tuple[int, int, int, int], Timex, str] | None = None
     for tx, span in candidates:
-        if span.start <= token.i < span.end or not _modifies(span, token):
+        if span.start <= token.i < span.end or not _modifies(span, token) or _comparison(tx, span):
             continue
         e_chain = [span.root] + list(span.root.ancestors)
         for level, top in enumerate(chain):
@@ -251,6 +261,16 @@ def _modifies(span: Any, token: Any) -> bool:
     if root.dep_ in ("poss", "compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
         return root.head.i == token.i
     return True
+
+
+def _comparison(tx: Timex, span: Any) -> bool:
+    """"the worst crime committed in Europe since 1945": a superlative's frame, not the event's time."""
+    if tx.kind != "since":
+        return False
+    for tok in span.root.ancestors:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return any(c.tag_ == "JJS" or c.lower_ in ("first", "last", "only") for c in tok.children)
+    return False
 
 
 def _climb(token: Any) -> list[Any]:
@@ -426,6 +446,25 @@ def _carry(ctx: _DocTime, token: Any, sent: int, tense: str) -> _Dating | None:
     if tense != "past":
         return None
     prev = _previous_state(ctx, token, sent)
-    if prev is None or prev.status != "dated" or prev.hops >= _MAX_CARRY - 1:
+    if prev is None or prev.status != "dated" or prev.since or prev.hops >= _MAX_CARRY - 1:
+        return None
+    if not _continues(ctx, sent):
         return None
     return dataclasses.replace(prev, basis="context", hops=prev.hops + 1)
+
+
+def _continues(ctx: _DocTime, sent: int) -> bool:
+    """Does sentence ``sent`` go on with the previous one? A pronoun subject, a connective ("then",
+    "also"), a name both share, or a country the actors of both sentences share."""
+    doc = ctx.doc
+    here = doc[ctx.sent_starts[sent]].sent
+    before = doc[ctx.sent_starts[sent - 1]].sent
+    for tok in here:
+        if tok.dep_ in ("nsubj", "nsubjpass", "poss") and tok.lower_ in _PRONOUNS and tok.head.i != tok.i:
+            return True
+        if tok.dep_ == "advmod" and tok.lower_ in _CONNECTIVES:
+            return True
+    names = {t.lower_ for t in here if t.pos_ == "PROPN" and len(t) > 2}
+    if names & {t.lower_ for t in before if t.pos_ == "PROPN"}:
+        return True
+    return bool(ctx.countries.get(sent, set()) & ctx.countries.get(sent - 1, set()))
