@@ -52,7 +52,8 @@ def test_fixture_corpus_phases(store):
 def test_short_and_flat_series():
     assert change_points([]) == [0]
     assert change_points([3.0]) == [1]
-    assert change_points([-5.0, 5.0]) == [2]  # too short to segment
+    assert change_points([-5.0, 5.0]) == [1, 2]  # two periods far apart are two phases
+    assert change_points([1.0, 1.5]) == [2]
     assert change_points([2.0, 2.1, 1.9, 2.0, 2.05]) == [5]  # flat: one phase
     assert change_points([-3, -3.2, -2.8, -3, 4, 4.2, 3.9, 4]) == [4, 8]
 

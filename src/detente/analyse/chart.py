@@ -34,7 +34,8 @@ def event_hover(e: KeyEvent) -> str:
     lines = [f"<b>{esc(e.date_label)}</b> {esc(country_name(e.source_country))} → "
              f"{esc(country_name(e.target_country))}",
              f"{esc(e.cameo)} {esc(e.cameo_name)} · {esc(e.plover or '')}",
-             f"Goldstein {e.goldstein:+.1f}" + (f", counted {e.score:+.1f}" if e.score not in (None, e.goldstein) else "")
+             f"Goldstein {e.goldstein:+.1f}" + (f", counted {e.score:+.1f} (engages the opposition)"
+                                                if e.score not in (None, e.goldstein) else "")
              + f" · {e.num_mentions} mention(s), {e.num_articles} article(s)"]
     if ev is not None:
         lines.append("“" + esc(ev.sentence, 160) + "”")
@@ -50,14 +51,20 @@ def index_figure(timeline: DyadTimeline, phases: list[Phase]) -> Any:
     periods = timeline.periods
     mids = [p.start + (p.end - p.start) / 2 for p in periods]
     if periods:
-        fig.add_trace(go.Scatter(x=mids, y=[p.high for p in periods], mode="lines", line={"width": 0},
+        # The band is drawn as an error bar on each period (periods without events have no
+        # index, so a filled band would bridge years of silence); a faint dotted line links
+        # the periods so the eye can follow the series, solid where periods are adjacent.
+        xs, values = _with_gaps(periods, mids)
+        fig.add_trace(go.Scatter(x=mids, y=[p.index for p in periods], mode="lines", hoverinfo="skip",
+                                 line={"color": "#999", "width": 1, "dash": "dot"}, showlegend=False))
+        fig.add_trace(go.Scatter(x=xs, y=values, mode="lines", line={"color": "#333", "width": 2},
                                  hoverinfo="skip", showlegend=False))
-        fig.add_trace(go.Scatter(x=mids, y=[p.low for p in periods], mode="lines", line={"width": 0},
-                                 fill="tonexty", fillcolor="rgba(70,70,70,0.08)", hoverinfo="skip",
-                                 name="95% band"))
         fig.add_trace(go.Scatter(
-            x=mids, y=[p.index for p in periods], mode="lines+markers", name="relations index",
-            line={"color": "#333", "width": 2}, marker={"size": 7},
+            x=mids, y=[p.index for p in periods], mode="markers", name="relations index (95% band)",
+            marker={"size": 8, "color": "#333"},
+            error_y={"type": "data", "symmetric": False, "array": [p.high - p.index for p in periods],
+                     "arrayminus": [p.index - p.low for p in periods], "color": "rgba(60,60,60,0.35)",
+                     "thickness": 6, "width": 0},
             hovertext=[f"<b>{esc(p.label)}</b>: index {p.index:+.1f} [{p.low:+.1f}, {p.high:+.1f}]<br>"
                        f"{p.n_events} event(s)" for p in periods], hoverinfo="text"))
     for quad in (1, 2, 3, 4):
@@ -67,6 +74,7 @@ def index_figure(timeline: DyadTimeline, phases: list[Phase]) -> Any:
                 x=[_event_x(e) for e in events], y=[e.score if e.score is not None else e.goldstein for e in events],
                 mode="markers", name=QUAD_NAMES[quad],
                 marker={"color": QUAD_COLOURS[quad], "size": [8 + 2 * min(e.num_mentions, 6) for e in events],
+                        "symbol": ["diamond" if _flipped(e) else "circle" for e in events],
                         "line": {"width": 1, "color": "white"}, "opacity": 0.85},
                 hovertext=[event_hover(e) for e in events], hoverinfo="text",
                 customdata=[e.event_id for e in events]))
@@ -84,6 +92,24 @@ def index_figure(timeline: DyadTimeline, phases: list[Phase]) -> Any:
     if not periods:
         fig.add_annotation(text="no dated events", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     return fig
+
+
+def _with_gaps(periods: Any, mids: list[dt.date]) -> tuple[list[Any], list[Any]]:
+    """x and index lists with a None between periods that are not adjacent."""
+    xs: list[Any] = []
+    values: list[Any] = []
+    for i, (p, mid) in enumerate(zip(periods, mids)):
+        if i and periods[i - 1].end + dt.timedelta(days=1) != p.start:
+            xs.append(None)
+            values.append(None)
+        xs.append(mid)
+        values.append(p.index)
+    return xs, values
+
+
+def _flipped(e: KeyEvent) -> bool:
+    """The event counts against relations (cooperation with the other side's opposition)."""
+    return e.score is not None and e.goldstein is not None and e.score != e.goldstein
 
 
 def _event_x(e: KeyEvent) -> dt.date:

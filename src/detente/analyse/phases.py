@@ -7,12 +7,14 @@ detection (``ruptures``), each labelled from hostile to cooperative.
 
 **Method.** The signal is the series of period indexes (periods with events, in order). PELT
 (``ruptures.Pelt``, least-squares cost, segments of one period allowed) finds the change points
-with the penalty ``2 * sigma^2 * ln(n)`` (a BIC-like penalty scaled to the series): ``sigma`` is
-the noise of the series estimated from its successive differences (median absolute difference
-/ (0.6745 * sqrt 2)), floored at 2 Goldstein points so that the ordinary alternation of
-periods of visits (+1.9) and of agreements (+8) is not read as a change of phase. Adjacent
-segments that get the same label are merged. A series of fewer than ``MIN_PERIODS`` periods
-is not segmented: it is one phase.
+with the BIC-like penalty ``2 * SIGMA^2 * ln(n)``, where ``SIGMA`` = 2 Goldstein points is the
+size of shift the segmentation treats as noise: the ordinary alternation of periods of visits
+(+1.9) and of agreements (+8) is not a change of phase, a move from accusations (-2) to visits
+and agreements is. The scale is fixed rather than estimated from the series because most dyad
+series are short and rest on few events per period: an estimate from them would be noise
+itself. The phases describe the series; the period bands say how much each period can be
+trusted. Adjacent segments that get the same label are merged. A series of fewer than
+``MIN_PERIODS`` periods is not segmented: it is one phase.
 
 **Labels** from the phase's index (the weighted mean score of all its events): hostile < -5 <=
 cold < -1 <= neutral <= 1 < warm < 5 <= cooperative.
@@ -21,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import statistics
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,8 +31,8 @@ import numpy as np
 from .dyad import DyadTimeline, Period, index_band
 from .records import KeyEvent
 
-MIN_PERIODS = 3
-SIGMA_FLOOR = 2.0
+MIN_PERIODS = 2
+SIGMA = 2.0
 LABELS = ("hostile", "cold", "neutral", "warm", "cooperative")
 
 
@@ -113,11 +114,8 @@ def change_points(values: list[float], penalty: float | None = None) -> list[int
 
 
 def series_penalty(values: list[float]) -> float:
-    """2 * sigma^2 * ln(n), sigma from the median absolute successive difference (floored)."""
-    diffs = [abs(b - a) for a, b in zip(values, values[1:])]
-    sigma = statistics.median(diffs) / (0.6745 * math.sqrt(2)) if diffs else SIGMA_FLOOR
-    sigma = max(sigma, SIGMA_FLOOR)
-    return 2.0 * sigma ** 2 * math.log(len(values))
+    """2 * SIGMA^2 * ln(n) for a series of n periods."""
+    return 2.0 * SIGMA ** 2 * math.log(max(len(values), 2))
 
 
 def _phase(periods: list[Period], weight: str) -> Phase:

@@ -173,7 +173,7 @@ function eventHover(e) {
   const lines = [`<b>${esc(e.date_label)}</b> ${esc(side(e.source_country, e.source_name, e.source_sector))} → `
     + esc(side(e.target_country, e.target_name, e.target_sector)),
     `${esc(e.cameo)} ${esc(e.cameo_name)} · ${esc(e.plover || "")}`,
-    `Goldstein ${esc(signed(e.goldstein))}` + (e.score !== null && e.score !== e.goldstein ? `, counted ${esc(signed(e.score))}` : "")];
+    `Goldstein ${esc(signed(e.goldstein))}` + (e.score !== null && e.score !== e.goldstein ? `, counted ${esc(signed(e.score))} (engages the opposition)` : "")];
   if (ev.sentence) lines.push("“" + esc(shorten(ev.sentence, 150)) + "”");
   if (ev.title) lines.push(esc(shorten([ev.title, ev.publisher, ev.published].filter(Boolean).join(" · "), 110)));
   lines.push("<i>click to read the evidence</i>");
@@ -194,12 +194,20 @@ function renderChart() {
   if (!tl) { Plotly.purge(chart); chart.replaceChildren(); return; }
   const mid = (p) => new Date((Date.parse(p.start) + Date.parse(p.end)) / 2).toISOString().slice(0, 10);
   const xs = tl.periods.map(mid);
+  // Periods without events have no index: the solid line breaks there (a dotted line links the
+  // periods) and the 95% band is an error bar on each period.
+  const gapX = [], gapY = [];
+  tl.periods.forEach((p, i) => {
+    if (i && Date.parse(tl.periods[i - 1].end) + 86400000 !== Date.parse(p.start)) { gapX.push(null); gapY.push(null); }
+    gapX.push(xs[i]); gapY.push(p.index);
+  });
   const traces = [
-    { x: xs, y: tl.periods.map((p) => p.index_high), mode: "lines", line: { width: 0 }, hoverinfo: "skip", showlegend: false },
-    { x: xs, y: tl.periods.map((p) => p.index_low), mode: "lines", line: { width: 0 }, fill: "tonexty",
-      fillcolor: "rgba(70,70,70,0.08)", hoverinfo: "skip", name: "95% band" },
-    { x: xs, y: tl.periods.map((p) => p.index), mode: "lines+markers", name: "relations index",
-      line: { color: "#333", width: 2 }, marker: { size: 7 }, hoverinfo: "text",
+    { x: xs, y: tl.periods.map((p) => p.index), mode: "lines", line: { color: "#999", width: 1, dash: "dot" }, hoverinfo: "skip", showlegend: false },
+    { x: gapX, y: gapY, mode: "lines", line: { color: "#333", width: 2 }, hoverinfo: "skip", showlegend: false },
+    { x: xs, y: tl.periods.map((p) => p.index), mode: "markers", name: "relations index (95% band)", marker: { size: 8, color: "#333" },
+      error_y: { type: "data", symmetric: false, array: tl.periods.map((p) => p.index_high - p.index),
+        arrayminus: tl.periods.map((p) => p.index - p.index_low), color: "rgba(60,60,60,0.35)", thickness: 6, width: 0 },
+      hoverinfo: "text",
       hovertext: tl.periods.map((p) => `<b>${esc(p.period)}</b>: index ${esc(signed(p.index))} [${esc(signed(p.index_low))}, ${esc(signed(p.index_high))}]<br>${p.n_events} event(s)`) },
   ];
   const events = allEvents().filter(matchesFamily);
@@ -209,6 +217,7 @@ function renderChart() {
     traces.push({ x: group.map(eventX), y: group.map((e) => (e.score !== null ? e.score : e.goldstein)), mode: "markers",
       name: QUAD_NAMES[quad], customdata: group.map((e) => e.event_id), hoverinfo: "text", hovertext: group.map(eventHover),
       marker: { color: QUAD_COLOURS[quad], size: group.map((e) => 9 + 2 * Math.min(e.num_mentions, 6)), opacity: 0.85,
+        symbol: group.map((e) => (e.score !== null && e.score !== e.goldstein ? "diamond" : "circle")),
         line: { width: 1, color: "white" } } });
   }
   const shapes = state.phases.map((p) => ({ type: "rect", xref: "x", yref: "paper", x0: p.start, x1: p.end, y0: 0, y1: 1,
@@ -314,8 +323,8 @@ async function renderEvidence(record, index) {
   ];
   if (record.mentions.length > 1) {
     nodes.push(el("div", { className: "mentions" }, record.mentions.map((m, i) => el("button", { type: "button",
-      "aria-pressed": i === index ? "true" : "false", onclick: () => renderEvidence(record, i) },
-    `${i + 1}. ${shorten(m.title || m.article_id, 40)}`))));
+      "aria-pressed": i === index ? "true" : "false", title: m.title || m.article_id, onclick: () => renderEvidence(record, i) },
+    `${i + 1}. “${shorten(m.sentence, 44)}”`))));
   }
   if (mention && article) nodes.push(...articleView(article, mention));
   box.replaceChildren(...nodes);
