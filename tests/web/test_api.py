@@ -165,3 +165,17 @@ def test_xss_text_is_returned_as_data(xss_store_path):
         assert "<script>" in record["mentions"][0]["sentence"]  # JSON carries it verbatim, as text
         response = client.get("/api/articles/art-xss")
         assert response.headers["content-type"].startswith("application/json")
+
+
+@pytest.mark.slow
+def test_code_store_true_with_the_pipeline(store_path):
+    """store=true on a server started with allow_store: the text becomes a stored article
+    (its events are whatever the current coder finds: not asserted here)."""
+    with TestClient(create_app(store_path, options=WebOptions(allow_store=True))) as client:
+        response = client.post("/api/code", json={"text": "On 17 May 2023, Iran's defence minister visited Tajikistan.",
+                                                  "published": "2023-06-05", "store": True})
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["stored"] is True and body["article_id"].startswith("pasted-")
+        assert client.get("/api/articles").json()["total"] == 5
+        assert client.get(f"/api/articles/{body['article_id']}").status_code == 200
