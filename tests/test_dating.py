@@ -303,3 +303,25 @@ def test_superlative_since_is_a_comparison_not_a_date(bare_nlp):
 def test_expression_in_a_prepositional_clause_stays_there(bare_nlp):
     text = "The question was what scale of strike would deter them, given that the raids a year ago failed."
     assert dated(bare_nlp, text, "strike").date_basis != "text"
+
+
+def test_past_perfect_under_a_dated_report_stays_undated(bare_nlp):
+    text = "The minister said on Monday that the withdrawal had created a new situation."
+    assert dated(bare_nlp, text, "withdrawal", published=D(2019, 2, 18)).date_precision == "unknown"
+
+
+def test_a_participle_describing_a_noun_does_not_take_the_clause_time(bare_nlp):
+    text = "On Tuesday, troops fired on a convoy of militiamen resisting the army's offensive there."
+    assert dated(bare_nlp, text, "fired").date_start == D(2023, 5, 30)
+    assert dated(bare_nlp, text, "offensive").date_basis != "text"
+
+
+def test_an_event_to_be_held_is_in_the_future(bare_nlp):
+    text = "A summit to be held in Tehran on Friday has been called a last chance for talks."
+    assert dated(bare_nlp, text, "summit", published=D(2018, 9, 5)).date_start == D(2018, 9, 7)
+
+
+def test_coordinated_verbs_share_a_trailing_time(bare_nlp):
+    text = "The ministry said air strikes killed or wounded 900 fighters since 2014."
+    m = dated(bare_nlp, text, "killed")
+    assert (m.date_start, m.date_end) == (D(2014, 1, 1), None)

@@ -245,7 +245,8 @@ def _attached(token: Any, candidates: list[tuple[Timex, Any]]) -> tuple[Timex, s
             if hit is None:
                 continue
             path = e_chain[: e_chain.index(hit) + (1 if hit.i != top.i else 0)]
-            reading = _path_reading([t for t in path if not span.start <= t.i < span.end])
+            shared = _shared_conjuncts(top) | (_describing_clauses(top) if level == 0 else set())
+            reading = _path_reading([t for t in path if not span.start <= t.i < span.end and t.i not in shared])
             if reading is not None:
                 rank = {"at": 0, "from": 1, "before": 2}[reading]
                 key = (level, rank, len(path), abs(span.start - token.i))
@@ -253,6 +254,28 @@ def _attached(token: Any, candidates: list[tuple[Timex, Any]]) -> tuple[Timex, s
                     best = (key, tx, reading)
             break
     return (best[1], best[2]) if best else None
+
+
+def _shared_conjuncts(verb: Any) -> set[int]:
+    """"killed or wounded 4,315 fighters since 2014": a verb without objects of its own shares its
+    conjunct's objects and adjuncts, so a time under that conjunct is its time too."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "attr", "dative", "oprd", "prep") for c in verb.children):
+        return set()
+    return {c.i for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+
+
+def _describing_clauses(noun: Any) -> set[int]:
+    """"a summit to be held in Tehran on Friday", "the talks held in Vienna in May": a non-finite
+    clause under a nominal trigger tells when that event happens."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return {c.i for c in noun.children if c.dep_ in ("acl", "relcl") and _passive_nonfinite(c)}
+
+
+def _passive_nonfinite(verb: Any) -> bool:
+    """"held in Vienna", "to be held on Friday" (not "pressure to join": that is the content)."""
+    finite = any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in _auxes(verb))
+    return not finite and (verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children))
 
 
 def _modifies(span: Any, token: Any) -> bool:
@@ -283,6 +306,10 @@ def _climb(token: Any) -> list[Any]:
             break
         if cur.dep_ == "relcl" or any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in cur.children):
             break
+        if cur.pos_ in ("VERB", "AUX") and _is_past_perfect(cur):
+            break  # "said on Monday the withdrawal had created ...": before the reporting time
+        if cur.i != token.i and cur.dep_ == "acl" and cur.pos_ == "VERB":
+            break  # "fighters fending off Ankara's offensive": a participle describing a noun
         cur = cur.head
         chain.append(cur)
     return chain
@@ -350,12 +377,16 @@ def _governor(token: Any) -> Any:
     cur = token
     for _ in range(12):
         if cur.pos_ in ("VERB", "AUX") and (cur.tag_ in ("VBD", "VBZ", "VBP", "MD")
-                                            or _auxes(cur)):
+                                            or any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in _auxes(cur))):
             return cur
         if cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
+
+
+def _is_past_perfect(verb: Any) -> bool:
+    return any(a.lemma_ == "have" and a.tag_ == "VBD" for a in _auxes(verb))
 
 
 def _auxes(verb: Any) -> list[Any]:
@@ -366,6 +397,13 @@ def _tense(token: Any) -> str:
     """past | pastperfect | perfect | present | future | modal (of the trigger's clause)."""
     if token.tag_ == "VB" and token.head.i != token.i and token.head.lemma_.lower() in _INTENT:
         return "future"
+    if token.pos_ in ("NOUN", "PROPN"):
+        clauses = [c for c in token.children if c.dep_ in ("acl", "relcl") and _passive_nonfinite(c)]
+        first = clauses[0] if clauses else next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
+    else:
+        first = token
+    if any(c.tag_ == "TO" for c in first.children) and any(c.dep_ == "auxpass" for c in first.children):
+        return "future"  # "a summit to be held on Friday", "the deal is to be signed next week"
     verb = _governor(token)
     auxes = _auxes(verb)
     words = {a.lower_ for a in auxes}
