@@ -282,6 +282,8 @@ def score_record(rec: GoldRecord, mentions: Sequence[EventMention], ontology: An
     if top is None:
         return res
     cat = category_of(top.cameo, ontology)
+    if top.cameo.startswith("057") and rec.event in ("AGREE", "SUPPORT"):
+        cat = rec.event  # a formal agreement is AGREE or SUPPORT in PLOVER 0.5
     res.predicted, res.cameo, res.rule, res.trigger = cat, top.cameo, top.rule, top.trigger
     res.modality, res.confidence = top.modality, top.confidence
     res.source, res.target = actor_code(top.source), actor_code(top.target)

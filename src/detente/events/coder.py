@@ -104,7 +104,8 @@ def _choose(cand: Candidate, index: ActorIndex, lexicon: Lexicon) -> None:
         if not missing:
             if match is not cand.match:
                 cand.notes.append(f"'{cand.match.rule.id}' needs a {cand.match.rule.require[0]} actor")
-            cand.match, cand.cameo, cand.roles = match, match.rule.cameo, roles
+                cand.match, cand.cameo = match, match.rule.cameo
+            cand.roles = roles
             return
     cand.roles = find_roles(cand.match, index, lexicon)
     cand.dropped = f"rule requires a {'/'.join(cand.match.rule.require)} actor; none found"
@@ -118,17 +119,31 @@ def _claim(fired: list[list[Match]]) -> list[Candidate]:
     """Shallower triggers first; a trigger inside what another rule matched does not fire."""
     cands = []
     claimed: dict[int, Match] = {}
+    owner_cands: dict[int, Candidate] = {}
     for ms in sorted(fired, key=lambda ms: (_depth(ms[0].trigger), ms[0].trigger.i)):
         m = ms[0]
         cand = Candidate(match=m, cameo=m.rule.cameo, alternatives=ms[1:])
         owner = claimed.get(m.trigger.i)
         if owner is not None:
             cand.dropped = f"part of '{owner.rule.id}' on '{owner.trigger.text}'"
+            _refine(owner_cands[owner.trigger.i], m.rule.cameo, m.trigger.text)
         else:
             for i in m.consumed - {m.trigger.i}:
                 claimed.setdefault(i, m)
+            owner_cands[m.trigger.i] = cand
         cands.append(cand)
     return sorted(cands, key=lambda c: c.trigger.i)
+
+
+def _refine(owner: Candidate, code: str, word: str) -> None:
+    """``sent humanitarian aid``: the claimed noun's own, more specific code of the same family
+    (073 rather than 070) refines the verb's."""
+    here = owner.cameo
+    if code[:2] != here[:2] or code == here:
+        return
+    if (len(code), code[2:3] != "0") > (len(here), here[2:3] != "0") and code.startswith(here.rstrip("0")[:3]):
+        owner.notes.append(f"refined by '{word}': {here} -> {code}")
+        owner.cameo = code
 
 
 def _region(cand: Candidate) -> set[int]:

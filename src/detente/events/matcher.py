@@ -211,8 +211,9 @@ def _check_preps(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int
             if hits:
                 anchors.extend(hits)
                 consumed.add(p.i)
-                for h in hits:
-                    consumed |= _nominal_subtree(h)
+                for h in hits:  # a gerund ("accused of shelling") stays an event of its own
+                    if sx.eff_pos(h) == "noun":
+                        consumed |= _nominal_subtree(h)
                 return None
         return f"object of '{'/'.join(rule.prep)}' not in rule's list"
     anchors.extend(wanted)

@@ -191,6 +191,10 @@ def _step(cur: Token, head: Token, dep: str, words: Mapping[str, frozenset[str]]
             state.set("intended", f"under '{head.text}'")
             return dep == "xcomp"
     if dep == "xcomp":
+        if (_is_purpose(cur) and sx.children(head, "dobj") and hl not in sx.OBJECT_CONTROL
+                and hl not in words["factive_predicates"]):
+            state.set("intended", f"purpose of '{head.text}'", purpose=True)  # "visited X to sign"
+            return False
         return True
     if dep == "conj":
         return not sx.children(cur, *sx.SUBJ_DEPS, "aux", *sx.PASSIVE_SUBJ_DEPS)

@@ -15,6 +15,15 @@ PASSIVE_SUBJ_DEPS = ("nsubjpass", "csubjpass")
 NOMINAL_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "dative", "oprd", "npadvmod")
 CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "csubj", "parataxis")
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
+# verbs whose object is the subject of their infinitive ("urged Iraq to comply"); with other
+# verbs an object + infinitive is a purpose ("visited Mongolia to sign a deal")
+OBJECT_CONTROL = frozenset({
+    "urge", "ask", "persuade", "force", "order", "invite", "allow", "encourage", "help", "want", "expect", "tell",
+    "require", "press", "pressure", "push", "call", "appeal", "compel", "oblige", "permit", "enable", "lead",
+    "prompt", "cause", "instruct", "advise", "warn", "remind", "beg", "implore", "get", "let", "make", "need",
+    "authorize", "authorise", "empower", "convince", "inspire", "motivate", "lobby", "exhort", "request", "pressurize",
+    "pressurise", "direct", "command", "forbid", "train", "teach", "assist", "choose", "elect", "appoint", "nominate",
+})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 COPULAS = frozenset({"be", "become", "remain"})
 QUANTIFIER_HEADS = frozenset({
@@ -154,13 +163,15 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
         return subject(head, depth + 1)
     if dep == "xcomp":
         objs = children(head, "dobj")
-        if objs and head.lemma_.lower() not in ("promise", "vow", "pledge"):
+        if objs and head.lemma_.lower() in OBJECT_CONTROL:
             return objs  # object control: "urged Iraq to comply"
         return subject(head, depth + 1)
     if dep == "conj" and eff_pos(head) in ("verb", "adj"):
         return subject(head, depth + 1)
     if dep == "advcl" and _is_nonfinite(tok):
         return subject(head, depth + 1)
+    if dep == "relcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return [head]  # "the first country to recognize it"
     if dep == "acl":
         if tok.tag_ not in ("VBG", "VB"):
             return agent(tok)
@@ -266,7 +277,20 @@ def complements(tok: Token) -> list[Token]:
         out.extend(children(prep, "pcomp"))
     if eff_pos(tok) == "noun":
         out.extend(c for c in children(tok, "acl", "relcl") if _has_mark_or_to(c))
+        if not out:
+            out.extend(_that_clause_after(tok))
     return out
+
+
+def _that_clause_after(noun: Token) -> list[Token]:
+    """A ``that``-clause right after a noun phrase that the parser attached elsewhere
+    (``accusations from X that Y was supporting militants``)."""
+    start = noun.right_edge.i + 1
+    for t in noun.sent:
+        if (t.dep_ in ("pcomp", "ccomp", "acl", "advcl", "relcl") and t.left_edge.i == start
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)):
+            return [t]
+    return []
 
 
 def _has_mark_or_to(tok: Token) -> bool:

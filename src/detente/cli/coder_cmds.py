@@ -1,0 +1,181 @@
+"""`detente eval GOLD.json` (score the coder against PLOVER gold records) and
+`detente explain "SENTENCE"` (how one sentence is coded: parse, actors, rules tried, events).
+
+Both commands call the library (``detente.evaluate.evaluate``, ``detente.events.explain.explain``)
+and render what it returns; ``--json`` prints the same data as JSON instead of tables.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import DetenteError
+from .app import app
+
+GoldArg = Annotated[Path, typer.Argument(help="PLOVER gold-standard records (a JSON list).", exists=True,
+                                         dir_okay=False, readable=True)]
+OutOpt = Annotated[Optional[Path], typer.Option("--out", help="Write per-record results (JSON Lines) here.")]
+LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N records.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help="YAML file of setting overrides.")]
+
+
+def _pipeline(settings_file: Path | None) -> Any:
+    from ..pipeline import Pipeline
+    from ..settings import Settings
+
+    return Pipeline(Settings.from_file(settings_file) if settings_file else Settings())
+
+
+def _fail(exc: Exception) -> typer.Exit:
+    typer.echo(f"error: {exc}", err=True)
+    return typer.Exit(2)
+
+
+@app.command("eval")
+def eval_command(gold: GoldArg, out: OutOpt = None, limit: LimitOpt = None, as_json: JsonOpt = False,
+                 settings_file: SettingsOpt = None) -> None:
+    """Code each gold record's sentence and score event type, actors and sectors."""
+    from ..evaluate import evaluate
+
+    try:
+        report = evaluate(gold, _pipeline(settings_file), limit=limit)
+        if out is not None:
+            report.write_records(out)
+    except (DetenteError, OSError) as exc:
+        raise _fail(exc) from None
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=1))
+        return
+    console = Console()
+    console.print(_summary_table(report))
+    console.print(_category_table(report))
+    console.print(_confusion_table(report))
+    if out is not None:
+        console.print(f"per-record results: {out}")
+
+
+def _summary_table(report: Any) -> Table:
+    s = report.summary()
+    table = Table(title=f"{report.gold_path}: {report.n} records")
+    table.add_column("measure")
+    table.add_column("score", justify="right")
+    table.add_column("records", justify="right")
+    table.add_row("event type (top event)", f"{s['event_type_accuracy']:.3f}", str(s["records"]))
+    table.add_row("gold category among all events", f"{s['category_recall']:.3f}", str(s["records"]))
+    table.add_row("source country", f"{s['source_accuracy']:.3f}", str(s["source_n"]))
+    table.add_row("target country", f"{s['target_accuracy']:.3f}", str(s["target_n"]))
+    table.add_row("sector", f"{s['sector_accuracy']:.3f}", str(s["sector_n"]))
+    return table
+
+
+def _category_table(report: Any) -> Table:
+    table = Table(title="per category (top event)")
+    for name in ("category", "gold", "predicted", "correct", "precision", "recall", "F1"):
+        table.add_column(name, justify="left" if name == "category" else "right")
+    for row in report.per_category:
+        table.add_row(row.category, str(row.gold), str(row.predicted), str(row.correct),
+                      f"{row.precision:.2f}", f"{row.recall:.2f}", f"{row.f1:.2f}")
+    return table
+
+
+def _confusion_table(report: Any) -> Table:
+    table = Table(title="confusions (gold -> predicted)")
+    table.add_column("gold")
+    table.add_column("predicted")
+    table.add_column("count", justify="right")
+    for gold, predicted, count in report.confusion:
+        table.add_row(gold, predicted, str(count))
+    return table
+
+
+@app.command("explain")
+def explain_command(
+    sentence: Annotated[str, typer.Argument(help="The sentence (or short text) to code.")],
+    date: Annotated[Optional[str], typer.Option("--date", help="Publication date, YYYY-MM-DD.")] = None,
+    all_rules: Annotated[bool, typer.Option("--all", help="List every rule tried, not only the near misses.")] = False,
+    as_json: JsonOpt = False,
+    settings_file: SettingsOpt = None,
+) -> None:
+    """Show the parse, the actors found, the rules tried and why each fired or not."""
+    from ..events.explain import explain
+
+    try:
+        pipe = _pipeline(settings_file)
+        result = explain(sentence, pipe.resources, pipe.nlp, date=date)
+    except DetenteError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=1, ensure_ascii=False))
+        return
+    console = Console()
+    for table in (_parse_table(result), _actors_table(result), _trials_table(result, all_rules),
+                  _candidates_table(result), _events_table(result)):
+        console.print(table)
+
+
+def _parse_table(result: Any) -> Table:
+    table = Table(title="parse")
+    for name in ("i", "token", "lemma", "pos", "tag", "dep", "head"):
+        table.add_column(name)
+    for t in result.tokens:
+        table.add_row(str(t.i), t.text, t.lemma, t.pos, t.tag, t.dep, str(t.head))
+    return table
+
+
+def _actors_table(result: Any) -> Table:
+    table = Table(title="actors")
+    for name in ("tokens", "text", "country", "sector", "name", "basis"):
+        table.add_column(name)
+    for a in result.actors:
+        table.add_row(f"{a.start}-{a.end}", a.text, a.actor.country or a.actor.org or "-", a.actor.sector or "-",
+                      a.actor.name or "-", a.basis)
+    return table
+
+
+def _trials_table(result: Any, all_rules: bool) -> Table:
+    """Rules tried: all of them with ``--all``, else those that fired or failed on a constraint
+    (not the ones whose part of speech did not even match)."""
+    table = Table(title="rules tried")
+    for name in ("token", "rule", "cameo", "outcome"):
+        table.add_column(name)
+    for t in result.trials:
+        if all_rules or not t.outcome.startswith("part of speech"):
+            table.add_row(f"{t.token} ({t.token_i})", t.rule, t.cameo, t.outcome)
+    return table
+
+
+def _candidates_table(result: Any) -> Table:
+    table = Table(title="decisions")
+    for name in ("trigger", "rule", "cameo", "source (slot)", "target (slot)", "modality", "conf.", "decision"):
+        table.add_column(name)
+    for c in result.candidates:
+        decision = c.dropped or "kept"
+        if c.notes:
+            decision += "; " + "; ".join(c.notes)
+        modality = c.modality + (f" ({c.modality_reason})" if c.modality_reason else "") + (" reported" if c.reported else "")
+        table.add_row(c.trigger, c.rule, c.cameo, f"{c.source or '-'} ({c.source_slot or '-'})",
+                      f"{c.target or '-'} ({c.target_slot or '-'})", modality, f"{c.confidence:.2f}", decision)
+    return table
+
+
+def _events_table(result: Any) -> Table:
+    table = Table(title="event mentions")
+    for name in ("cameo", "source", "target", "modality", "conf.", "trigger", "rule", "contexts"):
+        table.add_column(name)
+    for e in result.events:
+        table.add_row(e.cameo, _actor(e.source), _actor(e.target), e.modality + (" (reported)" if e.reported else ""),
+                      f"{e.confidence:.2f}", e.trigger, e.rule, ", ".join(e.contexts))
+    return table
+
+
+def _actor(m: Any) -> str:
+    if m is None:
+        return "-"
+    code = m.actor.country or m.actor.org or "?"
+    return f"{m.text} [{code}{'/' + m.actor.sector if m.actor.sector else ''}]"

@@ -1,0 +1,25 @@
+"""Fixtures of the coder tests: sentences coded with actors from a small fixed gazetteer
+(``events_helpers.py``), so that the coder is tested on its own (the actors stage has its own tests)."""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import pytest
+from events_helpers import gazetteer_mentions
+
+from detente.ingest import make_article
+from detente.model import EventMention
+
+
+@pytest.fixture(scope="session")
+def code(nlp, resources) -> Callable[..., list[EventMention]]:
+    """``code(text)`` -> the event mentions of ``text`` with gazetteer actors."""
+    from detente.events import code_events
+
+    def _code(text: str, published: str = "2022-03-01") -> list[EventMention]:
+        doc = nlp(text)
+        article = dataclasses.replace(make_article("t", text, published=published), body=text)
+        return code_events(doc, gazetteer_mentions(doc), article, resources)
+
+    return _code

@@ -1,0 +1,158 @@
+"""The trigger lexicon: every invariant of the packaged data, and the loader's checks."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from detente.errors import DataFileError
+from detente.events.lexicon import (DERIVE_FAMILIES, MODALITY_KEYS, SLOT_STEPS, build_lexicon, load_lexicon,
+                                    validate_lexicon)
+from detente.events.ontology import load_ontology
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    return load_ontology()
+
+
+def test_packaged_lexicon_is_valid_against_the_ontology(lexicon, ontology):
+    assert validate_lexicon(lexicon, ontology) == []
+
+
+def test_every_rule_code_is_a_cameo_code(lexicon, ontology):
+    missing = [(r.id, r.cameo) for r in lexicon.rules if not ontology.is_code(r.cameo)]
+    assert missing == []
+
+
+def test_every_derived_code_is_a_cameo_code(lexicon, ontology):
+    for family, table in lexicon.derive.items():
+        assert family in DERIVE_FAMILIES
+        for source, derived in table.items():
+            assert ontology.is_code(derived), (family, source, derived)
+            assert ontology.is_code(source) or len(source) == 2, (family, source)
+
+
+def test_rule_ids_are_unique(lexicon):
+    ids = [r.id for r in lexicon.rules]
+    assert len(ids) == len(set(ids))
+
+
+def test_lemmas_and_constraint_words_are_lowercase_single_words(lexicon):
+    for rule in lexicon.rules:
+        for name in ("lemmas", "object", "particle", "prep", "prep_object", "comp", "modifier", "subject",
+                     "governor", "exclude_object", "exclude_modifier", "exclude_prep", "exclude_comp"):
+            for word in getattr(rule, name):
+                assert word == word.lower() and " " not in word and word, (rule.id, name, word)
+
+
+def test_slots_use_known_steps_and_parts_of_speech(lexicon):
+    for rule in lexicon.rules:
+        assert rule.pos in ("verb", "noun", "adj")
+        for slot in rule.source + rule.target:
+            assert all(SLOT_STEPS.match(step) for step in slot.split("/")), (rule.id, slot)
+        assert set(rule.require) <= {"source", "target"}
+        assert 0 < rule.confidence <= 1
+
+
+def test_contexts_are_plover_contexts_of_the_ontology(lexicon, ontology):
+    assert set(lexicon.contexts) <= set(ontology.contexts_vocabulary)
+    for rule in lexicon.rules:
+        assert set(rule.contexts) <= set(lexicon.contexts)
+
+
+def test_modality_tables_are_complete(lexicon):
+    assert set(MODALITY_KEYS) <= set(lexicon.modality)
+    assert "could" in lexicon.modality["hypothetical_aux"]
+    assert "will" in lexicon.modality["intended_aux"]
+
+
+def test_rules_cover_every_cameo_root_from_01_to_20(lexicon):
+    roots = {r.cameo[:2] for r in lexicon.rules}
+    assert roots >= {f"{i:02d}" for i in range(1, 21)}
+
+
+def test_every_root_has_rules_at_three_or_four_digits(lexicon):
+    deep = {r.cameo[:2] for r in lexicon.rules if len(r.cameo) >= 3 and r.cameo[2] != "0"}
+    assert deep >= {f"{i:02d}" for i in range(1, 21)} - {"15"}  # 15 is coded at 152/154 too
+    assert any(len(r.cameo) == 4 for r in lexicon.rules)
+
+
+def test_rules_are_indexed_by_every_lemma(lexicon):
+    for rule in lexicon.rules:
+        for lemma in rule.lemmas:
+            assert rule in lexicon.rules_for(lemma)
+
+
+def test_yaml_booleans_stay_words(lexicon):
+    # "on", "off", "no" are prepositions, particles and negators here, not booleans
+    assert any("on" in r.prep for r in lexicon.rules)
+    assert "no" in lexicon.modality["negators"]
+
+
+def test_derived_code_uses_the_longest_prefix(lexicon):
+    assert lexicon.derived_code("threaten", "1723") == "1323"
+    assert lexicon.derived_code("threaten", "172") == "132"
+    assert lexicon.derived_code("intent", "072") == "0332"  # military aid -> intent to give it
+    assert lexicon.derived_code("intent", "111") is None
+
+
+def _doc(rules, **extra):
+    return [("test.yaml", {"rules": rules, **extra})]
+
+
+def test_build_rejects_a_rule_without_cameo():
+    with pytest.raises(DataFileError, match="missing 'cameo'"):
+        build_lexicon(_doc([{"id": "x.v", "lemma": "x", "pos": "verb"}]))
+
+
+def test_build_rejects_an_unquoted_code():
+    with pytest.raises(DataFileError, match="quoted string"):
+        build_lexicon(_doc([{"id": "x.v", "lemma": "x", "pos": "verb", "cameo": 42}]))
+
+
+def test_build_rejects_an_unknown_word_class():
+    with pytest.raises(DataFileError, match=r"unknown word class '\$nothing'"):
+        build_lexicon(_doc([{"id": "x.v", "lemma": "x", "pos": "verb", "cameo": "042", "object": ["$nothing"]}]))
+
+
+def test_build_rejects_unknown_fields():
+    with pytest.raises(DataFileError, match="unknown field"):
+        build_lexicon(_doc([{"id": "x.v", "lemma": "x", "pos": "verb", "cameo": "042", "objekt": ["y"]}]))
+
+
+def test_validate_reports_duplicates_bad_codes_and_bad_slots(ontology):
+    lex = build_lexicon(_doc([
+        {"id": "a.v", "lemma": "Visit", "pos": "verb", "cameo": "042"},
+        {"id": "a.v", "lemma": "tour", "pos": "verb", "cameo": "999", "target": ["prep:to/nowhere"]},
+    ], modality={k: ["x"] for k in MODALITY_KEYS}))
+    problems = "\n".join(validate_lexicon(lex, ontology))
+    assert "duplicate rule id" in problems
+    assert "lowercase" in problems
+    assert "999" in problems
+    assert "unknown slot step 'nowhere'" in problems
+
+
+def test_word_classes_expand_into_rules():
+    lex = build_lexicon(_doc([{"id": "sign.x", "lemma": "sign", "pos": "verb", "cameo": "057",
+                               "object": ["$deal_words", "pact"]}], classes={"deal_words": ["deal", "accord"]}))
+    assert set(lex.rules[0].object) == {"deal", "accord", "pact"}
+
+
+def test_a_user_file_adds_rules(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(yaml.safe_dump({"rules": [
+        {"id": "powwow.v", "lemma": "powwow", "pos": "verb", "cameo": "040"}]}), encoding="utf-8")
+    lex = load_lexicon((str(extra),))
+    assert [r.id for r in lex.rules_for("powwow")] == ["powwow.v"]
+
+
+def test_rule_ids_follow_the_naming_scheme(lexicon):
+    for rule in lexicon.rules:
+        assert re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)*(#\d+)?", rule.id), rule.id

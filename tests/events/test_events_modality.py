@@ -1,0 +1,96 @@
+"""Modality: negation, hypotheticals and speculation, intentions (with CAMEO intent codes),
+purposes, allegations."""
+from __future__ import annotations
+
+from events_helpers import dyad, find
+
+
+def test_no_before_the_patient_negates(code):
+    [m] = find(code("While no agreements were signed on fishing between Kazakhstan and Mongolia, talks went on."), "057")
+    assert m.modality == "negated"
+
+
+def test_not_negates(code):
+    [m] = find(code("Kazakhstan did not attack Kyrgyzstan."), "19")
+    assert m.modality == "negated"
+
+
+def test_could_and_may_are_hypothetical(code):
+    [m] = find(code("The new accord could help Mongolia secure its border with China."), "070") or [None]
+    assert m is None or m.modality == "hypothetical"
+    [m] = find(code("Kazakhstan may invade Kyrgyzstan next year."), "19")
+    assert m.modality == "hypothetical"
+
+
+def test_speculative_predicates_are_hypothetical(code):
+    [m] = find(code("It seems that Kazakhstan attacked Kyrgyzstan."), "19")
+    assert m.modality == "hypothetical"
+
+
+def test_conditional_clause_is_hypothetical(code):
+    mentions = code("If Mongolia attacks Kazakhstan, the region will suffer.")
+    [m] = find(mentions, "19")
+    assert m.modality == "hypothetical"
+
+
+def test_will_is_intended_with_the_intent_code(code):
+    [m] = find(code("Kazakhstan will send humanitarian aid to Mongolia."), "03")
+    assert (m.cameo, m.modality) == ("0333", "intended")
+    assert dyad(m) == ("KAZ", "MNG")
+
+
+def test_plans_to_is_intended(code):
+    [m] = find(code("The Kazakh president plans to visit Mongolia in May."), "036")
+    assert m.modality == "intended"
+
+
+def test_will_consider_is_intended_not_asserted(code):
+    mentions = code("In addition, Kazakhstan and Mongolia will consider the establishment of a joint commission.")
+    assert mentions and all(m.modality == "intended" for m in mentions)
+
+
+def test_an_intended_attack_is_a_threat(code):
+    [m] = find(code("Kazakhstan will attack Kyrgyzstan if the talks fail."), "13")
+    assert m.modality in ("intended", "hypothetical")
+
+
+def test_purpose_clause_is_intended_but_keeps_its_code(code):
+    mentions = code("The Kazakh president visited Mongolia to sign a trade deal.")
+    [visit] = find(mentions, "042")
+    assert visit.modality == "asserted"
+    [deal] = find(mentions, "057")
+    assert deal.modality == "intended"
+
+
+def test_would_in_reported_speech_is_intended(code):
+    [m] = find(code("Mongolia announced that it would halt all aid to Kyrgyzstan."), "13")
+    assert m.modality == "intended"
+    assert dyad(m) == ("MNG", "KGZ")
+
+
+def test_accusation_is_asserted_and_its_content_reported(code):
+    mentions = code("Kazakhstan accused Kyrgyzstan of shelling its villages.")
+    [acc] = find(mentions, "112")
+    assert acc.modality == "asserted" and not acc.reported
+    assert dyad(acc) == ("KAZ", "KGZ")
+    inner = find(mentions, "19")
+    assert inner and all(m.reported for m in inner)
+    assert inner[0].source.actor.country == "KGZ"
+
+
+def test_alleging_that_is_an_accusation(code):
+    mentions = code("A documentary broadcast in Kazakhstan, alleging that Kyrgyzstan armed the rebels, angered Bishkek.")
+    [m] = find(mentions, "112")
+    assert m.target.actor.country == "KGZ"
+
+
+def test_first_to_do_is_a_fact(code):
+    [m] = find(code("Mongolia became the first country to recognize Kazakhstan."), "054")
+    assert m.modality == "asserted"
+    assert dyad(m) == ("MNG", "KAZ")
+
+
+def test_threatened_event_is_carried_by_the_threat(code):
+    mentions = code("Kazakhstan threatened to impose sanctions on Kyrgyzstan.")
+    assert [m.cameo for m in mentions] == ["1312"]
+    assert dyad(mentions[0]) == ("KAZ", "KGZ")

@@ -1,0 +1,103 @@
+"""Source and target from the dependency parse: voice, coordination, prepositions, nominal
+triggers, verbs of saying, several events in one sentence."""
+from __future__ import annotations
+
+from events_helpers import dyad, find
+
+
+def test_active_voice_subject_is_source(code):
+    [m] = find(code("Kazakhstan sharply criticized Uzbekistan on Monday."), "111")
+    assert dyad(m) == ("KAZ", "UZB")
+
+
+def test_passive_agent_is_source(code):
+    [m] = find(code("Uzbekistan was criticized by Kazakhstan for the border closure."), "111")
+    assert dyad(m) == ("KAZ", "UZB")
+
+
+def test_participle_modifying_a_noun_takes_the_agent_as_source(code):
+    # the visited country is the noun the participle modifies, through the copula
+    [m] = find(code("Mongolia was the first country visited by the Kazakh president."), "042")
+    assert dyad(m) == ("KAZ", "MNG")
+    assert m.source.actor.sector == "GOV"
+
+
+def test_conjoined_subjects_are_each_others_counterpart(code):
+    found = find(code("Kyrgyzstan and Kazakhstan signed a border treaty in Astana."), "057")
+    assert len(found) == 1
+    assert set(dyad(found[0])) == {"KGZ", "KAZ"}
+
+
+def test_prepositional_target_with(code):
+    [m] = find(code("Mongolian officials held talks with Chinese diplomats in Beijing."), "04")
+    assert dyad(m) == ("MNG", "CHN")
+
+
+def test_prepositional_target_against(code):
+    [m] = find(code("Kyrgyzstan imposed sanctions against Uzbekistan last week."), "163")
+    assert dyad(m) == ("KGZ", "UZB")
+
+
+def test_verb_of_saying_gives_the_event_to_the_subject_of_what_was_said(code):
+    mentions = code("Kazakhstan said Uzbekistan had shelled its border posts.")
+    [m] = find(mentions, "19")
+    assert m.source.actor.country == "UZB"
+    assert not [x for x in mentions if x.source and x.source.actor.country == "KAZ" and x.cameo.startswith("19")]
+
+
+def test_pronoun_subject_of_reported_speech_is_the_speaker(code):
+    [m] = find(code("Mongolia said it had returned the seized vessels to China."), "084")
+    assert dyad(m) == ("MNG", "CHN")
+
+
+def test_several_events_in_one_sentence(code):
+    mentions = code("Kazakhstan condemned Kyrgyzstan and expelled its ambassador.")
+    assert dyad(find(mentions, "111")[0]) == ("KAZ", "KGZ")
+    assert find(mentions, "161") or find(mentions, "174")
+
+
+def test_nominal_visit_of_x_to_y(code):
+    [m] = find(code("The visit of the Kazakh foreign minister to Mongolia lasted two days."), "042")
+    assert dyad(m) == ("KAZ", "MNG")
+
+
+def test_nominal_invasion_of_y_by_x(code):
+    [m] = find(code("The invasion of Georgia by Russia shocked the region."), "19")
+    assert dyad(m) == ("RUS", "GEO")
+
+
+def test_light_verb_with_event_noun(code):
+    [m] = find(code("The Kazakh president paid a visit to Mongolia in 2019."), "042")
+    assert dyad(m) == ("KAZ", "MNG")
+
+
+def test_trip_hanging_from_a_support_verb(code):
+    [m] = find(code("The Kazakh president embarked on a three-day trip to Mongolia."), "042")
+    assert dyad(m) == ("KAZ", "MNG")
+
+
+def test_at_the_invitation_of_names_the_inviter(code):
+    mentions = code("The Kazakh president travelled to Ulaanbaatar at the invitation of the Mongolian president.")
+    [invite] = find(mentions, "036")
+    assert dyad(invite) == ("MNG", "KAZ")
+    [visit] = find(mentions, "042")
+    assert dyad(visit) == ("KAZ", "MNG")
+
+
+def test_accusation_from_x_that_y(code):
+    mentions = code("After years of accusations from Kazakhstan that Kyrgyzstan was sheltering smugglers, ties improved.")
+    [m] = find(mentions, "112")
+    assert dyad(m) == ("KAZ", "KGZ")
+
+
+def test_agreement_between_two_actors(code):
+    mentions = code("The conclusion of a memorandum of military cooperation between Kazakhstan and Mongolia took place.")
+    [m] = find(mentions, "057")
+    assert set(dyad(m)) == {"KAZ", "MNG"}
+    assert not find(mentions, "06")  # the cooperation is what the memorandum is about
+
+
+def test_apposition_names_the_actor_before_a_possessor(code):
+    mentions = code("Kyrgyzstan's main ally, Russia, is bogged down in the war in Georgia.")
+    [m] = find(mentions, "19")
+    assert dyad(m) == ("RUS", "GEO")
