@@ -175,6 +175,8 @@ def _carry(cands: list[Candidate], lexicon: Lexicon) -> None:
         region = _region(outer)
         inner = [c for c in live if c is not outer and c.dropped is None and c.trigger.i in region]
         if not inner:
+            if family == "causative" and not outer.roles.targets:
+                outer.dropped = "orders nothing coded and no one named"
             continue
         nearest = min(inner, key=lambda c: (_depth(c.trigger), c.trigger.i))
         if family == "causative":

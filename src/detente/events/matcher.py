@@ -119,6 +119,10 @@ def match_rule(tok: Token, rule: Rule) -> Match | str:
         why = _nonevent_noun(tok)
         if why:
             return why
+    elif tok.dep_ == "amod" or _before_hyphen(tok):
+        return "a modifier of a noun (alleged, detained, war-weary)"
+    if rule.pos == "adj" and tok.tag_ == "VBN" and not _adjectival(tok):
+        return "a verb here, not an adjective"
     if rule.exclude_dep and any(c.dep_ in rule.exclude_dep for c in tok.children):
         return f"has an excluded dependent ({'/'.join(rule.exclude_dep)})"
     if rule.passive == "only" and not sx.is_passive(tok):
@@ -181,6 +185,20 @@ def _governor_words(tok: Token) -> list[Token]:
     return out
 
 
+def _before_hyphen(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
+
+
+def _adjectival(tok: Token) -> bool:
+    """A past participle used as a predicate adjective (``is opposed to``, not ``have committed``)."""
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    if tok.dep_ in ("acomp", "amod", "oprd"):
+        return True
+    return any(c.dep_ in ("auxpass", "aux") and c.lemma_.lower() == "be" for c in tok.children)
+
+
 def _nonevent_noun(tok: Token) -> str | None:
     """Nouns that name rather than report: part of a name, a date, a modifier of another noun."""
     if tok.tag_ in ("NNP", "NNPS"):
@@ -189,6 +207,8 @@ def _nonevent_noun(tok: Token) -> str | None:
         return f"inside a {tok.ent_type_} entity"
     if tok.dep_ == "compound" and tok.head.i > tok.i:
         return f"modifies '{tok.head.text}' (compound)"
+    if _before_hyphen(tok):
+        return "first part of a hyphenated modifier"
     return None
 
 
