@@ -151,6 +151,10 @@ def is_support_verb(tok: Token, lexicon: Lexicon) -> bool:
     return sx.lemma(tok) in words or tok.lower_ in words or tok.lower_.rstrip("ed") in words
 
 
+def _receives(gov: Token, lexicon: Lexicon) -> bool:
+    return sx.lemma(gov) in lexicon.words("receive_verb")
+
+
 def _prep_anchors(match: Match, lexicon: Lexicon) -> list[Token]:
     anchors = list(match.anchors)
     gov = _support_verb(match, lexicon)
@@ -183,13 +187,15 @@ def _first_step(step: str, match: Match, lexicon: Lexicon) -> list[Token]:
         return _next_step(step, [a for a in match.anchors if sx.eff_pos(a) == "noun"])
     if step == "governor":
         gov = _support_verb(match, lexicon)
-        if gov is None:
+        if gov is None or _receives(gov, lexicon):
             return []
         return sx.subject(gov) or sx.surface_subject(gov)  # "were engaged in ethnic cleansing"
     if step == "governor:target":
         gov = _support_verb(match, lexicon)
         if gov is None:
             return []
+        if _receives(gov, lexicon):  # "the camps received little assistance": the receiver is the target
+            return sx.subject(gov) or sx.surface_subject(gov)
         inside = sx.subtree_ids(trig)
         objs = [o for o in sx.direct_objects(gov) + sx.children(gov, "dative") if o.i not in inside
                 and trig.i not in sx.subtree_ids(o)]
