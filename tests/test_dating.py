@@ -325,3 +325,8 @@ def test_coordinated_verbs_share_a_trailing_time(bare_nlp):
     text = "The ministry said air strikes killed or wounded 900 fighters since 2014."
     m = dated(bare_nlp, text, "killed")
     assert (m.date_start, m.date_end) == (D(2014, 1, 1), None)
+
+
+def test_a_deadline_ahead_is_not_carried_into_the_past(bare_nlp):
+    text = "The envoy wants a deal by the end of October. He urged the president to make a gesture."
+    assert dated(bare_nlp, text, "urged", published=D(2017, 9, 1)).date_basis != "context"

@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from detente.timex import find_timexes, load_anchors, precision_of
+from detente.time.grammar import find_timexes, load_anchors
+from detente.time.windows import precision_of
 
 D = dt.date
 
@@ -81,3 +82,16 @@ def test_anchor_file_is_valid():
         assert end is None or start.start <= end.end, name
         assert not (open_end and end is not None), name
         assert start.start <= D(2024, 1, 1), name
+
+
+def test_weekdays_of_another_week():
+    (tx,) = find_timexes("talks in Vienna on Thursday and Friday next week")
+    w = tx.resolve(D(2018, 1, 17), "nearest")
+    assert (w.start, w.end) == (D(2018, 1, 25), D(2018, 1, 26))
+
+
+def test_without_a_tense_the_past_is_preferred():
+    (tx,) = find_timexes("the occupation of the town in March")
+    assert tx.resolve(D(2018, 12, 30), "nearest").start == D(2018, 3, 1)
+    (tx,) = find_timexes("talks in January")
+    assert tx.resolve(D(2018, 12, 14), "nearest").start == D(2019, 1, 1)

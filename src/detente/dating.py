@@ -28,23 +28,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Article, EventMention
-from .timex import Timex, Window, find_timexes, parse_fallback, precision_of
+from .time.grammar import Timex, find_timexes, parse_fallback
+from .time.syntax import attached, auxes, clause_tense, clause_text, governor, in_adjunct
+from .time.windows import Window, precision_of
 
-_FROM_PREPS = {"after", "following", "since"}
-_BEFORE_PREPS = {"before", "prior"}
-_UNTIL_PREPS = {"until", "till"}
-_FROM_MARKS = {"after", "since", "once"}
-_WHEN_MARKS = {"when", "while", "whilst"}
-_EARLIER = {"previously", "formerly", "once", "earlier", "already"}  # "an activist previously imprisoned"
-_TENURE = {"presidency", "leadership", "rule", "government", "administration", "premiership", "tenure",
-           "reign", "regime", "chairmanship", "mandate", "term"}
-_CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "csubj", "csubjpass", "parataxis", "xcomp", "acl", "conj", "pcomp"}
-_CONNECTIVES = {"then", "also", "later", "afterwards", "afterward", "subsequently", "there", "too", "next"}
-_PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "its", "their"}
-_INTENT = {"plan", "intend", "aim", "seek", "want", "expect", "hope", "agree", "decide", "promise", "prepare",
-           "schedule", "set", "due", "vow", "pledge", "threaten", "propose", "offer", "invite"}
-_FREQUENCY = {"often", "frequently", "regularly", "repeatedly", "routinely", "usually", "always", "habitually",
-              "traditionally", "constantly", "periodically", "still"}
 _HISTORY = re.compile(
     r"(?i)\b(?:dat(?:es|ed|ing)\s+back|go(?:es|ing)?\s+back\s+to|history\s+of|historical(?:ly)?|"
     r"traditional(?:ly)?|long[- ]standing|long[- ]running|for\s+(?:many\s+|several\s+|a\s+few\s+)?"
@@ -56,6 +43,12 @@ _LONG_VISIT = re.compile(
     r"working\s+)?(?:visit|trip|tour|summit|talks|meeting|conference|forum|exercises?|drills|mission|stay)\b")
 _WORD_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 _MAX_CARRY = 3  # sentences a time is carried forward
+_CONNECTIVES = {"then", "also", "later", "afterwards", "afterward", "subsequently", "there", "too", "next"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "its", "their"}
+_FREQUENCY = {"often", "frequently", "regularly", "repeatedly", "routinely", "usually", "always", "habitually",
+              "traditionally", "constantly", "periodically", "still"}
+
+
 
 
 @dataclass(frozen=True)
@@ -164,17 +157,17 @@ def _date_clause(ctx: _DocTime, token: Any) -> _Dating:
     """The dating of the clause of ``token`` (steps 1-3 of the module docstring)."""
     sent = ctx.sent_index(token)
     here = ctx.in_sentence(sent)
-    tense = _tense(token)
+    tense = clause_tense(token)
     for tx, span in here:  # the trigger is part of a named anchor event ("the collapse of the USSR")
         if tx.anchor and span.start <= token.i < span.end:
             window = tx.resolve(ctx.published, "past")
             if window is not None:
                 return _text_dating(window, tx.text, closed=True)
-    found = _attached(token, [(tx, span) for tx, span in here if tx.kind != "mention"])
+    found = attached(token, [(tx, span) for tx, span in here if tx.kind != "mention"])
     if found is not None:
         tx, reading = found
         return _resolve(ctx, token, tx, reading, tense)
-    if _in_adjunct(token) or _background(ctx, token, tense):
+    if in_adjunct(token) or _background(ctx, token, tense):
         return _BACKGROUND
     if not [tx for tx, _ in here if tx.kind != "mention"]:
         carried = _carry(ctx, token, sent, tense)
@@ -193,8 +186,8 @@ def _text_dating(window: Window, text: str, closed: bool = False) -> _Dating:
 
 def _resolve(ctx: _DocTime, token: Any, tx: Timex, reading: str, tense: str) -> _Dating:
     direction = {"future": "future", "present": "nearest", "modal": "nearest"}.get(tense, "past")
-    if tx.kind == "until" and direction == "past":
-        direction = "nearest"  # "talks were put off until February" may point ahead
+    if tx.kind == "until":  # "talks were put off until February" may point ahead; "a deal by May" does
+        direction = "nearest" if direction == "past" else "future"
     window = tx.resolve(ctx.published, direction)
     if window is None or tx.kind == "before" or reading == "before":
         return _Dating(text=tx.text, status="background")
@@ -213,7 +206,7 @@ def _resolve(ctx: _DocTime, token: Any, tx: Timex, reading: str, tense: str) -> 
 
 def _stretch(token: Any, window: Window) -> Window:
     """A "two-day trip" dated on its first day lasts two days."""
-    m = _LONG_VISIT.search(_subtree_text(_governor(token)))
+    m = _LONG_VISIT.search(_subtree_text(governor(token)))
     if not m:
         return window
     n = int(m.group("n")) if m.group("n").isdigit() else _WORD_NUMBERS.get(m.group("n").lower(), 1)
@@ -228,210 +221,18 @@ def _subtree_text(token: Any) -> str:
 
 
 # -- attachment ---------------------------------------------------------------------------------------
-def _attached(token: Any, candidates: list[tuple[Timex, Any]]) -> tuple[Timex, str] | None:
-    """The expression that governs ``token``'s clause and how it reads ("at", "from", "before")."""
-    if not candidates:
-        return None
-    chain = _climb(token)
-    owned = _reattached_pps(token)
-    best: tuple[tuple[int, int, int, int], Timex, str] | None = None
-    for tx, span in candidates:
-        if span.start <= token.i < span.end or not _modifies(span, token) or _comparison(tx, span):
-            continue
-        e_chain = [span.root] + list(span.root.ancestors)
-        for level, top in enumerate(chain):
-            tops = [top] + (owned if level == 0 else [])
-            hit = next((t for t in tops if t in e_chain), None)
-            if hit is None:
-                continue
-            path = e_chain[: e_chain.index(hit) + (1 if hit.i != top.i else 0)]
-            shared = _shared_conjuncts(top) | (_describing_clauses(top) if level == 0 else set())
-            reading = _path_reading([t for t in path if not span.start <= t.i < span.end and t.i not in shared])
-            if reading is not None:
-                rank = {"at": 0, "from": 1, "before": 2}[reading]
-                key = (level, rank, len(path), abs(span.start - token.i))
-                if best is None or key < best[0]:
-                    best = (key, tx, reading)
-            break
-    return (best[1], best[2]) if best else None
-
-
-def _shared_conjuncts(verb: Any) -> set[int]:
-    """"killed or wounded 4,315 fighters since 2014": a verb without objects of its own shares its
-    conjunct's objects and adjuncts, so a time under that conjunct is its time too."""
-    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "attr", "dative", "oprd", "prep") for c in verb.children):
-        return set()
-    return {c.i for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"}
-
-
-def _describing_clauses(noun: Any) -> set[int]:
-    """"a summit to be held in Tehran on Friday", "the talks held in Vienna in May": a non-finite
-    clause under a nominal trigger tells when that event happens."""
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return set()
-    return {c.i for c in noun.children if c.dep_ in ("acl", "relcl") and _passive_nonfinite(c)}
-
-
-def _passive_nonfinite(verb: Any) -> bool:
-    """"held in Vienna", "to be held on Friday" (not "pressure to join": that is the content)."""
-    finite = any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in _auxes(verb))
-    return not finite and (verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children))
-
-
-def _modifies(span: Any, token: Any) -> bool:
-    """"last year's invasion", "the 2014 peace process": a time that modifies a noun dates that noun only."""
-    root = span.root
-    if root.dep_ in ("poss", "compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
-        return root.head.i == token.i
-    return True
-
-
-def _comparison(tx: Timex, span: Any) -> bool:
-    """"the worst crime committed in Europe since 1945": a superlative's frame, not the event's time."""
-    if tx.kind != "since":
-        return False
-    for tok in span.root.ancestors:
-        if tok.pos_ in ("NOUN", "PROPN"):
-            return any(c.tag_ == "JJS" or c.lower_ in ("first", "last", "only") for c in tok.children)
-    return False
-
-
-def _climb(token: Any) -> list[Any]:
-    """The trigger and the governing heads whose time applies to it: the climb stops at a temporal
-    adjunct ("after ..."), a relative clause, a clause marked as earlier ("previously"), the root."""
-    chain = [token]
-    cur = token
-    while cur.head.i != cur.i:
-        if _is_adjunct_marker(cur) or (cur.dep_ == "advcl" and _marks(cur) & (_FROM_MARKS | _BEFORE_PREPS | _UNTIL_PREPS)):
-            break
-        if cur.dep_ == "relcl" or any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in cur.children):
-            break
-        if cur.pos_ in ("VERB", "AUX") and _is_past_perfect(cur):
-            break  # "said on Monday the withdrawal had created ...": before the reporting time
-        if cur.i != token.i and cur.dep_ == "acl" and cur.pos_ == "VERB":
-            break  # "fighters fending off Ankara's offensive": a participle describing a noun
-        cur = cur.head
-        chain.append(cur)
-    return chain
-
-
-def _is_adjunct_marker(tok: Any) -> bool:
-    return tok.dep_ == "prep" and tok.lower_ in _FROM_PREPS | _BEFORE_PREPS | _UNTIL_PREPS
-
-
-def _marks(tok: Any) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ == "mark"}
-
-
-def _in_adjunct(token: Any) -> bool:
-    """The trigger sits in an "after/before/since ..." adjunct: it is the anchor, not the news."""
-    chain = _climb(token)
-    top = chain[-1]
-    return top.head.i != top.i and (_is_adjunct_marker(top) or top.dep_ == "advcl")
-
-
-def _path_reading(path: list[Any]) -> str | None:
-    """Walk from the governing head down to the expression: None when another clause intervenes."""
-    reading = "at"
-    for tok in reversed(path):  # top-down
-        if tok.dep_ == "prep" and tok.lower_ in _FROM_PREPS | {"under"}:
-            if tok.lower_ != "under" or any(c.lemma_.lower() in _TENURE for c in tok.children):
-                return "from"
-        if tok.dep_ == "prep" and tok.lower_ in _BEFORE_PREPS:
-            return "before"
-        if tok.dep_ == "advcl" and _marks(tok) & _FROM_MARKS:
-            return "from"
-        if tok.dep_ == "advcl" and _marks(tok) & _BEFORE_PREPS:
-            return "before"
-        if tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX"):
-            if not (tok.dep_ == "advcl" and _marks(tok) & _WHEN_MARKS):
-                return None
-    return reading
-
-
-def _reattached_pps(token: Any) -> list[Any]:
-    """PPs that follow a nominal trigger but were attached to its verb ("the invitation of X, ... to a
-    conference in Tehran in December 2015"): the nominal owns them."""
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return []
-    ancestors = {t.i for t in token.ancestors}
-    out = []
-    i = token.right_edge.i + 1
-    doc = token.doc
-    while i < len(doc) and i < token.sent.end:
-        tok = doc[i]
-        if tok.is_punct or tok.is_space:
-            i += 1
-            continue
-        if tok.dep_ == "prep" and tok.head.i in ancestors and tok.lower_ in ("to", "in", "on", "at", "for", "with"):
-            out.append(tok)
-            i = tok.right_edge.i + 1
-            continue
-        break
-    return out
-
-
-# -- tense, background, context ------------------------------------------------------------------------
-def _governor(token: Any) -> Any:
-    """The finite verb whose tense the trigger's clause has (nominal triggers take their verb's)."""
-    cur = token
-    for _ in range(12):
-        if cur.pos_ in ("VERB", "AUX") and (cur.tag_ in ("VBD", "VBZ", "VBP", "MD")
-                                            or any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in _auxes(cur))):
-            return cur
-        if cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
-
-
-def _is_past_perfect(verb: Any) -> bool:
-    return any(a.lemma_ == "have" and a.tag_ == "VBD" for a in _auxes(verb))
-
-
-def _auxes(verb: Any) -> list[Any]:
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
-
-
-def _tense(token: Any) -> str:
-    """past | pastperfect | perfect | present | future | modal (of the trigger's clause)."""
-    if token.tag_ == "VB" and token.head.i != token.i and token.head.lemma_.lower() in _INTENT:
-        return "future"
-    if token.pos_ in ("NOUN", "PROPN"):
-        clauses = [c for c in token.children if c.dep_ in ("acl", "relcl") and _passive_nonfinite(c)]
-        first = clauses[0] if clauses else next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
-    else:
-        first = token
-    if any(c.tag_ == "TO" for c in first.children) and any(c.dep_ == "auxpass" for c in first.children):
-        return "future"  # "a summit to be held on Friday", "the deal is to be signed next week"
-    verb = _governor(token)
-    auxes = _auxes(verb)
-    words = {a.lower_ for a in auxes}
-    if words & {"will", "shall", "'ll"} or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)):
-        return "future"
-    if any(a.tag_ == "MD" for a in auxes):
-        return "modal"
-    if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
-        return "pastperfect"
-    if any(a.lemma_ == "have" for a in auxes):
-        return "perfect"
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return "past"
-    if verb.tag_ in ("VBZ", "VBP") or auxes:
-        return "present"
-    return "past" if verb.tag_ == "VBN" else "present"
 
 
 def _background(ctx: _DocTime, token: Any, tense: str) -> bool:
     """Told as history: past perfect, history words, habitual present, or continuing background."""
     if tense == "pastperfect":
         return True
-    verb = _governor(token)
-    if _HISTORY.search(_clause_text(verb)):
+    verb = governor(token)
+    if _HISTORY.search(clause_text(verb)):
         return True
     sent = ctx.sent_index(token)
     prev = _previous_state(ctx, token, sent)
-    if tense == "present" and not _auxes(verb):
+    if tense == "present" and not auxes(verb):
         if any(c.lower_ in _FREQUENCY for c in verb.children):
             return True
         if any(t.lower_ == "having" and t.i + 1 < len(t.doc) and t.nbor().tag_ in ("VBN", "VBD")
@@ -442,14 +243,7 @@ def _background(ctx: _DocTime, token: Any, tense: str) -> bool:
     return tense == "past" and prev is not None and prev.status == "background"
 
 
-def _clause_text(verb: Any) -> str:
-    """The words of the verb's clause without its prepositional adjuncts ("despite years of ...")."""
-    skip = set()
-    for child in verb.children:
-        if child.dep_ in ("prep", "advcl") and child.lower_ in {"despite", "after", "following", "amid", "since",
-                                                                "before", "unlike", "although", "though"}:
-            skip.update(t.i for t in child.subtree)
-    return " ".join(t.text for t in verb.subtree if t.i not in skip)
+
 
 
 def _historical(ctx: _DocTime, state: _Dating) -> bool:
@@ -486,6 +280,8 @@ def _carry(ctx: _DocTime, token: Any, sent: int, tense: str) -> _Dating | None:
     prev = _previous_state(ctx, token, sent)
     if prev is None or prev.status != "dated" or prev.since or prev.hops >= _MAX_CARRY - 1:
         return None
+    if ctx.published is not None and prev.start is not None and prev.start > ctx.published:
+        return None  # a time ahead ("by the end of October") does not date what already happened
     if not _continues(ctx, sent):
         return None
     return dataclasses.replace(prev, basis="context", hops=prev.hops + 1)

@@ -1,0 +1,316 @@
+"""Time expressions: find them in text.
+
+``find_timexes(text, date_spans=())`` returns every time expression of a text with its character
+span, the preposition that governs it (``kind``) and a resolver (see ``windows``).
+
+Kinds: ``at`` (in/on/during X, or no preposition), ``since`` / ``after`` (an open period from X),
+``until`` (a period that ends at X), ``before`` (some time before X: not datable), and
+``mention`` for a known anchor event named without a temporal preposition.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from importlib import resources
+
+import yaml
+
+from ..errors import DataFileError
+from .windows import (Direction, Resolver, Window, month_window, r_ago, r_anchor, r_day, r_days, r_decade,
+                      r_fixed, r_month, r_relday, r_relunit, r_season, r_span, r_weekday, r_weekweek, r_year,
+                      safe_date, year_window)
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One time expression: character span, words, governing preposition kind, resolver."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    resolver: Resolver
+    anchor: bool = False  # a known event from anchors.yaml, not a calendar expression
+
+    def resolve(self, published: dt.date | None, direction: Direction = "nearest") -> Window | None:
+        return self.resolver(published, direction)
+
+
+_MONTHS = {name: i for i, names in enumerate(
+    ["", "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+     "august aug", "september sept sep", "october oct", "november nov", "december dec"]) for name in names.split()}
+_WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBERS.update({"a": 1, "an": 1})
+_VAGUE = {"few": (2, 4), "a few": (2, 4), "several": (3, 6), "couple of": (2, 3), "a couple of": (2, 3)}
+_PARTS = {"early": "early", "beginning of": "early", "start of": "early", "mid": "mid", "middle of": "mid",
+          "late": "late", "end of": "end", "earlier": "earlier", "later": "later"}
+
+
+def _month_re(g: str) -> str:
+    return (rf"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|"
+            rf"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.(?=\s))?)(?![A-Za-z])")
+
+
+def _day_re(g: str) -> str:
+    return rf"(?P<{g}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+
+
+def _year_re(g: str) -> str:
+    return rf"(?<![\d,.$€£#/])(?P<{g}>1[6-9]\d\d|20\d\d)(?![\d%]|\s*(?:km|kilomet|mile|people|troops|\$))"
+
+
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?i:(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+)"
+_NUM = r"(?P<n>\d{1,3}|a\s+few|a\s+couple\s+of|couple\s+of|few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
+
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    ("days", rf"{_day_re('day1')}\s*(?:-|–|to|and)\s*{_day_re('day')}\s+(?:of\s+)?{_month_re('mon')}"
+             rf"(?:,?\s+{_year_re('year')})?"),
+    ("mdays", rf"{_month_re('mon')}\s+{_day_re('day1')}\s*(?:-|–)\s*{_day_re('day')}(?:,?\s+{_year_re('year')})?"),
+    ("dmy", rf"(?:{_WD},?\s+)?(?:the\s+)?{_day_re('day')}\s+(?:of\s+)?{_month_re('mon')}(?:,?\s+{_year_re('year')})?"),
+    ("mdy", rf"(?:{_WD},?\s+)?{_month_re('mon')}\s+{_day_re('day')}(?:,?\s+{_year_re('year')})?"),
+    ("month", rf"{_PART}?{_month_re('mon')}(?:,?\s+(?:of\s+)?{_year_re('year')})?"),
+    ("season", rf"(?i:(?P<part>early|mid|late)[\s-]+)?(?i:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+               rf"(?:\s+of)?)\s+{_year_re('year')}"),
+    ("half", rf"(?i:the\s+(?P<ord>first|second|third|fourth|last)\s+(?P<unit>half|quarter)\s+of)\s+{_year_re('year')}"),
+    ("decade", r"(?i:(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?)(?P<dec>(?:1[6-9]|20)\d0)'?s(?![A-Za-z])"),
+    ("years", rf"(?i:between)\s+{_year_re('year')}\s+(?i:and)\s+{_year_re('year2')}"),
+    ("years", rf"(?i:from)\s+{_year_re('year')}\s+(?i:to|until|till|through)\s+{_year_re('year2')}"),
+    ("years", rf"{_year_re('year')}\s*[-–/]\s*(?P<year2>(?:1[6-9]|20)?\d\d)(?![\d%])"),
+    ("year", rf"{_PART}?{_year_re('year')}"),
+    ("relday", r"(?i)\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|"
+               r"this\s+(?:morning|afternoon|evening)|earlier\s+today)\b"),
+    ("weekweek", rf"{_WD}(?:\s+(?:and|or|to)\s+(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+                 r"(?:\s+(?i:of))?\s+(?i:(?P<rel>next|this|last))\s+(?i:week)\b"),
+    ("weekday", rf"(?:(?i:(?P<rel>last|this|next|past))\s+)?{_WD}"
+                r"(?:\s+(?i:morning|afternoon|evening|night))?(?![A-Za-z])"),
+    ("span", rf"(?i)\b(?:the\s+)?(?P<rel>past|last|previous|coming|next)\s+{_NUM}\s+"
+             r"(?P<unit>days|weeks|months|years|decades)\b"),
+    ("relunit", r"(?i)\b(?:(?P<part>(?:at|by|towards?|in)\s+the\s+(?:end|beginning|start|middle)\s+of|early|"
+                r"late|mid-?|earlier|later)\s*)?(?P<the>the\s+|this\s+)?(?P<rel>last|this|next|past|previous|coming)"
+                r"\s+(?P<unit>week(?:end)?|month|year|decade|spring|summer|autumn|fall|winter)\b"),
+    ("ago", rf"(?i)\b{_NUM}\s+{_UNIT}\s+ago\b"),
+)
+_COMPILED = tuple((name, re.compile(rx)) for name, rx in _PATTERNS)
+_PREP = re.compile(
+    r"(?i)\b(?P<prep>since|until|till|up\s+(?:to|until)|by|after|following|before|prior\s+to|from|during|in|on|"
+    r"at|over|throughout|through|as\s+of|within|around|in\s+the\s+wake\s+of|in\s+the\s+aftermath\s+of|under|"
+    r"amid|of)\s+(?:the\s+)?$")
+_KINDS = {"since": "since", "from": "since", "as of": "since", "after": "after", "following": "after",
+          "in the wake of": "after", "in the aftermath of": "after", "under": "since", "until": "until",
+          "till": "until", "up to": "until", "up until": "until", "by": "until", "before": "before",
+          "prior to": "before"}
+_BLOCK_BEFORE = re.compile(r"(?i)(?:resolution|no\.?|number|article|flight|route|model|#|\$|€|£)\s*$")
+_NUMERIC_DATE = re.compile(r"(?<![\d/])\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?![\d/])")
+_TEMPORAL_PREP = {"since", "until", "till", "by", "after", "following", "before", "from", "during", "in", "on",
+                  "at", "throughout", "through", "of", "as of", "prior to", "up to", "up until", "over", "around"}
+
+
+def _num(text: str) -> tuple[int, int]:
+    text = " ".join(text.lower().split())
+    if text in _VAGUE:
+        return _VAGUE[text]
+    n = int(text) if text.isdigit() else _NUMBERS.get(text, 1)
+    return n, n
+
+
+def _part(text: str | None) -> str | None:
+    if not text:
+        return None
+    words = " ".join(text.lower().replace("-", " ").split())
+    for prefix in ("at the ", "by the ", "towards the ", "toward the ", "in the ", "the "):
+        if words.startswith(prefix):
+            words = words[len(prefix):]
+    return _PARTS.get(words.strip())
+
+
+def _build(name: str, m: re.Match[str]) -> Resolver | None:
+    g = m.groupdict()
+    year = int(g["year"]) if g.get("year") else None
+    if name == "iso":
+        d = safe_date(year or 0, int(g["m"]), int(g["d"])) if year else None
+        return partial(r_fixed, Window(d, d)) if d else None
+    if name in ("days", "mdays"):
+        mon = _MONTHS[g["mon"].lower().rstrip(".")]
+        return partial(r_days, year, mon, int(g["day1"]), mon, int(g["day"]))
+    if name in ("dmy", "mdy"):
+        wd = _WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+        return partial(r_day, year, _MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]), wd)
+    if name == "month":
+        return partial(r_month, year, _MONTHS[g["mon"].lower().rstrip(".")], _part(g.get("part")))
+    if name == "season":
+        return partial(r_season, year, g["season"].lower(), None)
+    if name == "half":
+        index = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}[g["ord"].lower()]
+        if g["unit"].lower() == "half":
+            index = min(index, 2)
+            return partial(r_year, year, f"h{index}")
+        return partial(r_year, year, f"q{index}")
+    if name == "decade":
+        return partial(r_decade, int(g["dec"]), (g.get("part") or "").lower() or None)
+    if name == "years":
+        y2 = g["year2"]
+        last = int(y2) if len(y2) == 4 else (year // 100) * 100 + int(y2)
+        if year is None or last < year:
+            return None
+        return partial(r_fixed, Window(dt.date(year, 1, 1), dt.date(last, 12, 31)))
+    if name == "year":
+        return partial(r_year, year, _part(g.get("part")))
+    if name == "relday":
+        rel = " ".join(g["rel"].lower().split())
+        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}.get(rel, 0)
+        return partial(r_relday, offset)
+    if name == "weekday":
+        return partial(r_weekday, _WEEKDAYS[g["wd"].lower()], (g.get("rel") or "").lower() or None)
+    if name == "weekweek":
+        first = _WEEKDAYS[g["wd"].lower()]
+        last = _WEEKDAYS[g["wd2"].lower()] if g.get("wd2") else first
+        return partial(r_weekweek, first, max(first, last), {"last": -1, "this": 0, "next": 1}[g["rel"].lower()])
+    if name == "span":
+        rel = g["rel"].lower()
+        return partial(r_span, g["unit"].lower().rstrip("s"), _num(g["n"])[1],
+                       1 if rel in ("coming", "next") else -1)
+    if name == "relunit":
+        return _build_relunit(g)
+    if name == "ago":
+        lo, hi = _num(g["n"])
+        return partial(r_ago, g["unit"].lower().rstrip("s"), lo, hi)
+    return None
+
+
+def _build_relunit(g: dict[str, str | None]) -> Resolver:
+    rel = (g["rel"] or "").lower()
+    unit = (g["unit"] or "").lower()
+    the = (g.get("the") or "").strip().lower()
+    part = _part(g.get("part"))
+    if rel == "past" or (the in ("the", "this") and rel in ("last", "previous")):
+        if unit in ("week", "month", "year", "decade") and part is None:
+            return partial(r_span, unit, 1, -1)  # "the past month": a span back from publication
+    offset = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[rel]
+    return partial(r_relunit, unit, offset, part)
+
+
+def _needs_context(name: str, m: re.Match[str]) -> bool:
+    """Bare years and months are time expressions only after a temporal preposition or modifier."""
+    g = m.groupdict()
+    if name == "year":
+        return not g.get("part")
+    if name == "month":
+        return not g.get("year") and not g.get("part")
+    if name == "weekday":
+        return not g.get("rel")
+    return False
+
+
+@lru_cache(maxsize=1)
+def load_anchors() -> tuple[tuple[re.Pattern[str], Window, Window | None, bool, str], ...]:
+    """The packaged anchor events: (pattern, start window, end window, open period, name)."""
+    path = "detente/data/anchors.yaml"
+    try:
+        data = yaml.safe_load(resources.files("detente").joinpath("data/anchors.yaml").read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(path, f"cannot read: {exc}") from exc
+    out = []
+    for item in (data or {}).get("anchors") or ():
+        try:
+            start = _anchor_window(item["start"])
+            open_end = "end" in item and item["end"] is None
+            end = _anchor_window(item["end"]) if item.get("end") else None
+            phrases = [str(p).lower() for p in item["patterns"]]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataFileError(path, f"bad anchor {item!r}: {exc}") from exc
+        if end is not None and end.end < start.start:
+            raise DataFileError(path, f"anchor {item['name']!r} ends before it starts")
+        alternation = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
+        rx = re.compile(rf"(?i)\b(?:the\s+)?(?:{alternation})(?![\w-])")
+        out.append((rx, start, end, open_end, str(item["name"])))
+    return tuple(out)
+
+
+def _anchor_window(value: object) -> Window:
+    if isinstance(value, dt.date):
+        return Window(value, value)
+    parts = [int(p) for p in str(value).split("-")]
+    if len(parts) == 1:
+        return year_window(parts[0], None)
+    if len(parts) == 2:
+        return month_window(parts[0], parts[1], None)
+    d = dt.date(*parts)
+    return Window(d, d)
+
+
+def find_timexes(text: str, date_spans: Iterable[tuple[int, int]] = ()) -> list[Timex]:
+    """All time expressions of ``text``, in order, without overlaps (longest match wins).
+
+    ``date_spans`` are character spans a statistical tagger labelled DATE: a bare year inside one
+    counts even without a preposition.
+    """
+    spans = list(date_spans)
+    found: list[tuple[int, int, Resolver, bool]] = []
+    for name, rx in _COMPILED:
+        for m in rx.finditer(text):
+            if _BLOCK_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+                continue
+            resolver = _build(name, m)
+            if resolver is None:
+                continue
+            if _needs_context(name, m) and not _has_context(text, m.start(), m.end(), spans):
+                continue
+            found.append((m.start(), m.end(), resolver, False))
+    for rx, start, end, open_end, _name in load_anchors():
+        for m in rx.finditer(text):
+            found.append((m.start(), m.end(), partial(r_anchor, start, end, open_end), True))
+    chosen: list[tuple[int, int, Resolver, bool]] = []
+    for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+        if all(item[1] <= c[0] or item[0] >= c[1] for c in chosen):
+            chosen.append(item)
+    return [_with_prep(text, s, e, r, a) for s, e, r, a in sorted(chosen, key=lambda c: c[0])]
+
+
+def _has_context(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    if any(s <= start and end <= e for s, e in spans):
+        return True
+    m = _PREP.search(text, max(0, start - 24), start)
+    return bool(m and m.group("prep").lower() in _TEMPORAL_PREP | {"in", "on", "during"})
+
+
+def _with_prep(text: str, start: int, end: int, resolver: Resolver, anchor: bool) -> Timex:
+    m = _PREP.search(text, max(0, start - 24), start)
+    kind = "mention" if anchor else "at"
+    if m:
+        prep = " ".join(m.group("prep").lower().split())
+        kind = _KINDS.get(prep, "at")
+        if anchor and prep == "of":
+            kind = "mention"
+        else:
+            start = m.start()
+    return Timex(start, end, text[start:end], kind, resolver, anchor)
+
+
+def parse_fallback(text: str, published: dt.date | None) -> Window | None:
+    """Resolve an expression the grammar does not know (e.g. "17.05.2023") with dateparser."""
+    if published is None or not _NUMERIC_DATE.search(text):
+        return None  # ages ("Mohammed, 40,"), scores and counts are not dates
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.combine(published, dt.time()), "PREFER_DATES_FROM": "past"})
+    try:
+        data = parser.get_date_data(text)
+    except (ValueError, OverflowError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    if data.period == "month":
+        return month_window(day.year, day.month, None)
+    if data.period == "year":
+        return year_window(day.year, None)
+    return Window(day, day)

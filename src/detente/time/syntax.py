@@ -1,0 +1,228 @@
+"""Clause structure for the time stage, over a spaCy dependency parse.
+
+- ``attached(token, candidates)``: the time expression that governs a trigger's clause;
+- ``clause_tense(token)``: past, pastperfect, perfect, present, future or modal;
+- ``in_adjunct(token)``: the trigger is the anchor of an "after/before/since ..." adjunct;
+- ``governor(token)``, ``auxes(verb)``, ``clause_text(verb)``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .grammar import Timex
+
+_FROM_PREPS = {"after", "following", "since"}
+_BEFORE_PREPS = {"before", "prior"}
+_UNTIL_PREPS = {"until", "till"}
+_FROM_MARKS = {"after", "since", "once"}
+_WHEN_MARKS = {"when", "while", "whilst"}
+_EARLIER = {"previously", "formerly", "once", "earlier", "already"}  # "an activist previously imprisoned"
+_TENURE = {"presidency", "leadership", "rule", "government", "administration", "premiership", "tenure",
+           "reign", "regime", "chairmanship", "mandate", "term"}
+_CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "csubj", "csubjpass", "parataxis", "xcomp", "acl", "conj", "pcomp"}
+_INTENT = {"plan", "intend", "aim", "seek", "want", "expect", "hope", "agree", "decide", "promise", "prepare",
+           "schedule", "set", "due", "vow", "pledge", "threaten", "propose", "offer", "invite"}
+
+
+def attached(token: Any, candidates: list[tuple[Timex, Any]]) -> tuple[Timex, str] | None:
+    """The expression that governs ``token``'s clause and how it reads ("at", "from", "before")."""
+    if not candidates:
+        return None
+    chain = _climb(token)
+    owned = _reattached_pps(token)
+    best: tuple[tuple[int, int, int, int], Timex, str] | None = None
+    for tx, span in candidates:
+        if span.start <= token.i < span.end or not _modifies(span, token) or _comparison(tx, span):
+            continue
+        e_chain = [span.root] + list(span.root.ancestors)
+        for level, top in enumerate(chain):
+            tops = [top] + (owned if level == 0 else [])
+            hit = next((t for t in tops if t in e_chain), None)
+            if hit is None:
+                continue
+            path = e_chain[: e_chain.index(hit) + (1 if hit.i != top.i else 0)]
+            shared = _shared_conjuncts(top) | (_describing_clauses(top) if level == 0 else set())
+            reading = _path_reading([t for t in path if not span.start <= t.i < span.end and t.i not in shared])
+            if reading is not None:
+                rank = {"at": 0, "from": 1, "before": 2}[reading]
+                key = (level, rank, len(path), abs(span.start - token.i))
+                if best is None or key < best[0]:
+                    best = (key, tx, reading)
+            break
+    return (best[1], best[2]) if best else None
+
+
+def _shared_conjuncts(verb: Any) -> set[int]:
+    """"killed or wounded 4,315 fighters since 2014": a verb without objects of its own shares its
+    conjunct's objects and adjuncts, so a time under that conjunct is its time too."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "attr", "dative", "oprd", "prep") for c in verb.children):
+        return set()
+    return {c.i for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+
+
+def _describing_clauses(noun: Any) -> set[int]:
+    """"a summit to be held in Tehran on Friday", "the talks held in Vienna in May": a non-finite
+    clause under a nominal trigger tells when that event happens."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return {c.i for c in noun.children if c.dep_ in ("acl", "relcl") and _passive_nonfinite(c)}
+
+
+def _passive_nonfinite(verb: Any) -> bool:
+    """"held in Vienna", "to be held on Friday" (not "pressure to join": that is the content)."""
+    finite = any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in auxes(verb))
+    return not finite and (verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children))
+
+
+def _modifies(span: Any, token: Any) -> bool:
+    """"last year's invasion", "the 2014 peace process": a time that modifies a noun dates that noun only."""
+    root = span.root
+    if root.dep_ in ("poss", "compound", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.i == token.i
+    return True
+
+
+def _comparison(tx: Timex, span: Any) -> bool:
+    """"the worst crime committed in Europe since 1945": a superlative's frame, not the event's time."""
+    if tx.kind != "since":
+        return False
+    for tok in span.root.ancestors:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return any(c.tag_ == "JJS" or c.lower_ in ("first", "last", "only") for c in tok.children)
+    return False
+
+
+def _climb(token: Any) -> list[Any]:
+    """The trigger and the governing heads whose time applies to it: the climb stops at a temporal
+    adjunct ("after ..."), a relative clause, a clause marked as earlier ("previously"), the root."""
+    chain = [token]
+    cur = token
+    while cur.head.i != cur.i:
+        if _is_adjunct_marker(cur) or (cur.dep_ == "advcl" and _marks(cur) & (_FROM_MARKS | _BEFORE_PREPS | _UNTIL_PREPS)):
+            break
+        if cur.dep_ == "relcl" or any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in cur.children):
+            break
+        if cur.pos_ in ("VERB", "AUX") and is_past_perfect(cur):
+            break  # "said on Monday the withdrawal had created ...": before the reporting time
+        if cur.i != token.i and cur.dep_ == "acl" and cur.pos_ == "VERB":
+            break  # "fighters fending off Ankara's offensive": a participle describing a noun
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _is_adjunct_marker(tok: Any) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ in _FROM_PREPS | _BEFORE_PREPS | _UNTIL_PREPS
+
+
+def _marks(tok: Any) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ == "mark"}
+
+
+def in_adjunct(token: Any) -> bool:
+    """The trigger sits in an "after/before/since ..." adjunct: it is the anchor, not the news."""
+    chain = _climb(token)
+    top = chain[-1]
+    return top.head.i != top.i and (_is_adjunct_marker(top) or top.dep_ == "advcl")
+
+
+def _path_reading(path: list[Any]) -> str | None:
+    """Walk from the governing head down to the expression: None when another clause intervenes."""
+    reading = "at"
+    for tok in reversed(path):  # top-down
+        if tok.dep_ == "prep" and tok.lower_ in _FROM_PREPS | {"under"}:
+            if tok.lower_ != "under" or any(c.lemma_.lower() in _TENURE for c in tok.children):
+                return "from"
+        if tok.dep_ == "prep" and tok.lower_ in _BEFORE_PREPS:
+            return "before"
+        if tok.dep_ == "advcl" and _marks(tok) & _FROM_MARKS:
+            return "from"
+        if tok.dep_ == "advcl" and _marks(tok) & _BEFORE_PREPS:
+            return "before"
+        if tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX"):
+            if not (tok.dep_ == "advcl" and _marks(tok) & _WHEN_MARKS):
+                return None
+    return reading
+
+
+def _reattached_pps(token: Any) -> list[Any]:
+    """PPs that follow a nominal trigger but were attached to its verb ("the invitation of X, ... to a
+    conference in Tehran in December 2015"): the nominal owns them."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    ancestors = {t.i for t in token.ancestors}
+    out = []
+    i = token.right_edge.i + 1
+    doc = token.doc
+    while i < len(doc) and i < token.sent.end:
+        tok = doc[i]
+        if tok.is_punct or tok.is_space:
+            i += 1
+            continue
+        if tok.dep_ == "prep" and tok.head.i in ancestors and tok.lower_ in ("to", "in", "on", "at", "for", "with"):
+            out.append(tok)
+            i = tok.right_edge.i + 1
+            continue
+        break
+    return out
+
+
+# -- tense, background, context ------------------------------------------------------------------------
+def governor(token: Any) -> Any:
+    """The finite verb whose tense the trigger's clause has (nominal triggers take their verb's)."""
+    cur = token
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX") and (cur.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                            or any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in auxes(cur))):
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def is_past_perfect(verb: Any) -> bool:
+    return any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes(verb))
+
+
+def auxes(verb: Any) -> list[Any]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
+
+
+def clause_tense(token: Any) -> str:
+    """past | pastperfect | perfect | present | future | modal (of the trigger's clause)."""
+    if token.tag_ == "VB" and token.head.i != token.i and token.head.lemma_.lower() in _INTENT:
+        return "future"
+    if token.pos_ in ("NOUN", "PROPN"):
+        clauses = [c for c in token.children if c.dep_ in ("acl", "relcl") and _passive_nonfinite(c)]
+        first = clauses[0] if clauses else next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
+    else:
+        first = token
+    if any(c.tag_ == "TO" for c in first.children) and any(c.dep_ == "auxpass" for c in first.children):
+        return "future"  # "a summit to be held on Friday", "the deal is to be signed next week"
+    verb = governor(token)
+    helpers = auxes(verb)
+    words = {a.lower_ for a in helpers}
+    if words & {"will", "shall", "'ll"} or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)):
+        return "future"
+    if any(a.tag_ == "MD" for a in helpers):
+        return "modal"
+    if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in helpers):
+        return "pastperfect"
+    if any(a.lemma_ == "have" for a in helpers):
+        return "perfect"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in helpers):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or helpers:
+        return "present"
+    return "past" if verb.tag_ == "VBN" else "present"
+
+
+def clause_text(verb: Any) -> str:
+    """The words of the verb's clause without its prepositional adjuncts ("despite years of ...")."""
+    skip = set()
+    for child in verb.children:
+        if child.dep_ in ("prep", "advcl") and child.lower_ in {"despite", "after", "following", "amid", "since",
+                                                                "before", "unlike", "although", "though"}:
+            skip.update(t.i for t in child.subtree)
+    return " ".join(t.text for t in verb.subtree if t.i not in skip)
