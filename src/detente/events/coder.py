@@ -277,7 +277,17 @@ def _actorless_background(analysis: SentenceAnalysis) -> set[int]:
     kept = analysis.kept
     if not any(c.roles.sources or c.roles.targets for c in kept):
         return set()
-    return {c.trigger.i for c in kept if not c.roles.sources and not c.roles.targets}
+    return {c.trigger.i for c in kept if not c.roles.sources and not c.roles.targets and _background(c.trigger)}
+
+
+def _background(trig: Token) -> bool:
+    """A nominal, or a verb without a doer (``agreements were reached``): nobody named does it.
+    An active verb whose subject the actors stage could not resolve is not background."""
+    if sx.eff_pos(trig) == "noun":
+        return True
+    if sx.is_passive(trig):
+        return not sx.agent(trig)
+    return not sx.surface_subject(trig) and not sx.subject(trig)
 
 
 def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, lexicon: Lexicon) -> list[EventMention]:

@@ -95,9 +95,9 @@ def _subject_heads(tok: Token) -> list[Token]:
         heads = sx.children(tok, *sx.SUBJ_DEPS) or sx.subject(tok)
     out = []
     for h in heads:
-        h = sx.object_head(h)
-        out.append(h)
-        out.extend(c for c in h.children if c.dep_ in ("compound", "amod"))
+        inner = sx.object_head(h)
+        out.extend([h, inner] if inner is not h else [h])  # "thousands of Hungarians": both words
+        out.extend(c for c in inner.children if c.dep_ in ("compound", "amod"))
     return out
 
 

@@ -180,14 +180,14 @@ def _step(cur: Token, head: Token, dep: str, words: Mapping[str, frozenset[str]]
         state.reported = True
         state.reasons.append(f"allegation '{head.text}'")
         return False
-    if dep in ("xcomp", "ccomp", "acl", "pcomp", "advcl"):
+    if dep in ("xcomp", "ccomp", "acl", "pcomp"):  # complements, not adverbial clauses
         if hl in words["negating_predicates"]:
             state.set("negated", f"under '{head.text}'")
             return dep == "xcomp"
-        if hl in words["hypothetical_predicates"]:
+        if hl in words["hypothetical_predicates"] and dep != "pcomp":
             state.set("hypothetical", f"under '{head.text}'")
             return dep == "xcomp"
-        if hl in words["intended_predicates"]:
+        if hl in words["intended_predicates"] and (dep == "ccomp" or _is_purpose(cur)):
             state.set("intended", f"under '{head.text}'")
             return dep == "xcomp"
     if dep == "xcomp":
