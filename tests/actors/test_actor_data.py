@@ -43,7 +43,7 @@ def test_countries_extra_codes_and_sectors():
     extra = read_extra()
     assert set(extra) <= ISO3
     for iso3, spec in extra.items():
-        assert set(spec) <= {"adj", "plural", "names", "cap", "seats"}, iso3
+        assert set(spec) <= {"adj", "plural", "names", "cap", "seats", "places"}, iso3
         for sector in (spec.get("seats") or {}).values():
             assert sector in SECTORS, iso3
 
@@ -69,7 +69,7 @@ def test_sectors_file_is_valid():
     titles = load_titles()
     assert titles.problems == []
     data = read_sectors()
-    assert set(data) == {"titles", "groups", "weak", "modifiers"}
-    for section in ("titles", "groups"):
+    assert set(data) == {"titles", "groups", "weak", "weak_groups", "modifiers", "portfolios"}
+    for section in ("titles", "groups", "weak", "weak_groups"):
         for term, value in data[section].items():
             assert value is None or all(code in SECTORS for code in str(value).split()), term

@@ -20,9 +20,9 @@ from ..errors import DataFileError
 from .kbtypes import SECTORS, valid_country
 from .names import acronym_key, fold, is_acronym
 
-KINDS = ("country", "demonym", "people", "capital", "seat")
+KINDS = ("country", "demonym", "people", "capital", "seat", "region")
 _NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
-_PRIORITY = {"country": 0, "seat": 1, "capital": 2, "demonym": 3, "people": 4}
+_PRIORITY = {"country": 0, "seat": 1, "capital": 2, "demonym": 3, "people": 4, "region": 5}
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Place:
     """What a gazetteer name stands for: a country by name, demonym, capital or seat of power."""
 
     iso3: str
-    kind: str  # country | demonym | people (plural demonym) | capital | seat
+    kind: str  # country | demonym | people (plural demonym) | capital | seat | region (a region or city)
     sector: str | None = None  # seats of power (and capitals as metonyms): GOV, MIL, LEG
 
 
@@ -138,6 +138,8 @@ def _extra(gaz: Gazetteer, data: dict) -> None:
             gaz.add(plural, Place(iso3, "people"), override=True)
         for cap in spec.get("cap", ()):
             gaz.add(cap, Place(iso3, "capital", "GOV"), override=True)
+        for place in spec.get("places", ()):
+            gaz.add(place, Place(iso3, "region"), override=True)
         for seat, sector in (spec.get("seats") or {}).items():
             if sector not in SECTORS:
                 gaz.problems.append(f"{seat!r}: unknown sector {sector!r}")

@@ -65,6 +65,7 @@ class KnowledgeBase:
     _shorts: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _acronyms: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _skeletons: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    _given: set[str] = field(default_factory=set)  # folded first words of people's full names
 
     # -- building -------------------------------------------------------------------
     def add(self, record: Person | Organisation) -> None:
@@ -76,9 +77,12 @@ class KnowledgeBase:
     def build_index(self) -> None:
         for index in (self._names, self._shorts, self._acronyms, self._skeletons):
             index.clear()
+        self._given.clear()
         for rid, entity in [*self.orgs.items(), *self.people.items()]:
             for name in entity.all_names():
                 self._index_name(rid, name, self._names)
+                if isinstance(entity, Person) and len(fold(name).split()) > 1:
+                    self._given.add(fold(name).split()[0])
                 key = skeleton(name)
                 if isinstance(entity, Person) and len(name.split()) > 1 and len(key) >= _MIN_SKELETON:
                     _add_unique(self._skeletons[key], rid)
@@ -107,6 +111,18 @@ class KnowledgeBase:
 
     def entity(self, rid: str) -> Person | Organisation | None:
         return self.people.get(rid) or self.orgs.get(rid)
+
+    def is_given_name(self, word: str) -> bool:
+        """Whether ``word`` begins some person's full name in the KB ("Michael", "Hassan")."""
+        return fold(word) in self._given
+
+    def name_words(self, rid: str) -> frozenset[str]:
+        """The folded words of every name of an entity (to tell "Recep Erdogan" from "Andreas X")."""
+        entity = self.entity(rid)
+        if entity is None:
+            return frozenset()
+        names = (*entity.all_names(), *getattr(entity, "short", ()))
+        return frozenset(w for name in names for w in fold(name).split())
 
     def candidates(self, text: str, allow_short: bool = True, allow_skeleton: bool = True
                    ) -> tuple[list[str], float]:

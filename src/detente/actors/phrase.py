@@ -18,13 +18,22 @@ from .titles import Hit, Titles
 MAX_NGRAM = 7
 CUT_WORDS = frozenset({"to", "in", "at", "from", "with", "on", "for", "and", "or", "by", "over", "against",
                        "who", "which", "that", "whose", "after", "before", "during", "between", "into",
-                       "about", "under", "as", "than", "while", "when", "where", "amid", "since"})
+                       "about", "under", "as", "than", "while", "when", "where", "amid", "since",
+                       "throughout", "across", "inside", "within", "near", "around", "outside", "among",
+                       "along", "through", "toward", "towards", "beyond", "behind", "via", "despite"})
 STOP = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our",
                   "my", "your", "some", "several", "many", "all", "both", "two", "three", "four", "five",
                   "new", "first", "top", "senior", "other", "then", "current", "incumbent", "acting",
                   "interim", "outgoing", "newly", "elected", "appointed", "mr", "mrs", "ms", "dr", "s",
                   "usual", "own", "same", "also", "major", "main", "local", "high", "ranking", "level"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+LOC_PREPS = frozenset({"in", "from", "at", "across", "throughout", "inside", "within", "near", "around"})
+POSTMODIFIERS = frozenset({"based", "loyal", "linked", "allied", "affiliated", "stationed", "deployed",
+                           "belonging", "close", "opposed"})
+JOINERS = frozenset({"and", "&", "for", "of"})
+PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "an", "az", "ul", "ur", "ud", "bin", "ibn",
+                       "de", "da", "di", "du", "van", "von", "la", "le"})
+_SHORT_SCORE = 0.85
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,9 @@ class Segment:
     head_end: int = 0  # end of the head part (tokens after it are "of ..." complements)
     possessor_end: int = -1  # tokens before it (and its 's) are the possessor
     modifiers: list[str] = field(default_factory=list)  # sector codes of modifiers before the head
+    hidden: list[tuple[int, int, Hit]] = field(default_factory=list)  # terms inside a found name
+    portfolio: set[int] = field(default_factory=set)  # portfolio words of a title ("Planning and")
+    ethnic: bool = False  # "ethnic Albanians": a demonym naming a people, not a country
 
     def found_at(self, i: int) -> Found | None:
         return next((f for f in self.found if f.start <= i < f.end), None)
@@ -66,11 +78,14 @@ class Segment:
         start = self.head
         while start > 0:
             prev = self.toks[start - 1]
-            if self.found_at(start - 1) or self.term_at(start - 1) or fold(prev.text) in STOP:
+            if self.found_at(start - 1) or self.term_at(start - 1) or fold(prev.text) in STOP \
+                    or start - 1 in self.portfolio:
                 break
-            if not (_capitalised(prev.text) or prev.text in ("-", "bin", "ibn", "al", "el", "de", "van", "von")):
+            if not (_capitalised(prev.text) or prev.text == "-" or prev.text in PARTICLES):
                 break
             start -= 1
+        while start < self.head and not self.toks[start].text[:1].isalnum():
+            start += 1
         if start == self.head and is_acronym(self.toks[start].text):
             return None  # "IRPT" alone is an organisation's initials, not a person
         return start, self.head + 1
@@ -83,7 +98,7 @@ def _capitalised(text: str) -> bool:
 def _startable(tok: Tok, lenient: bool) -> bool:
     if not tok.text[:1].isalnum():
         return False
-    return lenient or tok.text[0].isupper() or tok.text[0].isdigit()
+    return lenient or tok.text[0].isupper() or tok.text[0].isdigit() or tok.text in PARTICLES
 
 
 def find_entities(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazetteer, lenient: bool = False,
@@ -121,12 +136,64 @@ def analyse_segment(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazettee
     seg = Segment(toks=toks, found=find_entities(text, toks, kb, gaz, lenient))
     word_idx = [i for i, t in enumerate(toks) if t.text not in POSSESSIVE and fold(t.text)]
     words = [fold(toks[i].text) for i in word_idx]
-    for hit in titles.find(words):
-        start, end = word_idx[hit.start], word_idx[hit.end - 1] + 1
-        if not any(f.start < end and start < f.end for f in seg.found):
-            seg.terms.append((start, end, hit))
+    terms = [(word_idx[h.start], word_idx[h.end - 1] + 1, h) for h in titles.find(words)]
+    seg.found = [f for f in seg.found if _keep_found(seg, f, terms, kb)]
+    for term in terms:
+        inside = any(f.start < term[1] and term[0] < f.end for f in seg.found)
+        (seg.hidden if inside else seg.terms).append(term)
+    seg.portfolio = _portfolio(seg, titles)
     _find_head(seg, titles)
     return seg
+
+
+def _keep_found(seg: Segment, found: Found, terms: list, kb: KnowledgeBase) -> bool:
+    """Drop a demonym after "ethnic" (a people), and a place or surname after an unknown first name
+    ("Michael Jordan", "Andreas Papandreou" when the KB knows only another Papandreou)."""
+    prev = seg.toks[found.start - 1] if found.start > 0 else None
+    if prev is None:
+        return True
+    place = found.place
+    if place is not None and place.kind in ("demonym", "people") and prev.lower == "ethnic":
+        seg.ethnic = True
+        return False
+    if not _capitalised(prev.text) or is_acronym(prev.text) or fold(prev.text) in STOP:
+        return True
+    if any(t[0] <= found.start - 1 < t[1] for t in terms):
+        return True
+    if any(f.end == found.start for f in seg.found):
+        return True
+    if place is not None:
+        return place.kind not in ("country", "capital") or not kb.is_given_name(prev.text)
+    if found.kb_score == _SHORT_SCORE and len(found.kb_ids) == 1:
+        return fold(prev.text) in kb.name_words(found.kb_ids[0])
+    return True
+
+
+def _portfolio(seg: Segment, titles: Titles) -> set[int]:
+    """Portfolio words around a title and their joiners: "Planning and Investment Minister",
+    "Minister for Interior" (they belong to the title, never to a name)."""
+    out: set[int] = set()
+    toks = seg.toks
+
+    def is_port(i: int) -> bool:
+        return 0 <= i < len(toks) and fold(toks[i].text) in titles.portfolios and not seg.found_at(i) \
+            and not seg.term_at(i)
+
+    for start, end, hit in seg.terms:
+        if hit.term.kind == "group":
+            continue
+        i = start - 1
+        while is_port(i) or (i > 0 and toks[i].lower in ("and", "&") and is_port(i - 1) and i + 1 in out):
+            out.add(i)
+            i -= 1
+        i = end
+        if i < len(toks) and toks[i].lower in ("for", "of") and is_port(i + 1):
+            out.add(i)
+            i += 1
+            while is_port(i) or (i < len(toks) and toks[i].lower in JOINERS and is_port(i + 1)):
+                out.add(i)
+                i += 1
+    return out
 
 
 def _find_head(seg: Segment, titles: Titles) -> None:
@@ -135,7 +202,9 @@ def _find_head(seg: Segment, titles: Titles) -> None:
     end = len(toks)
     for i, tok in enumerate(toks):
         word = tok.text.lower()
-        if (word in CUT_WORDS or word == "of") and not seg.found_at(i) and not seg.term_at(i):
+        if seg.found_at(i) or seg.term_at(i) or i in seg.portfolio:
+            continue
+        if word in CUT_WORDS or word == "of" or _postmodifier(seg, i):
             end = i
             break
     seg.head_end = end
@@ -144,13 +213,32 @@ def _find_head(seg: Segment, titles: Titles) -> None:
             seg.possessor_end = i
             break
     for i in range(end - 1, seg.possessor_end, -1):
-        if toks[i].text[:1].isalnum() and toks[i].text not in POSSESSIVE:
+        if toks[i].text[:1].isalnum() and toks[i].text not in POSSESSIVE and i not in seg.portfolio:
             seg.head = i
             break
     for i in range(seg.possessor_end + 1, max(seg.head, 0)):
         code = titles.modifier(fold(toks[i].text))
         if code and not seg.term_at(i):
             seg.modifiers.append(code)
+
+
+def _postmodifier(seg: Segment, i: int) -> bool:
+    """A participle or adjective after a noun that starts its post-modifier: "refugees fleeing ...",
+    "a terror group based in ...", "militants loyal to ..."."""
+    tok = seg.toks[i]
+    if i == 0 or not tok.text.islower() or seg.toks[i - 1].text == "-":
+        return False
+    if not (tok.text in POSTMODIFIERS or (tok.text.endswith("ing") and len(tok.text) > 5)):
+        return False
+    return bool(seg.term_at(i - 1) or seg.found_at(i - 1))
+
+
+def locative_place(seg: Segment) -> Found | None:
+    """The first place after a locative preposition past the head part ("rebels in Darfur")."""
+    preps = [i for i in range(seg.head_end, len(seg.toks)) if seg.toks[i].lower in LOC_PREPS]
+    if not preps:
+        return None
+    return next((f for f in seg.found if f.place is not None and f.start > preps[0]), None)
 
 
 def complement_parts(seg: Segment) -> tuple[list[Found], list[tuple[int, int, Hit]]]:

@@ -7,6 +7,7 @@ title; the context (free text or an ISO3 code) fixes the country of a title that
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -17,10 +18,10 @@ from .countries import Gazetteer, load_gazetteer
 from .kb import KBMatch, KnowledgeBase, load_kb
 from .kbtypes import valid_country
 from .names import Tok, tokenize
-from .phrase import Found, Segment, analyse_segment, complement_parts, find_entities
+from .phrase import Found, Segment, analyse_segment, complement_parts, find_entities, locative_place
 from .titles import Hit, Titles, load_titles
 
-_PLACE_CONF = {"country": 0.9, "seat": 0.85, "capital": 0.7, "people": 0.75, "demonym": 0.6}
+_PLACE_CONF = {"country": 0.9, "seat": 0.85, "capital": 0.7, "people": 0.75, "demonym": 0.6, "region": 0.5}
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Resolver:
     def read(self, text: str, date: dt.date | None = None, context_country: str | None = None,
              person_hint: bool = False) -> Reading | None:
         """The reading of a whole phrase: its segments (appositions) read and merged."""
-        text = " ".join(text.split())
+        text = _strip_phrase(" ".join(text.split()))
         lenient = text.islower()
         segs = []
         for seg_text in _segments(text):
@@ -88,11 +89,20 @@ class Resolver:
                       person_hint: bool) -> Reading | None:
         if seg.head < 0:
             return None
+        country, org_mod = self._text_country(seg, seg.found_at(seg.head))
+        reading = self._read_head(seg, text, country, org_mod, date, context, person_hint)
+        if seg.ethnic and (reading is None or reading.actor.sector is None):
+            # "ethnic Albanians": a people, not a country -> civilians of the country the text gives
+            actor = Actor(country=country or context, sector="CVL", confidence=0.5 if country else 0.4)
+            return Reading(actor, "group", plural=True, country_from_text=country is not None)
+        return reading
+
+    def _read_head(self, seg: Segment, text: str, country: str | None, org_mod: KBMatch | None,
+                   date: dt.date | None, context: str | None, person_hint: bool) -> Reading | None:
         head_found = seg.found_at(seg.head)
         head_term = seg.term_at(seg.head)
-        country, org_mod = self._text_country(seg, head_found)
         if head_found is not None and head_found.kb_ids:
-            return self._read_known(seg, head_found, country, date, context)
+            return self._read_known(seg, head_found, country, org_mod, date, context)
         run = seg.name_run()
         title = self._title_before(seg, run[0] if run else seg.head)
         if run is not None and (title is not None or person_hint or org_mod is not None):
@@ -104,8 +114,8 @@ class Resolver:
             return _read_place(seg, head_found, self.gaz)
         return None
 
-    def _read_known(self, seg: Segment, found: Found, country: str | None, date: dt.date | None,
-                    context: str | None) -> Reading | None:
+    def _read_known(self, seg: Segment, found: Found, country: str | None, org_mod: KBMatch | None,
+                    date: dt.date | None, context: str | None) -> Reading | None:
         match = self._best_match(found, date, country or context)
         if match is None:
             return None
@@ -113,18 +123,34 @@ class Resolver:
             actor = Actor(country=match.country, sector=match.sector, sector2=match.sector2, name=match.name,
                           kb_id=match.id, confidence=0.9 * match.score, org=match.org or match.name)
             return Reading(actor, "org", plural=True)
+        match = self._person_sector(seg, found, match)
         title = self._title_before(seg, found.start)
         if title is not None:
-            titled = self._read_titled(seg, title, country or match.country, None, None, name=match.name)
+            titled = self._read_titled(seg, title, country or match.country, org_mod, None, name=match.name)
             if titled is not None:
                 agrees = titled.actor.country in (match.country, None) or match.country == "IGO"
                 actor = replace(titled.actor, kb_id=match.id if agrees else None,
                                 confidence=min(0.97, titled.actor.confidence + (0.1 if agrees else 0.0)))
+                if agrees and match.sector and (title[2].term.kind == "weak" or actor.sector is None):
+                    actor = replace(actor, sector=match.sector, sector2=match.sector2, org=match.org or actor.org)
                 return replace(titled, actor=actor, kind="kb" if agrees else "name")
         actor = Actor(country=country or match.country, sector=match.sector, sector2=match.sector2,
                       name=match.name, kb_id=match.id, confidence=0.92 * match.score, org=match.org,
                       former=match.former)
         return Reading(actor, "kb", person=True, named=True, country_from_text=country is not None)
+
+    def _person_sector(self, seg: Segment, found: Found, match: KBMatch) -> KBMatch:
+        """A known person with no role at the date: the title inside the matched name ("President
+        Obama"), else ELI (a notable person out of office) when the KB knows some role of theirs."""
+        if match.sector is not None:
+            return match
+        inner = [t for t in seg.hidden if found.start <= t[0] and t[1] <= found.end
+                 and t[2].term.kind == "title" and t[2].term.sector]
+        if inner:
+            term = inner[-1][2].term
+            return replace(match, sector=term.sector, sector2=term.sector2)
+        entity = self.kb.entity(match.id)
+        return replace(match, sector="ELI") if getattr(entity, "roles", ()) else match
 
     def _best_match(self, found: Found, date: dt.date | None, country: str | None) -> KBMatch | None:
         matches = [m for m in (self.kb.resolve_id(rid, date, found.kb_score) for rid in found.kb_ids) if m]
@@ -164,7 +190,7 @@ class Resolver:
     def _title_before(self, seg: Segment, index: int) -> tuple[int, int, Hit] | None:
         """The last title term in the head part before token ``index`` (a name's title)."""
         terms = [t for t in seg.terms if seg.possessor_end < t[0] and t[1] <= index
-                 and t[2].term.kind in ("title", "weak")]
+                 and t[2].term.kind in ("title", "weak") and not t[2].term.collective]
         return terms[-1] if terms else None
 
     def _sector(self, seg: Segment, term: tuple[int, int, Hit] | None, org_mod: KBMatch | None
@@ -207,7 +233,8 @@ class Resolver:
                         return match.country, org_mod
                 elif match is not None and match.country:
                     return match.country, org_mod
-        return None, org_mod
+        place = locative_place(seg)
+        return (place.place.iso3 if place and place.place else None), org_mod
 
 
 def _read_place(seg: Segment, found: Found, gaz: Gazetteer) -> Reading | None:
@@ -221,6 +248,21 @@ def _read_place(seg: Segment, found: Found, gaz: Gazetteer) -> Reading | None:
     actor = Actor(country=place.iso3, sector=sector, name=gaz.name_of(place.iso3) or found.text,
                   confidence=_PLACE_CONF[place.kind])
     return Reading(actor, "place", plural=place.kind == "people", country_from_text=True)
+
+
+_QUANTITY_WORDS = ("tens", "hundreds", "thousands", "dozens", "scores", "millions", "few", "couple", "handful",
+                   "number", "majority", "some", "many", "most", "several", "all", "each", "one", "two", "three")
+_QUANTITY = re.compile(  # "Group of Seven" is a name: "group"/"members" count only in lower case
+    r"^(?:(?:[Tt]he |[Aa]n? )?(?:" + "|".join(w + "|" + w.capitalize() for w in _QUANTITY_WORDS) +
+    r"|group|members?) of (?:the |these |those )?)+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
+
+def _strip_phrase(text: str) -> str:
+    """Drop a quantity before the actor ("hundreds of thousands of people") and a final possessive
+    ("Haiti's"), when something is left."""
+    stripped = _TRAILING_POSSESSIVE.sub("", _QUANTITY.sub("", text)).strip()
+    return stripped or text
 
 
 def _segments(text: str) -> list[str]:

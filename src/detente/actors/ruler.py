@@ -21,7 +21,8 @@ from .countries import load_gazetteer
 from .names import fold, is_acronym
 
 FACTORY = "detente_actor_ruler_v1"  # spaCy forbids "." in factory names
-_PLACE_LABEL = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "people": "NORP", "seat": "ORG"}
+_PLACE_LABEL = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "people": "NORP", "seat": "ORG",
+                "region": "GPE"}
 _LOWER_STARTS = frozenset({"the", "al", "el", "d", "de", "ad", "an", "as"})
 
 

@@ -15,22 +15,25 @@ from ..errors import DataFileError
 from .kbtypes import SECTORS
 from .names import fold
 
-KINDS = ("titles", "groups", "weak")
+KINDS = ("titles", "groups", "weak", "weak_groups")
 
 
 @dataclass(frozen=True)
 class Term:
-    """A title or noun with its sector(s); ``kind`` is title, group or weak."""
+    """A title or noun with its sector(s); ``kind`` is title, group or weak (``collective``: a weak
+    noun naming a body or a group, "council", "coalition", never one person)."""
 
     text: str
     kind: str
     sector: str | None
     sector2: str | None = None
+    collective: bool = False
 
     @property
     def person(self) -> bool:
         """A title naming one person (can take a name in apposition; "he"/"she" can refer to it)."""
-        return self.kind in ("title", "weak") and not self.text.endswith(("s", "ers", "ists"))
+        return self.kind in ("title", "weak") and not self.collective \
+            and not self.text.endswith(("s", "ers", "ists"))
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Hit:
 class Titles:
     terms: dict[tuple[str, ...], Term] = field(default_factory=dict)
     modifiers: dict[str, str] = field(default_factory=dict)
+    portfolios: frozenset[str] = frozenset()  # words of a minister's portfolio ("Planning", "Interior")
     max_len: int = 1
     problems: list[str] = field(default_factory=list)
 
@@ -61,7 +65,8 @@ class Titles:
             return
         if key in self.terms:
             self.problems.append(f"{text!r} is listed twice")
-        self.terms[key] = Term(text, "title" if kind == "titles" else kind.rstrip("s"), sector, sector2)
+        kind_name = {"titles": "title", "groups": "group"}.get(kind, "weak")
+        self.terms[key] = Term(text, kind_name, sector, sector2, collective=kind == "weak_groups")
         self.max_len = max(self.max_len, len(key))
 
     def find(self, words: list[str]) -> list[Hit]:
@@ -87,6 +92,10 @@ class Titles:
                 term = self.terms.get((*key[:-1], singular))
                 if term is not None:
                     return Hit(i, i + n, term, plural=True)
+            for plural in _plurals(key[-1]):  # "human rights group" -> the entry "human rights groups"
+                term = self.terms.get((*key[:-1], plural))
+                if term is not None and term.kind == "group":
+                    return Hit(i, i + n, term)
         return None
 
     def modifier(self, word: str) -> str | None:
@@ -113,6 +122,12 @@ def _singulars(word: str) -> list[str]:
     return out
 
 
+def _plurals(word: str) -> list[str]:
+    if word.endswith("y") and len(word) > 3:
+        return [word[:-1] + "ies"]
+    return [word + "s", word + "es"] if word.endswith(("s", "x", "ch", "sh")) else [word + "s"]
+
+
 def build_titles(data: dict) -> Titles:
     titles = Titles()
     for kind in KINDS:
@@ -126,6 +141,11 @@ def build_titles(data: dict) -> Titles:
         if value not in SECTORS:
             titles.problems.append(f"modifier {word!r}: unknown sector {value!r}")
         titles.modifiers[fold(str(word)) or str(word)] = value
+    portfolios = data.get("portfolios") or []
+    if not isinstance(portfolios, list):
+        titles.problems.append("portfolios must be a list of words")
+        portfolios = []
+    titles.portfolios = frozenset(fold(str(w)) for w in portfolios)
     return titles
 
 
