@@ -68,13 +68,13 @@ def test_would_in_reported_speech_is_intended(code):
     assert dyad(m) == ("MNG", "KGZ")
 
 
-def test_accusation_is_asserted_and_its_content_reported(code):
+def test_accusation_is_asserted_and_its_content_reported_not_asserted(code):
     mentions = code("Kazakhstan accused Kyrgyzstan of shelling its villages.")
     [acc] = find(mentions, "112")
     assert acc.modality == "asserted" and not acc.reported
     assert dyad(acc) == ("KAZ", "KGZ")
     inner = find(mentions, "19")
-    assert inner and all(m.reported for m in inner)
+    assert inner and all(m.reported and m.modality == "hypothetical" for m in inner)
     assert inner[0].source.actor.country == "KGZ"
 
 

@@ -18,7 +18,7 @@ from . import syntax as sx
 from .lexicon import Lexicon, Rule
 from .matcher import Match, matches_for
 from .modality import Modality, find_modality
-from .roles import ActorIndex, Roles, find_roles
+from .roles import ActorIndex, Roles, find_roles, localize
 
 Token = Any
 CONFLICT_ROOTS = frozenset(f"{n:02d}" for n in range(13, 21))
@@ -71,7 +71,7 @@ def code_events(doc: Any, actors: Sequence[ActorMention], article: Article, reso
     out: list[EventMention] = []
     for s_i, sent in enumerate(doc.sents):
         analysis = analyse_sentence(sent, index, lexicon)
-        out.extend(sentence_mentions(analysis, article, s_i, lexicon))
+        out.extend(sentence_mentions(analysis, article, s_i, lexicon, index))
     return out
 
 
@@ -201,6 +201,9 @@ def _inherit_target(cand: Candidate, cands: list[Candidate]) -> None:
     """Take a counterpart from the event this one embeds (or, for a protest, what it demands)."""
     roles = cand.roles
     donors: list[Candidate] = [cand.carried] if cand.carried is not None else []
+    if not donors and cand.rule.derive is not None:  # an embedded event without a parallel code
+        region = _region(cand)
+        donors = sorted((c for c in cands if c is not cand and c.trigger.i in region), key=lambda c: _depth(c.trigger))[:1]
     if cand.cameo[:2] in INHERIT_TARGET_ROOTS:
         inside = set(_region(cand)) | {i for c in cand.trigger.children if c.dep_ in ("advcl", "acl", "prep")
                                        for i in sx.subtree_ids(c)}
@@ -209,8 +212,15 @@ def _inherit_target(cand: Candidate, cands: list[Candidate]) -> None:
             inside |= {i for c in gov.children if c.dep_ == "advcl" for i in sx.subtree_ids(c)}
         donors += sorted((c for c in cands if c is not cand and c.trigger.i in inside),
                          key=lambda c: _depth(c.trigger))
+    requested = cand.rule.derive in ("demand", "appeal")
     for donor in donors:
         inner = donor.roles
+        # "demanded that Israel ease ...": the demanded party is the embedded event's doer;
+        # "rejected a demand from the US": the counterpart is who made the request
+        doer = inner.sources if (requested and donor is cand.carried) or donor.cameo[:2] in ("02", "10") else ()
+        if doer and not set(doer) & set(roles.sources):
+            cand.roles = Roles(roles.sources, tuple(doer), roles.source_slot, f"doer of '{donor.trigger.text}'")
+            return
         if inner.targets:
             cand.roles = Roles(roles.sources or inner.sources, inner.targets, roles.source_slot,
                                f"from '{donor.trigger.text}'", roles.reciprocal)
@@ -290,7 +300,8 @@ def _background(trig: Token) -> bool:
     return not sx.surface_subject(trig) and not sx.subject(trig)
 
 
-def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, lexicon: Lexicon) -> list[EventMention]:
+def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, lexicon: Lexicon,
+                      index: ActorIndex | None = None) -> list[EventMention]:
     sent = analysis.sent
     best: dict[tuple, EventMention] = {}
     background = _actorless_background(analysis)
@@ -301,6 +312,8 @@ def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, le
         text, char = _trigger_text(cand.match)
         contexts = clause_contexts(cand.trigger, cand.rule, lexicon)
         for source, target in cand.roles.pairs():
+            if index is not None:
+                source, target = localize(source, target, cand.trigger, cand.cameo, index)
             mention = EventMention(
                 article_id=article.id, sentence=sent.text, char_start=sent.start_char, char_end=sent.end_char,
                 trigger=text, trigger_char=char, cameo=cand.cameo, rule=cand.rule.id, source=source,

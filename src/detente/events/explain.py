@@ -113,5 +113,5 @@ def explain(sentence: str, resources: Any, nlp: Any, date: str | dt.date | None 
                 modality=cand.modality.modality, modality_reason=cand.modality.reason,
                 reported=cand.modality.reported, confidence=cand.confidence, dropped=cand.dropped,
                 notes=tuple(cand.notes)))
-        out.events.extend(sentence_mentions(analysis, article, s_i, resources.lexicon))
+        out.events.extend(sentence_mentions(analysis, article, s_i, resources.lexicon, index))
     return out

@@ -47,7 +47,7 @@ DEFAULT_SLOTS = {
 }
 SLOT_STEPS = re.compile(
     r"^(subj|dobj|dative|poss|mod|governor|governor:target|comp|comp:subj|comp:dobj|head|between|clause|advcl|"
-    r"acl|agent|prep:[a-z]+|self)$"
+    r"acl|agent|cond|prep:[a-z]+|self)$"
 )
 CONSTRAINT_FIELDS = ("object", "particle", "prep", "prep_object", "comp", "comp_aux", "modifier", "subject",
                      "governor", "exclude_object", "exclude_modifier", "exclude_prep", "exclude_comp",

@@ -7,7 +7,9 @@ auxiliaries (``will``) and predicates (``plan``, ``intend``, ``consider``), alle
 infinitival complements and coordination (``could help secure``, ``plans to visit``), stops at
 the clause of a speech verb (``X said Y attacked`` is asserted), and lets a governing trigger that
 embeds its complement (``threatened to shell``) set the modality of the embedded event.
-Negation dominates, then hypothetical, then intended.
+Negation dominates, then hypothetical, then intended. The content of an allegation (``accused Y
+of shelling``, ``alleging that Y backed``, ``allegedly``) is marked reported and is not asserted:
+the coded event is the accusation itself; ``reportedly`` only adds the reported flag.
 """
 from __future__ import annotations
 
@@ -47,6 +49,11 @@ class _State:
             self.purpose = self.purpose or purpose
             self.explicit_intent = self.explicit_intent or not purpose
         self.reasons.append(reason)
+
+    def allege(self, reason: str) -> None:
+        """What someone alleges is reported, not asserted by the text (CAMEO codes the accusation)."""
+        self.reported = True
+        self.set("hypothetical", reason)
 
     def result(self) -> Modality:
         purpose = self.modality == "intended" and self.purpose and not self.explicit_intent
@@ -114,7 +121,9 @@ def _own_markers(verb: Token, words: Mapping[str, frozenset[str]], state: _State
             state.set("hypothetical", f"'{c.text}' clause")
         elif c.dep_ == "advmod" and sx.lemma(c) in words["hypothetical_predicates"]:
             state.set("hypothetical", f"'{c.text}'")
-        elif c.dep_ == "advmod" and low in ("reportedly", "allegedly", "purportedly"):
+        elif c.dep_ == "advmod" and low in ("allegedly", "purportedly"):
+            state.allege(f"'{c.text}'")
+        elif c.dep_ == "advmod" and low == "reportedly":
             state.reported = True
             state.reasons.append(f"'{c.text}'")
 
@@ -160,8 +169,7 @@ def _walk_clauses(verb: Token, words: Mapping[str, frozenset[str]], embedders: M
         if head.i in embedders and head.i != trigger.i:
             effect = embedders[head.i]
             if effect == "reported":
-                state.reported = True
-                state.reasons.append(f"allegation '{head.text}'")
+                state.allege(f"allegation '{head.text}'")
             else:
                 state.set(effect, f"embedded under '{head.text}'")
             return
@@ -177,8 +185,7 @@ def _step(cur: Token, head: Token, dep: str, words: Mapping[str, frozenset[str]]
     """Apply what the governing word does to the clause below it; True to keep climbing."""
     hl = sx.lemma(head)
     if hl in words["reported_predicates"] and dep in ("ccomp", "xcomp", "pcomp", "acl", "prep", "advcl"):
-        state.reported = True
-        state.reasons.append(f"allegation '{head.text}'")
+        state.allege(f"allegation '{head.text}'")
         return False
     if dep in ("xcomp", "ccomp", "acl", "pcomp"):  # complements, not adverbial clauses
         if hl in words["negating_predicates"]:

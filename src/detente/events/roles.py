@@ -25,6 +25,7 @@ speaker said (``Uganda said it had paid``), is taken to be the speaker.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -214,6 +215,11 @@ def _first_step(step: str, match: Match, lexicon: Lexicon) -> list[Token]:
         return [match.complement] if match.complement is not None else []
     if step in ("advcl", "acl"):
         return _next_step(step, list(match.anchors) + ([match.governor] if match.governor is not None else []))
+    if step == "cond":  # "threatened to ... unless Baghdad accepted": the conditioned party
+        heads = [trig] + ([match.complement] if match.complement is not None else [])
+        return [s for h in heads for c in h.children if c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for s in sx.children(c, *sx.SUBJ_DEPS)]
     if step == "clause":
         verb, _ = sx.governing_verb(trig)
         return [verb] if verb is not None else []
@@ -295,3 +301,57 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
         sources, targets, reciprocal = targets[:1], targets[1:], True
     sources = [s for s in sources if s not in targets] or sources
     return Roles(tuple(sources), tuple(targets), s_slot, t_slot, reciprocal)
+
+
+LOCATIVE_PREPS = ("in", "throughout", "across", "inside", "at", "near", "outside")
+DOMESTIC_ROOTS = frozenset({"08", "09", "14", "15", "17", "18"})  # easing, inquiries, protest, repression...
+
+
+def localize(source: ActorMention | None, target: ActorMention | None, trig: Token, cameo: str,
+             index: ActorIndex) -> tuple[ActorMention | None, ActorMention | None]:
+    """Give a country to a countryless group of an event (``demonstrators``, ``students``,
+    ``refugees``) from where the event happened (``in Hong Kong``) or, for a domestic kind of
+    event (protest, repression, assault), from its counterpart (``Egyptian police ... dispersed
+    demonstrators``). The filled mention says so: ``basis="context"``."""
+    place = None
+    for mention, other in ((source, target), (target, source)):
+        if mention is None or mention.actor.country or mention.actor.org or mention.actor.kb_id:
+            continue
+        if mention.actor.sector in (None, "IGO", "NGO"):
+            continue
+        if place is None:
+            place = _event_place(trig, index) or ""
+        country = (_phrase_place(mention, trig.doc, index) or place
+                   or (other.actor.country if other is not None and cameo[:2] in DOMESTIC_ROOTS else None))
+        if not country or country == "IGO":
+            continue
+        filled = dataclasses.replace(mention, actor=dataclasses.replace(mention.actor, country=country,
+                                     confidence=min(mention.actor.confidence, 0.5)), basis="context")
+        if mention is source:
+            source = filled
+        else:
+            target = filled
+    return source, target
+
+
+def _phrase_place(mention: ActorMention, doc: Any, index: ActorIndex) -> str | None:
+    """A place inside the group's own phrase: ``refugees fleeing the war in Liberia``."""
+    head = doc[mention.end - 1]
+    for tok in head.subtree:
+        if mention.start <= tok.i < mention.end or tok.i < head.i:
+            continue
+        for m in index.at(tok):
+            if m.actor.country and m.actor.country != "IGO" and m.basis == "gazetteer":
+                return m.actor.country
+    return None
+
+
+def _event_place(trig: Token, index: ActorIndex) -> str | None:
+    """The country of a place named by a locative phrase of the trigger's clause."""
+    verb = sx.clause_verb(trig)
+    for anchor in (trig, verb):
+        for obj in sx.prep_objects(anchor, LOCATIVE_PREPS):
+            for m in actors_near(obj, index, max_depth=2):
+                if m.actor.country and m.actor.country != "IGO" and m.basis == "gazetteer":
+                    return m.actor.country
+    return None
