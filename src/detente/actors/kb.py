@@ -66,6 +66,7 @@ class KnowledgeBase:
     _acronyms: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _skeletons: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _given: set[str] = field(default_factory=set)  # folded first words of people's full names
+    _surnames: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # last words
 
     # -- building -------------------------------------------------------------------
     def add(self, record: Person | Organisation) -> None:
@@ -78,11 +79,14 @@ class KnowledgeBase:
         for index in (self._names, self._shorts, self._acronyms, self._skeletons):
             index.clear()
         self._given.clear()
+        self._surnames.clear()
         for rid, entity in [*self.orgs.items(), *self.people.items()]:
             for name in entity.all_names():
                 self._index_name(rid, name, self._names)
-                if isinstance(entity, Person) and len(fold(name).split()) > 1:
-                    self._given.add(fold(name).split()[0])
+                words = fold(name).split()
+                if isinstance(entity, Person) and len(words) > 1:
+                    self._given.add(words[0])
+                    _add_unique(self._surnames[words[-1]], rid)
                 key = skeleton(name)
                 if isinstance(entity, Person) and len(name.split()) > 1 and len(key) >= _MIN_SKELETON:
                     _add_unique(self._skeletons[key], rid)
@@ -115,6 +119,15 @@ class KnowledgeBase:
     def is_given_name(self, word: str) -> bool:
         """Whether ``word`` begins some person's full name in the KB ("Michael", "Hassan")."""
         return fold(word) in self._given
+
+    def surname_at(self, word: str, date: dt.date | None) -> str | None:
+        """The one person whose full name ends in ``word`` and who holds a role at ``date``
+        ("President Bush" in 2003); None when there is no date, nobody, or several."""
+        if date is None:
+            return None
+        ids = [rid for rid in self._surnames.get(fold(word), ())
+               if any(r.active(date) for r in self.people[rid].roles)]
+        return ids[0] if len(ids) == 1 else None
 
     def name_words(self, rid: str) -> frozenset[str]:
         """The folded words of every name of an entity (to tell "Recep Erdogan" from "Andreas X")."""

@@ -132,12 +132,13 @@ def find_entities(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazetteer,
 
 
 def analyse_segment(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazetteer, titles: Titles,
-                    lenient: bool = False) -> Segment:
+                    lenient: bool = False, date: dt.date | None = None) -> Segment:
     seg = Segment(toks=toks, found=find_entities(text, toks, kb, gaz, lenient))
     word_idx = [i for i, t in enumerate(toks) if t.text not in POSSESSIVE and fold(t.text)]
     words = [fold(toks[i].text) for i in word_idx]
     terms = [(word_idx[h.start], word_idx[h.end - 1] + 1, h) for h in titles.find(words)]
     seg.found = [f for f in seg.found if _keep_found(seg, f, terms, kb)]
+    seg.found = sorted([*seg.found, *_surnames(seg, terms, kb, date)], key=lambda f: f.start)
     for term in terms:
         inside = any(f.start < term[1] and term[0] < f.end for f in seg.found)
         (seg.hidden if inside else seg.terms).append(term)
@@ -167,6 +168,25 @@ def _keep_found(seg: Segment, found: Found, terms: list, kb: KnowledgeBase) -> b
     if found.kb_score == _SHORT_SCORE and len(found.kb_ids) == 1:
         return fold(prev.text) in kb.name_words(found.kb_ids[0])
     return True
+
+
+def _surnames(seg: Segment, terms: list, kb: KnowledgeBase, date: dt.date | None) -> list[Found]:
+    """A bare surname the KB lists only inside full names, after a title or before a government
+    noun ("President Bush", "the Bush administration"): the one such person in office at the date."""
+    out = []
+    for i, tok in enumerate(seg.toks):
+        if not _capitalised(tok.text) or is_acronym(tok.text) or seg.found_at(i) or fold(tok.text) in STOP:
+            continue
+        if any(t[0] <= i < t[1] for t in terms):
+            continue
+        after_title = any(t[1] == i and t[2].term.kind == "title" for t in terms)
+        before_gov = any(t[0] == i + 1 and t[2].term.kind == "group" and t[2].term.sector == "GOV" for t in terms)
+        nxt = seg.toks[i + 1] if i + 1 < len(seg.toks) else None
+        if (after_title and (nxt is None or not _capitalised(nxt.text))) or before_gov:
+            rid = kb.surname_at(tok.text, date)
+            if rid is not None:
+                out.append(Found(i, i + 1, tok.text, kb_ids=(rid,), kb_score=0.8))
+    return out
 
 
 def _portfolio(seg: Segment, titles: Titles) -> set[int]:
@@ -242,13 +262,18 @@ def locative_place(seg: Segment) -> Found | None:
 
 
 def complement_parts(seg: Segment) -> tuple[list[Found], list[tuple[int, int, Hit]]]:
-    """Places/entities and terms in the "of ..." complements after the head part."""
+    """Places/entities and terms in the "of ..." complements after the head part (and "for ..."
+    after a weak title)."""
     end = len(seg.toks)
     for i in range(seg.head_end + 1, len(seg.toks)):
         if seg.toks[i].text.lower() in CUT_WORDS and not seg.found_at(i):
             end = i
             break
-    if seg.head_end >= len(seg.toks) or seg.toks[seg.head_end].text.lower() != "of":
+    word = seg.toks[seg.head_end].text.lower() if seg.head_end < len(seg.toks) else ""
+    head_term = seg.term_at(seg.head) if seg.head >= 0 else None
+    speaks_for = word == "for" and head_term is not None and head_term[2].term.kind == "weak" \
+        and not head_term[2].term.collective  # "a spokesman for the Russian Foreign Ministry"
+    if word != "of" and not speaks_for:
         return [], []
     found = [f for f in seg.found if seg.head_end < f.start < end]
     terms = [t for t in seg.terms if seg.head_end < t[0] < end]

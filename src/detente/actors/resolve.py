@@ -18,7 +18,8 @@ from .countries import Gazetteer, load_gazetteer
 from .kb import KBMatch, KnowledgeBase, load_kb
 from .kbtypes import valid_country
 from .names import Tok, tokenize
-from .phrase import Found, Segment, analyse_segment, complement_parts, find_entities, locative_place
+from .phrase import (CUT_WORDS, POSSESSIVE, STOP, Found, Segment, analyse_segment, complement_parts, find_entities,
+                     locative_place)
 from .titles import Hit, Titles, load_titles
 
 _PLACE_CONF = {"country": 0.9, "seat": 0.85, "capital": 0.7, "people": 0.75, "demonym": 0.6, "region": 0.5}
@@ -54,13 +55,13 @@ class Resolver:
     def read(self, text: str, date: dt.date | None = None, context_country: str | None = None,
              person_hint: bool = False) -> Reading | None:
         """The reading of a whole phrase: its segments (appositions) read and merged."""
-        text = _strip_phrase(" ".join(text.split()))
+        text = self._normalise_case(_strip_phrase(" ".join(text.split())))
         lenient = text.islower()
         segs = []
         for seg_text in _segments(text):
             toks = tokenize(seg_text)
             if toks:
-                segs.append((analyse_segment(seg_text, toks, self.kb, self.gaz, self.titles, lenient), seg_text))
+                segs.append((analyse_segment(seg_text, toks, self.kb, self.gaz, self.titles, lenient, date), seg_text))
         readings = [self._read_segment(seg, seg_text, date, context_country, person_hint and k == 0)
                     for k, (seg, seg_text) in enumerate(segs)]
         for k, reading in enumerate(readings):  # a bare title lends "this is a person" to its neighbours
@@ -71,6 +72,22 @@ class Resolver:
                     seg, seg_text = segs[n]
                     readings[n] = self._read_segment(seg, seg_text, date, context_country, True)
         return _merge([r for r in readings if r is not None])
+
+    def _normalise_case(self, text: str) -> str:
+        """Lower-case "u.s. troops" -> "U.S. troops"; all-capital "PRESIDENT PUTIN" -> "President Putin"
+        (known acronyms such as "UN" stay)."""
+        if text.islower():
+            return _DOTTED.sub(lambda m: m.group(0).upper(), text)
+        if not any(len(w) > 4 for w in re.findall(r"[A-Z]+", text)) or text.upper() != text:
+            return text
+
+        def word(m: re.Match) -> str:
+            w = m.group(0)
+            if self.gaz.lookup(w) is not None or self.kb.candidates(w)[0]:
+                return w
+            return w.lower() if w.lower() in CUT_WORDS | STOP else w.capitalize()
+
+        return re.sub(r"[A-Z]+", word, text)
 
     def context_country(self, context: str | None) -> str | None:
         """The country a context names: an ISO3 code, or the most frequent country in the text."""
@@ -120,6 +137,11 @@ class Resolver:
         if match is None:
             return None
         if match.kind == "org":
+            if match.country == "IGO" and country not in (None, "IGO") and _nation_before(seg, found):
+                # "Russia's Security Council": a national body that shares an IGO organ's name
+                sector = "GOV" if match.sector == "IGO" else match.sector
+                actor = Actor(country=country, sector=sector, name=found.text, confidence=0.6)
+                return Reading(actor, "group", plural=True, country_from_text=True)
             actor = Actor(country=match.country, sector=match.sector, sector2=match.sector2, name=match.name,
                           kb_id=match.id, confidence=0.9 * match.score, org=match.org or match.name)
             return Reading(actor, "org", plural=True)
@@ -237,6 +259,13 @@ class Resolver:
         return (place.place.iso3 if place and place.place else None), org_mod
 
 
+def _nation_before(seg: Segment, found: Found) -> bool:
+    """A country or demonym right before ``found`` (as possessor or modifier)."""
+    return any(f.place is not None and f.place.kind in ("country", "demonym") and f.end <= found.start
+               and all(not t.text[:1].isalnum() or t.text in POSSESSIVE for t in seg.toks[f.end:found.start])
+               for f in seg.found)
+
+
 def _read_place(seg: Segment, found: Found, gaz: Gazetteer) -> Reading | None:
     place = found.place
     assert place is not None
@@ -255,6 +284,7 @@ _QUANTITY_WORDS = ("tens", "hundreds", "thousands", "dozens", "scores", "million
 _QUANTITY = re.compile(  # "Group of Seven" is a name: "group"/"members" count only in lower case
     r"^(?:(?:[Tt]he |[Aa]n? )?(?:" + "|".join(w + "|" + w.capitalize() for w in _QUANTITY_WORDS) +
     r"|group|members?) of (?:the |these |those )?)+")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
 
@@ -300,6 +330,11 @@ def _merge(readings: list[Reading]) -> Reading | None:
                       former=t.former)
         return Reading(actor, named.kind, person=True, titled=True, named=True,
                        country_from_text=titled.country_from_text or named.country_from_text)
+    place = next((r for r in readings[1:] if r.kind == "place"), None)
+    if first.actor.country is None and first.actor.sector and place is not None:
+        # "Police (India)": a place in apposition gives a countryless group its country
+        actor = replace(first.actor, country=place.actor.country)
+        return replace(first, actor=actor, country_from_text=True)
     return first
 
 
