@@ -44,6 +44,7 @@ class Gazetteer:
     forms: list[tuple[str, Place]] = field(default_factory=list)  # every (surface form, place)
     problems: list[str] = field(default_factory=list)
     curated: set[str] = field(default_factory=set)  # keys set from countries_extra.yaml
+    deletions: dict[str, set[str]] | None = None  # one-letter deletions of names, for ``fuzzy``
 
     def add(self, name: str, place: Place, override: bool = False) -> None:
         """Add a name; library names (``override=False``) never replace an existing entry."""
@@ -76,6 +77,20 @@ class Gazetteer:
             return self.acronyms.get(acronym_key(text))
         return self.entries.get(fold(text))
 
+    def fuzzy(self, word: str) -> Place | None:
+        """The one country name or demonym of 7+ letters one edit away from ``word`` ("Ethopia",
+        "Phillippines", "Columbian"); None when there is none or more than one."""
+        key = fold(word)
+        if len(key) < _FUZZY_MIN or " " in key or key in self.entries:
+            return None
+        if self.deletions is None:
+            self.deletions = _deletion_index(k for k, p in self.entries.items()
+                                             if p.kind in ("country", "demonym"))
+        cands = {c for v in (key, *_deletes(key)) for c in self.deletions.get(v, ())}
+        cands = {c for c in cands if _one_edit(key, c)}
+        places = {self.entries[c] for c in cands}
+        return places.pop() if len({p.iso3 for p in places}) == 1 and len(places) == 1 else None
+
     def name_of(self, iso3: str | None) -> str | None:
         return self.display.get(iso3) if iso3 else None
 
@@ -86,6 +101,34 @@ class Gazetteer:
             if name not in seen:
                 seen.add(name)
                 yield name, place
+
+
+_FUZZY_MIN = 7
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _deletion_index(keys: Iterator[str]) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
+    for key in keys:
+        if len(key) >= _FUZZY_MIN and " " not in key:
+            for variant in (key, *_deletes(key)):
+                index.setdefault(variant, set()).add(key)
+    return index
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Exactly one insertion, deletion, substitution or swap of neighbours apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _drop_article(name: str) -> str:

@@ -120,6 +120,11 @@ class KnowledgeBase:
         """Whether ``word`` begins some person's full name in the KB ("Michael", "Hassan")."""
         return fold(word) in self._given
 
+    def is_name_word(self, word: str) -> bool:
+        """Whether ``word`` begins or ends some person's full name ("Francois", "Hollande")."""
+        key = fold(word)
+        return key in self._given or key in self._surnames
+
     def surname_at(self, word: str, date: dt.date | None) -> str | None:
         """The one person whose full name ends in ``word`` and who holds a role at ``date``
         ("President Bush" in 2003); None when there is no date, nobody, or several."""

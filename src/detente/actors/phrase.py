@@ -15,7 +15,7 @@ from .kb import KnowledgeBase
 from .names import Tok, fold, is_acronym
 from .titles import Hit, Titles
 
-MAX_NGRAM = 7
+MAX_NGRAM = 10
 CUT_WORDS = frozenset({"to", "in", "at", "from", "with", "on", "for", "and", "or", "by", "over", "against",
                        "who", "which", "that", "whose", "after", "before", "during", "between", "into",
                        "about", "under", "as", "than", "while", "when", "where", "amid", "since",
@@ -124,11 +124,26 @@ def find_entities(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazetteer,
             if best:
                 break
         if best is None:
+            best = _misspelt_place(text, toks, i, kb, gaz)
+        if best is None:
             i += 1
             continue
         out.append(best)
         i = best.end
     return out
+
+
+def _misspelt_place(text: str, toks: list[Tok], i: int, kb: KnowledgeBase, gaz: Gazetteer) -> Found | None:
+    """A country name or demonym with one typo ("Ethopia"), standing alone: not next to another
+    capitalised word (that would make it part of a name) and not a word of a KB person's name."""
+    tok = toks[i]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toks) and toks[j].text[:1].isupper():
+            return None
+    if kb.is_name_word(tok.text):
+        return None
+    place = gaz.fuzzy(tok.text)
+    return Found(i, i + 1, text[tok.start:tok.end], place=place) if place is not None else None
 
 
 def analyse_segment(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazetteer, titles: Titles,
@@ -150,6 +165,11 @@ def analyse_segment(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazettee
 def _keep_found(seg: Segment, found: Found, terms: list, kb: KnowledgeBase) -> bool:
     """Drop a demonym after "ethnic" (a people), and a place or surname after an unknown first name
     ("Michael Jordan", "Andreas Papandreou" when the KB knows only another Papandreou)."""
+    nxt = seg.toks[found.end] if found.end < len(seg.toks) else None
+    if found.kb_score == _SHORT_SCORE and nxt is not None and not seg.found_at(found.end) \
+            and (nxt.text in PARTICLES or (_capitalised(nxt.text) and not is_acronym(nxt.text))) \
+            and not any(t[0] == found.end for t in terms):
+        return False  # "Ali al-Sistani": a surname of someone else inside an unknown full name
     prev = seg.toks[found.start - 1] if found.start > 0 else None
     if prev is None:
         return True
@@ -182,7 +202,8 @@ def _surnames(seg: Segment, terms: list, kb: KnowledgeBase, date: dt.date | None
         after_title = any(t[1] == i and t[2].term.kind == "title" for t in terms)
         before_gov = any(t[0] == i + 1 and t[2].term.kind == "group" and t[2].term.sector == "GOV" for t in terms)
         nxt = seg.toks[i + 1] if i + 1 < len(seg.toks) else None
-        if (after_title and (nxt is None or not _capitalised(nxt.text))) or before_gov:
+        ends_name = nxt is None or not (_capitalised(nxt.text) or nxt.text in PARTICLES or nxt.text == "-")
+        if (after_title and ends_name) or before_gov:
             rid = kb.surname_at(tok.text, date)
             if rid is not None:
                 out.append(Found(i, i + 1, tok.text, kb_ids=(rid,), kb_score=0.8))

@@ -194,8 +194,8 @@ class Resolver:
         from_text = country is not None
         if country is None and org_mod is not None:
             country = org_mod.country
-        if country is None and sector is not None and context:
-            country = context
+        if country is None and sector is not None and context and org_mod is None:
+            country = context  # (a transnational group's members stay without a country)
         if country is None and sector is None and name is None:
             return None
         hit = term[2] if term else None
@@ -223,6 +223,8 @@ class Resolver:
         hit = term[2]
         if hit.term.kind != "weak" and hit.term.sector is not None:
             return hit.term.sector, hit.term.sector2
+        if hit.term.collective and org_mod is not None and org_mod.sector:
+            return org_mod.sector, org_mod.sector2  # "the UN children's agency": the UN's, not children
         others = [t for t in seg.terms if t is not term and t[1] <= seg.head_end and t[2].term.sector]
         _, comp_terms = complement_parts(seg)
         for other in [*others, *comp_terms]:
@@ -241,7 +243,7 @@ class Resolver:
         """The country the phrase itself states (possessor, modifier, "of X"), and a modifying org."""
         before = [f for f in seg.found if f.end <= seg.head_end and f is not head_found]
         poss = [f for f in before if f.end <= max(seg.possessor_end, 0)]
-        mods = [f for f in before if f.start > seg.possessor_end]
+        mods = [f for f in before if f not in poss]
         comp_found, _ = complement_parts(seg)
         org_mod = None
         for group in (poss[-1:], mods[::-1], comp_found):
