@@ -178,8 +178,22 @@ def demo(db: DbOpt = DEFAULT_DB,
         _print_dyads(dyads)
         if out:
             _write_demo_outputs(out, found, dyads, pipeline.resources.ontology)
+        brief = _write_demo_brief(db, dyads, out or Path("."))
     _report(summary, db)
+    if brief is not None:
+        typer.echo(f"brief of the busiest dyad written to {brief.resolve()}", err=True)
     raise typer.Exit(1 if summary.rejections else 0)
+
+
+def _write_demo_brief(db: Path, dyads: Sequence[dict[str, Any]], out_dir: Path) -> Path | None:
+    """The demo ends with a briefing on its busiest dyad (the store is closed by now)."""
+    from ..analyse.brief import write_brief
+
+    if not dyads:
+        return None
+    a, b = dyads[0]["a"], dyads[0]["b"]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return write_brief(db, a, b, out=out_dir / f"detente-brief-{a}-{b}.html")
 
 
 # -- data shaping (importable, no printing) --------------------------------------------------
