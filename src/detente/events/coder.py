@@ -154,7 +154,7 @@ def _region(cand: Candidate) -> set[int]:
         if c.dep_ in REGION_DEPS:
             region |= sx.subtree_ids(c)
     for anchor in cand.match.anchors:
-        if anchor is not trig:
+        if anchor != trig:
             region |= sx.subtree_ids(anchor)
     gov = cand.match.governor
     if gov is not None and sx.eff_pos(trig) == "noun":  # "reiterated its demand today that Israel ease"

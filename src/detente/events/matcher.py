@@ -96,7 +96,7 @@ def _subject_heads(tok: Token) -> list[Token]:
     out = []
     for h in heads:
         inner = sx.object_head(h)
-        out.extend([h, inner] if inner is not h else [h])  # "thousands of Hungarians": both words
+        out.extend([h, inner] if inner != h else [h])  # "thousands of Hungarians": both words
         out.extend(c for c in inner.children if c.dep_ in ("compound", "amod"))
     return out
 
@@ -177,10 +177,10 @@ def match_rule(tok: Token, rule: Rule) -> Match | str:
 def _governor_words(tok: Token) -> list[Token]:
     """The word a trigger hangs from, and through a preposition the word above it
     (``at the invitation``: at; ``the lifting of sanctions``: of, lifting)."""
-    if tok.head is tok:
+    if tok.head == tok:
         return []
     out = [tok.head]
-    if tok.head.dep_ in ("prep", "agent") and tok.head.head is not tok.head:
+    if tok.head.dep_ in ("prep", "agent") and tok.head.head != tok.head:
         out.append(tok.head.head)
     return out
 

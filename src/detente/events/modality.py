@@ -95,7 +95,7 @@ def _climb_to_clause(trigger: Token, words: Mapping[str, frozenset[str]], state:
         if sx.eff_pos(cur) in ("verb", "adj") and cur.dep_ not in ("amod", "compound", "prep"):
             return cur
         head = cur.head
-        if head is cur or cur.dep_ not in NOUN_CLIMB_DEPS:
+        if head == cur or cur.dep_ not in NOUN_CLIMB_DEPS:
             return cur
         if cur.dep_ == "pobj" and head.lower_ in ("without",):
             state.set("negated", "under 'without'")
@@ -164,7 +164,7 @@ def _walk_clauses(verb: Token, words: Mapping[str, frozenset[str]], embedders: M
     for _ in range(12):
         _own_markers(cur, words, state)
         head, dep = cur.head, cur.dep_
-        if head is cur:
+        if head == cur:
             return
         if head.i in embedders and head.i != trigger.i:
             effect = embedders[head.i]

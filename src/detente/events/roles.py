@@ -107,7 +107,7 @@ def actors_near(tok: Token, index: ActorIndex, max_depth: int = 4) -> list[Actor
             for c in sorted(cur.children, key=lambda c: BFS_ORDER.get(c.dep_, 6)):
                 if c.dep_ not in BFS_DEPS and not (c.dep_ == "prep" and c.lower_ in BFS_PREPS):
                     continue
-                if c.dep_ == "conj" and cur is tok:
+                if c.dep_ == "conj" and cur == tok:
                     continue  # conjuncts are separate actors, handled by the caller
                 found = [m for m in index.at(c) if m not in own]
                 if found and _located(found):
@@ -121,7 +121,7 @@ def actors_near(tok: Token, index: ActorIndex, max_depth: int = 4) -> list[Actor
     if fallback:
         return fallback
     antecedent = sx.copula_subject(tok)
-    if antecedent is not None and antecedent is not tok:
+    if antecedent is not None and antecedent != tok:
         return index.at(antecedent) or actors_near(antecedent, index, max_depth=2)
     return []
 
@@ -226,7 +226,7 @@ def _first_step(step: str, match: Match, lexicon: Lexicon) -> list[Token]:
     if step == "self":
         return [trig]
     if step == "head":
-        return [trig.head] if trig.head is not trig else []
+        return [trig.head] if trig.head != trig else []
     return []
 
 
@@ -347,11 +347,23 @@ def _phrase_place(mention: ActorMention, doc: Any, index: ActorIndex) -> str | N
 
 
 def _event_place(trig: Token, index: ActorIndex) -> str | None:
-    """The country of a place named by a locative phrase of the trigger's clause."""
+    """The country of a place named by a locative phrase of the trigger's clause (not of a
+    clause inside it): ``blocked streets in Hong Kong``, ``parties to the conflict in Iraq``."""
     verb = sx.clause_verb(trig)
-    for anchor in (trig, verb):
-        for obj in sx.prep_objects(anchor, LOCATIVE_PREPS):
+    for tok in verb.subtree:
+        if tok.dep_ != "prep" or tok.lower_ not in LOCATIVE_PREPS or _inner_clause(tok, verb):
+            continue
+        for obj in (c for c in tok.children if c.dep_ == "pobj"):
             for m in actors_near(obj, index, max_depth=2):
                 if m.actor.country and m.actor.country != "IGO" and m.basis == "gazetteer":
                     return m.actor.country
     return None
+
+
+def _inner_clause(tok: Token, verb: Token) -> bool:
+    cur = tok
+    while cur != verb and cur.head != cur:
+        if cur.dep_ in ("advcl", "ccomp", "relcl", "acl", "xcomp", "csubj"):
+            return True
+        cur = cur.head
+    return False

@@ -102,7 +102,7 @@ def prep_objects_inside(noun: Token, preps: Iterable[str]) -> list[Token]:
     (``the visit of the delegation headed by the minister to Tehran``)."""
     wanted = set(preps)
     found = [c for c in noun.subtree if c.dep_ == "prep" and c.lower_ in wanted and c.i > noun.i
-             and c.head is not noun and c.head.dep_ not in ("relcl", "advcl", "ccomp")]
+             and c.head != noun and c.head.dep_ not in ("relcl", "advcl", "ccomp")]
     if not found:
         return []
     last = max(found, key=lambda c: c.i)
@@ -157,7 +157,7 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
     if own:
         return [_relative_antecedent(s) for s in own]
     head, dep = tok.head, tok.dep_
-    if head is tok:
+    if head == tok:
         return []
     if dep in ("acomp", "attr") or (dep == "xcomp" and tok.pos_ == "ADJ"):
         return subject(head, depth + 1)
@@ -195,7 +195,7 @@ def surface_subject(tok: Token) -> list[Token]:
     own = children(tok, *SUBJ_DEPS, *PASSIVE_SUBJ_DEPS)
     if own:
         return [_relative_antecedent(s) for s in own]
-    if tok.dep_ in ("acomp", "attr", "xcomp", "conj") and tok.head is not tok:
+    if tok.dep_ in ("acomp", "attr", "xcomp", "conj") and tok.head != tok:
         return surface_subject(tok.head) if tok.dep_ != "xcomp" else subject(tok)
     return []
 
@@ -227,7 +227,7 @@ def clause_verb(tok: Token) -> Token:
     for _ in range(12):
         if eff_pos(cur) in ("verb", "adj") and cur.dep_ not in ("amod", "compound", "prep"):
             return cur
-        if cur.head is cur:
+        if cur.head == cur:
             return cur
         cur = cur.head
     return cur
@@ -240,7 +240,7 @@ def governing_verb(noun: Token, max_steps: int = 4) -> tuple[Token | None, list[
     cur = noun
     for _ in range(max_steps):
         dep, head = cur.dep_, cur.head
-        if head is cur:
+        if head == cur:
             return None, path
         if dep in ("dobj", "nsubjpass", "attr", "oprd"):
             return (head, path) if eff_pos(head) in ("verb", "adj") else (None, path)
@@ -307,7 +307,7 @@ def clause_depth(tok: Token, say_verbs: frozenset[str]) -> int:
     cur = tok
     for _ in range(40):
         head = cur.head
-        if head is cur:
+        if head == cur:
             break
         if cur.dep_ in CLAUSE_DEPS and cur.dep_ != "conj":
             if not (cur.dep_ == "ccomp" and head.lemma_.lower() in say_verbs):
@@ -323,7 +323,7 @@ def ancestors_path(tok: Token) -> Iterator[tuple[Token, str]]:
     cur = tok
     for _ in range(40):
         head = cur.head
-        if head is cur:
+        if head == cur:
             return
         yield head, cur.dep_
         cur = head
