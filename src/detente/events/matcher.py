@@ -79,9 +79,16 @@ def modifiers_of(tok: Token) -> list[Token]:
     return out
 
 
+PARTICLES = frozenset({"out", "off", "up", "down", "over", "back", "away", "in", "on"})
+
+
 def particles_of(tok: Token) -> list[Token]:
+    """Particles of a phrasal verb, also when the parser called them prepositions
+    (``walked out of the talks``, ``handed them over``)."""
     return [c for c in tok.children
-            if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and not list(c.children))]
+            if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and not list(c.children))
+            or (c.dep_ == "prep" and c.lower_ in PARTICLES and c.i == tok.i + 1
+                and not any(g.dep_ == "pobj" for g in c.children))]
 
 
 def _subject_heads(tok: Token) -> list[Token]:
@@ -145,6 +152,7 @@ def match_rule(tok: Token, rule: Rule) -> Match | str:
         if not any(p.lower_ in rule.particle for p in parts):
             return f"particle {'/'.join(rule.particle)} missing"
         consumed |= {p.i for p in parts}
+        anchors.extend(p for p in parts if p.lower_ in rule.particle)  # "walked out | of the talks"
     why = _check_preps(tok, rule, anchors, consumed)
     if why:
         return why
