@@ -224,7 +224,8 @@ def _index(rules: Iterable[Rule]) -> dict[str, tuple[Rule, ...]]:
     index: dict[str, list[Rule]] = {}
     for rule in rules:
         for lemma in rule.lemmas:
-            index.setdefault(lemma, []).append(rule)
+            for key in dict.fromkeys((lemma, lemma.replace("-", ""))):  # "sit-in" is split by the tokenizer
+                index.setdefault(key, []).append(rule)
     return {k: tuple(v) for k, v in index.items()}
 
 

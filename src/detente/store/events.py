@@ -41,8 +41,41 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
-def _placeholders(n: int) -> str:
-    return ", ".join("?" * n)
+_INTS = {"char_start", "char_end", "trigger_char", "tok_start", "tok_end", "quad_class", "num_mentions",
+         "num_articles"}
+_FLOATS = {"confidence", "goldstein", "lat", "lon", "source_confidence", "target_confidence"}
+_DATES = {"date_start", "date_end", "published"}
+
+
+def _arrow_type(column: str) -> Any:
+    import pyarrow as pa
+
+    if column in _INTS:
+        return pa.int64()
+    if column in _FLOATS:
+        return pa.float64()
+    if column in _DATES:
+        return pa.date32()
+    if column == "reported":
+        return pa.bool_()
+    if column == "contexts":
+        return pa.list_(pa.string())
+    if column == "updated_at":
+        return pa.timestamp("us")
+    return pa.string()
+
+
+def _insert(con: Any, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
+    """Insert many rows at once through an Arrow table (row-by-row inserts are slow in DuckDB)."""
+    import pyarrow as pa
+
+    data = pa.table({c: pa.array([row[i] for row in rows], type=_arrow_type(c)) for i, c in enumerate(columns)})
+    name = f"_detente_new_{table}"
+    con.register(name, data)
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM {name}")
+    finally:
+        con.unregister(name)
 
 
 # -- writing ---------------------------------------------------------------------------------------
@@ -56,8 +89,7 @@ def save_coded(store: Any, coded: CodedArticle, events: Sequence[Event], ontolog
         con.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
         con.execute("DELETE FROM actors WHERE article_id = ?", [article_id])
         if coded.actors:
-            con.executemany(f"INSERT INTO actors ({', '.join(_ACTOR_COLS)}) VALUES ({_placeholders(len(_ACTOR_COLS))})",
-                            [_actor_row(article_id, a) for a in coded.actors])
+            _insert(con, "actors", _ACTOR_COLS, [_actor_row(article_id, a) for a in coded.actors])
         event_rows, mention_rows = [], []
         for event in events:
             event_rows.append(_event_row(event, ontology, now))
@@ -66,14 +98,11 @@ def save_coded(store: Any, coded: CodedArticle, events: Sequence[Event], ontolog
         ids = [e.event_id for e in events]
         if ids:
             con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-            con.executemany(f"INSERT INTO events ({', '.join(_EVENT_COLS)}) VALUES ({_placeholders(len(_EVENT_COLS))})",
-                            event_rows)
+            _insert(con, "events", _EVENT_COLS, event_rows)
         if mention_rows:
             con.execute("DELETE FROM mentions WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))",
                         [[r[0] for r in mention_rows]])
-            con.executemany(
-                f"INSERT INTO mentions ({', '.join(_MENTION_COLS)}) VALUES ({_placeholders(len(_MENTION_COLS))})",
-                mention_rows)
+            _insert(con, "mentions", _MENTION_COLS, mention_rows)
         affected = sorted(before | set(ids))
         if affected:
             _recount(con, affected, now)
