@@ -119,41 +119,12 @@ def _check_words(label: str, toks: list[Token], words: tuple[str, ...], exclude:
 
 def match_rule(tok: Token, rule: Rule) -> Match | str:
     """Try one rule on one token: a Match, or why it did not fire."""
-    pos = sx.eff_pos(tok)
-    if pos != rule.pos and not (rule.pos == "adj" and pos == "verb" and tok.tag_ == "VBN"):
-        return f"part of speech is {pos}, rule wants {rule.pos}"
-    if pos == "noun":
-        why = _nonevent_noun(tok)
-        if why:
-            return why
-    elif tok.dep_ == "amod" or _before_hyphen(tok):
-        return "a modifier of a noun (alleged, detained, war-weary)"
-    if rule.pos == "adj" and tok.tag_ == "VBN" and not _adjectival(tok):
-        return "a verb here, not an adjective"
-    if rule.exclude_dep and any(c.dep_ in rule.exclude_dep for c in tok.children):
-        return f"has an excluded dependent ({'/'.join(rule.exclude_dep)})"
-    if rule.passive == "only" and not sx.is_passive(tok):
-        return "rule wants passive voice"
-    if rule.passive == "never" and sx.is_passive(tok):
-        return "rule excludes passive voice"
-    anchors: list[Token] = [tok]
-    consumed = {tok.i}
-    objs = objects_of(tok)
-    why = _check_words("object", objs, rule.object, rule.exclude_object)
+    why = _check_token(tok, rule)
     if why:
         return why
-    if rule.object:
-        hits = [o for o in objs if _lemma_in(o, rule.object)]
-        anchors.extend(hits)
-        for h in hits:
-            consumed |= _nominal_subtree(h)
-    if rule.particle:
-        parts = particles_of(tok)
-        if not any(p.lower_ in rule.particle for p in parts):
-            return f"particle {'/'.join(rule.particle)} missing"
-        consumed |= {p.i for p in parts}
-        anchors.extend(p for p in parts if p.lower_ in rule.particle)  # "walked out | of the talks"
-    why = _check_preps(tok, rule, anchors, consumed)
+    anchors: list[Token] = [tok]
+    consumed = {tok.i}
+    why = _check_object_and_particle(tok, rule, anchors, consumed) or _check_preps(tok, rule, anchors, consumed)
     if why:
         return why
     comp = _complement(tok, rule)
@@ -173,13 +144,50 @@ def match_rule(tok: Token, rule: Rule) -> Match | str:
         why = _check_words("governor", _governor_words(tok), rule.governor, rule.exclude_governor)
         if why:
             return why
-    governor = None
-    if pos == "noun":
-        verb, path = sx.governing_verb(tok)
-        if verb is not None:
-            governor = verb
+    governor = sx.governing_verb(tok)[0] if sx.eff_pos(tok) == "noun" else None
     return Match(rule=rule, trigger=tok, anchors=tuple(anchors), consumed=frozenset(consumed),
                  complement=comp, governor=governor)
+
+
+def _check_token(tok: Token, rule: Rule) -> str | None:
+    """Part of speech, voice and the token's own shape."""
+    pos = sx.eff_pos(tok)
+    if pos != rule.pos and not (rule.pos == "adj" and pos == "verb" and tok.tag_ == "VBN"):
+        return f"part of speech is {pos}, rule wants {rule.pos}"
+    if pos == "noun":
+        why = _nonevent_noun(tok)
+        if why:
+            return why
+    elif tok.dep_ == "amod" or _before_hyphen(tok):
+        return "a modifier of a noun (alleged, detained, war-weary)"
+    if rule.pos == "adj" and tok.tag_ == "VBN" and not _adjectival(tok):
+        return "a verb here, not an adjective"
+    if rule.exclude_dep and any(c.dep_ in rule.exclude_dep for c in tok.children):
+        return f"has an excluded dependent ({'/'.join(rule.exclude_dep)})"
+    if rule.passive == "only" and not sx.is_passive(tok):
+        return "rule wants passive voice"
+    if rule.passive == "never" and sx.is_passive(tok):
+        return "rule excludes passive voice"
+    return None
+
+
+def _check_object_and_particle(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int]) -> str | None:
+    objs = objects_of(tok)
+    why = _check_words("object", objs, rule.object, rule.exclude_object)
+    if why:
+        return why
+    if rule.object:
+        hits = [o for o in objs if _lemma_in(o, rule.object)]
+        anchors.extend(hits)
+        for h in hits:
+            consumed |= _nominal_subtree(h)
+    if rule.particle:
+        parts = particles_of(tok)
+        if not any(p.lower_ in rule.particle for p in parts):
+            return f"particle {'/'.join(rule.particle)} missing"
+        consumed |= {p.i for p in parts}
+        anchors.extend(p for p in parts if p.lower_ in rule.particle)  # "walked out | of the talks"
+    return None
 
 
 def _governor_words(tok: Token) -> list[Token]:

@@ -186,21 +186,8 @@ def _first_step(step: str, match: Match, lexicon: Lexicon) -> list[Token]:
         return found
     if step in ("poss", "mod"):
         return _next_step(step, [a for a in match.anchors if sx.eff_pos(a) == "noun"])
-    if step == "governor":
-        gov = _support_verb(match, lexicon)
-        if gov is None or _receives(gov, lexicon):
-            return []
-        return sx.subject(gov) or sx.surface_subject(gov)  # "were engaged in ethnic cleansing"
-    if step == "governor:target":
-        gov = _support_verb(match, lexicon)
-        if gov is None:
-            return []
-        if _receives(gov, lexicon):  # "the camps received little assistance": the receiver is the target
-            return sx.subject(gov) or sx.surface_subject(gov)
-        inside = sx.subtree_ids(trig)
-        objs = [o for o in sx.direct_objects(gov) + sx.children(gov, "dative") if o.i not in inside
-                and trig.i not in sx.subtree_ids(o)]
-        return objs
+    if step in ("governor", "governor:target"):
+        return _governor_step(step, match, lexicon)
     if step in ("comp:subj", "comp:dobj"):
         comp = match.complement
         if comp is None:
@@ -228,6 +215,23 @@ def _first_step(step: str, match: Match, lexicon: Lexicon) -> list[Token]:
     if step == "head":
         return [trig.head] if trig.head != trig else []
     return []
+
+
+def _governor_step(step: str, match: Match, lexicon: Lexicon) -> list[Token]:
+    """Roles through the support verb of a nominal trigger: its subject does the event
+    (``X paid a visit``), its object undergoes it; a verb of receiving turns them round."""
+    trig = match.trigger
+    gov = _support_verb(match, lexicon)
+    if gov is None:
+        return []
+    receives = _receives(gov, lexicon)  # "the camps received little assistance": the receiver is the target
+    if step == "governor":
+        return [] if receives else sx.subject(gov) or sx.surface_subject(gov)  # "were engaged in cleansing"
+    if receives:
+        return sx.subject(gov) or sx.surface_subject(gov)
+    inside = sx.subtree_ids(trig)
+    return [o for o in sx.direct_objects(gov) + sx.children(gov, "dative") if o.i not in inside
+            and trig.i not in sx.subtree_ids(o)]
 
 
 def _next_step(step: str, tokens: list[Token]) -> list[Token]:
