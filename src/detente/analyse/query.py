@@ -268,8 +268,13 @@ def select_events(store: Any, f: EventFilter | None = None) -> pd.DataFrame:
     frame = run_query(store, sql, params)
     for name in ("date_start", "date_end", "first_published"):
         frame[name] = frame[name].map(_as_date).astype(object)
-    frame["contexts"] = frame["contexts"].map(lambda v: list(v) if v is not None else [])
+    # A NULL list arrives as None or pd.NA depending on the pandas version: both mean "no contexts".
+    frame["contexts"] = frame["contexts"].map(lambda v: [str(c) for c in v] if _is_list(v) else [])
     return frame
+
+
+def _is_list(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) or hasattr(value, "tolist")
 
 
 def count_events(store: Any, f: EventFilter | None = None) -> int:
