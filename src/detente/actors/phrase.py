@@ -124,13 +124,30 @@ def find_entities(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazetteer,
             if best:
                 break
         if best is None:
-            best = _misspelt_place(text, toks, i, kb, gaz)
+            best = _titlecase_acronym(text, toks, i, kb) or _misspelt_place(text, toks, i, kb, gaz)
         if best is None:
             i += 1
             continue
         out.append(best)
         i = best.end
     return out
+
+
+def _titlecase_acronym(text: str, toks: list[Tok], i: int, kb: KnowledgeBase) -> Found | None:
+    """An IGO's or armed group's initials in house style ("Nato", "Isis", "Unicef"), not after
+    another capitalised word (that would make it part of a name: "Peter Pace")."""
+    word = toks[i].text
+    if len(word) < 4 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
+        return None
+    if i > 0 and toks[i - 1].text[:1].isupper() or kb.is_name_word(word):
+        return None
+    ids = [rid for rid in kb.candidates(word.upper())[0] if _group_like(kb.orgs.get(rid))]
+    return Found(i, i + 1, text[toks[i].start:toks[i].end], kb_ids=tuple(ids), kb_score=0.8) if ids else None
+
+
+def _group_like(org: object) -> bool:
+    return org is not None and (getattr(org, "country", None) == "IGO" or getattr(org, "sector", None)
+                                in ("IGO", "REB", "INS"))
 
 
 def _misspelt_place(text: str, toks: list[Tok], i: int, kb: KnowledgeBase, gaz: Gazetteer) -> Found | None:

@@ -196,9 +196,9 @@ class Resolver:
             country = org_mod.country
         if country is None and sector is not None and context and org_mod is None:
             country = context  # (a transnational group's members stay without a country)
-        if country is None and sector is None and name is None:
-            return None
         hit = term[2] if term else None
+        if country is None and name is None and (sector is None or _bare_collective(seg, hit, org_mod)):
+            return None  # "the office", "his authority": a body of no one stated
         person = name is not None or (hit is not None and hit.term.person and not hit.plural)
         conf = 0.85 if (country and sector) else 0.6
         if country and not from_text:
@@ -259,6 +259,13 @@ class Resolver:
                     return match.country, org_mod
         place = locative_place(seg)
         return (place.place.iso3 if place and place.place else None), org_mod
+
+
+def _bare_collective(seg: Segment, hit: Hit | None, org_mod: KBMatch | None) -> bool:
+    """A collective noun ("office", "committee") with no organisation and no other sector noun."""
+    if hit is None or not hit.term.collective or org_mod is not None:
+        return False
+    return not any(t[2] is not hit and t[2].term.sector for t in seg.terms)
 
 
 def _nation_before(seg: Segment, found: Found) -> bool:

@@ -54,7 +54,7 @@ def _phrase_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[
         span = doc[start:end]
         seen.update(range(start, end))
         reading = _read(resolver, span, date) if _actor_head(root, resolver) else None
-        if end > chunk.end and (reading is None or reading.actor.country is None):
+        if end > chunk.end and (reading is None or (reading.actor.country is None and reading.actor.kb_id is None)):
             # the complement did not help: read the chunk alone, leave the complement to itself
             span = doc[chunk.start:chunk.end]
             seen.difference_update(range(chunk.end, end))
