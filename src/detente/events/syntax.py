@@ -98,11 +98,11 @@ def prep_objects_after(noun: Token, preps: Iterable[str]) -> list[Token]:
 
 
 def prep_objects_inside(noun: Token, preps: Iterable[str]) -> list[Token]:
-    """The last ``preps`` phrase inside a noun phrase, hung deeper than the noun by the parser
+    """The last ``preps`` phrase inside a noun phrase, hung on a participle by the parser
     (``the visit of the delegation headed by the minister to Tehran``)."""
     wanted = set(preps)
     found = [c for c in noun.subtree if c.dep_ == "prep" and c.lower_ in wanted and c.i > noun.i
-             and c.head != noun and c.head.dep_ not in ("relcl", "advcl", "ccomp")]
+             and c.head != noun and c.head.dep_ == "acl" and eff_pos(c.head) == "verb"]
     if not found:
         return []
     last = max(found, key=lambda c: c.i)
