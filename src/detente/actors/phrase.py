@@ -31,6 +31,8 @@ LOC_PREPS = frozenset({"in", "from", "at", "across", "throughout", "inside", "wi
 POSTMODIFIERS = frozenset({"based", "loyal", "linked", "allied", "affiliated", "stationed", "deployed",
                            "belonging", "close", "opposed"})
 JOINERS = frozenset({"and", "&", "for", "of"})
+SPONSORED = frozenset({"backed", "sponsored", "supported", "funded", "financed", "trained", "armed", "aligned",
+                       "installed", "allied", "affiliated", "inspired"})
 PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "an", "az", "ul", "ur", "ud", "bin", "ibn",
                        "de", "da", "di", "du", "van", "von", "la", "le"})
 _SHORT_SCORE = 0.85
@@ -62,6 +64,7 @@ class Segment:
     hidden: list[tuple[int, int, Hit]] = field(default_factory=list)  # terms inside a found name
     portfolio: set[int] = field(default_factory=set)  # portfolio words of a title ("Planning and")
     ethnic: bool = False  # "ethnic Albanians": a demonym naming a people, not a country
+    coordinated: bool = False  # "Russian and Chinese officials": the first country is the actor's
 
     def found_at(self, i: int) -> Found | None:
         return next((f for f in self.found if f.start <= i < f.end), None)
@@ -182,6 +185,8 @@ def analyse_segment(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazettee
 def _keep_found(seg: Segment, found: Found, terms: list, kb: KnowledgeBase) -> bool:
     """Drop a demonym after "ethnic" (a people), and a place or surname after an unknown first name
     ("Michael Jordan", "Andreas Papandreou" when the KB knows only another Papandreou)."""
+    if _sponsor(seg.toks, found):
+        return False
     nxt = seg.toks[found.end] if found.end < len(seg.toks) else None
     if found.kb_score == _SHORT_SCORE and nxt is not None and not seg.found_at(found.end) \
             and (nxt.text in PARTICLES or (_capitalised(nxt.text) and not is_acronym(nxt.text))) \
@@ -227,6 +232,15 @@ def _surnames(seg: Segment, terms: list, kb: KnowledgeBase, date: dt.date | None
     return out
 
 
+def _sponsor(toks: list[Tok], found: Found) -> bool:
+    """A place that backs or is opposed, not the actor's own country: "Russian-backed separatists",
+    "pro-Iranian militias", "anti-American protesters"."""
+    s, e = found.start, found.end
+    if s >= 2 and toks[s - 1].text == "-" and toks[s - 2].lower in ("pro", "anti"):
+        return True
+    return e + 1 < len(toks) and toks[e].text == "-" and toks[e + 1].lower in SPONSORED
+
+
 def _portfolio(seg: Segment, titles: Titles) -> set[int]:
     """Portfolio words around a title and their joiners: "Planning and Investment Minister",
     "Minister for Interior" (they belong to the title, never to a name)."""
@@ -262,6 +276,9 @@ def _find_head(seg: Segment, titles: Titles) -> None:
         word = tok.text.lower()
         if seg.found_at(i) or seg.term_at(i) or i in seg.portfolio:
             continue
+        if word in ("and", "or", "&") and _coordinated_places(seg, i):
+            seg.coordinated = True  # "Russian and Chinese officials": one head, two countries
+            continue
         if word in CUT_WORDS or word == "of" or _postmodifier(seg, i):
             end = i
             break
@@ -278,6 +295,14 @@ def _find_head(seg: Segment, titles: Titles) -> None:
         code = titles.modifier(fold(toks[i].text))
         if code and not seg.term_at(i):
             seg.modifiers.append(code)
+
+
+def _coordinated_places(seg: Segment, i: int) -> bool:
+    """Demonyms on both sides of the conjunction at ``i``, and a title or group noun after them."""
+    before, after = seg.found_at(i - 1), seg.found_at(i + 1)
+    if not (before and after and before.place and after.place and after.place.kind == "demonym"):
+        return False
+    return any(t[0] == after.end for t in seg.terms)
 
 
 def _postmodifier(seg: Segment, i: int) -> bool:

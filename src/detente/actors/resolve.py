@@ -246,7 +246,7 @@ class Resolver:
         mods = [f for f in before if f not in poss]
         comp_found, _ = complement_parts(seg)
         org_mod = None
-        for group in (poss[-1:], mods[::-1], comp_found):
+        for group in (poss[-1:], mods if seg.coordinated else mods[::-1], comp_found):
             for found in group:
                 if found.place is not None:
                     return found.place.iso3, org_mod
