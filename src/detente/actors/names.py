@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 _SPECIAL = str.maketrans({
@@ -31,8 +32,10 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case, accent-free, punctuation-free key: "Al-Assad's" -> "al assads"."""
+    """Lower-case, accent-free, punctuation-free key: "Al-Assad's" -> "al assads" (memoised: the
+    same words are folded again and again)."""
     text = strip_accents(text).lower()
     text = _NON_WORD.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
