@@ -54,7 +54,7 @@ def test_gazetteer_has_no_conflicts_and_covers_un_members():
     extra = read_extra()
     assert len([c.alpha_3 for c in pycountry.countries if c.alpha_3 in extra]) >= 193
     demonym_of = Counter(p.iso3 for _, p in gaz.forms if p.kind == "demonym")
-    missing = [iso for iso in extra if demonym_of[iso] == 0 and iso not in ("COD", "VAT", "DMA")]
+    missing = [iso for iso in extra if demonym_of[iso] == 0 and iso not in ("VAT", "DMA")]
     assert missing == []
 
 
@@ -73,3 +73,23 @@ def test_sectors_file_is_valid():
     for section in ("titles", "groups", "weak", "weak_groups"):
         for term, value in data[section].items():
             assert value is None or all(code in SECTORS for code in str(value).split()), term
+
+
+def test_data_files_have_no_duplicate_keys():
+    """PyYAML keeps the last of two equal keys silently; a second `adj:` would lose the first."""
+    from importlib import resources
+
+    import yaml
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node):
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        duplicates = {k for k in keys if keys.count(k) > 1}
+        assert not duplicates, f"duplicate keys {duplicates} at line {node.start_mark.line + 1}"
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    for name in ("countries_extra.yaml", "sectors.yaml"):
+        yaml.load((resources.files("detente") / "data" / name).read_text(encoding="utf-8"), Loader=Strict)

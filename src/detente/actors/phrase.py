@@ -174,9 +174,9 @@ def analyse_segment(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazettee
     terms = [(word_idx[h.start], word_idx[h.end - 1] + 1, h) for h in titles.find(words)]
     seg.found = [f for f in seg.found if _keep_found(seg, f, terms, kb)]
     seg.found = sorted([*seg.found, *_surnames(seg, terms, kb, date)], key=lambda f: f.start)
-    for term in terms:
-        inside = any(f.start < term[1] and term[0] < f.end for f in seg.found)
-        (seg.hidden if inside else seg.terms).append(term)
+    seg.hidden = [t for t in terms if any(f.start <= t[0] and t[1] <= f.end for f in seg.found)]
+    masked = ["\0" if seg.found_at(i) else w for i, w in zip(word_idx, words)]  # no term across a name
+    seg.terms = [(word_idx[h.start], word_idx[h.end - 1] + 1, h) for h in titles.find(masked)]
     seg.portfolio = _portfolio(seg, titles)
     _find_head(seg, titles)
     return seg
