@@ -71,24 +71,53 @@ def _new_event_id(m: EventMention, taken: set[str]) -> str:
 
 @dataclass
 class _Cluster:
+    """An event being built: its mentions and what merging asks of them, kept up to date."""
+
     event_id: str
+    contexts: tuple[str, ...] = ()  # the stored event's contexts (its mentions may be a sample)
     mentions: list[EventMention] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)  # known location countries
+    ref: EventMention | None = None  # the first mention: it fixes the orientation
+    dated: EventMention | None = None  # the mention with the best date
     touched: bool = False
+
+    def add(self, m: EventMention, mid: str | None = None) -> None:
+        mid = mid or mention_id(m)
+        if mid in self.ids:
+            return
+        self.ids.add(mid)
+        self.mentions.append(m)
+        self.articles.add(m.article_id)
+        if m.location is not None and m.location.country:
+            self.countries.add(m.location.country)
+        if self.ref is None or _order(m) < _order(self.ref):
+            self.ref = m
+        if self.dated is None or _date_rank(m) < _date_rank(self.dated):
+            self.dated = m
+
+    @property
+    def undated(self) -> bool:
+        return self.dated is not None and self.dated.date_start is None
 
 
 def merge_mentions(mentions: Sequence[EventMention], existing: Sequence[Event], settings: Settings) -> list[Event]:
     """Group ``mentions`` into events, joining ``existing`` ones where they report the same event.
 
     ``mentions`` are the complete coding of their articles: mentions of those articles that an
-    existing event still holds but that are no longer produced are dropped from it. Returns the
-    events that contain any of ``mentions`` or lost one, in order of their first mention.
+    existing event still holds but that are no longer produced are dropped from it. An existing
+    event may carry only a sample of its mentions (the store loads the ones that decide its
+    date, actors and orientation); the events returned then carry that sample plus the new
+    mentions, and the store counts the rest. Returns the events that contain any of
+    ``mentions`` or lost one, in order of their first mention.
     """
     articles = {m.article_id for m in mentions}
-    incoming = {mention_id(m) for m in mentions}
+    incoming = {mention_id(m): m for m in mentions}
     clusters: list[_Cluster] = []
     home: dict[str, _Cluster] = {}
     for event in existing:
-        cluster = _Cluster(event.event_id)
+        cluster = _Cluster(event.event_id, contexts=tuple(event.contexts))
         for m in event.mentions:
             mid = mention_id(m)
             if mid in incoming:
@@ -96,15 +125,16 @@ def merge_mentions(mentions: Sequence[EventMention], existing: Sequence[Event], 
             if m.article_id in articles:
                 cluster.touched = True
             else:
-                cluster.mentions.append(m)
+                cluster.add(m, mid)
         clusters.append(cluster)
-    for m in sorted(mentions, key=lambda x: (x.article_id, x.char_start, x.trigger_char)):
-        cluster = home.get(mention_id(m)) or _best_cluster(m, clusters, settings)
+    taken = {c.event_id for c in clusters}
+    for mid, m in sorted(incoming.items(), key=lambda kv: (kv[1].article_id, kv[1].char_start, kv[1].trigger_char)):
+        cluster = home.get(mid) or _best_cluster(m, clusters, settings)
         if cluster is None:
-            cluster = _Cluster(_new_event_id(m, {c.event_id for c in clusters}))
+            cluster = _Cluster(_new_event_id(m, taken))
+            taken.add(cluster.event_id)
             clusters.append(cluster)
-        if all(mention_id(x) != mention_id(m) for x in cluster.mentions):
-            cluster.mentions.append(m)
+        cluster.add(m, mid)
         cluster.touched = True
     events = [_build_event(c) for c in clusters if c.touched and c.mentions]
     return sorted(events, key=lambda e: _order(e.mentions[0]))
@@ -114,29 +144,28 @@ def merge_mentions(mentions: Sequence[EventMention], existing: Sequence[Event], 
 def _best_cluster(m: EventMention, clusters: list[_Cluster], settings: Settings) -> _Cluster | None:
     best: tuple[tuple[int, int, int], _Cluster] | None = None
     for i, cluster in enumerate(clusters):
-        if not cluster.mentions:
+        if cluster.ref is None or cluster.dated is None:
             continue
-        ref = _reference(cluster.mentions)
-        same_article = any(x.article_id == m.article_id for x in cluster.mentions)
-        if not _same_event(m, ref, _best_date_mention(cluster.mentions), same_article, cluster, settings):
+        same_article = m.article_id in cluster.articles
+        if not _same_event(m, cluster, same_article, settings):
             continue
-        key = (0 if same_article else 1, _window_len(_window(_best_date_mention(cluster.mentions))), i)
+        key = (0 if same_article else 1, _window_len(_window(cluster.dated)), i)
         if best is None or key < best[0]:
             best = (key, cluster)
     return best[1] if best else None
 
 
-def _same_event(m: EventMention, ref: EventMention, dated: EventMention, same_article: bool,
-                cluster: _Cluster, settings: Settings) -> bool:
+def _same_event(m: EventMention, cluster: _Cluster, same_article: bool, settings: Settings) -> bool:
+    ref, dated = cluster.ref, cluster.dated
+    assert ref is not None and dated is not None
     if not _modality_ok(m.modality, ref.modality):
         return False
     if _orientation(m, ref, same_article) is None:
         return False
-    if not _location_ok(m, cluster.mentions):
+    if m.location is not None and m.location.country and cluster.countries - {m.location.country}:
         return False
     if m.date_start is None or dated.date_start is None:
-        undated = m.date_start is None and all(x.date_start is None for x in cluster.mentions)
-        return undated and all(x.article_id == m.article_id for x in cluster.mentions)
+        return m.date_start is None and cluster.undated and cluster.articles == {m.article_id}
     return _dates_ok(m, dated, same_article, settings)
 
 
@@ -183,12 +212,6 @@ def _orientation(m: EventMention, ref: EventMention, same_article: bool) -> str 
     return None
 
 
-def _location_ok(m: EventMention, others: list[EventMention]) -> bool:
-    if m.location is None or m.location.country is None:
-        return True
-    return all(x.location is None or x.location.country in (None, m.location.country) for x in others)
-
-
 def _window(m: EventMention) -> tuple[dt.date, dt.date] | None:
     """The window a mention's date stands for (open periods run to publication)."""
     if m.date_start is None:
@@ -226,19 +249,12 @@ def _order(m: EventMention) -> tuple[dt.date, str, int, int]:
     return (m.published or dt.date.min, m.article_id, m.char_start, m.trigger_char)
 
 
-def _reference(mentions: list[EventMention]) -> EventMention:
-    """The mention that fixes an event's orientation: its first (earliest published, then in text)."""
-    return min(mentions, key=_order)
-
-
-def _best_date_mention(mentions: list[EventMention]) -> EventMention:
-    def rank(m: EventMention) -> tuple[int, int, int, int, int, int, tuple[dt.date, str, int, int]]:
-        open_period = m.date_end is None
-        return (0 if m.date_start else 1, 1 if m.date_basis == "publication" else 0, int(open_period),
-                _PRECISION_RANK.get(m.date_precision, 4), _window_len(_window(m)), _BASIS_RANK.get(m.date_basis, 3),
-                _order(m))
-
-    return min(mentions, key=rank)
+def _date_rank(m: EventMention) -> tuple[int, int, int, int, int, int, tuple[dt.date, str, int, int]]:
+    """Dated first, then text or context before the publication day, closed before open periods,
+    then the finest precision and the shortest window."""
+    return (0 if m.date_start else 1, 1 if m.date_basis == "publication" else 0, int(m.date_end is None),
+            _PRECISION_RANK.get(m.date_precision, 4), _window_len(_window(m)), _BASIS_RANK.get(m.date_basis, 3),
+            _order(m))
 
 
 def _build_event(cluster: _Cluster) -> Event:
@@ -253,10 +269,10 @@ def _build_event(cluster: _Cluster) -> Event:
     target = _best_actor([t for _, _, t, _ in aligned])
     codes = [m.cameo for m, _, _, swapped in aligned if not swapped]
     cameo = max(codes, key=lambda c: (not _code3(c).endswith("0"), len(c), -codes.index(c)))
-    dated = _best_date_mention(mentions)
+    dated = min(mentions, key=_date_rank)
     modality = "asserted" if any(m.modality == "asserted" for m in mentions) else \
         Counter(m.modality for m in mentions).most_common(1)[0][0]
-    contexts: list[str] = []
+    contexts: list[str] = list(cluster.contexts)
     for m in mentions:
         contexts.extend(c for c in m.contexts if c not in contexts)
     return Event(

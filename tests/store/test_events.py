@@ -172,3 +172,20 @@ def test_a_failed_write_leaves_nothing_behind(store):
     with pytest.raises(Exception):
         code(store, "a1", broken)
     assert (event_count(store), mention_count(store)) == (2, 3)
+
+
+def test_a_much_reported_event_is_loaded_as_a_sample_and_counted_in_full(tmp_path):
+    with Store.open(tmp_path / "many.duckdb") as store:
+        ids = [f"n{i:02d}" for i in range(20)]
+        store.add_articles([make_article(i, f"text {i}", published="2023-06-05") for i in ids], None)
+        best = dataclasses.replace(mention("n00", 0, day=D(2023, 5, 30)), source=actor("TJK", "President Rahmon", 0.99))
+        code(store, "n00", [best])
+        for i in ids[1:-1]:
+            code(store, i, [mention(i, 0, day=D(2023, 5, 1), end=D(2023, 5, 31), precision="month")])
+        (event,) = candidate_events(store, [mention("n19", 0, day=D(2023, 5, 30))])
+        assert len(event.mentions) < 19
+        (joined,) = code(store, "n19", [mention("n19", 0, day=D(2023, 5, 31))])
+        assert joined.event_id == event.event_id
+        assert (joined.date_start, joined.date_precision, joined.source_text) == (D(2023, 5, 30), "day",
+                                                                                  "President Rahmon")
+        assert store.con.execute("SELECT num_mentions, num_articles FROM events").fetchone() == (20, 20)

@@ -34,6 +34,7 @@ _MENTION_COLS = ("mention_id", "event_id", "article_id", "sentence", "char_start
 _ACTOR_COLS = ("article_id", "tok_start", "tok_end", "char_start", "char_end", "text", "name", "country",
                "sector", "sector2", "kb_id", "org", "confidence", "basis")
 _CANDIDATE_SLACK_DAYS = 62
+_SAMPLE_ABOVE = 12  # events with more mentions are loaded as a sample when merging
 _DYAD = re.compile(r"^\s*([A-Za-z]{3}|IGO)\s*[-_:/>,]\s*([A-Za-z]{3}|IGO)\s*$")
 
 
@@ -159,27 +160,32 @@ def candidate_events(store: Any, mentions: Sequence[EventMention]) -> list[Event
 
     An event qualifies when it holds a mention of the same article (so coding again is stable), or
     when its dyad matches a mention's in either direction, its CAMEO root is the mention's and its
-    date lies within two months of the mention's.
+    date lies within two months of the mention's. Each comes with every mention of the articles
+    being coded and a sample of its other mentions: the first, the best-dated, the ones with the
+    most confident actors, an asserted and an unreported one (see ``merge_mentions``).
     """
     if not mentions:
         return []
     articles = sorted({m.article_id for m in mentions})
-    rows = []
+    keys: set[tuple[str, str, str, dt.date, dt.date]] = set()
     for m in mentions:
         s, t = _country(m.source), _country(m.target)
         if s is None or t is None or m.date_start is None:
             continue
         lo = m.date_start - dt.timedelta(days=_CANDIDATE_SLACK_DAYS)
         hi = (m.date_end or m.published or m.date_start) + dt.timedelta(days=_CANDIDATE_SLACK_DAYS)
-        rows.append((s, t, m.cameo[:2], lo, hi))
-    where = ["event_id IN (SELECT event_id FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[])))"]
+        keys.update({(s, t, m.cameo[:2], lo, hi), (t, s, m.cameo[:2], lo, hi)})
+    sql = (f"SELECT {', '.join(_EVENT_COLS)} FROM events WHERE event_id IN ("
+           "SELECT event_id FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[])))")
     params: list[Any] = [articles]
-    for s, t, root, lo, hi in sorted(set(rows)):
-        where.append("(((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))"
-                     " AND cameo_root = ? AND date_start <= ? AND coalesce(date_end, date_start) >= ?)")
-        params += [s, t, t, s, root, hi, lo]
-    sql = f"SELECT {', '.join(_EVENT_COLS)} FROM events WHERE " + " OR ".join(where)
-    return _rehydrate(store.con, store.con.execute(sql, params).fetchall())
+    if keys:
+        k = sorted(keys)
+        sql += (" OR event_id IN (SELECT e.event_id FROM events e JOIN (SELECT unnest(?::VARCHAR[]) AS s, "
+                "unnest(?::VARCHAR[]) AS t, unnest(?::VARCHAR[]) AS r, unnest(?::DATE[]) AS lo, "
+                "unnest(?::DATE[]) AS hi) k ON e.source_country = k.s AND e.target_country = k.t "
+                "AND e.cameo_root = k.r AND e.date_start <= k.hi AND coalesce(e.date_end, e.date_start) >= k.lo)")
+        params += [[x[0] for x in k], [x[1] for x in k], [x[2] for x in k], [x[3] for x in k], [x[4] for x in k]]
+    return _rehydrate(store.con, store.con.execute(sql, params).fetchall(), sample_for=articles)
 
 
 def _country(actor: ActorMention | None) -> str | None:
@@ -268,14 +274,47 @@ def publication_date_share(store: Any) -> float:
 
 
 # -- rehydration -----------------------------------------------------------------------------------
-def _rehydrate(con: Any, event_rows: list[tuple[Any, ...]]) -> list[Event]:
+_ORDER = "m.published NULLS FIRST, m.article_id, m.char_start, m.trigger_char"
+# The mentions that decide a stored event's orientation, date, actors, modality and confidence: one
+# aggregate pass (window functions over wide rows are several times slower in DuckDB).
+_SAMPLE = """
+SELECT list_distinct([
+  arg_min(m.mention_id, struct_pack(p := coalesce(m.published, DATE '0001-01-01'), a := m.article_id,
+                                    c := m.char_start, t := m.trigger_char)),
+  arg_max(m.mention_id, struct_pack(c := coalesce(m.source_confidence, -1), i := m.mention_id)),
+  arg_max(m.mention_id, struct_pack(c := coalesce(m.target_confidence, -1), i := m.mention_id)),
+  arg_max(m.mention_id, struct_pack(d := (m.date_start IS NOT DISTINCT FROM e.date_start
+      AND m.date_end IS NOT DISTINCT FROM e.date_end AND m.date_basis IS NOT DISTINCT FROM e.date_basis),
+      i := m.mention_id)),
+  arg_max(m.mention_id, struct_pack(a := m.modality = 'asserted', i := m.mention_id)),
+  arg_max(m.mention_id, struct_pack(r := NOT coalesce(m.reported, FALSE), i := m.mention_id)),
+  arg_max(m.mention_id, struct_pack(c := coalesce(m.confidence, -1), i := m.mention_id))])
+FROM mentions m JOIN events e ON e.event_id = m.event_id
+WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY m.event_id"""
+
+
+def _rehydrate(con: Any, event_rows: list[tuple[Any, ...]], sample_for: list[str] | None = None) -> list[Event]:
+    """Events with their mentions: all of them, or — ``sample_for`` articles being coded — every
+    mention of those articles and, of the others, the few that decide the event's fields."""
     if not event_rows:
         return []
     events = [dict(zip(_EVENT_COLS, row)) for row in event_rows]
     ids = [e["event_id"] for e in events]
-    rows = con.execute(
-        f"SELECT {', '.join(_MENTION_COLS)} FROM mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[])) "
-        "ORDER BY published NULLS LAST, article_id, char_start, trigger_char", [ids]).fetchall()
+    small = {e["event_id"] for e in events if (e["num_mentions"] or 0) <= _SAMPLE_ABOVE}
+    big = [i for i in ids if i not in small]
+    if sample_for is not None and big:
+        picked = sorted({mid for (mids,) in con.execute(_SAMPLE, [big]).fetchall() for mid in mids})
+        rows = con.execute(
+            f"SELECT {', '.join('m.' + c for c in _MENTION_COLS)} FROM mentions m "
+            "WHERE m.mention_id IN (SELECT unnest(?::VARCHAR[])) OR (m.event_id IN (SELECT unnest(?::VARCHAR[])) "
+            f"AND m.article_id IN (SELECT unnest(?::VARCHAR[]))) ORDER BY {_ORDER}",
+            [picked, big, list(sample_for)]).fetchall()
+        ids = [i for i in ids if i in small]
+    else:
+        rows = []
+    if ids:
+        rows += con.execute(f"SELECT {', '.join('m.' + c for c in _MENTION_COLS)} FROM mentions m "
+                            f"WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY {_ORDER}", [ids]).fetchall()
     by_event: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         values = dict(zip(_MENTION_COLS, row))
