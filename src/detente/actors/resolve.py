@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from collections.abc import Collection
 from typing import Any
 
 from ..model import Actor
@@ -49,8 +50,12 @@ class Resolver:
 
     # -- public ---------------------------------------------------------------------
     def resolve(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None:
-        reading = self.read(text, date, self.context_country(context))
+        reading = self.read(text, date, self.context_country(context, avoid=self._places(text)))
         return reading.actor if reading else None
+
+    def _places(self, text: str) -> set[str]:
+        return {f.place.iso3 for f in find_entities(text, tokenize(text), self.kb, self.gaz, text.islower())
+                if f.place is not None}
 
     def read(self, text: str, date: dt.date | None = None, context_country: str | None = None,
              person_hint: bool = False) -> Reading | None:
@@ -89,8 +94,9 @@ class Resolver:
 
         return re.sub(r"[A-Z]+", word, text)
 
-    def context_country(self, context: str | None) -> str | None:
-        """The country a context names: an ISO3 code, or the most frequent country in the text."""
+    def context_country(self, context: str | None, avoid: Collection[str] = ()) -> str | None:
+        """The country a context names: an ISO3 code, or the most frequent country in the text
+        (other than the ``avoid`` ones - those the phrase itself names - when there is another)."""
         if not context:
             return None
         context = context.strip()
@@ -99,7 +105,8 @@ class Resolver:
         toks = tokenize(context)
         found = find_entities(context, toks, self.kb, self.gaz, lenient=context.islower())
         counts = Counter(f.place.iso3 for f in found if f.place is not None)
-        return counts.most_common(1)[0][0] if counts else None
+        others = Counter({k: v for k, v in counts.items() if k not in avoid}) or counts
+        return others.most_common(1)[0][0] if others else None
 
     # -- one segment ------------------------------------------------------------------
     def _read_segment(self, seg: Segment, text: str, date: dt.date | None, context: str | None,
@@ -283,6 +290,11 @@ def _read_place(seg: Segment, found: Found, gaz: Gazetteer) -> Reading | None:
     sector = place.sector
     if place.kind in ("people", "demonym") and "CVL" in seg.modifiers:
         sector = "CVL"
+    home = next((f.place for f in complement_parts(seg)[0] if f.place is not None), None)
+    if place.kind == "people" and home is not None:
+        # "Albanians of southern Serbia": a people of another country, its civilians
+        return Reading(Actor(country=home.iso3, sector="CVL", confidence=0.6), "group", plural=True,
+                       country_from_text=True)
     actor = Actor(country=place.iso3, sector=sector, name=gaz.name_of(place.iso3) or found.text,
                   confidence=_PLACE_CONF[place.kind])
     return Reading(actor, "place", plural=place.kind == "people", country_from_text=True)
