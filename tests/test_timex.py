@@ -75,13 +75,16 @@ def test_precision_follows_the_window_length():
 def test_anchor_file_is_valid():
     anchors = load_anchors()
     assert len(anchors) >= 10
-    names = [a[4] for a in anchors]
+    names = [a.name for a in anchors]
     assert len(names) == len(set(names))
-    for rx, start, end, open_end, name in anchors:
-        assert start.start <= start.end, name
-        assert end is None or start.start <= end.end, name
-        assert not (open_end and end is not None), name
-        assert start.start <= D(2024, 1, 1), name
+    phrases = [p for a in anchors for p in a.patterns]
+    assert len(phrases) == len(set(phrases)), "a phrase names one event only"
+    for a in anchors:
+        assert a.start.start <= a.start.end, a.name
+        assert a.end is None or a.start.start <= a.end.end, a.name
+        assert not (a.open_end and a.end is not None), a.name
+        assert a.start.start <= D(2024, 1, 1), a.name
+        assert all(p == p.lower().strip() for p in a.patterns), a.name
 
 
 def test_weekdays_of_another_week():
