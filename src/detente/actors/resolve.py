@@ -264,7 +264,7 @@ class Resolver:
                         return match.country, org_mod
                 elif match is not None and match.country:
                     return match.country, org_mod
-        place = locative_place(seg)
+        place = locative_place(seg) if org_mod is None else None  # "the UN mission in Libya" stays the UN's
         return (place.place.iso3 if place and place.place else None), org_mod
 
 
