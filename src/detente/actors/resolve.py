@@ -46,7 +46,7 @@ class Resolver:
         self.kb = kb
         self.gaz = gaz or load_gazetteer()
         self.titles = titles or load_titles()
-        self.title_heads = frozenset(key[-1] for key in self.titles.terms)
+        self.title_heads = self.titles.heads
 
     # -- public ---------------------------------------------------------------------
     def resolve(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None:

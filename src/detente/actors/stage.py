@@ -99,9 +99,7 @@ def _takes_of(tok: Token, resolver: Resolver) -> bool:
     """Titles ("chief of staff of ...", "president of Iran") and names ("Republic of ...") take "of"."""
     if tok.pos_ == "PROPN":
         return True
-    key = fold(tok.text)
-    heads = resolver.title_heads
-    return key in heads or key.rstrip("s") in heads
+    return resolver.titles.is_head(fold(tok.text))
 
 
 def _possessor_cands(chunk: Span, resolver: Resolver, date: dt.date | None, covered: set[int]) -> list[Cand]:

@@ -53,6 +53,7 @@ class Titles:
     portfolios: frozenset[str] = frozenset()  # words of a minister's portfolio ("Planning", "Interior")
     max_len: int = 1
     problems: list[str] = field(default_factory=list)
+    heads: frozenset[str] = frozenset()  # last words of the terms (set by ``build_titles``)
 
     def add(self, text: str, kind: str, value: object) -> None:
         sector, sector2 = _parse_value(value)
@@ -97,6 +98,10 @@ class Titles:
                 if term is not None and term.kind == "group":
                     return Hit(i, i + n, term)
         return None
+
+    def is_head(self, word: str) -> bool:
+        """Whether a folded word ends some term, itself or as a plural ("servicemen", "agencies")."""
+        return word in self.heads or any(w in self.heads for w in _singulars(word))
 
     def modifier(self, word: str) -> str | None:
         return self.modifiers.get(word)
@@ -146,6 +151,7 @@ def build_titles(data: dict) -> Titles:
         titles.problems.append("portfolios must be a list of words")
         portfolios = []
     titles.portfolios = frozenset(fold(str(w)) for w in portfolios)
+    titles.heads = frozenset(key[-1] for key in titles.terms)
     return titles
 
 
