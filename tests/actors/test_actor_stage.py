@@ -115,3 +115,16 @@ def test_us_pronoun_is_not_the_usa(nlp, kb_resources):
     text = "They told us about the plan."
     doc = nlp(text)
     assert find_actors(doc, Article(id="u", raw_text=text), kb_resources) == []
+
+
+def test_plural_title_heads_and_house_style_initials(nlp, kb_resources):
+    text = ("Three US servicemen and several Russian militiamen were seen near Isis fighters. "
+            "The International Committee of the Red Cross visited rebels in Darfur.")
+    doc = nlp(text)
+    found = {m.text: m.actor for m in find_actors(doc, Article(id="t2", raw_text=text,
+                                                               published=dt.date(2019, 5, 1)), kb_resources)}
+    assert (found["Three US servicemen"].country, found["Three US servicemen"].sector) == ("USA", "MIL")
+    assert found["several Russian militiamen"].sector == "REB"
+    assert any(a.kb_id == "org-islamic-state" or a.sector == "REB" for t, a in found.items() if "Isis" in t)
+    icrc = [a for t, a in found.items() if t.endswith("Red Cross")]
+    assert icrc and icrc[0].sector == "NGO"

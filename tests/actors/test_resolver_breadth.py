@@ -688,6 +688,23 @@ MECHANISMS = [
     ("NIGERIAN PRESIDENT MUHAMMADU BUHARI", "2017-01-01", None, ("NGA", "GOV", "buhari")),
     ("Kosovo Force", None, None, ("IGO", "IGO")),
     ("the Red Crescent", None, None, ("*", "NGO")),
+    ("the UN mission in Libya", None, None, ("IGO", "IGO")),  # an IGO body stays the IGO's
+    ("the Quartet", None, None, ("IGO", "IGO")),
+    ("the P5+1", None, None, ("IGO", "IGO")),
+    ("Palestinian factions", None, None, ("PSE", "-")),
+    ("Croatian Serb refugees", None, None, ("HRV", "REF")),  # compound demonym: where they live
+    ("Burmese military junta", None, None, ("MMR", "MIL|GOV")),  # no term across a known name
+    ("Congolese rebels", None, None, ("COD", "REB")),
+    ("Albanians of southern Serbia", None, None, ("SRB", "CVL")),
+    ("the AU Commission chairperson", None, None, ("IGO", "IGO|GOV")),
+    ("UN investigators", None, None, ("IGO", "IGO")),
+    ("Opec", None, None, ("IGO", "IGO", "opec")),  # house-style initials
+    ("Nato allies", None, None, ("IGO", "IGO")),
+    ("the Unicef field office", None, None, ("IGO", "IGO")),
+    ("Jessica Alba", None, None, None),  # title-case initials (ALBA) only standing alone
+    ("the international community", None, None, None),
+    ("the office", None, None, None),  # a bare collective noun
+    ("his authority", None, None, None),
 ]
 
 CASES = GROUPS + ORGS + PEOPLE + TITLES + SPELLING + NON_ACTORS + HARDER + MECHANISMS
