@@ -284,10 +284,11 @@ def test_no_carry_into_an_unrelated_sentence(bare_nlp):
     assert dated(bare_nlp, text, "destroyed").date_basis == "publication"
 
 
-def test_shared_name_continues_the_story(bare_nlp):
-    text = "On 12 April, Tokayev visited Baku. Azerbaijan was the first country Tokayev toured as president."
-    m = dated(bare_nlp, text, "toured")
+def test_shared_name_continues_the_story_in_text_with_paragraphs(bare_nlp):
+    story = "On 12 April, Tokayev visited Baku. Azerbaijan was the first country Tokayev toured as president."
+    m = dated(bare_nlp, story + "\n\nTrade grew.", "toured")
     assert (m.date_start, m.date_basis) == (D(2023, 4, 12), "context")
+    assert dated(bare_nlp, story, "toured").date_basis == "publication"  # one block: no sign of a story
 
 
 def test_a_state_since_a_date_is_not_carried(bare_nlp):
@@ -330,3 +331,26 @@ def test_coordinated_verbs_share_a_trailing_time(bare_nlp):
 def test_a_deadline_ahead_is_not_carried_into_the_past(bare_nlp):
     text = "The envoy wants a deal by the end of October. He urged the president to make a gesture."
     assert dated(bare_nlp, text, "urged", published=D(2017, 9, 1)).date_basis != "context"
+
+
+def test_a_describing_participle_keeps_to_its_own_words(bare_nlp):
+    text = "On Saturday, the coalition backing the rebels announced a deal."
+    assert dated(bare_nlp, text, "announced").date_start == D(2023, 6, 3)
+    assert dated(bare_nlp, text, "backing").date_basis != "text"
+
+
+def test_an_event_named_as_a_complement_of_a_noun_is_not_dated_by_the_clause(bare_nlp):
+    text = "On Monday, the minister voiced doubts about the call for a withdrawal of troops."
+    assert dated(bare_nlp, text, "voiced").date_start == JUNE_5
+    assert dated(bare_nlp, text, "withdrawal").date_basis != "text"
+
+
+def test_a_quotation_is_not_dated_by_the_words_around_it(bare_nlp):
+    text = "\"They fight to the death,\" the president said on Wednesday."
+    assert dated(bare_nlp, text, "said").date_start == D(2023, 5, 31)
+    assert dated(bare_nlp, text, "fight").date_basis != "text"
+
+
+def test_the_next_months_of_a_past_story_are_not_after_publication(bare_nlp):
+    m = dated(bare_nlp, "He spent the next three months filming the battle.", "spent")
+    assert (m.date_start, m.date_precision, m.date_text) == (None, "unknown", "the next three months")

@@ -43,6 +43,7 @@ _LONG_VISIT = re.compile(
     r"working\s+)?(?:visit|trip|tour|summit|talks|meeting|conference|forum|exercises?|drills|mission|stay)\b")
 _WORD_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 _MAX_CARRY = 3  # sentences a time is carried forward
+_FORWARD = re.compile(r"(?i)\b(?:next|coming|following|later)\b")
 _CONNECTIVES = {"then", "also", "later", "afterwards", "afterward", "subsequently", "there", "too", "next"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "its", "their"}
 _FREQUENCY = {"often", "frequently", "regularly", "repeatedly", "routinely", "usually", "always", "habitually",
@@ -189,6 +190,8 @@ def _resolve(ctx: _DocTime, token: Any, tx: Timex, reading: str, tense: str) -> 
     if tx.kind == "until":  # "talks were put off until February" may point ahead; "a deal by May" does
         direction = "nearest" if direction == "past" else "future"
     window = tx.resolve(ctx.published, direction)
+    if window is not None and direction == "past" and _FORWARD.search(tx.text) and window.end > (ctx.published or window.end):
+        window = None  # "he spent the next three months filming": ahead of a past time, not of publication
     if window is None or tx.kind == "before" or reading == "before":
         return _Dating(text=tx.text, status="background")
     if tx.kind in ("since", "after") or reading == "from":
@@ -289,7 +292,7 @@ def _carry(ctx: _DocTime, token: Any, sent: int, tense: str) -> _Dating | None:
 
 def _continues(ctx: _DocTime, sent: int) -> bool:
     """Does sentence ``sent`` go on with the previous one? A pronoun subject, a connective ("then",
-    "also"), a name both share, or a country the actors of both sentences share."""
+    "also"), or — in text with paragraphs — a name or an actor's country both sentences share."""
     doc = ctx.doc
     here = doc[ctx.sent_starts[sent]].sent
     before = doc[ctx.sent_starts[sent - 1]].sent
@@ -298,6 +301,8 @@ def _continues(ctx: _DocTime, sent: int) -> bool:
             return True
         if tok.dep_ == "advmod" and tok.lower_ in _CONNECTIVES:
             return True
+    if not ctx.para_breaks:
+        return False  # one block of text: a shared name is no sign that the story goes on
     names = {t.lower_ for t in here if t.pos_ == "PROPN" and len(t) > 2}
     if names & {t.lower_ for t in before if t.pos_ == "PROPN"}:
         return True

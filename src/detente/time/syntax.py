@@ -31,9 +31,12 @@ def attached(token: Any, candidates: list[tuple[Timex, Any]]) -> tuple[Timex, st
     chain = _climb(token)
     owned = _reattached_pps(token)
     best: tuple[tuple[int, int, int, int], Timex, str] | None = None
+    quotes = _quotes(token.sent)
     for tx, span in candidates:
         if span.start <= token.i < span.end or not _modifies(span, token) or _comparison(tx, span):
             continue
+        if _quote_of(quotes, token.i) != _quote_of(quotes, span.start):
+            continue  # '"... the Democrats fight to the death," Trump said on Wednesday'
         e_chain = [span.root] + list(span.root.ancestors)
         for level, top in enumerate(chain):
             tops = [top] + (owned if level == 0 else [])
@@ -50,6 +53,16 @@ def attached(token: Any, candidates: list[tuple[Timex, Any]]) -> tuple[Timex, st
                     best = (key, tx, reading)
             break
     return (best[1], best[2]) if best else None
+
+
+def _quotes(sent: Any) -> list[tuple[int, int]]:
+    """Token ranges inside quotation marks in a sentence."""
+    marks = [t.i for t in sent if t.text in ('"', "“", "”", "«", "»")]
+    return [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+
+
+def _quote_of(quotes: list[tuple[int, int]], i: int) -> int:
+    return next((k for k, (a, b) in enumerate(quotes) if a < i < b), -1)
 
 
 def _shared_conjuncts(verb: Any) -> set[int]:
@@ -94,8 +107,12 @@ def _comparison(tx: Timex, span: Any) -> bool:
 
 def _climb(token: Any) -> list[Any]:
     """The trigger and the governing heads whose time applies to it: the climb stops at a temporal
-    adjunct ("after ..."), a relative clause, a clause marked as earlier ("previously"), the root."""
+    adjunct ("after ..."), a relative clause, a clause marked as earlier ("previously"), the root.
+    A trigger that only describes ("the coalition backing the SDF") or is the complement of another
+    noun ("qualms about Trump's call", "a cessation of the fighting") keeps to its own words."""
     chain = [token]
+    if (token.dep_ == "acl" and token.tag_ == "VBG") or _noun_complement(token):
+        return chain
     cur = token
     while cur.head.i != cur.i:
         if _is_adjunct_marker(cur) or (cur.dep_ == "advcl" and _marks(cur) & (_FROM_MARKS | _BEFORE_PREPS | _UNTIL_PREPS)):
@@ -111,6 +128,13 @@ def _climb(token: Any) -> list[Any]:
     return chain
 
 
+def _noun_complement(token: Any) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.i != prep.i
+
+
 def _is_adjunct_marker(tok: Any) -> bool:
     return tok.dep_ == "prep" and tok.lower_ in _FROM_PREPS | _BEFORE_PREPS | _UNTIL_PREPS
 
@@ -121,9 +145,14 @@ def _marks(tok: Any) -> set[str]:
 
 def in_adjunct(token: Any) -> bool:
     """The trigger sits in an "after/before/since ..." adjunct: it is the anchor, not the news."""
-    chain = _climb(token)
-    top = chain[-1]
-    return top.head.i != top.i and (_is_adjunct_marker(top) or top.dep_ == "advcl")
+    for tok in [token, *token.ancestors]:
+        if tok.head.i == tok.i:
+            return False
+        if _is_adjunct_marker(tok) or (tok.dep_ == "advcl" and _marks(tok) & (_FROM_MARKS | _BEFORE_PREPS | _UNTIL_PREPS)):
+            return True
+        if tok.i != token.i and tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_DEPS:
+            return False  # the adjunct, if any, belongs to a clause below the one that matters
+    return False
 
 
 def _path_reading(path: list[Any]) -> str | None:
