@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ ROLE_RANK = {
     "speaker": 5, "minister": 5, "party_leader": 6, "judge": 6, "ambassador": 7, "other": 8,
 }
 _MIN_SKELETON = 6
+_TITLED = re.compile(r"(?i)^(president|prime|premier|chancellor|king|queen|prince|princess|emir|sultan|sheikh|"
+                     r"shaikh|general|gen|ayatollah|grand|pope|mr|mrs|ms|dr|sir|lord|field|marshal|crown)\b")
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,8 @@ class KnowledgeBase:
                     self._given.add(words[0])
                     _add_unique(self._surnames[words[-1]], rid)
                 key = skeleton(name)
-                if isinstance(entity, Person) and len(name.split()) > 1 and len(key) >= _MIN_SKELETON:
+                if isinstance(entity, Person) and len(name.split()) > 1 and len(key) >= _MIN_SKELETON \
+                        and not _TITLED.match(name):  # "President Lula" must not match "President Lai"
                     _add_unique(self._skeletons[key], rid)
             for short in getattr(entity, "short", ()):
                 self._index_name(rid, short, self._shorts)

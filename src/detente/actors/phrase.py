@@ -72,11 +72,15 @@ class Segment:
     def term_at(self, i: int) -> tuple[int, int, Hit] | None:
         return next((t for t in self.terms if t[0] <= i < t[1]), None)
 
+    def _hyphen_part(self, i: int) -> bool:
+        """The lower-case end of a hyphenated name ("Lai Ching-te")."""
+        return i >= 2 and self.toks[i - 1].text == "-" and _capitalised(self.toks[i - 2].text)
+
     def name_run(self) -> tuple[int, int] | None:
         """The run of capitalised unknown words ending at the head (an unknown person's name)."""
         if self.head < 0 or self.found_at(self.head) or self.term_at(self.head):
             return None
-        if not _capitalised(self.toks[self.head].text):
+        if not (_capitalised(self.toks[self.head].text) or self._hyphen_part(self.head)):
             return None
         start = self.head
         while start > 0:
@@ -279,6 +283,8 @@ def _find_head(seg: Segment, titles: Titles) -> None:
         if word in ("and", "or", "&") and _coordinated_places(seg, i):
             seg.coordinated = True  # "Russian and Chinese officials": one head, two countries
             continue
+        if word in ("and", "&") and _name_conjunction(seg, i):
+            continue  # "the Afghan National Defense and Security Forces": one name
         if word in CUT_WORDS or word == "of" or _postmodifier(seg, i):
             end = i
             break
@@ -303,6 +309,18 @@ def _coordinated_places(seg: Segment, i: int) -> bool:
     if not (before and after and before.place and after.place and after.place.kind == "demonym"):
         return False
     return any(t[0] == after.end for t in seg.terms)
+
+
+def _name_conjunction(seg: Segment, i: int) -> bool:
+    """A conjunction inside a capitalised name that ends in a group noun: capitalised unknown words
+    on both sides, the run after it ending in a title or group term."""
+    toks = seg.toks
+    if i == 0 or not toks[i - 1].text[:1].isupper() or seg.found_at(i - 1):
+        return False
+    j = i + 1
+    while j < len(toks) and toks[j].text[:1].isupper() and not seg.found_at(j):
+        j += 1
+    return j > i + 1 and any(t[1] == j and t[0] > i for t in seg.terms)
 
 
 def _postmodifier(seg: Segment, i: int) -> bool:

@@ -93,7 +93,7 @@ class Titles:
                 term = self.terms.get((*key[:-1], singular))
                 if term is not None:
                     return Hit(i, i + n, term, plural=True)
-            for plural in _plurals(key[-1]):  # "human rights group" -> the entry "human rights groups"
+            for plural in _plurals(key[-1]) if n > 1 else ():  # "human rights group" -> "... groups"
                 term = self.terms.get((*key[:-1], plural))
                 if term is not None and term.kind == "group":
                     return Hit(i, i + n, term)
