@@ -47,7 +47,7 @@ class Found:
     text: str
     place: Place | None = None
     kb_ids: tuple[str, ...] = ()
-    kb_score: float = 0.0
+    kb_score: float = 0.0  # how sure a KB match is; for a place read through a typo, below 1
 
 
 @dataclass
@@ -167,7 +167,7 @@ def _misspelt_place(text: str, toks: list[Tok], i: int, kb: KnowledgeBase, gaz: 
     if kb.is_name_word(tok.text):
         return None
     place = gaz.fuzzy(tok.text)
-    return Found(i, i + 1, text[tok.start:tok.end], place=place) if place is not None else None
+    return Found(i, i + 1, text[tok.start:tok.end], place=place, kb_score=0.8) if place is not None else None
 
 
 def analyse_segment(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazetteer, titles: Titles,

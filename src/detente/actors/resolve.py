@@ -296,7 +296,7 @@ def _read_place(seg: Segment, found: Found, gaz: Gazetteer) -> Reading | None:
         return Reading(Actor(country=home.iso3, sector="CVL", confidence=0.6), "group", plural=True,
                        country_from_text=True)
     actor = Actor(country=place.iso3, sector=sector, name=gaz.name_of(place.iso3) or found.text,
-                  confidence=_PLACE_CONF[place.kind])
+                  confidence=_PLACE_CONF[place.kind] * (found.kb_score or 1.0))
     return Reading(actor, "place", plural=place.kind == "people", country_from_text=True)
 
 
