@@ -354,3 +354,9 @@ def test_a_quotation_is_not_dated_by_the_words_around_it(bare_nlp):
 def test_the_next_months_of_a_past_story_are_not_after_publication(bare_nlp):
     m = dated(bare_nlp, "He spent the next three months filming the battle.", "spent")
     assert (m.date_start, m.date_precision, m.date_text) == (None, "unknown", "the next three months")
+
+
+def test_a_pronoun_inside_the_sentence_is_no_sign_of_continuation(bare_nlp):
+    text = ("The scheme was announced in 2015. Two brothers fled from their home after attacks: "
+            "one was shot twice and their house burned down.")
+    assert dated(bare_nlp, text, "shot").date_basis != "context"

@@ -98,3 +98,16 @@ def test_without_a_tense_the_past_is_preferred():
     assert tx.resolve(D(2018, 12, 30), "nearest").start == D(2018, 3, 1)
     (tx,) = find_timexes("talks in January")
     assert tx.resolve(D(2018, 12, 14), "nearest").start == D(2019, 1, 1)
+
+
+def test_month_of_last_year():
+    (tx,) = find_timexes("In October last year, the committee met.")
+    w = tx.resolve(D(2017, 10, 12), "past")
+    assert (w.start, w.end) == (D(2016, 10, 1), D(2016, 10, 31))
+
+
+def test_last_week_said_at_the_weekend_reaches_the_day_before():
+    (tx,) = find_timexes("a clash last week")
+    w = tx.resolve(D(2018, 2, 10), "past")  # a Saturday
+    assert (w.start, w.end) == (D(2018, 1, 29), D(2018, 2, 9))
+    assert tx.resolve(D(2018, 2, 7), "past").end == D(2018, 2, 4)  # a Wednesday: the week before

@@ -296,11 +296,13 @@ def _continues(ctx: _DocTime, sent: int) -> bool:
     doc = ctx.doc
     here = doc[ctx.sent_starts[sent]].sent
     before = doc[ctx.sent_starts[sent - 1]].sent
-    for tok in here:
-        if tok.dep_ in ("nsubj", "nsubjpass", "poss") and tok.lower_ in _PRONOUNS and tok.head.i != tok.i:
-            return True
-        if tok.dep_ == "advmod" and tok.lower_ in _CONNECTIVES:
-            return True
+    subjects = [t for t in here.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    first = next((t for t in here if not (t.is_punct or t.is_space)), None)
+    if any(t.lower_ in _PRONOUNS or any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in t.children)
+           for t in subjects) or (first is not None and first.lower_ in _PRONOUNS):
+        return True  # "He attended ...", "His visit ..."
+    if any(t.dep_ == "advmod" and t.lower_ in _CONNECTIVES and t.head.i == here.root.i for t in here):
+        return True  # "Rahmon then embarked ...", "The government also imprisoned ..."
     if not ctx.para_breaks:
         return False  # one block of text: a shared name is no sign that the story goes on
     names = {t.lower_ for t in here if t.pos_ == "PROPN" and len(t) > 2}

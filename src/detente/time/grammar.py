@@ -76,6 +76,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("mdays", rf"{_month_re('mon')}\s+{_day_re('day1')}\s*(?:-|–)\s*{_day_re('day')}(?:,?\s+{_year_re('year')})?"),
     ("dmy", rf"(?:{_WD},?\s+)?(?:the\s+)?{_day_re('day')}\s+(?:of\s+)?{_month_re('mon')}(?:,?\s+{_year_re('year')})?"),
     ("mdy", rf"(?:{_WD},?\s+)?{_month_re('mon')}\s+{_day_re('day')}(?:,?\s+{_year_re('year')})?"),
+    ("monthrel", rf"{_PART}?{_month_re('mon')}\s+(?i:(?P<rel>last|this|next))\s+(?i:year)\b"),
     ("month", rf"{_PART}?{_month_re('mon')}(?:,?\s+(?:of\s+)?{_year_re('year')})?"),
     ("season", rf"(?i:(?P<part>early|mid|late)[\s-]+)?(?i:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)"
                rf"(?:\s+of)?)\s+{_year_re('year')}"),
@@ -151,6 +152,9 @@ def _build(name: str, m: re.Match[str]) -> Resolver | None:
     if name in ("dmy", "mdy"):
         wd = _WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
         return partial(r_day, year, _MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]), wd)
+    if name == "monthrel":
+        return partial(r_month, None, _MONTHS[g["mon"].lower().rstrip(".")], _part(g.get("part")),
+                       year_offset={"last": -1, "this": 0, "next": 1}[g["rel"].lower()])
     if name == "month":
         return partial(r_month, year, _MONTHS[g["mon"].lower().rstrip(".")], _part(g.get("part")))
     if name == "season":
@@ -210,6 +214,9 @@ def _needs_context(name: str, m: re.Match[str]) -> bool:
     g = m.groupdict()
     if name == "year":
         return not g.get("part")
+    if name == "monthrel":
+        return partial(r_month, None, _MONTHS[g["mon"].lower().rstrip(".")], _part(g.get("part")),
+                       year_offset={"last": -1, "this": 0, "next": 1}[g["rel"].lower()])
     if name == "month":
         return not g.get("year") and not g.get("part")
     if name == "weekday":

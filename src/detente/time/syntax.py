@@ -111,7 +111,7 @@ def _climb(token: Any) -> list[Any]:
     A trigger that only describes ("the coalition backing the SDF") or is the complement of another
     noun ("qualms about Trump's call", "a cessation of the fighting") keeps to its own words."""
     chain = [token]
-    if (token.dep_ == "acl" and token.tag_ == "VBG") or _noun_complement(token):
+    if (token.dep_ in ("acl", "amod") and token.tag_ == "VBG") or _noun_complement(token):
         return chain
     cur = token
     while cur.head.i != cur.i:

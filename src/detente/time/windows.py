@@ -131,7 +131,9 @@ def r_days(year: int | None, month: int, day1: int, month2: int, day2: int,
 
 
 def r_month(year: int | None, month: int, part: str | None,
-             published: dt.date | None, direction: Direction) -> Window | None:
+             published: dt.date | None, direction: Direction, year_offset: int | None = None) -> Window | None:
+    if year is None and year_offset is not None and published is not None:
+        year = published.year + year_offset  # "in October last year"
     if year is not None:
         return month_window(year, month, part)
     if published is None:
@@ -218,6 +220,8 @@ def r_relunit(unit: str, offset: int, part: str | None,
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
         lo, hi = {"early": (0, 2), "late": (3, 6), "end": (3, 6), "mid": (2, 4)}.get(part or "", (0, 6))
         win = Window(monday + dt.timedelta(days=lo), monday + dt.timedelta(days=hi))
+        if offset == -1 and part is None and published.weekday() >= 5:
+            win = Window(win.start, published - dt.timedelta(days=1))  # "last week", said at the weekend
     elif unit == "weekend":
         saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)  # the last one, or today
         if offset < 0 and published.weekday() >= 5:
