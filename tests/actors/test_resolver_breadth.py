@@ -705,6 +705,15 @@ MECHANISMS = [
     ("the international community", None, None, None),
     ("the office", None, None, None),  # a bare collective noun
     ("his authority", None, None, None),
+    ("Denzel Washington", None, None, None),  # a capital after an unknown first word is a surname
+    ("East Beirut", None, None, ("LBN", "GOV")),  # ... unless the word is geographic
+    ("Martin Luther King", None, None, None),  # a title after a first name is a surname
+    ("Kurdish President", None, None, ("-", "GOV")),
+    ("the Taoiseach", None, None, ("IRL", "GOV")),  # a seat of power
+    ("FBI agents", None, None, ("USA", "COP")),  # agents of an agency
+    ("the Afghan National Defense and Security Forces", None, None, ("AFG", "COP|MIL")),
+    ("Taiwanese President Lai Ching-te", "2024-06-01", None, ("TWN", "GOV", "lai ching-te")),
+    ("FARC dissidents", None, None, ("COL", "REB")),
 ]
 
 CASES = GROUPS + ORGS + PEOPLE + TITLES + SPELLING + NON_ACTORS + HARDER + MECHANISMS

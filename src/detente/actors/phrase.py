@@ -36,6 +36,10 @@ SPONSORED = frozenset({"backed", "sponsored", "supported", "funded", "financed",
 PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "an", "az", "ul", "ur", "ud", "bin", "ibn",
                        "de", "da", "di", "du", "van", "von", "la", "le"})
 _SHORT_SCORE = 0.85
+GEO_MODIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                           "central", "northeastern", "northwestern", "southeastern", "southwestern", "greater",
+                           "upper", "lower", "old", "downtown", "occupied", "mainland", "rural", "suburban",
+                           "metropolitan", "communist", "nationalist", "soviet", "imperial", "kurdish", "arab"})
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,18 @@ class Segment:
         if start == self.head and is_acronym(self.toks[start].text):
             return None  # "IRPT" alone is an organisation's initials, not a person
         return start, self.head + 1
+
+
+def surname_title(seg: Segment, term: tuple[int, int, Hit], kb: KnowledgeBase) -> bool:
+    """A one-word title after a known first name is a surname: "Martin Luther King", "Julie Bishop"."""
+    start = term[0]
+    if term[1] - start != 1 or term[2].term.kind == "group" or not _capitalised(seg.toks[start].text):
+        return False
+    i = start
+    while i > 0 and _capitalised(seg.toks[i - 1].text) and not seg.found_at(i - 1) and not seg.term_at(i - 1) \
+            and fold(seg.toks[i - 1].text) not in STOP:
+        i -= 1
+    return i < start and kb.is_given_name(seg.toks[i].text)
 
 
 def _capitalised(text: str) -> bool:
@@ -209,8 +225,10 @@ def _keep_found(seg: Segment, found: Found, terms: list, kb: KnowledgeBase) -> b
         return True
     if any(f.end == found.start for f in seg.found):
         return True
-    if place is not None:
-        return place.kind not in ("country", "capital") or not kb.is_given_name(prev.text)
+    if place is not None:  # "Michael Jordan", "Denzel Washington" (but "Northern Iraq", "East Beirut")
+        if place.kind == "capital" and fold(prev.text) not in GEO_MODIFIERS:
+            return False
+        return place.kind not in ("country", "capital", "region") or not kb.is_given_name(prev.text)
     if found.kb_score == _SHORT_SCORE and len(found.kb_ids) == 1:
         return fold(prev.text) in kb.name_words(found.kb_ids[0])
     return True

@@ -20,7 +20,7 @@ from .kb import KBMatch, KnowledgeBase, load_kb
 from .kbtypes import valid_country
 from .names import Tok, tokenize
 from .phrase import (CUT_WORDS, POSSESSIVE, STOP, Found, Segment, analyse_segment, complement_parts, find_entities,
-                     locative_place)
+                     locative_place, surname_title)
 from .titles import Hit, Titles, load_titles
 
 _PLACE_CONF = {"country": 0.9, "seat": 0.85, "capital": 0.7, "people": 0.75, "demonym": 0.6, "region": 0.5}
@@ -132,7 +132,7 @@ class Resolver:
         if run is not None and (title is not None or person_hint or org_mod is not None):
             name = text[seg.toks[run[0]].start:seg.toks[run[1] - 1].end]
             return self._read_titled(seg, title, country, org_mod, context, name=name)
-        if head_term is not None:
+        if head_term is not None and not surname_title(seg, head_term, self.kb):
             return self._read_titled(seg, head_term, country, org_mod, context)
         if head_found is not None and head_found.place is not None:
             return _read_place(seg, head_found, self.gaz)
