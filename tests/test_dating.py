@@ -360,3 +360,8 @@ def test_a_pronoun_inside_the_sentence_is_no_sign_of_continuation(bare_nlp):
     text = ("The scheme was announced in 2015. Two brothers fled from their home after attacks: "
             "one was shot twice and their house burned down.")
     assert dated(bare_nlp, text, "shot").date_basis != "context"
+
+
+def test_a_past_participle_describing_a_noun_keeps_to_its_own_words(bare_nlp):
+    text = "Dozens died in a clash last Wednesday with a militia supported by foreign advisers."
+    assert dated(bare_nlp, text, "supported").date_basis != "text"

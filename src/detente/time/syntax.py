@@ -108,10 +108,11 @@ def _comparison(tx: Timex, span: Any) -> bool:
 def _climb(token: Any) -> list[Any]:
     """The trigger and the governing heads whose time applies to it: the climb stops at a temporal
     adjunct ("after ..."), a relative clause, a clause marked as earlier ("previously"), the root.
-    A trigger that only describes ("the coalition backing the SDF") or is the complement of another
+    A trigger that only describes a noun ("the coalition backing the SDF", "a force supported by US
+    advisers") or is the complement of another
     noun ("qualms about Trump's call", "a cessation of the fighting") keeps to its own words."""
     chain = [token]
-    if (token.dep_ in ("acl", "amod") and token.tag_ == "VBG") or _noun_complement(token):
+    if (token.dep_ in ("acl", "amod") and token.tag_ in ("VBG", "VBN")) or _noun_complement(token):
         return chain
     cur = token
     while cur.head.i != cur.i:
