@@ -109,8 +109,8 @@ def _climb(token: Any) -> list[Any]:
     """The trigger and the governing heads whose time applies to it: the climb stops at a temporal
     adjunct ("after ..."), a relative clause, a clause marked as earlier ("previously"), the root.
     A trigger that only describes a noun ("the coalition backing the SDF", "a force supported by US
-    advisers") or is the complement of another
-    noun ("qualms about Trump's call", "a cessation of the fighting") keeps to its own words."""
+    advisers") or is the complement of another noun ("qualms about Trump's call", "a cessation of
+    the fighting") keeps to its own words."""
     chain = [token]
     if (token.dep_ in ("acl", "amod") and token.tag_ in ("VBG", "VBN")) or _noun_complement(token):
         return chain
