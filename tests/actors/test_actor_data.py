@@ -69,7 +69,8 @@ def test_sectors_file_is_valid():
     titles = load_titles()
     assert titles.problems == []
     data = read_sectors()
-    assert set(data) == {"titles", "groups", "weak", "weak_groups", "modifiers", "portfolios"}
+    assert set(data) == {"titles", "groups", "weak", "weak_groups", "modifiers", "portfolios", "lowercase",
+                         "relational"}
     for section in ("titles", "groups", "weak", "weak_groups"):
         for term, value in data[section].items():
             assert value is None or all(code in SECTORS for code in str(value).split()), term

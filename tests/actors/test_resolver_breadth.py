@@ -714,6 +714,13 @@ MECHANISMS = [
     ("the Afghan National Defense and Security Forces", None, None, ("AFG", "COP|MIL")),
     ("Taiwanese President Lai Ching-te", "2024-06-01", None, ("TWN", "GOV", "lai ching-te")),
     ("FARC dissidents", None, None, ("COL", "REB")),
+    ("British Defence Secretary Tom King", None, None, ("GBR", "GOV", "tom king")),
+    ("Britain's allies", None, None, None),  # relational nouns: not the possessor's
+    ("the sworn enemies of the UK", None, None, None),
+    ("a Dutch national", None, None, ("NLD", "CVL")),  # lower case only: not "Afghan National Army"
+    ("a US Marine", None, None, ("USA", "MIL")),
+    ("West Darfur State", None, None, ("SDN", "*")),
+    ("her family", None, None, None),
 ]
 
 CASES = GROUPS + ORGS + PEOPLE + TITLES + SPELLING + NON_ACTORS + HARDER + MECHANISMS

@@ -102,16 +102,17 @@ class Segment:
         return start, self.head + 1
 
 
-def surname_title(seg: Segment, term: tuple[int, int, Hit], kb: KnowledgeBase) -> bool:
-    """A one-word title after a known first name is a surname: "Martin Luther King", "Julie Bishop"."""
+def surname_title(seg: Segment, term: tuple[int, int, Hit], kb: KnowledgeBase) -> int | None:
+    """A one-word title after a known first name is a surname ("Martin Luther King", "Tom King"):
+    the start of that name, else None."""
     start = term[0]
     if term[1] - start != 1 or term[2].term.kind == "group" or not _capitalised(seg.toks[start].text):
-        return False
+        return None
     i = start
     while i > 0 and _capitalised(seg.toks[i - 1].text) and not seg.found_at(i - 1) and not seg.term_at(i - 1) \
             and fold(seg.toks[i - 1].text) not in STOP:
         i -= 1
-    return i < start and kb.is_given_name(seg.toks[i].text)
+    return i if i < start and kb.is_given_name(seg.toks[i].text) else None
 
 
 def _capitalised(text: str) -> bool:
@@ -197,6 +198,8 @@ def analyse_segment(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazettee
     seg.hidden = [t for t in terms if any(f.start <= t[0] and t[1] <= f.end for f in seg.found)]
     masked = ["\0" if seg.found_at(i) else w for i, w in zip(word_idx, words)]  # no term across a name
     seg.terms = [(word_idx[h.start], word_idx[h.end - 1] + 1, h) for h in titles.find(masked)]
+    seg.terms = [t for t in seg.terms if not (t[1] - t[0] == 1 and toks[t[0]].text[:1].isupper()
+                                              and fold(toks[t[0]].text) in titles.lowercase)]
     seg.portfolio = _portfolio(seg, titles)
     _find_head(seg, titles)
     return seg

@@ -18,7 +18,7 @@ from ..model import Actor
 from .countries import Gazetteer, load_gazetteer
 from .kb import KBMatch, KnowledgeBase, load_kb
 from .kbtypes import valid_country
-from .names import Tok, tokenize
+from .names import Tok, fold, tokenize
 from .phrase import (CUT_WORDS, POSSESSIVE, STOP, Found, Segment, analyse_segment, complement_parts, find_entities,
                      locative_place, surname_title)
 from .titles import Hit, Titles, load_titles
@@ -127,12 +127,13 @@ class Resolver:
         head_term = seg.term_at(seg.head)
         if head_found is not None and head_found.kb_ids:
             return self._read_known(seg, head_found, country, org_mod, date, context)
-        run = seg.name_run()
+        surname = surname_title(seg, head_term, self.kb) if head_term is not None else None
+        run = seg.name_run() or (None if surname is None else (surname, seg.head + 1))
         title = self._title_before(seg, run[0] if run else seg.head)
         if run is not None and (title is not None or person_hint or org_mod is not None):
             name = text[seg.toks[run[0]].start:seg.toks[run[1] - 1].end]
             return self._read_titled(seg, title, country, org_mod, context, name=name)
-        if head_term is not None and not surname_title(seg, head_term, self.kb):
+        if head_term is not None and surname is None:
             return self._read_titled(seg, head_term, country, org_mod, context)
         if head_found is not None and head_found.place is not None:
             return _read_place(seg, head_found, self.gaz)
@@ -250,8 +251,11 @@ class Resolver:
         """The country the phrase itself states (possessor, modifier, "of X"), and a modifying org."""
         before = [f for f in seg.found if f.end <= seg.head_end and f is not head_found]
         poss = [f for f in before if f.end <= max(seg.possessor_end, 0)]
+        relational = self.titles.is_relational(fold(seg.toks[seg.head].text))
+        if relational:  # "Britain's allies", "the enemies of the UK" are not British
+            before, poss = [f for f in before if f not in poss], []
         mods = [f for f in before if f not in poss]
-        comp_found, _ = complement_parts(seg)
+        comp_found = [] if relational else complement_parts(seg)[0]
         org_mod = None
         for group in (poss[-1:], mods if seg.coordinated else mods[::-1], comp_found):
             for found in group:
@@ -264,7 +268,7 @@ class Resolver:
                         return match.country, org_mod
                 elif match is not None and match.country:
                     return match.country, org_mod
-        place = locative_place(seg) if org_mod is None else None  # "the UN mission in Libya" stays the UN's
+        place = locative_place(seg) if org_mod is None and not relational else None  # (the UN's mission)
         return (place.place.iso3 if place and place.place else None), org_mod
 
 

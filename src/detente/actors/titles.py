@@ -51,6 +51,8 @@ class Titles:
     terms: dict[tuple[str, ...], Term] = field(default_factory=dict)
     modifiers: dict[str, str] = field(default_factory=dict)
     portfolios: frozenset[str] = frozenset()  # words of a minister's portfolio ("Planning", "Interior")
+    lowercase: frozenset[str] = frozenset()  # terms only in lower case ("a Dutch national", not "National")
+    relational: frozenset[str] = frozenset()  # nouns naming others than their possessor ("Britain's allies")
     max_len: int = 1
     problems: list[str] = field(default_factory=list)
     heads: frozenset[str] = frozenset()  # last words of the terms (set by ``build_titles``)
@@ -103,6 +105,10 @@ class Titles:
         """Whether a folded word ends some term, itself or as a plural ("servicemen", "agencies")."""
         return word in self.heads or any(w in self.heads for w in _singulars(word))
 
+    def is_relational(self, word: str) -> bool:
+        """Whether a folded word (or its singular) names others than its possessor ("allies")."""
+        return word in self.relational or any(w in self.relational for w in _singulars(word))
+
     def modifier(self, word: str) -> str | None:
         return self.modifiers.get(word)
 
@@ -152,6 +158,12 @@ def build_titles(data: dict) -> Titles:
         portfolios = []
     titles.portfolios = frozenset(fold(str(w)) for w in portfolios)
     titles.heads = frozenset(key[-1] for key in titles.terms)
+    for section in ("lowercase", "relational"):
+        words = data.get(section) or []
+        if not isinstance(words, list):
+            titles.problems.append(f"{section} must be a list of words")
+            words = []
+        setattr(titles, section, frozenset(fold(str(w)) for w in words))
     return titles
 
 
