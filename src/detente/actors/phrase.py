@@ -4,6 +4,12 @@ A segment is a phrase without its appositions ("Tajik President" of "Tajik Presi
 Rahmon"). ``analyse_segment`` finds its parts and its head (the word the phrase is about):
 a known person or organisation, a title, a group noun, a place, an unknown name, or nothing an
 actor can be ("the Beijing Olympics": head "Olympics").
+
+Names are found before terms and no term spans a name. Found names are checked against their
+neighbours: a demonym after "ethnic" is a people, a place or surname after an unknown first name
+is part of a person's name ("Michael Jordan"), a backing country is not the actor's. Lesser
+matches fill gaps: a bare surname after a title (the one such KB person in office at the date),
+house-style initials ("Nato", "Isis") and country names with one typo ("Ethopia").
 """
 from __future__ import annotations
 

@@ -2,7 +2,13 @@
 
 In-text titles beat the knowledge base ("Tajik President, Emomali Rahmon" is TJK GOV whether or
 not the KB knows him); the KB gives a known person's role at the date when the text has no
-title; the context (free text or an ISO3 code) fixes the country of a title that has none.
+title (a weak title such as "leader" defers to it; out of office: ELI); the context (free text or
+an ISO3 code) fixes the country of a title that has none, voting for a country other than those
+the phrase names. The country comes from the phrase itself in this order: possessor, modifiers
+(a backing or opposed country excepted: "Russian-backed", "anti-American"), "of" complements,
+then a place after a locative preposition ("rebels in Darfur"); an IGO's bodies stay the IGO's.
+Before reading, a quantity prefix ("hundreds of"), a final possessive and the letter case of
+all-capital or dotted lower-case phrases are normalised.
 """
 from __future__ import annotations
 
