@@ -365,3 +365,8 @@ def test_a_pronoun_inside_the_sentence_is_no_sign_of_continuation(bare_nlp):
 def test_a_past_participle_describing_a_noun_keeps_to_its_own_words(bare_nlp):
     text = "Dozens died in a clash last Wednesday with a militia supported by foreign advisers."
     assert dated(bare_nlp, text, "supported").date_basis != "text"
+
+
+def test_initially_marks_an_earlier_undated_event(bare_nlp):
+    text = "Sources say she initially travelled to Syria to join the militia."
+    assert dated(bare_nlp, text, "travelled").date_precision == "unknown"

@@ -111,3 +111,10 @@ def test_last_week_said_at_the_weekend_reaches_the_day_before():
     w = tx.resolve(D(2018, 2, 10), "past")  # a Saturday
     assert (w.start, w.end) == (D(2018, 1, 29), D(2018, 2, 9))
     assert tx.resolve(D(2018, 2, 7), "past").end == D(2018, 2, 4)  # a Wednesday: the week before
+
+
+def test_part_of_the_current_year():
+    (tx,) = find_timexes("killed since the beginning of the year")
+    w = tx.resolve(D(2019, 3, 14), "past")
+    assert (w.start, w.end) == (D(2019, 1, 1), D(2019, 4, 30))
+    assert tx.kind == "since"

@@ -43,6 +43,7 @@ _LONG_VISIT = re.compile(
     r"working\s+)?(?:visit|trip|tour|summit|talks|meeting|conference|forum|exercises?|drills|mission|stay)\b")
 _WORD_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 _MAX_CARRY = 3  # sentences a time is carried forward
+_ORIGINALLY = {"initially", "originally", "previously", "formerly", "once", "first"}
 _FORWARD = re.compile(r"(?i)\b(?:next|coming|following|later)\b")
 _CONNECTIVES = {"then", "also", "later", "afterwards", "afterward", "subsequently", "there", "too", "next"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "its", "their"}
@@ -233,6 +234,8 @@ def _background(ctx: _DocTime, token: Any, tense: str) -> bool:
     verb = governor(token)
     if _HISTORY.search(clause_text(verb)):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in _ORIGINALLY for t in (token, verb) for c in t.children):
+        return True  # "she initially travelled to Syria ..."
     sent = ctx.sent_index(token)
     prev = _previous_state(ctx, token, sent)
     if tense == "present" and not auxes(verb):

@@ -97,6 +97,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("relunit", r"(?i)\b(?:(?P<part>(?:at|by|towards?|in)\s+the\s+(?:end|beginning|start|middle)\s+of|early|"
                 r"late|mid-?|earlier|later)\s*)?(?P<the>the\s+|this\s+)?(?P<rel>last|this|next|past|previous|coming)"
                 r"\s+(?P<unit>week(?:end)?|month|year|decade|spring|summer|autumn|fall|winter)\b"),
+    ("partof", r"(?i)\b(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b"),
     ("ago", rf"(?i)\b{_NUM}\s+{_UNIT}\s+ago\b"),
 )
 
@@ -189,6 +190,8 @@ def _build(name: str, m: re.Match[str]) -> Resolver | None:
         rel = g["rel"].lower()
         return partial(r_span, g["unit"].lower().rstrip("s"), _num(g["n"])[1],
                        1 if rel in ("coming", "next") else -1)
+    if name == "partof":  # "since the beginning of the year": of the current one
+        return partial(r_relunit, g["unit"].lower(), 0, _part(g["part"] + " of"))
     if name == "relunit":
         return _build_relunit(g)
     if name == "ago":
