@@ -101,3 +101,15 @@ def test_apposition_names_the_actor_before_a_possessor(code):
     mentions = code("Kyrgyzstan's main ally, Russia, is bogged down in the war in Georgia.")
     [m] = find(mentions, "19")
     assert dyad(m) == ("RUS", "GEO")
+
+
+def test_support_verb_whose_lemma_lost_its_final_e(code):
+    # the lemmatizer reads "staged" as "stag": the support verb still gives the doer
+    [m] = find(code("Kyrgyz troops staged a hunger strike against the Kazakh government."), "142")
+    assert dyad(m) == ("KGZ", "KAZ")
+
+
+def test_support_verb_through_a_duration(code):
+    # "ten days of" stands between the support verb and the nominal event
+    [m] = find(code("Kyrgyz troops launched ten days of military exercises near Bishkek."), "062")
+    assert m.source.actor.country == "KGZ"

@@ -32,7 +32,7 @@ class Match:
 
 def trigger_lemmas(tok: Token) -> list[str]:
     """The lemma keys a token can trigger on (its lemma, its lowercase form, a re-joined compound)."""
-    keys = [sx.lemma(tok)]
+    keys = sx.lemma_keys(tok)
     if tok.lower_ not in keys:
         keys.append(tok.lower_)
     joined = sx.joined_lemma(tok)

@@ -149,11 +149,11 @@ def _support_verb(match: Match, lexicon: Lexicon) -> Token | None:
 def is_support_verb(tok: Token, lexicon: Lexicon) -> bool:
     """A light verb whose subject does what its object noun says (``paid a visit``)."""
     words = lexicon.words("support_verb")
-    return sx.lemma(tok) in words or tok.lower_ in words or tok.lower_.rstrip("ed") in words
+    return tok.lower_ in words or any(k in words for k in sx.lemma_keys(tok))
 
 
 def _receives(gov: Token, lexicon: Lexicon) -> bool:
-    return sx.lemma(gov) in lexicon.words("receive_verb")
+    return any(k in lexicon.words("receive_verb") for k in sx.lemma_keys(gov))
 
 
 def _prep_anchors(match: Match, lexicon: Lexicon) -> list[Token]:

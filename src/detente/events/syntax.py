@@ -32,6 +32,9 @@ QUANTIFIER_HEADS = frozenset({
     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
     "group", "member", "one", "two", "three", "several", "many", "kind", "type", "form", "lot", "spate",
     "patch", "handful", "score", "scores", "third", "quarter", "majority", "minority", "tens",
+    # durations: "launched ten days of war games", "after hours of talks"
+    "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks",
+    "month", "months", "year", "years", "decade", "decades",
 })
 NONEVENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON",
                            "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -340,3 +343,12 @@ def joined_lemma(tok: Token) -> str | None:
 
 def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
+
+
+def lemma_keys(tok: Token) -> list[str]:
+    """The lemma, and for a past or -ing verb form the stem with the final ``e`` the lemmatizer
+    may have cut (``staged`` read as ``stag``, ``staging`` as ``stag``)."""
+    base = lemma(tok)
+    if tok.tag_ in ("VBD", "VBN", "VBG") and not base.endswith("e") and tok.lower_.startswith(base + "e"):
+        return [base, base + "e"]
+    return [base]
