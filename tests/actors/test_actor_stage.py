@@ -128,3 +128,23 @@ def test_plural_title_heads_and_house_style_initials(nlp, kb_resources):
     assert any(a.kb_id == "org-islamic-state" or a.sector == "REB" for t, a in found.items() if "Isis" in t)
     icrc = [a for t, a in found.items() if t.endswith("Red Cross")]
     assert icrc and icrc[0].sector == "NGO"
+
+
+def _found(nlp, kb_resources, text):
+    doc = nlp(text)
+    return {m.text: m for m in find_actors(doc, Article(id="c", raw_text=text, published=dt.date(2005, 5, 1)),
+                                           kb_resources)}
+
+
+def test_named_official_unknown_to_the_kb_takes_the_country_the_sentence_names(nlp, kb_resources):
+    found = _found(nlp, kb_resources, "Deputy Minister Bakyt Osmonaliev resigned after protests in Kyrgyzstan.")
+    m = next(m for t, m in found.items() if "Osmonaliev" in t)
+    assert (m.actor.country, m.basis) == ("KGZ", "context")
+    assert m.actor.confidence < 0.5
+
+
+def test_named_official_stays_countryless_beside_an_official_of_that_country(nlp, kb_resources):
+    # two officials in one sentence are more likely counterparts than colleagues
+    found = _found(nlp, kb_resources, "Deputy Minister Bakyt Osmonaliev met the Kyrgyz foreign minister in Kyrgyzstan.")
+    m = next(m for t, m in found.items() if "Osmonaliev" in t)
+    assert m.actor.country is None

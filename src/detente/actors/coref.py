@@ -6,7 +6,10 @@
 - "the two countries" / "both sides" -> the pair in focus (the article's two most frequent
   countries), as two mentions over the same span;
 - "his Tajik counterpart" -> Tajik, with the sector of the person it is counterpart to;
-- "the government" (no country) -> the country of the latest government mention, else the focus.
+- "the government" (no country) -> the country of the latest government mention, else the focus;
+- a named state official with no country and no antecedent ("Vice-President X", whom the
+  knowledge base lacks) -> the focus, when the sentence names the focus country and no other
+  official of it (two officials are more likely counterparts than colleagues).
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from .resolve import Reading
 
 _PAIR = re.compile(r"^(the )?(two|both) (countries|sides|states|nations|neighbors|neighbours|governments|capitals)$")
 _GROUP_GOV = frozenset({"government", "administration", "authorities", "regime", "cabinet", "leadership"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _HE = frozenset({"he", "she", "him"})
 _THEY = frozenset({"they", "them"})
@@ -96,6 +100,18 @@ def _fill_countries(doc: Doc, cands: list[Cand], focus: str | None, pair: list[s
         elif (head in _GROUP_GOV or actor.sector == "OPP") and focus:  # the opposition is domestic
             cand.actor = replace(actor, country=focus, confidence=0.5)
             cand.basis = "context"
+        elif (cand.person and actor.name and actor.sector in _STATE_SECTORS and focus
+              and _sentence_names(doc, cands, cand, focus) == (True, False)):
+            cand.actor = replace(actor, country=focus, confidence=0.45)
+            cand.basis = "context"
+
+
+def _sentence_names(doc: Doc, cands: list[Cand], cand: Cand, country: str) -> tuple[bool, bool]:
+    """Whether the sentence of ``cand`` names ``country`` at all, and a person of it."""
+    sent = doc[cand.head].sent
+    others = [c for c in cands if c is not cand and c.actor and c.actor.country == country
+              and sent.start <= c.head < sent.end]
+    return bool(others), any(c.person for c in others)
 
 
 def _counterpart(doc: Doc, cands: list[Cand], i: int, pair: list[str]) -> None:
