@@ -148,3 +148,15 @@ def test_named_official_stays_countryless_beside_an_official_of_that_country(nlp
     found = _found(nlp, kb_resources, "Deputy Minister Bakyt Osmonaliev met the Kyrgyz foreign minister in Kyrgyzstan.")
     m = next(m for t, m in found.items() if "Osmonaliev" in t)
     assert m.actor.country is None
+
+
+def test_country_and_demonym_modifiers_of_event_nouns_are_actors(nlp, kb_resources):
+    found = _found(nlp, kb_resources, "Observers criticised the Kyrgyz pullout from the region. "
+                                      "Observers noted the sudden Kazakhstan pullout from the region.")
+    assert found["Kyrgyz"].actor.country == "KGZ"
+    assert found["Kazakhstan"].actor.country == "KAZ"
+
+
+def test_city_modifiers_and_names_are_places_not_actors(nlp, kb_resources):
+    found = _found(nlp, kb_resources, "The Bishkek attacks were condemned at the Beijing Olympics.")
+    assert "Bishkek" not in found and "Beijing" not in found

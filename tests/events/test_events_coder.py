@@ -99,3 +99,18 @@ def test_pair_mentions_over_one_span_are_reciprocal(nlp, resources):
     article = dataclasses.replace(make_article("a", text), body=text)
     [m] = find(code_events(doc, pair, article, resources), "057")
     assert set(dyad(m)) == {"KAZ", "KGZ"}
+
+
+def test_demonym_modifier_of_a_nominal_is_its_actor(nlp, resources):
+    # through the real actors stage: "Kyrgyz" modifies a non-actor noun
+    import dataclasses
+
+    from detente.actors import find_actors
+    from detente.events import code_events
+    from detente.ingest import make_article
+
+    text = "Mongolia rejected a Chinese proposal on Monday."
+    doc = nlp(text)
+    article = dataclasses.replace(make_article("m", text, published="2022-03-01"), body=text)
+    mentions = code_events(doc, find_actors(doc, article, resources), article, resources)
+    assert any(m.cameo.startswith("12") and m.target and m.target.actor.country == "CHN" for m in mentions)

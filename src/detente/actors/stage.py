@@ -20,6 +20,7 @@ from .resolve import Reading, Resolver, resolver_for
 
 _BASIS = {"kb": "kb", "name": "title", "title": "title", "group": "title", "place": "gazetteer", "org": "org"}
 _MAX_DEPTH = 4
+_DOER_PLACES = (":country", ":demonym", ":people", ":seat")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -66,6 +67,7 @@ def _phrase_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[
             covered.update(range(span.start, span.end))
             continue
         out.extend(_possessor_cands(chunk, resolver, date, covered))
+        out.extend(_modifier_cands(chunk, resolver, date, covered))
         if root.pos_ == "PROPN" and len(chunk) <= 2:  # an unknown name: a surname coref may fill it
             out.append(Cand(chunk.start, chunk.end, root.i, None, None, "coref"))
     return out
@@ -113,6 +115,26 @@ def _possessor_cands(chunk: Span, resolver: Resolver, date: dt.date | None, cove
             covered.update(range(span.start, span.end))
         elif tok.pos_ == "PROPN":  # an unknown name: a surname coref may fill it
             out.append(Cand(span.start, span.end, tok.i, None, None, "coref"))
+    return out
+
+
+def _modifier_cands(chunk: Span, resolver: Resolver, date: dt.date | None, covered: set[int]) -> list[Cand]:
+    """"US drone strikes", "Palestinian riots": a country, demonym, seat of power or organisation
+    modifying a non-actor head is an actor of its own (the event coder reads it as the doer of a
+    nominal). A city or region says where ("the Paris attacks", "the Raqqa offensive"), and
+    nothing inside a name counts ("the Beijing Olympics")."""
+    out: list[Cand] = []
+    if chunk.root.pos_ != "NOUN":
+        return out
+    for ent in chunk.ents:
+        if ent.end > chunk.root.i or not (ent.id_.startswith("org:") or ent.id_.endswith(_DOER_PLACES)):
+            continue
+        if ent.root.dep_ not in ("amod", "compound", "nmod") or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        reading = _read(resolver, ent, date)
+        if reading is not None:
+            out.append(_cand(ent, ent.root.i, reading))
+            covered.update(range(ent.start, ent.end))
     return out
 
 
