@@ -113,3 +113,8 @@ def test_support_verb_through_a_duration(code):
     # "ten days of" stands between the support verb and the nominal event
     [m] = find(code("Kyrgyz troops launched ten days of military exercises near Bishkek."), "062")
     assert m.source.actor.country == "KGZ"
+
+
+def test_who_travels_for_talks_holds_them(code):
+    [m] = find(code("Mongolian officials flew to Astana on Monday for talks with Chinese diplomats."), "040")
+    assert dyad(m) == ("MNG", "CHN")

@@ -12,7 +12,8 @@ A rule lists *slots* for each role, tried in order; the first slot that yields a
 - ``poss``/``mod`` possessive / adjectival or compound modifier of a nominal trigger
                   (``Russia's invasion``, ``Palestinian riots``, ``Dushanbe-Tehran flights``);
 - ``governor``    for a nominal trigger, the subject of the support verb it hangs from
-                  (``Rahmon embarked on a trip``, ``X paid a visit``); ``governor:target`` its object;
+                  (``Rahmon embarked on a trip``, ``X paid a visit``) or of a verb of travel it is
+                  the purpose of (``X flew to Geneva for talks``); ``governor:target`` its object;
 - ``comp:subj`` / ``comp:dobj``  subject / object of the trigger's clausal complement
                   (``demanded that the US cancel``, ``alleging that Iran backed``);
 - ``between``     the pair after ``between`` (``a memorandum between the two countries``);
@@ -152,6 +153,14 @@ def is_support_verb(tok: Token, lexicon: Lexicon) -> bool:
     return tok.lower_ in words or any(k in words for k in sx.lemma_keys(tok))
 
 
+def _travelled_for(match: Match, lexicon: Lexicon) -> Token | None:
+    """``negotiators returned to Geneva for talks``: who travels for an event takes part in it."""
+    gov, trig = match.governor, match.trigger
+    if gov is None or trig.dep_ != "pobj" or trig.head.lower_ != "for" or trig.head.head != gov:
+        return None
+    return gov if any(k in lexicon.words("travel_verb") for k in sx.lemma_keys(gov)) else None
+
+
 def _receives(gov: Token, lexicon: Lexicon) -> bool:
     return any(k in lexicon.words("receive_verb") for k in sx.lemma_keys(gov))
 
@@ -221,7 +230,7 @@ def _governor_step(step: str, match: Match, lexicon: Lexicon) -> list[Token]:
     """Roles through the support verb of a nominal trigger: its subject does the event
     (``X paid a visit``), its object undergoes it; a verb of receiving turns them round."""
     trig = match.trigger
-    gov = _support_verb(match, lexicon)
+    gov = _support_verb(match, lexicon) or _travelled_for(match, lexicon)
     if gov is None:
         return []
     receives = _receives(gov, lexicon)  # "the camps received little assistance": the receiver is the target
