@@ -23,3 +23,17 @@ def code(nlp, resources) -> Callable[..., list[EventMention]]:
         return code_events(doc, gazetteer_mentions(doc), article, resources)
 
     return _code
+
+
+@pytest.fixture(scope="session")
+def code_full(nlp, resources) -> Callable[..., list[EventMention]]:
+    """``code_full(text)`` -> the event mentions of ``text`` with the real actors stage."""
+    from detente.actors import find_actors
+    from detente.events import code_events
+
+    def _code(text: str, published: str = "2022-03-01") -> list[EventMention]:
+        doc = nlp(text)
+        article = dataclasses.replace(make_article("t", text, published=published), body=text)
+        return code_events(doc, find_actors(doc, article, resources), article, resources)
+
+    return _code

@@ -118,3 +118,24 @@ def test_support_verb_through_a_duration(code):
 def test_who_travels_for_talks_holds_them(code):
     [m] = find(code("Mongolian officials flew to Astana on Monday for talks with Chinese diplomats."), "040")
     assert dyad(m) == ("MNG", "CHN")
+
+
+def _countries(mentions, prefix):
+    return [dyad(m) for m in find(mentions, prefix)]
+
+
+def test_protesters_take_the_country_of_the_place_or_the_government_they_protest(code_full):
+    assert ("KGZ", "KGZ") in _countries(code_full("Thousands of demonstrators protested against the "
+                                                  "Kyrgyz government on Sunday."), "14")
+    found = code_full("Students staged a sit-in outside the parliament in Bishkek on Monday.")
+    assert any(m.source and m.source.actor.country == "KGZ" for m in find(found, "14"))
+
+
+def test_officials_are_not_of_the_place_they_meet_in(code_full):
+    for m in code_full("Foreign ministers gathered in Bishkek on Friday for a summit."):
+        assert m.source is None or m.source.actor.country != "KGZ"
+
+
+def test_a_countryless_captor_is_not_its_captives_compatriot(code_full):
+    found = find(code_full("Armed men detained two Kazakh engineers on Tuesday."), "17")
+    assert found and all(m.source is None or m.source.actor.country != "KAZ" for m in found)

@@ -318,6 +318,11 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
 
 LOCATIVE_PREPS = ("in", "throughout", "across", "inside", "at", "near", "outside")
 DOMESTIC_ROOTS = frozenset({"08", "09", "14", "15", "17", "18"})  # easing, inquiries, protest, repression...
+# a doer without a country is the counterpart's compatriot when it protests, investigates or attacks
+# (coders' convention for unclaimed attacks); not when it coerces ("Kurdish forces captured an American")
+DOER_DOMESTIC_ROOTS = frozenset({"09", "14", "18"})
+# officials and soldiers abroad are not of the place they are in ("foreign ministers gathered in Brussels")
+PLACELESS_SECTORS = frozenset({"IGO", "NGO", "GOV", "MIL", "ELI", "SPY"})
 
 
 def localize(source: ActorMention | None, target: ActorMention | None, trig: Token, cameo: str,
@@ -325,17 +330,20 @@ def localize(source: ActorMention | None, target: ActorMention | None, trig: Tok
     """Give a country to a countryless group of an event (``demonstrators``, ``students``,
     ``refugees``) from where the event happened (``in Hong Kong``) or, for a domestic kind of
     event (protest, repression, assault), from its counterpart (``Egyptian police ... dispersed
-    demonstrators``). The filled mention says so: ``basis="context"``."""
+    demonstrators``); a doer takes it only for some kinds (``DOER_DOMESTIC_ROOTS``). Officials and
+    soldiers are not of the place they are in, and a place that is the counterpart itself (``bombers
+    attacked Paris``) says nothing of the doer. The filled mention says so: ``basis="context"``."""
     place = None
     for mention, other in ((source, target), (target, source)):
         if mention is None or mention.actor.country or mention.actor.org or mention.actor.kb_id:
             continue
-        if mention.actor.sector in (None, "IGO", "NGO"):
+        if mention.actor.sector in PLACELESS_SECTORS or mention.actor.sector is None:
             continue
         if place is None:
             place = _event_place(trig, index) or ""
+        roots = DOER_DOMESTIC_ROOTS if mention is source else DOMESTIC_ROOTS
         country = (_phrase_place(mention, trig.doc, index) or place
-                   or (other.actor.country if other is not None and cameo[:2] in DOMESTIC_ROOTS else None))
+                   or (other.actor.country if other is not None and cameo[:2] in roots else None))
         if not country or country == "IGO":
             continue
         filled = dataclasses.replace(mention, actor=dataclasses.replace(mention.actor, country=country,
