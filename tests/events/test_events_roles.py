@@ -139,3 +139,9 @@ def test_officials_are_not_of_the_place_they_meet_in(code_full):
 def test_a_countryless_captor_is_not_its_captives_compatriot(code_full):
     found = find(code_full("Armed men detained two Kazakh engineers on Tuesday."), "17")
     assert found and all(m.source is None or m.source.actor.country != "KAZ" for m in found)
+
+
+def test_a_place_inside_the_event_is_not_where_its_doer_is_from(code_full):
+    # the relative clause holding the event names where they went, not where they come from
+    found = find(code_full("She married one of the jihadists who had travelled to Kyrgyzstan from abroad."), "04")
+    assert found and all(m.source is None or m.source.actor.country != "KGZ" for m in found)

@@ -331,8 +331,7 @@ def localize(source: ActorMention | None, target: ActorMention | None, trig: Tok
     ``refugees``) from where the event happened (``in Hong Kong``) or, for a domestic kind of
     event (protest, repression, assault), from its counterpart (``Egyptian police ... dispersed
     demonstrators``); a doer takes it only for some kinds (``DOER_DOMESTIC_ROOTS``). Officials and
-    soldiers are not of the place they are in, and a place that is the counterpart itself (``bombers
-    attacked Paris``) says nothing of the doer. The filled mention says so: ``basis="context"``."""
+    soldiers are not of the place they are in. The filled mention says so: ``basis="context"``."""
     place = None
     for mention, other in ((source, target), (target, source)):
         if mention is None or mention.actor.country or mention.actor.org or mention.actor.kb_id:
@@ -342,7 +341,7 @@ def localize(source: ActorMention | None, target: ActorMention | None, trig: Tok
         if place is None:
             place = _event_place(trig, index) or ""
         roots = DOER_DOMESTIC_ROOTS if mention is source else DOMESTIC_ROOTS
-        country = (_phrase_place(mention, trig.doc, index) or place
+        country = (_phrase_place(mention, trig, index) or place
                    or (other.actor.country if other is not None and cameo[:2] in roots else None))
         if not country or country == "IGO":
             continue
@@ -355,11 +354,14 @@ def localize(source: ActorMention | None, target: ActorMention | None, trig: Tok
     return source, target
 
 
-def _phrase_place(mention: ActorMention, doc: Any, index: ActorIndex) -> str | None:
-    """A place inside the group's own phrase: ``refugees fleeing the war in Liberia``."""
-    head = doc[mention.end - 1]
+def _phrase_place(mention: ActorMention, trig: Token, index: ActorIndex) -> str | None:
+    """A place inside the group's own phrase: ``refugees fleeing the war in Liberia`` (not one
+    inside the event's own words: ``jihadists who had come to Syria``)."""
+    head = trig.doc[mention.end - 1]
+    inside = sx.subtree_ids(head)
+    event = sx.subtree_ids(trig) if trig.i in inside and not mention.start <= trig.i < mention.end else set()
     for tok in head.subtree:
-        if mention.start <= tok.i < mention.end or tok.i < head.i:
+        if mention.start <= tok.i < mention.end or tok.i < head.i or tok.i in event:
             continue
         for m in index.at(tok):
             if m.actor.country and m.actor.country != "IGO" and m.basis == "gazetteer":
