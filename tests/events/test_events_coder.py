@@ -106,3 +106,11 @@ def test_demonym_modifier_of_a_nominal_is_its_actor(code_full):
     # through the real actors stage: "Chinese" modifies a non-actor noun
     mentions = code_full("Mongolia rejected a Chinese proposal on Monday.")
     assert any(m.cameo.startswith("12") and m.target and m.target.actor.country == "CHN" for m in mentions)
+
+
+def test_main_clause_event_outranks_background_clauses(code):
+    # the main event has no target here, the background one has both actors
+    mentions = code("China, which has repeatedly invaded Mongolia, criticised the decision.")
+    [main] = find(mentions, "111")
+    background = find(mentions, "19")
+    assert background and all(main.confidence > m.confidence for m in background)

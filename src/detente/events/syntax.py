@@ -321,6 +321,12 @@ def clause_depth(tok: Token, say_verbs: frozenset[str]) -> int:
     return int(depth + 0.5)
 
 
+def in_background_clause(tok: Token) -> bool:
+    """Inside a relative, participial or adverbial clause (``X, which has fought Y, condemned
+    Z``; ``after leaving Raqqa, he was captured``): background to the sentence's main event."""
+    return any(dep in ("relcl", "acl", "advcl") for _, dep in ancestors_path(tok)) or tok.dep_ in ("relcl", "acl", "advcl")
+
+
 def ancestors_path(tok: Token) -> Iterator[tuple[Token, str]]:
     """(head, dependency of the child) pairs from a token up to the root."""
     cur = tok
