@@ -160,3 +160,12 @@ def test_country_and_demonym_modifiers_of_event_nouns_are_actors(nlp, kb_resourc
 def test_city_modifiers_and_names_are_places_not_actors(nlp, kb_resources):
     found = _found(nlp, kb_resources, "The Bishkek attacks were condemned at the Beijing Olympics.")
     assert "Bishkek" not in found and "Beijing" not in found
+
+
+def test_coordinated_nations_give_one_actor_each_over_the_phrase(nlp, kb_resources):
+    text = "On Monday, Russian and Chinese officials met in Astana."
+    doc = nlp(text)
+    mentions = find_actors(doc, Article(id="k", raw_text=text, published=dt.date(2005, 5, 1)), kb_resources)
+    group = [m for m in mentions if m.text == "Russian and Chinese officials"]
+    assert sorted(m.actor.country for m in group) == ["CHN", "RUS"]
+    assert {m.actor.sector for m in group} == {"GOV"}

@@ -145,3 +145,8 @@ def test_a_place_inside_the_event_is_not_where_its_doer_is_from(code_full):
     # the relative clause holding the event names where they went, not where they come from
     found = find(code_full("She married one of the jihadists who had travelled to Kyrgyzstan from abroad."), "04")
     assert found and all(m.source is None or m.source.actor.country != "KGZ" for m in found)
+
+
+def test_coordinated_nations_of_one_phrase_are_each_others_counterpart(code_full):
+    found = find(code_full("Russian and Chinese warships held joint naval exercises on Monday."), "062")
+    assert found and {dyad(m) for m in found} & {("RUS", "CHN"), ("CHN", "RUS")}

@@ -9,6 +9,7 @@ Olympics") yields nothing, except its possessor ("Iran's role" -> Iran).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -64,6 +65,7 @@ def _phrase_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[
             reading = None  # "Raisi's new leadership": the actor is the possessor
         if reading is not None:
             out.append(_cand(span, root.i, reading))
+            out.extend(_coordinated_cands(chunk, span, root.i, reading))
             covered.update(range(span.start, span.end))
             continue
         out.extend(_possessor_cands(chunk, resolver, date, covered))
@@ -71,6 +73,23 @@ def _phrase_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[
         if root.pos_ == "PROPN" and len(chunk) <= 2:  # an unknown name: a surname coref may fill it
             out.append(Cand(chunk.start, chunk.end, root.i, None, None, "coref"))
     return out
+
+
+def _coordinated_cands(chunk: Span, span: Span, head: int, reading: Reading) -> list[Cand]:
+    """"French and Egyptian warships": one phrase, one more actor per further coordinated nation,
+    over the same span (the coder reads a group of mentions as each other's counterparts)."""
+    nations = [e for e in chunk.ents if e.end <= chunk.root.i and e.id_.endswith((":country", ":demonym"))]
+    if len(nations) < 2 or reading.actor.country is None or reading.actor.kb_id:
+        return []
+    doc = chunk.doc
+    joined = all(any(t.lower_ == "and" for t in doc[a.end:b.start]) and b.start - a.end <= 2
+                 for a, b in zip(nations, nations[1:]))
+    if not joined:
+        return []
+    first = reading.actor.country
+    others = dict.fromkeys(e.id_.split(":")[1] for e in nations)
+    return [Cand(span.start, span.end, head, replace(reading.actor, country=iso, name=None), reading,
+                 _BASIS.get(reading.kind, "gazetteer")) for iso in others if iso != first]
 
 
 def _extent_end(tok: Token, resolver: Resolver, depth: int) -> int:
