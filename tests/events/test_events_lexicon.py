@@ -5,6 +5,7 @@ import re
 
 import pytest
 import yaml
+from events_helpers import find
 
 from detente.errors import DataFileError
 from detente.events.lexicon import (DERIVE_FAMILIES, MODALITY_KEYS, SLOT_STEPS, build_lexicon, load_lexicon,
@@ -156,3 +157,20 @@ def test_a_user_file_adds_rules(tmp_path):
 def test_rule_ids_follow_the_naming_scheme(lexicon):
     for rule in lexicon.rules:
         assert re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)*(#\d+)?", rule.id), rule.id
+
+
+@pytest.mark.parametrize("text, prefix", [
+    ("The Kazakh government stripped Kyrgyz troops of their citizenship.", "170"),  # coercion
+    ("The Kazakh president stepped down on Friday after weeks of protests.", "0831"),  # concession
+    ("Kyrgyz troops began disengaging from the border on Wednesday.", "087"),  # de-escalation
+    ("The Kazakh government ordered Kyrgyz troops to the border with China.", "154"),  # mobilization
+    ("The Kazakh government suspended cooperation with Mongolia on Monday.", "160"),  # reduced relations
+    ("Mongolia welcomed the Kazakh pullout on Tuesday.", "051"),  # praise of a decision, not a host
+])
+def test_breadth_of_event_kinds(code, text, prefix):
+    assert find(code(text), prefix), text
+
+
+def test_unilateral_exercises_are_a_show_of_force_and_joint_ones_cooperation(code):
+    assert find(code("The Uzbek army held military exercises near the Kyrgyz border."), "150")
+    assert find(code("The Uzbek army held joint military exercises with Kazakhstan."), "062")

@@ -111,7 +111,7 @@ def test_support_verb_whose_lemma_lost_its_final_e(code):
 
 def test_support_verb_through_a_duration(code):
     # "ten days of" stands between the support verb and the nominal event
-    [m] = find(code("Kyrgyz troops launched ten days of military exercises near Bishkek."), "062")
+    [m] = find(code("Kyrgyz troops launched ten days of joint military exercises with China."), "062")
     assert m.source.actor.country == "KGZ"
 
 

@@ -237,6 +237,10 @@ def _check_preps(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int
     if not rule.prep:
         return None
     wanted = [p for p in preps if p.lower_ in rule.prep]
+    if not wanted and rule.prep_object and sx.eff_pos(tok) == "verb":
+        # the parser may hang the phrase on the object ("stripped [X of their citizenship]"):
+        # with the phrase's object named by the rule, that reading is safe
+        wanted = [c for o in sx.direct_objects(tok) for c in o.children if c.dep_ == "prep" and c.lower_ in rule.prep]
     if not wanted:
         return f"preposition {'/'.join(rule.prep)} missing"
     if rule.prep_object:
