@@ -46,6 +46,7 @@ def test_demonyms_and_plurals(text, iso3):
     ("Dushanbe", ("TJK", "GOV")), ("Tehran", ("IRN", "GOV")), ("Moscow", ("RUS", "GOV")),
     ("the Kremlin", ("RUS", "GOV")), ("Washington", ("USA", "GOV")), ("the White House", ("USA", "GOV")),
     ("Beijing", ("CHN", "GOV")), ("Zhongnanhai", ("CHN", "GOV")), ("Downing Street", ("GBR", "GOV")),
+    ("the Home Office", ("GBR", "GOV")), ("the Foreign Office", ("GBR", "GOV")),
     ("the Pentagon", ("USA", "MIL")),
 ])
 def test_capitals_and_seats_of_power_as_metonyms(text, expected):

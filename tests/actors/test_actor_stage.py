@@ -169,3 +169,8 @@ def test_coordinated_nations_give_one_actor_each_over_the_phrase(nlp, kb_resourc
     group = [m for m in mentions if m.text == "Russian and Chinese officials"]
     assert sorted(m.actor.country for m in group) == ["CHN", "RUS"]
     assert {m.actor.sector for m in group} == {"GOV"}
+
+
+def test_an_organisation_the_ner_found_modifying_an_event_noun_is_an_actor(nlp, kb_resources):
+    found = _found(nlp, kb_resources, "He was killed in an Isis ambush while documenting the fight.")
+    assert found["Isis"].actor.org == "Islamic State"

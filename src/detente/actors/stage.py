@@ -146,12 +146,13 @@ def _modifier_cands(chunk: Span, resolver: Resolver, date: dt.date | None, cover
     if chunk.root.pos_ != "NOUN":
         return out
     for ent in chunk.ents:
-        if ent.end > chunk.root.i or not (ent.id_.startswith("org:") or ent.id_.endswith(_DOER_PLACES)):
+        unlabelled = not ent.id_ and ent.label_ == "ORG"  # the NER's, not the gazetteer's: an org only
+        if ent.end > chunk.root.i or not (ent.id_.startswith("org:") or ent.id_.endswith(_DOER_PLACES) or unlabelled):
             continue
         if ent.root.dep_ not in ("amod", "compound", "nmod") or any(i in covered for i in range(ent.start, ent.end)):
             continue
         reading = _read(resolver, ent, date)
-        if reading is not None:
+        if reading is not None and (not unlabelled or reading.kind == "org"):
             out.append(_cand(ent, ent.root.i, reading))
             covered.update(range(ent.start, ent.end))
     return out
