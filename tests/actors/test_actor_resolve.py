@@ -154,3 +154,11 @@ def test_real_kb_roles_at_dates(name, date, expected):
     if not _kb_has(name):
         pytest.skip(f"the packaged KB does not hold {name} yet")
     assert cs(name, date=date) == expected
+
+
+@pytest.mark.parametrize("text, country", [
+    ("the UN Syria envoy", "IGO"), ("the UN's special Syria envoy", "IGO"),
+    ("Syria's UN envoy", "SYR"), ("the Syrian UN envoy", "SYR"),
+])
+def test_an_igo_officials_country_word_is_a_portfolio(text, country):
+    assert resolve_actor(text).country == country

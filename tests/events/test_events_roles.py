@@ -150,3 +150,8 @@ def test_a_place_inside_the_event_is_not_where_its_doer_is_from(code_full):
 def test_coordinated_nations_of_one_phrase_are_each_others_counterpart(code_full):
     found = find(code_full("Russian and Chinese warships held joint naval exercises on Monday."), "062")
     assert found and {dyad(m) for m in found} & {("RUS", "CHN"), ("CHN", "RUS")}
+
+
+def test_the_agent_of_a_participle_owns_the_noun_it_describes(code):
+    [m] = find(code("Kyrgyz troops captured several positions held by the Uzbek army."), "19")
+    assert dyad(m) == ("KGZ", "UZB")

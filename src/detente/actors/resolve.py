@@ -263,8 +263,12 @@ class Resolver:
         mods = [f for f in before if f not in poss]
         comp_found = [] if relational else complement_parts(seg)[0]
         org_mod = None
+        igo = any(m is not None and m.kind == "org" and m.country == "IGO"
+                  for m in (self._best_match(f, None, None) for f in [*poss[-1:], *mods] if f.place is None))
         for group in (poss[-1:], mods if seg.coordinated else mods[::-1], comp_found):
             for found in group:
+                if found.place is not None and igo and found.place.kind == "country" and found not in poss:
+                    continue  # "the UN Syria envoy": the country is the IGO official's portfolio
                 if found.place is not None:
                     return found.place.iso3, org_mod
                 match = self._best_match(found, None, None)

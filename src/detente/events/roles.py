@@ -41,6 +41,12 @@ BFS_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "pobj", "npad
 # an apposition names the referent itself ("Tajikistan's guarantor, Russia"); a possessor last
 BFS_ORDER = {"appos": 0, "compound": 1, "nmod": 1, "amod": 2, "prep": 3, "pobj": 3, "npadvmod": 4, "poss": 5}
 BFS_PREPS = frozenset({"of", "from", "by"})
+# participles whose agent owns or authored the noun they describe ("positions held by Isis", "laws
+# passed by the government", "a bombing claimed by Isis"); not "backed by", "visited by"
+CONTROL_PARTICIPLES = frozenset({"held", "controlled", "occupied", "run", "seized", "captured", "owned",
+                                 "operated", "governed", "administered", "ruled", "passed", "adopted",
+                                 "imposed", "introduced", "issued", "enacted", "approved", "proposed",
+                                 "drafted", "taken", "made", "claimed", "ordered", "announced"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
 
 
@@ -94,9 +100,9 @@ def _located(mentions: list[ActorMention]) -> bool:
 
 def actors_near(tok: Token, index: ActorIndex, max_depth: int = 4) -> list[ActorMention]:
     """The actor(s) a phrase headed by ``tok`` refers to: its own mention, else the closest one
-    inside its noun phrase, else the subject of a copula it is predicated of. A mention without a
-    country (``Angry activists``) gives way to one with a country deeper in its phrase
-    (``... from the Fatah Party``)."""
+    inside its noun phrase (the agent of a participle describing it: ``positions held by Isis``),
+    else the subject of a copula it is predicated of. A mention without a country (``Angry
+    activists``) gives way to one with a country deeper in its phrase (``... from the Fatah Party``)."""
     own = index.at(tok)
     if own and _located(own):
         return own
@@ -106,7 +112,11 @@ def actors_near(tok: Token, index: ActorIndex, max_depth: int = 4) -> list[Actor
         nxt = []
         for cur in frontier:
             for c in sorted(cur.children, key=lambda c: BFS_ORDER.get(c.dep_, 6)):
-                if c.dep_ not in BFS_DEPS and not (c.dep_ == "prep" and c.lower_ in BFS_PREPS):
+                if c.dep_ == "acl" and c.lower_ in CONTROL_PARTICIPLES and sx.eff_pos(cur) == "noun":
+                    c = next((a for a in c.children if a.dep_ == "agent"), None)  # "positions held by Isis"
+                    if c is None:
+                        continue
+                elif c.dep_ not in BFS_DEPS and not (c.dep_ == "prep" and c.lower_ in BFS_PREPS):
                     continue
                 if c.dep_ == "conj" and cur == tok:
                     continue  # conjuncts are separate actors, handled by the caller
