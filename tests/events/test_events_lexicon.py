@@ -166,6 +166,9 @@ def test_rule_ids_follow_the_naming_scheme(lexicon):
     ("The Kazakh government ordered Kyrgyz troops to the border with China.", "154"),  # mobilization
     ("The Kazakh government suspended cooperation with Mongolia on Monday.", "160"),  # reduced relations
     ("Mongolia welcomed the Kazakh pullout on Tuesday.", "051"),  # praise of a decision, not a host
+    ("The Kazakh president spoke by telephone with the Mongolian president.", "041"),  # phone call
+    ("Kazakhstan has taken in thousands of refugees from Kyrgyzstan.", "075"),  # refuge
+    ("The Kazakh government banned the Kyrgyz Brotherhood on Monday.", "1722"),  # banned group
 ])
 def test_breadth_of_event_kinds(code, text, prefix):
     assert find(code(text), prefix), text
@@ -174,3 +177,15 @@ def test_breadth_of_event_kinds(code, text, prefix):
 def test_unilateral_exercises_are_a_show_of_force_and_joint_ones_cooperation(code):
     assert find(code("The Uzbek army held military exercises near the Kyrgyz border."), "150")
     assert find(code("The Uzbek army held joint military exercises with Kazakhstan."), "062")
+
+
+def test_a_subject_word_inside_a_name_is_not_a_crowd_word(code_full):
+    # "Union" in "the European Union" is no trade union: criticism by crowds is excluded, by the EU not
+    found = find(code_full("The plan was sharply criticised by the European Union on Monday."), "111")
+    assert found and found[0].source.actor.country == "IGO"
+
+
+def test_background_phrases_rank_below_the_main_event(code):
+    mentions = code("During a visit to Astana, Mongolian officials criticised Chinese diplomats.")
+    [visit], [crit] = find(mentions, "042"), find(mentions, "111")
+    assert crit.confidence > visit.confidence

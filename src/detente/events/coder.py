@@ -251,7 +251,7 @@ def _confidence(cand: Candidate, lexicon: Lexicon) -> float:
     if not cand.roles.sources and not cand.roles.targets:
         score -= 0.15
     score -= 0.07 * sx.clause_depth(trig, lexicon.modality.get("say_verbs", frozenset()))
-    score -= 0.08 if sx.in_background_clause(trig) else 0.0
+    score -= 0.12 if sx.in_background(trig) else 0.0
     if sx.eff_pos(trig) == "noun" and (cand.match.governor is None
                                       or sx.lemma(cand.match.governor) not in lexicon.words("support_verb")):
         score -= 0.05

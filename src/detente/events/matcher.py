@@ -105,7 +105,13 @@ def _subject_heads(tok: Token) -> list[Token]:
         inner = sx.object_head(h)
         out.extend([h, inner] if inner != h else [h])  # "thousands of Hungarians": both words
         out.extend(c for c in inner.children if c.dep_ in ("compound", "amod"))
-    return out
+    return [t for t in out if not _inside_name(t)]
+
+
+def _inside_name(tok: Token) -> bool:
+    """A word of a multi-word proper name ("the European Union" is no trade union)."""
+    return tok.tag_ in ("NNP", "NNPS") and tok.ent_iob_ in ("B", "I") and any(
+        len(e) > 1 and e.start <= tok.i < e.end for e in tok.doc.ents)
 
 
 def _check_words(label: str, toks: list[Token], words: tuple[str, ...], exclude: tuple[str, ...]) -> str | None:

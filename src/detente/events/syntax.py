@@ -321,10 +321,19 @@ def clause_depth(tok: Token, say_verbs: frozenset[str]) -> int:
     return int(depth + 0.5)
 
 
-def in_background_clause(tok: Token) -> bool:
+BACKGROUND_PREPS = frozenset({"during", "after", "before", "since", "following", "amid", "amidst", "despite",
+                              "until", "ahead", "on"})
+
+
+def in_background(tok: Token) -> bool:
     """Inside a relative, participial or adverbial clause (``X, which has fought Y, condemned
-    Z``; ``after leaving Raqqa, he was captured``): background to the sentence's main event."""
-    return any(dep in ("relcl", "acl", "advcl") for _, dep in ancestors_path(tok)) or tok.dep_ in ("relcl", "acl", "advcl")
+    Z``; ``after leaving Raqqa, he was captured``) or a temporal phrase (``said during a visit
+    to Kyiv that``): background to the sentence's main event."""
+    if any(dep in ("relcl", "acl", "advcl") for _, dep in ancestors_path(tok)) or tok.dep_ in ("relcl", "acl", "advcl"):
+        return True
+    head = tok.head
+    return (eff_pos(tok) == "noun" and tok.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPS
+            and eff_pos(head.head) == "verb")
 
 
 def ancestors_path(tok: Token) -> Iterator[tuple[Token, str]]:
@@ -353,8 +362,12 @@ def lemma(tok: Token) -> str:
 
 def lemma_keys(tok: Token) -> list[str]:
     """The lemma, and for a past or -ing verb form the stem with the final ``e`` the lemmatizer
-    may have cut (``staged`` read as ``stag``, ``staging`` as ``stag``)."""
-    base = lemma(tok)
-    if tok.tag_ in ("VBD", "VBN", "VBG") and not base.endswith("e") and tok.lower_.startswith(base + "e"):
+    may have cut (``staged`` read as ``stag``), or the stems of a form it did not know at all."""
+    base, low = lemma(tok), tok.lower_
+    if tok.tag_ in ("VBD", "VBN", "VBG") and not base.endswith("e") and low.startswith(base + "e"):
         return [base, base + "e"]
+    if base == low and tok.tag_ in ("VBD", "VBN") and low.endswith("ed") and len(low) > 5:
+        return [base, low[:-1], low[:-2]] + ([low[:-3] + "y"] if low.endswith("ied") else [])  # unknown word
+    if base == low and tok.tag_ == "VBG" and low.endswith("ing") and len(low) > 6:
+        return [base, low[:-3], low[:-3] + "e"]
     return [base]
