@@ -189,3 +189,7 @@ def test_background_phrases_rank_below_the_main_event(code):
     mentions = code("During a visit to Astana, Mongolian officials criticised Chinese diplomats.")
     [visit], [crit] = find(mentions, "042"), find(mentions, "111")
     assert crit.confidence > visit.confidence
+
+
+def test_a_halted_delivery_of_arms_is_reduced_aid(code):
+    assert find(code("Kazakhstan suspended the delivery of tanks and missiles to Kyrgyzstan."), "162")

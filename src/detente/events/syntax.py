@@ -28,7 +28,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 COPULAS = frozenset({"be", "become", "remain"})
 QUANTIFIER_HEADS = frozenset({
     "part", "portion", "some", "all", "most", "half", "number", "numbers", "series", "shipment", "batch",
-    "package", "consignment", "ton", "tons", "tonne", "worth", "amount", "set", "round", "wave", "string",
+    "package", "consignment", "delivery", "deliveries", "ton", "tons", "tonne", "worth", "amount", "set", "round",
+    "wave", "string",
     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
     "group", "member", "one", "two", "three", "several", "many", "kind", "type", "form", "lot", "spate",
     "patch", "handful", "score", "scores", "third", "quarter", "majority", "minority", "tens",
