@@ -162,3 +162,9 @@ def test_real_kb_roles_at_dates(name, date, expected):
 ])
 def test_an_igo_officials_country_word_is_a_portfolio(text, country):
     assert resolve_actor(text).country == country
+
+
+@pytest.mark.parametrize("text", ["at least nine civilians", "more than 170 people", "dozens of worshippers",
+                                  "more than 100 schoolgirls", "nearly 2,000 residents"])
+def test_counted_groups_of_people_are_civilians(text):
+    assert cs(text) == (None, "CVL")

@@ -319,14 +319,21 @@ _QUANTITY_WORDS = ("tens", "hundreds", "thousands", "dozens", "scores", "million
 _QUANTITY = re.compile(  # "Group of Seven" is a name: "group"/"members" count only in lower case
     r"^(?:(?:[Tt]he |[Aa]n? )?(?:" + "|".join(w + "|" + w.capitalize() for w in _QUANTITY_WORDS) +
     r"|group|members?) of (?:the |these |those )?)+")
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred")
+_COUNT = re.compile(  # "at least 321 civilians", "more than 170 people", "nearly 2,000 Libyans"
+    r"^(?:(?:at least|at most|more than|fewer than|less than|up to|as many as|an estimated|about|around|nearly|"
+    r"almost|over|some|roughly|approximately)\s+)?(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")"
+    r"(?:\s+(?:hundred|thousand|million))?\s+(?=\S)", re.IGNORECASE)
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
 
 def _strip_phrase(text: str) -> str:
-    """Drop a quantity before the actor ("hundreds of thousands of people") and a final possessive
+    """Drop a quantity or count before the actor ("hundreds of thousands of people", "at least nine
+    civilians") and a final possessive
     ("Haiti's"), when something is left."""
-    stripped = _TRAILING_POSSESSIVE.sub("", _QUANTITY.sub("", text)).strip()
+    stripped = _TRAILING_POSSESSIVE.sub("", _COUNT.sub("", _QUANTITY.sub("", text))).strip()
     return stripped or text
 
 
