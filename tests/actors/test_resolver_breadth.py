@@ -677,7 +677,7 @@ MECHANISMS = [
     ("Russia's Security Council", None, None, ("RUS", "GOV")),  # a national body with an IGO organ's name
     ("the Security Council", None, None, ("IGO", "IGO")),
     ("Planning and Investment Minister Tran Xuan Gia", None, None, ("-", "GOV", "tran xuan gia")),
-    ("Federal Minister for Interior Aftab Sherpao", None, None, ("-", "GOV", "aftab sherpao")),
+    ("Federal Minister for Interior Aftab Sherpao", "2005-06-01", None, ("PAK", "GOV", "sherpao")),  # portfolio title
     ("Grand Ayatollah Ali al-Sistani", "2007-01-01", None, ("-", "REL", "ali al-sistani")),
     ("former prime minister Andreas Papandreou", "2000-01-01", None, ("*", "ELI", "andreas papandreou")),
     ("President Obama", "2000-01-01", None, ("USA", "GOV", "obama")),  # title inside a KB alias
