@@ -114,3 +114,12 @@ def test_main_clause_event_outranks_background_clauses(code):
     [main] = find(mentions, "111")
     background = find(mentions, "19")
     assert background and all(main.confidence > m.confidence for m in background)
+
+
+def test_people_detained_by_an_armed_group_are_abducted(code_full):
+    assert find(code_full("Islamic State militants detained two Kazakh engineers on Tuesday."), "181")
+    assert find(code_full("Kazakh police detained two Kyrgyz activists on Tuesday."), "173")
+
+
+def test_a_named_person_is_a_person_object(code_full):
+    assert find(code_full("Kazakh police captured Anna Petrova in Astana on Tuesday."), "173")

@@ -23,7 +23,8 @@ from .roles import ActorIndex, Roles, find_roles, localize
 Token = Any
 CONFLICT_ROOTS = frozenset(f"{n:02d}" for n in range(13, 21))
 NO_RECODE_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
-INHERIT_TARGET_ROOTS = frozenset({"14"})  # a protest is against what it demands or protests
+INHERIT_TARGET_ROOTS = frozenset({"14"})
+ARMED_NONSTATE = frozenset({"REB", "INS", "CRM", "UAF"})  # sectors of non-state armed groups  # a protest is against what it demands or protests
 REGION_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "acl", "attr", "oprd", "dative", "agent",
                          "nsubjpass", "acomp"})
 
@@ -233,6 +234,7 @@ def _inherit_target(cand: Candidate, cands: list[Candidate]) -> None:
 def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], lexicon: Lexicon) -> None:
     if not cand.roles.targets:
         _inherit_target(cand, cands)
+    _by_armed_group(cand, lexicon)
     cand.modality = find_modality(cand.trigger, lexicon, embedders)
     if (cand.modality.modality == "intended" and not cand.modality.purpose and cand.rule.derive is None
             and cand.carried is None and cand.cameo[:2] not in NO_RECODE_ROOTS):
@@ -241,6 +243,14 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
             cand.notes.append(f"intention: {cand.cameo} -> {intent}")
             cand.cameo = intent
     cand.confidence = _confidence(cand, lexicon)
+
+
+def _by_armed_group(cand: Candidate, lexicon: Lexicon) -> None:
+    """An arrest by rebels, insurgents or criminals is an abduction (the ``armed_group`` table)."""
+    code = lexicon.derived_code("armed_group", cand.cameo)
+    if code is not None and any(s.actor.sector in ARMED_NONSTATE for s in cand.roles.sources):
+        cand.notes.append(f"done by an armed group: {cand.cameo} -> {code}")
+        cand.cameo = code
 
 
 def _confidence(cand: Candidate, lexicon: Lexicon) -> float:

@@ -52,7 +52,7 @@ SLOT_STEPS = re.compile(
 CONSTRAINT_FIELDS = ("object", "particle", "prep", "prep_object", "comp", "comp_aux", "modifier", "subject",
                      "governor", "exclude_object", "exclude_modifier", "exclude_prep", "exclude_comp",
                      "exclude_subject", "exclude_governor", "exclude_dep")
-DERIVE_FAMILIES = ("intent", "appeal", "demand", "reject", "threaten")
+DERIVE_FAMILIES = ("intent", "appeal", "demand", "reject", "threaten", "armed_group")
 MODALITY_KEYS = ("negators", "negating_predicates", "hypothetical_aux", "hypothetical_predicates",
                  "hypothetical_marks", "intended_aux", "intended_predicates", "reported_predicates",
                  "say_verbs", "factive_predicates")

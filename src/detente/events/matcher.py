@@ -30,6 +30,9 @@ class Match:
         return min(t.i for t in self.anchors if t.i <= self.trigger.i) if self.anchors else self.trigger.i
 
 
+PERSON_KEY = "#person"  # in the $person class: what a PERSON entity matches
+
+
 def trigger_lemmas(tok: Token) -> list[str]:
     """The lemma keys a token can trigger on (its lemma, its lowercase form, a re-joined compound)."""
     keys = sx.lemma_keys(tok)
@@ -38,6 +41,8 @@ def trigger_lemmas(tok: Token) -> list[str]:
     joined = sx.joined_lemma(tok)
     if joined and joined not in keys:
         keys.insert(0, joined)
+    if tok.ent_type_ == "PERSON":
+        keys.append(PERSON_KEY)  # a named person is a person object ("captured Bafrin")
     return keys
 
 
