@@ -174,3 +174,9 @@ def test_coordinated_nations_give_one_actor_each_over_the_phrase(nlp, kb_resourc
 def test_an_organisation_the_ner_found_modifying_an_event_noun_is_an_actor(nlp, kb_resources):
     found = _found(nlp, kb_resources, "He was killed in an Isis ambush while documenting the fight.")
     assert found["Isis"].actor.org == "Islamic State"
+
+
+def test_a_coordination_ends_the_phrase(nlp, kb_resources):
+    found = _found(nlp, kb_resources, "Kenyan President Mwai Kibaki and opposition leader Raila Odinga held "
+                                      "their first face-to-face talks on Thursday.")
+    assert not any(" and " in t for t in found)

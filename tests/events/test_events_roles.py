@@ -155,3 +155,19 @@ def test_coordinated_nations_of_one_phrase_are_each_others_counterpart(code_full
 def test_the_agent_of_a_participle_owns_the_noun_it_describes(code):
     [m] = find(code("Kyrgyz troops captured several positions held by the Uzbek army."), "19")
     assert dyad(m) == ("KGZ", "UZB")
+
+
+def test_conjunct_hung_on_an_apposition_is_still_a_counterpart(code_full):
+    found = find(code_full("U.S. President Barack Obama and Russian President Dmitry Medvedev signed a new "
+                           "treaty in Prague on Thursday.", published="2010-04-09"), "057")
+    assert found and {dyad(m) for m in found} & {("USA", "RUS"), ("RUS", "USA")}
+
+
+def test_a_border_with_names_the_neighbour(code):
+    [m] = find(code("Kazakhstan massed troops near its border with Kyrgyzstan on Monday."), "154")
+    assert dyad(m) == ("KAZ", "KGZ")
+
+
+def test_a_venue_gives_no_country_to_the_parties(code_full):
+    for m in find(code_full("Two rebel factions signed a peace agreement in Astana on Monday."), "057"):
+        assert m.source is None or m.source.actor.country != "KAZ"

@@ -93,11 +93,14 @@ def _coordinated_cands(chunk: Span, span: Span, head: int, reading: Reading) -> 
 
 
 def _extent_end(tok: Token, resolver: Resolver, depth: int) -> int:
-    """End of the phrase headed by ``tok``: its appositions and (for titles/names) "of" complements."""
+    """End of the phrase headed by ``tok``: its appositions and (for titles/names) "of" complements,
+    up to a coordination."""
     end = tok.i + 1
     if depth > _MAX_DEPTH:
         return end
     for child in tok.rights:
+        if child.dep_ in ("cc", "conj"):
+            break  # "President Kibaki and opposition leader Odinga": what follows is another actor
         if child.dep_ in ("compound", "flat", "nummod", "amod") and child.i == end:
             end = child.i + 1
         elif child.dep_ == "appos":

@@ -41,6 +41,7 @@ BFS_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "pobj", "npad
 # an apposition names the referent itself ("Tajikistan's guarantor, Russia"); a possessor last
 BFS_ORDER = {"appos": 0, "compound": 1, "nmod": 1, "amod": 2, "prep": 3, "pobj": 3, "npadvmod": 4, "poss": 5}
 BFS_PREPS = frozenset({"of", "from", "by"})
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})  # "its border with Ukraine" names Ukraine
 # participles whose agent owns or authored the noun they describe ("positions held by Isis", "laws
 # passed by the government", "a bombing claimed by Isis"); not "backed by", "visited by"
 CONTROL_PARTICIPLES = frozenset({"held", "controlled", "occupied", "run", "seized", "captured", "owned",
@@ -116,7 +117,8 @@ def actors_near(tok: Token, index: ActorIndex, max_depth: int = 4) -> list[Actor
                     c = next((a for a in c.children if a.dep_ == "agent"), None)  # "positions held by Isis"
                     if c is None:
                         continue
-                elif c.dep_ not in BFS_DEPS and not (c.dep_ == "prep" and c.lower_ in BFS_PREPS):
+                elif c.dep_ not in BFS_DEPS and not (c.dep_ == "prep" and (
+                        c.lower_ in BFS_PREPS or (c.lower_ == "with" and sx.lemma(cur) in BORDER_NOUNS))):
                     continue
                 if c.dep_ == "conj" and cur == tok:
                     continue  # conjuncts are separate actors, handled by the caller
@@ -331,6 +333,7 @@ DOMESTIC_ROOTS = frozenset({"08", "09", "14", "15", "17", "18"})  # easing, inqu
 # a doer without a country is the counterpart's compatriot when it protests, investigates or attacks
 # (coders' convention for unclaimed attacks); not when it coerces ("Kurdish forces captured an American")
 DOER_DOMESTIC_ROOTS = frozenset({"09", "14", "18"})
+VENUE_ROOTS = frozenset({"03", "04", "05", "06"})  # intentions, consultations, diplomatic and material cooperation
 # officials and soldiers abroad are not of the place they are in ("foreign ministers gathered in Brussels")
 PLACELESS_SECTORS = frozenset({"IGO", "NGO", "GOV", "MIL", "ELI", "SPY"})
 
@@ -348,8 +351,8 @@ def localize(source: ActorMention | None, target: ActorMention | None, trig: Tok
             continue
         if mention.actor.sector in PLACELESS_SECTORS or mention.actor.sector is None:
             continue
-        if place is None:
-            place = _event_place(trig, index) or ""
+        if place is None:  # talks and signings happen at venues: their place says nothing of the parties
+            place = (_event_place(trig, index) if cameo[:2] not in VENUE_ROOTS else None) or ""
         roots = DOER_DOMESTIC_ROOTS if mention is source else DOMESTIC_ROOTS
         country = (_phrase_place(mention, trig, index) or place
                    or (other.actor.country if other is not None and cameo[:2] in roots else None))

@@ -128,11 +128,14 @@ def object_head(tok: Token) -> Token:
 
 
 def with_conjuncts(tok: Token) -> list[Token]:
-    """The token and the tokens conjoined to it (``Dushanbe and Tehran``)."""
+    """The token and the tokens conjoined to it (``Dushanbe and Tehran``), also through an
+    apposition the parser hung the conjunct on (``President [Obama] and President Medvedev``)."""
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
             out.extend(with_conjuncts(c))
+        elif c.dep_ == "appos":
+            out.extend(x for x in c.children if x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN"))
     return out
 
 
