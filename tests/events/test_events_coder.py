@@ -123,3 +123,7 @@ def test_people_detained_by_an_armed_group_are_abducted(code_full):
 
 def test_a_named_person_is_a_person_object(code_full):
     assert find(code_full("Kazakh police captured Anna Petrova in Astana on Tuesday."), "173")
+
+
+def test_fighters_captured_by_an_armed_group_are_prisoners_not_abductees(code_full):
+    assert find(code_full("Islamic State militants detained two Kyrgyz soldiers on Tuesday."), "173")

@@ -246,9 +246,11 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
 
 
 def _by_armed_group(cand: Candidate, lexicon: Lexicon) -> None:
-    """An arrest by rebels, insurgents or criminals is an abduction (the ``armed_group`` table)."""
+    """An arrest by rebels, insurgents or criminals is an abduction (the ``armed_group`` table);
+    fighters they capture are prisoners of their war, not abductees."""
     code = lexicon.derived_code("armed_group", cand.cameo)
-    if code is not None and any(s.actor.sector in ARMED_NONSTATE for s in cand.roles.sources):
+    captives_armed = any(t.actor.sector in ARMED_NONSTATE | {"MIL"} for t in cand.roles.targets)
+    if code is not None and not captives_armed and any(s.actor.sector in ARMED_NONSTATE for s in cand.roles.sources):
         cand.notes.append(f"done by an armed group: {cand.cameo} -> {code}")
         cand.cameo = code
 
