@@ -171,3 +171,8 @@ def test_a_border_with_names_the_neighbour(code):
 def test_a_venue_gives_no_country_to_the_parties(code_full):
     for m in find(code_full("Two rebel factions signed a peace agreement in Astana on Monday."), "057"):
         assert m.source is None or m.source.actor.country != "KAZ"
+
+
+def test_the_subject_of_a_passive_control_verb_does_the_infinitive(code):
+    [m] = find(code("Kazakhstan was forced to withdraw its troops from Kyrgyzstan."), "0874")
+    assert dyad(m) == ("KAZ", "KGZ")

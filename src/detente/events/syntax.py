@@ -172,6 +172,8 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
         objs = children(head, "dobj")
         if objs and head.lemma_.lower() in OBJECT_CONTROL:
             return objs  # object control: "urged Iraq to comply"
+        if is_passive(head) and children(head, *PASSIVE_SUBJ_DEPS):
+            return children(head, *PASSIVE_SUBJ_DEPS)  # "Germany was obliged to withdraw"
         return subject(head, depth + 1)
     if dep == "conj" and eff_pos(head) in ("verb", "adj"):
         return subject(head, depth + 1)
