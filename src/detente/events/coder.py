@@ -23,8 +23,8 @@ from .roles import ActorIndex, Roles, find_roles, localize
 Token = Any
 CONFLICT_ROOTS = frozenset(f"{n:02d}" for n in range(13, 21))
 NO_RECODE_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
-INHERIT_TARGET_ROOTS = frozenset({"14"})
-ARMED_NONSTATE = frozenset({"REB", "INS", "CRM", "UAF"})  # sectors of non-state armed groups  # a protest is against what it demands or protests
+INHERIT_TARGET_ROOTS = frozenset({"14"})  # a protest is against what it demands or protests
+ARMED_NONSTATE = frozenset({"REB", "INS", "CRM", "UAF"})  # sectors of non-state armed groups
 REGION_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "acl", "attr", "oprd", "dative", "agent",
                          "nsubjpass", "acomp"})
 
