@@ -169,9 +169,16 @@ def test_rule_ids_follow_the_naming_scheme(lexicon):
     ("The Kazakh president spoke by telephone with the Mongolian president.", "041"),  # phone call
     ("Kazakhstan has taken in thousands of refugees from Kyrgyzstan.", "075"),  # refuge
     ("The Kazakh government banned the Kyrgyz Brotherhood on Monday.", "1722"),  # banned group
+    ("Kazakhstan and Kyrgyzstan exchanged fire across the border on Friday.", "190"),  # fighting
+    ("The Kazakh government suspended Kyrgyzstan from the council for a year.", "160"),  # suspension
+    ("Kazakh warships held drills near Mongolia on Friday.", "150"),  # show of force
 ])
 def test_breadth_of_event_kinds(code, text, prefix):
     assert find(code(text), prefix), text
+
+
+def test_dismissing_a_government_is_no_rejection(code):
+    assert not find(code("The Kazakh president dismissed the government on Monday."), "12")
 
 
 def test_unilateral_exercises_are_a_show_of_force_and_joint_ones_cooperation(code):

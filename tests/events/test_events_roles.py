@@ -176,3 +176,9 @@ def test_a_venue_gives_no_country_to_the_parties(code_full):
 def test_the_subject_of_a_passive_control_verb_does_the_infinitive(code):
     [m] = find(code("Kazakhstan was forced to withdraw its troops from Kyrgyzstan."), "0874")
     assert dyad(m) == ("KAZ", "KGZ")
+
+
+def test_a_participle_with_an_object_is_a_misread_main_verb(code_full):
+    # the parser reads "strikes killed ..." as a reduced relative: the noun is the doer
+    found = find(code_full("Russian air strikes killed at least 20 people in Idlib on Monday."), "1")
+    assert found and all(m.target is None or m.target.actor.country != "RUS" for m in found)

@@ -70,7 +70,13 @@ def is_passive(tok: Token) -> bool:
     """A passive verb: has a passive subject or auxiliary, or is a past participle modifying a noun."""
     if any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children):
         return True
-    return tok.tag_ == "VBN" and tok.dep_ == "acl"
+    return tok.tag_ == "VBN" and tok.dep_ == "acl" and not _misread_clause(tok)
+
+
+def _misread_clause(tok: Token) -> bool:
+    """``strikes [killed] 20 people``: a participle with a direct object is the main verb the
+    parser read as a reduced relative; its noun is its subject."""
+    return tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and any(c.dep_ == "dobj" for c in tok.children)
 
 
 def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
@@ -182,6 +188,8 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
     if dep == "relcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return [head]  # "the first country to recognize it"
     if dep == "acl":
+        if _misread_clause(tok):
+            return [head]
         if tok.tag_ not in ("VBG", "VB"):
             return agent(tok)
         verb, _ = governing_verb(head)  # "issued a declaration demanding": the declaration's issuer
