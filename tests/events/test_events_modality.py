@@ -94,3 +94,23 @@ def test_threatened_event_is_carried_by_the_threat(code):
     mentions = code("Kazakhstan threatened to impose sanctions on Kyrgyzstan.")
     assert [m.cameo for m in mentions] == ["1312"]
     assert dyad(mentions[0]) == ("KAZ", "KGZ")
+
+
+def test_reports_that_are_claims_not_facts(code):
+    mentions = code("Reports that Kazakhstan had attacked Kyrgyzstan could not be confirmed.")
+    assert all(m.modality != "asserted" for m in find(mentions, "19"))
+
+
+def test_hopes_to_is_intended_even_when_the_lemmatizer_stumbles(code):
+    # "hopes" is lemmatized "hop"
+    [m] = find(code("The Kazakh president hopes to visit Mongolia later this year."), "03")
+    assert m.modality == "intended"
+
+
+def test_a_planned_visit_is_not_held_and_a_postponed_one_did_not_happen(code):
+    [m] = find(code("The planned visit of the Kazakh president to Mongolia will strengthen ties."), "036")
+    assert m.modality != "asserted"
+    [m] = find(code("The visit of the Kazakh president to Mongolia was postponed."), "04")
+    assert m.modality == "negated"
+    [m] = find(code("The visit of the Kazakh president to Mongolia was called off."), "04")
+    assert m.modality == "negated"

@@ -182,3 +182,8 @@ def test_a_participle_with_an_object_is_a_misread_main_verb(code_full):
     # the parser reads "strikes killed ..." as a reduced relative: the noun is the doer
     found = find(code_full("Russian air strikes killed at least 20 people in Idlib on Monday."), "1")
     assert found and all(m.target is None or m.target.actor.country != "RUS" for m in found)
+
+
+def test_a_time_is_no_prepositional_argument(code):
+    # "on Monday" is not the "on" of "called on X to ..."
+    assert not find(code("The Kazakh president called the Mongolian president on Monday."), "10")

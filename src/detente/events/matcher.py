@@ -239,6 +239,11 @@ def _nonevent_noun(tok: Token) -> str | None:
     return None
 
 
+def _time_phrase(prep: Token) -> bool:
+    """``on Monday``, ``in May``: a time, not the argument a rule's preposition asks for."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
+
+
 def _check_preps(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int]) -> str | None:
     if not (rule.prep or rule.exclude_prep):
         return None
@@ -247,7 +252,7 @@ def _check_preps(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int
         return "preposition is excluded"
     if not rule.prep:
         return None
-    wanted = [p for p in preps if p.lower_ in rule.prep]
+    wanted = [p for p in preps if p.lower_ in rule.prep and not _time_phrase(p)]
     if not wanted and rule.prep_object and sx.eff_pos(tok) == "verb":
         # the parser may hang the phrase on the object ("stripped [X of their citizenship]"):
         # with the phrase's object named by the rule, that reading is safe

@@ -76,10 +76,20 @@ def _has_no_det(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
 
 
 def _negated_arguments(trigger: Token, words: Mapping[str, frozenset[str]], state: _State) -> None:
-    """``no agreements were signed``, ``signed no deal``, ``no visit took place``."""
+    """``no agreements were signed``, ``signed no deal``, ``no visit took place``; for an event
+    noun also ``a planned visit`` (intended) and ``postponed the visit`` (negated)."""
     if sx.eff_pos(trigger) == "noun":
         if _has_no_det(trigger, words):
             state.set("negated", f"'no' before '{trigger.text}'")
+        if any(c.dep_ in ("amod", "compound") and sx.lemma_in(c, words["unrealized_modifiers"])
+               for c in trigger.children):
+            state.set("intended", f"'{trigger.text}' not yet held")
+        head = trigger.head
+        keys = sx.lemma_keys(head)
+        keys += [f"{k} {p.lower_}" for k in keys for p in head.children if p.dep_ == "prt"]  # "called off"
+        if trigger.dep_ in ("dobj", "nsubjpass") and sx.eff_pos(head) == "verb" and any(
+                k in words["negating_predicates"] for k in keys):
+            state.set("negated", f"'{trigger.text}' {head.text}")
         return
     for arg in sx.children(trigger, "nsubjpass", "dobj", "nsubj"):
         if _has_no_det(arg, words) and (arg.dep_ != "nsubj" or sx.is_passive(trigger)
@@ -119,7 +129,7 @@ def _own_markers(verb: Token, words: Mapping[str, frozenset[str]], state: _State
             state.set("intended", f"'{c.text}' on '{verb.text}'")
         elif c.dep_ == "mark" and low in words["hypothetical_marks"]:
             state.set("hypothetical", f"'{c.text}' clause")
-        elif c.dep_ == "advmod" and sx.lemma(c) in words["hypothetical_predicates"]:
+        elif c.dep_ == "advmod" and sx.lemma_in(c, words["hypothetical_predicates"]):
             state.set("hypothetical", f"'{c.text}'")
         elif c.dep_ == "advmod" and low in ("allegedly", "purportedly"):
             state.allege(f"'{c.text}'")
@@ -132,7 +142,7 @@ def _backshifted(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
     """``announced it would prohibit``: ``would`` as the past of ``will`` under a speech verb."""
     for head, dep in sx.ancestors_path(verb):
         if dep == "ccomp":
-            return sx.lemma(head) in words["say_verbs"] or sx.lemma(head) in words["intended_predicates"]
+            return sx.lemma_in(head, words["say_verbs"]) or sx.lemma_in(head, words["intended_predicates"])
         if dep not in ("conj", "xcomp"):
             return False
     return False
@@ -140,7 +150,7 @@ def _backshifted(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
 
 def _factive_head(noun: Token, words: Mapping[str, frozenset[str]]) -> bool:
     """``the first country to recognize``, ``took steps to enhance``: the infinitive happened."""
-    if sx.lemma(noun) in words["factive_predicates"]:
+    if sx.lemma_in(noun, words["factive_predicates"]):
         return True
     return any(c.dep_ == "amod" and c.lower_ in ("first", "last", "only", "second", "third", "sole")
                for c in noun.children)
@@ -183,23 +193,26 @@ def _walk_clauses(verb: Token, words: Mapping[str, frozenset[str]], embedders: M
 
 def _step(cur: Token, head: Token, dep: str, words: Mapping[str, frozenset[str]], state: _State) -> bool:
     """Apply what the governing word does to the clause below it; True to keep climbing."""
-    hl = sx.lemma(head)
-    if hl in words["reported_predicates"] and dep in ("ccomp", "xcomp", "pcomp", "acl", "prep", "advcl"):
-        state.allege(f"allegation '{head.text}'")
+    def has(name: str) -> bool:
+        return sx.lemma_in(head, words[name])
+
+    reported_noun = sx.eff_pos(head) == "noun" and has("reported_nouns") and dep in ("acl", "ccomp")
+    if reported_noun or (has("reported_predicates") and dep in ("ccomp", "xcomp", "pcomp", "acl", "prep", "advcl")):
+        state.allege(f"allegation '{head.text}'")  # "accused X of", "reports that X"
         return False
     if dep in ("xcomp", "ccomp", "acl", "pcomp"):  # complements, not adverbial clauses
-        if hl in words["negating_predicates"]:
+        if has("negating_predicates"):
             state.set("negated", f"under '{head.text}'")
             return dep == "xcomp"
-        if hl in words["hypothetical_predicates"] and dep != "pcomp":
+        if has("hypothetical_predicates") and dep != "pcomp":
             state.set("hypothetical", f"under '{head.text}'")
             return dep == "xcomp"
-        if hl in words["intended_predicates"] and (dep == "ccomp" or _is_purpose(cur)):
+        if has("intended_predicates") and (dep == "ccomp" or _is_purpose(cur)):
             state.set("intended", f"under '{head.text}'")
             return dep == "xcomp"
     if dep == "xcomp":
-        if (_is_purpose(cur) and sx.children(head, "dobj") and hl not in sx.OBJECT_CONTROL
-                and hl not in words["factive_predicates"]):
+        if (_is_purpose(cur) and sx.children(head, "dobj") and not sx.lemma_in(head, sx.OBJECT_CONTROL)
+                and not has("factive_predicates")):
             state.set("intended", f"purpose of '{head.text}'", purpose=True)  # "visited X to sign"
             return False
         return True
@@ -215,7 +228,7 @@ def _step(cur: Token, head: Token, dep: str, words: Mapping[str, frozenset[str]]
         state.set("intended", f"purpose of '{head.text}'", purpose=True)
         return False
     if dep == "ccomp":
-        if hl in words["say_verbs"]:
+        if has("say_verbs"):
             return False
         return False
     return False

@@ -374,12 +374,17 @@ def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def lemma_in(tok: Token, words: frozenset[str]) -> bool:
+    """Whether one of the token's lemma keys is in ``words``."""
+    return any(k in words for k in lemma_keys(tok))
+
+
 def lemma_keys(tok: Token) -> list[str]:
     """The lemma, and for a past or -ing verb form the stem with the final ``e`` the lemmatizer
     may have cut (``staged`` read as ``stag``), or the stems of a form it did not know at all."""
     base, low = lemma(tok), tok.lower_
-    if tok.tag_ in ("VBD", "VBN", "VBG") and not base.endswith("e") and low.startswith(base + "e"):
-        return [base, base + "e"]
+    if tok.tag_ in ("VBD", "VBN", "VBG", "VBZ") and not base.endswith("e") and low.startswith(base + "e"):
+        return [base, base + "e"]  # "hopes" read as "hop"
     if base == low and tok.tag_ in ("VBD", "VBN") and low.endswith("ed") and len(low) > 5:
         return [base, low[:-1], low[:-2]] + ([low[:-3] + "y"] if low.endswith("ied") else [])  # unknown word
     if base == low and tok.tag_ == "VBG" and low.endswith("ing") and len(low) > 6:
