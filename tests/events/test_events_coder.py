@@ -127,3 +127,10 @@ def test_a_named_person_is_a_person_object(code_full):
 
 def test_fighters_captured_by_an_armed_group_are_prisoners_not_abductees(code_full):
     assert find(code_full("Islamic State militants detained two Kyrgyz soldiers on Tuesday."), "173")
+
+
+def test_ordering_another_countrys_forces_is_a_demand(code):
+    [m] = find(code("The Kazakh government ordered Kyrgyz troops to leave the country."), "10")
+    assert dyad(m) == ("KAZ", "KGZ")
+    [m] = find(code("The Kazakh president ordered Kazakh troops to withdraw from Kyrgyzstan."), "0874")
+    assert dyad(m) == ("KAZ", "KGZ")

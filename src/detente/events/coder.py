@@ -180,6 +180,8 @@ def _carry(cands: list[Candidate], lexicon: Lexicon) -> None:
                 outer.dropped = "orders nothing coded and no one named"
             continue
         nearest = min(inner, key=lambda c: (_depth(c.trigger), c.trigger.i))
+        if family == "causative" and _foreign(outer.roles) and lexicon.derived_code("demand", nearest.cameo):
+            family = "demand"  # "the junta ordered French troops to leave": a demand on France, not a French act
         if family == "causative":
             nearest.roles = Roles(outer.roles.sources or nearest.roles.sources,
                                   nearest.roles.targets or outer.roles.targets, outer.roles.source_slot,
@@ -196,6 +198,12 @@ def _carry(cands: list[Candidate], lexicon: Lexicon) -> None:
             outer.cameo = code
             outer.notes.append(f"{family} of '{nearest.trigger.text}' ({nearest.cameo}) -> {code}")
         nearest.dropped = f"carried by '{outer.rule.id}' on '{outer.trigger.text}'"
+
+
+def _foreign(roles: Roles) -> bool:
+    """The one ordered about is of another country than the one giving the order."""
+    own = {s.actor.country for s in roles.sources if s.actor.country}
+    return bool(own) and any(t.actor.country and t.actor.country not in own for t in roles.targets)
 
 
 def _inherit_target(cand: Candidate, cands: list[Candidate]) -> None:
