@@ -134,3 +134,18 @@ def test_ordering_another_countrys_forces_is_a_demand(code):
     assert dyad(m) == ("KAZ", "KGZ")
     [m] = find(code("The Kazakh president ordered Kazakh troops to withdraw from Kyrgyzstan."), "0874")
     assert dyad(m) == ("KAZ", "KGZ")
+
+
+def test_the_first_of_coordinated_acts_leads(code):
+    [first, second] = find(code("Mongolia condemned Kazakhstan on Monday and denounced Kyrgyzstan."), "111")
+    assert dyad(first) == ("MNG", "KAZ") and first.confidence > second.confidence
+
+
+def test_an_offered_apology_is_an_apology(code):
+    assert find(code("The Kazakh president offered an apology to Mongolia on Tuesday."), "055")
+
+
+def test_the_topic_of_an_inquiry_ranks_below_it(code):
+    mentions = code("Kazakhstan opened hearings into abuses by Kyrgyz troops.")
+    [probe] = find(mentions, "09")
+    assert all(probe.confidence > m.confidence for m in mentions if not m.cameo.startswith("09"))

@@ -272,6 +272,7 @@ def _confidence(cand: Candidate, lexicon: Lexicon) -> float:
         score -= 0.15
     score -= 0.07 * sx.clause_depth(trig, lexicon.modality.get("say_verbs", frozenset()))
     score -= 0.12 if sx.in_background(trig) else 0.0
+    score -= 0.03 if trig.dep_ == "conj" and sx.eff_pos(trig.head) == "verb" else 0.0  # the first of coordinated acts leads
     if sx.eff_pos(trig) == "noun" and (cand.match.governor is None
                                       or sx.lemma(cand.match.governor) not in lexicon.words("support_verb")):
         score -= 0.05

@@ -257,6 +257,9 @@ def _check_preps(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int
         # the parser may hang the phrase on the object ("stripped [X of their citizenship]"):
         # with the phrase's object named by the rule, that reading is safe
         wanted = [c for o in sx.direct_objects(tok) for c in o.children if c.dep_ == "prep" and c.lower_ in rule.prep]
+    if not wanted and sx.eff_pos(tok) == "noun" and tok.dep_ == "dobj":
+        # and the other way round: "opened hearings [into X]" hung on the verb
+        wanted = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in rule.prep and c.i > tok.i]
     if not wanted:
         return f"preposition {'/'.join(rule.prep)} missing"
     if rule.prep_object:

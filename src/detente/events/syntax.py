@@ -335,6 +335,7 @@ def clause_depth(tok: Token, say_verbs: frozenset[str]) -> int:
     return int(depth + 0.5)
 
 
+TOPIC_PREPS = frozenset({"into", "about", "over", "on"})
 BACKGROUND_PREPS = frozenset({"during", "after", "before", "since", "following", "amid", "amidst", "despite",
                               "until", "ahead", "on"})
 
@@ -346,6 +347,8 @@ def in_background(tok: Token) -> bool:
     if any(dep in ("relcl", "acl", "advcl") for _, dep in ancestors_path(tok)) or tok.dep_ in ("relcl", "acl", "advcl"):
         return True
     head = tok.head
+    if tok.dep_ in ("pobj", "pcomp") and head.lower_ in TOPIC_PREPS and eff_pos(head.head) == "noun":
+        return True  # "hearings into abuses", "talks on ending the fighting": the topic of another event
     return (eff_pos(tok) == "noun" and tok.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPS
             and eff_pos(head.head) == "verb")
 
