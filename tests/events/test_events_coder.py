@@ -149,3 +149,14 @@ def test_the_topic_of_an_inquiry_ranks_below_it(code):
     mentions = code("Kazakhstan opened hearings into abuses by Kyrgyz troops.")
     [probe] = find(mentions, "09")
     assert all(probe.confidence > m.confidence for m in mentions if not m.cameo.startswith("09"))
+
+
+def test_forces_can_condemn(code):
+    assert find(code("Kyrgyz troops condemned the decision of the Kazakh government."), "111")
+
+
+def test_an_event_after_which_another_happened_is_background(code):
+    # the background withdrawal has both actors, the main event only its doer
+    mentions = code("After withdrawing from Mongolia, Kyrgyz troops attacked on Monday.")
+    [main] = find(mentions, "19")
+    assert all(main.confidence > m.confidence for m in mentions if m is not main)

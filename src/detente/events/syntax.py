@@ -349,8 +349,8 @@ def in_background(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ in ("pobj", "pcomp") and head.lower_ in TOPIC_PREPS and eff_pos(head.head) == "noun":
         return True  # "hearings into abuses", "talks on ending the fighting": the topic of another event
-    return (eff_pos(tok) == "noun" and tok.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPS
-            and eff_pos(head.head) == "verb")
+    return (tok.dep_ in ("pobj", "pcomp") and head.lower_ in BACKGROUND_PREPS
+            and eff_pos(head.head) == "verb")  # "during a visit", "after leaving Raqqa"
 
 
 def ancestors_path(tok: Token) -> Iterator[tuple[Token, str]]:
