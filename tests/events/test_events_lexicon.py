@@ -200,3 +200,7 @@ def test_background_phrases_rank_below_the_main_event(code):
 
 def test_a_halted_delivery_of_arms_is_reduced_aid(code):
     assert find(code("Kazakhstan suspended the delivery of tanks and missiles to Kyrgyzstan."), "162")
+
+
+def test_burning_people_is_no_destruction_of_property(code):
+    assert not find(code("Kyrgyz militants burned captives alive in the village."), "1712")
