@@ -187,3 +187,8 @@ def test_a_participle_with_an_object_is_a_misread_main_verb(code_full):
 def test_a_time_is_no_prepositional_argument(code):
     # "on Monday" is not the "on" of "called on X to ..."
     assert not find(code("The Kazakh president called the Mongolian president on Monday."), "10")
+
+
+def test_who_made_a_rejected_request_is_its_target(code):
+    [m] = find(code("Kazakhstan rejected Mongolia's request for the extradition of Kyrgyz troops."), "12")
+    assert dyad(m) == ("KAZ", "MNG")
