@@ -114,3 +114,19 @@ def test_a_planned_visit_is_not_held_and_a_postponed_one_did_not_happen(code):
     assert m.modality == "negated"
     [m] = find(code("The visit of the Kazakh president to Mongolia was called off."), "04")
     assert m.modality == "negated"
+
+
+def test_a_negative_subject_negates(code):
+    assert all(m.modality == "negated" for m in find(code("Neither Kazakhstan nor Mongolia attacked Kyrgyzstan."), "19"))
+    [m] = find(code("No country has recognized Kyrgyzstan."), "054")
+    assert m.modality == "negated"
+
+
+def test_yet_to_is_not_yet(code):
+    [m] = find(code("Kazakhstan has yet to recognise Kyrgyzstan."), "054")
+    assert m.modality == "negated"
+
+
+def test_a_present_tense_with_a_time_ahead_is_a_plan(code):
+    [m] = find(code("The Kazakh president visits Mongolia next week."), "03")
+    assert (m.cameo, m.modality) == ("036", "intended")

@@ -55,7 +55,8 @@ CONSTRAINT_FIELDS = ("object", "particle", "prep", "prep_object", "comp", "comp_
 DERIVE_FAMILIES = ("intent", "appeal", "demand", "reject", "threaten", "armed_group")
 MODALITY_KEYS = ("negators", "negating_predicates", "hypothetical_aux", "hypothetical_predicates",
                  "hypothetical_marks", "intended_aux", "intended_predicates", "reported_predicates",
-                 "say_verbs", "factive_predicates", "reported_nouns", "unrealized_modifiers")
+                 "say_verbs", "factive_predicates", "reported_nouns", "unrealized_modifiers",
+                 "future_time_words")
 
 
 @dataclass(frozen=True)

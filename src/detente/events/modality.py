@@ -67,8 +67,22 @@ def find_modality(trigger: Token, lexicon: Lexicon, embedders: Mapping[int, str]
     embedders = embedders or {}
     _negated_arguments(trigger, words, state)
     verb = _climb_to_clause(trigger, words, state)
+    _scheduled(verb, words, state)
     _walk_clauses(verb, words, embedders, state, trigger)
     return state.result()
+
+
+def _scheduled(verb: Token, words: Mapping[str, frozenset[str]], state: _State) -> None:
+    """``the president visits Moscow next week``: a present tense with a time ahead is a plan."""
+    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in verb.children))
+    if not present:
+        return
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "advmod", "prep", "tmod") and any(
+                t.lower_ in words["future_time_words"] for t in c.subtree):
+            state.set("intended", f"'{c.text}' ahead")
+            return
 
 
 def _has_no_det(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
@@ -92,9 +106,8 @@ def _negated_arguments(trigger: Token, words: Mapping[str, frozenset[str]], stat
             state.set("negated", f"'{trigger.text}' {head.text}")
         return
     for arg in sx.children(trigger, "nsubjpass", "dobj", "nsubj"):
-        if _has_no_det(arg, words) and (arg.dep_ != "nsubj" or sx.is_passive(trigger)
-                                        or arg.lemma_.lower() in ("agreement", "deal", "accord")):
-            state.set("negated", f"'no' before '{arg.text}'")
+        if _has_no_det(arg, words) or (arg.dep_ in ("nsubj", "nsubjpass") and arg.lower_ in words["negators"]):
+            state.set("negated", f"'{arg.text}' as {arg.dep_}")  # "neither side agreed", "none attacked"
 
 
 def _climb_to_clause(trigger: Token, words: Mapping[str, frozenset[str]], state: _State) -> Token:
@@ -210,6 +223,10 @@ def _step(cur: Token, head: Token, dep: str, words: Mapping[str, frozenset[str]]
         if has("intended_predicates") and (dep == "ccomp" or _is_purpose(cur)):
             state.set("intended", f"under '{head.text}'")
             return dep == "xcomp"
+    if dep == "xcomp" and sx.lemma(head) in ("have", "be") and any(
+            c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
+        state.set("negated", f"'yet to' on '{head.text}'")  # "has yet to recognise"
+        return False
     if dep == "xcomp":
         if (_is_purpose(cur) and sx.children(head, "dobj") and not sx.lemma_in(head, sx.OBJECT_CONTROL)
                 and not has("factive_predicates")):
