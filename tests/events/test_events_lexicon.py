@@ -172,6 +172,10 @@ def test_rule_ids_follow_the_naming_scheme(lexicon):
     ("Kazakhstan and Kyrgyzstan exchanged fire across the border on Friday.", "190"),  # fighting
     ("The Kazakh government suspended Kyrgyzstan from the council for a year.", "160"),  # suspension
     ("Kazakh warships held drills near Mongolia on Friday.", "150"),  # show of force
+    ("Kyrgyz troops captured the stadium on Tuesday.", "192"),  # seized facility
+    ("The Kazakh government began a legal case against Mongolia.", "115"),  # lawsuit
+    ("Kazakhstan deployed two frigates to the Caspian Sea.", "154"),  # naval deployment
+    ("The Kazakh government handed its findings to Mongolian officials.", "064"),  # shared information
 ])
 def test_breadth_of_event_kinds(code, text, prefix):
     assert find(code(text), prefix), text
