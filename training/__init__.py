@@ -1,0 +1,1 @@
+"""Training code for detente's learned components (kept outside the package, as NGEC does)."""
