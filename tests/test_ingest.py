@@ -392,3 +392,23 @@ def test_make_article():
     assert article.published == dt.date(2022, 1, 2) and article.title == "Road links" and article.author is None
     assert article.content_hash and article.flags == ()
     assert make_article("y", ENGLISH).flags == ("no_published_date",)
+
+
+def test_a_crashing_reader_rejects_its_input_only(tmp_path, monkeypatch):
+    import trafilatura
+
+    def broken(*args, **kwargs):
+        raise ImportError("lxml.html.clean module is now a separate project")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    (tmp_path / "a.html").write_text(f"<html><body><p>{PARA_1}</p></body></html>")
+    (tmp_path / "b.txt").write_text(ENGLISH)
+    items = read(tmp_path)
+    assert [a.raw_text for a in articles(items)] == [ENGLISH]
+    [bad] = rejections(items)
+    assert bad.origin.endswith("a.html") and "ImportError" in bad.reason
+
+
+def test_bad_bytes_on_stdin_are_a_rejection_not_an_error():
+    (bad,) = rejections(read("-", stdin=io.BytesIO(b"\xff\xfe\x00bad\x00bytes")))
+    assert bad.origin == "<stdin>" and bad.reason

@@ -153,7 +153,21 @@ def _read_stdin(stream: IO[bytes], ctx: _Context) -> Iterator[Item]:
     if not data.strip():
         yield Rejection(origin, "empty input")
         return
-    yield from _read_stream(io.BufferedReader(io.BytesIO(data)), origin, "sniff", "stdin", ctx)
+    yield from _guarded(origin, _read_stream(io.BufferedReader(io.BytesIO(data)), origin, "sniff", "stdin", ctx))
+
+
+def _guarded(origin: str, items: Iterator[Item]) -> Iterator[Item]:
+    """The items of one input; whatever its reader raises becomes a rejection of that input only."""
+    try:
+        yield from items
+    except InputError as exc:
+        yield Rejection(exc.origin, exc.reason)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield Rejection(origin, f"truncated or corrupt gzip: {exc}")
+    except OSError as exc:
+        yield Rejection(origin, f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - a crashing reader rejects its input, never the batch
+        yield Rejection(origin, f"reader failed: {type(exc).__name__}: {str(exc)[:200]}")
 
 
 def _kind_of(path: Path) -> tuple[str, bool]:
@@ -190,14 +204,12 @@ def _read_file(path: Path, ctx: _Context) -> Iterator[Item]:
         yield Rejection(origin, reason)
         return
     try:
-        with (gzip.open(path, "rb") if gz else open(path, "rb")) as stream:
-            yield from _read_stream(stream, origin, kind, path.name, ctx)
-    except InputError as exc:
-        yield Rejection(exc.origin, exc.reason)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        yield Rejection(origin, f"truncated or corrupt gzip: {exc}")
+        stream = gzip.open(path, "rb") if gz else open(path, "rb")
     except OSError as exc:
         yield Rejection(origin, f"cannot read: {exc.strerror or exc}")
+        return
+    with stream:
+        yield from _guarded(origin, _read_stream(stream, origin, kind, path.name, ctx))
 
 
 def _read_stream(stream: Any, origin: str, kind: str, name: str, ctx: _Context) -> Iterator[Item]:
@@ -266,8 +278,10 @@ def _headline(text: str) -> str | None:
 
 
 def _html_item(data: bytes, origin: str, name: str, ctx: _Context) -> Item:
-    import trafilatura
-
+    try:
+        import trafilatura
+    except ImportError as exc:
+        return Rejection(origin, f"the HTML reader is not installed ({exc}); reinstall detente")
     try:
         html = _decode(data, origin)
     except InputError:
