@@ -282,7 +282,8 @@ def _build_event(cluster: _Cluster) -> Event:
         date_start=dated.date_start, date_end=dated.date_end, date_precision=dated.date_precision,
         date_basis=dated.date_basis, location=next((m.location for m in mentions if m.location), None),
         contexts=tuple(contexts), reported=all(m.reported for m in mentions),
-        source_text=source.text if source else None, target_text=target.text if target else None)
+        source_text=source.text if source else None, target_text=target.text if target else None,
+        intended_cameo=next((m.intended_cameo for m in mentions if m.cameo == cameo and m.intended_cameo), None))
 
 
 def _best_actor(candidates: list[ActorMention | None]) -> ActorMention | None:

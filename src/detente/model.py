@@ -137,6 +137,7 @@ class EventMention:
     date_basis: str | None = None
     date_text: str | None = None  # the time expression that dated it
     published: dt.date | None = None
+    intended_cameo: str | None = None  # of a 03x intent / 13x threat: the act promised or threatened
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -147,6 +148,7 @@ class EventMention:
             "trigger": self.trigger,
             "rule": self.rule,
             "modality": self.modality,
+            "intended_cameo": self.intended_cameo,
             "confidence": round(self.confidence, 3),
             "date_text": self.date_text,
             "published": _iso(self.published),
@@ -173,6 +175,7 @@ class Event:
     reported: bool = False
     source_text: str | None = None
     target_text: str | None = None
+    intended_cameo: str | None = None  # of a 03x intent / 13x threat: the act promised or threatened
 
     @property
     def num_mentions(self) -> int:
@@ -198,6 +201,7 @@ class Event:
             "source": _actor_dict(self.source, self.source_text),
             "target": _actor_dict(self.target, self.target_text),
             "modality": self.modality,
+            "intended_cameo": self.intended_cameo,
             "reported": self.reported,
             "date_start": _iso(self.date_start),
             "date_end": _iso(self.date_end),

@@ -33,15 +33,40 @@ def test_conditional_clause_is_hypothetical(code):
     assert m.modality == "hypothetical"
 
 
-def test_will_is_intended_with_the_intent_code(code):
+def test_will_is_an_asserted_intent_carrying_the_announced_act(code):
+    # CAMEO's speech-act convention: the announcement is the event
     [m] = find(code("Kazakhstan will send humanitarian aid to Mongolia."), "03")
-    assert (m.cameo, m.modality) == ("0333", "intended")
+    assert (m.cameo, m.modality, m.intended_cameo) == ("0333", "asserted", "073")
     assert dyad(m) == ("KAZ", "MNG")
 
 
-def test_plans_to_is_intended(code):
+def test_plans_to_is_an_asserted_intent(code):
     [m] = find(code("The Kazakh president plans to visit Mongolia in May."), "036")
-    assert m.modality == "intended"
+    assert (m.modality, m.intended_cameo) == ("asserted", "042")
+
+
+def test_said_it_will_support_is_one_asserted_intent(code):
+    mentions = code("Kazakhstan said it will support Mongolia.")
+    assert [(m.cameo[:2], m.modality) for m in mentions] == [("03", "asserted")]
+    assert dyad(mentions[0]) == ("KAZ", "MNG")
+
+
+def test_a_prediction_about_an_event_is_no_ones_intent(code):
+    mentions = code("The planned visit of the Kazakh president to Mongolia will strengthen ties.")
+    assert mentions and all(m.modality != "asserted" for m in mentions)
+
+
+def test_a_definite_event_that_is_the_subject_of_speculation_is_presupposed(code):
+    mentions = code("The visit of the Kazakh president to Mongolia could have important consequences.")
+    [m] = find(mentions, "042")
+    assert m.modality == "asserted" and dyad(m) == ("KAZ", "MNG")
+    mentions = code("A visit to Mongolia could have important consequences.")
+    assert all(m.modality != "asserted" for m in mentions)
+
+
+def test_what_is_considered_is_not_announced(code):
+    mentions = code("Kazakhstan is considering sending troops to Kyrgyzstan.")
+    assert not [m for m in mentions if m.cameo[:2] in ("03", "15") and m.modality == "asserted"]
 
 
 def test_will_consider_is_intended_not_asserted(code):
@@ -49,9 +74,9 @@ def test_will_consider_is_intended_not_asserted(code):
     assert mentions and all(m.modality == "intended" for m in mentions)
 
 
-def test_an_intended_attack_is_a_threat(code):
+def test_an_announced_attack_is_an_asserted_threat(code):
     [m] = find(code("Kazakhstan will attack Kyrgyzstan if the talks fail."), "13")
-    assert m.modality in ("intended", "hypothetical")
+    assert (m.modality, m.intended_cameo[:2]) == ("asserted", "19")
 
 
 def test_purpose_clause_is_intended_but_keeps_its_code(code):
@@ -64,7 +89,7 @@ def test_purpose_clause_is_intended_but_keeps_its_code(code):
 
 def test_would_in_reported_speech_is_intended(code):
     [m] = find(code("Mongolia announced that it would halt all aid to Kyrgyzstan."), "13")
-    assert m.modality == "intended"
+    assert m.modality == "asserted" and m.intended_cameo[:2] == "16"
     assert dyad(m) == ("MNG", "KGZ")
 
 
@@ -104,11 +129,11 @@ def test_reports_that_are_claims_not_facts(code):
 def test_hopes_to_is_intended_even_when_the_lemmatizer_stumbles(code):
     # "hopes" is lemmatized "hop"
     [m] = find(code("The Kazakh president hopes to visit Mongolia later this year."), "03")
-    assert m.modality == "intended"
+    assert (m.modality, m.intended_cameo) == ("asserted", "042")
 
 
 def test_a_planned_visit_is_not_held_and_a_postponed_one_did_not_happen(code):
-    [m] = find(code("The planned visit of the Kazakh president to Mongolia will strengthen ties."), "036")
+    [m] = find(code("The planned visit of the Kazakh president to Mongolia will strengthen ties."), "04")
     assert m.modality != "asserted"
     [m] = find(code("The visit of the Kazakh president to Mongolia was postponed."), "04")
     assert m.modality == "negated"
@@ -129,4 +154,4 @@ def test_yet_to_is_not_yet(code):
 
 def test_a_present_tense_with_a_time_ahead_is_a_plan(code):
     [m] = find(code("The Kazakh president visits Mongolia next week."), "03")
-    assert (m.cameo, m.modality) == ("036", "intended")
+    assert (m.cameo, m.modality, m.intended_cameo) == ("036", "asserted", "042")

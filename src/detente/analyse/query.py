@@ -160,7 +160,7 @@ EVENT_COLUMNS = (
     *[f"{side}_{f}" for side in _SIDES for f in _ACTOR_FIELDS],
     "modality", "reported", "date_start", "date_end", "date_precision", "date_basis",
     "location_name", "location_country", "lat", "lon", "contexts", "confidence",
-    "num_mentions", "num_articles", "updated_at",
+    "num_mentions", "num_articles", "updated_at", "intended_cameo",
 )
 
 
@@ -287,7 +287,7 @@ def count_events(store: Any, f: EventFilter | None = None) -> int:
 MENTION_COLUMNS = (
     "mention_id", "event_id", "article_id", "sentence", "char_start", "char_end", "trigger",
     "trigger_char", "rule", "cameo", "modality", "reported", "confidence", "date_text",
-    "date_start", "date_end", "date_precision", "date_basis", "published",
+    "date_start", "date_end", "date_precision", "date_basis", "published", "intended_cameo",
 )
 
 

@@ -252,6 +252,7 @@ def _event(row: dict[str, Any], mentions: Iterable[dict[str, Any]]) -> Event:
         rule=clean(m["rule"]) or "", modality=clean(m["modality"]) or "asserted",
         reported=bool(clean(m["reported"])), confidence=float(clean(m["confidence"]) or 0.0),
         date_text=clean(m["date_text"]), published=clean(m["published"]) or clean(m["article_published"]),
+        intended_cameo=clean(m.get("intended_cameo")),
     ) for m in mentions)
     return Event(
         event_id=row["event_id"], cameo=row["cameo"], source=_actor(row, "source"), target=_actor(row, "target"),
@@ -260,6 +261,7 @@ def _event(row: dict[str, Any], mentions: Iterable[dict[str, Any]]) -> Event:
         date_precision=clean(row["date_precision"]) or "unknown", date_basis=clean(row["date_basis"]),
         location=location, contexts=tuple(row["contexts"] or ()), reported=bool(clean(row["reported"])),
         source_text=clean(row["source_text"]), target_text=clean(row["target_text"]),
+        intended_cameo=clean(row.get("intended_cameo")),
     )
 
 

@@ -23,6 +23,7 @@ from .roles import ActorIndex, Roles, find_roles, localize
 Token = Any
 CONFLICT_ROOTS = frozenset(f"{n:02d}" for n in range(13, 21))
 NO_RECODE_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+SPEECH_ACT_ROOTS = frozenset({"03", "13"})  # an announced intention or threat is itself the event
 INHERIT_TARGET_ROOTS = frozenset({"14"})  # a protest is against what it demands or protests
 ARMED_NONSTATE = frozenset({"REB", "INS", "CRM", "UAF"})  # sectors of non-state armed groups
 REGION_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "acl", "attr", "oprd", "dative", "agent",
@@ -39,6 +40,7 @@ class Candidate:
     modality: Modality = field(default_factory=Modality)
     confidence: float = 0.0
     carried: Candidate | None = None  # the embedded event this one took its code from
+    intended: str | None = None  # of an intent (03x) or threat (13x): the code of the act announced
     dropped: str | None = None  # why it produces no mention
     notes: list[str] = field(default_factory=list)
     alternatives: list[Match] = field(default_factory=list)  # other rules that fired on the trigger
@@ -197,6 +199,8 @@ def _carry(cands: list[Candidate], lexicon: Lexicon) -> None:
         if code is not None:
             outer.cameo = code
             outer.notes.append(f"{family} of '{nearest.trigger.text}' ({nearest.cameo}) -> {code}")
+            if code[:2] in SPEECH_ACT_ROOTS:
+                outer.intended = nearest.cameo
         nearest.dropped = f"carried by '{outer.rule.id}' on '{outer.trigger.text}'"
 
 
@@ -244,13 +248,32 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
         _inherit_target(cand, cands)
     _by_armed_group(cand, lexicon)
     cand.modality = find_modality(cand.trigger, lexicon, embedders)
-    if (cand.modality.modality == "intended" and not cand.modality.purpose and cand.rule.derive is None
-            and cand.carried is None and cand.cameo[:2] not in NO_RECODE_ROOTS):
+    speech_act(cand, lexicon)
+    cand.confidence = _confidence(cand, lexicon)
+
+
+def speech_act(cand: Candidate, lexicon: Lexicon) -> None:
+    """CAMEO's speech-act convention: an announced intention is itself an asserted event, an
+    intent (03x) or, for force and sanctions, a threat (13x); the announced act goes to ``intended``.
+    An event that is only the purpose of another one ("flew to Moscow to sign"), or a noun that no
+    verb of the clause governs, stays intended."""
+    mod = cand.modality
+    if mod.modality != "intended" or mod.purpose:
+        return
+    if sx.eff_pos(cand.trigger) == "noun" and cand.match.governor is None and cand.carried is None:
+        return  # a bare noun under a future clause ("the future of military relations") announces nothing
+    subjects = sx.subject(sx.clause_verb(cand.trigger))
+    if any(sx.eff_pos(s) == "noun" and any(r.pos == "noun" for r in lexicon.rules_for(sx.lemma(s)))
+           for s in subjects):  # "the visit will strengthen ties": a prediction about an event, no one's word
+        cand.modality = Modality("hypothetical", mod.reported, "prediction about an event")
+        return
+    if cand.rule.derive is None and cand.carried is None and cand.cameo[:2] not in NO_RECODE_ROOTS:
         intent = lexicon.derived_code("intent", cand.cameo)
         if intent is not None:
-            cand.notes.append(f"intention: {cand.cameo} -> {intent}")
-            cand.cameo = intent
-    cand.confidence = _confidence(cand, lexicon)
+            cand.notes.append(f"announced: {cand.cameo} -> {intent}")
+            cand.intended, cand.cameo = cand.cameo, intent
+    if cand.cameo[:2] in SPEECH_ACT_ROOTS:
+        cand.modality = Modality("asserted", mod.reported, f"speech act ({mod.reason})" if mod.reason else "speech act")
 
 
 def _by_armed_group(cand: Candidate, lexicon: Lexicon) -> None:
@@ -341,7 +364,7 @@ def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, le
                 trigger=text, trigger_char=char, cameo=cand.cameo, rule=cand.rule.id, source=source,
                 target=target, modality=cand.modality.modality, reported=cand.modality.reported,
                 confidence=cand.confidence, trigger_token=cand.trigger.i, sent_index=s_i, contexts=contexts,
-                published=article.published)
+                published=article.published, intended_cameo=cand.intended)
             key = (cand.cameo, cand.modality.modality, *sorted([_actor_key(source), _actor_key(target)]))
             if key not in best or best[key].confidence < mention.confidence:
                 best[key] = mention

@@ -66,10 +66,25 @@ def find_modality(trigger: Token, lexicon: Lexicon, embedders: Mapping[int, str]
     state = _State()
     embedders = embedders or {}
     _negated_arguments(trigger, words, state)
+    if state.modality == "asserted" and _presupposed(trigger):
+        state.reasons.append(f"'{trigger.text}' presupposed (definite subject)")
+        return state.result()
     verb = _climb_to_clause(trigger, words, state)
     _scheduled(verb, words, state)
     _walk_clauses(verb, words, embedders, state, trigger)
     return state.result()
+
+
+def _presupposed(trigger: Token) -> bool:
+    """``the visit of X to Y could have consequences``: a definite event noun that is the subject
+    of its clause is presupposed to have happened, whatever the clause says about it."""
+    if sx.eff_pos(trigger) != "noun" or trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                   for c in trigger.children)
+    if any(c.dep_ == "amod" and c.tag_ in ("VBN", "VBG") for c in trigger.children):
+        return False  # "the planned visit", "the proposed talks", "the upcoming summit"
+    return definite and any(c.dep_ == "prep" for c in trigger.children)
 
 
 def _scheduled(verb: Token, words: Mapping[str, frozenset[str]], state: _State) -> None:

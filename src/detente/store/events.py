@@ -26,11 +26,12 @@ _EVENT_COLS = ("event_id", "cameo", "cameo_root", "plover", "plover_mode", "quad
                *(f"source_{c}" for c in _SIDES), *(f"target_{c}" for c in _SIDES),
                "modality", "reported", "date_start", "date_end", "date_precision", "date_basis",
                "location_name", "location_country", "lat", "lon", "contexts", "confidence",
-               "num_mentions", "num_articles", "updated_at")
+               "num_mentions", "num_articles", "updated_at", "intended_cameo")
 _MENTION_COLS = ("mention_id", "event_id", "article_id", "sentence", "char_start", "char_end", "trigger",
                  "trigger_char", "rule", "cameo", "modality", "reported", "confidence",
                  *(f"source_{c}" for c in _SIDES), *(f"target_{c}" for c in _SIDES),
-                 "date_start", "date_end", "date_precision", "date_basis", "date_text", "published", "contexts")
+                 "date_start", "date_end", "date_precision", "date_basis", "date_text", "published", "contexts",
+                 "intended_cameo")
 _ACTOR_COLS = ("article_id", "tok_start", "tok_end", "char_start", "char_end", "text", "name", "country",
                "sector", "sector2", "kb_id", "org", "confidence", "basis")
 _CANDIDATE_SLACK_DAYS = 62
@@ -138,14 +139,14 @@ def _event_row(e: Event, ontology: Any, now: dt.datetime) -> list[Any]:
             e.modality, e.reported, e.date_start, e.date_end, e.date_precision, e.date_basis,
             loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None,
             loc.lon if loc else None, list(e.contexts or info.get("contexts") or ()), float(e.confidence),
-            e.num_mentions, e.num_articles, now]
+            e.num_mentions, e.num_articles, now, e.intended_cameo]
 
 
 def _mention_row(event_id: str, m: EventMention) -> list[Any]:
     return [mention_id(m), event_id, m.article_id, m.sentence, m.char_start, m.char_end, m.trigger,
             m.trigger_char, m.rule, m.cameo, m.modality, m.reported, float(m.confidence),
             *_side_values(m.source), *_side_values(m.target), m.date_start, m.date_end, m.date_precision,
-            m.date_basis, m.date_text, m.published, list(m.contexts)]
+            m.date_basis, m.date_text, m.published, list(m.contexts), m.intended_cameo]
 
 
 def _actor_row(article_id: str, a: ActorMention) -> list[Any]:
@@ -329,7 +330,8 @@ def _rehydrate(con: Any, event_rows: list[tuple[Any, ...]], sample_for: list[str
             modality=e["modality"], mentions=mentions, confidence=e["confidence"] or 0.0,
             date_start=e["date_start"], date_end=e["date_end"], date_precision=e["date_precision"] or "unknown",
             date_basis=e["date_basis"], location=location, contexts=tuple(e["contexts"] or ()),
-            reported=bool(e["reported"]), source_text=e["source_text"], target_text=e["target_text"]))
+            reported=bool(e["reported"]), source_text=e["source_text"], target_text=e["target_text"],
+            intended_cameo=e["intended_cameo"]))
     return out
 
 
@@ -352,4 +354,5 @@ def _mention(v: dict[str, Any], location: Location | None) -> EventMention:
         source=side("source"), target=side("target"), modality=v["modality"], reported=bool(v["reported"]),
         confidence=v["confidence"] or 0.0, contexts=tuple(v["contexts"] or ()), location=location,
         date_start=v["date_start"], date_end=v["date_end"], date_precision=v["date_precision"] or "unknown",
-        date_basis=v["date_basis"], date_text=v["date_text"], published=v["published"])
+        date_basis=v["date_basis"], date_text=v["date_text"], published=v["published"],
+        intended_cameo=v["intended_cameo"])

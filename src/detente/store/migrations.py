@@ -64,7 +64,13 @@ ALTER TABLE articles ADD COLUMN seq BIGINT;
 CREATE INDEX articles_seq ON articles(seq);
 """
 
+_INTENDED = """
+ALTER TABLE events ADD COLUMN intended_cameo VARCHAR;
+ALTER TABLE mentions ADD COLUMN intended_cameo VARCHAR;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _INITIAL),
     Migration(2, "article_insertion_order", _ARTICLE_ORDER),
+    Migration(3, "speech_act_intended_code", _INTENDED),
 )

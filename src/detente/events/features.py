@@ -1,0 +1,105 @@
+"""Features of a candidate trigger token for the learned coder, from the spaCy parse.
+
+The same function serves training (``training/``) and inference (``learned.py``), so the two can
+never drift apart. A feature is a short string; the model keeps the ones seen in training.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+CANDIDATE_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "AUX"})
+CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "prt", "aux", "auxpass", "neg", "mark",
+                        "advmod", "xcomp", "ccomp", "amod", "compound", "poss", "agent", "acomp", "attr",
+                        "oprd", "npadvmod", "nummod", "det"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp"})
+MAX_ANCESTORS = 4
+
+
+def is_candidate(tok: Token) -> bool:
+    """Tokens that may carry an event: content words of a few parts of speech."""
+    return tok.pos_ in CANDIDATE_POS and tok.is_alpha and len(tok.text) > 1
+
+
+def token_features(tok: Token, sent: Span) -> list[str]:
+    """The features of one candidate token in its sentence."""
+    lemma = tok.lemma_.lower()
+    f = [f"l={lemma}", f"w={tok.lower_}", f"p={tok.pos_}", f"t={tok.tag_}", f"d={tok.dep_}",
+         f"lp={lemma}|{tok.pos_}", f"ld={lemma}|{tok.dep_}", f"s3={tok.lower_[-3:]}"]
+    if tok.ent_type_:
+        f.append(f"ent={tok.ent_type_}")
+    if tok.is_title and tok.i > sent.start:
+        f.append("title_case")
+    head = tok.head
+    if head is not tok:
+        hl = head.lemma_.lower()
+        f += [f"hl={hl}", f"hd={tok.dep_}>{hl}", f"hp={head.pos_}", f"lhl={lemma}<{hl}"]
+    for child in tok.children:
+        f.extend(_child_features(child, lemma))
+    f.extend(_ancestor_features(tok))
+    f.extend(_window(tok, sent))
+    f.extend(_sentence_features(sent))
+    return f
+
+
+def _child_features(child: Token, lemma: str) -> list[str]:
+    dep = child.dep_
+    cl = child.lemma_.lower()
+    out: list[str] = []
+    if dep in CHILD_DEPS:
+        out += [f"c={dep}", f"c={dep}:{cl}", f"lc={lemma}|{dep}:{cl}"]
+        if child.ent_type_:
+            out.append(f"c={dep}:E{child.ent_type_}")
+        if dep in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "amod"):
+            ents = {t.ent_type_ for t in child.subtree if t.ent_type_}
+            out += [f"c={dep}:has{e}" for e in sorted(ents)]
+    elif dep == "prep":
+        pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+        out += [f"prep={cl}", f"lprep={lemma}|{cl}"]
+        if pobj is not None:
+            pl = pobj.lemma_.lower()
+            out += [f"prep={cl}:{pl}", f"lprepo={lemma}|{cl}:{pl}"]
+            if pobj.ent_type_:
+                out.append(f"prep={cl}:E{pobj.ent_type_}")
+    return out
+
+
+def _ancestor_features(tok: Token) -> list[str]:
+    """The chain of governing words: 'said' above 'will support', 'if' above 'attack'."""
+    out: list[str] = []
+    cur = tok
+    for depth in range(MAX_ANCESTORS):
+        head = cur.head
+        if head is cur:
+            break
+        hl = head.lemma_.lower()
+        if cur.dep_ in CLAUSE_DEPS or depth == 0:
+            out += [f"a={hl}", f"a{depth}={cur.dep_}>{hl}"]
+        for sib in head.children:
+            if sib.dep_ in ("mark", "neg", "aux") and sib is not cur:
+                out.append(f"a{'0' if depth == 0 else '+'}:{sib.dep_}={sib.lower_}")
+        for sib in cur.children if depth == 0 else ():
+            if sib.dep_ == "mark":
+                out.append(f"mark={sib.lower_}")
+        cur = head
+    return out
+
+
+def _window(tok: Token, sent: Span) -> list[str]:
+    out = []
+    for off in (-2, -1, 1, 2):
+        j = tok.i + off
+        if sent.start <= j < sent.end:
+            out.append(f"n{off}={tok.doc[j].lemma_.lower()}")
+        else:
+            out.append(f"n{off}=<s>")
+    return out
+
+
+def _sentence_features(sent: Span) -> list[str]:
+    text = sent.text.rstrip()
+    out = []
+    if text.endswith("?"):
+        out.append("question")
+    if any(q in text for q in ('"', "“", "”", "'")):
+        out.append("quote")
+    return out

@@ -1,0 +1,131 @@
+"""The learned coder's models: linear classifiers over parse features, shipped in the package.
+
+One file (``data/models/coder.npz``) holds three models sharing one feature vocabulary:
+``type`` (a candidate token -> "none" or a CAMEO code), ``modality`` (asserted, negated,
+hypothetical) and ``time`` (current, background). They are trained by ``python -m training.train``
+(outside the package) and loaded once per process; inference is a sparse dot product in NumPy.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from spacy.tokens import Span, Token
+
+from ..errors import DataFileError
+from .features import token_features
+
+NONE = "none"
+MODEL_FILE = "data/models/coder.npz"
+MODELS = ("type", "modality", "time")
+PRUNE = 1e-3  # features whose weights all stay below this are dropped from the shipped file
+
+
+class LinearClassifier(Protocol):
+    """What a trained scikit-learn linear classifier offers (SGDClassifier, LogisticRegression)."""
+
+    coef_: np.ndarray
+    intercept_: np.ndarray
+    classes_: np.ndarray
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """A model's answer for one token: the best label, its probability, and all of them."""
+
+    label: str
+    prob: float
+    probs: dict[str, float]
+
+
+@dataclass(frozen=True)
+class _Linear:
+    classes: tuple[str, ...]
+    weights: np.ndarray  # (n_features, n_classes or 1)
+    bias: np.ndarray
+
+    def predict(self, idx: list[int]) -> Prediction:
+        scores = self.weights[idx].sum(axis=0) + self.bias
+        if len(self.classes) == 2 and scores.shape[0] == 1:
+            p1 = float(_sigmoid(scores)[0])
+            probs = {self.classes[0]: 1.0 - p1, self.classes[1]: p1}
+        else:
+            p = _sigmoid(scores)
+            p = p / p.sum() if p.sum() > 0 else np.full_like(p, 1.0 / len(p))
+            probs = {c: float(v) for c, v in zip(self.classes, p)}
+        label = max(probs, key=probs.__getitem__)
+        return Prediction(label, probs[label], probs)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
+
+
+class LearnedModel:
+    """The three models and their vocabulary; ``predict`` works on one token of a parse."""
+
+    def __init__(self, vocab: dict[str, int], models: dict[str, _Linear], folding: dict[str, str],
+                 meta: dict):
+        self.vocab = vocab
+        self.models = models
+        self.folding = folding
+        self.meta = meta
+
+    def _indices(self, tok: Token, sent: Span) -> list[int]:
+        return sorted({self.vocab[f] for f in token_features(tok, sent) if f in self.vocab})
+
+    def predict(self, tok: Token, sent: Span) -> dict[str, Prediction]:
+        """Type, modality and time of one token."""
+        idx = self._indices(tok, sent)
+        return {name: model.predict(idx) for name, model in self.models.items()}
+
+
+def export_model(path: Path, vocab: dict[str, int], classifiers: dict[str, LinearClassifier],
+                 folding: dict[str, str], meta: dict) -> None:
+    """Write trained classifiers in the shipped format, dropping features with no weight."""
+    weights = {name: np.asarray(clf.coef_, dtype=np.float32).T for name, clf in classifiers.items()}
+    keep = np.zeros(len(vocab), dtype=bool)
+    for w in weights.values():
+        keep |= np.abs(w).max(axis=1) >= PRUNE
+    names = sorted(vocab, key=vocab.__getitem__)
+    kept = [n for n, k in zip(names, keep) if k]
+    arrays: dict[str, np.ndarray] = {}
+    for name, clf in classifiers.items():
+        arrays[f"{name}_w"] = weights[name][keep].astype(np.float16)
+        arrays[f"{name}_b"] = np.asarray(clf.intercept_, dtype=np.float32)
+        arrays[f"{name}_classes"] = np.asarray([str(c) for c in clf.classes_])
+    header = {"features": kept, "folding": folding, "meta": meta}
+    arrays["header"] = np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as fh:
+        np.savez_compressed(fh, **arrays)
+
+
+def read_model(path: Path | None = None) -> LearnedModel:
+    """Load the shipped (or a given) model file, checking its shape."""
+    source = path if path is not None else importlib_resources.files("detente").joinpath(MODEL_FILE)
+    try:
+        with source.open("rb") as fh:
+            data = dict(np.load(fh, allow_pickle=False))
+    except (OSError, ValueError) as exc:
+        raise DataFileError(MODEL_FILE, f"cannot load the learned coder: {exc}") from exc
+    header = json.loads(data["header"].tobytes().decode("utf-8"))
+    vocab = {f: i for i, f in enumerate(header["features"])}
+    models = {}
+    for name in MODELS:
+        w = data[f"{name}_w"].astype(np.float32)
+        if w.shape[0] != len(vocab):
+            raise DataFileError(MODEL_FILE, f"{name}: {w.shape[0]} weight rows for {len(vocab)} features")
+        models[name] = _Linear(tuple(str(c) for c in data[f"{name}_classes"]), w, data[f"{name}_b"])
+    return LearnedModel(vocab, models, header["folding"], header["meta"])
+
+
+@lru_cache(maxsize=1)
+def load_model() -> LearnedModel:
+    """The packaged model, loaded once per process."""
+    return read_model()
