@@ -21,7 +21,7 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 
 @lru_cache(maxsize=1)
 def nlp() -> Language:
-    return load_nlp(load_resources(Settings()))
+    return load_nlp(load_resources(Settings(coder="rules")))
 
 
 def parsed(sents: list[Sentence]) -> Iterator[tuple[Sentence, Doc]]:

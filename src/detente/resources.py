@@ -16,12 +16,14 @@ class Resources:
     kb: Any  # detente.actors.kb.KnowledgeBase
     ontology: Any  # detente.events.ontology.Ontology
     lexicon: Any  # detente.events.lexicon.Lexicon
+    learned: Any = None  # detente.events.learned.LearnedModel, unless the coder is "rules"
 
 
 @lru_cache(maxsize=4)
 def load_resources(settings: Settings) -> Resources:
     """Load (once per distinct Settings) and validate all packaged data."""
     from .actors.kb import load_kb
+    from .events.learned import load_model
     from .events.lexicon import load_lexicon
     from .events.ontology import load_ontology
 
@@ -30,4 +32,5 @@ def load_resources(settings: Settings) -> Resources:
         kb=load_kb(settings.extra_actor_files),
         ontology=load_ontology(),
         lexicon=load_lexicon(),
+        learned=None if settings.coder == "rules" else load_model(),
     )

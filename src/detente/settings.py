@@ -29,6 +29,7 @@ class Settings:
     merge_window_days: int = 3  # identity: how far apart two day-dated mentions may be
     min_confidence: float = 0.0
     store_batch: int = 200  # articles per write transaction
+    coder: str = "rules"  # rules | learned | ensemble (events/combine.py); rules measured best on the seeds
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -39,6 +40,8 @@ class Settings:
             raise SettingsError(f"max_chars must be >= 100, got {self.max_chars}")
         if not 0.0 <= self.min_confidence <= 1.0:
             raise SettingsError(f"min_confidence must be in [0, 1], got {self.min_confidence}")
+        if self.coder not in ("rules", "learned", "ensemble"):
+            raise SettingsError(f"coder must be rules, learned or ensemble, got {self.coder!r}")
         if self.store_batch < 1:
             raise SettingsError(f"store_batch must be >= 1, got {self.store_batch}")
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from ..model import ActorMention, Article, EventMention
 from . import syntax as sx
+from . import combine as cb
+from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
 from .matcher import Match, matches_for
 from .modality import Modality, find_modality
@@ -41,6 +43,7 @@ class Candidate:
     confidence: float = 0.0
     carried: Candidate | None = None  # the embedded event this one took its code from
     intended: str | None = None  # of an intent (03x) or threat (13x): the code of the act announced
+    learned_prob: float | None = None  # set when the learned model, not a rule, found the event
     dropped: str | None = None  # why it produces no mention
     notes: list[str] = field(default_factory=list)
     alternatives: list[Match] = field(default_factory=list)  # other rules that fired on the trigger
@@ -61,6 +64,7 @@ class SentenceAnalysis:
     sent: Any
     tried: list[tuple[Token, Rule, str]] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    learned: dict[int, dict[str, Prediction]] = field(default_factory=dict)  # token -> the model's answers
 
     @property
     def kept(self) -> list[Candidate]:
@@ -73,20 +77,25 @@ def code_events(doc: Any, actors: Sequence[ActorMention], article: Article, reso
     index = ActorIndex(actors)
     out: list[EventMention] = []
     for s_i, sent in enumerate(doc.sents):
-        analysis = analyse_sentence(sent, index, lexicon)
+        analysis = analyse_sentence(sent, index, lexicon, resources.learned, resources.settings.coder)
         out.extend(sentence_mentions(analysis, article, s_i, lexicon, index))
     return out
 
 
-def analyse_sentence(sent: Any, index: ActorIndex, lexicon: Lexicon) -> SentenceAnalysis:
+def analyse_sentence(sent: Any, index: ActorIndex, lexicon: Lexicon, model: LearnedModel | None = None,
+                     coder: str = "rules") -> SentenceAnalysis:
     analysis = SentenceAnalysis(sent=sent)
     fired: list[list[Match]] = []
-    for tok in sent:
-        matches, tried = matches_for(tok, lexicon)
-        analysis.tried.extend((tok, rule, outcome) for rule, outcome in tried)
-        if matches:
-            fired.append(matches)
+    if coder != "learned":
+        for tok in sent:
+            matches, tried = matches_for(tok, lexicon)
+            analysis.tried.extend((tok, rule, outcome) for rule, outcome in tried)
+            if matches:
+                fired.append(matches)
     cands = _claim(fired)
+    if model is not None and coder != "rules":
+        analysis.learned = cb.predictions(sent, model)
+        cands = _learned(cands, analysis.learned, sent, coder)
     for cand in cands:
         if cand.dropped is None:
             _choose(cand, index, lexicon)
@@ -97,6 +106,29 @@ def analyse_sentence(sent: Any, index: ActorIndex, lexicon: Lexicon) -> Sentence
             _finish(cand, cands, embedders, lexicon)
     analysis.candidates = cands
     return analysis
+
+
+def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], sent: Any,
+             coder: str) -> list[Candidate]:
+    """The learned model's word on the rules' candidates, and its own events (``combine.py``)."""
+    policy = cb.load_policy()
+    for cand in cands:
+        if cand.dropped is not None:
+            continue
+        code, note, drop = cb.judge_rule(cand.cameo, preds.get(cand.trigger.i), policy)
+        if drop:
+            cand.dropped = drop
+        elif code:
+            cand.cameo = code
+        if note:
+            cand.notes.append(note)
+    taken = {c.trigger.i for c in cands} | {i for c in cands if c.dropped is None for i in c.match.consumed}
+    threshold = policy.learned_only if coder == "learned" else policy.add
+    for tok, code, prob in cb.new_events(sent, preds, taken, threshold):
+        cand = Candidate(match=cb.generic_match(tok, code), cameo=code, learned_prob=prob)
+        cand.notes.append(f"learned: {code} (p={prob:.2f})")
+        cands.append(cand)
+    return sorted(cands, key=lambda c: c.trigger.i)
 
 
 def _choose(cand: Candidate, index: ActorIndex, lexicon: Lexicon) -> None:
@@ -289,6 +321,8 @@ def _by_armed_group(cand: Candidate, lexicon: Lexicon) -> None:
 def _confidence(cand: Candidate, lexicon: Lexicon) -> float:
     rule, trig = cand.rule, cand.trigger
     score = rule.confidence + 0.03 * rule.specificity
+    if cand.learned_prob is not None:
+        score = cand.learned_prob * cb.load_policy().confidence_scale
     score += 0.15 if cand.roles.sources else 0.0
     score += 0.10 if cand.roles.targets else 0.0
     if not cand.roles.sources and not cand.roles.targets:

@@ -1,0 +1,106 @@
+"""The learned coder beside the rules: one coder interface, three ways to use it.
+
+``rules``     the lexicon's trigger rules alone;
+``learned``   the learned type model alone: every candidate token it types as an event becomes a
+              candidate with the generic slots of its part of speech;
+``ensemble``  the rules' candidates, vetoed or retyped where the model is confident, plus the
+              model's confident events that no rule found.
+
+Whatever the coder, roles come from the one role finder (``roles.find_roles``), and modality,
+the speech-act convention and confidence from ``coder._finish``. The thresholds are data
+(``data/lexicon/coder.yaml``), and every decision is noted on its candidate for ``explain``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as importlib_resources
+
+import yaml
+from spacy.tokens import Span, Token
+
+from ..errors import DataFileError
+from . import syntax as sx
+from .features import is_candidate
+from .learned import NONE, LearnedModel, Prediction
+from .lexicon import DEFAULT_SLOTS, Rule
+from .matcher import Match
+
+CODERS = ("rules", "learned", "ensemble")
+POLICY_FILE = "data/lexicon/coder.yaml"
+
+
+@dataclass(frozen=True)
+class CoderPolicy:
+    """When the learned model overrules, retypes or adds to the rules (probabilities)."""
+
+    veto: float  # P(no event) at a rule's trigger above which the rule's event is dropped
+    retype: float  # P(code) of another root above which a rule's code is replaced
+    add: float  # P(code) above which the model's event is added where no rule fired
+    learned_only: float  # the same, for the ``learned`` coder
+    confidence_scale: float  # a learned event's confidence is its probability times this
+
+
+@lru_cache(maxsize=1)
+def load_policy() -> CoderPolicy:
+    path = importlib_resources.files("detente").joinpath(POLICY_FILE)
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        policy = CoderPolicy(**{k: float(v) for k, v in data["thresholds"].items()})
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataFileError(POLICY_FILE, f"bad thresholds: {exc}") from exc
+    for name, value in vars(policy).items():
+        if not 0.0 <= value <= 1.0:
+            raise DataFileError(POLICY_FILE, f"{name} must be in [0, 1], got {value}")
+    return policy
+
+
+def predictions(sent: Span, model: LearnedModel) -> dict[int, dict[str, Prediction]]:
+    """The model's answer for every candidate token of a sentence."""
+    return {tok.i: model.predict(tok, sent) for tok in sent if is_candidate(tok)}
+
+
+def generic_match(tok: Token, cameo: str) -> Match:
+    """A match for an event the model found: the default slots of the trigger's part of speech."""
+    pos = sx.eff_pos(tok)
+    pos = pos if pos in DEFAULT_SLOTS else "noun"
+    rule = Rule(id=f"learned.{pos}", lemmas=(sx.lemma(tok),), pos=pos, cameo=cameo,
+                source=DEFAULT_SLOTS[pos]["source"], target=DEFAULT_SLOTS[pos]["target"], confidence=0.5)
+    governor = sx.governing_verb(tok)[0] if pos == "noun" else None
+    return Match(rule=rule, trigger=tok, anchors=(tok,), consumed=frozenset({tok.i}), governor=governor)
+
+
+def event_code(pred: Prediction) -> tuple[str, float] | None:
+    """The most probable code other than "no event", and its probability."""
+    best = max(((c, p) for c, p in pred.probs.items() if c != NONE), key=lambda cp: cp[1], default=None)
+    return best
+
+
+def judge_rule(cameo: str, pred: dict[str, Prediction] | None, policy: CoderPolicy) -> tuple[str | None, str, str | None]:
+    """(new code or None, note, reason to drop or None) for a rule's candidate."""
+    if pred is None:
+        return None, "", None
+    typed = pred["type"]
+    p_none = typed.probs.get(NONE, 0.0)
+    if p_none >= policy.veto:
+        return None, "", f"learned: no event here (p={p_none:.2f})"
+    best = event_code(typed)
+    if best is not None and best[0][:2] != cameo[:2] and best[1] >= policy.retype:
+        return best[0], f"learned: {cameo} -> {best[0]} (p={best[1]:.2f})", None
+    if best is not None:
+        return None, f"learned agrees on root {cameo[:2]}: p({best[0]})={best[1]:.2f}" if best[0][:2] == cameo[:2] \
+            else f"learned prefers {best[0]} (p={best[1]:.2f}), below {policy.retype}", None
+    return None, "", None
+
+
+def new_events(sent: Span, preds: dict[int, dict[str, Prediction]], taken: set[int],
+               threshold: float) -> list[tuple[Token, str, float]]:
+    """Tokens the model types as events, above ``threshold``, that no rule candidate holds."""
+    out = []
+    for i, pred in preds.items():
+        if i in taken or pred["type"].label == NONE:
+            continue
+        best = event_code(pred["type"])
+        if best is not None and best[1] >= threshold:
+            out.append((sent.doc[i], best[0], best[1]))
+    return out

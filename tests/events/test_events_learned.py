@@ -1,0 +1,103 @@
+"""The learned coder: its model file, the features, and how it combines with the rules."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from detente.errors import DataFileError, SettingsError
+from detente.events import combine as cb
+from detente.events.features import is_candidate, token_features
+from detente.events.learned import NONE, Prediction, export_model, read_model
+from detente.settings import Settings
+
+
+class _Fake:
+    """A trained linear classifier as scikit-learn exposes it."""
+
+    def __init__(self, classes, coef, intercept):
+        self.classes_ = np.asarray(classes)
+        self.coef_ = np.asarray(coef, dtype=np.float32)
+        self.intercept_ = np.asarray(intercept, dtype=np.float32)
+
+
+def _model(tmp_path):
+    vocab = {"l=attack": 0, "l=meet": 1, "unused": 2}
+    type_clf = _Fake([NONE, "040", "190"], [[-2, 0, 0], [0, 3, 0], [3, 0, 0]], [1.0, -1.0, -1.0])
+    mod_clf = _Fake(["asserted", "hypothetical", "negated"], [[1, 1, 0], [0, 0, 0], [0, 0, 0]], [0, 0, 0])
+    time_clf = _Fake(["background", "current"], [[0.5, 0.5, 0]], [0.0])
+    path = tmp_path / "m.npz"
+    export_model(path, vocab, {"type": type_clf, "modality": mod_clf, "time": time_clf}, {"0421": "042"}, {"seed": 0})
+    return read_model(path)
+
+
+def test_model_file_round_trip_drops_unused_features(tmp_path):
+    model = _model(tmp_path)
+    assert set(model.vocab) == {"l=attack", "l=meet"}
+    assert model.folding == {"0421": "042"} and model.meta["seed"] == 0
+
+
+def test_predictions_follow_the_weights(tmp_path, nlp):
+    model = _model(tmp_path)
+    doc = nlp("Kazakhstan attacked Kyrgyzstan.")
+    sent = doc[:]
+    pred = model.predict(doc[1], sent)
+    assert pred["type"].label == "190"
+    assert sum(pred["type"].probs.values()) == pytest.approx(1.0)
+    assert set(pred["time"].probs) == {"background", "current"}
+    assert model.predict(doc[0], sent)["type"].label == NONE
+
+
+def test_a_broken_model_file_is_a_data_error(tmp_path):
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(DataFileError):
+        read_model(bad)
+
+
+def test_features_describe_the_parse(nlp):
+    doc = nlp("Kazakhstan said it would not attack Kyrgyzstan if talks fail?")
+    attack = next(t for t in doc if t.text == "attack")
+    feats = token_features(attack, doc[:])
+    assert "l=attack" in feats and "question" in feats
+    assert any(f.startswith("c=neg") for f in feats) and any(f.startswith("a=say") for f in feats)
+    assert is_candidate(attack) and not is_candidate(doc[-1])
+
+
+def _pred(probs):
+    label = max(probs, key=probs.get)
+    return {"type": Prediction(label, probs[label], probs)}
+
+
+def test_the_model_vetoes_retypes_or_keeps_a_rule_event():
+    policy = cb.CoderPolicy(veto=0.9, retype=0.8, add=0.7, learned_only=0.5, confidence_scale=0.8)
+    assert cb.judge_rule("190", _pred({NONE: 0.95, "190": 0.05}), policy)[2]
+    code, note, drop = cb.judge_rule("190", _pred({NONE: 0.05, "040": 0.9, "190": 0.05}), policy)
+    assert (code, drop) == ("040", None) and "190 -> 040" in note
+    code, note, drop = cb.judge_rule("190", _pred({NONE: 0.3, "040": 0.6, "190": 0.1}), policy)
+    assert (code, drop) == (None, None) and "below" in note
+
+
+def test_packaged_policy_is_valid():
+    policy = cb.load_policy()
+    assert 0 < policy.add <= 1 and 0 < policy.veto <= 1
+
+
+def test_coder_setting_is_validated():
+    assert Settings(coder="ensemble").coder == "ensemble"
+    with pytest.raises(SettingsError):
+        Settings(coder="neural")
+
+
+@pytest.mark.parametrize("coder", ["learned", "ensemble"])
+def test_each_coder_runs_behind_one_interface(coder, nlp):
+    from detente.events import code_events
+    from detente.ingest import make_article
+    from detente.resources import load_resources
+
+    resources = load_resources(Settings(coder=coder))
+    text = "Kazakhstan's army shelled Kyrgyz border posts on Tuesday, killing three soldiers."
+    article = make_article("t", text, published="2020-05-05")
+    mentions = code_events(nlp(text), (), article, resources)
+    if coder == "learned":
+        assert all(m.rule.startswith("learned.") for m in mentions)
+    assert all(0.0 <= m.confidence <= 1.0 for m in mentions)

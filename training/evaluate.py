@@ -1,0 +1,70 @@
+"""Score a coder on a corpus split, sentence by sentence (the split's text is never tuned on).
+
+    python -m training.evaluate dev [--coder rules|learned|ensemble] [--out misses.jsonl]
+
+Measures: event vs no event (any asserted event), the root of the top event against the roots of
+the gold asserted events, and per-root precision and recall of top events.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from detente.evaluate import top_event
+from detente.ingest import make_article
+from detente.pipeline import Pipeline
+from detente.settings import Settings
+
+from .corpus import load_split
+
+
+def score(split: str, coder: str, out: Path | None = None) -> dict:
+    sents = load_split(split)
+    pipe = Pipeline(Settings(coder=coder))
+    arts = [make_article(s.id, s.text, published=s.published) for s in sents]
+    n = agree = typed = typed_ok = 0
+    tp, fp, fn = Counter(), Counter(), Counter()
+    rows = []
+    for s, coded in zip(sents, pipe.code_articles(arts)):
+        gold = [e.cameo[:2] for e in s.events if e.modality == "asserted"]
+        top = top_event(coded.mentions)
+        got = top.cameo[:2] if top is not None and top.modality == "asserted" or (top and top.cameo[:2] in ("03", "13")) else None
+        n += 1
+        agree += bool(gold) == (got is not None)
+        if gold:
+            typed += 1
+            typed_ok += got in gold
+            (tp if got in gold else fn)[gold[0]] += 1
+        if got is not None and got not in gold:
+            fp[got] += 1
+        rows.append({"id": s.id, "gold": gold, "got": got})
+    roots = sorted(set(tp) | set(fp) | set(fn))
+    per_root = {r: {"precision": round(tp[r] / (tp[r] + fp[r]), 3) if tp[r] + fp[r] else None,
+                    "recall": round(tp[r] / (tp[r] + fn[r]), 3) if tp[r] + fn[r] else None,
+                    "gold": tp[r] + fn[r]} for r in roots}
+    if out is not None:
+        out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return {"split": split, "coder": coder, "sentences": n, "event_vs_none": round(agree / n, 3),
+            "top_root_in_gold": round(typed_ok / typed, 3) if typed else None, "with_events": typed,
+            "per_root": per_root}
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("split", choices=("train", "dev", "test"))
+    ap.add_argument("--coder", default="ensemble", choices=("rules", "learned", "ensemble"))
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--summary", action="store_true", help="leave out the per-root table")
+    args = ap.parse_args(argv)
+    report = score(args.split, args.coder, args.out)
+    if args.summary:
+        report.pop("per_root")
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
