@@ -412,3 +412,20 @@ def test_a_crashing_reader_rejects_its_input_only(tmp_path, monkeypatch):
 def test_bad_bytes_on_stdin_are_a_rejection_not_an_error():
     (bad,) = rejections(read("-", stdin=io.BytesIO(b"\xff\xfe\x00bad\x00bytes")))
     assert bad.origin == "<stdin>" and bad.reason
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31", "1799-12-31"])
+def test_implausible_publication_dates_are_no_dates(tmp_path, value):
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps(record(published=value)) + "\n", encoding="utf-8")
+    [article] = read(path)
+    assert article.published is None
+    assert {"unparsed_published_date", "no_published_date"} <= set(article.flags)
+    assert parse_date("2200-12-31") == dt.date(2200, 12, 31)
+
+
+def test_an_extreme_date_codes_without_error():
+    from detente.pipeline import code_text
+
+    events = code_text("Iran's army will attack Iraq tomorrow.", published="9999-12-31")
+    assert all(e.date_basis != "publication" for e in events)

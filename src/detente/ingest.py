@@ -36,6 +36,9 @@ _KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".js
           ".ndjson": "jsonl", ".json": "json", ".csv": "csv"}
 _META_FIELDS = ("title", "publisher", "author", "url")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# publication dates outside these bounds are no dates (year 1 or 9999 would overflow every date window)
+EARLIEST_PUBLISHED = dt.date(1800, 1, 1)
+LATEST_PUBLISHED = dt.date(2200, 12, 31)
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+")
 # Function words frequent in English and rare as words of other languages (no "die", "was", "in").
@@ -89,10 +92,18 @@ def make_article(article_id: str, text: str, published: str | dt.date | None = N
 
 
 def parse_date(value: Any) -> dt.date | None:
-    """A date from an ISO date/datetime or, failing that, any absolute date dateparser reads.
+    """A date from an ISO date/datetime or, failing that, any absolute date dateparser reads,
+    within [EARLIEST_PUBLISHED, LATEST_PUBLISHED]; anything else is None.
 
     Relative expressions ("yesterday") are not read: they would depend on today's date.
     """
+    date = _any_date(value)
+    if date is None or not EARLIEST_PUBLISHED <= date <= LATEST_PUBLISHED:
+        return None
+    return date
+
+
+def _any_date(value: Any) -> dt.date | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, dt.datetime):
