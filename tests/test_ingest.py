@@ -429,3 +429,34 @@ def test_an_extreme_date_codes_without_error():
 
     events = code_text("Iran's army will attack Iraq tomorrow.", published="9999-12-31")
     assert all(e.date_basis != "publication" for e in events)
+
+
+@pytest.mark.parametrize("raw_id, reason", [("true", "bool"), ("[]", "list"), ('{"a": 1}', "dict"),
+                                            ('"' + "x" * 500 + '"', "longer"), ("1" * 400, "longer"),
+                                            ("1" * 5000, "unreadable")],
+                         ids=["bool", "list", "dict", "long-string", "400-digits", "5000-digits"])
+def test_ids_that_are_not_ids_are_named_and_the_rest_is_kept(tmp_path, raw_id, reason):
+    line = '{"id": %s, "text": %s}' % (raw_id, json.dumps(ENGLISH))
+    path = tmp_path / "ids.jsonl"
+    path.write_text(line + "\n" + json.dumps(record(id="ok")) + "\n", encoding="utf-8")
+    items = read(path)
+    assert [a.id for a in articles(items)] == ["ok"]
+    [bad] = rejections(items)
+    assert reason in bad.reason and bad.origin.endswith(":1")
+
+
+def test_lone_surrogates_reject_the_record_only(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"id": "a", "text": "Iran \\ud800 visited Tajikistan and then went home again."}\n'
+                    + json.dumps(record(id="ok")) + "\n", encoding="utf-8")
+    items = read(path)
+    assert [a.id for a in articles(items)] == ["ok"]
+    assert "surrogate" in rejections(items)[0].reason
+
+
+def test_deeply_nested_json_rejects_its_line_only(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps(record(id="ok")) + "\n", encoding="utf-8")
+    items = read(path)
+    assert [a.id for a in articles(items)] == ["ok"]
+    assert rejections(items)[0].origin.endswith(":1")

@@ -37,6 +37,8 @@ _KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".js
 _META_FIELDS = ("title", "publisher", "author", "url")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # publication dates outside these bounds are no dates (year 1 or 9999 would overflow every date window)
+MAX_ID_CHARS = 200
+_SURROGATE = re.compile("[\ud800-\udfff]")
 EARLIEST_PUBLISHED = dt.date(1800, 1, 1)
 LATEST_PUBLISHED = dt.date(2200, 12, 31)
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -334,6 +336,12 @@ def _jsonl_items(stream: Iterable[bytes], origin: str, name: str, ctx: _Context)
         except json.JSONDecodeError as exc:
             yield Rejection(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
             continue
+        except RecursionError:
+            yield Rejection(where, "JSON nested too deeply")
+            continue
+        except ValueError as exc:  # e.g. a number longer than Python reads
+            yield Rejection(where, f"unreadable JSON: {str(exc)[:120]}")
+            continue
         yield _record_item(record, where, name, ctx)
     if not records:
         yield Rejection(origin, "empty file (no records)")
@@ -434,7 +442,14 @@ def _record_item(record: Any, origin: str, name: str, ctx: _Context) -> Item:
         meta["publisher"] = record["source"]
     meta["language"] = record.get("language")
     given_id = record.get("id")
-    article_id = str(given_id).strip() if given_id not in (None, "") else _make_id(name, text)
+    if given_id in (None, ""):
+        article_id = _make_id(name, text)
+    elif isinstance(given_id, bool) or not isinstance(given_id, (str, int)):
+        return Rejection(origin, f"field 'id' is a JSON {type(given_id).__name__}, not a string or number")
+    elif isinstance(given_id, int) and given_id.bit_length() > 200 or len(str(given_id)) > MAX_ID_CHARS:
+        return Rejection(origin, f"field 'id' is longer than {MAX_ID_CHARS} characters")
+    else:
+        article_id = str(given_id).strip()
     date = record.get("published", record.get("date"))
     return _finish(article_id, text, origin, ctx, date, meta)
 
@@ -444,6 +459,8 @@ def _finish(article_id: str, text: str, origin: str, ctx: _Context, date: Any, m
     settings = ctx.settings
     if not text.strip():
         return Rejection(origin, "empty text")
+    if _SURROGATE.search(text) or _SURROGATE.search(article_id):
+        return Rejection(origin, "text or id holds unpaired UTF-16 surrogates (not valid Unicode)")
     if len(text) > settings.max_chars:
         return Rejection(origin, f"oversized: {len(text)} characters (max_chars {settings.max_chars})")
     language = _normal_language(meta.pop("language", None)) or _detect_language(text, settings)
