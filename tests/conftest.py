@@ -10,11 +10,12 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 @pytest.fixture(scope="session")
 def resources():
-    """All packaged data, loaded as the pipeline loads it."""
+    """All packaged data, with the rule coder: the lexicon's behaviour is tested on its own
+    (the learned coder and the ensemble have their own tests in tests/events/test_events_learned.py)."""
     from detente.resources import load_resources
     from detente.settings import Settings
 
-    return load_resources(Settings())
+    return load_resources(Settings(coder="rules"))
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from detente.events.lexicon import Lexicon
 from detente.nlp import load_nlp
 from detente.resources import load_resources
 from detente.settings import Settings
@@ -22,6 +23,10 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     return load_nlp(load_resources(Settings(coder="rules")))
+
+
+def lexicon() -> Lexicon:
+    return load_resources(Settings(coder="rules")).lexicon
 
 
 def parsed(sents: list[Sentence]) -> Iterator[tuple[Sentence, Doc]]:

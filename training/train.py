@@ -19,11 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
-from detente.events.features import is_candidate, token_features
+from detente.events.features import is_candidate, rule_features, token_features
 from detente.events.learned import NONE, export_model
+from detente.events.matcher import matches_for
 
 from .corpus import Sentence, load_split
-from .parse import parsed
+from .parse import lexicon, parsed
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "src" / "detente" / "data" / "models" / "coder.npz"
@@ -57,11 +58,17 @@ def examples(sents: list[Sentence], folding: dict[str, str] | None):
             tok = _token_at(doc, ev.trigger[0])
             if tok is not None:
                 gold.setdefault(tok.i, ev)
+        roots = {ev.cameo[:2] for ev in sent.events}
+        near = {t.i for i in gold for t in (doc[i].head, *doc[i].children)}
         for tok in doc:
             ev = gold.get(tok.i)
-            if ev is None and not is_candidate(tok):
+            fired, tried = matches_for(tok, lexicon())
+            rules = rule_features([(m.rule.id, m.rule.cameo) for m in fired], len(tried)) if tried else []
+            if ev is None and not is_candidate(tok) and not rules:
                 continue
-            feats = token_features(tok, tok.sent)
+            if ev is None and (tok.i in near or any(m.rule.cameo[:2] in roots for m in fired)):
+                continue  # another word of an annotated event ("held talks"): neither event nor none
+            feats = token_features(tok, tok.sent, rules)
             label = NONE if ev is None else (folding.get(ev.cameo, ev.cameo[:2] + "0") if folding else ev.cameo)
             typed.append((feats, label))
             if ev is not None:
@@ -97,7 +104,7 @@ def _fit(X, y, seed: int, alpha: float):
     return clf
 
 
-def train(out: Path, seed: int = 0, alpha: float = 2e-5) -> dict:
+def train(out: Path, seed: int = 0, alpha: float = 5e-6) -> dict:
     random.seed(seed)
     np.random.seed(seed)
     t0 = time.time()
@@ -123,7 +130,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--alpha", type=float, default=2e-5)
+    ap.add_argument("--alpha", type=float, default=5e-6)
     args = ap.parse_args()
     print(json.dumps(train(args.out, args.seed, args.alpha), indent=1))
 

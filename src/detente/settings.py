@@ -29,7 +29,7 @@ class Settings:
     merge_window_days: int = 3  # identity: how far apart two day-dated mentions may be
     min_confidence: float = 0.0
     store_batch: int = 200  # articles per write transaction
-    coder: str = "rules"  # rules | learned | ensemble (events/combine.py); rules measured best on the seeds
+    coder: str = "ensemble"  # rules | learned | ensemble (events/combine.py; docs/model.md)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

@@ -101,3 +101,18 @@ def test_each_coder_runs_behind_one_interface(coder, nlp):
     if coder == "learned":
         assert all(m.rule.startswith("learned.") for m in mentions)
     assert all(0.0 <= m.confidence <= 1.0 for m in mentions)
+
+
+def test_the_default_ensemble_drops_metaphors_and_keeps_plain_events():
+    from detente.pipeline import Pipeline
+
+    pipe = Pipeline(Settings())
+    assert pipe.settings.coder == "ensemble"
+
+    def asserted(text):
+        return [e.cameo for e in pipe.code_text(text, published="2021-03-03") if e.modality == "asserted"]
+
+    assert asserted("The war on inflation entered a bloody new phase as the central bank raised rates again.") == []
+    assert asserted("The president lured voters with promises of cheaper bread.") == []
+    assert [c[:2] for c in asserted("Kenya's foreign minister met his Ugandan counterpart in Kampala on Tuesday.")] == ["04"]
+    assert [c[:2] for c in asserted("Colombian troops killed six rebels in a raid on a jungle camp, the army said.")] == ["19"]

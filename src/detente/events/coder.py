@@ -16,6 +16,7 @@ from typing import Any
 from ..model import ActorMention, Article, EventMention
 from . import syntax as sx
 from . import combine as cb
+from .features import rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
 from .matcher import Match, matches_for
@@ -86,15 +87,17 @@ def analyse_sentence(sent: Any, index: ActorIndex, lexicon: Lexicon, model: Lear
                      coder: str = "rules") -> SentenceAnalysis:
     analysis = SentenceAnalysis(sent=sent)
     fired: list[list[Match]] = []
-    if coder != "learned":
-        for tok in sent:
-            matches, tried = matches_for(tok, lexicon)
-            analysis.tried.extend((tok, rule, outcome) for rule, outcome in tried)
-            if matches:
-                fired.append(matches)
-    cands = _claim(fired)
+    rule_feats: dict[int, list[str]] = {}
+    for tok in sent:
+        matches, tried = matches_for(tok, lexicon)
+        analysis.tried.extend((tok, rule, outcome) for rule, outcome in tried)
+        if tried:
+            rule_feats[tok.i] = rule_features([(m.rule.id, m.rule.cameo) for m in matches], len(tried))
+        if matches:
+            fired.append(matches)
+    cands = _claim(fired if coder != "learned" else [])
     if model is not None and coder != "rules":
-        analysis.learned = cb.predictions(sent, model)
+        analysis.learned = cb.predictions(sent, model, rule_feats)
         cands = _learned(cands, analysis.learned, sent, coder)
     for cand in cands:
         if cand.dropped is None:

@@ -12,6 +12,7 @@ the speech-act convention and confidence from ``coder._finish``. The thresholds 
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -55,9 +56,10 @@ def load_policy() -> CoderPolicy:
     return policy
 
 
-def predictions(sent: Span, model: LearnedModel) -> dict[int, dict[str, Prediction]]:
-    """The model's answer for every candidate token of a sentence."""
-    return {tok.i: model.predict(tok, sent) for tok in sent if is_candidate(tok)}
+def predictions(sent: Span, model: LearnedModel, rules: Mapping[int, Sequence[str]]) -> dict[int, dict[str, Prediction]]:
+    """The model's answer for every candidate token of a sentence (``rules``: rule features by token)."""
+    return {tok.i: model.predict(tok, sent, rules.get(tok.i, ())) for tok in sent
+            if is_candidate(tok) or tok.i in rules}
 
 
 def generic_match(tok: Token, cameo: str) -> Match:
@@ -81,7 +83,7 @@ def judge_rule(cameo: str, pred: dict[str, Prediction] | None, policy: CoderPoli
     if pred is None:
         return None, "", None
     typed = pred["type"]
-    p_none = typed.probs.get(NONE, 0.0)
+    p_none = (typed.raw or typed.probs).get(NONE, 0.0)  # the event-or-not classifier's own word
     if p_none >= policy.veto:
         return None, "", f"learned: no event here (p={p_none:.2f})"
     best = event_code(typed)

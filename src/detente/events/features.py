@@ -5,6 +5,8 @@ never drift apart. A feature is a short string; the model keeps the ones seen in
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "AUX"})
@@ -20,8 +22,20 @@ def is_candidate(tok: Token) -> bool:
     return tok.pos_ in CANDIDATE_POS and tok.is_alpha and len(tok.text) > 1
 
 
-def token_features(tok: Token, sent: Span) -> list[str]:
-    """The features of one candidate token in its sentence."""
+def rule_features(fired: Sequence[tuple[str, str]], tried: int) -> list[str]:
+    """What the lexicon's rules said of the token: the (rule id, code) of each rule that fired,
+    and whether any rule was tried on its lemma. The model learns when the rules are right."""
+    out = [f"rule={rid}" for rid, _ in fired] + [f"rcode={code}" for _, code in fired]
+    out += [f"rroot={code[:2]}" for _, code in fired[:1]]
+    if fired:
+        out.append("rule_fired")
+    elif tried:
+        out.append("rule_tried")
+    return out
+
+
+def token_features(tok: Token, sent: Span, rules: Sequence[str] = ()) -> list[str]:
+    """The features of one candidate token in its sentence (``rules``: from ``rule_features``)."""
     lemma = tok.lemma_.lower()
     f = [f"l={lemma}", f"w={tok.lower_}", f"p={tok.pos_}", f"t={tok.tag_}", f"d={tok.dep_}",
          f"lp={lemma}|{tok.pos_}", f"ld={lemma}|{tok.dep_}", f"s3={tok.lower_[-3:]}"]
@@ -38,6 +52,7 @@ def token_features(tok: Token, sent: Span) -> list[str]:
     f.extend(_ancestor_features(tok))
     f.extend(_window(tok, sent))
     f.extend(_sentence_features(sent))
+    f.extend(rules)
     return f
 
 

@@ -8,6 +8,7 @@ hypothetical) and ``time`` (current, background). They are trained by ``python -
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -40,7 +41,8 @@ class Prediction:
 
     label: str
     prob: float
-    probs: dict[str, float]
+    probs: dict[str, float]  # normalised over the labels
+    raw: dict[str, float] | None = None  # each one-vs-rest classifier's own probability
 
 
 @dataclass(frozen=True)
@@ -54,12 +56,14 @@ class _Linear:
         if len(self.classes) == 2 and scores.shape[0] == 1:
             p1 = float(_sigmoid(scores)[0])
             probs = {self.classes[0]: 1.0 - p1, self.classes[1]: p1}
+            raw = probs
         else:
             p = _sigmoid(scores)
+            raw = {c: float(v) for c, v in zip(self.classes, p)}
             p = p / p.sum() if p.sum() > 0 else np.full_like(p, 1.0 / len(p))
             probs = {c: float(v) for c, v in zip(self.classes, p)}
         label = max(probs, key=probs.__getitem__)
-        return Prediction(label, probs[label], probs)
+        return Prediction(label, probs[label], probs, raw)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -76,12 +80,12 @@ class LearnedModel:
         self.folding = folding
         self.meta = meta
 
-    def _indices(self, tok: Token, sent: Span) -> list[int]:
-        return sorted({self.vocab[f] for f in token_features(tok, sent) if f in self.vocab})
+    def _indices(self, tok: Token, sent: Span, rules: Sequence[str]) -> list[int]:
+        return sorted({self.vocab[f] for f in token_features(tok, sent, rules) if f in self.vocab})
 
-    def predict(self, tok: Token, sent: Span) -> dict[str, Prediction]:
-        """Type, modality and time of one token."""
-        idx = self._indices(tok, sent)
+    def predict(self, tok: Token, sent: Span, rules: Sequence[str] = ()) -> dict[str, Prediction]:
+        """Type, modality and time of one token (``rules``: what the lexicon said of it)."""
+        idx = self._indices(tok, sent, rules)
         return {name: model.predict(idx) for name, model in self.models.items()}
 
 
