@@ -26,6 +26,7 @@ def score(split: str, coder: str, out: Path | None = None) -> dict:
     pipe = Pipeline(Settings(coder=coder))
     arts = [make_article(s.id, s.text, published=s.published) for s in sents]
     n = agree = typed = typed_ok = 0
+    timed = timed_ok = 0
     tp, fp, fn = Counter(), Counter(), Counter()
     rows = []
     for s, coded in zip(sents, pipe.code_articles(arts)):
@@ -41,6 +42,12 @@ def score(split: str, coder: str, out: Path | None = None) -> dict:
         if got is not None and got not in gold:
             fp[got] += 1
         rows.append({"id": s.id, "gold": gold, "got": got})
+        for ev in s.events:  # current news dated, background history not dated at publication
+            hit = [m for m in coded.mentions if ev.trigger[0] <= m.trigger_char < ev.trigger[1]]
+            if hit and ev.modality == "asserted":
+                timed += 1
+                undated_or_text = hit[0].date_basis != "publication"
+                timed_ok += undated_or_text if ev.time == "background" else hit[0].date_basis is not None
     roots = sorted(set(tp) | set(fp) | set(fn))
     per_root = {r: {"precision": round(tp[r] / (tp[r] + fp[r]), 3) if tp[r] + fp[r] else None,
                     "recall": round(tp[r] / (tp[r] + fn[r]), 3) if tp[r] + fn[r] else None,
@@ -49,6 +56,7 @@ def score(split: str, coder: str, out: Path | None = None) -> dict:
         out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return {"split": split, "coder": coder, "sentences": n, "event_vs_none": round(agree / n, 3),
             "top_root_in_gold": round(typed_ok / typed, 3) if typed else None, "with_events": typed,
+            "time_right": round(timed_ok / timed, 3) if timed else None,
             "per_root": per_root}
 
 

@@ -4,6 +4,7 @@
 
 Three linear models over the parse features of ``detente.events.features``:
   type      every candidate token -> "none" or a CAMEO code (rare codes folded to their parent)
+  event     a token a lexicon rule fired on -> "event" or "none" (the ensemble's veto)
   modality  a gold trigger token -> asserted | negated | hypothetical
   time      a gold trigger token -> current | background
 Trained on the ``train`` split, scored on ``dev``; the ``test`` split is only read by ``evaluate``.
@@ -70,7 +71,7 @@ def examples(sents: list[Sentence], folding: dict[str, str] | None):
                 continue  # another word of an annotated event ("held talks"): neither event nor none
             feats = token_features(tok, tok.sent, rules)
             label = NONE if ev is None else (folding.get(ev.cameo, ev.cameo[:2] + "0") if folding else ev.cameo)
-            typed.append((feats, label))
+            typed.append((feats, label, bool(fired)))
             if ev is not None:
                 flagged.append((feats, ev.modality, ev.time))
     return typed, flagged
@@ -104,21 +105,33 @@ def _fit(X, y, seed: int, alpha: float):
     return clf
 
 
-def train(out: Path, seed: int = 0, alpha: float = 5e-6) -> dict:
+def _fit_binary(X, is_none, seed: int, c: float = 0.5):
+    """Where a rule fired: is it an event? An L2 logistic regression, whose probabilities are
+    calibrated enough to veto a rule's event only when it is very sure."""
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=c, max_iter=2000, random_state=seed)
+    clf.fit(X, ["none" if n else "event" for n in is_none])
+    return clf
+
+
+def train(out: Path, seed: int = 0, alpha: float = 5e-6, event_c: float = 2.0) -> dict:
     random.seed(seed)
     np.random.seed(seed)
     t0 = time.time()
     train_s, dev_s = load_split("train"), load_split("dev")
     folding = fold_codes(train_s)
     typed, flagged = examples(train_s, folding)
-    counts = Counter(f for feats, _ in typed for f in set(feats))
+    counts = Counter(f for feats, _, _ in typed for f in set(feats))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_FEATURE))}
-    X = _vectorise([f for f, _ in typed], vocab)
-    type_clf = _fit(X, [lab for _, lab in typed], seed, alpha)
+    X = _vectorise([f for f, _, _ in typed], vocab)
+    type_clf = _fit(X, [lab for _, lab, _ in typed], seed, alpha)
+    fired = [(f, lab) for f, lab, hit in typed if hit]
+    event_clf = _fit_binary(_vectorise([f for f, _ in fired], vocab), [lab == NONE for _, lab in fired], seed, event_c)
     Xf = _vectorise([f for f, _, _ in flagged], vocab)
     mod_clf = _fit(Xf, [m for _, m, _ in flagged], seed, alpha * 5)
     time_clf = _fit(Xf, [t for _, _, t in flagged], seed, alpha * 5)
-    export_model(out, vocab, {"type": type_clf, "modality": mod_clf, "time": time_clf}, folding,
+    export_model(out, vocab, {"type": type_clf, "event": event_clf, "modality": mod_clf, "time": time_clf}, folding,
                  meta={"seed": seed, "alpha": alpha, "train_sentences": len(train_s),
                        "train_writers": sorted({s.writer for s in train_s})})
     report = {"train_sentences": len(train_s), "dev_sentences": len(dev_s), "features": len(vocab),
@@ -130,9 +143,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--alpha", type=float, default=5e-6)
+    ap.add_argument("--alpha", type=float, default=5e-6, help="L2 strength of the SGD models")
+    ap.add_argument("--event-c", type=float, default=2.0, help="inverse L2 strength of the veto model")
     args = ap.parse_args()
-    print(json.dumps(train(args.out, args.seed, args.alpha), indent=1))
+    print(json.dumps(train(args.out, args.seed, args.alpha, args.event_c), indent=1))
 
 
 if __name__ == "__main__":

@@ -12,8 +12,8 @@ For each mention, in this order:
    expression of its own and continues the story in the past tense -> ``context``;
 3. nothing: the event is background (past perfect, "dates back to", "a history of", "years of",
    habitual present, the anchored event of an "after ..." adjunct, a past-tense sentence that
-   continues background) -> null dates, ``unknown``; otherwise it is current news and takes
-   the publication date -> ``publication``.
+   continues background, or the learned coder's time model reads it so: ``background``) -> null
+   dates, ``unknown``; otherwise it is current news and takes the publication date -> ``publication``.
 
 Open periods ("since 2013", "after Raisi assumed office in August 2021") give ``date_start``
 and a null ``date_end``; their precision is that of the expression that opens them.
@@ -113,6 +113,8 @@ def date_events(doc: Any, mentions: list[EventMention], article: Article) -> lis
     for m in mentions:
         token = _trigger_token(doc, m)
         dating = _date_clause(ctx, token) if token is not None else _Dating()
+        if m.background and dating.basis == "publication":
+            dating = _BACKGROUND  # no time in the text, and the learned model reads it as background
         out.append(dataclasses.replace(m, published=m.published or article.published, **dating.fields()))
     return out
 

@@ -138,6 +138,7 @@ class EventMention:
     date_text: str | None = None  # the time expression that dated it
     published: dt.date | None = None
     intended_cameo: str | None = None  # of a 03x intent / 13x threat: the act promised or threatened
+    background: bool = False  # the learned coder reads it as history, not the article's news
 
     def to_dict(self) -> dict[str, Any]:
         return {

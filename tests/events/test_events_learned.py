@@ -25,8 +25,10 @@ def _model(tmp_path):
     type_clf = _Fake([NONE, "040", "190"], [[-2, 0, 0], [0, 3, 0], [3, 0, 0]], [1.0, -1.0, -1.0])
     mod_clf = _Fake(["asserted", "hypothetical", "negated"], [[1, 1, 0], [0, 0, 0], [0, 0, 0]], [0, 0, 0])
     time_clf = _Fake(["background", "current"], [[0.5, 0.5, 0]], [0.0])
+    event_clf = _Fake(["event", "none"], [[-1, -1, 0]], [0.0])
     path = tmp_path / "m.npz"
-    export_model(path, vocab, {"type": type_clf, "modality": mod_clf, "time": time_clf}, {"0421": "042"}, {"seed": 0})
+    export_model(path, vocab, {"type": type_clf, "event": event_clf, "modality": mod_clf, "time": time_clf},
+                 {"0421": "042"}, {"seed": 0})
     return read_model(path)
 
 
@@ -44,6 +46,7 @@ def test_predictions_follow_the_weights(tmp_path, nlp):
     assert pred["type"].label == "190"
     assert sum(pred["type"].probs.values()) == pytest.approx(1.0)
     assert set(pred["time"].probs) == {"background", "current"}
+    assert pred["type"].best_other(NONE)[0] == "190" and pred["type"].prob_of("nothing") == 0.0
     assert model.predict(doc[0], sent)["type"].label == NONE
 
 
@@ -64,12 +67,14 @@ def test_features_describe_the_parse(nlp):
 
 
 def _pred(probs):
-    label = max(probs, key=probs.get)
-    return {"type": Prediction(label, probs[label], probs)}
+    classes = tuple(probs)
+    p = np.array([probs[c] for c in classes])
+    return {"type": Prediction(classes, p, p)}
 
 
 def test_the_model_vetoes_retypes_or_keeps_a_rule_event():
-    policy = cb.CoderPolicy(veto=0.9, retype=0.8, add=0.7, learned_only=0.5, confidence_scale=0.8)
+    policy = cb.CoderPolicy(veto=0.9, retype=0.8, add=0.7, learned_only=0.5, confidence_scale=0.8, unasserted=0.8,
+                            background=0.8)
     assert cb.judge_rule("190", _pred({NONE: 0.95, "190": 0.05}), policy)[2]
     code, note, drop = cb.judge_rule("190", _pred({NONE: 0.05, "040": 0.9, "190": 0.05}), policy)
     assert (code, drop) == ("040", None) and "190 -> 040" in note

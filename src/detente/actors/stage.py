@@ -8,6 +8,8 @@ Olympics") yields nothing, except its possessor ("Iran's role" -> Iran).
 """
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 from dataclasses import replace
 from typing import Any
@@ -48,8 +50,12 @@ def _cand(span: Span, head: int, reading: Reading) -> Cand:
 def _phrase_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[int]) -> list[Cand]:
     out: list[Cand] = []
     covered: set[int] = set()  # tokens inside a resolved mention
+    ents = doc.ents  # built once: Span.ents walks every entity of the Doc on each call
+    starts = [e.start for e in ents]
     for chunk in doc.noun_chunks:
         root = chunk.root
+        inside = ents[bisect.bisect_left(starts, chunk.start):bisect.bisect_left(starts, chunk.end)]
+        inside = tuple(e for e in inside if e.end <= chunk.end)
         if root.pos_ == "PRON" or root.i in covered:
             continue
         start, end = chunk.start, _extent_end(root, resolver, 0)
@@ -65,20 +71,20 @@ def _phrase_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[
             reading = None  # "Raisi's new leadership": the actor is the possessor
         if reading is not None:
             out.append(_cand(span, root.i, reading))
-            out.extend(_coordinated_cands(chunk, span, root.i, reading))
+            out.extend(_coordinated_cands(chunk, inside, span, root.i, reading))
             covered.update(range(span.start, span.end))
             continue
         out.extend(_possessor_cands(chunk, resolver, date, covered))
-        out.extend(_modifier_cands(chunk, resolver, date, covered))
+        out.extend(_modifier_cands(chunk, inside, resolver, date, covered))
         if root.pos_ == "PROPN" and len(chunk) <= 2:  # an unknown name: a surname coref may fill it
             out.append(Cand(chunk.start, chunk.end, root.i, None, None, "coref"))
     return out
 
 
-def _coordinated_cands(chunk: Span, span: Span, head: int, reading: Reading) -> list[Cand]:
+def _coordinated_cands(chunk: Span, ents: tuple[Span, ...], span: Span, head: int, reading: Reading) -> list[Cand]:
     """"French and Egyptian warships": one phrase, one more actor per further coordinated nation,
     over the same span (the coder reads a group of mentions as each other's counterparts)."""
-    nations = [e for e in chunk.ents if e.end <= chunk.root.i and e.id_.endswith((":country", ":demonym"))]
+    nations = [e for e in ents if e.end <= chunk.root.i and e.id_.endswith((":country", ":demonym"))]
     if len(nations) < 2 or reading.actor.country is None or reading.actor.kb_id:
         return []
     doc = chunk.doc
@@ -140,7 +146,8 @@ def _possessor_cands(chunk: Span, resolver: Resolver, date: dt.date | None, cove
     return out
 
 
-def _modifier_cands(chunk: Span, resolver: Resolver, date: dt.date | None, covered: set[int]) -> list[Cand]:
+def _modifier_cands(chunk: Span, ents: tuple[Span, ...], resolver: Resolver, date: dt.date | None,
+                    covered: set[int]) -> list[Cand]:
     """"US drone strikes", "Palestinian riots": a country, demonym, seat of power or organisation
     modifying a non-actor head is an actor of its own (the event coder reads it as the doer of a
     nominal). A city or region says where ("the Paris attacks", "the Raqqa offensive"), and
@@ -148,7 +155,7 @@ def _modifier_cands(chunk: Span, resolver: Resolver, date: dt.date | None, cover
     out: list[Cand] = []
     if chunk.root.pos_ != "NOUN":
         return out
-    for ent in chunk.ents:
+    for ent in ents:
         unlabelled = not ent.id_ and ent.label_ == "ORG"  # the NER's, not the gazetteer's: an org only
         if ent.end > chunk.root.i or not (ent.id_.startswith("org:") or ent.id_.endswith(_DOER_PLACES) or unlabelled):
             continue

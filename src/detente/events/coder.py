@@ -45,6 +45,7 @@ class Candidate:
     carried: Candidate | None = None  # the embedded event this one took its code from
     intended: str | None = None  # of an intent (03x) or threat (13x): the code of the act announced
     learned_prob: float | None = None  # set when the learned model, not a rule, found the event
+    pred: dict[str, Prediction] | None = None  # the learned models' answers for the trigger
     dropped: str | None = None  # why it produces no mention
     notes: list[str] = field(default_factory=list)
     alternatives: list[Match] = field(default_factory=list)  # other rules that fired on the trigger
@@ -116,6 +117,7 @@ def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], se
     """The learned model's word on the rules' candidates, and its own events (``combine.py``)."""
     policy = cb.load_policy()
     for cand in cands:
+        cand.pred = preds.get(cand.trigger.i)
         if cand.dropped is not None:
             continue
         code, note, drop = cb.judge_rule(cand.cameo, preds.get(cand.trigger.i), policy)
@@ -128,7 +130,7 @@ def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], se
     taken = {c.trigger.i for c in cands} | {i for c in cands if c.dropped is None for i in c.match.consumed}
     threshold = policy.learned_only if coder == "learned" else policy.add
     for tok, code, prob in cb.new_events(sent, preds, taken, threshold):
-        cand = Candidate(match=cb.generic_match(tok, code), cameo=code, learned_prob=prob)
+        cand = Candidate(match=cb.generic_match(tok, code), cameo=code, learned_prob=prob, pred=preds[tok.i])
         cand.notes.append(f"learned: {code} (p={prob:.2f})")
         cands.append(cand)
     return sorted(cands, key=lambda c: c.trigger.i)
@@ -284,6 +286,11 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
     _by_armed_group(cand, lexicon)
     cand.modality = find_modality(cand.trigger, lexicon, embedders)
     speech_act(cand, lexicon)
+    if cand.pred is not None:
+        found = cb.learned_modality(cand.modality.modality, cand.pred, cb.load_policy())
+        if found is not None:
+            cand.notes.append(f"learned modality: {found[1]}")
+            cand.modality = Modality(found[0], cand.modality.reported, found[1])
     cand.confidence = _confidence(cand, lexicon)
 
 
@@ -401,7 +408,8 @@ def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, le
                 trigger=text, trigger_char=char, cameo=cand.cameo, rule=cand.rule.id, source=source,
                 target=target, modality=cand.modality.modality, reported=cand.modality.reported,
                 confidence=cand.confidence, trigger_token=cand.trigger.i, sent_index=s_i, contexts=contexts,
-                published=article.published, intended_cameo=cand.intended)
+                published=article.published, intended_cameo=cand.intended,
+                background=cb.is_background(cand.pred, cb.load_policy()))
             key = (cand.cameo, cand.modality.modality, *sorted([_actor_key(source), _actor_key(target)]))
             if key not in best or best[key].confidence < mention.confidence:
                 best[key] = mention

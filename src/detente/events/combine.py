@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from ..errors import DataFileError
 from . import syntax as sx
-from .features import is_candidate
+from .features import is_candidate, sentence_features
 from .learned import NONE, LearnedModel, Prediction
 from .lexicon import DEFAULT_SLOTS, Rule
 from .matcher import Match
@@ -40,6 +40,8 @@ class CoderPolicy:
     add: float  # P(code) above which the model's event is added where no rule fired
     learned_only: float  # the same, for the ``learned`` coder
     confidence_scale: float  # a learned event's confidence is its probability times this
+    unasserted: float  # P(hypothetical or negated) above which an asserted event is not asserted
+    background: float  # P(background) above which an event without a time expression is undated
 
 
 @lru_cache(maxsize=1)
@@ -58,8 +60,21 @@ def load_policy() -> CoderPolicy:
 
 def predictions(sent: Span, model: LearnedModel, rules: Mapping[int, Sequence[str]]) -> dict[int, dict[str, Prediction]]:
     """The model's answer for every candidate token of a sentence (``rules``: rule features by token)."""
-    return {tok.i: model.predict(tok, sent, rules.get(tok.i, ())) for tok in sent
-            if is_candidate(tok) or tok.i in rules}
+    shared = sentence_features(sent)
+    out: dict[int, dict[str, Prediction]] = {}
+    for tok in sent:
+        if not (is_candidate(tok) or tok.i in rules):
+            continue
+        idx = model.indices(tok, sent, rules.get(tok.i, ()), shared)
+        typed = model.run("type", idx)
+        answers = {"type": typed}
+        if tok.i in rules or typed.label != NONE:  # the other models only where an event may be
+            for name in ("event", "modality", "time"):
+                pred = model.run(name, idx)
+                if pred is not None:
+                    answers[name] = pred
+        out[tok.i] = answers
+    return out
 
 
 def generic_match(tok: Token, cameo: str) -> Match:
@@ -74,8 +89,7 @@ def generic_match(tok: Token, cameo: str) -> Match:
 
 def event_code(pred: Prediction) -> tuple[str, float] | None:
     """The most probable code other than "no event", and its probability."""
-    best = max(((c, p) for c, p in pred.probs.items() if c != NONE), key=lambda cp: cp[1], default=None)
-    return best
+    return pred.best_other(NONE)
 
 
 def judge_rule(cameo: str, pred: dict[str, Prediction] | None, policy: CoderPolicy) -> tuple[str | None, str, str | None]:
@@ -83,7 +97,7 @@ def judge_rule(cameo: str, pred: dict[str, Prediction] | None, policy: CoderPoli
     if pred is None:
         return None, "", None
     typed = pred["type"]
-    p_none = (typed.raw or typed.probs).get(NONE, 0.0)  # the event-or-not classifier's own word
+    p_none = pred["event"].prob_of(NONE) if "event" in pred else typed.prob_of(NONE, raw=True)
     if p_none >= policy.veto:
         return None, "", f"learned: no event here (p={p_none:.2f})"
     best = event_code(typed)
@@ -93,6 +107,21 @@ def judge_rule(cameo: str, pred: dict[str, Prediction] | None, policy: CoderPoli
         return None, f"learned agrees on root {cameo[:2]}: p({best[0]})={best[1]:.2f}" if best[0][:2] == cameo[:2] \
             else f"learned prefers {best[0]} (p={best[1]:.2f}), below {policy.retype}", None
     return None, "", None
+
+
+def learned_modality(current: str, pred: dict[str, Prediction], policy: CoderPolicy) -> tuple[str, str] | None:
+    """(modality, reason) when the modality model confidently says an asserted event is not."""
+    mod = pred.get("modality")
+    if mod is None or current != "asserted" or mod.label == "asserted" or mod.prob < policy.unasserted:
+        return None
+    return mod.label, f"{mod.label} (p={mod.prob:.2f})"
+
+
+def is_background(pred: dict[str, Prediction] | None, policy: CoderPolicy) -> bool:
+    """The time model reads the event as history told in the article, not its news."""
+    if pred is None or "time" not in pred:
+        return False
+    return pred["time"].prob_of("background") >= policy.background
 
 
 def new_events(sent: Span, preds: dict[int, dict[str, Prediction]], taken: set[int],

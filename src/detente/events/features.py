@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-CANDIDATE_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "AUX"})
+CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # and any token a rule was tried on
 CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "prt", "aux", "auxpass", "neg", "mark",
                         "advmod", "xcomp", "ccomp", "amod", "compound", "poss", "agent", "acomp", "attr",
                         "oprd", "npadvmod", "nummod", "det"})
@@ -34,14 +34,17 @@ def rule_features(fired: Sequence[tuple[str, str]], tried: int) -> list[str]:
     return out
 
 
-def token_features(tok: Token, sent: Span, rules: Sequence[str] = ()) -> list[str]:
-    """The features of one candidate token in its sentence (``rules``: from ``rule_features``)."""
+def token_features(tok: Token, sent: Span, rules: Sequence[str] = (),
+                   sent_feats: Sequence[str] | None = None) -> list[str]:
+    """The features of one candidate token in its sentence (``rules``: from ``rule_features``;
+    ``sent_feats``: ``sentence_features(sent)``, computed once per sentence by a caller in a loop)."""
     lemma = tok.lemma_.lower()
+    start, end = sent.start, sent.end
     f = [f"l={lemma}", f"w={tok.lower_}", f"p={tok.pos_}", f"t={tok.tag_}", f"d={tok.dep_}",
          f"lp={lemma}|{tok.pos_}", f"ld={lemma}|{tok.dep_}", f"s3={tok.lower_[-3:]}"]
     if tok.ent_type_:
         f.append(f"ent={tok.ent_type_}")
-    if tok.is_title and tok.i > sent.start:
+    if tok.is_title and tok.i > start:
         f.append("title_case")
     head = tok.head
     if head is not tok:
@@ -50,8 +53,8 @@ def token_features(tok: Token, sent: Span, rules: Sequence[str] = ()) -> list[st
     for child in tok.children:
         f.extend(_child_features(child, lemma))
     f.extend(_ancestor_features(tok))
-    f.extend(_window(tok, sent))
-    f.extend(_sentence_features(sent))
+    f.extend(_window(tok, start, end))
+    f.extend(sentence_features(sent) if sent_feats is None else sent_feats)
     f.extend(rules)
     return f
 
@@ -99,18 +102,20 @@ def _ancestor_features(tok: Token) -> list[str]:
     return out
 
 
-def _window(tok: Token, sent: Span) -> list[str]:
+def _window(tok: Token, start: int, end: int) -> list[str]:
     out = []
+    doc = tok.doc
     for off in (-2, -1, 1, 2):
         j = tok.i + off
-        if sent.start <= j < sent.end:
-            out.append(f"n{off}={tok.doc[j].lemma_.lower()}")
+        if start <= j < end:
+            out.append(f"n{off}={doc[j].lemma_.lower()}")
         else:
             out.append(f"n{off}=<s>")
     return out
 
 
-def _sentence_features(sent: Span) -> list[str]:
+def sentence_features(sent: Span) -> list[str]:
+    """Features of the whole sentence, shared by its tokens."""
     text = sent.text.rstrip()
     out = []
     if text.endswith("?"):

@@ -1,8 +1,8 @@
 """The learned coder's models: linear classifiers over parse features, shipped in the package.
 
-One file (``data/models/coder.npz``) holds three models sharing one feature vocabulary:
-``type`` (a candidate token -> "none" or a CAMEO code), ``modality`` (asserted, negated,
-hypothetical) and ``time`` (current, background). They are trained by ``python -m training.train``
+One file (``data/models/coder.npz``) holds four models sharing one feature vocabulary:
+``type`` (a candidate token -> "none" or a CAMEO code), ``event`` (a token a rule fired on ->
+"event" or "none"), ``modality`` (asserted, negated, hypothetical) and ``time`` (current, background). They are trained by ``python -m training.train``
 (outside the package) and loaded once per process; inference is a sparse dot product in NumPy.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .features import token_features
 
 NONE = "none"
 MODEL_FILE = "data/models/coder.npz"
-MODELS = ("type", "modality", "time")
+MODELS = ("type", "event", "modality", "time")
 PRUNE = 1e-3  # features whose weights all stay below this are dropped from the shipped file
 
 
@@ -35,14 +35,43 @@ class LinearClassifier(Protocol):
     classes_: np.ndarray
 
 
-@dataclass(frozen=True)
 class Prediction:
-    """A model's answer for one token: the best label, its probability, and all of them."""
+    """A model's answer for one token: the labels' probabilities (normalised, and each one-vs-rest
+    classifier's own); dictionaries are built only when asked for."""
 
-    label: str
-    prob: float
-    probs: dict[str, float]  # normalised over the labels
-    raw: dict[str, float] | None = None  # each one-vs-rest classifier's own probability
+    __slots__ = ("classes", "p", "raw_p")
+
+    def __init__(self, classes: tuple[str, ...], p: np.ndarray, raw_p: np.ndarray):
+        self.classes, self.p, self.raw_p = classes, p, raw_p
+
+    @property
+    def label(self) -> str:
+        return self.classes[int(self.p.argmax())]
+
+    @property
+    def prob(self) -> float:
+        return float(self.p.max())
+
+    @property
+    def probs(self) -> dict[str, float]:
+        return {c: float(v) for c, v in zip(self.classes, self.p)}
+
+    @property
+    def raw(self) -> dict[str, float]:
+        return {c: float(v) for c, v in zip(self.classes, self.raw_p)}
+
+    def prob_of(self, label: str, raw: bool = False) -> float:
+        if label not in self.classes:
+            return 0.0
+        return float((self.raw_p if raw else self.p)[self.classes.index(label)])
+
+    def best_other(self, label: str) -> tuple[str, float] | None:
+        """The most probable label other than ``label``."""
+        order = np.argsort(-self.p)
+        for i in order[:2]:
+            if self.classes[i] != label:
+                return self.classes[i], float(self.p[i])
+        return None
 
 
 @dataclass(frozen=True)
@@ -55,15 +84,12 @@ class _Linear:
         scores = self.weights[idx].sum(axis=0) + self.bias
         if len(self.classes) == 2 and scores.shape[0] == 1:
             p1 = float(_sigmoid(scores)[0])
-            probs = {self.classes[0]: 1.0 - p1, self.classes[1]: p1}
-            raw = probs
-        else:
-            p = _sigmoid(scores)
-            raw = {c: float(v) for c, v in zip(self.classes, p)}
-            p = p / p.sum() if p.sum() > 0 else np.full_like(p, 1.0 / len(p))
-            probs = {c: float(v) for c, v in zip(self.classes, p)}
-        label = max(probs, key=probs.__getitem__)
-        return Prediction(label, probs[label], probs, raw)
+            p = np.array([1.0 - p1, p1])
+            return Prediction(self.classes, p, p)
+        raw = _sigmoid(scores)
+        total = raw.sum()
+        p = raw / total if total > 0 else np.full_like(raw, 1.0 / len(raw))
+        return Prediction(self.classes, p, raw)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -80,12 +106,21 @@ class LearnedModel:
         self.folding = folding
         self.meta = meta
 
-    def _indices(self, tok: Token, sent: Span, rules: Sequence[str]) -> list[int]:
-        return sorted({self.vocab[f] for f in token_features(tok, sent, rules) if f in self.vocab})
+    def indices(self, tok: Token, sent: Span, rules: Sequence[str] = (),
+                sent_feats: Sequence[str] | None = None) -> list[int]:
+        """The token's known features (``rules``: what the lexicon said of it)."""
+        vocab = self.vocab
+        return list({vocab[f] for f in token_features(tok, sent, rules, sent_feats) if f in vocab})
 
-    def predict(self, tok: Token, sent: Span, rules: Sequence[str] = ()) -> dict[str, Prediction]:
-        """Type, modality and time of one token (``rules``: what the lexicon said of it)."""
-        idx = self._indices(tok, sent, rules)
+    def run(self, name: str, idx: list[int]) -> Prediction | None:
+        """One model's answer for a token's features; None when the file has no such model."""
+        model = self.models.get(name)
+        return model.predict(idx) if model is not None else None
+
+    def predict(self, tok: Token, sent: Span, rules: Sequence[str] = (),
+                sent_feats: Sequence[str] | None = None) -> dict[str, Prediction]:
+        """Every model's answer for one token."""
+        idx = self.indices(tok, sent, rules, sent_feats)
         return {name: model.predict(idx) for name, model in self.models.items()}
 
 
@@ -122,6 +157,8 @@ def read_model(path: Path | None = None) -> LearnedModel:
     vocab = {f: i for i, f in enumerate(header["features"])}
     models = {}
     for name in MODELS:
+        if f"{name}_w" not in data and name != "type":
+            continue  # an older file without this model
         w = data[f"{name}_w"].astype(np.float32)
         if w.shape[0] != len(vocab):
             raise DataFileError(MODEL_FILE, f"{name}: {w.shape[0]} weight rows for {len(vocab)} features")
