@@ -287,6 +287,7 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
     cand.modality = find_modality(cand.trigger, lexicon, embedders)
     speech_act(cand, lexicon)
     if cand.pred is not None:
+        cand.notes.extend(cb.describe(cand.pred))
         found = cb.learned_modality(cand.modality.modality, cand.pred, cb.load_policy())
         if found is not None:
             cand.notes.append(f"learned modality: {found[1]}")

@@ -109,6 +109,15 @@ def judge_rule(cameo: str, pred: dict[str, Prediction] | None, policy: CoderPoli
     return None, "", None
 
 
+def describe(pred: dict[str, Prediction]) -> list[str]:
+    """What the event, modality and time models said, for ``explain``."""
+    out = []
+    for name in ("event", "modality", "time"):
+        if name in pred:
+            out.append(f"learned {name}: {pred[name].label} (p={pred[name].prob:.2f})")
+    return out
+
+
 def learned_modality(current: str, pred: dict[str, Prediction], policy: CoderPolicy) -> tuple[str, str] | None:
     """(modality, reason) when the modality model confidently says an asserted event is not."""
     mod = pred.get("modality")
