@@ -18,7 +18,8 @@ Two mentions report the same event when all of these hold (conservative on purpo
   swallow the dated events inside it. Day dates may be ``merge_window_days`` apart. A
   date taken from the publication day stands for the week before it. Undated (background)
   mentions merge only with undated mentions of the same article;
-- no conflicting locations.
+- no conflicting locations (places their clauses name in different countries; an article's
+  dateline says where it was written, not where each of its events happened, and never blocks).
 
 Event ids are stable: a new event takes its id from its first mention (article id, sentence
 offsets, CAMEO code, trigger offset, actors); an event that receives mentions keeps its id. Mentions already in an
@@ -32,7 +33,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .model import ActorMention, Event, EventMention
+from .model import ActorMention, Event, EventMention, Location
 from .settings import Settings
 
 _RECIPROCAL = {"040", "041", "044", "046", "050", "057", "060", "061", "062", "063", "064"}
@@ -78,7 +79,7 @@ class _Cluster:
     mentions: list[EventMention] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
-    countries: set[str] = field(default_factory=set)  # known location countries
+    countries: set[str] = field(default_factory=set)  # countries of the places the clauses name
     ref: EventMention | None = None  # the first mention: it fixes the orientation
     dated: EventMention | None = None  # the mention with the best date
     touched: bool = False
@@ -90,8 +91,8 @@ class _Cluster:
         self.ids.add(mid)
         self.mentions.append(m)
         self.articles.add(m.article_id)
-        if m.location is not None and m.location.country:
-            self.countries.add(m.location.country)
+        if _clause_country(m):
+            self.countries.add(_clause_country(m))
         if self.ref is None or _order(m) < _order(self.ref):
             self.ref = m
         if self.dated is None or _date_rank(m) < _date_rank(self.dated):
@@ -162,11 +163,16 @@ def _same_event(m: EventMention, cluster: _Cluster, same_article: bool, settings
         return False
     if _orientation(m, ref, same_article) is None:
         return False
-    if m.location is not None and m.location.country and cluster.countries - {m.location.country}:
+    if _clause_country(m) and cluster.countries - {_clause_country(m)}:
         return False
     if m.date_start is None or dated.date_start is None:
         return m.date_start is None and cluster.undated and cluster.articles == {m.article_id}
     return _dates_ok(m, dated, same_article, settings)
+
+
+def _clause_country(m: EventMention) -> str | None:
+    loc = m.location
+    return loc.country if loc is not None and loc.basis != "dateline" else None
 
 
 def _modality_ok(a: str, b: str) -> bool:
@@ -280,10 +286,16 @@ def _build_event(cluster: _Cluster) -> Event:
         source=source.actor if source else None, target=target.actor if target else None,
         modality=modality, mentions=tuple(mentions), confidence=max(m.confidence for m in mentions),
         date_start=dated.date_start, date_end=dated.date_end, date_precision=dated.date_precision,
-        date_basis=dated.date_basis, location=next((m.location for m in mentions if m.location), None),
+        date_basis=dated.date_basis, location=_location(mentions),
         contexts=tuple(contexts), reported=all(m.reported for m in mentions),
         source_text=source.text if source else None, target_text=target.text if target else None,
         intended_cameo=next((m.intended_cameo for m in mentions if m.cameo == cameo and m.intended_cameo), None))
+
+
+def _location(mentions: list[EventMention]) -> Location | None:
+    """The first mention's location, a clause's place before a dateline's."""
+    located = [m.location for m in mentions if m.location is not None]
+    return min(located, key=lambda loc: loc.basis == "dateline") if located else None
 
 
 def _best_actor(candidates: list[ActorMention | None]) -> ActorMention | None:

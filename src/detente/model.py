@@ -99,15 +99,26 @@ class ActorMention:
         return {"text": self.text, **self.actor.to_dict()}
 
 
+LOCATION_BASES = ("clause", "dateline")
+
+
 @dataclass(frozen=True)
 class Location:
+    """Where an event happened: a GeoNames place (see ``detente.places``) and how it was found —
+    ``basis`` "clause" (a place governed by the event's clause) or "dateline" (the article's)."""
+
     name: str
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    admin1: str | None = None  # GeoNames first-level division key ("TJ.04") or ISO 3166-2 code
+    geonames_id: int | None = None
+    basis: str | None = None  # clause | dateline
+    kind: str | None = None  # city | admin1 | country
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+        return {"name": self.name, "country": self.country, "admin1": self.admin1, "lat": self.lat,
+                "lon": self.lon, "geonames_id": self.geonames_id, "kind": self.kind, "basis": self.basis}
 
 
 @dataclass(frozen=True)
@@ -177,6 +188,7 @@ class Event:
     source_text: str | None = None
     target_text: str | None = None
     intended_cameo: str | None = None  # of a 03x intent / 13x threat: the act promised or threatened
+    num_sources: int | None = None  # distinct publishers (the store knows them); None: one per article
 
     @property
     def num_mentions(self) -> int:
@@ -213,6 +225,7 @@ class Event:
             "mentions": [m.to_dict() for m in self.mentions],
             "num_mentions": self.num_mentions,
             "num_articles": self.num_articles,
+            "num_sources": self.num_sources if self.num_sources is not None else self.num_articles,
         }
 
 

@@ -1,7 +1,7 @@
 """The orchestrator: the one place that states the order of the stages.
 
-    ingest -> clean -> store articles -> nlp (one Doc, built once) -> actors -> events -> time
-    -> identity (against the store) -> store events
+    ingest -> clean -> store articles -> nlp (one Doc, built once) -> actors -> events -> places
+    (each event located) -> time -> identity (against the store) -> store events
 
 Each stage is a module with one public function; this module only wires them together.
 """
@@ -20,6 +20,7 @@ from .identity import merge_mentions
 from .ingest import make_article, read_inputs
 from .model import Article, CodedArticle, Event, Rejection, RunSummary
 from .nlp import load_nlp, parse
+from .places import locate_events
 from .resources import Resources, load_resources
 from .settings import Settings
 
@@ -52,9 +53,10 @@ class Pipeline:
 
     # -- coding, no store -------------------------------------------------------------
     def code_doc(self, doc: Any, article: Article) -> CodedArticle:
-        """Run the actor, event and time stages over one parsed article."""
+        """Run the actor, event, place and time stages over one parsed article."""
         actors = find_actors(doc, article, self.resources)
         mentions = code_events(doc, actors, article, self.resources)
+        mentions = locate_events(doc, mentions, actors, article, self.resources)
         mentions = date_events(doc, mentions, article)
         return CodedArticle(article=article, actors=tuple(actors), mentions=tuple(mentions))
 

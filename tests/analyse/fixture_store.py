@@ -39,7 +39,7 @@ class Ev:
     tgt_sector: str | None = "GOV"
     src_name: str | None = None
     tgt_name: str | None = None
-    location: tuple[str, str, float, float] | None = None
+    location: tuple | None = None  # (name, country, lat, lon[, admin1, geonames_id, basis, kind])
 
 
 _NAMES = {"IRN": "Iran", "TJK": "Tajikistan", "AFG": "Afghanistan", "RUS": "Russia", "CHN": "China",
@@ -75,14 +75,15 @@ def _insert_event(con, onto, ev: Ev, bodies: dict[str, Art]) -> None:
     elif start and ev.precision == "year":
         end = start.replace(month=12, day=31)
     precision = ev.precision if start else "unknown"
-    loc = ev.location or (None, None, None, None)
+    loc = (*(ev.location or ()), None, None, None, None, None, None, None, None)[:8]
     con.execute(
         "INSERT INTO events (event_id, cameo, cameo_root, plover, plover_mode, quad_class, goldstein, "
         "source_text, source_name, source_country, source_sector, target_text, target_name, target_country, "
         "target_sector, modality, reported, date_start, date_end, date_precision, date_basis, location_name, "
-        "location_country, lat, lon, contexts, confidence, num_mentions, num_articles, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0.8, ?, ?, "
-        "TIMESTAMP '2024-01-02 03:04:05')",
+        "location_country, lat, lon, admin1, geonames_id, location_basis, location_kind, contexts, confidence, "
+        "num_mentions, num_articles, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0.8, "
+        "?, ?, TIMESTAMP '2024-01-02 03:04:05')",
         [ev.id, ev.cameo, ev.cameo[:2], info.plover, info.plover_mode, info.quad_class, info.goldstein,
          ev.src_name or _NAMES.get(ev.src or "", ev.src), ev.src_name or _NAMES.get(ev.src or "", ev.src),
          ev.src, ev.src_sector if ev.src else None,
@@ -169,7 +170,8 @@ def irn_tjk_events() -> tuple[list[Ev], list[Art]]:
              "signed"),
             ("art-2023b", "Tajikistan's president signed a set of agreements with Iran on 31 May 2023, including one on trade.",
              "signed")],
-           contexts=("trade", "energy", "transport"), location=("Tehran", "IRN", 35.7, 51.4)),
+           contexts=("trade", "energy", "transport"),
+           location=("Tehran", "IRN", 35.7, 51.4, "IR.26", 112931, "clause", "city")),
         Ev("e-flights23", "061", "IRN", "TJK", "2023-05-31",
            [("art-2023", "Iran and Tajikistan agreed on 31 May 2023 to restore direct flights between their capitals.",
              "agreed")], contexts=("transport",)),

@@ -63,7 +63,8 @@ def test_jsonl_contract(store_path, tmp_path):
         assert key in agree
     assert agree["source"]["country"] == "TJK" and agree["plover"] == "AGREE"
     assert agree["num_mentions"] == 2 and {m["article_id"] for m in agree["mentions"]} == {"art-2023", "art-2023b"}
-    assert agree["location"] == {"name": "Tehran", "country": "IRN", "lat": 35.7, "lon": 51.4}
+    assert agree["location"] == {"name": "Tehran", "country": "IRN", "admin1": "IR.26", "lat": 35.7, "lon": 51.4,
+                                 "geonames_id": 112931, "kind": "city", "basis": "clause"}
 
 
 def test_plover(store_path, tmp_path):
@@ -129,3 +130,37 @@ def test_gdelt_helpers():
 def test_bad_format(store_path, tmp_path):
     with pytest.raises(QueryError):
         export_events(store_path, "xml", tmp_path / "x")
+
+
+def test_gdelt_action_geo_of_places(tmp_path):
+    """ActionGeo_* carry the place's GDELT type (1 country, 3 US city, 4 world city, 5 world
+    division), its division code, coordinates and GeoNames id; an unlocated event leaves them empty."""
+    art = Art("a", title="T", published="2023-05-31",
+              body="T\n\nIran and Tajikistan signed agreements in Tehran.\n\nIran met Tajik envoys in Dallas.\n\n"
+                   "Iran criticised Tajikistan in Khatlon.\n\nTajikistan accused Iran.")
+    path = build_store(tmp_path / "g.duckdb", [
+        Ev("teh", "057", "IRN", "TJK", "2023-05-31", [("a", "Iran and Tajikistan signed agreements in Tehran.", "signed")],
+           location=("Tehran", "IRN", 35.69439, 51.42151, "IR.26", 112931, "clause", "city")),
+        Ev("dal", "040", "IRN", "TJK", "2023-05-30", [("a", "Iran met Tajik envoys in Dallas.", "met")],
+           location=("Dallas", "USA", 32.78306, -96.80667, "US.TX", 4684888, "dateline", "city")),
+        Ev("kha", "111", "IRN", "TJK", "2023-05-29", [("a", "Iran criticised Tajikistan in Khatlon.", "criticised")],
+           location=("Khatlon", "TJK", None, None, "TJ-KT", None, "clause", "admin1")),
+        Ev("acc", "112", "TJK", "IRN", "2023-05-28", [("a", "Tajikistan accused Iran.", "accused")]),
+    ], [art])
+    out = tmp_path / "g.tsv"
+    export_events(path, "gdelt", out)
+    rows = {r["EventCode"]: r for r in csv.DictReader(out.open(encoding="utf-8"), delimiter="\t")}
+    geo = [f"ActionGeo_{c}" for c in ("Type", "FullName", "CountryCode", "ADM1Code", "Lat", "Long", "FeatureID")]
+    assert [rows["057"][c] for c in geo] == ["4", "Tehran", "IRN", "IR.26", "35.69439", "51.42151", "112931"]
+    assert [rows["040"][c] for c in geo] == ["3", "Dallas", "USA", "US.TX", "32.78306", "-96.80667", "4684888"]
+    assert [rows["111"][c] for c in geo] == ["5", "Khatlon", "TJK", "TJ-KT", "", "", ""]
+    assert all(rows["112"][c] == "" for c in geo)
+
+
+def test_plover_event_location(store_path, tmp_path):
+    out = tmp_path / "e.plover.jsonl"
+    export_events(store_path, "plover", out, a="IRN", b="TJK")
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    agree = next(r for r in records if r["id"] == "e-agree23")
+    assert agree["eventLoc"] == {"name": "Tehran", "country code": "IRN", "lat": 35.7, "lon": 51.4,
+                                 "admin1": "IR.26", "geonamesID": 112931}

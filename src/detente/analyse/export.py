@@ -137,7 +137,7 @@ def plover_record(record: dict[str, Any]) -> dict[str, Any] | None:
         "context": ", ".join(record.get("contexts") or ()),
         "eventText": first.get("trigger") or "",
         "text": first.get("sentence") or "",
-        "eventLoc": {"name": location["name"], "country code": location.get("country")} if location else {},
+        "eventLoc": _plover_location(location),
         "language": "en",
         "publication": first.get("publisher") or "",
         "coder": "detente",
@@ -151,6 +151,16 @@ def plover_record(record: dict[str, Any]) -> dict[str, Any] | None:
             "article_id": first.get("article_id"), "url": first.get("url"),
         },
     }
+
+
+def _plover_location(location: dict[str, Any] | None) -> dict[str, Any]:
+    if not location:
+        return {}
+    out = {"name": location["name"], "country code": location.get("country")}
+    for key, field in (("lat", "lat"), ("lon", "lon"), ("admin1", "admin1"), ("geonamesID", "geonames_id")):
+        if location.get(field) is not None:
+            out[key] = location[field]
+    return out
 
 
 def _plover_actors(actor: dict[str, Any] | None) -> list[dict[str, str]]:
@@ -208,15 +218,28 @@ def _actor_cols(row: dict[str, Any], side: str) -> list[Any]:
 
 
 def _action_geo(row: dict[str, Any]) -> list[Any]:
+    """ActionGeo_Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID."""
     name = clean(row["location_name"])
     if not name:
         return [""] * 8
     country = clean(row["location_country"])
-    return [_geo_type(name, country), name, country or "", "", "", _blank(row["lat"]), _blank(row["lon"]), ""]
+    return [_geo_type(name, country, clean(row.get("location_kind"))), name, country or "",
+            clean(row.get("admin1")) or "", "", _blank(row["lat"]), _blank(row["lon"]), _feature_id(row.get("geonames_id"))]
 
 
-def _geo_type(name: str, country: str | None) -> Any:
-    """1 (country) when the location is the country itself, else blank (we do not type places)."""
+def _feature_id(value: Any) -> Any:
+    v = clean(value)
+    return "" if v is None else int(v)
+
+
+def _geo_type(name: str, country: str | None, kind: str | None) -> Any:
+    """GDELT's geographic resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world
+    first-level division; for a location stored before places had kinds, 1 when its name is its
+    country's, else blank."""
+    if kind == "country":
+        return 1
+    if kind in ("admin1", "city"):
+        return (2 if kind == "admin1" else 3) if country == "USA" else (5 if kind == "admin1" else 4)
     import pycountry
 
     found = pycountry.countries.get(alpha_3=country) if country else None

@@ -23,7 +23,8 @@ def load_events(db: Any, **filters: Any) -> pd.DataFrame:
     Columns: event_id, cameo, cameo_name, cameo_root, plover, plover_mode, quad_class, goldstein,
     source_/target_ text, name, country, sector, sector2, kb_id, org, confidence; modality,
     reported, date_start, date_end (datetime.date or None), date_precision, date_basis,
-    location_name, location_country, lat, lon, contexts (list of str), confidence,
+    location_name, location_country, lat, lon, admin1, geonames_id, location_basis (clause |
+    dateline), location_kind (city | admin1 | country), contexts (list of str), confidence,
     num_mentions, num_articles, num_sources, first_published, updated_at, and ``dyad``
     ("IRN>TJK": source country > target country, None when a side has no country).
     """

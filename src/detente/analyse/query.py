@@ -161,6 +161,7 @@ EVENT_COLUMNS = (
     "modality", "reported", "date_start", "date_end", "date_precision", "date_basis",
     "location_name", "location_country", "lat", "lon", "contexts", "confidence",
     "num_mentions", "num_articles", "updated_at", "intended_cameo",
+    "admin1", "geonames_id", "location_basis", "location_kind",
 )
 
 

@@ -243,8 +243,11 @@ def _actor(row: dict[str, Any], side: str) -> Actor | None:
 def _event(row: dict[str, Any], mentions: Iterable[dict[str, Any]]) -> Event:
     location = None
     if clean(row.get("location_name")):
+        geonames_id = _int(row.get("geonames_id"))
         location = Location(name=row["location_name"], country=clean(row.get("location_country")),
-                            lat=clean(row.get("lat")), lon=clean(row.get("lon")))
+                            lat=clean(row.get("lat")), lon=clean(row.get("lon")), admin1=clean(row.get("admin1")),
+                            geonames_id=geonames_id, basis=clean(row.get("location_basis")),
+                            kind=clean(row.get("location_kind")))
     ems = tuple(EventMention(
         article_id=m["article_id"], sentence=clean(m["sentence"]) or "", char_start=_int(m["char_start"]) or 0,
         char_end=_int(m["char_end"]) or 0, trigger=clean(m["trigger"]) or "",

@@ -133,11 +133,16 @@ def events(db: DbOpt = DEFAULT_DB,
            output: Annotated[EventFormat, typer.Option("--format")] = EventFormat.table,
            limit: Annotated[Optional[int], typer.Option("--limit", min=0)] = None,
            country: Annotated[Optional[str], typer.Option("--country", help="ISO3 code, as source or target.")] = None,
-           cameo: Annotated[Optional[str], typer.Option("--code", help="CAMEO code or prefix, e.g. 04.")] = None) -> None:
+           cameo: Annotated[Optional[str], typer.Option("--code", help="CAMEO code or prefix, e.g. 04.")] = None,
+           near: Annotated[Optional[str], typer.Option(
+               "--near", help="A place name: only events located within --km of it.")] = None,
+           km: Annotated[float, typer.Option("--km", min=0, help="Distance for --near, in kilometres.")] = 50.0) -> None:
     """Query and export stored events (deduplicated, with their evidence)."""
     with _handled():
+        place = _near_place(near) if near else None
         with _open_existing(db) as store:
-            found = filter_events(_query_events()(store), country=country, cameo=cameo, limit=limit)
+            found = filter_events(_query_events()(store), country=country, cameo=cameo, limit=limit,
+                                  near=place, km=km)
         _print_events(found, output.value, _ontology())
 
 
@@ -208,12 +213,15 @@ def article_json(article: Article) -> dict[str, Any]:
 
 
 def filter_events(found: Sequence[Event], country: str | None = None, cameo: str | None = None,
-                  limit: int | None = None) -> list[Event]:
-    """Events with ``country`` as source or target and a CAMEO code starting with ``cameo``."""
+                  limit: int | None = None, near: Any = None, km: float = 50.0) -> list[Event]:
+    """Events with ``country`` as source or target, a CAMEO code starting with ``cameo`` and,
+    given a place ``near`` (``detente.places.GeoPlace``), a location within ``km`` of it."""
     wanted = country.upper() if country else None
     out = []
     for event in found:
         countries = {a.country for a in (event.source, event.target) if a is not None}
+        if near is not None and not _is_near(event.location, near, km):
+            continue
         if (wanted is None or wanted in countries) and (cameo is None or event.cameo.startswith(cameo)):
             out.append(event)
             if limit is not None and len(out) >= limit:
@@ -429,6 +437,18 @@ def _query_events() -> Callable[..., list[Event]]:
             raise
         raise StoreError("event storage (detente.store.events) is not installed yet") from None
     return query_events
+
+
+def _near_place(name: str) -> Any:
+    from ..places import resolve_place
+
+    return resolve_place(name)
+
+
+def _is_near(location: Any, place: Any, km: float) -> bool:
+    from ..places import is_near
+
+    return is_near(location, place, km)
 
 
 def _ontology() -> Any:

@@ -26,7 +26,8 @@ _EVENT_COLS = ("event_id", "cameo", "cameo_root", "plover", "plover_mode", "quad
                *(f"source_{c}" for c in _SIDES), *(f"target_{c}" for c in _SIDES),
                "modality", "reported", "date_start", "date_end", "date_precision", "date_basis",
                "location_name", "location_country", "lat", "lon", "contexts", "confidence",
-               "num_mentions", "num_articles", "updated_at", "intended_cameo")
+               "num_mentions", "num_articles", "updated_at", "intended_cameo", "admin1", "geonames_id",
+               "location_basis", "location_kind")
 _MENTION_COLS = ("mention_id", "event_id", "article_id", "sentence", "char_start", "char_end", "trigger",
                  "trigger_char", "rule", "cameo", "modality", "reported", "confidence",
                  *(f"source_{c}" for c in _SIDES), *(f"target_{c}" for c in _SIDES),
@@ -44,7 +45,7 @@ def _now() -> dt.datetime:
 
 
 _INTS = {"char_start", "char_end", "trigger_char", "tok_start", "tok_end", "quad_class", "num_mentions",
-         "num_articles"}
+         "num_articles", "geonames_id"}
 _FLOATS = {"confidence", "goldstein", "lat", "lon", "source_confidence", "target_confidence"}
 _DATES = {"date_start", "date_end", "published"}
 
@@ -139,7 +140,8 @@ def _event_row(e: Event, ontology: Any, now: dt.datetime) -> list[Any]:
             e.modality, e.reported, e.date_start, e.date_end, e.date_precision, e.date_basis,
             loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None,
             loc.lon if loc else None, list(e.contexts or info.get("contexts") or ()), float(e.confidence),
-            e.num_mentions, e.num_articles, now, e.intended_cameo]
+            e.num_mentions, e.num_articles, now, e.intended_cameo, loc.admin1 if loc else None,
+            loc.geonames_id if loc else None, loc.basis if loc else None, loc.kind if loc else None]
 
 
 def _mention_row(event_id: str, m: EventMention) -> list[Any]:
@@ -322,7 +324,8 @@ def _rehydrate(con: Any, event_rows: list[tuple[Any, ...]], sample_for: list[str
         by_event.setdefault(values["event_id"], []).append(values)
     out = []
     for e in events:
-        location = (Location(e["location_name"], e["location_country"], e["lat"], e["lon"])
+        location = (Location(e["location_name"], e["location_country"], e["lat"], e["lon"], admin1=e["admin1"],
+                             geonames_id=e["geonames_id"], basis=e["location_basis"], kind=e["location_kind"])
                     if e["location_name"] or e["location_country"] else None)
         mentions = tuple(_mention(v, location) for v in by_event.get(e["event_id"], ()))
         out.append(Event(

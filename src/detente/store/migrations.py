@@ -69,8 +69,16 @@ ALTER TABLE events ADD COLUMN intended_cameo VARCHAR;
 ALTER TABLE mentions ADD COLUMN intended_cameo VARCHAR;
 """
 
+_PLACES = """
+ALTER TABLE events ADD COLUMN admin1 VARCHAR;
+ALTER TABLE events ADD COLUMN geonames_id BIGINT;
+ALTER TABLE events ADD COLUMN location_basis VARCHAR;
+ALTER TABLE events ADD COLUMN location_kind VARCHAR;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _INITIAL),
     Migration(2, "article_insertion_order", _ARTICLE_ORDER),
     Migration(3, "speech_act_intended_code", _INTENDED),
+    Migration(4, "event_places_gazetteer", _PLACES),
 )

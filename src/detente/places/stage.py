@@ -1,0 +1,226 @@
+"""The places stage: every place an article names, resolved against the gazetteer.
+
+A token-based lookup over the Doc the pipeline built (no second parse): the longest run of
+tokens, starting with a capitalised word, whose folded text is a gazetteer name. A match must
+look like a name in the text: its last word tagged a proper noun (or marked a place by the actor
+ruler), not part of a person's name, and not glued to another proper noun ("Tehran University",
+"Paris Hilton", "New York Times" are no places).
+
+An ambiguous name is decided, in order, by a qualifier after it ("Paris, Texas"), by the
+article's other places in a candidate's division, by the article's countries (the actor stage's
+and those of its unambiguous places) — unless the candidate it favours is more than
+``context_max_ratio`` times smaller than the largest —, then by the gazetteer's prior
+(preferences, country names, population). ``PlaceMention.why`` says which.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from ..actors.names import acronym_key, fold, is_acronym
+from ..model import ActorMention, Article
+from .gazetteer import PlaceIndex, load_index
+from .types import GeoPlace, PlaceMention
+
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                       "oct", "nov", "dec"})
+_DIVISION_WORDS = frozenset({"province", "region", "oblast", "governorate", "state", "district", "county", "city",
+                             "prefecture", "territory"})
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "KABUL —", "DUSHANBE, May 30 (Reuters) -", "Kabul, Afghanistan (AP) —", "WASHINGTON:"
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z.'\- ]{{1,38}}?)(?:,\s*(?P<qual>[A-Z][A-Za-z.' ]{{1,30}}?))?"
+    rf"(?P<date>,?\s+{_MONTH}\s+\d{{1,2}})?\s*(?P<agency>\([A-Za-z .&\-]{{2,30}}\))?\s*(?P<dash>—|–|--?|:)\s")
+_DATELINE_WINDOW = 400
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    cands: tuple[GeoPlace, ...]
+    dateline: bool = False
+
+    @property
+    def countries(self) -> set[str]:
+        return {c.country for c in self.cands}
+
+
+def find_places(doc: Doc, article: Article, resources: Any = None,
+                actors: Sequence[ActorMention] | None = None) -> list[PlaceMention]:
+    """Places named in ``doc`` (token spans, in order), each resolved with the reason why.
+
+    ``actors`` (the actor stage's mentions) lend their countries to the decision between places
+    of one name; without them the countries the actor ruler marked in the Doc are used.
+    """
+    index = load_index()
+    matches = _scan(doc, index)
+    dateline = _dateline(doc, article, index)
+    if dateline is not None:
+        matches = [m for m in matches if m.end <= dateline.start or m.start >= dateline.end]
+        matches.insert(0, dateline)
+    ambiguous = [m for m in matches if len(m.countries) > 1]
+    countries, divisions = _context(doc, matches, ambiguous, actors)
+    out = []
+    for i, m in enumerate(matches):
+        following = matches[i + 1] if i + 1 < len(matches) else None
+        place, why = _choose(doc, m, following, countries, divisions, index.config.context_max_ratio)
+        span = doc[m.start:m.end]
+        out.append(PlaceMention(m.start, m.end, span.start_char, span.end_char, span.text, place, why, m.dateline))
+    return out
+
+
+# -- matching ----------------------------------------------------------------------------------
+def _scan(doc: Doc, index: PlaceIndex) -> list[_Match]:
+    out: list[_Match] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        found = None
+        for size in range(min(index.max_tokens, n - i), 0, -1):
+            span = doc[i:i + size]
+            if size == 1 and is_acronym(tok.text):
+                cands = index.acronyms.get(acronym_key(tok.text), ())
+            else:
+                cands = index.names.get(fold(span.text), ()) if span[-1].text[:1].isupper() else ()
+            if cands and _looks_like_name(doc, span):
+                found = _Match(i, i + size, cands)
+                break
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        i = found.end
+    return out
+
+
+def _looks_like_name(doc: Doc, span: Span) -> bool:
+    last = span[-1]
+    if len(span) == 1 and (last.is_stop or last.lower_ in _CALENDAR):
+        return False
+    if last.tag_ not in _PROPER_TAGS and last.ent_type_ not in _PLACE_ENTS and last.tag_:
+        return False
+    if any(t.ent_type_ == "PERSON" for t in span):
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return not (_glued(before, span[0]) or _glued(after, last))
+
+
+def _glued(other: Any, tok: Any) -> bool:
+    """``other`` (the word before or after) is a capitalised proper noun of the same sentence: the
+    name is part of a longer one ("Tehran University", "Boris Johnson")."""
+    if other is None or not other.is_alpha or other.lower_ in _CALENDAR or other.lower_ in _DIVISION_WORDS:
+        return False
+    if (other.i > tok.i and other.is_sent_start) or (other.i < tok.i and tok.is_sent_start):
+        return False
+    return other.text[:1].isupper() and other.tag_ in _PROPER_TAGS
+
+
+def _dateline(doc: Doc, article: Article, index: PlaceIndex) -> _Match | None:
+    """The place of a dateline at the start of the body (after the title line, if the body repeats it)."""
+    text = doc.text[:_DATELINE_WINDOW]
+    offset = len(text) - len(text.lstrip())
+    title = (article.title or "").strip()
+    if title and text[offset:].startswith(title):
+        rest = text[offset + len(title):]
+        offset += len(title) + len(rest) - len(rest.lstrip())
+    m = _DATELINE.match(text[offset:])
+    if m is None:
+        return None
+    name = m.group("place").strip()
+    if not (name.isupper() or m.group("date") or m.group("agency")) or m.group("dash") == ":" and not name.isupper():
+        return None
+    cands = index.lookup(name)
+    span = doc.char_span(offset + m.start("place"), offset + m.start("place") + len(name), alignment_mode="expand")
+    if not cands or span is None:
+        return None
+    qual = index.lookup(m.group("qual")) if m.group("qual") else ()
+    if qual:  # "Kabul, Afghanistan —": only the places in the qualifier's country
+        cands = tuple(c for c in cands if c.country in {q.country for q in qual}) or cands
+    return _Match(span.start, span.end, cands, dateline=True)
+
+
+# -- deciding ----------------------------------------------------------------------------------
+def _context(doc: Doc, matches: list[_Match], ambiguous: list[_Match],
+             actors: Sequence[ActorMention] | None) -> tuple[Counter[str], Counter[str]]:
+    """How often the article names each country and each first-level division, outside the
+    ambiguous names themselves (whose own readings must not vote for themselves)."""
+    blocked = {i for m in ambiguous for i in range(m.start, m.end)}
+    countries: Counter[str] = Counter()
+    spans: set[int] = set()
+    if actors is not None:
+        for a in actors:
+            if a.actor is not None and a.actor.country and a.start >= 0 and not blocked & set(range(a.start, a.end)):
+                countries[a.actor.country] += 1
+                spans.add(a.start)
+    for ent in doc.ents:
+        parts = ent.id_.split(":") if ent.id_ else []
+        if parts and parts[0] == "place" and ent.start not in spans and not blocked & set(range(ent.start, ent.end)):
+            countries[parts[1]] += 1
+            spans.add(ent.start)
+    divisions: Counter[str] = Counter()
+    for m in matches:
+        if len(m.countries) == 1:
+            if m.start not in spans:
+                countries[m.cands[0].country] += 1
+            divisions.update({c.admin1 for c in m.cands if c.admin1})
+    return countries, divisions
+
+
+def _choose(doc: Doc, m: _Match, following: _Match | None, countries: Counter[str], divisions: Counter[str],
+            max_ratio: float) -> tuple[GeoPlace, str]:
+    cands = m.cands
+    default = cands[0]
+    if len(cands) == 1:
+        return default, "only place of that name"
+    if len(m.countries) == 1:
+        return default, f"all places of that name are in {default.country}: the {default.kind} first"
+    qualified = _qualified(doc, m, following)
+    if qualified is not None:
+        return qualified
+    by_division = [c for c in cands if c.kind == "city" and divisions[c.admin1]]
+    if by_division and len({c.admin1 for c in by_division}) == 1:
+        return by_division[0], f"the article names its division {by_division[0].admin1}"
+    best = max(cands, key=lambda c: (countries[c.country], -cands.index(c)))
+    if countries[best.country] > countries[default.country]:
+        votes = ", ".join(f"{iso} {countries[iso]}" for iso in sorted(m.countries, key=lambda x: -countries[x]))
+        if default.population <= max_ratio * max(best.population, 1) or best.kind != default.kind:
+            return best, f"the article's countries decide ({votes}) over {default.label()}"
+        return default, (f"the article's countries favour {best.country} ({votes}) but {default.label()} "
+                         f"is over {max_ratio:g} times larger")
+    return default, _default_why(default, cands, countries)
+
+
+def _qualified(doc: Doc, m: _Match, following: _Match | None) -> tuple[GeoPlace, str] | None:
+    """"Paris, Texas", "Tripoli, Lebanon": the place within the named division or country."""
+    if following is None or following.start != m.end + 1 or doc[m.end].text != ",":
+        return None
+    for q in following.cands:
+        for c in m.cands:
+            if (q.kind == "country" and c.country == q.country) or (q.kind == "admin1" and c.admin1 == q.admin1):
+                return c, f"qualified by {doc[following.start:following.end].text!r}"
+    return None
+
+
+def _default_why(default: GeoPlace, cands: tuple[GeoPlace, ...], countries: Counter[str]) -> str:
+    other = next(c for c in cands if c.country != default.country)
+    tie = "no article country decides" if not countries[default.country] else \
+        f"the article names {default.country} as often as or more than the others"
+    if default.kind == "country" and other.kind != "country":
+        return f"{tie}: the country of that name before {other.label()}"
+    if default.population <= other.population:
+        return f"{tie}: preferred reading of the name (places.yaml) before {other.label()}"
+    return f"{tie}: largest by population ({default.population:,} vs {other.label()} {other.population:,})"

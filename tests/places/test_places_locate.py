@@ -1,0 +1,55 @@
+"""Event location: the clause's place, else the dateline, else none."""
+from __future__ import annotations
+
+import pytest
+
+from detente.pipeline import Pipeline
+from detente.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def code():
+    pipe = Pipeline(Settings(coder="rules"))
+
+    def run(text: str):
+        return {e.mentions[0].trigger: e for e in pipe.code_text(text, published="2023-06-05")}
+    return run
+
+
+def test_clause_place_beats_the_dateline(code):
+    events = code("KABUL — Iran's foreign minister met his Tajik counterpart in Dushanbe on Monday.")
+    loc = events["met"].location
+    assert (loc.name, loc.country, loc.basis, loc.geonames_id, loc.kind) == ("Dushanbe", "TJK", "clause", 1221874, "city")
+    assert loc.admin1 == "TJ.04" and abs(loc.lat - 38.54) < 0.01 and abs(loc.lon - 68.78) < 0.01
+
+
+def test_dateline_when_the_clause_names_no_place(code):
+    events = code("KABUL — The Afghan government condemned Pakistan on Monday.")
+    loc = events["condemned"].location
+    assert (loc.name, loc.country, loc.basis) == ("Kabul", "AFG", "dateline")
+
+
+def test_no_place_no_location(code):
+    events = code("The Afghan government condemned Pakistan on Monday.")
+    assert events["condemned"].location is None
+    assert events["condemned"].to_dict()["location"] is None
+
+
+def test_places_reached_through_the_clause(code):
+    assert code("Tajik President Emomali Rahmon travelled to Tehran on 30 May.")["travelled"].location.name == "Tehran"
+    assert code("Russian forces shelled Kharkiv on Monday.")["shelled"].location.name == "Kharkiv"
+    border = code("Taliban fighters attacked a police post near the border with Pakistan on Monday.")
+    assert border["attacked"].location.country == "PAK"
+    market = code("Gunmen killed five people at a market in Kabul on Monday.")
+    assert market["killed"].location.name == "Kabul"
+
+
+def test_an_actor_country_is_no_location(code):
+    events = code("The United States issued a warning to Iran on Monday.")
+    assert all(e.location is None for e in events.values())
+
+
+def test_location_in_the_output_contract(code):
+    record = code("Iran's foreign minister met his Tajik counterpart in Dushanbe on Monday.")["met"].to_dict()
+    assert set(record["location"]) >= {"name", "country", "admin1", "lat", "lon", "geonames_id", "basis"}
+    assert record["location"]["basis"] == "clause"

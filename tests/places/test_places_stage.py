@@ -1,0 +1,80 @@
+"""find_places: names read as places, and ambiguous names decided by the article (with why)."""
+from __future__ import annotations
+
+import pytest
+
+from detente.actors import find_actors
+from detente.clean import clean_article
+from detente.ingest import make_article
+from detente.places import find_places, load_index
+
+
+@pytest.fixture(scope="module")
+def places_of(nlp, kb_resources):
+    def run(text: str, title: str | None = None):
+        article = clean_article(make_article("t", text, published="2023-06-01", title=title))
+        doc = nlp(article.text)
+        return find_places(doc, article, kb_resources, actors=find_actors(doc, article, kb_resources))
+    return run
+
+
+def _by_text(found):
+    return {p.text: p for p in found}
+
+
+def test_places_with_their_spans_and_resolution(places_of):
+    text = "Talks were held in Dushanbe and later in Kabul."
+    found = places_of(text)
+    assert [p.text for p in found] == ["Dushanbe", "Kabul"]
+    d = found[0]
+    assert text[d.char_start:d.char_end] == "Dushanbe" and d.end - d.start == 1
+    assert (d.place.geonames_id, d.place.country, d.place.kind) == (1221874, "TJK", "city")
+    assert d.why.startswith("all places of that name are in TJK")
+
+
+def test_article_countries_decide_tripoli_with_why(places_of):
+    lebanon = _by_text(places_of("Protesters gathered in Tripoli as Lebanon's government met in Beirut."))
+    libya = _by_text(places_of("Fighting in Tripoli spread as Libya's rival governments traded fire."))
+    assert lebanon["Tripoli"].place.country == "LBN"
+    assert "the article's countries decide" in lebanon["Tripoli"].why and "LBN" in lebanon["Tripoli"].why
+    assert libya["Tripoli"].place.country == "LBY"
+
+
+def test_georgia_the_state_or_the_country(places_of):
+    us = _by_text(places_of("The governor spoke in Atlanta about the US elections in Georgia."))
+    caucasus = _by_text(places_of("Russian troops stayed in Georgia after the war with the Georgian army."))
+    assert (us["Georgia"].place.country, us["Georgia"].place.kind) == ("USA", "admin1")
+    assert "USA" in us["Georgia"].why
+    assert (caucasus["Georgia"].place.country, caucasus["Georgia"].place.kind) == ("GEO", "country")
+
+
+def test_population_unless_context_and_qualifier(places_of):
+    alone = _by_text(places_of("The summit opened in Paris on Monday."))
+    assert alone["Paris"].place.country == "FRA" and "largest by population" in alone["Paris"].why
+    american = _by_text(places_of("The US secretary of state flew to Paris for talks with Washington's allies."))
+    assert american["Paris"].place.country == "FRA"  # USA context does not beat an 86 times larger city
+    assert "times larger" in american["Paris"].why
+    texas = _by_text(places_of("Officials in Paris, Texas said the storm hit the town."))
+    assert texas["Paris"].place.country == "USA" and texas["Paris"].why == "qualified by 'Texas'"
+
+
+def test_person_names_and_longer_names_are_no_places(places_of):
+    found = _by_text(places_of("Boris Johnson spoke at Tehran University. Andrew Jackson was there. "
+                               "The New York Times said so."))
+    assert "Tehran" not in found and "Johnson" not in found and "Jackson" not in found and "New York" not in found
+
+
+def test_dateline(places_of):
+    found = places_of("DUSHANBE, May 30 (Reuters) - Iran's president arrived for talks.")
+    assert found[0].dateline and found[0].place.geonames_id == 1221874 and found[0].text == "DUSHANBE"
+    found = places_of("Title line\n\nKABUL — Officials met on Monday.", title="Title line")
+    assert found[0].dateline and found[0].place.country == "AFG"
+    assert not any(p.dateline for p in places_of("Kabul is calm. Officials met on Monday."))
+
+
+def test_index_is_not_rebuilt_per_article(places_of):
+    before = load_index.cache_info()
+    places_of("Talks in Tehran.")
+    places_of("Talks in Baku.")
+    after = load_index.cache_info()
+    assert after.misses == before.misses and after.hits > before.hits
