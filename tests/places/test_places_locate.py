@@ -53,3 +53,11 @@ def test_location_in_the_output_contract(code):
     record = code("Iran's foreign minister met his Tajik counterpart in Dushanbe on Monday.")["met"].to_dict()
     assert set(record["location"]) >= {"name", "country", "admin1", "lat", "lon", "geonames_id", "basis"}
     assert record["location"]["basis"] == "clause"
+
+
+def test_destinations_the_parser_hangs_deep_and_passive_objects(code):
+    deep = code("The visit of the Tajik military delegation headed by Defense Minister Shir Ali Mirza to Tehran "
+                "could have important consequences.")
+    assert deep["visit"].location.name == "Tehran"
+    passive = code("Tajikistan was the first country visited by Raisi in 2021.")
+    assert passive["visited"].location.country == "TJK"

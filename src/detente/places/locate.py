@@ -96,6 +96,34 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
                     found = _place_in(obj, at, config, 0)
                     if found is not None:
                         return found
+    if moving and trigger.pos_ == "NOUN":
+        return _destination_in_phrase(trigger, at, config)
+    if lemma in config.object_lemmas and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        return _passive_object(trigger, at)
+    return None
+
+
+def _destination_in_phrase(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """"the visit of the delegation headed by the minister to Tehran": the parser hangs the
+    destination deep inside the noun phrase of the visit; any "to" + place within it counts."""
+    for tok in trigger.subtree:
+        if tok.i > trigger.i and tok.dep_ == "prep" and tok.lower_ in config.destination:
+            for obj in tok.children:
+                if obj.dep_ == "pobj" and obj.i in at:
+                    return at[obj.i]
+    return None
+
+
+def _passive_object(trigger: Token, at: dict[int, PlaceMention]) -> PlaceMention | None:
+    """"Tajikistan was the first country visited by Raisi": the noun a passive participle
+    modifies is its object, and so is the subject that noun describes."""
+    noun = trigger.head
+    if noun.i in at:
+        return at[noun.i]
+    if noun.dep_ == "attr":
+        for child in noun.head.children:
+            if child.dep_ == "nsubj" and child.i in at:
+                return at[child.i]
     return None
 
 
