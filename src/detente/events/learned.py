@@ -24,7 +24,7 @@ from .features import token_features
 NONE = "none"
 MODEL_FILE = "data/models/coder.npz"
 MODELS = ("type", "event", "modality", "time")
-PRUNE = 1e-3  # features whose weights all stay below this are dropped from the shipped file
+PRUNE = 5e-3  # features whose weights all stay below this are dropped from the shipped file
 
 
 class LinearClassifier(Protocol):
