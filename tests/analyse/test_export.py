@@ -10,6 +10,7 @@ from fixture_store import Art, Ev, build_store
 
 import detente
 from detente.analyse.export import GDELT_COLUMNS, export_events, fraction_date, gdelt_id, lead_end
+from detente.analyse.icews import ICEWS_COLUMNS
 from detente.errors import QueryError
 
 
@@ -164,3 +165,57 @@ def test_plover_event_location(store_path, tmp_path):
     agree = next(r for r in records if r["id"] == "e-agree23")
     assert agree["eventLoc"] == {"name": "Tehran", "country code": "IRN", "lat": 35.7, "lon": 51.4,
                                  "admin1": "IR.26", "geonamesID": 112931}
+
+
+def test_icews_schema_and_rows(store_path, tmp_path):
+    out = tmp_path / "e.tab"
+    summary = export_events(store_path, "icews", out, a="IRN", b="TJK")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert tuple(lines[0].split("\t")) == ICEWS_COLUMNS and len(ICEWS_COLUMNS) == 20
+    rows = {r["Event ID"]: r for r in csv.DictReader(out.open(encoding="utf-8"), delimiter="\t")}
+    assert summary.events == len(rows) == 11  # asserted only: the two hypothetical events are left out
+    assert "e-grid" not in rows and "e-recall" not in rows
+    agree = rows["e-agree23"]
+    assert (agree["Event Date"], agree["CAMEO Code"], agree["Event Text"], agree["Intensity"]) == (
+        "2023-05-31", "057", "Sign formal agreement", "8.0")
+    assert (agree["Source Name"], agree["Source Sectors"], agree["Source Country"]) == ("Tajikistan", "GOV", "Tajikistan")
+    assert (agree["Target Name"], agree["Target Country"]) == ("Iran", "Iran")
+    assert agree["Story ID"] in ("art-2023", "art-2023b") and agree["Publisher"] in ("Steppe Wire", "Caspian Daily")
+    assert agree["Sentence Number"] == "" and agree["District"] == ""
+    assert (agree["City"], agree["Province"], agree["Country"], agree["Latitude"], agree["Longitude"]) == (
+        "Tehran", "IR.26", "Iran", "35.7", "51.4")
+    kabiri = rows["e-kabiri"]
+    assert (kabiri["Target Name"], kabiri["Target Sectors"], kabiri["Event Date"]) == ("Muhiddin Kabiri", "OPP", "2015-12-01")
+    assert rows["e-recognise"]["Event Date"] == "" and rows["e-recognise"]["City"] == ""
+    visit = rows["e-visit23"]  # a location stored without a kind, named as its country
+    assert (visit["City"], visit["Country"], visit["Source Sectors"]) == ("", "Tajikistan", "MIL")
+
+
+def test_icews_and_gdelt_all_modalities(store_path, tmp_path):
+    for fmt, columns in (("icews", ICEWS_COLUMNS), ("gdelt", GDELT_COLUMNS)):
+        out = tmp_path / f"{fmt}.tsv"
+        assert export_events(store_path, fmt, out).events == 12
+        assert export_events(store_path, fmt, out, modality="asserted").events == 12
+        assert export_events(store_path, fmt, out, all_modalities=True).events == 14
+        rows = list(csv.DictReader(out.open(encoding="utf-8"), delimiter="\t"))
+        assert tuple(rows[0]) == (*columns, "Modality")
+        assert sorted(r["Modality"] for r in rows) == ["asserted"] * 12 + ["hypothetical"] * 2
+        assert export_events(store_path, fmt, out, all_modalities=True, modality="hypothetical").events == 2
+        with pytest.raises(QueryError, match="asserted events only"):
+            export_events(store_path, fmt, out, modality="hypothetical")
+    with pytest.raises(QueryError):
+        export_events(store_path, "csv", tmp_path / "x.csv", all_modalities=True)
+
+
+def test_icews_places_by_kind():
+    from detente.analyse.icews import icews_row
+
+    base = {"event_id": "x", "cameo": "042", "goldstein": 1.9, "date_start": None, "lat": 39.0, "lon": 70.0}
+    division = icews_row({**base, "location_name": "Khatlon", "location_country": "TJK", "location_kind": "admin1",
+                          "admin1": "TJ.02"})
+    assert division[-6:] == ["", "", "Khatlon", "Tajikistan", "39.0", "70.0"]
+    city = icews_row({**base, "location_name": "Dallas", "location_country": "USA", "location_kind": "city",
+                      "admin1": "US.TX"})
+    assert city[-6:-2] == ["Dallas", "", "US.TX", "United States"]
+    assert icews_row({**base, "location_name": None})[-6:] == [""] * 6
+    assert icews_row({**base, "location_name": None, "modality": "negated"}, with_modality=True)[-1] == "negated"

@@ -60,12 +60,28 @@ def test_brief_html_and_md(db, tmp_path):
     assert md.read_text(encoding="utf-8").startswith("# Relations between Iran and Tajikistan")
 
 
-@pytest.mark.parametrize("fmt", ["csv", "parquet", "jsonl", "plover", "gdelt"])
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "jsonl", "plover", "gdelt", "icews"])
 def test_export(db, tmp_path, fmt):
     out = tmp_path / f"e.{fmt}"
     result = runner.invoke(app, ["export", "--format", fmt, "--out", str(out), "--dyad", "IRN>TJK", "--db", db])
     assert result.exit_code == 0, result.output
     assert "6 event(s) written" in result.stderr and out.stat().st_size > 0
+
+
+def test_export_gdelt_and_icews_asserted_unless_all_modalities(db, tmp_path):
+    for fmt in ("gdelt", "icews"):
+        out = tmp_path / f"{fmt}.tsv"
+        result = runner.invoke(app, ["export", "--format", fmt, "--out", str(out), "--db", db])
+        assert result.exit_code == 0 and "12 event(s) written" in result.stderr  # 14 less 2 hypothetical
+        assert "Modality" not in out.read_text(encoding="utf-8").splitlines()[0].split("\t")
+        result = runner.invoke(app, ["export", "--format", fmt, "--out", str(out), "--all-modalities", "--db", db])
+        assert result.exit_code == 0 and "14 event(s) written" in result.stderr
+        rows = list(csv.DictReader(out.open(encoding="utf-8"), delimiter="\t"))
+        assert sorted(r["Modality"] for r in rows).count("hypothetical") == 2
+    bad = runner.invoke(app, ["export", "--format", "gdelt", "--out", str(out), "--modality", "negated", "--db", db])
+    assert bad.exit_code == 2 and "--all-modalities" in bad.stderr
+    assert runner.invoke(app, ["export", "--format", "csv", "--out", str(out), "--all-modalities",
+                               "--db", db]).exit_code == 2
 
 
 def test_export_filters(db, tmp_path):

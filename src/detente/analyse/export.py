@@ -1,9 +1,11 @@
-"""Export events from the store: csv | parquet | jsonl | plover | gdelt (see docs/exports.md).
+"""Export events from the store: csv | parquet | jsonl | plover | gdelt | icews (see docs/exports.md).
 
     export_events("detente.duckdb", "gdelt", "events.tsv", a="IRN", b="TJK", since="2015")
 
 ``filters`` are the fields of ``EventFilter``. Rows are written in date order (undated last),
-in chunks, so a large store is not held in memory (except for parquet).
+in chunks, so a large store is not held in memory (except for parquet). The event tables of
+other systems (``gdelt``, ``icews``) hold asserted events only, since their users count every row
+as a fact; ``all_modalities=True`` adds the others and a ``Modality`` column.
 """
 from __future__ import annotations
 
@@ -22,10 +24,12 @@ import pandas as pd
 from .. import __version__
 from ..errors import QueryError
 from .frames import add_labels
+from .icews import write_icews
 from .query import EventFilter, open_db, run_query, select_events, select_mentions
 from .records import clean, event_records
 
-FORMATS = ("csv", "parquet", "jsonl", "plover", "gdelt")
+FORMATS = ("csv", "parquet", "jsonl", "plover", "gdelt", "icews")
+ASSERTED_ONLY = ("gdelt", "icews")  # formats without a modality of their own
 CHUNK = 5000
 GDELT_COLUMNS = (
     "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
@@ -48,20 +52,38 @@ class ExportSummary:
     events: int
 
 
-def export_events(db: Any, fmt: str, out: str | Path, **filters: Any) -> ExportSummary:
-    """Write the events matching ``filters`` to ``out`` in format ``fmt``; returns how many."""
+def export_events(db: Any, fmt: str, out: str | Path, all_modalities: bool = False, **filters: Any) -> ExportSummary:
+    """Write the events matching ``filters`` to ``out`` in format ``fmt``; returns how many.
+
+    ``gdelt`` and ``icews`` write asserted events only unless ``all_modalities`` (which adds a
+    ``Modality`` column); the other formats carry every event with its modality."""
     if fmt not in FORMATS:
         raise QueryError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
-    f = EventFilter(**filters)
+    f = _modality_filter(fmt, all_modalities, EventFilter(**filters))
     path = Path(out)
     with open_db(db) as store:
         if fmt == "parquet":
             n = _write_parquet(store, f, path)
         else:
-            writer = {"csv": _write_csv, "jsonl": _write_jsonl, "plover": _write_plover, "gdelt": _write_gdelt}[fmt]
+            writer = {"csv": _write_csv, "jsonl": _write_jsonl, "plover": _write_plover, "gdelt": _write_gdelt,
+                      "icews": _write_icews}[fmt]
             with path.open("w", encoding="utf-8", newline="") as handle:
-                n = writer(store, f, handle)
+                n = writer(store, f, handle, all_modalities) if fmt in ASSERTED_ONLY else writer(store, f, handle)
     return ExportSummary(format=fmt, path=path, events=n)
+
+
+def _modality_filter(fmt: str, all_modalities: bool, f: EventFilter) -> EventFilter:
+    if fmt not in ASSERTED_ONLY:
+        if all_modalities:
+            raise QueryError(f"all_modalities is for {' and '.join(ASSERTED_ONLY)}: {fmt} carries every "
+                             "event's modality already")
+        return f
+    if all_modalities or f.modality == "asserted":
+        return f
+    if f.modality is not None:
+        raise QueryError(f"{fmt} exports asserted events only; add all_modalities (--all-modalities) "
+                         f"to export {f.modality} events, with a Modality column")
+    return f.replace(modality="asserted")
 
 
 def _chunks(store: Any, f: EventFilter) -> Iterator[pd.DataFrame]:
@@ -264,9 +286,9 @@ def gdelt_row(row: dict[str, Any], lead: bool, url: str | None) -> list[Any]:
     ]
 
 
-def _write_gdelt(store: Any, f: EventFilter, handle: TextIO) -> int:
+def _write_gdelt(store: Any, f: EventFilter, handle: TextIO, with_modality: bool = False) -> int:
     out = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    out.writerow(GDELT_COLUMNS)
+    out.writerow([*GDELT_COLUMNS, "Modality"] if with_modality else GDELT_COLUMNS)
     n = 0
     for frame in _chunks(store, f):
         mentions = select_mentions(store, list(frame["event_id"]))
@@ -282,9 +304,14 @@ def _write_gdelt(store: Any, f: EventFilter, handle: TextIO) -> int:
             if clean(m.article_url) and m.event_id not in url:
                 url[m.event_id] = m.article_url
         for row in frame.to_dict("records"):
-            out.writerow(gdelt_row(row, is_lead.get(row["event_id"], False), url.get(row["event_id"])))
+            cells = gdelt_row(row, is_lead.get(row["event_id"], False), url.get(row["event_id"]))
+            out.writerow([*cells, row["modality"]] if with_modality else cells)
             n += 1
     return n
+
+
+def _write_icews(store: Any, f: EventFilter, handle: TextIO, with_modality: bool = False) -> int:
+    return write_icews((flat_frame(store, frame) for frame in _chunks(store, f)), handle, with_modality)
 
 
 def _blank(value: Any) -> Any:

@@ -64,6 +64,7 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     plover = "plover"
     gdelt = "gdelt"
+    icews = "icews"
 
 
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
@@ -192,7 +193,7 @@ def brief(a: CountryArg, b: CountryArg,
 
 
 @app.command()
-def export(output: Annotated[ExportFormat, typer.Option("--format", help="csv, parquet, jsonl, plover or gdelt.")],
+def export(output: Annotated[ExportFormat, typer.Option("--format", help="csv, parquet, jsonl, plover, gdelt or icews.")],
            out: Annotated[Path, typer.Option("--out", help="File to write.")], db: DbOpt = DEFAULT_DB,
            dyad_: Annotated[Optional[str], typer.Option("--dyad", help="IRN-TJK (both directions) or IRN>TJK.")] = None,
            country: Annotated[Optional[str], typer.Option("--country", help="Either side is this country.")] = None,
@@ -203,8 +204,11 @@ def export(output: Annotated[ExportFormat, typer.Option("--format", help="csv, p
            modality: Annotated[Optional[str], typer.Option("--modality", help="asserted, negated, hypothetical, intended.")] = None,
            since: SinceOpt = None, until: UntilOpt = None,
            q: Annotated[Optional[str], typer.Option("--q", help="Words in an evidence sentence.")] = None,
-           limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many events.")] = None) -> None:
-    """Export events (see docs/exports.md for every column of each format)."""
+           limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many events.")] = None,
+           all_modalities: Annotated[bool, typer.Option("--all-modalities", help="gdelt, icews: also negated, hypothetical and intended events, with a Modality column.")] = False) -> None:
+    """Export events (see docs/exports.md for every column of each format).
+
+    gdelt and icews hold asserted events only unless --all-modalities."""
     from ..analyse.export import export_events
     from ..analyse.query import parse_dyad
 
@@ -212,7 +216,7 @@ def export(output: Annotated[ExportFormat, typer.Option("--format", help="csv, p
         a, b, direction = parse_dyad(dyad_)
         summary = export_events(_existing(db), output.value, out, a=a, b=b, direction=direction, country=country,
                                 source=source, target=target, actor=actor, code=code, modality=modality,
-                                since=since, until=until, q=q, limit=limit)
+                                since=since, until=until, q=q, limit=limit, all_modalities=all_modalities)
     typer.echo(f"{summary.events} event(s) written to {summary.path} ({summary.format})", err=True)
 
 
