@@ -1,7 +1,13 @@
 """The identity stage: one Event per real-world event, with all its mentions.
 
-Public API: ``merge_mentions(mentions, existing, settings) -> list[Event]`` (and ``mention_id``,
-the stable id of one mention, which the store shares).
+Public API: ``merge_mentions(mentions, existing, settings, stories=None) -> list[Event]`` (and
+``mention_id``, the stable id of one mention, which the store shares).
+
+Copies of one story (syndicated or near-duplicate articles, ``stories`` maps article id -> story
+id, see ``detente.stories``) are read as one article: what holds "within an article" below holds
+within a story, and a mention whose sentence, code, trigger, actors and modality repeat a mention
+of another copy joins that mention's event outright. So a story published a hundred times gives
+the events of one copy, each with a hundred sources.
 
 Two mentions report the same event when all of these hold (conservative on purpose):
 
@@ -16,8 +22,10 @@ Two mentions report the same event when all of these hold (conservative on purpo
   months across articles (identical windows: any length within an article, a year across), so
   two visits in different months stay two events and an open period ("since 2021") does not
   swallow the dated events inside it. Day dates may be ``merge_window_days`` apart. A
-  date taken from the publication day stands for the week before it. Undated (background)
-  mentions merge only with undated mentions of the same article;
+  date taken from the publication day stands for the week before it. A month or a year (a
+  closed calendar window, at most a year long) joins a finer date that falls inside it, across
+  articles too ("visited Dushanbe in September 2021" and "on 17 September 2021"). Undated
+  (background) mentions merge only with undated mentions of the same article;
 - no conflicting locations (places their clauses name in different countries; an article's
   dateline says where it was written, not where each of its events happened, and never blocks).
 
@@ -30,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .model import ActorMention, Event, EventMention, Location
@@ -44,6 +52,9 @@ _BASIS_RANK = {"text": 0, "context": 1, "publication": 2, None: 3}
 _PUBLICATION_SLACK = 7  # days before publication a publication-dated event may have happened
 _MAX_CROSS_WINDOW = 62  # days: the coarser window of a cross-article merge
 _MAX_SAME_WINDOW = 366  # days: identical windows across articles
+_COARSE = ("month", "year")  # precisions whose calendar window takes in the finer dates inside it
+
+StoryOf = Callable[[str], str]
 
 
 def _key(m: EventMention) -> str:
@@ -79,18 +90,20 @@ class _Cluster:
     mentions: list[EventMention] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
+    stories: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)  # countries of the places the clauses name
     ref: EventMention | None = None  # the first mention: it fixes the orientation
     dated: EventMention | None = None  # the mention with the best date
     touched: bool = False
 
-    def add(self, m: EventMention, mid: str | None = None) -> None:
+    def add(self, m: EventMention, mid: str | None = None, story: str | None = None) -> None:
         mid = mid or mention_id(m)
         if mid in self.ids:
             return
         self.ids.add(mid)
         self.mentions.append(m)
         self.articles.add(m.article_id)
+        self.stories.add(story or m.article_id)
         if _clause_country(m):
             self.countries.add(_clause_country(m))
         if self.ref is None or _order(m) < _order(self.ref):
@@ -103,7 +116,8 @@ class _Cluster:
         return self.dated is not None and self.dated.date_start is None
 
 
-def merge_mentions(mentions: Sequence[EventMention], existing: Sequence[Event], settings: Settings) -> list[Event]:
+def merge_mentions(mentions: Sequence[EventMention], existing: Sequence[Event], settings: Settings,
+                   stories: Mapping[str, str] | None = None) -> list[Event]:
     """Group ``mentions`` into events, joining ``existing`` ones where they report the same event.
 
     ``mentions`` are the complete coding of their articles: mentions of those articles that an
@@ -111,12 +125,16 @@ def merge_mentions(mentions: Sequence[EventMention], existing: Sequence[Event], 
     event may carry only a sample of its mentions (the store loads the ones that decide its
     date, actors and orientation); the events returned then carry that sample plus the new
     mentions, and the store counts the rest. Returns the events that contain any of
-    ``mentions`` or lost one, in order of their first mention.
+    ``mentions`` or lost one, in order of their first mention. ``stories`` gives the story of
+    an article that is a copy of another (an article it does not name is its own story).
     """
+    known = dict(stories or {})
+    story: StoryOf = lambda article_id: known.get(article_id, article_id)  # noqa: E731
     articles = {m.article_id for m in mentions}
     incoming = {mention_id(m): m for m in mentions}
     clusters: list[_Cluster] = []
     home: dict[str, _Cluster] = {}
+    twins: dict[tuple[str, tuple[object, ...]], _Cluster] = {}
     for event in existing:
         cluster = _Cluster(event.event_id, contexts=tuple(event.contexts))
         for m in event.mentions:
@@ -126,29 +144,41 @@ def merge_mentions(mentions: Sequence[EventMention], existing: Sequence[Event], 
             if m.article_id in articles:
                 cluster.touched = True
             else:
-                cluster.add(m, mid)
+                cluster.add(m, mid, story(m.article_id))
+                twins.setdefault((story(m.article_id), _print(m)), cluster)
         clusters.append(cluster)
     taken = {c.event_id for c in clusters}
     for mid, m in sorted(incoming.items(), key=lambda kv: (kv[1].article_id, kv[1].char_start, kv[1].trigger_char)):
-        cluster = home.get(mid) or _best_cluster(m, clusters, settings)
+        twin = (story(m.article_id), _print(m))
+        cluster = home.get(mid) or twins.get(twin) or _best_cluster(m, clusters, settings, story)
         if cluster is None:
             cluster = _Cluster(_new_event_id(m, taken))
             taken.add(cluster.event_id)
             clusters.append(cluster)
-        cluster.add(m, mid)
+        cluster.add(m, mid, story(m.article_id))
+        twins.setdefault(twin, cluster)
         cluster.touched = True
-    events = [_build_event(c) for c in clusters if c.touched and c.mentions]
+    events = [_build_event(c, story) for c in clusters if c.touched and c.mentions]
     return sorted(events, key=lambda e: _order(e.mentions[0]))
 
 
+def _print(m: EventMention) -> tuple[object, ...]:
+    """What a copy of an article repeats of a mention: sentence, code, trigger, actors, modality."""
+    def side(a: ActorMention | None) -> tuple[str | None, str]:
+        return (a.actor.country if a.actor else None, " ".join(a.text.split()).lower()) if a else (None, "")
+
+    return (" ".join(m.sentence.split()).lower(), m.cameo, m.trigger.lower(), side(m.source), side(m.target),
+            m.modality)
+
+
 # -- compatibility ---------------------------------------------------------------------------------
-def _best_cluster(m: EventMention, clusters: list[_Cluster], settings: Settings) -> _Cluster | None:
+def _best_cluster(m: EventMention, clusters: list[_Cluster], settings: Settings, story: StoryOf) -> _Cluster | None:
     best: tuple[tuple[int, int, int], _Cluster] | None = None
     for i, cluster in enumerate(clusters):
         if cluster.ref is None or cluster.dated is None:
             continue
-        same_article = m.article_id in cluster.articles
-        if not _same_event(m, cluster, same_article, settings):
+        same_article = story(m.article_id) in cluster.stories
+        if not _same_event(m, cluster, same_article, settings, story):
             continue
         key = (0 if same_article else 1, _window_len(_window(cluster.dated)), i)
         if best is None or key < best[0]:
@@ -156,7 +186,7 @@ def _best_cluster(m: EventMention, clusters: list[_Cluster], settings: Settings)
     return best[1] if best else None
 
 
-def _same_event(m: EventMention, cluster: _Cluster, same_article: bool, settings: Settings) -> bool:
+def _same_event(m: EventMention, cluster: _Cluster, same_article: bool, settings: Settings, story: StoryOf) -> bool:
     ref, dated = cluster.ref, cluster.dated
     assert ref is not None and dated is not None
     if not _modality_ok(m.modality, ref.modality):
@@ -166,7 +196,7 @@ def _same_event(m: EventMention, cluster: _Cluster, same_article: bool, settings
     if _clause_country(m) and cluster.countries - {_clause_country(m)}:
         return False
     if m.date_start is None or dated.date_start is None:
-        return m.date_start is None and cluster.undated and cluster.articles == {m.article_id}
+        return m.date_start is None and cluster.undated and cluster.stories == {story(m.article_id)}
     return _dates_ok(m, dated, same_article, settings)
 
 
@@ -244,10 +274,24 @@ def _dates_ok(m: EventMention, other: EventMention, same_article: bool, settings
         slack = dt.timedelta(days=1)
     if a[0] > b[1] + slack or b[0] > a[1] + slack:
         return False
+    if _inside(m, other) or _inside(other, m):
+        return True
     longest = max(_window_len(a), _window_len(b))
     if a == b:
         return same_article or longest <= _MAX_SAME_WINDOW
     return longest <= (_MAX_SAME_WINDOW if same_article else _MAX_CROSS_WINDOW)
+
+
+def _inside(fine: EventMention, coarse: EventMention) -> bool:
+    """A month or year (a closed calendar window of a year at most) takes in a finer date inside it."""
+    if coarse.date_precision not in _COARSE or coarse.date_end is None or coarse.date_basis == "publication":
+        return False
+    if _PRECISION_RANK.get(fine.date_precision, 4) >= _PRECISION_RANK[coarse.date_precision]:
+        return False
+    assert coarse.date_start is not None and fine.date_start is not None
+    window = (coarse.date_start, coarse.date_end)
+    return _window_len(window) <= _MAX_SAME_WINDOW and \
+        window[0] <= fine.date_start and (fine.date_end or fine.date_start) <= window[1]
 
 
 # -- building the event ----------------------------------------------------------------------------
@@ -263,12 +307,12 @@ def _date_rank(m: EventMention) -> tuple[int, int, int, int, int, int, tuple[dt.
             _order(m))
 
 
-def _build_event(cluster: _Cluster) -> Event:
+def _build_event(cluster: _Cluster, story: StoryOf) -> Event:
     mentions = sorted(cluster.mentions, key=_order)
     ref = mentions[0]
     aligned: list[tuple[EventMention, ActorMention | None, ActorMention | None, bool]] = []
     for m in mentions:
-        same_article = m.article_id == ref.article_id
+        same_article = story(m.article_id) == story(ref.article_id)
         swapped = m is not ref and _orientation(m, ref, same_article) == "swapped"
         aligned.append((m, m.target if swapped else m.source, m.source if swapped else m.target, swapped))
     source = _best_actor([s for _, s, _, _ in aligned])

@@ -1,7 +1,8 @@
 """The orchestrator: the one place that states the order of the stages.
 
-    ingest -> clean -> store articles -> nlp (one Doc, built once) -> actors -> events -> places
-    (each event located) -> time -> identity (against the store) -> store events
+    ingest -> clean -> store articles and their stories (copies grouped)
+    -> nlp (one Doc, built once) -> actors -> events -> places (each event located) -> time
+    -> identity (against the store; copies of one story read as one article) -> store events
 
 Each stage is a module with one public function; this module only wires them together.
 """
@@ -23,6 +24,7 @@ from .nlp import load_nlp, parse
 from .places import locate_events
 from .resources import Resources, load_resources
 from .settings import Settings
+from .stories import group_stories
 
 Progress = Callable[[int], None]
 
@@ -77,10 +79,17 @@ class Pipeline:
     def ingest(self, inputs: Sequence[str], store: Any, published: dt.date | None = None,
                progress: Progress | None = None, command: str = "ingest") -> RunSummary:
         """Read, clean and store articles (idempotent); returns the run's counts and rejections."""
+        items = read_inputs(inputs, self.settings, published=published)
+        return self.ingest_items(items, store, progress=progress, command=command)
+
+    def ingest_items(self, items: Iterable[Article | Rejection], store: Any, progress: Progress | None = None,
+                     command: str = "ingest") -> RunSummary:
+        """Clean and store read articles, record rejections, group copies into stories."""
         summary = RunSummary()
         run_id = store.start_run(command, self.settings)
+        self._group_unassigned(store)
         batch: list[Article] = []
-        for item in read_inputs(inputs, self.settings, published=published):
+        for item in items:
             if isinstance(item, Rejection):
                 summary.rejections.append(item)
                 store.add_rejections(run_id, [item])
@@ -97,12 +106,14 @@ class Pipeline:
                     progress: Progress | None = None) -> int:
         """Code the stored articles not coded yet (among ``article_ids``); returns how many."""
         from .store.events import candidate_events, save_coded
+        from .store.stories import story_map
 
         todo = store.uncoded_articles(article_ids)
         done = 0
         for coded in self.code_articles(todo):
             existing = candidate_events(store, coded.mentions)
-            events = merge_mentions(coded.mentions, existing, self.settings)
+            stories = story_map(store, [coded.article.id, *(m.article_id for e in existing for m in e.mentions)])
+            events = merge_mentions(coded.mentions, existing, self.settings, stories=stories)
             save_coded(store, coded, events, self.resources.ontology)
             done += 1
             if progress:
@@ -116,12 +127,18 @@ class Pipeline:
         self.code_stored(store, summary.article_ids, progress=progress)
         return summary
 
-    @staticmethod
-    def _flush(store: Any, run_id: str, batch: list[Article], summary: RunSummary,
+    def _flush(self, store: Any, run_id: str, batch: list[Article], summary: RunSummary,
                progress: Progress | None) -> None:
+        """Store a batch and the stories of its new articles in one transaction."""
+        from .store.stories import StoreStoryIndex, save_stories
+
         if not batch:
             return
-        stored, duplicates = store.add_articles(batch, run_id)
+        with store.transaction():
+            stored, duplicates = store.add_articles(batch, run_id)
+            new = set(stored)
+            save_stories(store, group_stories([a for a in batch if a.id in new], StoreStoryIndex(store),
+                                              self.settings))
         summary.stored += len(stored)
         summary.duplicates += len(duplicates)
         summary.article_ids.extend(stored)
@@ -129,6 +146,17 @@ class Pipeline:
         if progress:
             progress(len(batch))
         batch.clear()
+
+    def _group_unassigned(self, store: Any) -> None:
+        """Stories for stored articles that have none (stored before detente grouped copies)."""
+        from .store.stories import StoreStoryIndex, articles_without_story, save_stories
+
+        while True:
+            todo = articles_without_story(store, limit=self.settings.store_batch)
+            if not todo:
+                return
+            with store.transaction():
+                save_stories(store, group_stories(todo, StoreStoryIndex(store), self.settings))
 
 
 def code_text(text: str, published: str | dt.date | None = None, settings: Settings | None = None) -> list[Event]:

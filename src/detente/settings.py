@@ -19,6 +19,7 @@ class Settings:
     workers: int = 1
     max_chars: int = 200_000  # longer articles are rejected as oversized
     max_file_bytes: int = 200_000_000
+    max_sentence_tokens: int = 200  # longer sentences are parsed and coded in windows (nlp.py)
     languages: tuple[str, ...] = ("en",)
     min_chars_for_language: int = 40  # below this the language is not judged
     csv_text_column: str = "text"
@@ -30,6 +31,15 @@ class Settings:
     min_confidence: float = 0.0
     store_batch: int = 200  # articles per write transaction
     coder: str = "ensemble"  # rules | learned | ensemble (events/combine.py; docs/model.md)
+    story_threshold: float = 0.7  # stories.py: estimated Jaccard similarity from which an article is a copy
+    story_num_perm: int = 128  # MinHash permutations
+    story_shingle_words: int = 5  # words per shingle
+    fetch_timeout: int = 20  # fetch.py: seconds per request (whole seconds, as trafilatura reads it)
+    fetch_retries: int = 2  # further attempts after a failed fetch, with exponential back-off
+    fetch_backoff: float = 2.0  # seconds before the first retry, doubled for each next one
+    fetch_host_interval: float = 2.0  # seconds between two requests to the same host (robots.txt may ask more)
+    fetch_max_redirects: int = 5
+    fetch_private_hosts: bool = False  # allow loopback and private addresses (intranet feeds, tests)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -38,12 +48,19 @@ class Settings:
             raise SettingsError(f"workers must be >= 1, got {self.workers}")
         if self.max_chars < 100:
             raise SettingsError(f"max_chars must be >= 100, got {self.max_chars}")
+        if self.max_sentence_tokens < 20:
+            raise SettingsError(f"max_sentence_tokens must be >= 20, got {self.max_sentence_tokens}")
         if not 0.0 <= self.min_confidence <= 1.0:
             raise SettingsError(f"min_confidence must be in [0, 1], got {self.min_confidence}")
         if self.coder not in ("rules", "learned", "ensemble"):
             raise SettingsError(f"coder must be rules, learned or ensemble, got {self.coder!r}")
         if self.store_batch < 1:
             raise SettingsError(f"store_batch must be >= 1, got {self.store_batch}")
+        if not 0.0 < self.story_threshold <= 1.0 or self.story_num_perm < 16 or self.story_shingle_words < 1:
+            raise SettingsError("story_threshold must be in (0, 1], story_num_perm >= 16, story_shingle_words >= 1")
+        if self.fetch_timeout < 1 or self.fetch_retries < 0 or self.fetch_max_redirects < 0 \
+                or self.fetch_backoff < 0 or self.fetch_host_interval < 0:
+            raise SettingsError("fetch_timeout must be >= 1 and the other fetch_* settings >= 0")
 
     def replace(self, **changes: Any) -> "Settings":
         """A copy with some fields changed (None values are ignored), validated again."""

@@ -161,15 +161,21 @@ def _actor_row(article_id: str, a: ActorMention) -> list[Any]:
 def candidate_events(store: Any, mentions: Sequence[EventMention]) -> list[Event]:
     """Stored events that ``mentions`` could join, with their mentions.
 
-    An event qualifies when it holds a mention of the same article (so coding again is stable), or
-    when its dyad matches a mention's in either direction, its CAMEO root is the mention's and its
-    date lies within two months of the mention's. Each comes with every mention of the articles
-    being coded and a sample of its other mentions: the first, the best-dated, the ones with the
-    most confident actors, an asserted and an unreported one (see ``merge_mentions``).
+    An event qualifies when it holds a mention of the same article (so coding again is stable) or
+    of another copy of its story (``article_stories``), or when its dyad matches a mention's in
+    either direction, its CAMEO root is the mention's and its date lies within two months of the
+    mention's. Each comes with every mention of the articles being coded and of the first article
+    of their stories, and a sample of its other mentions: the first, the best-dated, the ones with
+    the most confident actors, an asserted and an unreported one (see ``merge_mentions``).
     """
     if not mentions:
         return []
     articles = sorted({m.article_id for m in mentions})
+    story_rows = store.con.execute(
+        "SELECT article_id, story_id FROM article_stories WHERE story_id IN (SELECT story_id FROM article_stories "
+        "WHERE article_id IN (SELECT unnest(?::VARCHAR[])))", [articles]).fetchall()
+    copies = sorted({a for a, _ in story_rows} - set(articles))
+    firsts = sorted({story for _, story in story_rows} - set(articles))
     keys: set[tuple[str, str, str, dt.date, dt.date]] = set()
     for m in mentions:
         s, t = _country(m.source), _country(m.target)
@@ -180,7 +186,7 @@ def candidate_events(store: Any, mentions: Sequence[EventMention]) -> list[Event
         keys.update({(s, t, m.cameo[:2], lo, hi), (t, s, m.cameo[:2], lo, hi)})
     sql = (f"SELECT {', '.join(_EVENT_COLS)} FROM events WHERE event_id IN ("
            "SELECT event_id FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[])))")
-    params: list[Any] = [articles]
+    params: list[Any] = [articles + copies]
     if keys:
         k = sorted(keys)
         sql += (" OR event_id IN (SELECT e.event_id FROM events e JOIN (SELECT unnest(?::VARCHAR[]) AS s, "
@@ -188,7 +194,7 @@ def candidate_events(store: Any, mentions: Sequence[EventMention]) -> list[Event
                 "unnest(?::DATE[]) AS hi) k ON e.source_country = k.s AND e.target_country = k.t "
                 "AND e.cameo_root = k.r AND e.date_start <= k.hi AND coalesce(e.date_end, e.date_start) >= k.lo)")
         params += [[x[0] for x in k], [x[1] for x in k], [x[2] for x in k], [x[3] for x in k], [x[4] for x in k]]
-    return _rehydrate(store.con, store.con.execute(sql, params).fetchall(), sample_for=articles)
+    return _rehydrate(store.con, store.con.execute(sql, params).fetchall(), sample_for=articles + firsts)
 
 
 def _country(actor: ActorMention | None) -> str | None:
@@ -318,6 +324,7 @@ def _rehydrate(con: Any, event_rows: list[tuple[Any, ...]], sample_for: list[str
     if ids:
         rows += con.execute(f"SELECT {', '.join('m.' + c for c in _MENTION_COLS)} FROM mentions m "
                             f"WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY {_ORDER}", [ids]).fetchall()
+    sources = _num_sources(con, [e["event_id"] for e in events]) if sample_for is None else {}
     by_event: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         values = dict(zip(_MENTION_COLS, row))
@@ -334,8 +341,16 @@ def _rehydrate(con: Any, event_rows: list[tuple[Any, ...]], sample_for: list[str
             date_start=e["date_start"], date_end=e["date_end"], date_precision=e["date_precision"] or "unknown",
             date_basis=e["date_basis"], location=location, contexts=tuple(e["contexts"] or ()),
             reported=bool(e["reported"]), source_text=e["source_text"], target_text=e["target_text"],
-            intended_cameo=e["intended_cameo"]))
+            intended_cameo=e["intended_cameo"], num_sources=sources.get(e["event_id"])))
     return out
+
+
+def _num_sources(con: Any, event_ids: list[str]) -> dict[str, int]:
+    """Distinct sources of each event: publishers, an article naming none counting as its own."""
+    return dict(con.execute(
+        "SELECT m.event_id, count(DISTINCT coalesce(a.publisher, m.article_id)) FROM mentions m "
+        "LEFT JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) "
+        "GROUP BY m.event_id", [event_ids]).fetchall())
 
 
 def _actor(values: dict[str, Any], side: str) -> Actor | None:

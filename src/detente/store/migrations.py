@@ -76,9 +76,23 @@ ALTER TABLE events ADD COLUMN location_basis VARCHAR;
 ALTER TABLE events ADD COLUMN location_kind VARCHAR;
 """
 
+_STORIES_FEEDS = """
+CREATE TABLE article_stories (
+    article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, similarity DOUBLE, signature BLOB
+);
+CREATE INDEX article_stories_story ON article_stories(story_id);
+CREATE TABLE story_bands (band_key BIGINT NOT NULL, article_id VARCHAR NOT NULL);
+CREATE INDEX story_bands_key ON story_bands(band_key);
+CREATE TABLE feed_items (
+    item_key VARCHAR PRIMARY KEY, feed VARCHAR, url VARCHAR, article_id VARCHAR, status VARCHAR,
+    reason VARCHAR, attempts INTEGER, first_seen TIMESTAMP, last_tried TIMESTAMP
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _INITIAL),
     Migration(2, "article_insertion_order", _ARTICLE_ORDER),
     Migration(3, "speech_act_intended_code", _INTENDED),
     Migration(4, "event_places_gazetteer", _PLACES),
+    Migration(5, "stories_and_feed_items", _STORIES_FEEDS),
 )
