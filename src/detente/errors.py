@@ -22,6 +22,10 @@ class InputError(DetenteError):
         self.reason = reason
 
 
+class FetchError(InputError):
+    """A feed or page URL could not be fetched (robots.txt, HTTP status, timeout, bad URL)."""
+
+
 class LanguageSkipped(InputError):
     """The article is not in a language the pipeline codes."""
 

@@ -4,13 +4,18 @@ Public API: ``read_inputs(inputs, settings, published=None) -> Iterator[Article 
 (plus ``make_article`` to build one Article and ``parse_date`` for lenient dates).
 
 Formats: ``.txt``, ``.html``/``.htm`` (trafilatura), ``.jsonl``/``.json`` records, ``.csv``,
-folders (recursive, sorted, hidden files skipped), ``.gz`` of any of these, ``-`` for stdin.
+folders (recursive, sorted, hidden files skipped), ``.gz`` of any of these, ``-`` for stdin; and
+from the web (fetched by ``detente.fetch``): ``http(s)://`` URLs of pages or RSS/Atom feeds (each
+item's page is fetched), ``.urls`` files of URLs (one a line, ``#`` comments), ``.rss``/``.atom``
+feed files. A fetched page goes through the same HTML reader as a file; ``read_pages`` reads the
+pages of given feed items (for ``detente watch``).
 Bad input never raises: it becomes a ``Rejection(origin, reason)`` and reading goes on.
 """
 from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import gzip
 import hashlib
@@ -27,13 +32,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError
+from .fetch import FeedEntry, Fetcher, Page, is_url, looks_like_feed, parse_feed
 from .model import Article, Rejection, content_hash
 from .settings import Settings
 
 Item = Article | Rejection
 
 _KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
-          ".ndjson": "jsonl", ".json": "json", ".csv": "csv"}
+          ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".urls": "urls", ".rss": "feed", ".atom": "feed"}
 _META_FIELDS = ("title", "publisher", "author", "url")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # publication dates outside these bounds are no dates (year 1 or 9999 would overflow every date window)
@@ -53,20 +59,24 @@ _CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
 class _Context:
     settings: Settings
     published: dt.date | None
+    fetcher: Fetcher | None = None
 
 
 # -- public -------------------------------------------------------------------------------
 def read_inputs(inputs: Sequence[str], settings: Settings, published: dt.date | str | None = None,
-                stdin: IO[bytes] | None = None) -> Iterator[Item]:
+                stdin: IO[bytes] | None = None, fetcher: Fetcher | None = None) -> Iterator[Item]:
     """Yield one Article per readable input record and one Rejection per bad input, in order.
 
     ``published`` fills the date of inputs that carry none. ``stdin`` replaces ``sys.stdin``
-    for the input ``-``.
+    for the input ``-``. ``fetcher`` fetches URLs (default: one without a page cache).
     """
-    ctx = _Context(settings, parse_date(published))
+    ctx = _Context(settings, parse_date(published), fetcher or Fetcher(settings))
     for given in inputs:
         if given == "-":
             yield from _read_stdin(stdin if stdin is not None else _stdin_bytes(), ctx)
+            continue
+        if is_url(given):
+            yield from _read_url(given.strip(), ctx)
             continue
         path = Path(given)
         if path.is_dir():
@@ -245,7 +255,10 @@ def _read_stream(stream: Any, origin: str, kind: str, name: str, ctx: _Context) 
     data = stream.read(ctx.settings.max_file_bytes + 1)
     if len(data) > ctx.settings.max_file_bytes:
         raise InputError(origin, f"oversized: more than {ctx.settings.max_file_bytes} bytes after decompression")
-    if kind == "html":
+    if kind in ("urls", "feed"):
+        yield from (_url_list_items(_decode(data, origin), origin, ctx) if kind == "urls"
+                    else _feed_items(Page(origin, origin, 200, data), ctx))
+    elif kind == "html":
         yield _html_item(data, origin, name, ctx)
     elif kind == "json":
         yield from _json_items(_decode(data, origin), origin, name, ctx)
@@ -420,6 +433,86 @@ def _decoded_lines(stream: Iterable[bytes], origin: str) -> Iterator[str]:
         except UnicodeDecodeError as exc:
             raise InputError(f"{origin}:{lineno}", f"not UTF-8 text (byte offset {offset + bom + exc.start})") from None
         offset += len(raw)
+
+
+# -- the web ------------------------------------------------------------------------------
+def read_pages(entries: Iterable[FeedEntry], settings: Settings, fetcher: Fetcher,
+               published: dt.date | str | None = None) -> Iterator[tuple[FeedEntry, Item]]:
+    """Fetch and read the page of each feed item: (item, Article or Rejection), in order."""
+    ctx = _Context(settings, parse_date(published), fetcher)
+    for entry in entries:
+        yield entry, _entry_item(entry, ctx)
+
+
+def _read_url(url: str, ctx: _Context) -> Iterator[Item]:
+    """A page, or every item of a feed."""
+    assert ctx.fetcher is not None
+    try:
+        page = ctx.fetcher.get(url)
+    except InputError as exc:
+        yield Rejection(exc.origin, exc.reason)
+        return
+    yield from (_feed_items(page, ctx) if looks_like_feed(page) else [_page_item(page, ctx, None)])
+
+
+def _url_list_items(text: str, origin: str, ctx: _Context) -> Iterator[Item]:
+    for lineno, line in enumerate(text.splitlines(), 1):
+        url = line.strip()
+        if not url or url.startswith("#"):
+            continue
+        if is_url(url):
+            yield from _read_url(url, ctx)
+        else:
+            yield Rejection(f"{origin}:{lineno}", "not an http(s) URL")
+
+
+def _feed_items(page: Page, ctx: _Context) -> Iterator[Item]:
+    try:
+        feed = parse_feed(page)
+    except InputError as exc:
+        yield Rejection(exc.origin, exc.reason)
+        return
+    if not feed.entries:
+        yield Rejection(page.url, "the feed has no items with a link")
+    seen: set[str] = set()
+    for entry in feed.entries:
+        if entry.key not in seen and entry.link not in seen:  # an item listed twice is read once
+            seen.update((entry.key, entry.link))
+            yield _entry_item(entry, ctx)
+
+
+def _entry_item(entry: FeedEntry, ctx: _Context) -> Item:
+    assert ctx.fetcher is not None
+    try:
+        page = ctx.fetcher.get(entry.link)
+    except InputError as exc:
+        return Rejection(f"{exc.origin} (item of {entry.feed})", exc.reason)
+    return _page_item(page, ctx, entry)
+
+
+def _page_item(page: Page, ctx: _Context, entry: FeedEntry | None) -> Item:
+    """A fetched page through the HTML reader; its id comes from its URL, missing metadata from the feed."""
+    feed_date = parse_date(entry.published) if entry else None
+    if feed_date is not None:
+        ctx = dataclasses.replace(ctx, published=feed_date)
+    items = list(_guarded(page.url, _read_stream(io.BufferedReader(io.BytesIO(page.data)), page.url, "html",  # type: ignore[arg-type]
+                                                  page.final_url, ctx)))
+    item = items[0] if items else Rejection(page.url, "no article text found in the HTML")
+    if isinstance(item, Rejection):
+        return item
+    changes: dict[str, Any] = {"id": _url_id(page.final_url), "url": item.url or page.final_url, "origin": page.url}
+    if entry is not None:
+        changes.update({k: getattr(item, k) or getattr(entry, k) for k in ("title", "author", "publisher")})
+        if feed_date is not None and "published_from_option" in item.flags:
+            changes["flags"] = tuple("published_from_feed" if f == "published_from_option" else f for f in item.flags)
+    return dataclasses.replace(item, **changes)
+
+
+def _url_id(url: str) -> str:
+    """Stable id of a fetched page: the last word of its path and a hash of the URL."""
+    path = [p for p in re.split(r"[/?#]", url.split("://", 1)[-1])[1:] if p]
+    slug = re.sub(r"[^a-z0-9_]+", "-", (path[-1] if path else "page").lower()).strip("-_")[:40] or "page"
+    return f"{slug}_{hashlib.sha1(url.encode('utf-8')).hexdigest()[:16]}"
 
 
 # -- records ------------------------------------------------------------------------------

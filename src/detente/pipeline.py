@@ -1,6 +1,6 @@
 """The orchestrator: the one place that states the order of the stages.
 
-    ingest -> clean -> store articles and their stories (copies grouped)
+    ingest (files, URLs, feeds) -> clean -> store articles and their stories (copies grouped)
     -> nlp (one Doc, built once) -> actors -> events -> places (each event located) -> time
     -> identity (against the store; copies of one story read as one article) -> store events
 
@@ -17,6 +17,7 @@ from .actors import find_actors
 from .clean import clean_article
 from .dating import date_events
 from .events import code_events
+from .fetch import Fetcher, page_cache_dir
 from .identity import merge_mentions
 from .ingest import make_article, read_inputs
 from .model import Article, CodedArticle, Event, Rejection, RunSummary
@@ -78,8 +79,11 @@ class Pipeline:
     # -- coding into a store ------------------------------------------------------------
     def ingest(self, inputs: Sequence[str], store: Any, published: dt.date | None = None,
                progress: Progress | None = None, command: str = "ingest") -> RunSummary:
-        """Read, clean and store articles (idempotent); returns the run's counts and rejections."""
-        items = read_inputs(inputs, self.settings, published=published)
+        """Read, clean and store articles (idempotent); returns the run's counts and rejections.
+
+        URLs and feeds are fetched through a ``Fetcher`` whose page cache lives beside the store."""
+        fetcher = Fetcher(self.settings, cache_dir=page_cache_dir(store.path))
+        items = read_inputs(inputs, self.settings, published=published, fetcher=fetcher)
         return self.ingest_items(items, store, progress=progress, command=command)
 
     def ingest_items(self, items: Iterable[Article | Rejection], store: Any, progress: Progress | None = None,

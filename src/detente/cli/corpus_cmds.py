@@ -59,7 +59,9 @@ PublishedOpt = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")]
 WorkersOpt = Annotated[Optional[int], typer.Option("--workers", min=1, help="spaCy processes.")]
 SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help="YAML file of setting overrides.")]
-InputsArg = Annotated[list[str], typer.Argument(metavar="INPUT", help="Files (.txt .html .jsonl .json .csv, .gz), folders, or - for stdin.")]
+InputsArg = Annotated[list[str], typer.Argument(metavar="INPUT", help=(
+    "Files (.txt .html .jsonl .json .csv, .gz), folders, - for stdin, http(s) URLs of pages or RSS/Atom "
+    "feeds, .urls files (one URL a line), .rss/.atom feed files."))]
 TextColOpt = Annotated[Optional[str], typer.Option("--text-column", help="CSV column with the text.")]
 DateColOpt = Annotated[Optional[str], typer.Option("--date-column", help="CSV column with the date.")]
 IdColOpt = Annotated[Optional[str], typer.Option("--id-column", help="CSV column with the article id.")]
