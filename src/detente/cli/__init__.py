@@ -11,7 +11,7 @@ import sys
 from .app import app
 from . import corpus_cmds  # noqa: F401  ingest, code, articles, events, stats, demo
 
-for _optional in ("actor_cmds", "coder_cmds", "analyse_cmds"):
+for _optional in ("actor_cmds", "coder_cmds", "analyse_cmds", "watch_cmds"):
     try:
         __import__(f"{__name__}.{_optional}")
     except ModuleNotFoundError as exc:  # a command group still being written
