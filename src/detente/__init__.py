@@ -10,6 +10,7 @@ Python API (the CLI is a thin layer over it):
     pipe = detente.Pipeline()                      # batches, stores
     actor = detente.resolve_actor("Armenian Prime Minister Nikol Pashinyan", date="2022-01-01")
     df = detente.load_events("detente.duckdb")     # pandas DataFrame
+    panel = detente.panel("detente.duckdb", unit="dyad", by="year")  # every pair x year
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Pipeline", "Settings", "code_text", "resolve_actor", "load_events", "__version__"]
+__all__ = ["Pipeline", "Settings", "code_text", "resolve_actor", "load_events", "panel", "__version__"]
 
 
 def __getattr__(name: str) -> Any:
@@ -42,4 +43,8 @@ def __getattr__(name: str) -> Any:
         from .analyse.frames import load_events
 
         return load_events
+    if name == "panel":
+        from .analyse.panel import panel
+
+        return panel
     raise AttributeError(f"module 'detente' has no attribute {name!r}")

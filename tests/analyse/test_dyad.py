@@ -5,7 +5,9 @@ import json
 
 import pytest
 
-from detente.analyse.dyad import PRIOR_SD, dyad_timeline, event_score, index_band, period_bounds
+from detente.analyse.contexts import dyad_contexts
+from detente.analyse.dyad import (PRIOR_SD, coarse_sql, dyad_timeline, event_score, index_band, period_bounds,
+                                 period_of, score_sql)
 from detente.analyse.query import EventFilter, select_events
 from detente.errors import QueryError
 
@@ -61,6 +63,47 @@ def test_month_and_quarter_periods(store):
     assert period_bounds((2024, 2), "month")[2] == dt.date(2024, 2, 29)
 
 
+def test_day_and_week_periods(store):
+    days = dyad_timeline(store, "IRN", "TJK", by="day", since="2023-01-01")
+    assert [p.label for p in days.periods] == ["2023-05-17", "2023-05-31"]
+    assert days.periods[1].n_events == 2 and days.periods[1].start == days.periods[1].end == dt.date(2023, 5, 31)
+    weeks = dyad_timeline(store, "IRN", "TJK", by="week", since="2023-01-01")
+    assert [(p.label, p.start, p.end) for p in weeks.periods] == [
+        ("2023-W20", dt.date(2023, 5, 15), dt.date(2023, 5, 21)), ("2023-W22", dt.date(2023, 5, 29), dt.date(2023, 6, 4))]
+    # a month-dated event sits in the week (or day) of its first day, counted as coarse
+    early = dyad_timeline(store, "IRN", "TJK", by="week", until="2016-01-31")
+    assert [(p.label, p.n_coarse) for p in early.periods] == [("2015-W49", 1), ("2015-W53", 0)]
+    assert dyad_contexts(store, "IRN", "TJK", by="day").totals()["transport"] == 2
+
+
+def test_iso_weeks_across_new_year():
+    assert period_of(dt.date(2021, 1, 1), "week") == (2020, 53)  # a Friday: ISO week 53 of 2020
+    assert period_bounds((2020, 53), "week") == ("2020-W53", dt.date(2020, 12, 28), dt.date(2021, 1, 3))
+    assert period_of(dt.date(2024, 12, 30), "week") == (2025, 1)
+    assert period_of(dt.date(2024, 12, 31), "day") == (2024, 366)
+    assert period_bounds((2024, 366), "day") == ("2024-12-31", dt.date(2024, 12, 31), dt.date(2024, 12, 31))
+    for day in (dt.date(2023, 1, 1) + dt.timedelta(days=n) for n in range(0, 800, 3)):
+        for by in ("day", "week", "month", "quarter", "year"):
+            label, start, end = period_bounds(period_of(day, by), by)
+            assert start <= day <= end, (day, by, label)
+
+
+def test_sql_score_and_coarseness_agree_with_python(store):
+    rows = store.con.execute(f"""
+        SELECT g, s, t, {score_sql("relations")}, {score_sql("goldstein")} FROM (
+            SELECT g::DOUBLE AS goldstein, s AS source_sector, t AS target_sector, g::DOUBLE AS g, s, t
+            FROM (VALUES (3.0, 'GOV', 'OPP'), (-2.0, 'GOV', 'REB'), (3.0, 'INS', NULL), (1.9, 'MIL', 'GOV'),
+                         (0.0, 'OPP', 'GOV'), (NULL, NULL, NULL)) v(g, s, t))""").fetchall()
+    for g, s, t, relations, goldstein in rows:
+        assert relations == event_score(g, s, t, "relations") and goldstein == event_score(g, s, t, "goldstein")
+    for by in ("day", "week", "month", "quarter", "year"):
+        coarse = dict(store.con.execute(f"SELECT date_precision, {coarse_sql(by)} FROM (VALUES ('day'), ('month'), "
+                                        "('year'), ('decade'), ('unknown'), (NULL)) v(date_precision)").fetchall())
+        assert coarse["decade"] and coarse["unknown"] and coarse[None]
+        assert not coarse["day"] and coarse["month"] == (by in ("day", "week"))
+        assert coarse["year"] == (by != "year")
+
+
 def test_since_until_window(store):
     tl = dyad_timeline(store, "IRN", "TJK", since="2016", until="2018-12-31", by="year")
     assert [p.label for p in tl.periods] == ["2016", "2017", "2018"]
@@ -102,7 +145,7 @@ def test_json_round_trip_and_frame(store):
 
 def test_bad_queries(store):
     with pytest.raises(QueryError):
-        dyad_timeline(store, "IRN", "TJK", by="week")
+        dyad_timeline(store, "IRN", "TJK", by="fortnight")
     with pytest.raises(QueryError):
         dyad_timeline(store, "IRN", "IRN")
     with pytest.raises(QueryError):

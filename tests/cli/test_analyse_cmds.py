@@ -42,6 +42,47 @@ def test_dyad_table_and_csv(db):
     assert [r["period"] for r in rows] == ["2016-01", "2016-03", "2017-05", "2018-10", "2023-05"]
 
 
+def test_dyad_by_week_and_day(db):
+    result = runner.invoke(app, ["dyad", "IRN", "TJK", "--by", "week", "--since", "2023", "--format", "csv", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert [r["period"] for r in csv.DictReader(io.StringIO(result.stdout))] == ["2023-W20", "2023-W22"]
+    days = runner.invoke(app, ["dyad", "IRN", "TJK", "--by", "day", "--since", "2023", "--format", "json", "--db", db])
+    assert [p["period"] for p in json.loads(days.stdout)["periods"]] == ["2023-05-17", "2023-05-31"]
+
+
+def test_panel_csv_to_stdout_and_parquet_to_file(db, tmp_path):
+    import pandas as pd
+
+    result = runner.invoke(app, ["panel", "--unit", "dyad", "--by", "year", "--db", db])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {(r["country_a"], r["country_b"]) for r in rows} == {("IRN", "TJK"), ("AFG", "IRN")}
+    y2023 = next(r for r in rows if r["country_a"] == "IRN" and r["period"] == "2023")
+    dyad = json.loads(runner.invoke(app, ["dyad", "IRN", "TJK", "--by", "year", "--format", "json", "--db", db]).stdout)
+    last = dyad["periods"][-1]
+    assert (float(y2023["index"]), float(y2023["index_low"]), int(y2023["n_events"])) == (
+        last["index"], last["index_low"], last["n_events"])
+    out = tmp_path / "p.parquet"
+    result = runner.invoke(app, ["panel", "--unit", "country", "--by", "week", "--directed", "--since", "2020",
+                                 "--format", "parquet", "--out", str(out), "--db", db])
+    assert result.exit_code == 0 and "row(s) written" in result.stderr
+    frame = pd.read_parquet(out)
+    assert set(frame["role"]) == {"source", "target"} and frame["start"].min().year >= 2020
+
+
+def test_panel_errors(db, tmp_path):
+    assert runner.invoke(app, ["panel", "--by", "decade", "--db", db]).exit_code == 2
+    missing = runner.invoke(app, ["panel", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and "no database" in missing.stderr
+
+
+def test_brief_by_week(db, tmp_path):
+    md = tmp_path / "w.md"
+    result = runner.invoke(app, ["brief", "IRN", "TJK", "--by", "week", "--format", "md", "--out", str(md), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "## Index by week" in md.read_text(encoding="utf-8") and "2023-W22" in md.read_text(encoding="utf-8")
+
+
 def test_partners(db):
     result = runner.invoke(app, ["partners", "IRN", "--format", "json", "--db", db])
     assert result.exit_code == 0
@@ -100,3 +141,10 @@ def test_errors_exit_2(db, tmp_path):
     assert runner.invoke(app, ["dyad", "Iran", "TJK", "--db", db]).exit_code == 2
     assert runner.invoke(app, ["export", "--format", "xml", "--out", "x", "--db", db]).exit_code == 2
     assert runner.invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")]).exit_code == 2
+
+
+def test_cli_periods_are_the_analyse_periods():
+    from detente.analyse.dyad import PERIODS
+    from detente.cli import analyse_cmds
+
+    assert analyse_cmds.PERIODS == PERIODS  # the CLI spells them out to start without pandas

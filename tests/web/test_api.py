@@ -76,7 +76,9 @@ def test_timeline_and_phases(client):
     assert client.get("/api/dyads/irn/tjk/timeline", params={"by": "auto"}).json()["by"] == "year"
     phases = client.get("/api/dyads/IRN/TJK/phases", params={"by": "year"}).json()["phases"]
     assert [p["label"] for p in phases] == ["cold", "warm"]
-    assert client.get("/api/dyads/IRN/TJK/timeline", params={"by": "week"}).status_code == 422
+    weeks = client.get("/api/dyads/IRN/TJK/timeline", params={"by": "week", "since": "2023"}).json()
+    assert [p["period"] for p in weeks["periods"]] == ["2023-W20", "2023-W22"]
+    assert client.get("/api/dyads/IRN/TJK/timeline", params={"by": "fortnight"}).status_code == 422
     assert client.get("/api/dyads/IRN/TJK/contexts").json()["totals"]["transport"] == 2
     assert client.get("/api/partners/IRN").json()["partners"][0]["country"] == "TJK"
 

@@ -1,4 +1,4 @@
-"""The analyse layer: dyad timelines, relations index and phases, partners, contexts, briefs, exports.
+"""The analyse layer: dyad timelines, relations index and phases, panels, partners, contexts, briefs, exports.
 
     from detente.analyse import dyad_timeline, dyad_phases, partners, write_brief, export_events
 """
@@ -11,6 +11,7 @@ _PUBLIC = {
     "dyad_timeline": "dyad", "DyadTimeline": "dyad", "Period": "dyad",
     "dyad_phases": "phases", "Phase": "phases", "partners": "partners", "Partner": "partners",
     "dyad_contexts": "contexts", "write_brief": "brief", "export_events": "export", "KeyEvent": "records",
+    "write_panel": "panel",  # the panel function: detente.panel (detente.analyse.panel is its module)
 }
 __all__ = sorted(_PUBLIC)
 

@@ -9,8 +9,9 @@
 once however many sentences and articles report it (``weight="mentions"`` weights each event by
 its number of mentions instead). Undated background events are listed apart (``undated``);
 negated, hypothetical and intended events are only counted (``excluded``). An event is placed in
-the period of its ``date_start``; ``n_coarse`` says how many of a period's events are dated less
-precisely than the period (e.g. a year-dated event in a monthly series).
+the period (day, ISO week, month, quarter or year) of its ``date_start``, however vaguely it is
+dated; ``n_coarse`` says how many of a period's events are dated less precisely than the period
+(e.g. a year-dated event in a monthly series).
 
 **The relations index** of a period is the weighted mean *score* of its events, on the Goldstein
 scale (-10 most hostile .. +10 most cooperative). The score is the CAMEO code's Goldstein value,
@@ -37,26 +38,26 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from scipy import stats
+from scipy.special import stdtrit  # the t quantile (scipy.stats.t.ppf calls it; a lighter import)
 
 from ..errors import QueryError
 from .query import EventFilter, count_sources, select_events
 from .records import KeyEvent, clean, key_events
 
-PERIODS = ("month", "quarter", "year")
+PERIODS = ("day", "week", "month", "quarter", "year")
 WEIGHTS = ("event", "mentions")
 SCORES = ("relations", "goldstein")
 PRIOR_SD = 4.0
 PRIOR_N = 2.0
 OPPOSITION_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "UAF"})
-_PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3, "decade": 4, "unknown": 5}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "unknown": 6}
 
 
 @dataclass(frozen=True)
 class Period:
     """One period of a dyad timeline."""
 
-    label: str  # 2023-05, 2023-Q2, 2023
+    label: str  # 2023-05-17, 2023-W20, 2023-05, 2023-Q2, 2023
     start: dt.date
     end: dt.date
     n_events: int
@@ -185,6 +186,23 @@ def event_score(goldstein: float, source_sector: Any, target_sector: Any, score:
     return g
 
 
+def score_sql(score: str = "relations") -> str:
+    """``event_score`` as a SQL expression over the events table's columns (``goldstein``,
+    ``source_sector``, ``target_sector``), for readers that aggregate in SQL."""
+    gold = "coalesce(goldstein, 0.0)"
+    if score != "relations":
+        return gold
+    sectors = ", ".join(f"'{s}'" for s in sorted(OPPOSITION_SECTORS))
+    return (f"CASE WHEN {gold} > 0 AND (source_sector IN ({sectors}) OR target_sector IN ({sectors})) "
+            f"THEN -{gold} ELSE {gold} END")
+
+
+def coarse_sql(by: str) -> str:
+    """SQL: whether an event's ``date_precision`` is less precise than the period ``by`` (``n_coarse``)."""
+    cases = " ".join(f"WHEN '{p}' THEN {r}" for p, r in _PRECISION_RANK.items())
+    return f"(CASE date_precision {cases} ELSE {_PRECISION_RANK['unknown']} END) > {_PRECISION_RANK[by]}"
+
+
 def _periods(dated: pd.DataFrame, keyed: dict[str, KeyEvent], by: str, weight: str, score: str,
              top: int) -> list[Period]:
     if dated.empty:
@@ -214,7 +232,8 @@ def _period(key: tuple[int, int], group: pd.DataFrame, keyed: dict[str, KeyEvent
     events = [dataclasses.replace(keyed[e], score=round(float(s), 3))
               for e, s in zip(group["event_id"], group["_score"])]
     ranked = sorted(events, key=lambda k: (-k.importance, -k.num_articles, k.date_start or dt.date.min))
-    coarse = sum(_PRECISION_RANK.get(str(p), 5) > _PRECISION_RANK[by] for p in group["date_precision"])
+    coarse = sum(_PRECISION_RANK.get(str(p), _PRECISION_RANK["unknown"]) > _PRECISION_RANK[by]
+                 for p in group["date_precision"])
     return Period(
         label=label, start=start, end=end, n_events=len(group), weight=round(total, 3),
         quad_counts={q: _num(quads.get(q, 0)) for q in (1, 2, 3, 4)},
@@ -240,13 +259,18 @@ def index_band(values: list[float], weights: list[float] | None = None) -> tuple
 def band(mean: float, var: float, n_eff: float) -> tuple[float, float, float]:
     """(mean, low, high) from a weighted mean, its (population) variance and the effective count."""
     pooled = (n_eff * max(var, 0.0) + PRIOR_N * PRIOR_SD ** 2) / (n_eff + PRIOR_N)
-    half = float(stats.t.ppf(0.975, n_eff + PRIOR_N - 1)) * math.sqrt(pooled / n_eff)
+    half = float(stdtrit(n_eff + PRIOR_N - 1, 0.975)) * math.sqrt(pooled / n_eff)
     clip = lambda x: round(max(-10.0, min(10.0, x)), 3)  # noqa: E731
     return round(mean, 3), clip(mean - half), clip(mean + half)
 
 
 def period_of(day: dt.date, by: str) -> tuple[int, int]:
-    """(year, month | quarter | 0) of a date."""
+    """(year, day of year | ISO week | month | quarter | 0) of a date; for weeks, the ISO year."""
+    if by == "day":
+        return day.year, day.timetuple().tm_yday
+    if by == "week":
+        iso = day.isocalendar()
+        return iso[0], iso[1]
     if by == "month":
         return day.year, day.month
     if by == "quarter":
@@ -255,10 +279,17 @@ def period_of(day: dt.date, by: str) -> tuple[int, int]:
 
 
 def period_bounds(key: tuple[int, int], by: str) -> tuple[str, dt.date, dt.date]:
-    """(label, first day, last day) of a period key."""
+    """(label, first day, last day) of a period key: 2023-05-17, 2023-W20 (ISO week, Monday to
+    Sunday), 2023-05, 2023-Q2 or 2023."""
     year, part = key
     if by == "year":
         return f"{year}", dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if by == "day":
+        day = dt.date(year, 1, 1) + dt.timedelta(days=part - 1)
+        return day.isoformat(), day, day
+    if by == "week":
+        monday = dt.date.fromisocalendar(year, part, 1)
+        return f"{year}-W{part:02d}", monday, monday + dt.timedelta(days=6)
     first_month = part if by == "month" else 3 * (part - 1) + 1
     last_month = part if by == "month" else first_month + 2
     start = dt.date(year, first_month, 1)

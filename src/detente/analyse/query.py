@@ -248,6 +248,18 @@ WITH ms AS (
 """
 
 
+def events_sql(f: EventFilter) -> tuple[str, list[Any]]:
+    """The query behind ``select_events`` (its columns, no order, limit or offset) and its
+    parameters; readers that aggregate in SQL wrap it: ``WITH ev AS (<sql>) SELECT ... GROUP BY``."""
+    cond, params = where_clause(f)
+    columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+    sql = (f"{_SOURCES_CTE} SELECT {columns}, coalesce(ms.num_sources, 0) AS num_sources, "
+           f"ms.first_published FROM events e LEFT JOIN ms ON ms.event_id = e.event_id")
+    if cond:
+        sql += " WHERE " + " AND ".join(cond)
+    return sql, params
+
+
 def select_events(store: Any, f: EventFilter | None = None) -> pd.DataFrame:
     """The events matching ``f``, one row each, in date order (undated last), as a DataFrame.
 
@@ -255,12 +267,7 @@ def select_events(store: Any, f: EventFilter | None = None) -> pd.DataFrame:
     publishers, an article without one counting as its own source) and ``first_published``.
     """
     f = f or EventFilter()
-    cond, params = where_clause(f)
-    columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
-    sql = (f"{_SOURCES_CTE} SELECT {columns}, coalesce(ms.num_sources, 0) AS num_sources, "
-           f"ms.first_published FROM events e LEFT JOIN ms ON ms.event_id = e.event_id")
-    if cond:
-        sql += " WHERE " + " AND ".join(cond)
+    sql, params = events_sql(f)
     sql += " ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, e.event_id"
     if f.limit is not None:
         sql += f" LIMIT {int(f.limit)}"

@@ -1,4 +1,4 @@
-"""Commands over the analyse layer: dyad, partners, brief, export, serve.
+"""Commands over the analyse layer: dyad, panel, partners, brief, export, serve.
 
 Each command parses its options, calls ``detente.analyse`` (or ``detente.web``) and renders what
 it returns: data on stdout, messages on stderr. Exit status: 0 done, 2 an error (bad option,
@@ -24,11 +24,16 @@ from .app import app
 DEFAULT_DB = Path("detente.duckdb")
 
 
-class By(str, Enum):
-    auto = "auto"
-    month = "month"
-    quarter = "quarter"
-    year = "year"
+def _choices(name: str, values: tuple[str, ...]) -> Any:
+    """A str Enum whose members are named as their values (Typer shows them as the choices)."""
+    return Enum(name, [(v, v) for v in values], type=str)
+
+
+PERIODS = ("day", "week", "month", "quarter", "year")  # = detente.analyse.dyad.PERIODS (not imported: pandas)
+By = _choices("By", ("auto", *PERIODS))
+PanelBy = _choices("PanelBy", PERIODS)
+Unit = _choices("Unit", ("dyad", "country"))
+PanelFormat = _choices("PanelFormat", ("csv", "parquet"))
 
 
 class Direction(str, Enum):
@@ -151,6 +156,29 @@ def _print_timeline(tl: Any, phases: list[Any]) -> None:
                       + "; ".join(f"{e.dyad} {e.cameo} {e.cameo_name}" for e in tl.undated[:10]), markup=False)
     if tl.excluded:
         console.print("not counted: " + ", ".join(f"{n} {m}" for m, n in tl.excluded.items()), markup=False)
+
+
+@app.command()
+def panel(unit: Annotated[Unit, typer.Option("--unit", help="dyad (every pair) or country.")] = Unit.dyad,
+          by: Annotated[PanelBy, typer.Option("--by", help="Period length.")] = PanelBy.year,
+          directed: Annotated[bool, typer.Option("--directed", help="Dyads as source>target; countries split by role.")] = False,
+          db: DbOpt = DEFAULT_DB, since: SinceOpt = None, until: UntilOpt = None,
+          weight: Annotated[Weight, typer.Option("--weight", help="Count each event once, or by its mentions.")] = Weight.event,
+          output: Annotated[PanelFormat, typer.Option("--format", help="csv or parquet.")] = PanelFormat.csv,
+          out: Annotated[str, typer.Option("--out", help="File to write, or - for standard output.")] = "-") -> None:
+    """One table for every dyad (or country) and period: events by quad class and PLOVER type,
+    Goldstein sum and mean, the relations index and its band (as `detente dyad`), articles, sources."""
+    from ..analyse.panel import panel as build_panel, write_panel
+
+    with _handled():
+        frame = build_panel(_existing(db), unit=unit.value, by=by.value, directed=directed, since=since,
+                            until=until, weight=weight.value)
+        if out == "-":
+            write_panel(frame, output.value, sys.stdout if output is PanelFormat.csv else sys.stdout.buffer)
+            sys.stdout.flush()
+        else:
+            write_panel(frame, output.value, Path(out))
+            typer.echo(f"{len(frame)} row(s) written to {out} ({output.value})", err=True)
 
 
 @app.command()
