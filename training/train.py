@@ -51,8 +51,9 @@ def fold_codes(sents: list[Sentence]) -> dict[str, str]:
 
 
 def examples(sents: list[Sentence], folding: dict[str, str] | None):
-    """(features, type label) per candidate token; (features, modality, time) per gold trigger."""
-    typed, flagged = [], []
+    """(features, type label, a rule fired) per candidate token; (features, modality, time) per
+    gold trigger; the lemmas of the gold triggers."""
+    typed, flagged, lemmas = [], [], []
     for sent, doc in parsed(sents):
         gold = {}
         for ev in sent.events:
@@ -74,7 +75,8 @@ def examples(sents: list[Sentence], folding: dict[str, str] | None):
             typed.append((feats, label, bool(fired)))
             if ev is not None:
                 flagged.append((feats, ev.modality, ev.time))
-    return typed, flagged
+                lemmas.append(tok.lemma_.lower())
+    return typed, flagged, lemmas
 
 
 def _token_at(doc, char: int):
@@ -121,7 +123,7 @@ def train(out: Path, seed: int = 0, alpha: float = 5e-6, event_c: float = 2.0) -
     t0 = time.time()
     train_s, dev_s = load_split("train"), load_split("dev")
     folding = fold_codes(train_s)
-    typed, flagged = examples(train_s, folding)
+    typed, flagged, trigger_lemmas = examples(train_s, folding)
     counts = Counter(f for feats, _, _ in typed for f in set(feats))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_FEATURE))}
     X = _vectorise([f for f, _, _ in typed], vocab)
@@ -131,7 +133,9 @@ def train(out: Path, seed: int = 0, alpha: float = 5e-6, event_c: float = 2.0) -
     Xf = _vectorise([f for f, _, _ in flagged], vocab)
     mod_clf = _fit(Xf, [m for _, m, _ in flagged], seed, alpha * 5)
     time_clf = _fit(Xf, [t for _, _, t in flagged], seed, alpha * 5)
+    triggers = Counter(lemma for lemma in trigger_lemmas)
     export_model(out, vocab, {"type": type_clf, "event": event_clf, "modality": mod_clf, "time": time_clf}, folding,
+                 trigger_lemmas=sorted(lemma for lemma, n in triggers.items() if n >= 2),
                  meta={"seed": seed, "alpha": alpha, "train_sentences": len(train_s),
                        "train_writers": sorted({s.writer for s in train_s})})
     report = {"train_sentences": len(train_s), "dev_sentences": len(dev_s), "features": len(vocab),

@@ -62,8 +62,9 @@ def predictions(sent: Span, model: LearnedModel, rules: Mapping[int, Sequence[st
     """The model's answer for every candidate token of a sentence (``rules``: rule features by token)."""
     shared = sentence_features(sent)
     out: dict[int, dict[str, Prediction]] = {}
+    lemmas = model.trigger_lemmas
     for tok in sent:
-        if not (is_candidate(tok) or tok.i in rules):
+        if tok.i not in rules and (not is_candidate(tok) or (lemmas is not None and tok.lemma_.lower() not in lemmas)):
             continue
         idx = model.indices(tok, sent, rules.get(tok.i, ()), shared)
         typed = model.run("type", idx)

@@ -77,11 +77,11 @@ class Prediction:
 @dataclass(frozen=True)
 class _Linear:
     classes: tuple[str, ...]
-    weights: np.ndarray  # (n_features, n_classes or 1)
+    weights: np.ndarray  # (n_features, n_classes or 1), float16
     bias: np.ndarray
 
     def predict(self, idx: list[int]) -> Prediction:
-        scores = self.weights[idx].sum(axis=0) + self.bias
+        scores = self.weights[idx].astype(np.float32).sum(axis=0) + self.bias
         if len(self.classes) == 2 and scores.shape[0] == 1:
             p1 = float(_sigmoid(scores)[0])
             p = np.array([1.0 - p1, p1])
@@ -100,11 +100,14 @@ class LearnedModel:
     """The three models and their vocabulary; ``predict`` works on one token of a parse."""
 
     def __init__(self, vocab: dict[str, int], models: dict[str, _Linear], folding: dict[str, str],
-                 meta: dict):
+                 meta: dict, trigger_lemmas: frozenset[str] | None = None):
         self.vocab = vocab
         self.models = models
         self.folding = folding
         self.meta = meta
+        # lemmas seen as the trigger of an annotated event; a token with another lemma on which no
+        # rule was tried is not worth asking about (None: ask about every candidate)
+        self.trigger_lemmas = trigger_lemmas
 
     def indices(self, tok: Token, sent: Span, rules: Sequence[str] = (),
                 sent_feats: Sequence[str] | None = None) -> list[int]:
@@ -125,7 +128,7 @@ class LearnedModel:
 
 
 def export_model(path: Path, vocab: dict[str, int], classifiers: dict[str, LinearClassifier],
-                 folding: dict[str, str], meta: dict) -> None:
+                 folding: dict[str, str], meta: dict, trigger_lemmas: list[str] | None = None) -> None:
     """Write trained classifiers in the shipped format, dropping features with no weight."""
     weights = {name: np.asarray(clf.coef_, dtype=np.float32).T for name, clf in classifiers.items()}
     keep = np.zeros(len(vocab), dtype=bool)
@@ -135,10 +138,15 @@ def export_model(path: Path, vocab: dict[str, int], classifiers: dict[str, Linea
     kept = [n for n, k in zip(names, keep) if k]
     arrays: dict[str, np.ndarray] = {}
     for name, clf in classifiers.items():
-        arrays[f"{name}_w"] = weights[name][keep].astype(np.float16)
+        w = weights[name][keep]
+        rows, cols = np.nonzero(np.abs(w) >= PRUNE)  # stored sparse: most weights are near zero
+        arrays[f"{name}_rows"] = rows.astype(np.int32)
+        arrays[f"{name}_cols"] = cols.astype(np.int16)
+        arrays[f"{name}_vals"] = w[rows, cols].astype(np.float16)
+        arrays[f"{name}_shape"] = np.asarray(w.shape, dtype=np.int64)
         arrays[f"{name}_b"] = np.asarray(clf.intercept_, dtype=np.float32)
         arrays[f"{name}_classes"] = np.asarray([str(c) for c in clf.classes_])
-    header = {"features": kept, "folding": folding, "meta": meta}
+    header = {"features": kept, "folding": folding, "meta": meta, "trigger_lemmas": trigger_lemmas}
     arrays["header"] = np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as fh:
@@ -151,19 +159,22 @@ def read_model(path: Path | None = None) -> LearnedModel:
     try:
         with source.open("rb") as fh:
             data = dict(np.load(fh, allow_pickle=False))
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, KeyError) as exc:
         raise DataFileError(MODEL_FILE, f"cannot load the learned coder: {exc}") from exc
     header = json.loads(data["header"].tobytes().decode("utf-8"))
     vocab = {f: i for i, f in enumerate(header["features"])}
     models = {}
     for name in MODELS:
-        if f"{name}_w" not in data and name != "type":
+        if f"{name}_shape" not in data and name != "type":
             continue  # an older file without this model
-        w = data[f"{name}_w"].astype(np.float32)
+        w = np.zeros(tuple(data[f"{name}_shape"]), dtype=np.float16)
+        w[data[f"{name}_rows"], data[f"{name}_cols"]] = data[f"{name}_vals"]
         if w.shape[0] != len(vocab):
             raise DataFileError(MODEL_FILE, f"{name}: {w.shape[0]} weight rows for {len(vocab)} features")
         models[name] = _Linear(tuple(str(c) for c in data[f"{name}_classes"]), w, data[f"{name}_b"])
-    return LearnedModel(vocab, models, header["folding"], header["meta"])
+    lemmas = header.get("trigger_lemmas")
+    return LearnedModel(vocab, models, header["folding"], header["meta"],
+                        frozenset(lemmas) if lemmas is not None else None)
 
 
 @lru_cache(maxsize=1)
