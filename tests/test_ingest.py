@@ -237,7 +237,7 @@ def test_csv_fields_longer_than_the_csv_default_limit(tmp_path):
 
 
 # -- folders, gzip, stdin -----------------------------------------------------------------------
-def test_folder_is_read_recursively_in_sorted_order_skipping_hidden(tmp_path):
+def test_folder_is_read_recursively_in_sorted_order_naming_what_is_hidden(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / ".hidden").mkdir()
     (tmp_path / "b" / "2.txt").write_text(PARA_2, encoding="utf-8")
@@ -245,7 +245,9 @@ def test_folder_is_read_recursively_in_sorted_order_skipping_hidden(tmp_path):
     (tmp_path / ".secret.txt").write_text(ENGLISH, encoding="utf-8")
     (tmp_path / ".hidden" / "x.txt").write_text(ENGLISH + " hidden", encoding="utf-8")
     items = read(tmp_path)
-    assert [a.raw_text for a in items] == [PARA_1, PARA_2]
+    assert [a.raw_text for a in articles(items)] == [PARA_1, PARA_2]
+    assert sorted(Path(r.origin).name for r in rejections(items)) == [".hidden", ".secret.txt"]
+    assert all("hidden" in r.reason for r in rejections(items))
 
 
 def test_gzip_of_each_format(tmp_path):
@@ -460,3 +462,103 @@ def test_deeply_nested_json_rejects_its_line_only(tmp_path):
     items = read(path)
     assert [a.id for a in articles(items)] == ["ok"]
     assert rejections(items)[0].origin.endswith(":1")
+
+
+# -- guards by decoded size and per-record isolation (issue 13) -----------------------------
+def test_a_gzipped_line_too_long_is_skipped_unread_and_named(tmp_path):
+    settings = SETTINGS.replace(max_chars=1000)  # lines of up to 71,536 bytes
+    huge = json.dumps(record(id="huge", text="Iran " * 2_000_000))  # 10 MB, compresses to a few kB
+    path = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps(record(id="a")) + "\n" + huge + "\n" + json.dumps(record(id="b")) + "\n")
+    assert path.stat().st_size < 100_000
+    items = read(path, settings=settings)
+    assert [a.id for a in articles(items)] == ["a", "b"]
+    [bad] = rejections(items)
+    assert bad.origin == f"{path}:2" and bad.reason.startswith(f"oversized line: {len(huge) + 1} bytes")
+
+
+def test_lines_are_read_with_a_limit_never_whole():
+    from detente.ingest import _lines
+
+    class Stream(io.BytesIO):
+        largest = 0
+
+        def readline(self, size=-1):
+            assert size > 0, "a line is never read without a limit"
+            line = super().readline(size)
+            Stream.largest = max(Stream.largest, len(line))
+            return line
+
+    data = b"short\n" + b"x" * 5_000_000 + b"\nlast"
+    assert list(_lines(Stream(data), 100)) == [b"short\n", 5_000_001, b"last"]
+    assert Stream.largest <= 1 << 20
+
+
+def test_a_text_file_is_read_up_to_the_record_limit(tmp_path):
+    settings = SETTINGS.replace(max_chars=1000)
+    path = tmp_path / "long.txt.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(PARA_1 * 5000)
+    [bad] = read(path, settings=settings)
+    assert "oversized" in bad.reason and str(settings.max_record_bytes) in bad.reason
+
+
+def test_nul_bytes_reject_only_their_jsonl_line(tmp_path):
+    path = tmp_path / "nul.jsonl"
+    path.write_bytes(json.dumps(record(id="a")).encode() + b"\n" + b'{"id": "b", "text": "Iran\x00visited"}\n'
+                     + json.dumps(record(id="c")).encode() + b"\n")
+    items = read(path)
+    assert [a.id for a in articles(items)] == ["a", "c"]
+    [bad] = rejections(items)
+    assert bad.origin == f"{path}:2" and "NUL" in bad.reason
+
+
+def test_bad_csv_rows_reject_only_themselves(tmp_path):
+    settings = SETTINGS.replace(max_chars=1000)
+    path = tmp_path / "rows.csv"
+    rows = [b"id,text", b"a," + PARA_1.encode(), b'b,"Iran\x00 visited"', b"c,caf\xe9 " + PARA_1.encode(),
+            b'd,"' + b"x" * 80_000 + b'"', b"e," + PARA_2.encode()]
+    path.write_bytes(b"\n".join(rows) + b"\n")
+    items = read(path, settings=settings.replace(csv_id_column="id"))
+    assert [a.id for a in articles(items)] == ["a", "e"]
+    reasons = {r.origin: r.reason for r in rejections(items)}
+    assert list(reasons) == [f"{path}:3", f"{path}:4", f"{path}:5"]
+    assert "NUL" in reasons[f"{path}:3"] and "UTF-8" in reasons[f"{path}:4"]
+    assert reasons[f"{path}:5"].startswith("oversized line")
+
+
+def test_a_row_cut_by_a_bad_line_is_not_stored_half(tmp_path):
+    path = tmp_path / "cut.csv"
+    path.write_bytes(b'id,text\na,"' + PARA_1.encode() + b"\ncaf\xe9 in the middle\n" + PARA_2.encode()
+                     + b'"\nb,' + PARA_2.encode() + b"\n")
+    items = read(path, settings=SETTINGS.replace(csv_id_column="id"))
+    assert all(PARA_1 not in a.raw_text for a in articles(items))
+    assert "b" in [a.id for a in articles(items)]
+    assert rejections(items)[0].origin == f"{path}:3"
+
+
+def test_a_binary_file_named_jsonl_is_rejected_whole(tmp_path):
+    path = tmp_path / "image.jsonl"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20)
+    [bad] = read(path)
+    assert bad.reason.startswith("binary file")
+
+
+def test_gzip_on_stdin_is_decompressed_as_it_is_read():
+    payload = gzip.compress((json.dumps(record(id="s1")) + "\n").encode() + b"x" * 20_000_000 + b"\n")
+    items = read("-", stdin=io.BytesIO(payload), settings=SETTINGS.replace(max_chars=1000))
+    assert [a.id for a in articles(items)] == ["s1"]
+    assert rejections(items)[0].reason.startswith("oversized line")
+
+
+def test_oversized_stdin_is_named_not_cut():
+    [bad] = read("-", stdin=io.BytesIO(ENGLISH.encode() * 10), settings=SETTINGS.replace(max_file_bytes=500))
+    assert bad.origin == "<stdin>" and bad.reason.startswith("oversized")
+
+
+def test_a_text_of_symbols_is_rejected_by_its_number_of_tokens(tmp_path):
+    path = tmp_path / "bangs.txt"
+    path.write_text("! " * 300, encoding="utf-8")
+    [bad] = read(path, settings=SETTINGS.replace(max_tokens=200))
+    assert bad.reason == "oversized: about 300 words and symbols (max_tokens 200)"

@@ -10,6 +10,13 @@ item's page is fetched), ``.urls`` files of URLs (one a line, ``#`` comments), `
 feed files. A fetched page goes through the same HTML reader as a file; ``read_pages`` reads the
 pages of given feed items (for ``detente watch``).
 Bad input never raises: it becomes a ``Rejection(origin, reason)`` and reading goes on.
+
+Guards by decoded size: JSONL and CSV are read line by line, each line at most
+``Settings.max_record_bytes`` (a longer line is skipped in chunks, never held whole, and named);
+a text file is read up to that size, an HTML page up to ten times it, a JSON document up to
+``max_file_bytes``. A JSONL or CSV file is rejected whole as binary only when its first 8 KiB are
+mostly not text; otherwise a line or row with NUL bytes rejects only itself. A text longer than
+``max_chars`` characters or ``max_tokens`` words and symbols is rejected.
 """
 from __future__ import annotations
 
@@ -52,7 +59,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 # Function words frequent in English and rare as words of other languages (no "die", "was", "in").
 _ENGLISH_MARKERS = frozenset(
     "the and of that with which this from has have their been its are were would should".split())
-_CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
+_TOKEN = re.compile(r"\w+|[^\w\s]")  # about one spaCy token each
+_HTML_RECORDS = 10  # an HTML page may be this many times max_record_bytes (markup around the text)
 
 
 @dataclass(frozen=True)
@@ -139,7 +147,7 @@ def _any_date(value: Any) -> dt.date | None:
 
 # -- sources ------------------------------------------------------------------------------
 def _walk(root: Path) -> Iterator[Path | Rejection]:
-    """Files under ``root``, recursively, sorted by name; hidden files and folders skipped."""
+    """Files under ``root``, recursively, sorted by name; hidden files and folders are named, not read."""
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as exc:
@@ -147,6 +155,7 @@ def _walk(root: Path) -> Iterator[Path | Rejection]:
         return
     for entry in entries:
         if entry.name.startswith("."):
+            yield Rejection(entry.path, "hidden (name starts with '.'), not read")
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
@@ -162,21 +171,24 @@ def _stdin_bytes() -> IO[bytes]:
 
 
 def _read_stdin(stream: IO[bytes], ctx: _Context) -> Iterator[Item]:
+    """Standard input, up to ``max_file_bytes`` as given; gzip is decompressed as it is read."""
     origin = "<stdin>"
+    limit = ctx.settings.max_file_bytes
     try:
-        data = stream.read(ctx.settings.max_file_bytes + 1)
-        if data[:2] == b"\x1f\x8b":
-            data = gzip.decompress(data)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        yield Rejection(origin, f"truncated or corrupt gzip: {exc}")
-        return
+        data = stream.read(limit + 1)
     except OSError as exc:
         yield Rejection(origin, f"cannot read: {exc.strerror or exc}")
+        return
+    if len(data) > limit:
+        yield Rejection(origin, f"oversized: more than {limit} bytes (max_file_bytes {limit})")
         return
     if not data.strip():
         yield Rejection(origin, "empty input")
         return
-    yield from _guarded(origin, _read_stream(io.BufferedReader(io.BytesIO(data)), origin, "sniff", "stdin", ctx))
+    raw: Any = io.BytesIO(data)
+    if data[:2] == b"\x1f\x8b":
+        raw = gzip.GzipFile(fileobj=raw, mode="rb")
+    yield from _guarded(origin, _read_stream(io.BufferedReader(raw), origin, "sniff", "stdin", ctx))
 
 
 def _guarded(origin: str, items: Iterator[Item]) -> Iterator[Item]:
@@ -242,19 +254,22 @@ def _read_stream(stream: Any, origin: str, kind: str, name: str, ctx: _Context) 
         raise InputError(origin, "empty file")
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise InputError(origin, "UTF-16 text (only UTF-8 is read)")
-    if b"\x00" in head:
-        raise InputError(origin, "binary file (contains NUL bytes)")
     if kind == "sniff":
         kind = _sniff(head)
-    if kind == "jsonl":
-        yield from _jsonl_items(stream, origin, name, ctx)
+    if kind in ("jsonl", "csv"):  # a bad line rejects itself; only a file that is no text is rejected whole
+        if _mostly_binary(head):
+            raise InputError(origin, "binary file (not text)")
+        yield from (_jsonl_items if kind == "jsonl" else _csv_items)(stream, origin, name, ctx)
         return
-    if kind == "csv":
-        yield from _csv_items(stream, origin, name, ctx)
-        return
-    data = stream.read(ctx.settings.max_file_bytes + 1)
-    if len(data) > ctx.settings.max_file_bytes:
-        raise InputError(origin, f"oversized: more than {ctx.settings.max_file_bytes} bytes after decompression")
+    if b"\x00" in head:
+        raise InputError(origin, "binary file (contains NUL bytes)")
+    settings = ctx.settings
+    limit = {"text": settings.max_record_bytes, "html": settings.max_record_bytes * _HTML_RECORDS}.get(
+        kind, settings.max_file_bytes)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(origin, f"oversized: more than {limit} bytes after decompression "
+                                 f"(a {kind} file; the limit grows with max_chars)")
     if kind in ("urls", "feed"):
         yield from (_url_list_items(_decode(data, origin), origin, ctx) if kind == "urls"
                     else _feed_items(Page(origin, origin, 200, data), ctx))
@@ -264,6 +279,39 @@ def _read_stream(stream: Any, origin: str, kind: str, name: str, ctx: _Context) 
         yield from _json_items(_decode(data, origin), origin, name, ctx)
     else:
         yield _text_item(_decode(data, origin), origin, name, ctx)
+
+
+def _mostly_binary(head: bytes) -> bool:
+    """More than a tenth of the bytes are control characters or not UTF-8: no text file."""
+    if not head:
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    undecodable = head.decode("utf-8", "replace").count("\ufffd")
+    return (controls + undecodable) * 10 > len(head)
+
+
+def _lines(stream: Any, limit: int) -> Iterator[bytes | int]:
+    """The lines of a stream, each at most ``limit`` bytes; a longer line is read past in chunks
+    (never held whole) and given as its length in bytes."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = stream.readline(1 << 20)
+            if not line:
+                break
+            size += len(line)
+        yield size
+
+
+def _oversized_line(size: int, ctx: _Context) -> str:
+    return (f"oversized line: {size} bytes (max_record_bytes {ctx.settings.max_record_bytes}, "
+            f"from max_chars {ctx.settings.max_chars})")
 
 
 def _sniff(head: bytes) -> str:
@@ -328,12 +376,21 @@ def _html_item(data: bytes, origin: str, name: str, ctx: _Context) -> Item:
     return _finish(_make_id(name, text), text, origin, ctx, doc.date, meta)
 
 
-def _jsonl_items(stream: Iterable[bytes], origin: str, name: str, ctx: _Context) -> Iterator[Item]:
+def _jsonl_items(stream: Any, origin: str, name: str, ctx: _Context) -> Iterator[Item]:
     offset = 0
     records = 0
-    for lineno, raw in enumerate(stream, 1):
+    for lineno, raw in enumerate(_lines(stream, ctx.settings.max_record_bytes), 1):
         where = f"{origin}:{lineno}"
+        if isinstance(raw, int):
+            offset += raw
+            records += 1
+            yield Rejection(where, _oversized_line(raw, ctx))
+            continue
         start, offset = offset, offset + len(raw)
+        if b"\x00" in raw:
+            records += 1
+            yield Rejection(where, "binary data (NUL bytes) in the line")
+            continue
         if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
             raw, start = raw[len(codecs.BOM_UTF8):], start + len(codecs.BOM_UTF8)
         try:
@@ -378,29 +435,58 @@ def _json_items(text: str, origin: str, name: str, ctx: _Context) -> Iterator[It
         yield _record_item(data, origin, name, ctx)
 
 
-def _csv_items(stream: Iterable[bytes], origin: str, name: str, ctx: _Context) -> Iterator[Item]:
-    csv.field_size_limit(_CSV_FIELD_LIMIT)  # article texts are longer than the default 128 kB
-    settings = ctx.settings
-    reader = csv.reader(_decoded_lines(stream, origin))
+def _csv_items(stream: Any, origin: str, name: str, ctx: _Context) -> Iterator[Item]:
+    """The rows of a CSV file; a bad row (too long, not UTF-8, NUL bytes, malformed) rejects
+    itself and reading goes on with a fresh parser after it."""
+    csv.field_size_limit(ctx.settings.max_record_bytes)
+    lines = _CsvLines(stream, origin, ctx)
     try:
-        header = [h.strip() for h in next(reader, [])]
-        columns = _csv_columns(header, settings, origin)
-        rows = 0
-        line = reader.line_num + 1
-        for row in reader:
-            where, line = f"{origin}:{line}", reader.line_num + 1
-            if not any(cell.strip() for cell in row):
+        header = [h.strip() for h in next(csv.reader(lines.segment()), [])]
+    except csv.Error as exc:
+        raise InputError(f"{origin}:1", f"malformed CSV header: {exc}") from None
+    if lines.bad:
+        raise InputError(*lines.bad)
+    columns = _csv_columns(header, ctx.settings, origin)
+    rows = 0
+    while not lines.done:
+        lines.bad = None
+        for where, row in _csv_rows(lines, origin):
+            if isinstance(row, str):
+                yield Rejection(where, row)
+            elif any(cell.strip() for cell in row):
+                yield _csv_row_item(row, columns, where, name, ctx)
+            else:
                 continue
             rows += 1
-            if len(row) <= columns["text"]:
-                yield Rejection(where, f"row has {len(row)} fields, the text column is field {columns['text'] + 1}")
-                continue
-            record = {key: row[index] for key, index in columns.items() if index < len(row)}
-            yield _record_item(record, where, name, ctx)
-    except csv.Error as exc:
-        raise InputError(f"{origin}:{reader.line_num}", f"malformed CSV: {exc}") from None
+        if lines.bad:
+            rows += 1
+            yield Rejection(*lines.bad)
     if not rows:
         yield Rejection(origin, "empty file (no rows)")
+
+
+def _csv_rows(lines: "_CsvLines", origin: str) -> Iterator[tuple[str, list[str] | str]]:
+    """(origin:line, row or the reason it is bad) for the rows of one segment of the file."""
+    reader = csv.reader(lines.segment())
+    while True:
+        where = f"{origin}:{lines.lineno + 1}"
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield where, f"malformed CSV: {exc}"
+            return
+        if lines.bad:  # the row was cut short by a bad line: that line's rejection names it
+            return
+        yield where, (row if not any("\x00" in cell for cell in row) else "binary data (NUL bytes) in the row")
+
+
+def _csv_row_item(row: list[str], columns: dict[str, int], where: str, name: str, ctx: _Context) -> Item:
+    if len(row) <= columns["text"]:
+        return Rejection(where, f"row has {len(row)} fields, the text column is field {columns['text'] + 1}")
+    record = {key: row[index] for key, index in columns.items() if index < len(row)}
+    return _record_item(record, where, name, ctx)
 
 
 def _csv_columns(header: list[str], settings: Settings, origin: str) -> dict[str, int]:
@@ -424,15 +510,33 @@ def _csv_columns(header: list[str], settings: Settings, origin: str) -> dict[str
     return columns
 
 
-def _decoded_lines(stream: Iterable[bytes], origin: str) -> Iterator[str]:
-    offset = 0
-    for lineno, raw in enumerate(stream, 1):
-        bom = len(codecs.BOM_UTF8) if lineno == 1 and raw.startswith(codecs.BOM_UTF8) else 0
-        try:
-            yield raw[bom:].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{origin}:{lineno}", f"not UTF-8 text (byte offset {offset + bom + exc.start})") from None
-        offset += len(raw)
+class _CsvLines:
+    """Decoded lines of a CSV file, one segment at a time: a segment ends at the end of the file
+    (``done``) or at a line that cannot be read (``bad`` = (origin:line, reason))."""
+
+    def __init__(self, stream: Any, origin: str, ctx: _Context):
+        self._lines = _lines(stream, ctx.settings.max_record_bytes)
+        self._origin, self._ctx = origin, ctx
+        self.lineno = self.offset = 0
+        self.done = False
+        self.bad: tuple[str, str] | None = None
+
+    def segment(self) -> Iterator[str]:
+        for raw in self._lines:
+            self.lineno += 1
+            where = f"{self._origin}:{self.lineno}"
+            if isinstance(raw, int):
+                self.offset += raw
+                self.bad = (where, _oversized_line(raw, self._ctx))
+                return
+            start, self.offset = self.offset, self.offset + len(raw)
+            bom = len(codecs.BOM_UTF8) if self.lineno == 1 and raw.startswith(codecs.BOM_UTF8) else 0
+            try:
+                yield raw[bom:].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                self.bad = (where, f"not UTF-8 text (byte offset {start + bom + exc.start})")
+                return
+        self.done = True
 
 
 # -- the web ------------------------------------------------------------------------------
@@ -556,6 +660,9 @@ def _finish(article_id: str, text: str, origin: str, ctx: _Context, date: Any, m
         return Rejection(origin, "text or id holds unpaired UTF-16 surrogates (not valid Unicode)")
     if len(text) > settings.max_chars:
         return Rejection(origin, f"oversized: {len(text)} characters (max_chars {settings.max_chars})")
+    tokens = len(_TOKEN.findall(text))
+    if tokens > settings.max_tokens:
+        return Rejection(origin, f"oversized: about {tokens} words and symbols (max_tokens {settings.max_tokens})")
     language = _normal_language(meta.pop("language", None)) or _detect_language(text, settings)
     if language and language not in settings.languages:
         return Rejection(origin, f"language '{language}' (not in {', '.join(settings.languages)})")

@@ -139,10 +139,12 @@ class Pipeline:
         if not batch:
             return
         with store.transaction():
-            stored, duplicates = store.add_articles(batch, run_id)
+            stored, duplicates, conflicts = store.add_articles(batch, run_id)
+            store.add_rejections(run_id, conflicts)  # same id, other text: named, not stored
             new = set(stored)
             save_stories(store, group_stories([a for a in batch if a.id in new], StoreStoryIndex(store),
                                               self.settings))
+        summary.rejections.extend(conflicts)
         summary.stored += len(stored)
         summary.duplicates += len(duplicates)
         summary.article_ids.extend(stored)

@@ -19,6 +19,7 @@ class Settings:
     workers: int = 1
     max_chars: int = 200_000  # longer articles are rejected as oversized
     max_file_bytes: int = 200_000_000
+    max_tokens: int = 60_000  # texts with more words and symbols are rejected (prose: about 0.2 per character)
     max_sentence_tokens: int = 200  # longer sentences are parsed and coded in windows (nlp.py)
     languages: tuple[str, ...] = ("en",)
     min_chars_for_language: int = 40  # below this the language is not judged
@@ -48,6 +49,8 @@ class Settings:
             raise SettingsError(f"workers must be >= 1, got {self.workers}")
         if self.max_chars < 100:
             raise SettingsError(f"max_chars must be >= 100, got {self.max_chars}")
+        if self.max_tokens < 100:
+            raise SettingsError(f"max_tokens must be >= 100, got {self.max_tokens}")
         if self.max_sentence_tokens < 20:
             raise SettingsError(f"max_sentence_tokens must be >= 20, got {self.max_sentence_tokens}")
         if not 0.0 <= self.min_confidence <= 1.0:
@@ -61,6 +64,12 @@ class Settings:
         if self.fetch_timeout < 1 or self.fetch_retries < 0 or self.fetch_max_redirects < 0 \
                 or self.fetch_backoff < 0 or self.fetch_host_interval < 0:
             raise SettingsError("fetch_timeout must be >= 1 and the other fetch_* settings >= 0")
+
+    @property
+    def max_record_bytes(self) -> int:
+        """The longest JSONL or CSV line read (and text file): a text of ``max_chars`` characters,
+        each JSON-escaped (``\\uXXXX``, 6 bytes), and 64 KiB of other fields."""
+        return self.max_chars * 6 + 65_536
 
     def replace(self, **changes: Any) -> "Settings":
         """A copy with some fields changed (None values are ignored), validated again."""

@@ -56,7 +56,7 @@ def test_articles_round_trip(store):
                   author="A. B.", url="https://example.org/1", language="en", origin="f.jsonl:1")
     article = article.__class__(**{**article.__dict__, "body": "Some text.", "sources_cited": ("X", "Y"),
                                    "removed": ("caption: c",)})
-    assert store.add_articles([article], "run") == (["a1"], [])
+    assert store.add_articles([article], "run") == (["a1"], [], [])
     [back] = store.get_articles()
     assert back == article
 
@@ -64,17 +64,27 @@ def test_articles_round_trip(store):
 def test_add_articles_is_idempotent_by_id_and_by_content_hash(store):
     a = art("a", "Text one.")
     b = art("b", "Text two.")
-    assert store.add_articles([a, b], "r1") == (["a", "b"], [])
+    assert store.add_articles([a, b], "r1") == (["a", "b"], [], [])
     again = art("a", "Text one.")
     same_text_other_id = art("z", "  text   ONE. ")  # whitespace and case folded by the content hash
-    same_id_other_text = art("b", "Changed text.")
-    assert store.add_articles([again, same_text_other_id, same_id_other_text], "r2") == ([], ["a", "a", "b"])
+    assert store.add_articles([again, same_text_other_id], "r2") == ([], ["a", "a"], [])
     assert store.article_count() == 2
 
 
+def test_same_id_with_another_text_is_a_conflict_not_a_duplicate(store):
+    store.add_articles([art("b", "Text two.")], "r1")
+    changed = art("b", "Changed text.", origin="feed.jsonl:7")
+    stored, duplicates, [conflict] = store.add_articles([changed], "r2")
+    assert stored == [] and duplicates == []
+    assert conflict.origin == "feed.jsonl:7" and conflict.reason.startswith("id conflict: id 'b'")
+    assert changed.content_hash[:12] in conflict.reason
+    assert [a.raw_text for a in store.get_articles()] == ["Text two."]
+
+
 def test_duplicates_within_one_batch(store):
-    stored, duplicates = store.add_articles([art("a", "Same."), art("b", "same."), art("a", "Other.")], "r")
-    assert stored == ["a"] and duplicates == ["a", "a"]
+    stored, duplicates, conflicts = store.add_articles([art("a", "Same."), art("b", "same."), art("a", "Other.")], "r")
+    assert stored == ["a"] and duplicates == ["a"]
+    assert [c.reason[:19] for c in conflicts] == ["id conflict: id 'a'"]
 
 
 def test_insertion_order_and_paging(store):

@@ -5,7 +5,7 @@ behind, and because articles are stored idempotently (by id or content hash) a r
 the rest exactly once.
 
     with Store.open("detente.duckdb") as store:
-        stored, duplicates = store.add_articles(articles, run_id)
+        stored, duplicates, conflicts = store.add_articles(articles, run_id)
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import duckdb
 
@@ -163,39 +163,46 @@ class Store:
                             rows)
 
     # -- articles -----------------------------------------------------------------------
-    def add_articles(self, articles: Iterable[Article], run_id: str | None) -> tuple[list[str], list[str]]:
+    def add_articles(self, articles: Iterable[Article], run_id: str | None) -> "Added":
         """Store the articles not stored yet, in one transaction.
 
-        Returns (ids stored now, ids of duplicates). A duplicate — same id, or same content hash
-        as an article already stored or earlier in the batch — is reported by the id stored.
+        Returns (ids stored now, ids of duplicates, conflicts). A duplicate — same id and same
+        content hash, or same content hash as an article already stored or earlier in the batch —
+        is reported by the id stored. An article whose id is stored (or earlier in the batch) with
+        a different text is not stored: it is a conflict, a Rejection naming both hashes.
         """
         batch = [a if a.content_hash else dataclasses.replace(a, content_hash=content_hash(a.raw_text))
                  for a in articles]
+        added = Added([], [], [])
         if not batch:
-            return [], []
-        stored: list[str] = []
-        duplicates: list[str] = []
+            return added
         with self.transaction() as con:
             rows = con.execute(
                 "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) "
                 "OR content_hash IN (SELECT unnest(?::VARCHAR[]))",
                 [[a.id for a in batch], [a.content_hash for a in batch]]).fetchall()
-            known_ids = {row[0] for row in rows}
+            hash_of = {row[0]: row[1] for row in rows}
             by_hash = {row[1]: row[0] for row in rows}
             new: list[Article] = []
             for article in batch:
-                if article.id in known_ids:
-                    duplicates.append(article.id)
+                known = hash_of.get(article.id)
+                if known is not None and known != article.content_hash:
+                    added.conflicts.append(Rejection(
+                        article.origin or article.id,
+                        f"id conflict: id {article.id!r} is stored with another text (content hash {known[:12]}, "
+                        f"this text {article.content_hash[:12]}); not stored"))
+                elif known is not None:
+                    added.duplicates.append(article.id)
                 elif article.content_hash in by_hash:
-                    duplicates.append(by_hash[article.content_hash])
+                    added.duplicates.append(by_hash[article.content_hash])
                 else:
                     new.append(article)
-                    known_ids.add(article.id)
+                    hash_of[article.id] = article.content_hash
                     by_hash[article.content_hash] = article.id
-                    stored.append(article.id)
+                    added.stored.append(article.id)
             if new:
                 self._insert_articles(con, new, run_id)
-        return stored, duplicates
+        return added
 
     @staticmethod
     def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], run_id: str | None) -> None:
@@ -292,6 +299,14 @@ class Store:
             return self._con.execute(sql, params or []).fetchall()
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: query failed: {exc}") from exc
+
+
+class Added(NamedTuple):
+    """What ``Store.add_articles`` did with a batch."""
+
+    stored: list[str]  # ids stored now
+    duplicates: list[str]  # ids (as stored) of articles that were stored already
+    conflicts: list[Rejection]  # ids stored with another text: not stored, named
 
 
 def _row_to_article(row: tuple[Any, ...]) -> Article:

@@ -190,7 +190,7 @@ def _code_and_store(request: Request, text: str, body: CodeRequest) -> dict[str,
     try:
         store = Store(cursor, request.app.state.path)
         run_id = store.start_run("api-code", request.app.state.settings)
-        stored, duplicates = store.add_articles([article], run_id)
+        stored, duplicates, _ = store.add_articles([article], run_id)  # the id is the text's hash: no conflict
         article_id = (stored or duplicates)[0]
         pipe.code_stored(store, [article_id])
         found = event_records(store, select_events(store, EventFilter(article_id=article_id)))
