@@ -27,3 +27,12 @@ def test_traceback_on_request(monkeypatch):
     monkeypatch.setenv("DETENTE_TRACEBACK", "1")
     with pytest.raises(RuntimeError):
         cli.main()
+
+
+def test_version_flag():
+    from typer.testing import CliRunner
+
+    from detente.cli.app import app
+
+    done = CliRunner().invoke(app, ["--version"])
+    assert done.exit_code == 0 and done.output.startswith("detente 0.")
