@@ -132,7 +132,9 @@ def test_protesters_take_the_country_of_the_place_or_the_government_they_protest
 
 
 def test_officials_are_not_of_the_place_they_meet_in(code_full):
-    for m in code_full("Foreign ministers gathered in Bishkek on Friday for a summit."):
+    found = code_full("Foreign ministers gathered in Bishkek on Friday for a summit.")
+    assert found, "the gathering is coded"
+    for m in found:
         assert m.source is None or m.source.actor.country != "KGZ"
 
 
@@ -169,7 +171,9 @@ def test_a_border_with_names_the_neighbour(code):
 
 
 def test_a_venue_gives_no_country_to_the_parties(code_full):
-    for m in find(code_full("Two rebel factions signed a peace agreement in Astana on Monday."), "057"):
+    found = find(code_full("Two rebel factions signed a peace agreement in Astana on Monday."), "057")
+    assert found, "the signing is coded"
+    for m in found:
         assert m.source is None or m.source.actor.country != "KAZ"
 
 
