@@ -21,15 +21,17 @@ download workers do; the host clock and the robots rules of a run live in the Fe
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gzip
 import hashlib
 import json
+import logging
 import os
 import re
 import time
 import urllib.robotparser
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from configparser import ConfigParser
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,7 +113,7 @@ class Fetcher:
         self._clock, self._sleep = clock, sleep
         self._next_at: dict[str, float] = {}  # host -> earliest time of the next request
         self._delay: dict[str, float] = {}  # host -> seconds between requests
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | bool] = {}
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | str | None] = {}
         self.requests = 0  # requests sent (not answered from the cache), for reports and tests
 
     def get(self, url: str, cache: bool = True) -> Page:
@@ -121,8 +123,9 @@ class Fetcher:
             raise FetchError(url, "not an http(s) URL")
         if cache and (hit := self._cache_read(url)) is not None:
             return hit
-        if not self._allowed(url):
-            raise FetchError(url, f"robots.txt of {_host(url)} does not allow {ROBOTS_AGENT} to fetch it")
+        refused = self._refused(url)
+        if refused:
+            raise FetchError(url, refused)
         page = self._download(url)
         if cache and not looks_like_feed(page):
             self._cache_write(page)
@@ -135,9 +138,10 @@ class Fetcher:
         for attempt in range(tries):
             if attempt:
                 self._sleep(self.settings.fetch_backoff * 2 ** (attempt - 1))
-            response = self._request(url)
+            with _failure_of(url) as failure:
+                response = self._request(url)
             if response is None:
-                reason = f"no answer (timeout after {self.settings.fetch_timeout} s, refused, or server errors)"
+                reason = f"no answer: {failure[0]}" if failure else "no answer"
                 continue
             status = int(response.status)
             if status == 200 and response.data:
@@ -165,21 +169,27 @@ class Fetcher:
         self._next_at[host] = max(now, self._next_at.get(host, now)) + self._delay.get(
             host, self.settings.fetch_host_interval)
 
-    def _allowed(self, url: str) -> bool:
+    def _refused(self, url: str) -> str | None:
+        """Why robots.txt keeps detente from ``url``, or None when it may fetch it."""
         host = _host(url)
         if host not in self._robots:
             self._robots[host] = self._read_robots(host)
         rules = self._robots[host]
-        if isinstance(rules, bool):
+        if isinstance(rules, str):
             return rules
-        return rules.can_fetch(ROBOTS_AGENT, url)
+        if rules is None or rules.can_fetch(ROBOTS_AGENT, url):
+            return None
+        return f"robots.txt of {host} does not allow {ROBOTS_AGENT} to fetch it"
 
-    def _read_robots(self, host: str) -> urllib.robotparser.RobotFileParser | bool:
-        response = self._request(f"{host}/robots.txt")
-        if response is None or int(response.status) >= 500:
-            return False  # unreachable: complete disallow (RFC 9309, 2.3.1.4)
+    def _read_robots(self, host: str) -> urllib.robotparser.RobotFileParser | str | None:
+        """The host's rules; None: no rules (a 4xx robots.txt); a reason: the host is closed to us."""
+        with _failure_of(f"{host}/robots.txt") as failure:
+            response = self._request(f"{host}/robots.txt")
+        if response is None or int(response.status) >= 500:  # unreachable: complete disallow (RFC 9309, 2.3.1.4)
+            why = failure[0] if failure else f"HTTP {response.status}" if response is not None else "no answer"
+            return f"robots.txt of {host} cannot be read ({why}), so nothing there may be fetched"
         if int(response.status) != 200:
-            return True  # unavailable (4xx): no rules
+            return None
         rules = urllib.robotparser.RobotFileParser()
         rules.parse(bytes(response.data or b"").decode("utf-8", "replace").splitlines())
         delay = rules.crawl_delay(ROBOTS_AGENT)
@@ -263,6 +273,35 @@ def _trafilatura_config(settings: Settings) -> ConfigParser:
     config.set("DEFAULT", "SSRF_PROTECTION", "off" if settings.fetch_private_hosts else "on")
     config.set("DEFAULT", "MAX_FILE_SIZE", str(settings.max_file_bytes))
     return config
+
+
+@contextlib.contextmanager
+def _failure_of(url: str) -> Iterator[list[str]]:
+    """What trafilatura's fetcher logged about ``url`` while the block ran (it returns only None)."""
+    found: list[str] = []
+
+    class _Catch(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.ERROR and url in record.getMessage():
+                found.append(_cause(record.getMessage()))
+
+    logger = logging.getLogger("trafilatura.downloads")
+    handler = _Catch()
+    logger.addHandler(handler)
+    try:
+        yield found
+    finally:
+        logger.removeHandler(handler)
+
+
+def _cause(message: str) -> str:
+    """The reason in a urllib3 error message ("too many 500 error responses", "Read timed out")."""
+    for pattern in (r"ResponseError\('([^']+)'", r"(Read timed out)", r"(Connection refused)",
+                    r"(Name or service not known|Failed to resolve)", r"(SSRF protection[^\"']*)"):
+        match = re.search(pattern, message)
+        if match:
+            return match.group(1)
+    return message.split(" ", 3)[-1][:160]
 
 
 def _host(url: str) -> str:

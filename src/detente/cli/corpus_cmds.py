@@ -379,6 +379,11 @@ def _quiet_libraries() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    logging.getLogger("urllib3").setLevel(logging.CRITICAL)  # a failed fetch is reported as a skipped input
+    downloads = logging.getLogger("trafilatura.downloads")  # read by detente.fetch for the reason, not printed
+    if not downloads.handlers:
+        downloads.addHandler(logging.NullHandler())
+    downloads.propagate = False
 
 
 class _RateColumn(ProgressColumn):
