@@ -241,3 +241,17 @@ def test_last_paragraph_about_a_politician_is_kept():
     text = f"{ARTICLE}\n\nSadyr Japarov is the first Kyrgyz leader to visit the disputed villages"
     article = clean(text)
     assert article.author is None and article.body == text
+
+
+def test_runs_without_spaces_are_broken_and_offsets_kept():
+    from detente.clean import MAX_WORD_CHARS
+
+    text = "Iran visited Tajikistan. " + "!" * 16_000 + " Then " + "😀" * 250 + " it ended."
+    article = clean(text)
+    assert len(article.body) == len(text) and article.raw_text == text
+    assert max(len(w) for w in article.body.split()) <= MAX_WORD_CHARS
+    assert article.body.startswith("Iran visited Tajikistan. " + "!" * MAX_WORD_CHARS + " !")
+    assert article.body.endswith(" it ended.") and " Then " in article.body
+    assert sum("long run without spaces" in r for r in article.removed) == 2
+    prose = "A URL https://example.org/a/b and words of ordinary length stay as they are."
+    assert clean(prose).body == prose

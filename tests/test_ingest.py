@@ -562,3 +562,12 @@ def test_a_text_of_symbols_is_rejected_by_its_number_of_tokens(tmp_path):
     path.write_text("! " * 300, encoding="utf-8")
     [bad] = read(path, settings=SETTINGS.replace(max_tokens=200))
     assert bad.reason == "oversized: about 300 words and symbols (max_tokens 200)"
+
+
+def test_a_long_text_of_symbols_is_no_prose(tmp_path):
+    path = tmp_path / "bangs.txt"
+    path.write_text("Iran visited Tajikistan. " + "! " * 6000, encoding="utf-8")
+    [bad] = read(path)
+    assert bad.reason.startswith("not prose: about 6004 words and symbols")
+    (tmp_path / "prose.txt").write_text(ENGLISH * 150, encoding="utf-8")
+    assert isinstance(read(tmp_path / "prose.txt")[0], Article)

@@ -30,3 +30,42 @@ def test_starters_are_capitalised_words():
     words = _sentence_starters()
     assert "Although" in words and all(w[0].isupper() for w in words)
     assert "The" not in words
+
+
+# -- the sentence guard (issue 13) ---------------------------------------------------------
+def test_the_guard_runs_before_the_parser_with_the_configured_limit(bare_nlp, kb_resources):
+    names = bare_nlp.pipe_names
+    assert names.index("detente_sentence_guard_v1") < names.index("parser")
+    assert bare_nlp.get_pipe("detente_sentence_guard_v1").max_tokens == kb_resources.settings.max_sentence_tokens
+
+
+def test_a_long_sentence_is_cut_at_its_commas_and_short_ones_are_left_alone(bare_nlp):
+    from detente.nlp import SentenceGuard
+
+    doc = bare_nlp.make_doc("Iran visited Tajikistan, " * 30)  # 120 tokens, no full stop
+    SentenceGuard(25)(doc)
+    starts = [t.i for t in doc if t.is_sent_start]
+    assert starts[0] == 0 and all(doc[i - 1].text == "," for i in starts[1:])
+    assert max(b - a for a, b in zip(starts, starts[1:] + [len(doc)])) <= 25
+    prose = bare_nlp.make_doc("Iran visited Tajikistan. The talks went well. " * 10)
+    SentenceGuard(25)(prose)
+    assert all(prose[t.i - 1].text == "." for t in prose if t.is_sent_start and t.i)
+
+
+@pytest.mark.slow
+def test_a_sentence_of_100k_characters_is_coded_in_windows(resources, nlp):
+    """Our stages cost more than linear time per sentence: a 100,000-character sentence (4,000
+    clauses) took minutes before the guard. Speed is measured in benchmarks/hostile.py."""
+    from detente.clean import clean_article
+    from detente.ingest import make_article
+    from detente.pipeline import Pipeline
+
+    text = "Iran visited Tajikistan, " * 4000
+    pipe = Pipeline(resources.settings)
+    pipe._resources, pipe._nlp = resources, nlp
+    article = clean_article(make_article("long", text, published="2023-06-05"))
+    doc = nlp(article.text)
+    lengths = [len(s) for s in doc.sents]
+    assert max(lengths) <= resources.settings.max_sentence_tokens and len(lengths) >= 16_000 // 200
+    coded = pipe.code_doc(doc, article)
+    assert coded.mentions and all(m.cameo.startswith("04") for m in coded.mentions)

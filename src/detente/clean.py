@@ -7,7 +7,9 @@ unchanged, so cleaning can be re-run.
 
 The rules are written for scraped news pages in general: repeated lines, "Sources:" lines,
 picture captions, related-article sections and the teasers after them, bylines and author
-notes, share/advertisement/copyright lines, "click the image" prompts.
+notes, share/advertisement/copyright lines, "click the image" prompts. Last, a run of more than
+``MAX_WORD_CHARS`` characters without a space is broken (see ``_break_long_runs``): it is no
+prose, and it would make the tokenizer quadratic.
 """
 from __future__ import annotations
 
@@ -78,6 +80,10 @@ _GENERIC_SOURCES = re.compile(r"^(?:other\b|agencies$|news agencies$|media$|wire
                               re.IGNORECASE)
 _MIN_PROSE_BEFORE_SECTION = 200  # a section header after this much text ends the article
 _SHOWN = 200  # characters of each removed item kept in ``removed``
+# spaCy's tokenizer peels prefixes and suffixes off a space-free run one at a time, copying the
+# rest each time: a run of 16,000 "!" takes a minute. No word of prose is this long.
+MAX_WORD_CHARS = 100
+_LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 
 
 @dataclass
@@ -104,8 +110,23 @@ def clean_article(article: Article) -> Article:
     lines = _end_byline(lines, found)
     sources = tuple(dict.fromkeys(found.sources))
     author = article.author or (", ".join(dict.fromkeys(found.authors)) or None)
-    return dataclasses.replace(article, body=_join(lines), sources_cited=sources or article.sources_cited,
+    body = _break_long_runs(_join(lines), found)
+    return dataclasses.replace(article, body=body, sources_cited=sources or article.sources_cited,
                                author=author, removed=tuple(found.removed))
+
+
+def _break_long_runs(text: str, found: _Found) -> str:
+    """Every run of more than MAX_WORD_CHARS characters without a space (symbols, emoji, a pasted
+    blob) gets a space in place of its every (MAX_WORD_CHARS + 1)-th character. The length of the
+    text does not change, so every character offset into the body stays where it was."""
+    def breaks(match: re.Match[str]) -> str:
+        run = list(match.group())
+        for k in range(MAX_WORD_CHARS, len(run), MAX_WORD_CHARS + 1):
+            run[k] = " "
+        found.drop("long run without spaces, broken every %d characters" % MAX_WORD_CHARS, match.group())
+        return "".join(run)
+
+    return _LONG_RUN.sub(breaks, text)
 
 
 def _unglue_headers(lines: list[str], found: _Found) -> list[str]:

@@ -16,7 +16,9 @@ Guards by decoded size: JSONL and CSV are read line by line, each line at most
 a text file is read up to that size, an HTML page up to ten times it, a JSON document up to
 ``max_file_bytes``. A JSONL or CSV file is rejected whole as binary only when its first 8 KiB are
 mostly not text; otherwise a line or row with NUL bytes rejects only itself. A text longer than
-``max_chars`` characters or ``max_tokens`` words and symbols is rejected.
+``max_chars`` characters or ``max_tokens`` words and symbols is rejected, and so is a text of
+more than ``DENSE_TOKENS`` tokens with more than one token per three characters (no prose: parsing
+time grows with tokens, and runs of symbols are a token each).
 """
 from __future__ import annotations
 
@@ -60,6 +62,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _ENGLISH_MARKERS = frozenset(
     "the and of that with which this from has have their been its are were would should".split())
 _TOKEN = re.compile(r"\w+|[^\w\s]")  # about one spaCy token each
+# prose has 0.18-0.23 tokens a character; a long text with more than 1/3 is symbols or a table of digits
+DENSE_TOKENS = 5_000
 _HTML_RECORDS = 10  # an HTML page may be this many times max_record_bytes (markup around the text)
 
 
@@ -660,9 +664,12 @@ def _finish(article_id: str, text: str, origin: str, ctx: _Context, date: Any, m
         return Rejection(origin, "text or id holds unpaired UTF-16 surrogates (not valid Unicode)")
     if len(text) > settings.max_chars:
         return Rejection(origin, f"oversized: {len(text)} characters (max_chars {settings.max_chars})")
-    tokens = len(_TOKEN.findall(text))
+    tokens = estimate_tokens(text)
     if tokens > settings.max_tokens:
         return Rejection(origin, f"oversized: about {tokens} words and symbols (max_tokens {settings.max_tokens})")
+    if tokens > DENSE_TOKENS and tokens * 3 > len(text):
+        return Rejection(origin, f"not prose: about {tokens} words and symbols in {len(text)} characters "
+                                 f"(over {DENSE_TOKENS}, more than one per three characters)")
     language = _normal_language(meta.pop("language", None)) or _detect_language(text, settings)
     if language and language not in settings.languages:
         return Rejection(origin, f"language '{language}' (not in {', '.join(settings.languages)})")
@@ -675,6 +682,11 @@ def _finish(article_id: str, text: str, origin: str, ctx: _Context, date: Any, m
         flags.append("published_from_option")
     return make_article(article_id, text, published=published, language=language, origin=origin,
                         flags=tuple(flags), **meta)
+
+
+def estimate_tokens(text: str) -> int:
+    """About the number of spaCy tokens of a text (words and single symbols): what parsing costs."""
+    return sum(1 for _ in _TOKEN.finditer(text))
 
 
 def _make_id(name: str, text: str) -> str:

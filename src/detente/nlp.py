@@ -2,7 +2,9 @@
 
 The statistical NER of the small English model mislabels names of this domain, so a gazetteer
 entity ruler (``detente.actor_ruler.v1``, patterns from the actor knowledge base and country
-data) runs ahead of it and its entities win.
+data) runs ahead of it and its entities win. Before the parser, ``detente_sentence_repair_v1``
+restores sentence starts that scraped text lost and ``detente_sentence_guard_v1`` caps the
+length of a sentence (``Settings.max_sentence_tokens``).
 """
 from __future__ import annotations
 
@@ -49,6 +51,57 @@ def repair_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
+_SENTENCE_ENDS = frozenset(".!?…")
+_CLAUSE_BREAKS = frozenset(",;:–—")
+_CLOSERS = frozenset("\"'”’)]»")
+
+
+class SentenceGuard:
+    """No sentence longer than ``max_tokens``: every stretch of that many tokens without a sentence
+    start set before the parser gets one, at the last likely sentence start in it (after a full
+    stop, before a capitalised word, or after a line break), else after the last comma or
+    semicolon, else at the limit. The parser keeps preset starts, so a 100,000-character
+    "sentence" is parsed and coded as windows of at most ``max_tokens`` tokens: the later stages
+    look at one sentence at a time, and their cost per sentence stays bounded. Text whose real
+    sentences are shorter gets starts only where a sentence begins anyway.
+    """
+
+    def __init__(self, max_tokens: int):
+        self.max_tokens = max_tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        last, likely, clause = 0, 0, 0
+        for i in range(1, len(doc)):
+            if doc[i].is_sent_start:
+                last, likely, clause = i, 0, 0
+                continue
+            if _likely_start(doc, i):
+                likely = i
+            elif doc[i - 1].text in _CLAUSE_BREAKS:
+                clause = i
+            if i - last >= self.max_tokens:
+                cut = likely or clause or i
+                doc[cut].is_sent_start = True
+                last, likely, clause = cut, 0, clause if clause > cut else 0
+        return doc
+
+
+def _likely_start(doc: Doc, i: int) -> bool:
+    tok, prev = doc[i], doc[i - 1]
+    if tok.is_space or tok.text in _CLOSERS:
+        return False
+    if prev.is_space and "\n" in prev.text:
+        return True
+    if prev.text in _CLOSERS and i > 1:
+        prev = doc[i - 2]
+    return prev.text in _SENTENCE_ENDS and (tok.is_title or tok.is_upper or tok.like_num)
+
+
+@Language.factory("detente_sentence_guard_v1", default_config={"max_tokens": 200})
+def make_sentence_guard(nlp: Language, name: str, max_tokens: int) -> SentenceGuard:
+    return SentenceGuard(max_tokens)
+
+
 def load_nlp(resources: Resources, with_ruler: bool = True) -> Language:
     """Load the configured spaCy pipeline and put the actor gazetteer ahead of its NER."""
     name = resources.settings.model
@@ -61,6 +114,8 @@ def load_nlp(resources: Resources, with_ruler: bool = True) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("detente_sentence_repair_v1", before="parser")
+        nlp.add_pipe("detente_sentence_guard_v1", before="parser",
+                     config={"max_tokens": resources.settings.max_sentence_tokens})
     if with_ruler:
         from .actors import add_actor_ruler
 

@@ -115,8 +115,11 @@ def _subject_heads(tok: Token) -> list[Token]:
 
 def _inside_name(tok: Token) -> bool:
     """A word of a multi-word proper name ("the European Union" is no trade union)."""
-    return tok.tag_ in ("NNP", "NNPS") and tok.ent_iob_ in ("B", "I") and any(
-        len(e) > 1 and e.start <= tok.i < e.end for e in tok.doc.ents)
+    if tok.tag_ not in ("NNP", "NNPS"):
+        return False
+    # read from the IOB tags, not doc.ents (which builds every entity span: quadratic over a document)
+    following = tok.doc[tok.i + 1].ent_iob_ if tok.i + 1 < len(tok.doc) else "O"
+    return tok.ent_iob_ == "I" or (tok.ent_iob_ == "B" and following == "I")
 
 
 def _check_words(label: str, toks: list[Token], words: tuple[str, ...], exclude: tuple[str, ...]) -> str | None:
