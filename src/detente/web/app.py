@@ -92,6 +92,9 @@ def create_app(db_path: str | Path, settings: Settings | None = None, options: W
     from .routes import router
 
     app.include_router(router)
+    from .dashboard import router as dashboard_router
+
+    app.include_router(dashboard_router)
     _install_pages(app)
     return app
 

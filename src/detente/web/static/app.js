@@ -57,7 +57,8 @@ function setStatus(text, isError) {
 // -- controls ---------------------------------------------------------------------------------
 async function init() {
   try {
-    const [countries, codes] = await Promise.all([api("/api/countries"), api("/api/codes")]);
+    const [countries, codes, store] = await Promise.all([api("/api/countries"), api("/api/codes"), api("/api/status")]);
+    if (store.empty) { showEmpty(store); return; }
     fillCountries(countries.countries);
     fillCodes(codes);
     await chooseDefaults(countries.countries);
@@ -68,6 +69,17 @@ async function init() {
   } catch (err) {
     setStatus("Cannot load the store: " + err.message, true);
   }
+}
+
+function showEmpty(store) {
+  // No events: say so and show the command that fills the store, instead of a blank chart.
+  setStatus("");
+  $("empty").replaceChildren(el("h2", {}, "No events in this store"), el("p", {}, store.message),
+    el("pre", {}, el("code", {}, store.command)),
+    el("p", { className: "muted" }, "detente code reads files, folders, URLs and feeds (see detente code --help)."));
+  $("empty").hidden = false;
+  for (const id of ["controls", "chart", "phases-box", "map-box", "compare-box"]) if ($(id)) $(id).hidden = true;
+  document.querySelector(".columns").hidden = true;
 }
 
 function fillCountries(countries) {
