@@ -1,6 +1,8 @@
 """The dashboard in a real headless Chromium (Debian's /usr/bin/chromium driven by Playwright)."""
 from __future__ import annotations
 
+import csv
+import io
 import socket
 import threading
 import time
@@ -89,6 +91,10 @@ def test_dashboard_irn_tjk(server, page, tmp_path):
     page.select_option("#code-family", "quad:3")  # filter: verbal conflict only
     expect(page.locator("#events tbody")).not_to_contain_text("Sign formal agreement")
     assert "Accuse" in page.locator("#events tbody").inner_text()
+    href = page.locator("#download").get_attribute("href")  # the CSV download follows the selection
+    assert href.startswith("/api/events.csv?") and "dyad=IRN-TJK" in href and "quad_class=3" in href
+    rows = list(csv.DictReader(io.StringIO(page.request.get(server + href).text())))
+    assert len(rows) == page.locator("#events tbody tr[data-event-id]").count() > 0
     page.fill("#since", "2023-01-01")
     page.dispatch_event("#since", "change")
     expect(page.locator("#summary")).to_contain_text("by month")

@@ -112,6 +112,12 @@ def flat_frame(store: Any, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def write_events_csv(store: Any, f: EventFilter, handle: TextIO) -> int:
+    """The events matching ``f`` on an open store, written to ``handle`` in the layout of
+    ``export_events(..., "csv", ...)`` (the web app's download); returns how many."""
+    return _write_csv(store, f, handle)
+
+
 def _write_csv(store: Any, f: EventFilter, handle: TextIO) -> int:
     n = 0
     for frame in _chunks(store, f):

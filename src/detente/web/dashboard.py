@@ -3,14 +3,18 @@ empty store says so and how to fill it) and a CSV download of the events the das
 Both read through ``detente.analyse``; the CSV is the layout of ``detente export --format csv``."""
 from __future__ import annotations
 
-from typing import Any
+import io
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
-from ..analyse.query import run_query
+from ..analyse.export import write_events_csv
+from ..analyse.query import MAX_LIMIT, EventFilter, parse_dyad, run_query
 from .app import StoreDep
 
 router = APIRouter(prefix="/api")
+MAX_CSV_ROWS = MAX_LIMIT  # rows of one download (EventFilter's largest page)
 FILL_COMMAND = "detente code ARTICLES/ --db STORE.duckdb"
 
 
@@ -25,3 +29,24 @@ def status(store: StoreDep) -> dict[str, Any]:
                                                               else "") + ". Code some articles into it, then reload:")
         out["command"] = FILL_COMMAND
     return out
+
+
+@router.get("/events.csv", summary="The events matching the filters as CSV (the layout of `detente export --format csv`)",
+            response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+def events_csv(store: StoreDep, dyad: str | None = None, a: str | None = None, b: str | None = None,
+               direction: str = "both", actor: str | None = None, country: str | None = None,
+               source: str | None = None, target: str | None = None,
+               code: Annotated[str | None, Query(description="CAMEO prefix (04, 042) or PLOVER type (CONSULT)")] = None,
+               quad_class: int | None = None, modality: str | None = None,
+               since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+               until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+               dated: bool | None = None, q: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+    a, b, direction = parse_dyad(dyad, a, b, direction)
+    f = EventFilter(a=a, b=b, direction=direction, actor=actor, country=country, source=source, target=target,
+                    code=code, quad_class=quad_class, modality=modality, since=since, until=until, dated=dated,
+                    q=q, limit=MAX_CSV_ROWS)
+    buffer = io.StringIO()
+    write_events_csv(store, f, buffer)
+    name = "events" + (f"-{a}-{b}" if a else "") + ".csv"
+    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})

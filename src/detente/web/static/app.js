@@ -163,10 +163,34 @@ function matchesFamily(e) {
 
 // -- rendering --------------------------------------------------------------------------------
 function render() {
+  renderDownload();
   renderSummary();
   renderChart();
   renderPhases();
   renderEvents();
+}
+
+function csvQuery() {
+  // The events the dashboard shows: the dyad's asserted events in the dates and the type chosen.
+  const tl = state.timeline;
+  const q = new URLSearchParams({ dyad: `${tl.dyad[0]}-${tl.dyad[1]}`, modality: "asserted" });
+  if ($("since").value) q.set("since", $("since").value);
+  if ($("until").value) q.set("until", $("until").value);
+  const family = $("code-family").value;
+  if (family) {
+    const [kind, code] = family.split(":");
+    q.set(kind === "quad" ? "quad_class" : "code", code);
+  }
+  return q;
+}
+
+function renderDownload() {
+  const link = $("download");
+  link.hidden = !state.timeline;
+  if (!state.timeline) return;
+  const q = csvQuery();
+  link.href = `/api/events.csv?${q}`;
+  link.setAttribute("download", `events-${state.timeline.dyad[0]}-${state.timeline.dyad[1]}.csv`);
 }
 
 function renderSummary() {
