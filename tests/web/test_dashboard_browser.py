@@ -88,6 +88,16 @@ def test_dashboard_irn_tjk(server, page, tmp_path):
     assert page.evaluate("window.__pwned") is None
     assert page.locator("#evidence a[href^='javascript']").count() == 0
 
+    page.wait_for_selector("#compare-chart.js-plotly-plot .main-svg")  # the chosen dyad, then two more
+    assert page.locator("#compare-dyads").input_value() == "IRN-TJK"
+    page.fill("#compare-dyads", "IRN-TJK, IRN-AFG, tjk>irn")
+    page.click("#compare-go")
+    expect(page.locator("#compare-chart .scatterlayer .trace")).to_have_count(3)
+    assert "Iran–Afghanistan (1)" in page.locator("#compare-chart .legend").text_content()
+    page.fill("#compare-dyads", "IRN-TJK, Iran")
+    page.click("#compare-go")
+    expect(page.locator("#compare-status")).to_contain_text("Not a dyad: Iran")
+
     page.select_option("#code-family", "quad:3")  # filter: verbal conflict only
     expect(page.locator("#events tbody")).not_to_contain_text("Sign formal agreement")
     assert "Accuse" in page.locator("#events tbody").inner_text()

@@ -9,7 +9,7 @@ const PHASE_COLOURS = { hostile: "rgba(178,24,43,0.16)", cold: "rgba(103,169,207
   warm: "rgba(253,174,97,0.22)", cooperative: "rgba(26,152,80,0.16)" };
 
 const $ = (id) => document.getElementById(id);
-const state = { names: {}, timeline: null, phases: [], selected: null, seq: 0 };
+const state = { names: {}, timeline: null, phases: [], selected: null, seq: 0, compareSeq: 0 };
 
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
@@ -64,6 +64,8 @@ async function init() {
     await chooseDefaults(countries.countries);
     for (const id of ["country-a", "country-b", "by", "since", "until"]) $(id).addEventListener("change", load);
     $("code-family").addEventListener("change", () => render());
+    $("compare-go").addEventListener("click", compare);
+    $("compare-dyads").addEventListener("keydown", (ev) => { if (ev.key === "Enter") { ev.preventDefault(); compare(); } });
     window.addEventListener("resize", () => { if (window.Plotly && state.timeline) Plotly.Plots.resize($("chart")); });
     await load();
   } catch (err) {
@@ -144,6 +146,8 @@ async function load() {
     state.phases = phases.phases;
     setStatus("");
     render();
+    if (!$("compare-dyads").value.trim()) $("compare-dyads").value = `${a}-${b}`;
+    compare();
   } catch (err) {
     if (seq === state.seq) setStatus(err.message, true);
   }
@@ -328,6 +332,61 @@ function renderEvents() {
   }
   body.replaceChildren(...rows);
   $("events-count").textContent = `${dated.length} dated, ${undated.length} undated · newest first`;
+}
+
+// -- comparison -------------------------------------------------------------------------------
+const COMPARE_COLOURS = ["#24384a", "#d95f02", "#7570b3"];
+
+function parseDyads(text) {
+  const parts = text.split(/[\s,;]+/).filter(Boolean);
+  if (!parts.length || parts.length > 3) throw new Error("Give one to three dyads, e.g. IRN-TJK, IRN-AFG.");
+  return parts.map((p) => {
+    const m = /^([A-Za-z]{3})[-–>/]([A-Za-z]{3})$/.exec(p);
+    if (!m || m[1].toUpperCase() === m[2].toUpperCase()) throw new Error(`Not a dyad: ${p} (write two country codes: IRN-TJK).`);
+    return [m[1].toUpperCase(), m[2].toUpperCase()];
+  });
+}
+
+function lineWithGaps(tl) {
+  // One point per period with events; the line breaks where periods are missing.
+  const xs = [], ys = [], text = [];
+  tl.periods.forEach((p, i) => {
+    if (i && Date.parse(tl.periods[i - 1].end) + 86400000 !== Date.parse(p.start)) { xs.push(null); ys.push(null); text.push(""); }
+    xs.push(new Date((Date.parse(p.start) + Date.parse(p.end)) / 2).toISOString().slice(0, 10));
+    ys.push(p.index);
+    text.push(`<b>${esc(name(tl.dyad[0]))}–${esc(name(tl.dyad[1]))}, ${esc(p.period)}</b>: index ${esc(signed(p.index))} `
+      + `[${esc(signed(p.index_low))}, ${esc(signed(p.index_high))}]<br>${p.n_events} event(s)`);
+  });
+  return { xs, ys, text };
+}
+
+async function compare() {
+  const seq = ++state.compareSeq;
+  const chart = $("compare-chart");
+  let dyads;
+  try { dyads = parseDyads($("compare-dyads").value); } catch (err) { $("compare-status").textContent = err.message; $("compare-status").classList.add("error"); return; }
+  $("compare-status").classList.remove("error");
+  $("compare-status").textContent = "Loading…";
+  const q = query();
+  if (state.timeline) q.set("by", state.timeline.by); // the periods of the main chart, so the lines compare
+  try {
+    const lines = await Promise.all(dyads.map(([a, b]) =>
+      api(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeline?${q}`)));
+    if (seq !== state.compareSeq || !window.Plotly) return;
+    const traces = lines.map((tl, i) => {
+      const line = lineWithGaps(tl);
+      return { x: line.xs, y: line.ys, mode: "lines+markers", name: `${name(tl.dyad[0])}–${name(tl.dyad[1])} (${tl.n_events})`,
+        line: { color: COMPARE_COLOURS[i], width: 2 }, marker: { size: 6 }, hoverinfo: "text", hovertext: line.text };
+    });
+    const empty = lines.filter((tl) => !tl.n_events).map((tl) => `${tl.dyad[0]}-${tl.dyad[1]}`);
+    $("compare-status").textContent = empty.length ? `No dated events for ${empty.join(", ")}.` : "";
+    const layout = { template: "plotly_white", height: 320, margin: { l: 60, r: 20, t: 10, b: 40 },
+      yaxis: { title: { text: "relations index" }, range: [-10.5, 10.5], zeroline: true, zerolinecolor: "#bbb" },
+      xaxis: { type: "date" }, legend: { orientation: "h", y: -0.2 }, hoverlabel: { align: "left" }, hovermode: "closest" };
+    Plotly.react(chart, traces, layout, { displaylogo: false, responsive: true });
+  } catch (err) {
+    if (seq === state.compareSeq) { $("compare-status").textContent = err.message; $("compare-status").classList.add("error"); }
+  }
 }
 
 // -- evidence ---------------------------------------------------------------------------------
