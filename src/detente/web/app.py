@@ -2,17 +2,20 @@
 
     app = create_app("detente.duckdb")            # uvicorn.run(app, host="127.0.0.1", port=8000)
 
-OpenAPI docs at ``/docs``. The app holds one DuckDB connection, read-only unless it was created
-with ``allow_store=True`` (``detente serve --allow-store``), and gives each request its own
-cursor. ``POST /api/code`` codes a pasted text and returns its events; it stores the text only
-when asked (``store: true``) and allowed. No page or script is fetched from the network:
-Plotly's JavaScript is served from the plotly package.
+The API is described at ``/openapi.json``; ``/docs`` and ``/redoc`` are off (their pages load
+scripts from a CDN). The app holds one DuckDB connection, read-only unless it was created with
+``allow_store=True`` (``detente serve --allow-store``), and gives each request its own cursor.
+``POST /api/code`` codes a pasted text in a worker thread, one text at a time, and returns its
+events; it stores the text only when asked (``store: true``) and allowed. No page or script is
+fetched from the network: Plotly's JavaScript is served from the plotly package. Every response
+carries a Content-Security-Policy; request bodies are limited while they are read (chunked ones
+too); errors answer with a generic message (the store's path and DuckDB's words go to the log).
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import threading
+import logging
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -23,6 +26,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from pydantic import BaseModel, Field
 
 from .. import __version__
@@ -34,6 +38,9 @@ STATIC = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; char
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; "
        "form-action 'none'; frame-ancestors 'none'")
+STORE_UNAVAILABLE = "the event store cannot answer this request now"
+INTERNAL_ERROR = "internal error"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,9 @@ class WebOptions:
     """Limits and switches of the web app."""
 
     max_text_chars: int = 50_000  # POST /api/code: longer texts get 413
-    max_body_bytes: int = 400_000  # POST bodies larger than this get 413 before they are read
+    max_text_tokens: int = 15_000  # ... and so do texts of more words and symbols (prose: ~10,000)
+    max_body_bytes: int = 400_000  # request bodies larger than this get 413; reading stops there
+    max_code_waiting: int = 8  # POST /api/code requests waiting for the coder; more get 503
     max_limit: int = 1000  # largest page of /api/events and /api/articles
     allow_store: bool = False  # POST /api/code may store the text (store: true)
 
@@ -82,12 +91,12 @@ def create_app(db_path: str | Path, settings: Settings | None = None, options: W
         yield
         con.close()
 
-    app = FastAPI(title="detente", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="detente", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Political events (CAMEO/PLOVER) with evidence, dyad timelines and phases.")
     app.state.path, app.state.con, app.state.options = path, con, options
     app.state.settings = settings or Settings()
     app.state.coder = coder
-    app.state.code_lock = threading.Lock()
+    app.state.code_limiter = None  # an anyio CapacityLimiter(1), made on first use in the event loop
     _install_handlers(app)
     from .routes import router
 
@@ -115,32 +124,89 @@ StoreDep = Annotated[Any, Depends(get_store)]
 
 
 def _install_handlers(app: FastAPI) -> None:
+    """Errors answer with a message written for the client: a query error says what is wrong with
+    the query; a store or internal error says only that (its details, with the store's path, go
+    to the log)."""
     @app.exception_handler(QueryError)
     async def _query_error(request: Request, exc: QueryError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
 
     @app.exception_handler(StoreError)
     async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=503)
+        log.warning("store error on %s: %s", request.url.path, exc)
+        return JSONResponse({"detail": STORE_UNAVAILABLE}, status_code=503)
 
     @app.exception_handler(DetenteError)
     async def _detente_error(request: Request, exc: DetenteError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=500)
+        log.error("error on %s: %s", request.url.path, exc)
+        return JSONResponse({"detail": INTERNAL_ERROR}, status_code=500)
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> JSONResponse:
+        log.error("internal error on %s", request.url.path, exc_info=exc)
+        return JSONResponse({"detail": INTERNAL_ERROR}, status_code=500)
 
     @app.middleware("http")
-    async def _limits_and_headers(request: Request, call_next: Any) -> Response:
-        if request.method == "POST":
-            length = request.headers.get("content-length")
-            limit = request.app.state.options.max_body_bytes
-            if length is not None and (not length.isdigit() or int(length) > limit):
-                return JSONResponse({"detail": f"request body larger than {limit} bytes"}, status_code=413)
+    async def _headers(request: Request, call_next: Any) -> Response:
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("X-Frame-Options", "DENY")
-        if response.headers.get("content-type", "").startswith("text/html") and not request.url.path.startswith("/docs"):
-            response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Content-Security-Policy", CSP)
         return response
+
+    app.add_middleware(BodyLimit, limit=app.state.options.max_body_bytes)
+
+
+class BodyLimit:
+    """ASGI middleware: a request body larger than ``limit`` bytes gets 413, whether it declares
+    its length or comes in chunks. The body is read here, at most ``limit`` bytes of it (reading
+    stops at the first chunk past the limit), and handed on to the app."""
+
+    def __init__(self, app: ASGIApp, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or ()).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            await self._refuse(send)
+            return
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":  # the client went away
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await self._refuse(send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body, sent = b"".join(chunks), False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if sent:
+                return await receive()
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, send: Send) -> None:
+        response = JSONResponse({"detail": f"request body larger than {self.limit} bytes"}, status_code=413,
+                                headers={"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+                                         "Connection": "close"})
+        await response({"type": "http"}, _no_receive, send)
+
+
+async def _no_receive() -> Message:
+    return {"type": "http.disconnect"}
 
 
 def _install_pages(app: FastAPI) -> None:
@@ -191,5 +257,20 @@ def default_coder(app: FastAPI) -> Coder:
     return app.state.coder
 
 
-LimitQ = Annotated[int, Query(ge=0, description="Page size.")]
-OffsetQ = Annotated[int, Query(ge=0)]
+async def in_coder_thread(app: FastAPI, work: Callable[[], Any]) -> Any:
+    """Run ``work`` (coding: seconds of CPU) in a worker thread, one at a time, so that the event
+    loop and the other requests go on; requests waiting for it wait without holding a thread.
+    More than ``max_code_waiting`` waiting: 503."""
+    import anyio
+
+    if app.state.code_limiter is None:
+        app.state.code_limiter = anyio.CapacityLimiter(1)
+    limiter = app.state.code_limiter
+    stats = limiter.statistics()
+    if stats.borrowed_tokens >= stats.total_tokens and stats.tasks_waiting >= app.state.options.max_code_waiting:
+        raise HTTPException(503, "the coder is busy; retry in a moment", headers={"Retry-After": "5"})
+    return await anyio.to_thread.run_sync(work, limiter=limiter)
+
+
+LimitQ = Annotated[int, Query(ge=0, le=1_000_000, description="Page size.")]
+OffsetQ = Annotated[int, Query(ge=0, le=1_000_000_000_000)]

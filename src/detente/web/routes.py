@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -13,7 +14,8 @@ from ..analyse.phases import dyad_phases
 from ..analyse.query import EventFilter, count_events, parse_dyad, run_query, select_events
 from ..analyse.records import QUAD_NAMES, clean, country_name, event_records
 from ..errors import QueryError
-from .app import CodeRequest, LimitQ, OffsetQ, StoreDep, default_coder
+from ..ingest import estimate_tokens
+from .app import CodeRequest, LimitQ, OffsetQ, StoreDep, default_coder, in_coder_thread
 
 router = APIRouter(prefix="/api")
 Since = Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")]
@@ -152,21 +154,26 @@ def codes() -> dict[str, Any]:
 
 
 @router.post("/code", summary="Code a pasted text (not stored unless store=true on a server that allows it)")
-def code_text(body: CodeRequest, request: Request) -> dict[str, Any]:
+async def code_text(body: CodeRequest, request: Request) -> dict[str, Any]:
     options = request.app.state.options
     text = body.text.strip()
     if not text:
         raise HTTPException(422, "text is empty")
     if len(body.text) > options.max_text_chars:
         raise HTTPException(413, f"text longer than {options.max_text_chars} characters; send it in parts")
+    if estimate_tokens(text) > options.max_text_tokens:
+        raise HTTPException(413, f"text of more than {options.max_text_tokens} words and symbols; send it in parts")
     if body.store and not options.allow_store:
         raise HTTPException(403, "this server is read-only; start it with `detente serve --allow-store` to store texts")
+    return await in_coder_thread(request.app, partial(_code, request, text, body))
+
+
+def _code(request: Request, text: str, body: CodeRequest) -> dict[str, Any]:
     from ..events.ontology import load_ontology
 
-    with request.app.state.code_lock:
-        if body.store:
-            return _code_and_store(request, text, body)
-        found = default_coder(request.app)(text, body.published, body.title)
+    if body.store:
+        return _code_and_store(request, text, body)
+    found = default_coder(request.app)(text, body.published, body.title)
     onto = load_ontology()
     return {"stored": False, "article_id": None, "events": [e.to_dict(onto) for e in found]}
 
