@@ -57,3 +57,17 @@ def test_csv_download_is_the_export_layout(store_path, tmp_path):
         assert none.status_code == 200 and none.text.startswith("event_id,") and none.text.count("\n") == 1
         for params in ({"since": "yesterday"}, {"dyad": "Iran"}, {"code": "'; drop"}, {"quad_class": 7}):
             assert client.get("/api/events.csv", params=params).status_code == 422
+
+
+def test_world_map_is_served_by_the_app(store_path):
+    with TestClient(create_app(store_path)) as client:
+        response = client.get("/static/topojson/world_110m.json")
+        assert response.status_code == 200 and response.headers["content-type"] == "application/json"
+        assert {"countries", "land", "coastlines"} <= set(response.json()["objects"])
+        assert client.get("/static/topojson/world_50m.json").status_code == 404
+        assert client.get("/static/topojson/..%2Fapp.js").status_code == 404
+        assert 'topojsonURL: "/static/topojson/"' in client.get("/static/app.js").text  # not Plotly's CDN
+        located = [e for e in client.get("/api/events", params={"dyad": "IRN-TJK", "modality": "asserted"}).json()["events"]
+                   if e["location"]]
+        assert {e["location"]["name"] for e in located} == {"Tajikistan", "Tehran"}
+        assert all(isinstance(e["location"]["lat"], float) for e in located)

@@ -88,6 +88,9 @@ def test_dashboard_irn_tjk(server, page, tmp_path):
     assert page.evaluate("window.__pwned") is None
     assert page.locator("#evidence a[href^='javascript']").count() == 0
 
+    expect(page.locator("#map-count")).to_contain_text("2 located event(s) at 2 place(s)")  # offline map
+    page.wait_for_selector("#map .geo .countries path", state="attached")
+    assert page.locator("#map .scattergeo .point").count() == 2
     page.wait_for_selector("#compare-chart.js-plotly-plot .main-svg")  # the chosen dyad, then two more
     assert page.locator("#compare-dyads").input_value() == "IRN-TJK"
     page.fill("#compare-dyads", "IRN-TJK, IRN-AFG, tjk>irn")

@@ -1,24 +1,30 @@
-"""API routes the dashboard needs beyond the JSON API of ``routes.py``: the store's status (an
-empty store says so and how to fill it) and a CSV download of the events the dashboard shows.
-Both read through ``detente.analyse``; the CSV is the layout of ``detente export --format csv``."""
+"""Routes the dashboard needs beyond the JSON API of ``routes.py``: the store's status (an empty
+store says so and how to fill it), a CSV download of the events the dashboard shows (read through
+``detente.analyse``, in the layout of ``detente export --format csv``), and the world base map of
+its offline map (``static/topojson/``: Plotly's scattergeo would fetch it from a CDN)."""
 from __future__ import annotations
 
 import io
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from functools import lru_cache
+from importlib import resources as importlib_resources
+
+from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 
 from ..analyse.export import write_events_csv
 from ..analyse.query import MAX_LIMIT, EventFilter, parse_dyad, run_query
 from .app import StoreDep
 
-router = APIRouter(prefix="/api")
+router = APIRouter()  # what the app includes: the API routes below and the base map
+api = APIRouter(prefix="/api")
+TOPOJSON = ("world_110m.json",)
 MAX_CSV_ROWS = MAX_LIMIT  # rows of one download (EventFilter's largest page)
 FILL_COMMAND = "detente code ARTICLES/ --db STORE.duckdb"
 
 
-@router.get("/status", summary="Number of events and articles in the store; how to fill an empty one")
+@api.get("/status", summary="Number of events and articles in the store; how to fill an empty one")
 def status(store: StoreDep) -> dict[str, Any]:
     counts = run_query(store, "SELECT (SELECT count(*) FROM events) AS events, "
                               "(SELECT count(*) FROM articles) AS articles", []).iloc[0]
@@ -31,7 +37,7 @@ def status(store: StoreDep) -> dict[str, Any]:
     return out
 
 
-@router.get("/events.csv", summary="The events matching the filters as CSV (the layout of `detente export --format csv`)",
+@api.get("/events.csv", summary="The events matching the filters as CSV (the layout of `detente export --format csv`)",
             response_class=Response, responses={200: {"content": {"text/csv": {}}}})
 def events_csv(store: StoreDep, dyad: str | None = None, a: str | None = None, b: str | None = None,
                direction: str = "both", actor: str | None = None, country: str | None = None,
@@ -50,3 +56,19 @@ def events_csv(store: StoreDep, dyad: str | None = None, a: str | None = None, b
     name = "events" + (f"-{a}-{b}" if a else "") + ".csv"
     return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+router.include_router(api)
+
+
+@router.get("/static/topojson/{name}", include_in_schema=False)
+def topojson(name: str) -> Response:
+    if name not in TOPOJSON:
+        raise HTTPException(404, "not found")
+    return Response(_topojson(name), media_type="application/json",
+                    headers={"Cache-Control": "public, max-age=86400"})
+
+
+@lru_cache(maxsize=2)
+def _topojson(name: str) -> bytes:
+    return importlib_resources.files("detente.web").joinpath("static", "topojson", name).read_bytes()

@@ -9,7 +9,7 @@ const PHASE_COLOURS = { hostile: "rgba(178,24,43,0.16)", cold: "rgba(103,169,207
   warm: "rgba(253,174,97,0.22)", cooperative: "rgba(26,152,80,0.16)" };
 
 const $ = (id) => document.getElementById(id);
-const state = { names: {}, timeline: null, phases: [], selected: null, seq: 0, compareSeq: 0 };
+const state = { names: {}, timeline: null, phases: [], selected: null, seq: 0, compareSeq: 0, located: null, mapTotal: 0, mapFetched: 0 };
 
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
@@ -144,8 +144,10 @@ async function load() {
     if (seq !== state.seq) return; // a newer request won
     state.timeline = timeline;
     state.phases = phases.phases;
+    state.located = null; // the map of the previous dyad goes until this one's events come
     setStatus("");
     render();
+    loadMap(a, b, seq);
     if (!$("compare-dyads").value.trim()) $("compare-dyads").value = `${a}-${b}`;
     compare();
   } catch (err) {
@@ -168,6 +170,7 @@ function matchesFamily(e) {
 // -- rendering --------------------------------------------------------------------------------
 function render() {
   renderDownload();
+  renderMap();
   renderSummary();
   renderChart();
   renderPhases();
@@ -332,6 +335,74 @@ function renderEvents() {
   }
   body.replaceChildren(...rows);
   $("events-count").textContent = `${dated.length} dated, ${undated.length} undated · newest first`;
+}
+
+// -- map --------------------------------------------------------------------------------------
+// Plotly's scattergeo on the world map served by the app (static/topojson): no tiles, no network.
+async function loadMap(a, b, seq) {
+  const q = new URLSearchParams({ dyad: `${a}-${b}`, modality: "asserted", limit: "1000" });
+  if ($("since").value) q.set("since", $("since").value);
+  if ($("until").value) q.set("until", $("until").value);
+  try {
+    const found = await api(`/api/events?${q}`);
+    if (seq !== state.seq) return;
+    state.located = found.events.filter((e) => e.location && Number.isFinite(e.location.lat) && Number.isFinite(e.location.lon));
+    state.mapTotal = found.total;
+    state.mapFetched = found.events.length;
+  } catch (err) {
+    state.located = [];
+    $("map-count").textContent = "· " + err.message;
+    return;
+  }
+  renderMap();
+}
+
+function mapRanges(groups) {
+  // The places with a margin around them (at least 25 degrees across), or the whole world.
+  if (!groups.length) return {};
+  const lats = groups.map((g) => g[0].location.lat), lons = groups.map((g) => g[0].location.lon);
+  const pad = (lo, hi, min, top) => {
+    const half = Math.max((hi - lo) * 0.65, min / 2), mid = (lo + hi) / 2;
+    return [Math.max(-top, mid - half), Math.min(top, mid + half)];
+  };
+  return { lataxis: { range: pad(Math.min(...lats), Math.max(...lats), 25, 85) },
+    lonaxis: { range: pad(Math.min(...lons), Math.max(...lons), 40, 180) } };
+}
+
+function renderMap() {
+  const box = $("map");
+  if (!window.Plotly || !state.timeline || !state.located) { $("map-count").textContent = ""; return; }
+  const events = state.located.filter(matchesFamily);
+  const places = new Map(); // one marker per place, sized by its number of events
+  for (const e of events) {
+    const key = `${e.location.lat},${e.location.lon}`;
+    if (!places.has(key)) places.set(key, []);
+    places.get(key).push(e);
+  }
+  const groups = [...places.values()];
+  const hover = groups.map((g) => {
+    const loc = g[0].location;
+    const lines = [`<b>${esc(loc.name)}</b>${loc.country ? " (" + esc(loc.country) + ")" : ""}: ${g.length} event(s)`];
+    for (const e of g.slice(0, 6)) lines.push(`${esc(e.date_start || "undated")} ${esc(e.cameo)} ${esc(e.cameo_name || "")}`);
+    if (g.length > 6) lines.push(`… ${g.length - 6} more`);
+    return lines.join("<br>");
+  });
+  const colour = (g) => { const m = g.reduce((s, e) => s + Number(e.goldstein || 0), 0) / g.length; return m; };
+  const trace = { type: "scattergeo", mode: "markers", lat: groups.map((g) => g[0].location.lat), lon: groups.map((g) => g[0].location.lon),
+    customdata: groups.map((g) => g[0].event_id), hoverinfo: "text", hovertext: hover, showlegend: false,
+    marker: { size: groups.map((g) => 8 + 4 * Math.min(Math.sqrt(g.length), 5)), color: groups.map(colour), cmin: -10, cmax: 10,
+      colorscale: [[0, "#a50026"], [0.5, "#f7f7f7"], [1, "#1a9850"]], line: { width: 1, color: "#333" }, opacity: 0.85,
+      colorbar: { title: { text: "mean Goldstein" }, thickness: 10, len: 0.8 } } };
+  const layout = { height: 360, margin: { l: 0, r: 0, t: 0, b: 0 }, hoverlabel: { align: "left" },
+    geo: { scope: "world", resolution: 110, projection: { type: "natural earth" }, showcountries: true, countrycolor: "#bbb",
+      showland: true, landcolor: "#f2f2ee", showocean: true, oceancolor: "#e8f0f6", ...mapRanges(groups) } };
+  Plotly.react(box, [trace], layout, { displaylogo: false, responsive: true, topojsonURL: "/static/topojson/" });
+  if (!box.dataset.bound) {
+    box.on("plotly_click", (ev) => { const p = ev.points && ev.points[0]; if (p && p.customdata) showEvent(p.customdata); });
+    box.dataset.bound = "1";
+  }
+  $("map-count").textContent = `· ${events.length} located event(s) at ${groups.length} place(s)`
+    + (state.mapTotal > state.mapFetched ? ` (among the first ${state.mapFetched} of ${state.mapTotal} events)` : "");
 }
 
 // -- comparison -------------------------------------------------------------------------------
