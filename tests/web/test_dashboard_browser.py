@@ -6,6 +6,8 @@ import io
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,16 +25,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def server(xss_store_path):
-    """The app over the fixture store (IRN-TJK with the 2023 agreements, plus an article carrying
-    <script> and HTML), served by uvicorn in a thread on a free port."""
+@contextmanager
+def _serve(path: Path) -> Iterator[str]:
+    """The app over the store at ``path``, served by uvicorn in a thread on a free port."""
     import uvicorn
 
     from detente.web.app import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(xss_store_path), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -41,9 +42,19 @@ def server(xss_store_path):
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the web app did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def server(xss_store_path):
+    """The app over the fixture store (IRN-TJK with the 2023 agreements, plus an article carrying
+    <script> and HTML)."""
+    with _serve(xss_store_path) as url:
+        yield url
 
 
 @pytest.fixture
@@ -116,3 +127,20 @@ def test_dashboard_irn_tjk(server, page, tmp_path):
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
     assert errors == [] and outside == []
+
+
+def test_dashboard_on_an_empty_store(page, tmp_path):
+    from detente.store import Store
+
+    Store.open(tmp_path / "empty.duckdb").close()
+    with _serve(tmp_path / "empty.duckdb") as url:
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(url + "/")
+        expect = pytest.importorskip("playwright.sync_api").expect
+        expect(page.locator("#empty")).to_contain_text("No events in this store")
+        assert page.locator("#empty code").inner_text() == "detente code ARTICLES/ --db STORE.duckdb"
+        assert not page.locator("#chart").is_visible() and not page.locator("#controls").is_visible()
+        assert not page.locator("#map").is_visible() and not page.locator("#download").is_visible()
+        page.screenshot(path=str(tmp_path / "empty.png"), full_page=True)
+        assert errors == []
