@@ -104,7 +104,11 @@ def read_inputs(inputs: Sequence[str], settings: Settings, published: dt.date | 
 
 
 def make_article(article_id: str, text: str, published: str | dt.date | None = None, **meta: Any) -> Article:
-    """An Article with its content hash; no date gives the flag ``no_published_date``."""
+    """An Article with its content hash; no date gives the flag ``no_published_date``.
+
+    Raises InputError for a text or id that is not valid Unicode (lone surrogates)."""
+    if _SURROGATE.search(text) or _SURROGATE.search(article_id):
+        raise InputError(article_id, "text or id holds unpaired UTF-16 surrogates (not valid Unicode)")
     date = parse_date(published)
     flags = tuple(meta.pop("flags", ()) or ())
     if date is None and "no_published_date" not in flags:
@@ -660,8 +664,8 @@ def _finish(article_id: str, text: str, origin: str, ctx: _Context, date: Any, m
     settings = ctx.settings
     if not text.strip():
         return Rejection(origin, "empty text")
-    if _SURROGATE.search(text) or _SURROGATE.search(article_id):
-        return Rejection(origin, "text or id holds unpaired UTF-16 surrogates (not valid Unicode)")
+    if any(isinstance(v, str) and _SURROGATE.search(v) for v in (text, article_id, date, *meta.values())):
+        return Rejection(origin, "text, id or a field holds unpaired UTF-16 surrogates (not valid Unicode)")
     if len(text) > settings.max_chars:
         return Rejection(origin, f"oversized: {len(text)} characters (max_chars {settings.max_chars})")
     tokens = estimate_tokens(text)
@@ -695,7 +699,7 @@ def _make_id(name: str, text: str) -> str:
     while Path(stem).suffix and len(Path(stem).suffix) <= 9:
         stem = Path(stem).stem
     slug = re.sub(r"[^a-z0-9_]+", "-", stem.lower()).strip("-_")[:40] or "article"
-    digest = hashlib.sha1(f"{name}\x00{text}".encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha1(f"{name}\x00{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return f"{slug}_{digest}"
 
 

@@ -44,3 +44,20 @@ def test_hidden_files_of_a_folder_are_named(tmp_path):
     result = invoke("ingest", folder, "--db", tmp_path / "h.duckdb")
     assert result.exit_code == 1 and "1 stored" in result.stderr
     assert f"skipped {folder / '.notes.txt'}: hidden" in result.stderr
+
+
+def test_a_file_name_that_is_no_utf8_is_stored_with_an_escaped_origin(tmp_path):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")  # undecodable bytes come back as lone surrogates
+    (folder / name).write_text(TEXT, encoding="utf-8")
+    (folder / (name + ".pdf")).write_bytes(b"%PDF")
+    db = tmp_path / "n.duckdb"
+    result = invoke("ingest", folder, "--db", db)
+    assert result.exit_code == 1 and "1 stored" in result.stderr, result.stderr
+    with Store.open(db) as store:
+        [article] = store.get_articles()
+        [reason] = [r[0] for r in store.con.execute("SELECT origin FROM rejections").fetchall()]
+    assert article.origin.endswith("caf\\udce9.txt") and reason.endswith("caf\\udce9.txt.pdf")

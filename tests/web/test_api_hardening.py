@@ -50,6 +50,10 @@ def test_a_text_of_too_many_tokens_is_refused(store_path):
     with TestClient(create_app(store_path, coder=coder)) as client:
         response = client.post("/api/code", json={"text": "! " * 16_000})
         assert response.status_code == 413 and "words and symbols" in response.json()["detail"]
+    with TestClient(create_app(store_path)) as client:  # the pipeline's own coder
+        bad = client.post("/api/code", content=b'{"text": "Iran \\ud800 visited Tajikistan."}',
+                          headers={"content-type": "application/json"})
+        assert bad.status_code == 422 and bad.json()["detail"][0]["type"] == "string_unicode"
     assert coder.calls == []
 
 

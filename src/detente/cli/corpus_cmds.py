@@ -375,10 +375,23 @@ def _handled() -> Iterator[None]:
         raise typer.Exit(2) from None
 
 
+class _StderrHandler(logging.Handler):
+    """Writes to the sys.stderr of the moment (a StreamHandler keeps the stream it was given,
+    which a test runner or a caller of the CLI in process may have closed since)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except (OSError, ValueError):
+            pass  # nowhere to write a log line: the rejections still name every skipped input
+
+
 def _quiet_libraries() -> None:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    for name in ("trafilatura", "htmldate", "courlan", "justext"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):  # a bad page is named as a rejection
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     logging.getLogger("urllib3").setLevel(logging.CRITICAL)  # a failed fetch is reported as a skipped input
     downloads = logging.getLogger("trafilatura.downloads")  # read by detente.fetch for the reason, not printed
     if not downloads.handlers:

@@ -155,7 +155,7 @@ class Store:
                  summary.events, run_id])
 
     def add_rejections(self, run_id: str, rejections: Sequence[Rejection]) -> None:
-        rows = [[run_id, r.origin, r.reason, _now()] for r in rejections]
+        rows = [[run_id, valid_utf8(r.origin), valid_utf8(r.reason), _now()] for r in rejections]
         if not rows:
             return
         with self.transaction() as con:
@@ -211,6 +211,8 @@ class Store:
         columns: dict[str, tuple[str, list[Any]]] = {}
         for name in _ARTICLE_FIELDS:
             values = [getattr(a, name) for a in articles]
+            if name == "origin":  # a file name that is no UTF-8 comes with lone surrogates
+                values = [valid_utf8(v) for v in values]
             if name in _LIST_FIELDS:
                 columns[name] = ("VARCHAR[][]", [list(v) for v in values])
             else:
@@ -299,6 +301,14 @@ class Store:
             return self._con.execute(sql, params or []).fetchall()
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: query failed: {exc}") from exc
+
+
+def valid_utf8(text: str | None) -> str | None:
+    """The text with lone surrogates (a file name's undecodable bytes, say) written as escapes:
+    DuckDB stores only valid UTF-8."""
+    if text is None:
+        return None
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class Added(NamedTuple):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
@@ -25,12 +26,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from pydantic import BaseModel, Field
 
 from .. import __version__
-from ..errors import DetenteError, QueryError, StoreError
+from ..errors import DetenteError, InputError, QueryError, StoreError
 from ..settings import Settings
 
 Coder = Callable[[str, "dt.date | None", "str | None"], list[Any]]
@@ -131,6 +134,15 @@ def _install_handlers(app: FastAPI) -> None:
     async def _query_error(request: Request, exc: QueryError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
 
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own handler echoes the input, which cannot be encoded when it holds lone surrogates
+        return _AsciiJSON({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+
+    @app.exception_handler(InputError)
+    async def _input_error(request: Request, exc: InputError) -> JSONResponse:
+        return JSONResponse({"detail": exc.reason}, status_code=422)
+
     @app.exception_handler(StoreError)
     async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
         log.warning("store error on %s: %s", request.url.path, exc)
@@ -156,6 +168,13 @@ def _install_handlers(app: FastAPI) -> None:
         return response
 
     app.add_middleware(BodyLimit, limit=app.state.options.max_body_bytes)
+
+
+class _AsciiJSON(JSONResponse):
+    """JSON with every non-ASCII character escaped: any Python string can be sent."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
 class BodyLimit:
