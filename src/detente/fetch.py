@@ -287,11 +287,15 @@ def _failure_of(url: str) -> Iterator[list[str]]:
 
     logger = logging.getLogger("trafilatura.downloads")
     handler = _Catch()
+    level = logger.level
+    if logger.getEffectiveLevel() > logging.ERROR:  # a quieted parent ("trafilatura") must not hide the cause
+        logger.setLevel(logging.ERROR)
     logger.addHandler(handler)
     try:
         yield found
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def _cause(message: str) -> str:
