@@ -70,10 +70,14 @@ def test_sectors_file_is_valid():
     assert titles.problems == []
     data = read_sectors()
     assert set(data) == {"titles", "groups", "weak", "weak_groups", "modifiers", "portfolios", "lowercase",
-                         "relational"}
+                         "relational", "placeless", "seated"}
     for section in ("titles", "groups", "weak", "weak_groups"):
         for term, value in data[section].items():
             assert value is None or all(code in SECTORS for code in str(value).split()), term
+    assert titles.placeless and titles.placeless <= set(SECTORS)
+    terms = {" ".join(key) for key in titles.terms}
+    assert titles.seated <= terms, titles.seated - terms  # every seated body is a term
+    assert all(titles.terms[(w,)].sector in titles.placeless for w in titles.seated), "seated only matters if placeless"
 
 
 def test_data_files_have_no_duplicate_keys():

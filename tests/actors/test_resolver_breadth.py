@@ -138,7 +138,7 @@ GROUPS = [
     ("Rwandan troops", None, None, ("RWA", "MIL")),
     ("the Congolese army", None, None, ("COD|COG", "MIL")),
     ("Tanzanian police", None, None, ("TZA", "COP")),
-    ("Mozambican insurgents", None, None, ("MOZ", "INS")),
+    ("Mozambican insurgents", None, None, ("MOZ", "REB")),  # PLOVER: insurgents are rebels (docs/actors.md)
     ("the Zimbabwean opposition", None, None, ("ZWE", "OPP")),
     ("the Angolan government", None, None, ("AGO", "GOV")),
     ("the Nigerian military", None, None, ("NGA", "MIL")),

@@ -20,9 +20,9 @@ from ..errors import DataFileError
 from .kbtypes import SECTORS, valid_country
 from .names import acronym_key, fold, is_acronym
 
-KINDS = ("country", "demonym", "people", "capital", "seat", "region")
+KINDS = ("country", "demonym", "people", "capital", "seat", "region", "city")
 _NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
-_PRIORITY = {"country": 0, "seat": 1, "capital": 2, "demonym": 3, "people": 4, "region": 5}
+_PRIORITY = {"country": 0, "seat": 1, "capital": 2, "demonym": 3, "people": 4, "region": 5, "city": 6}
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Place:
 
     iso3: str
     kind: str  # country | demonym | people (plural demonym) | capital | seat | region (a region or city)
+    #            | city (a GeoNames city or division the list lacks: never an actor on its own)
     sector: str | None = None  # seats of power (and capitals as metonyms): GOV, MIL, LEG
 
 

@@ -48,6 +48,17 @@ GEO_MODIFIERS = frozenset({"north", "south", "east", "west", "northern", "southe
                            "metropolitan", "communist", "nationalist", "soviet", "imperial", "kurdish", "arab"})
 
 
+# Ordinary words that are names of ISO 3166-2 divisions ("Gulf" of Papua New Guinea, "Coast", "Free"
+# State) or of large towns ("Sale", "Surprise"): capitalised in a phrase, they are rarely those places
+_WORD_NAMES = GEO_MODIFIERS | {
+    "coast", "gulf", "free", "federal", "capital", "centre", "center", "island", "islands", "littoral", "plateau",
+    "pool", "cascade", "cascades", "commonwealth", "ascension", "store", "chin", "lac", "est", "mono", "zeta",
+    "apace", "encamp", "bloke", "bong", "man", "drug", "bat", "sale", "lime", "luck", "surprise", "paradise",
+    "enterprise", "rest", "hub", "pet", "sol", "tour", "tours", "van", "vine", "vista", "mesa", "amen", "metro",
+    "marina", "aurora", "corona", "sumo", "kilo", "tango", "trident", "bush"}
+_MODIFIER_MIN_POPULATION = 100_000
+
+
 @dataclass(frozen=True)
 class Found:
     """A place or a knowledge-base entity found over tokens [start, end)."""
@@ -208,7 +219,69 @@ def analyse_segment(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazettee
                                               and fold(toks[t[0]].text) in titles.lowercase)]
     seg.portfolio = _portfolio(seg, titles)
     _find_head(seg, titles)
+    if not lenient and seg.head >= 0:
+        seg.found = sorted([*seg.found, *_world_places(seg, text, kb)], key=lambda f: f.start)
     return seg
+
+
+def _world_places(seg: Segment, text: str, kb: KnowledgeBase) -> list[Found]:
+    """Cities and first-level divisions of the world gazetteer (the places stage's index) that the
+    country list lacks, anywhere but the head: they say whose an institution is ("the Delhi High
+    Court", "the mayor of Kharkiv", "a police station in Lagos"); never an actor on their own. A
+    name glued to another unknown capitalised word is part of a longer name ("Paris Hilton")."""
+    out: list[Found] = []
+    i = 0
+    while i < len(seg.toks):
+        found = _world_place_at(seg, text, kb, i)
+        if found is not None:
+            out.append(found)
+        i = found.end if found is not None else i + 1
+    return out
+
+
+def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int) -> Found | None:
+    """The longest world-gazetteer name starting at token ``i``, if it reads as a place there."""
+    toks = seg.toks
+    if not _free_capital(seg, i) or (i > 0 and (_free_capital(seg, i - 1) or toks[i - 1].text == "-")):
+        return None
+    from ..places.gazetteer import load_index  # the places stage's index, built once per process
+
+    index = load_index()
+    for n in range(min(index.max_tokens, len(toks) - i), 0, -1):
+        end = i + n
+        if not all(_free_capital(seg, k) or toks[k].lower in PARTICLES for k in range(i, end)) \
+                or _free_capital(seg, end) or (n == 1 and kb.is_given_name(toks[i].text)):
+            continue
+        surface = text[toks[i].start:toks[end - 1].end]
+        iso3 = _world_country(index.lookup(surface), modifier=end <= seg.head)
+        if iso3 is not None and fold(surface) not in _WORD_NAMES:
+            return Found(i, end, surface, place=Place(iso3, "city"))
+    return None
+
+
+def _world_country(cands: tuple, modifier: bool) -> str | None:
+    """The country of a world-gazetteer name: its first candidate's, when it is a city or division
+    and clearly the one meant — every candidate in one country, or a city at least ten times larger
+    than any namesake abroad ("Delhi", not Delhi in Timor-Leste; not "Punjab", not "Ontario"). A
+    city before the head must be a large one (a small town's name is likelier a word: "Federal")."""
+    if not cands or cands[0].kind not in ("city", "admin1"):
+        return None
+    top = cands[0]
+    if modifier and top.kind == "city" and top.population < _MODIFIER_MIN_POPULATION:
+        return None
+    abroad = [c for c in cands if c.country != top.country]
+    if abroad and (top.kind != "city" or any(c.kind != "city" or c.population * 10 > top.population
+                                             for c in abroad)):
+        return None
+    return top.country
+
+
+def _free_capital(seg: Segment, i: int) -> bool:
+    """A capitalised word at ``i`` that is neither the head, nor a known name, nor part of a term."""
+    if i >= len(seg.toks) or i == seg.head or seg.found_at(i) or seg.term_at(i) or i in seg.portfolio:
+        return False
+    text = seg.toks[i].text
+    return text[:1].isupper() and not is_acronym(text) and fold(text) not in STOP
 
 
 def _keep_found(seg: Segment, found: Found, terms: list, kb: KnowledgeBase) -> bool:

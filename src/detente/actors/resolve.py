@@ -22,6 +22,7 @@ from typing import Any
 
 from ..model import Actor
 from .countries import Gazetteer, load_gazetteer
+from .cues import load_cues
 from .kb import KBMatch, KnowledgeBase, load_kb
 from .kbtypes import valid_country
 from .names import Tok, fold, tokenize
@@ -29,7 +30,7 @@ from .phrase import (CUT_WORDS, POSSESSIVE, STOP, Found, Segment, analyse_segmen
                      locative_place, surname_title)
 from .titles import Hit, Titles, load_titles
 
-_PLACE_CONF = {"country": 0.9, "seat": 0.85, "capital": 0.7, "people": 0.75, "demonym": 0.6, "region": 0.5}
+_PLACE_CONF = {"country": 0.9, "seat": 0.85, "capital": 0.7, "people": 0.75, "demonym": 0.6, "region": 0.5, "city": 0.5}
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,9 @@ class Resolver:
         if relational:  # "Britain's allies", "the enemies of the UK" are not British
             before, poss = [f for f in before if f not in poss], []
         mods = [f for f in before if f not in poss]
-        comp_found = [] if relational else complement_parts(seg)[0]
+        head_word = fold(seg.toks[seg.head].text)
+        patient = head_word in load_cues().force_words or head_word[:-1] in load_cues().force_words
+        comp_found = [] if relational or patient else complement_parts(seg)[0]  # not "the shelling of Kharkiv"
         org_mod = None
         igo = any(m is not None and m.kind == "org" and m.country == "IGO"
                   for m in (self._best_match(f, None, None) for f in [*poss[-1:], *mods] if f.place is None))
@@ -278,8 +281,17 @@ class Resolver:
                         return match.country, org_mod
                 elif match is not None and match.country:
                     return match.country, org_mod
-        place = locative_place(seg) if org_mod is None and not relational else None  # (the UN's mission)
-        return (place.place.iso3 if place and place.place else None), org_mod
+        place = locative_place(seg) if org_mod is None and not relational and self._takes_place(seg) else None
+        return (place.place.iso3 if place and place.place else None), org_mod  # (not the UN's mission)
+
+    def _takes_place(self, seg: Segment) -> bool:
+        """Whether the head takes the country of the place it is in ("police in Lagos") or not
+        ("foreign ministers in Brussels", "troops in Syria": officials and soldiers abroad)."""
+        term = seg.term_at(seg.head)
+        if term is None:
+            return True
+        sector, _ = self._sector(seg, term, None)
+        return self.titles.takes_place(term[2].term, sector)
 
 
 def _bare_collective(seg: Segment, hit: Hit | None, org_mod: KBMatch | None) -> bool:

@@ -18,13 +18,16 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention, Article
 from .coref import Cand, resolve_coreference, to_mentions
+from .cues import load_cues
 from .names import fold
+from .phrase import LOC_PREPS
 from .resolve import Reading, Resolver, resolver_for
 
 _BASIS = {"kb": "kb", "name": "title", "title": "title", "group": "title", "place": "gazetteer", "org": "org"}
 _MAX_DEPTH = 4
 _DOER_PLACES = (":country", ":demonym", ":people", ":seat")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_FORCE_PREPS = frozenset({"on", "against", "at", "into", "of", "in"})
 
 
 def find_actors(doc: Doc, article: Article, resources: Any) -> list[ActorMention]:
@@ -36,7 +39,33 @@ def find_actors(doc: Doc, article: Article, resources: Any) -> list[ActorMention
     if doc.has_annotation("DEP"):
         cands.extend(_phrase_cands(doc, resolver, date, seen))
     cands.extend(_entity_cands(doc, resolver, date, seen))
+    if doc.has_annotation("DEP"):
+        _force_targets(doc, cands, resolver)
     return to_mentions(doc, resolve_coreference(doc, cands))
+
+
+def _force_targets(doc: Doc, cands: list[Cand], resolver: Resolver) -> None:
+    """A capital or city that force is used on stands for its civilians (PLOVER/CAMEO: CVL), not
+    for the government it is a metonym of elsewhere: "Russian missiles struck Kyiv", "the
+    shelling of Kharkiv", "air strikes on Sanaa" (but "Kyiv accused Moscow": GOV)."""
+    force = load_cues().force_words
+    for cand in cands:
+        if cand.actor is None or cand.reading is None or cand.reading.kind != "place":
+            continue
+        place = resolver.gaz.lookup(doc[cand.start:cand.end].text)
+        if place is not None and place.kind in ("capital", "region") and _force_object(doc[cand.head], force):
+            cand.actor = replace(cand.actor, sector="CVL", sector2=None)
+
+
+def _force_object(tok: Token, force: frozenset[str]) -> bool:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "shelled Kharkiv and Kyiv"
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass"):
+        return head.lemma_.lower() in force
+    if tok.dep_ == "pobj" and head.lower_ in _FORCE_PREPS:
+        return head.head.lemma_.lower() in force
+    return False
 
 
 def _read(resolver: Resolver, span: Span, date: dt.date | None) -> Reading | None:
@@ -67,6 +96,11 @@ def _phrase_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[
             span = doc[chunk.start:chunk.end]
             seen.difference_update(range(chunk.end, end))
             reading = _read(resolver, span, date) if _actor_head(root, resolver) else None
+        if reading is not None and reading.actor.country is None:
+            located = _locative_reading(root, span, resolver, date)
+            if located is not None:  # "a police station in Lagos", "rebels in Darfur"
+                span, reading = located
+                seen.update(range(span.start, span.end))
         if reading is not None and reading.actor.country is None and _named_possessor(chunk):
             reading = None  # "Raisi's new leadership": the actor is the possessor
         if reading is not None:
@@ -111,11 +145,37 @@ def _extent_end(tok: Token, resolver: Resolver, depth: int) -> int:
             end = child.i + 1
         elif child.dep_ == "appos":
             end = max(end, _extent_end(child, resolver, depth + 1))
-        elif child.dep_ == "prep" and child.lower_ == "of" and _takes_of(tok, resolver):
+        elif child.dep_ == "prep" and child.lower_ == "of" and _takes_of(tok, resolver) \
+                and tok.lemma_.lower() not in load_cues().force_words:  # "the shelling of X" is X's target
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 end = max(end, _extent_end(objs[0], resolver, depth + 1))
     return end
+
+
+def _locative_reading(root: Token, span: Span, resolver: Resolver, date: dt.date | None
+                      ) -> tuple[Span, Reading] | None:
+    """The phrase read with the place it is in ("a police station in Lagos" -> NGA COP), when
+    that gives it a country; the resolver leaves officials and soldiers abroad without one
+    ("foreign ministers in Brussels", "troops in Syria")."""
+    doc = root.doc
+    for prep in root.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in LOC_PREPS or prep.i < span.end:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.sent.start != root.sent.start:
+            return None
+        end = obj.i + 1
+        of = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if inner is not None:  # "in the city of Lagos"
+            end = inner.i + 1
+        wide = doc[span.start:end]
+        reading = _read(resolver, wide, date)
+        if reading is not None and reading.actor.country is not None:
+            return wide, reading
+        return None
+    return None
 
 
 def _actor_head(root: Token, resolver: Resolver) -> bool:

@@ -53,6 +53,8 @@ class Titles:
     portfolios: frozenset[str] = frozenset()  # words of a minister's portfolio ("Planning", "Interior")
     lowercase: frozenset[str] = frozenset()  # terms only in lower case ("a Dutch national", not "National")
     relational: frozenset[str] = frozenset()  # nouns naming others than their possessor ("Britain's allies")
+    placeless: frozenset[str] = frozenset()  # sectors that take no country from where they are
+    seated: frozenset[str] = frozenset()  # bodies of those sectors that sit where they govern
     max_len: int = 1
     problems: list[str] = field(default_factory=list)
     heads: frozenset[str] = frozenset()  # last words of the terms (set by ``build_titles``)
@@ -109,6 +111,13 @@ class Titles:
         """Whether a folded word (or its singular) names others than its possessor ("allies")."""
         return word in self.relational or any(w in self.relational for w in _singulars(word))
 
+    def takes_place(self, term: Term, sector: str | None) -> bool:
+        """Whether a phrase headed by ``term`` with ``sector`` takes the country of a place it is
+        in: police, courts, residents and rebels do; officials and soldiers abroad do not
+        ("foreign ministers in Brussels"), unless they are a body seated there ("the government
+        in Kabul")."""
+        return sector not in self.placeless or " ".join(fold(term.text).split()) in self.seated
+
     def modifier(self, word: str) -> str | None:
         return self.modifiers.get(word)
 
@@ -158,12 +167,15 @@ def build_titles(data: dict) -> Titles:
         portfolios = []
     titles.portfolios = frozenset(fold(str(w)) for w in portfolios)
     titles.heads = frozenset(key[-1] for key in titles.terms)
-    for section in ("lowercase", "relational"):
+    for section in ("lowercase", "relational", "seated"):
         words = data.get(section) or []
         if not isinstance(words, list):
             titles.problems.append(f"{section} must be a list of words")
             words = []
         setattr(titles, section, frozenset(fold(str(w)) for w in words))
+    placeless = data.get("placeless") or []
+    titles.problems.extend(f"placeless: unknown sector {c!r}" for c in placeless if c not in SECTORS)
+    titles.placeless = frozenset(str(c) for c in placeless)
     return titles
 
 
