@@ -1,8 +1,7 @@
 """Coreference within one article, over the actor candidates the stage found.
 
 - a surname after a full mention ("Rahmon" after "Tajik President, Emomali Rahmon");
-- he/she -> the most recent person (subjects first); they/them -> the most recent subject when
-  it is a group or country;
+- pronouns, "the country", "the group" and the first persons of quotations (``anaphora``);
 - "the two countries" / "both sides" -> the pair in focus (the article's two most frequent
   countries), as two mentions over the same span;
 - "his Tajik counterpart" -> Tajik, with the sector of the person it is counterpart to;
@@ -15,37 +14,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from ..model import Actor, ActorMention
+from .anaphora import resolve_anaphora
+from .cand import Cand
 from .names import fold
-from .resolve import Reading
 
 _PAIR = re.compile(r"^(the )?(two|both) (countries|sides|states|nations|neighbors|neighbours|governments|capitals)$")
 _GROUP_GOV = frozenset({"government", "administration", "authorities", "regime", "cabinet", "leadership"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
-_HE = frozenset({"he", "she", "him"})
-_THEY = frozenset({"they", "them"})
-
-
-@dataclass
-class Cand:
-    """An actor candidate over tokens [start, end) with its head token and reading."""
-
-    start: int
-    end: int
-    head: int
-    actor: Actor | None
-    reading: Reading | None = None
-    basis: str = "gazetteer"
-    antecedent: int | None = None
-
-    @property
-    def person(self) -> bool:
-        return bool(self.reading and self.reading.person)
 
 
 def resolve_coreference(doc: Doc, cands: list[Cand]) -> list[Cand]:
@@ -57,7 +38,7 @@ def resolve_coreference(doc: Doc, cands: list[Cand]) -> list[Cand]:
     _surnames(doc, cands)
     _fill_countries(doc, cands, focus, pair)
     taken = {i for c in cands if c.actor for i in range(c.start, c.end)}
-    extra = [*_pronouns(doc, cands, taken), *_pairs(doc, pair, taken)]
+    extra = [*resolve_anaphora(doc, cands, taken), *_pairs(doc, pair, taken)]
     return sorted([*(c for c in cands if c.actor), *extra], key=lambda c: (c.start, c.end))
 
 
@@ -132,46 +113,6 @@ def _counterpart(doc: Doc, cands: list[Cand], i: int, pair: list[str]) -> None:
     cand.actor = Actor(country=country, sector=person.actor.sector, sector2=person.actor.sector2,
                        confidence=0.7 if cand.actor else 0.5)
     cand.basis, cand.antecedent = "coref", person.head
-
-
-def _pronouns(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]:
-    out = []
-    resolved = [c for c in cands if c.actor]
-    for tok in doc:
-        low = tok.lower_
-        if tok.i in taken or tok.pos_ != "PRON" or (low not in _HE and low not in _THEY):
-            continue
-        window = {s.start for s in _recent_sents(tok, 3 if low in _HE else 2)}
-        before = [c for c in resolved if c.head < tok.i and doc[c.head].sent.start in window]
-        if low in _HE:
-            people = [c for c in before if c.person]
-            subjects = [c for c in people if doc[c.head].dep_ in _SUBJ]
-            ante = (subjects or people or [None])[-1]
-        else:
-            ante = _last_subject_group(doc, tok, before)
-        if ante is not None and ante.actor is not None:
-            out.append(Cand(tok.i, tok.i + 1, tok.i, ante.actor, ante.reading, "coref", ante.head))
-    return out
-
-
-def _last_subject_group(doc: Doc, tok, before: list[Cand]) -> Cand | None:
-    """The latest subject before ``tok`` (in its window) if it is a group/country actor."""
-    subjects = [t for t in doc[max(0, tok.sent.start - 60):tok.i] if t.dep_ in _SUBJ and t.pos_ != "PRON"]
-    if not subjects:
-        return None
-    last = subjects[-1]
-    ante = next((c for c in before if c.start <= last.i < c.end), None)
-    return ante if ante is not None and not ante.person else None
-
-
-def _recent_sents(tok, n: int) -> list:
-    sents = []
-    sent = tok.sent
-    doc = tok.doc
-    while sent is not None and len(sents) < n:
-        sents.append(sent)
-        sent = doc[sent.start - 1].sent if sent.start > 0 else None
-    return sents
 
 
 def _pairs(doc: Doc, pair: list[str], taken: set[int]) -> list[Cand]:

@@ -1,0 +1,222 @@
+"""Pronouns and definite descriptions, resolved across sentence boundaries (the stage reads whole
+articles), and the first persons of quotations.
+
+- he/she/him/his/her: the latest person, subjects first, in the last three sentences;
+- it/they as the subject of what someone said ("Syria's envoy said it would ..."): the speaker,
+  as the event coder reads it; no mention of its own then (it would make the speaker its own target);
+- they/them/their: the latest subject when it is a group, an organisation or a country; else, unless
+  that subject is a plural noun that is not an actor ("the talks ... they"), the nearest plural group
+  or organisation of the last two sentences;
+- it/its: likewise for one body: a country, an organisation, a singular institution ("the
+  government", "the army"). An object "it" (mostly a thing) and a pleonastic one ("it is clear that",
+  "it seems") are left alone; so is an "it" in a quotation whose antecedent would be outside it;
+- we/us/our/I/me/my inside a quotation: its speaker (``quotes``);
+- "the country" / "the group" (organisation, movement): the country of the nearest mention that has
+  one / the nearest organisation or armed group, in the last three sentences;
+- a possessive pronoun or "the country's" gives its antecedent's country to the countryless group
+  it qualifies ("its forces", "our troops", "their families", "the country's army"); it is no
+  mention of its own (the event coder would read "Russia massed troops near its border with
+  Ukraine" as aimed at Russia).
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from functools import partial
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor
+from .cand import Cand
+from .cues import Cues, load_cues
+from .quotes import Quote, find_quotes, quote_speakers
+
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_WH = frozenset({"WDT", "WP", "WP$"})
+_KIND = {"he": "he", "she": "he", "him": "he", "his": "he", "her": "he",
+         "they": "they", "them": "they", "their": "they", "it": "it", "its": "it"}
+_WINDOW = {"he": 3, "they": 2, "it": 2, "country": 3, "group": 3}
+_DEFINITE = {"country": "country", "nation": "country", "group": "group", "organisation": "group",
+             "organization": "group", "movement": "group"}
+_GROUP_SECTORS = frozenset({"REB", "INS", "OPP", "PTY", "NGO", "CRM", "UAF"})
+_POSSESSIVE = frozenset({"its", "their", "our", "my", "his", "her"})
+
+
+def resolve_anaphora(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]:
+    """New mentions for the pronouns and descriptions outside ``taken`` tokens; countries for the
+    countryless candidates a possessive qualifies (changed in place)."""
+    if not doc.has_annotation("DEP"):
+        return []
+    cues = load_cues()
+    quotes = find_quotes(doc)
+    in_quote = {i: q for q in quotes for i in range(q.start, q.end)}
+    pool = sorted((c for c in cands if c.actor), key=lambda c: c.head)
+    resolved = list(pool)
+    found: dict[int, Cand] = {}  # token -> the candidate it refers to
+    out: list[Cand] = []
+
+    def add(tok: Token, ante: Cand) -> None:
+        if _definite(tok) == "country" and ante.actor is not None:  # the country, not the soldiers of it
+            ante = Cand(ante.start, ante.end, ante.head, Actor(country=ante.actor.country, confidence=0.6),
+                        None, ante.basis, ante.antecedent)
+        found[tok.i] = ante
+        if tok.i not in taken and tok.lower_ not in _POSSESSIVE and not _reported_self(tok, ante, cues.say_verbs):
+            cand = Cand(tok.i, tok.i + 1, tok.i, ante.actor, ante.reading, "coref", _root(ante))
+            out.append(cand)
+            bisect.insort(pool, cand, key=lambda c: c.head)
+
+    for tok in doc:
+        kind = _KIND.get(tok.lower_) if tok.pos_ == "PRON" else _definite(tok)
+        if kind is None or (kind == "it" and _not_referential(tok, cues)):
+            continue
+        ante = _antecedent(doc, tok, kind, pool, in_quote.get(tok.i), cues.say_verbs, found)
+        if ante is not None and ante.actor is not None:
+            add(tok, ante)
+    at = _index(pool)
+    for quote, speaker in quote_speakers(doc, quotes, cues.say_verbs, at):
+        for i in range(quote.start, quote.end):
+            if doc[i].lower_ in cues.first_person and doc[i].pos_ == "PRON":
+                add(doc[i], speaker)
+    _possessive_countries(doc, resolved, found)
+    return out
+
+
+def _root(cand: Cand) -> int:
+    return cand.antecedent if cand.basis == "coref" and cand.antecedent is not None else cand.head
+
+
+def _index(pool: list[Cand]) -> Callable[[int], Cand | None]:
+    def at(i: int) -> Cand | None:
+        hits = [c for c in pool if c.start <= i < c.end]
+        return min(hits, key=lambda c: c.end - c.start) if hits else None
+    return at
+
+
+def _definite(tok: Token) -> str | None:
+    """"the country", "the group": a bare noun after "the" (no other modifier)."""
+    kind = _DEFINITE.get(tok.lower_)
+    if kind is None or tok.pos_ != "NOUN":
+        return None
+    lefts = list(tok.lefts)
+    return kind if len(lefts) == 1 and lefts[0].lower_ == "the" and lefts[0].dep_ == "det" else None
+
+
+def _not_referential(tok: Token, cues: Cues) -> bool:
+    """An "it" that is an object (mostly a thing), or pleonastic: the subject of "be", "seem",
+    "take" ... ("it is clear that", "it seems", "it took years"), unless an agent's adjective is
+    predicated of it ("it is ready to talk")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return True
+    head = tok.head
+    if tok.dep_ == "poss" or head.lemma_.lower() not in cues.pleonastic_heads:
+        return False
+    return not any(c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in cues.agent_adjectives for c in head.children)
+
+
+def _antecedent(doc: Doc, tok: Token, kind: str, pool: list[Cand], quote: Quote | None,
+                say_verbs: frozenset[str], found: dict[int, Cand]) -> Cand | None:
+    window = _sent_starts(tok, _WINDOW[kind])
+    before = [c for c in pool if c.head < tok.i and doc[c.head].sent.start in window and c.start != tok.i]
+    if quote is not None and kind in ("it", "they"):
+        before = [c for c in before if quote.start <= c.head < quote.end]  # not across the quotation marks
+    fits = partial(_FITS[kind], doc)
+    if kind == "he":  # persons named, not other pronouns ("she said he had surrendered")
+        people = [c for c in before if fits(c) and doc[c.head].pos_ != "PRON"]
+        subjects = [c for c in people if doc[c.head].dep_ in _SUBJ]
+        return (subjects or people or [None])[-1]
+    if kind in ("it", "they"):
+        speaker = _speaker(tok, before, say_verbs)
+        if speaker is not None:  # "Syria's ambassador said it will facilitate a visit": his state
+            return speaker
+        subj = next((t for t in reversed(doc[min(window):tok.i]) if t.dep_ in _SUBJ
+                     and t.tag_ not in _WH and t.head.dep_ not in ("relcl", "acl")), None)  # a main clause's
+        if subj is not None:
+            ante = found.get(subj.i) or next((c for c in reversed(before) if c.start <= subj.i < c.end), None)
+            chained = subj.i in found or (ante is not None and doc[ante.head].pos_ == "PRON")  # "it ... its people"
+            if ante is not None and (fits(ante) or chained or (kind == "they" and not ante.person)):
+                return ante
+            if ante is None and subj.pos_ == "NOUN" and subj.tag_ == ("NNS" if kind == "they" else "NN"):
+                return None  # "the deal ... it", "the talks ... they": a thing
+    matching = [c for c in before if fits(c)]
+    return matching[-1] if matching else None
+
+
+def _reported_self(tok: Token, ante: Cand, say_verbs: frozenset[str]) -> bool:
+    """"Turkey denied that it was bound ...": a pronoun subject of what its antecedent said is no
+    mention of its own (the event coder takes the speaker for it; as a mention it would make the
+    speaker its own target)."""
+    if tok.lower_ not in ("it", "they") or tok.dep_ not in _SUBJ or tok.head.dep_ != "ccomp":
+        return False
+    verb = tok.head.head
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    return verb.lemma_.lower() in say_verbs and subj is not None and ante.start <= subj.i < ante.end
+
+
+def _speaker(tok: Token, before: list[Cand], say_verbs: frozenset[str]) -> Cand | None:
+    """The subject of the verb of saying whose reported clause ``tok`` is the subject of ("X said
+    it would ..."): a person speaks for the body the pronoun names."""
+    if tok.dep_ != "nsubj" or tok.head.dep_ != "ccomp":  # not "insisted it was staged": a thing
+        return None
+    verb = tok.head.head
+    if verb.lemma_.lower() not in say_verbs:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    return next((c for c in reversed(before) if subj is not None and c.start <= subj.i < c.end), None)
+
+
+def _sent_starts(tok: Token, n: int) -> set[int]:
+    starts, sent, doc = set(), tok.sent, tok.doc
+    while sent is not None and len(starts) < n:
+        starts.add(sent.start)
+        sent = doc[sent.start - 1].sent if sent.start > 0 else None
+    return starts
+
+
+def _plural(doc: Doc, c: Cand) -> bool:
+    return bool(c.reading and c.reading.plural) or doc[c.head].tag_ in ("NNS", "NNPS")  # "troops", "rebels"
+
+
+def _plural_body(doc: Doc, c: Cand) -> bool:
+    r = c.reading
+    return r is not None and not r.person and (_plural(doc, c) or r.kind == "org")
+
+
+def _one_body(doc: Doc, c: Cand) -> bool:
+    r = c.reading
+    if r is None or r.person:
+        return False
+    return r.kind == "org" or (r.kind in ("place", "group", "title") and not _plural(doc, c))
+
+
+def _country(doc: Doc, c: Cand) -> bool:
+    """Any mention with a country: "Syrian soldiers seized a town in the east of the country"."""
+    return c.actor is not None and c.actor.country not in (None, "IGO")
+
+
+def _group(doc: Doc, c: Cand) -> bool:
+    r = c.reading
+    return r is not None and not r.person and (r.kind == "org" or (c.actor is not None
+                                                                  and c.actor.sector in _GROUP_SECTORS))
+
+
+_FITS: dict[str, Callable[[Doc, Cand], bool]] = {"he": lambda doc, c: c.person, "they": _plural_body,
+                                                 "it": _one_body, "country": _country, "group": _group}
+
+
+def _possessive_countries(doc: Doc, cands: list[Cand], found: dict[int, Cand]) -> None:
+    """"its forces", "our troops", "the country's army": the possessor's country for a group that
+    has none."""
+    for cand in cands:
+        if cand.actor is None or cand.actor.country is not None:
+            continue
+        for tok in doc[cand.start:cand.head]:
+            if tok.dep_ not in ("poss", "nmod") or tok.head.i != cand.head:
+                continue
+            if tok.lower_ not in _POSSESSIVE and _definite(tok) is None:
+                continue
+            ante = found.get(tok.i)
+            if ante is not None and ante.actor is not None and ante.actor.country is not None:
+                cand.actor = replace(cand.actor, country=ante.actor.country, confidence=min(cand.actor.confidence, 0.6))
+                cand.basis, cand.antecedent = "coref", _root(ante)
+            break

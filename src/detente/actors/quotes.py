@@ -1,0 +1,125 @@
+"""Quotations and their speakers, for the first-person pronouns inside them.
+
+A quotation runs from an opening to a closing mark of its family (“…”, "…", «…», ‘…’, '…'),
+or to the end of its paragraph when the closing mark is missing. A single mark opens only after a
+space and closes only right after a word, so the apostrophe of "the Kurds’ camp" closes nothing
+that is not open. The speaker is the subject of a verb of saying next to the quotation: after it
+("…,” said the minister", "…,” the minister said", "…,” he said") or before it, in the same
+sentence ("The minister said: “…”", "…,” he said, “…”"); a quotation with neither continues the
+one before it when that one closed at most ``_CONTINUES`` sentences earlier ("…,” said Abdullah.
+“…”").
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from spacy.tokens import Doc, Token
+
+_DOUBLE_OPEN, _DOUBLE_CLOSE, _DOUBLE_ANY = frozenset("“«"), frozenset("”»"), frozenset('"')
+_SINGLE_OPEN, _SINGLE_CLOSE, _SINGLE_ANY = frozenset("‘"), frozenset("’"), frozenset("'")
+_SENTENCE_END = frozenset({".", "!", "?"})
+_AFTER, _BEFORE = 8, 12  # how far (tokens) a verb of saying may be from the quotation
+_CONTINUES = 2  # sentences
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Tokens [start, end) inside the marks; ``close`` is the closing mark (or the paragraph end)."""
+
+    start: int
+    end: int
+    close: int
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """The quotations of ``doc``, in order (not nested)."""
+    out: list[Quote] = []
+    family, start = None, -1
+    for tok in doc:
+        if family is not None and "\n" in tok.text + (tok.whitespace_ if tok.is_space else ""):
+            out.append(Quote(start, tok.i, tok.i))  # a paragraph ends an unclosed quotation
+            family = None
+            continue
+        mark = _mark(tok, family)
+        if mark == "close":
+            out.append(Quote(start, tok.i, tok.i))
+            family = None
+        elif mark is not None and family is None:
+            family, start = mark, tok.i + 1
+    if family is not None:
+        out.append(Quote(start, len(doc), len(doc)))
+    return [q for q in out if q.end > q.start]
+
+
+def _mark(tok: Token, family: str | None) -> str | None:
+    """"close" when ``tok`` closes the open ``family``; a family name when it opens one; else None."""
+    text = tok.text
+    if text in _DOUBLE_OPEN | _DOUBLE_CLOSE | _DOUBLE_ANY:
+        if family == "double" and text not in _DOUBLE_OPEN:
+            return "close"
+        return "double" if text not in _DOUBLE_CLOSE else None
+    if text not in _SINGLE_OPEN | _SINGLE_CLOSE | _SINGLE_ANY or tok.tag_ == "POS":
+        return None
+    doc = tok.doc
+    glued_before = tok.i > 0 and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 1].is_space
+    if family == "single" and glued_before and text not in _SINGLE_OPEN:
+        return "close"
+    if not glued_before and not tok.whitespace_ and text not in _SINGLE_CLOSE:
+        return "single"
+    return None
+
+
+def quote_speakers(doc: Doc, quotes: list[Quote], say_verbs: frozenset[str],
+                   actor_at: Callable[[int], T | None]) -> list[tuple[Quote, T]]:
+    """Each quotation whose speaker ``actor_at`` (token index -> actor candidate) knows."""
+    out: list[tuple[Quote, T]] = []
+    prev: tuple[Quote, T] | None = None
+    for i, q in enumerate(quotes):
+        limit = quotes[i + 1].start - 1 if i + 1 < len(quotes) else len(doc)
+        verb = _say_after(doc, q, say_verbs, limit) or _say_before(doc, q, say_verbs,
+                                                                   quotes[i - 1].close if i else -1)
+        speaker = _subject_actor(verb, actor_at) if verb is not None else None
+        if speaker is None and verb is None and prev is not None and _sentences_between(doc, prev[0], q) <= _CONTINUES:
+            speaker = prev[1]
+        if speaker is not None:
+            prev = (q, speaker)
+            out.append(prev)
+    return out
+
+
+def _say_after(doc: Doc, q: Quote, say_verbs: frozenset[str], limit: int) -> Token | None:
+    """A verb of saying right after the quotation, unless the quotation ended its sentence and a new
+    one starts after it ("“We are ready.” The minister later said ...")."""
+    nxt = q.close + 1
+    if nxt >= len(doc) or (doc[q.end - 1].text in _SENTENCE_END and doc[nxt].text[:1].isupper()):
+        return None
+    for j in range(nxt, min(nxt + _AFTER, limit, len(doc))):
+        tok = doc[j]
+        if tok.text in _SENTENCE_END and j > q.close + 1:
+            return None
+        if tok.lemma_.lower() in say_verbs and tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def _say_before(doc: Doc, q: Quote, say_verbs: frozenset[str], floor: int) -> Token | None:
+    for j in range(q.start - 2, max(floor, q.start - 2 - _BEFORE), -1):
+        tok = doc[j]
+        if tok.text in _SENTENCE_END:
+            return None
+        if tok.lemma_.lower() in say_verbs and tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def _subject_actor(verb: Token, actor_at: Callable[[int], Any]) -> Any:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return actor_at(subj.i) if subj is not None else None
+
+
+def _sentences_between(doc: Doc, before: Quote, after: Quote) -> int:
+    starts = {doc[j].sent.start for j in range(min(before.close, len(doc) - 1), min(after.start, len(doc)))}
+    return len(starts) - 1
