@@ -27,10 +27,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Doc, Span, Token
+
 from .model import Article, EventMention
 from .time.grammar import Timex, find_timexes, parse_fallback
 from .time.syntax import attached, auxes, clause_tense, clause_text, governor, in_adjunct
-from .time.windows import Window, precision_of
+from .time.windows import Resolver, Window, precision_of
 
 _HISTORY = re.compile(
     r"(?i)\b(?:dat(?:es|ed|ing)\s+back|go(?:es|ing)?\s+back\s+to|history\s+of|historical(?:ly)?|"
@@ -78,27 +80,27 @@ _BACKGROUND = _Dating(status="background")
 class _DocTime:
     """Time expressions of one Doc, aligned to tokens, with paragraph and sentence lookups."""
 
-    doc: Any
+    doc: Doc
     published: dt.date | None
-    timexes: list[tuple[Timex, Any]]  # (expression, token span)
+    timexes: list[tuple[Timex, Span]]  # (expression, token span)
     countries: dict[int, set[str]]  # sentence index -> countries of the actors of its mentions
     sent_starts: list[int]
     para_breaks: list[int]
     states: dict[int, _Dating]
 
-    def sent_index(self, token: Any) -> int:
+    def sent_index(self, token: Token) -> int:
         return bisect.bisect_right(self.sent_starts, token.i) - 1
 
     def paragraph(self, char: int) -> int:
         return bisect.bisect_right(self.para_breaks, char)
 
-    def in_sentence(self, index: int) -> list[tuple[Timex, Any]]:
+    def in_sentence(self, index: int) -> list[tuple[Timex, Span]]:
         start = self.sent_starts[index]
         end = self.sent_starts[index + 1] if index + 1 < len(self.sent_starts) else len(self.doc)
         return [(t, s) for t, s in self.timexes if start <= s.start < end]
 
 
-def date_events(doc: Any, mentions: list[EventMention], article: Article) -> list[EventMention]:
+def date_events(doc: Doc, mentions: list[EventMention], article: Article) -> list[EventMention]:
     """Date every mention (see the module docstring); returns new mentions in the same order."""
     mentions = list(mentions)
     if not mentions or len(doc) == 0:
@@ -119,7 +121,7 @@ def date_events(doc: Any, mentions: list[EventMention], article: Article) -> lis
     return out
 
 
-def _doc_time(doc: Any, published: dt.date | None) -> _DocTime:
+def _doc_time(doc: Doc, published: dt.date | None) -> _DocTime:
     text = doc.text
     date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
     aligned = []
@@ -140,11 +142,11 @@ def _doc_time(doc: Any, published: dt.date | None) -> _DocTime:
     return _DocTime(doc, published, aligned, {}, sent_starts, breaks, {})
 
 
-def _fixed_resolver(window: Window) -> Any:
+def _fixed_resolver(window: Window) -> Resolver:
     return lambda published, direction: window
 
 
-def _trigger_token(doc: Any, m: EventMention) -> Any:
+def _trigger_token(doc: Doc, m: EventMention) -> Token | None:
     if 0 <= m.trigger_token < len(doc):
         tok = doc[m.trigger_token]
         if tok.idx <= m.trigger_char < tok.idx + max(len(tok), 1) or m.trigger_char < 0:
@@ -157,7 +159,7 @@ def _trigger_token(doc: Any, m: EventMention) -> Any:
 
 
 # -- one clause ---------------------------------------------------------------------------------------
-def _date_clause(ctx: _DocTime, token: Any) -> _Dating:
+def _date_clause(ctx: _DocTime, token: Token) -> _Dating:
     """The dating of the clause of ``token`` (steps 1-3 of the module docstring)."""
     sent = ctx.sent_index(token)
     here = ctx.in_sentence(sent)
@@ -188,7 +190,7 @@ def _text_dating(window: Window, text: str, closed: bool = False) -> _Dating:
     return _Dating(window.start, window.end, precision_of(window.start, window.end), "text", text, "dated")
 
 
-def _resolve(ctx: _DocTime, token: Any, tx: Timex, reading: str, tense: str) -> _Dating:
+def _resolve(ctx: _DocTime, token: Token, tx: Timex, reading: str, tense: str) -> _Dating:
     direction = {"future": "future", "present": "nearest", "modal": "nearest"}.get(tense, "past")
     if tx.kind == "until":  # "talks were put off until February" may point ahead; "a deal by May" does
         direction = "nearest" if direction == "past" else "future"
@@ -210,7 +212,7 @@ def _resolve(ctx: _DocTime, token: Any, tx: Timex, reading: str, tense: str) -> 
     return _text_dating(window, tx.text)
 
 
-def _stretch(token: Any, window: Window) -> Window:
+def _stretch(token: Token, window: Window) -> Window:
     """A "two-day trip" dated on its first day lasts two days."""
     m = _LONG_VISIT.search(_subtree_text(governor(token)))
     if not m:
@@ -221,7 +223,7 @@ def _stretch(token: Any, window: Window) -> Window:
     return Window(window.start, window.start + dt.timedelta(days=n - 1))
 
 
-def _subtree_text(token: Any) -> str:
+def _subtree_text(token: Token) -> str:
     doc = token.doc
     return doc[token.left_edge.i: token.right_edge.i + 1].text
 
@@ -229,7 +231,7 @@ def _subtree_text(token: Any) -> str:
 # -- attachment ---------------------------------------------------------------------------------------
 
 
-def _background(ctx: _DocTime, token: Any, tense: str) -> bool:
+def _background(ctx: _DocTime, token: Token, tense: str) -> bool:
     """Told as history: past perfect, history words, habitual present, or continuing background."""
     if tense == "pastperfect":
         return True
@@ -261,7 +263,7 @@ def _historical(ctx: _DocTime, state: _Dating) -> bool:
     return (ctx.published - end).days > 365
 
 
-def _previous_state(ctx: _DocTime, token: Any, sent: int) -> _Dating | None:
+def _previous_state(ctx: _DocTime, token: Token, sent: int) -> _Dating | None:
     """The dating of the previous sentence when it is in the same paragraph as ``token``."""
     if sent <= 0:
         return None
@@ -281,7 +283,7 @@ def _sentence_state(ctx: _DocTime, index: int) -> _Dating:
     return ctx.states[index]
 
 
-def _carry(ctx: _DocTime, token: Any, sent: int, tense: str) -> _Dating | None:
+def _carry(ctx: _DocTime, token: Token, sent: int, tense: str) -> _Dating | None:
     """The time of the previous sentence, for a sentence that continues its story."""
     if tense != "past":
         return None

@@ -160,7 +160,7 @@ def _build(name: str, m: re.Match[str]) -> Resolver | None:
         return partial(r_month, year, _MONTHS[g["mon"].lower().rstrip(".")], _part(g.get("part")))
     if name == "season":
         return partial(r_season, year, g["season"].lower(), None)
-    if name == "half":
+    if name == "half" and year is not None:  # the patterns below require a year
         index = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}[g["ord"].lower()]
         if g["unit"].lower() == "half":
             index = min(index, 2)
@@ -170,11 +170,13 @@ def _build(name: str, m: re.Match[str]) -> Resolver | None:
         return partial(r_decade, int(g["dec"]), (g.get("part") or "").lower() or None)
     if name == "years":
         y2 = g["year2"]
+        if year is None:
+            return None
         last = int(y2) if len(y2) == 4 else (year // 100) * 100 + int(y2)
-        if year is None or last < year:
+        if last < year:
             return None
         return partial(r_fixed, Window(dt.date(year, 1, 1), dt.date(last, 12, 31)))
-    if name == "year":
+    if name == "year" and year is not None:
         return partial(r_year, year, _part(g.get("part")))
     if name == "relday":
         rel = " ".join(g["rel"].lower().split())
@@ -217,9 +219,8 @@ def _needs_context(name: str, m: re.Match[str]) -> bool:
     g = m.groupdict()
     if name == "year":
         return not g.get("part")
-    if name == "monthrel":
-        return partial(r_month, None, _MONTHS[g["mon"].lower().rstrip(".")], _part(g.get("part")),
-                       year_offset={"last": -1, "this": 0, "next": 1}[g["rel"].lower()])
+    if name == "monthrel":  # "last May" (this returned a truthy partial before; kept: needs context)
+        return True
     if name == "month":
         return not g.get("year") and not g.get("part")
     if name == "weekday":

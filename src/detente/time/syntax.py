@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Span, Token
 
 from .grammar import Timex
 
@@ -24,7 +24,7 @@ _INTENT = {"plan", "intend", "aim", "seek", "want", "expect", "hope", "agree", "
            "schedule", "set", "due", "vow", "pledge", "threaten", "propose", "offer", "invite"}
 
 
-def attached(token: Any, candidates: list[tuple[Timex, Any]]) -> tuple[Timex, str] | None:
+def attached(token: Token, candidates: list[tuple[Timex, Span]]) -> tuple[Timex, str] | None:
     """The expression that governs ``token``'s clause and how it reads ("at", "from", "before")."""
     if not candidates:
         return None
@@ -55,7 +55,7 @@ def attached(token: Any, candidates: list[tuple[Timex, Any]]) -> tuple[Timex, st
     return (best[1], best[2]) if best else None
 
 
-def _quotes(sent: Any) -> list[tuple[int, int]]:
+def _quotes(sent: Span) -> list[tuple[int, int]]:
     """Token ranges inside quotation marks in a sentence."""
     marks = [t.i for t in sent if t.text in ('"', "“", "”", "«", "»")]
     return [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
@@ -65,7 +65,7 @@ def _quote_of(quotes: list[tuple[int, int]], i: int) -> int:
     return next((k for k, (a, b) in enumerate(quotes) if a < i < b), -1)
 
 
-def _shared_conjuncts(verb: Any) -> set[int]:
+def _shared_conjuncts(verb: Token) -> set[int]:
     """"killed or wounded 4,315 fighters since 2014": a verb without objects of its own shares its
     conjunct's objects and adjuncts, so a time under that conjunct is its time too."""
     if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "attr", "dative", "oprd", "prep") for c in verb.children):
@@ -73,7 +73,7 @@ def _shared_conjuncts(verb: Any) -> set[int]:
     return {c.i for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"}
 
 
-def _describing_clauses(noun: Any) -> set[int]:
+def _describing_clauses(noun: Token) -> set[int]:
     """"a summit to be held in Tehran on Friday", "the talks held in Vienna in May": a non-finite
     clause under a nominal trigger tells when that event happens."""
     if noun.pos_ not in ("NOUN", "PROPN"):
@@ -81,13 +81,13 @@ def _describing_clauses(noun: Any) -> set[int]:
     return {c.i for c in noun.children if c.dep_ in ("acl", "relcl") and _passive_nonfinite(c)}
 
 
-def _passive_nonfinite(verb: Any) -> bool:
+def _passive_nonfinite(verb: Token) -> bool:
     """"held in Vienna", "to be held on Friday" (not "pressure to join": that is the content)."""
     finite = any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in auxes(verb))
     return not finite and (verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children))
 
 
-def _modifies(span: Any, token: Any) -> bool:
+def _modifies(span: Span, token: Token) -> bool:
     """"last year's invasion", "the 2014 peace process": a time that modifies a noun dates that noun only."""
     root = span.root
     if root.dep_ in ("poss", "compound", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN"):
@@ -95,7 +95,7 @@ def _modifies(span: Any, token: Any) -> bool:
     return True
 
 
-def _comparison(tx: Timex, span: Any) -> bool:
+def _comparison(tx: Timex, span: Span) -> bool:
     """"the worst crime committed in Europe since 1945": a superlative's frame, not the event's time."""
     if tx.kind != "since":
         return False
@@ -105,7 +105,7 @@ def _comparison(tx: Timex, span: Any) -> bool:
     return False
 
 
-def _climb(token: Any) -> list[Any]:
+def _climb(token: Token) -> list[Token]:
     """The trigger and the governing heads whose time applies to it: the climb stops at a temporal
     adjunct ("after ..."), a relative clause, a clause marked as earlier ("previously"), the root.
     A trigger that only describes a noun ("the coalition backing the SDF", "a force supported by US
@@ -129,22 +129,22 @@ def _climb(token: Any) -> list[Any]:
     return chain
 
 
-def _noun_complement(token: Any) -> bool:
+def _noun_complement(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj":
         return False
     prep = token.head
     return prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.i != prep.i
 
 
-def _is_adjunct_marker(tok: Any) -> bool:
+def _is_adjunct_marker(tok: Token) -> bool:
     return tok.dep_ == "prep" and tok.lower_ in _FROM_PREPS | _BEFORE_PREPS | _UNTIL_PREPS
 
 
-def _marks(tok: Any) -> set[str]:
+def _marks(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ == "mark"}
 
 
-def in_adjunct(token: Any) -> bool:
+def in_adjunct(token: Token) -> bool:
     """The trigger sits in an "after/before/since ..." adjunct: it is the anchor, not the news."""
     for tok in [token, *token.ancestors]:
         if tok.head.i == tok.i:
@@ -156,7 +156,7 @@ def in_adjunct(token: Any) -> bool:
     return False
 
 
-def _path_reading(path: list[Any]) -> str | None:
+def _path_reading(path: list[Token]) -> str | None:
     """Walk from the governing head down to the expression: None when another clause intervenes."""
     reading = "at"
     for tok in reversed(path):  # top-down
@@ -175,7 +175,7 @@ def _path_reading(path: list[Any]) -> str | None:
     return reading
 
 
-def _reattached_pps(token: Any) -> list[Any]:
+def _reattached_pps(token: Token) -> list[Token]:
     """PPs that follow a nominal trigger but were attached to its verb ("the invitation of X, ... to a
     conference in Tehran in December 2015"): the nominal owns them."""
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -198,7 +198,7 @@ def _reattached_pps(token: Any) -> list[Any]:
 
 
 # -- tense, background, context ------------------------------------------------------------------------
-def governor(token: Any) -> Any:
+def governor(token: Token) -> Token:
     """The finite verb whose tense the trigger's clause has (nominal triggers take their verb's)."""
     cur = token
     for _ in range(12):
@@ -211,15 +211,15 @@ def governor(token: Any) -> Any:
     return cur
 
 
-def is_past_perfect(verb: Any) -> bool:
+def is_past_perfect(verb: Token) -> bool:
     return any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes(verb))
 
 
-def auxes(verb: Any) -> list[Any]:
+def auxes(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
 
 
-def clause_tense(token: Any) -> str:
+def clause_tense(token: Token) -> str:
     """past | pastperfect | perfect | present | future | modal (of the trigger's clause)."""
     if token.tag_ == "VB" and token.head.i != token.i and token.head.lemma_.lower() in _INTENT:
         return "future"
@@ -248,9 +248,9 @@ def clause_tense(token: Any) -> str:
     return "past" if verb.tag_ == "VBN" else "present"
 
 
-def clause_text(verb: Any) -> str:
+def clause_text(verb: Token) -> str:
     """The words of the verb's clause without its prepositional adjuncts ("despite years of ...")."""
-    skip = set()
+    skip: set[int] = set()
     for child in verb.children:
         if child.dep_ in ("prep", "advcl") and child.lower_ in {"despite", "after", "following", "amid", "since",
                                                                 "before", "unlike", "although", "though"}:
