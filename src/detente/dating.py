@@ -25,14 +25,15 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING, Any
 
 from .model import Article, EventMention
 from .time.grammar import Timex, find_timexes, parse_fallback
 from .time.syntax import attached, auxes, clause_tense, clause_text, governor, in_adjunct
 from .time.windows import Resolver, Window, precision_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _HISTORY = re.compile(
     r"(?i)\b(?:dat(?:es|ed|ing)\s+back|go(?:es|ing)?\s+back\s+to|history\s+of|historical(?:ly)?|"
@@ -51,8 +52,6 @@ _CONNECTIVES = {"then", "also", "later", "afterwards", "afterward", "subsequentl
 _PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "its", "their"}
 _FREQUENCY = {"often", "frequently", "regularly", "repeatedly", "routinely", "usually", "always", "habitually",
               "traditionally", "constantly", "periodically", "still"}
-
-
 
 
 @dataclass(frozen=True)
@@ -251,9 +250,6 @@ def _background(ctx: _DocTime, token: Token, tense: str) -> bool:
         if prev is not None and (prev.status == "background" or _historical(ctx, prev)):
             return True
     return tense == "past" and prev is not None and prev.status == "background"
-
-
-
 
 
 def _historical(ctx: _DocTime, state: _Dating) -> bool:

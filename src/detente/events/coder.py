@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..model import ActorMention, Article, EventMention
 from . import syntax as sx
@@ -23,7 +23,10 @@ from .matcher import Match, matches_for
 from .modality import Modality, find_modality
 from .roles import ActorIndex, Roles, find_roles, localize
 
-Token = Any
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+    from ..resources import Resources
+
 CONFLICT_ROOTS = frozenset(f"{n:02d}" for n in range(13, 21))
 NO_RECODE_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 SPEECH_ACT_ROOTS = frozenset({"03", "13"})  # an announced intention or threat is itself the event
@@ -63,7 +66,7 @@ class Candidate:
 class SentenceAnalysis:
     """Everything the coder did with one sentence (``explain`` renders it)."""
 
-    sent: Any
+    sent: Span
     tried: list[tuple[Token, Rule, str]] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     learned: dict[int, dict[str, Prediction]] = field(default_factory=dict)  # token -> the model's answers
@@ -73,7 +76,7 @@ class SentenceAnalysis:
         return [c for c in self.candidates if c.dropped is None]
 
 
-def code_events(doc: Any, actors: Sequence[ActorMention], article: Article, resources: Any) -> list[EventMention]:
+def code_events(doc: Doc, actors: Sequence[ActorMention], article: Article, resources: Resources) -> list[EventMention]:
     """Event mentions of every sentence of ``doc`` (the parsed ``article.text``)."""
     lexicon: Lexicon = resources.lexicon
     index = ActorIndex(actors)
@@ -84,7 +87,7 @@ def code_events(doc: Any, actors: Sequence[ActorMention], article: Article, reso
     return out
 
 
-def analyse_sentence(sent: Any, index: ActorIndex, lexicon: Lexicon, model: LearnedModel | None = None,
+def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: LearnedModel | None = None,
                      coder: str = "rules") -> SentenceAnalysis:
     analysis = SentenceAnalysis(sent=sent)
     fired: list[list[Match]] = []
@@ -112,7 +115,7 @@ def analyse_sentence(sent: Any, index: ActorIndex, lexicon: Lexicon, model: Lear
     return analysis
 
 
-def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], sent: Any,
+def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], sent: Span,
              coder: str) -> list[Candidate]:
     """The learned model's word on the rules' candidates, and its own events (``combine.py``)."""
     policy = cb.load_policy()

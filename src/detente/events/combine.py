@@ -68,7 +68,9 @@ def predictions(sent: Span, model: LearnedModel, rules: Mapping[int, Sequence[st
             continue
         idx = model.indices(tok, sent, rules.get(tok.i, ()), shared)
         typed = model.run("type", idx)
-        answers = {"type": typed}
+        if typed is None:  # read_model always loads "type"; a model without it answers nothing
+            continue
+        answers: dict[str, Prediction] = {"type": typed}
         if tok.i in rules or typed.label != NONE:  # the other models only where an event may be
             for name in ("event", "modality", "time"):
                 pred = model.run(name, idx)

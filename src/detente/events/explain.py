@@ -9,11 +9,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import ActorMention, EventMention
 from .coder import sentence_mentions, analyse_sentence
 from .roles import ActorIndex
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from ..resources import Resources
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,7 @@ def _label(m: ActorMention) -> str:
     return f"{m.text} [{code}{'/' + a.sector if a.sector else ''}]"
 
 
-def explain(sentence: str, resources: Any, nlp: Any, date: str | dt.date | None = None) -> Explanation:
+def explain(sentence: str, resources: Resources, nlp: Language, date: str | dt.date | None = None) -> Explanation:
     """Code one sentence (or short text) and keep every decision for display."""
     from ..actors import find_actors
     from ..ingest import make_article

@@ -150,7 +150,7 @@ def export_model(path: Path, vocab: dict[str, int], classifiers: dict[str, Linea
     arrays["header"] = np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as fh:
-        np.savez_compressed(fh, **arrays)
+        np.savez_compressed(fh, allow_pickle=True, **arrays)  # numpy's default, spelt out for mypy
 
 
 def read_model(path: Path | None = None) -> LearnedModel:

@@ -22,11 +22,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..errors import DataFileError
+
+if TYPE_CHECKING:
+    from .ontology import Ontology
 
 POS = ("verb", "noun", "adj")
 DEFAULT_SLOTS = {
@@ -275,7 +278,7 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     return lexicon
 
 
-def validate_lexicon(lexicon: Lexicon, ontology: Any = None) -> list[str]:
+def validate_lexicon(lexicon: Lexicon, ontology: Ontology | None = None) -> list[str]:
     """Every invariant of the lexicon; returns the problems found (empty when valid).
 
     With an ontology, every CAMEO code (of rules and of the derive tables) must exist in it.
@@ -297,9 +300,9 @@ def validate_lexicon(lexicon: Lexicon, ontology: Any = None) -> list[str]:
     missing = sorted(set(MODALITY_KEYS) - set(lexicon.modality))
     if missing:
         problems.append(f"modality: missing word list(s) {missing}")
-    for table_name, table in (("classes", lexicon.classes), ("contexts", lexicon.contexts),
-                              ("modality", lexicon.modality)):
-        for key, words in table.items():
+    for table_name, words_by_key in (("classes", lexicon.classes), ("contexts", lexicon.contexts),
+                                     ("modality", lexicon.modality)):
+        for key, words in words_by_key.items():
             bad = sorted(w for w in words if w != w.lower() or not w.strip())
             if bad:
                 problems.append(f"{table_name}.{key}: words must be lowercase and non-empty: {bad[:5]}")
@@ -340,7 +343,7 @@ def _rule_problems(rule: Rule, lexicon: Lexicon) -> list[str]:
     return out
 
 
-def _ontology_problems(lexicon: Lexicon, ontology: Any) -> list[str]:
+def _ontology_problems(lexicon: Lexicon, ontology: Ontology) -> list[str]:
     is_code = getattr(ontology, "is_code", None)
     if is_code is None:
         return []

@@ -6,12 +6,13 @@ did not fire, a short string that ``explain`` shows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import syntax as sx
 from .lexicon import Lexicon, Rule
 
-Token = Any
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True)

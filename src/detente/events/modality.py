@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import syntax as sx
 from .lexicon import Lexicon
 
-Token = Any
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 RANK = {"asserted": 0, "intended": 1, "hypothetical": 2, "negated": 3}
 NOUN_CLIMB_DEPS = ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "amod",
                    "conj", "oprd", "npadvmod", "poss", "agent", "dative")

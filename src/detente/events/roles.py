@@ -29,14 +29,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..model import ActorMention
 from . import syntax as sx
 from .lexicon import Lexicon
 from .matcher import Match
 
-Token = Any
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 BFS_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "pobj", "npadvmod", "conj"})
 # an apposition names the referent itself ("Tajikistan's guarantor, Russia"); a possessor last
 BFS_ORDER = {"appos": 0, "compound": 1, "nmod": 1, "amod": 2, "prep": 3, "pobj": 3, "npadvmod": 4, "poss": 5}
@@ -114,9 +116,10 @@ def actors_near(tok: Token, index: ActorIndex, max_depth: int = 4) -> list[Actor
         for cur in frontier:
             for c in sorted(cur.children, key=lambda c: BFS_ORDER.get(c.dep_, 6)):
                 if c.dep_ == "acl" and c.lower_ in CONTROL_PARTICIPLES and sx.eff_pos(cur) == "noun":
-                    c = next((a for a in c.children if a.dep_ == "agent"), None)  # "positions held by Isis"
-                    if c is None:
+                    agent = next((a for a in c.children if a.dep_ == "agent"), None)  # "positions held by Isis"
+                    if agent is None:
                         continue
+                    c = agent
                 elif c.dep_ not in BFS_DEPS and not (c.dep_ == "prep" and (
                         c.lower_ in BFS_PREPS or (c.lower_ == "with" and sx.lemma(cur) in BORDER_NOUNS))):
                     continue

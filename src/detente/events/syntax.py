@@ -6,9 +6,11 @@ about rules or actors. Labels are those of spaCy's English (ClearNLP-style) depe
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
-Token = Any  # spacy.tokens.Token (kept untyped so the module imports without spaCy internals)
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 SUBJ_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJ_DEPS = ("nsubjpass", "csubjpass")
@@ -82,7 +84,7 @@ def _misread_clause(tok: Token) -> bool:
 def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of the prepositions ``preps`` attached to ``tok`` (``agent`` counts as ``by``)."""
     wanted = set(preps)
-    out = []
+    out: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in wanted:
             out.extend(gc for gc in c.children if gc.dep_ in ("pobj", "pcomp"))
@@ -98,7 +100,7 @@ def prep_objects_after(noun: Token, preps: Iterable[str]) -> list[Token]:
     end = noun.right_edge.i
     doc = noun.doc
     wanted = set(preps)
-    out = []
+    out: list[Token] = []
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in wanted and c.i > end:
             between = doc[end + 1:c.i]
@@ -253,7 +255,7 @@ def clause_verb(tok: Token) -> Token:
 def governing_verb(noun: Token, max_steps: int = 4) -> tuple[Token | None, list[Token]]:
     """The verb a nominal hangs from, through objects and prepositions (``embarked on a trip``),
     with the tokens passed on the way."""
-    path = []
+    path: list[Token] = []
     cur = noun
     for _ in range(max_steps):
         dep, head = cur.dep_, cur.head
@@ -320,7 +322,7 @@ def subtree_ids(tok: Token) -> set[int]:
 
 def clause_depth(tok: Token, say_verbs: frozenset[str]) -> int:
     """How many clause boundaries lie between a token and its sentence root (speech verbs free)."""
-    depth = 0
+    depth = 0.0
     cur = tok
     for _ in range(40):
         head = cur.head

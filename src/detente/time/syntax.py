@@ -7,9 +7,12 @@
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from .grammar import Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _FROM_PREPS = {"after", "following", "since"}
 _BEFORE_PREPS = {"before", "prior"}
