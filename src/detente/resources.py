@@ -3,9 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .settings import Settings
+
+if TYPE_CHECKING:  # imported when loading, not at import time (the stages import this module)
+    from .actors.kb import KnowledgeBase
+    from .events.learned import LearnedModel
+    from .events.lexicon import Lexicon
+    from .events.ontology import Ontology
 
 
 @dataclass(frozen=True)
@@ -13,10 +19,10 @@ class Resources:
     """Loaded, validated data: the actor knowledge base, the CAMEO/PLOVER ontology, the event lexicon."""
 
     settings: Settings
-    kb: Any  # detente.actors.kb.KnowledgeBase
-    ontology: Any  # detente.events.ontology.Ontology
-    lexicon: Any  # detente.events.lexicon.Lexicon
-    learned: Any = None  # detente.events.learned.LearnedModel, unless the coder is "rules"
+    kb: KnowledgeBase
+    ontology: Ontology
+    lexicon: Lexicon
+    learned: LearnedModel | None = None  # None when the coder is "rules"
 
 
 @lru_cache(maxsize=4)

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from functools import partial
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from .cand import Cand
@@ -124,7 +124,7 @@ def _antecedent(doc: Doc, tok: Token, kind: str, pool: list[Cand], quote: Quote 
     if kind == "he":  # persons named, not other pronouns ("she said he had surrendered")
         people = [c for c in before if fits(c) and doc[c.head].pos_ != "PRON"]
         subjects = [c for c in people if doc[c.head].dep_ in _SUBJ]
-        return (subjects or people or [None])[-1]
+        return (subjects or people)[-1] if people else None
     if kind in ("it", "they"):
         speaker = _speaker(tok, before, say_verbs)
         if speaker is not None:  # "Syria's ambassador said it will facilitate a visit": his state
@@ -166,10 +166,11 @@ def _speaker(tok: Token, before: list[Cand], say_verbs: frozenset[str]) -> Cand 
 
 
 def _sent_starts(tok: Token, n: int) -> set[int]:
-    starts, sent, doc = set(), tok.sent, tok.doc
+    starts: set[int] = set()
+    sent: Span | None = tok.sent
     while sent is not None and len(starts) < n:
         starts.add(sent.start)
-        sent = doc[sent.start - 1].sent if sent.start > 0 else None
+        sent = tok.doc[sent.start - 1].sent if sent.start > 0 else None
     return starts
 
 

@@ -74,16 +74,20 @@ class KnowledgeBase:
     # -- building -------------------------------------------------------------------
     def add(self, record: Person | Organisation) -> None:
         """Add a record, merging it with an earlier one of the same id."""
-        table = self.people if isinstance(record, Person) else self.orgs
-        old = table.get(record.id)
-        table[record.id] = old.merge(record, self.problems) if old is not None else record
+        if isinstance(record, Person):
+            person = self.people.get(record.id)
+            self.people[record.id] = person.merge(record, self.problems) if person is not None else record
+        else:
+            org = self.orgs.get(record.id)
+            self.orgs[record.id] = org.merge(record, self.problems) if org is not None else record
 
     def build_index(self) -> None:
         for index in (self._names, self._shorts, self._acronyms, self._skeletons):
             index.clear()
         self._given.clear()
         self._surnames.clear()
-        for rid, entity in [*self.orgs.items(), *self.people.items()]:
+        entities: list[tuple[str, Person | Organisation]] = [*self.orgs.items(), *self.people.items()]
+        for rid, entity in entities:
             for name in entity.all_names():
                 self._index_name(rid, name, self._names)
                 words = fold(name).split()

@@ -137,12 +137,14 @@ def _names(value: Any, what: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
-def _sector(value: Any, what: str, required: bool = True) -> str | None:
-    if value is None and not required:
-        return None
+def _sector(value: Any, what: str) -> str:
     if value not in SECTORS:
         raise RecordError(f"{what} {value!r} is not a known sector code")
-    return value
+    return str(value)
+
+
+def _optional_sector(value: Any, what: str) -> str | None:
+    return None if value is None else _sector(value, what)
 
 
 def _country(value: Any, what: str) -> str | None:
@@ -177,7 +179,7 @@ def parse_role(data: Any) -> Role:
     org = data.get("org")
     return Role(role=role, sector=_sector(data.get("sector"), "role sector"),
                 title=str(title) if title else None,
-                sector2=_sector(data.get("sector2"), "role sector2", required=False),
+                sector2=_optional_sector(data.get("sector2"), "role sector2"),
                 country=_country(data.get("country"), "role country"),
                 org=str(org) if org else None, start=start, end=end)
 
@@ -203,7 +205,7 @@ def parse_org(record: dict, source: str = "") -> Organisation:
         id=rid, name=record["name"].strip(), country=_country(record.get("country"), "country"),
         sector=_sector(record.get("sector"), "sector"), kind=kind,
         aliases=_names(record.get("aliases"), "aliases"),
-        sector2=_sector(record.get("sector2"), "sector2", required=False), source=source,
+        sector2=_optional_sector(record.get("sector2"), "sector2"), source=source,
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
@@ -115,7 +115,7 @@ def _say_before(doc: Doc, q: Quote, say_verbs: frozenset[str], floor: int) -> To
     return None
 
 
-def _subject_actor(verb: Token, actor_at: Callable[[int], Any]) -> Any:
+def _subject_actor(verb: Token, actor_at: Callable[[int], T | None]) -> T | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return actor_at(subj.i) if subj is not None else None
 

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..model import Actor
 from .countries import Gazetteer, load_gazetteer
@@ -29,6 +29,9 @@ from .names import Tok, fold, tokenize
 from .phrase import (CUT_WORDS, POSSESSIVE, STOP, Found, Segment, analyse_segment, complement_parts, find_entities,
                      locative_place, surname_title)
 from .titles import Hit, Titles, load_titles
+
+if TYPE_CHECKING:
+    from ..resources import Resources
 
 _PLACE_CONF = {"country": 0.9, "seat": 0.85, "capital": 0.7, "people": 0.75, "demonym": 0.6, "region": 0.5, "city": 0.5}
 
@@ -351,7 +354,9 @@ def _strip_phrase(text: str) -> str:
 
 def _segments(text: str) -> list[str]:
     """Split a phrase at commas and parentheses (appositions), keeping non-empty parts."""
-    out, depth, current = [], 0, []
+    out: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in text:
         if ch in ",;" and depth == 0 or ch == "(":
             out.append("".join(current))
@@ -397,7 +402,7 @@ def _default_resolver(extra_files: tuple[str, ...] = ()) -> Resolver:
     return Resolver(load_kb(extra_files))
 
 
-def resolver_for(resources: Any = None) -> Resolver:
+def resolver_for(resources: Resources | None = None) -> Resolver:
     """The resolver over ``resources.kb`` (cached on the KB object), or the packaged KB."""
     if resources is None or getattr(resources, "kb", None) is None:
         return _default_resolver()
@@ -423,7 +428,7 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
 
 
 def resolve_actor(text: str, date: str | dt.date | None = None, context: str | None = None,
-                  resources: Any = None) -> Actor | None:
+                  resources: Resources | None = None) -> Actor | None:
     """Resolve a phrase to an actor at ``date``; ``context`` (e.g. "German", "MEX") can fix its country.
 
     >>> resolve_actor("Armenian Prime Minister").country

@@ -10,7 +10,7 @@ and a bare surname must be tagged as a proper noun. Each entity carries its reso
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -19,6 +19,10 @@ from spacy.util import filter_spans
 
 from .countries import load_gazetteer
 from .names import fold, is_acronym
+
+if TYPE_CHECKING:
+    from ..resources import Resources
+    from .kb import KnowledgeBase
 
 FACTORY = "detente_actor_ruler_v1"  # spaCy forbids "." in factory names
 _PLACE_LABEL = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "people": "NORP", "seat": "ORG",
@@ -50,7 +54,7 @@ class ActorRuler:
                 self.shorts.add(surface.lower())
             grouped.setdefault(f"{label}\t{ent_id}", []).append(surface)
         for key, surfaces in grouped.items():
-            docs = list(self.nlp.tokenizer.pipe(dict.fromkeys(surfaces)))
+            docs = [self.nlp.make_doc(surface) for surface in dict.fromkeys(surfaces)]
             self.matcher.add(key, docs)
             self.size += len(docs)
 
@@ -89,7 +93,7 @@ def make_actor_ruler(nlp: Language, name: str) -> ActorRuler:
     return ActorRuler(nlp, name)
 
 
-def ruler_patterns(kb: Any) -> list[tuple[str, str, str, bool]]:
+def ruler_patterns(kb: KnowledgeBase | None) -> list[tuple[str, str, str, bool]]:
     """Every gazetteer and KB name as (surface, label, entity id, is_short)."""
     items: list[tuple[str, str, str, bool]] = []
     for surface, place in load_gazetteer().patterns():
@@ -109,11 +113,11 @@ def ruler_patterns(kb: Any) -> list[tuple[str, str, str, bool]]:
     return items
 
 
-def add_actor_ruler(nlp: Language, resources: Any, before: str | None = None) -> ActorRuler:
+def add_actor_ruler(nlp: Language, resources: Resources | None, before: str | None = None) -> ActorRuler:
     """Add the gazetteer ruler (once) ahead of ``before`` (the NER) and fill its patterns."""
     if FACTORY in nlp.pipe_names:
-        return nlp.get_pipe(FACTORY)
-    kwargs = {"before": before} if before and before in nlp.pipe_names else {}
-    ruler: ActorRuler = nlp.add_pipe(FACTORY, name=FACTORY, **kwargs)
+        return cast(ActorRuler, nlp.get_pipe(FACTORY))  # spaCy types pipes as Callable[[Doc], Doc]
+    ruler = cast(ActorRuler, nlp.add_pipe(FACTORY, name=FACTORY,
+                                          before=before if before and before in nlp.pipe_names else None))
     ruler.add_patterns(ruler_patterns(getattr(resources, "kb", None)))
     return ruler

@@ -12,7 +12,7 @@ import bisect
 
 import datetime as dt
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +23,9 @@ from .names import fold
 from .phrase import LOC_PREPS
 from .resolve import Reading, Resolver, resolver_for
 
+if TYPE_CHECKING:
+    from ..resources import Resources
+
 _BASIS = {"kb": "kb", "name": "title", "title": "title", "group": "title", "place": "gazetteer", "org": "org"}
 _MAX_DEPTH = 4
 _DOER_PLACES = (":country", ":demonym", ":people", ":seat")
@@ -30,7 +33,7 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _FORCE_PREPS = frozenset({"on", "against", "at", "into", "of", "in"})
 
 
-def find_actors(doc: Doc, article: Article, resources: Any) -> list[ActorMention]:
+def find_actors(doc: Doc, article: Article, resources: Resources | None) -> list[ActorMention]:
     """Actor mentions of ``doc`` (token spans, sorted), dated at ``article.published``."""
     resolver = resolver_for(resources)
     date = article.published

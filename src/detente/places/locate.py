@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
@@ -26,6 +26,9 @@ from ..model import ActorMention, Article, EventMention, Location
 from .gazetteer import PlacesConfig, load_config
 from .stage import find_places
 from .types import PlaceMention
+
+if TYPE_CHECKING:
+    from ..resources import Resources
 
 _NOMINAL_DEPS = frozenset({"compound", "amod", "appos", "nmod", "npadvmod", "poss"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "attr"})
@@ -149,7 +152,7 @@ def _place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hop
 
 
 def locate_events(doc: Doc, mentions: Sequence[EventMention], actors: Sequence[ActorMention], article: Article,
-                  resources: Any = None) -> list[EventMention]:
+                  resources: Resources | None = None) -> list[EventMention]:
     """The pipeline step: find the article's places (``find_places``) and locate each mention."""
     if not mentions:
         return list(mentions)

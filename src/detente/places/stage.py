@@ -18,14 +18,17 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.names import acronym_key, fold, is_acronym
 from ..model import ActorMention, Article
 from .gazetteer import PlaceIndex, load_index
 from .types import GeoPlace, PlaceMention
+
+if TYPE_CHECKING:
+    from ..resources import Resources
 
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -55,7 +58,7 @@ class _Match:
         return {c.country for c in self.cands}
 
 
-def find_places(doc: Doc, article: Article, resources: Any = None,
+def find_places(doc: Doc, article: Article, resources: Resources | None = None,
                 actors: Sequence[ActorMention] | None = None) -> list[PlaceMention]:
     """Places named in ``doc`` (token spans, in order), each resolved with the reason why.
 
@@ -119,7 +122,7 @@ def _looks_like_name(doc: Doc, span: Span) -> bool:
     return not (_glued(before, span[0]) or _glued(after, last))
 
 
-def _glued(other: Any, tok: Any) -> bool:
+def _glued(other: Token | None, tok: Token) -> bool:
     """``other`` (the word before or after) is a capitalised proper noun of the same sentence: the
     name is part of a longer one ("Tehran University", "Boris Johnson")."""
     if other is None or not other.is_alpha or other.lower_ in _CALENDAR or other.lower_ in _DIVISION_WORDS:
@@ -191,7 +194,7 @@ def _choose(doc: Doc, m: _Match, following: _Match | None, countries: Counter[st
     qualified = _qualified(doc, m, following)
     if qualified is not None:
         return qualified
-    by_division = [c for c in cands if c.kind == "city" and divisions[c.admin1]]
+    by_division = [c for c in cands if c.kind == "city" and c.admin1 and divisions[c.admin1]]
     if by_division and len({c.admin1 for c in by_division}) == 1:
         return by_division[0], f"the article names its division {by_division[0].admin1}"
     best = max(cands, key=lambda c: (countries[c.country], -cands.index(c)))
