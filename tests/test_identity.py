@@ -4,8 +4,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from detente.identity import merge_mentions, mention_id
-from detente.model import Actor, ActorMention, EventMention, Location
+import random
+
+from detente.identity import block_key, cluster_mentions, merge_mentions, mention_id
+from detente.model import Actor, Event, ActorMention, EventMention, Location
 from detente.settings import Settings
 
 D = dt.date
@@ -235,8 +237,8 @@ def test_recoding_drops_mentions_no_longer_produced():
     ms = [mention(start=100, day=D(2023, 5, 30)), mention(start=400, day=D(2023, 5, 30))]
     (event,) = merge_mentions(ms, [], S)
     (again,) = merge_mentions(ms[1:], [event], S)
-    assert again.event_id == event.event_id
     assert again.num_mentions == 1
+    assert again.event_id == merge_mentions(ms[1:], [], S)[0].event_id  # what coding it afresh gives
 
 
 def test_exact_duplicate_mentions_count_once():
@@ -252,8 +254,10 @@ def test_copies_of_one_story_merge_as_one_article_would():
     first = merge_mentions([undated, half], [], S)
     copies = [dataclasses.replace(undated, article_id="copy"), dataclasses.replace(half, article_id="copy")]
     joined = merge_mentions(copies, first, S, stories={"copy": "wire"})
-    assert {e.event_id for e in joined} == {e.event_id for e in first}
-    assert all(e.num_articles == 2 for e in joined)
+    assert len(joined) == len(first) and all(e.num_articles == 2 for e in joined)
+    # "copy" sorts before "wire" (same day): the events are those of coding both copies at once
+    at_once = cluster_mentions([undated, half, *copies], S, stories={"copy": "wire"})
+    assert {e.event_id for e in joined} == {e.event_id for e in at_once}
     apart = merge_mentions(copies, first, S)  # not known to be copies: undated and half-known stay apart
     assert not {e.event_id for e in apart} & {e.event_id for e in first}
 
@@ -264,3 +268,64 @@ def test_a_sentence_repeated_by_a_copy_joins_its_event_whatever_its_date():
     (event,) = merge_mentions([later], [first], S, stories={"copy": "wire"})
     assert event.event_id == first.event_id and event.num_articles == 2
     assert merge_mentions([later], [first], S)[0].event_id != first.event_id
+
+
+# -- order and partition ----------------------------------------------------------------------------------
+def _corpus() -> list[EventMention]:
+    """Mentions of a few events over eight articles: visits in two months, a year, copies, a dispute."""
+    ms = []
+    for i in range(8):
+        published = D(2023, 6, 1) + dt.timedelta(days=i)
+        art = f"a{i}"
+        ms += [mention(article=art, start=0, day=D(2023, 5, 28 + i % 3), published=published),
+               mention(article=art, start=200, cameo="043", src="IRN", tgt="TJK", day=D(2023, 5, 29),
+                       published=published),
+               mention(article=art, start=400, day=D(2023, 3, 1) + dt.timedelta(days=i), published=published),
+               mention(article=art, start=600, cameo="112", src="UZB", tgt="TJK", published=published),
+               mention(article=art, start=800, tgt=None, day=D(2023, 5, 30), published=published),
+               mention(article=art, start=900, day=D(2023, 1, 1), end=D(2023, 12, 31), precision="year",
+                       published=published)]
+    return ms
+
+
+def _signature(events):
+    return sorted((e.event_id, e.num_mentions, e.num_articles, tuple(sorted(mention_id(m) for m in e.mentions)))
+                  for e in events)
+
+
+def test_any_order_gives_the_same_events():
+    ms = _corpus()
+    expected = _signature(cluster_mentions(ms, S))
+    rng = random.Random(7)
+    for _ in range(5):
+        shuffled = ms[:]
+        rng.shuffle(shuffled)
+        assert _signature(cluster_mentions(shuffled, S)) == expected
+
+
+def test_merging_partitions_one_after_another_gives_the_same_events_as_all_at_once():
+    ms = _corpus()
+    expected = _signature(cluster_mentions(ms, S))
+    rng = random.Random(11)
+    for parts in (2, 3, 8):
+        articles = sorted({m.article_id for m in ms})
+        rng.shuffle(articles)
+        events: dict[str, Event] = {}
+        for k in range(parts):
+            chunk = set(articles[k::parts])
+            returned = merge_mentions([m for m in ms if m.article_id in chunk], list(events.values()), S)
+            moved = {mention_id(m) for e in returned for m in e.mentions}
+            for eid, e in list(events.items()):  # as the store does: a mention lives in one event
+                left = tuple(m for m in e.mentions if mention_id(m) not in moved)
+                if left:
+                    events[eid] = dataclasses.replace(e, mentions=left)
+                else:
+                    del events[eid]
+            events.update({e.event_id: e for e in returned})
+        assert _signature(events.values()) == expected
+
+
+def test_block_key_is_the_unordered_dyad_and_root():
+    assert block_key(mention(src="TJK", tgt="IRN", cameo="042")) == block_key(mention(src="IRN", tgt="TJK",
+                                                                                      cameo="043")) == "IRN|TJK|04"
+    assert block_key(mention(tgt=None)) is None

@@ -1,7 +1,10 @@
 """The identity stage: one Event per real-world event, with all its mentions.
 
-Public API: ``merge_mentions(mentions, existing, settings, stories=None) -> list[Event]`` (and
-``mention_id``, the stable id of one mention, which the store shares).
+Public API: ``cluster_mentions(mentions, settings, stories=None, previous=None) -> list[Event]``
+(the merge: any set of mentions -> its events, whatever their order or partition),
+``merge_mentions(mentions, existing, settings, stories=None)`` (new mentions against events in
+memory), ``block_key`` and ``mention_window`` (what a mention is merged with: the blocking keys a
+shard carries) and ``mention_id``, the stable id of one mention, which the store shares.
 
 Copies of one story (syndicated or near-duplicate articles, ``stories`` maps article id -> story
 id, see ``detente.stories``) are read as one article: what holds "within an article" below holds
@@ -29,9 +32,13 @@ Two mentions report the same event when all of these hold (conservative on purpo
 - no conflicting locations (places their clauses name in different countries; an article's
   dateline says where it was written, not where each of its events happened, and never blocks).
 
-Event ids are stable: a new event takes its id from its first mention (article id, sentence
-offsets, CAMEO code, trigger offset, actors); an event that receives mentions keeps its id. Mentions already in an
-existing event (same ``mention_id``) stay there, so coding an article again changes nothing.
+Event ids are stable: an event takes its id from its first mention in the canonical order
+(publication day, article id, sentence offsets; the id hashes article id, offsets, CAMEO code,
+trigger offset and actors), so the same mentions give the same events and ids whatever order or
+partition they are merged in, and merging them again changes nothing. An event that receives later
+mentions keeps its id; a mention published earlier than its event's first one gives the event
+its own id (as a run over all the articles would), and so does an event whose first mention
+is no longer produced when its article is coded again.
 """
 from __future__ import annotations
 
@@ -86,7 +93,6 @@ class _Cluster:
     """An event being built: its mentions and what merging asks of them, kept up to date."""
 
     event_id: str
-    contexts: tuple[str, ...] = ()  # the stored event's contexts (its mentions may be a sample)
     mentions: list[EventMention] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
@@ -94,7 +100,6 @@ class _Cluster:
     countries: set[str] = field(default_factory=set)  # countries of the places the clauses name
     ref: EventMention | None = None  # the first mention: it fixes the orientation
     dated: EventMention | None = None  # the mention with the best date
-    touched: bool = False
 
     def add(self, m: EventMention, mid: str | None = None, story: str | None = None) -> None:
         mid = mid or mention_id(m)
@@ -116,50 +121,84 @@ class _Cluster:
         return self.dated is not None and self.dated.date_start is None
 
 
+def block_key(m: EventMention) -> str | None:
+    """The block a mention is merged in: its dyad (either direction) and CAMEO root, "IRN|TJK|04".
+
+    Two mentions of different articles can report one event only within one block; a mention with
+    an unknown side (None) merges within its own story only."""
+    s, t = _side(m.source), _side(m.target)
+    if s is None or t is None:
+        return None
+    a, b = sorted((s, t))
+    return f"{a}|{b}|{_code3(m.cameo)[:2]}"
+
+
+def mention_window(m: EventMention) -> tuple[dt.date, dt.date] | None:
+    """The days a mention's date stands for (None when undated): the date part of its block."""
+    return _window(m)
+
+
+def cluster_mentions(mentions: Sequence[EventMention], settings: Settings,
+                     stories: Mapping[str, str] | None = None) -> list[Event]:
+    """Group mentions into events: the same events whatever the order or partition they come in.
+
+    Mentions are taken in a canonical order (publication day, article, offsets; then the mention
+    id), a mention repeated (same ``mention_id``) counts once, and each joins the best earlier
+    cluster it can report (see the module docstring) or starts one. An event's id is derived
+    from its first mention in that order: the events are a function of the set of mentions, so
+    merging the same mentions always gives the same events and ids. Returns every event, in
+    order of its first mention.
+    """
+    known = dict(stories or {})
+    story: StoryOf = lambda article_id: known.get(article_id, article_id)  # noqa: E731
+    clusters: list[_Cluster] = []
+    twins: dict[tuple[str, tuple[object, ...]], _Cluster] = {}
+    seen: set[str] = set()
+    for mid, m in sorted(((mention_id(m), m) for m in mentions), key=lambda x: _canonical(x[1], x[0])):
+        if mid in seen:
+            continue
+        seen.add(mid)
+        twin = (story(m.article_id), _print(m))
+        cluster = twins.get(twin) or _best_cluster(m, clusters, settings, story)
+        if cluster is None:
+            cluster = _Cluster("")
+            clusters.append(cluster)
+        cluster.add(m, mid, story(m.article_id))
+        twins.setdefault(twin, cluster)
+    taken: set[str] = set()
+    for cluster in clusters:
+        cluster.event_id = _new_event_id(cluster.mentions[0], taken)
+        taken.add(cluster.event_id)
+    events = [_build_event(c, story) for c in clusters]
+    return sorted(events, key=lambda e: _order(e.mentions[0]))
+
+
 def merge_mentions(mentions: Sequence[EventMention], existing: Sequence[Event], settings: Settings,
                    stories: Mapping[str, str] | None = None) -> list[Event]:
     """Group ``mentions`` into events, joining ``existing`` ones where they report the same event.
 
     ``mentions`` are the complete coding of their articles: mentions of those articles that an
-    existing event still holds but that are no longer produced are dropped from it. An existing
-    event may carry only a sample of its mentions (the store loads the ones that decide its
-    date, actors and orientation); the events returned then carry that sample plus the new
-    mentions, and the store counts the rest. Returns the events that contain any of
-    ``mentions`` or lost one, in order of their first mention. ``stories`` gives the story of
-    an article that is a copy of another (an article it does not name is its own story).
+    existing event still holds but that are no longer produced are dropped from it. ``existing``
+    events carry all their mentions: the existing and new mentions are clustered together
+    (``cluster_mentions``), so the result does not depend on which came first. Returns the
+    events that contain any of ``mentions`` or changed, in order of their first mention.
+    ``stories`` gives the story of an article that is a copy of another (an article it does not
+    name is its own story).
     """
-    known = dict(stories or {})
-    story: StoryOf = lambda article_id: known.get(article_id, article_id)  # noqa: E731
     articles = {m.article_id for m in mentions}
-    incoming = {mention_id(m): m for m in mentions}
-    clusters: list[_Cluster] = []
-    home: dict[str, _Cluster] = {}
-    twins: dict[tuple[str, tuple[object, ...]], _Cluster] = {}
-    for event in existing:
-        cluster = _Cluster(event.event_id, contexts=tuple(event.contexts))
-        for m in event.mentions:
-            mid = mention_id(m)
-            if mid in incoming:
-                home[mid] = cluster
-            if m.article_id in articles:
-                cluster.touched = True
-            else:
-                cluster.add(m, mid, story(m.article_id))
-                twins.setdefault((story(m.article_id), _print(m)), cluster)
-        clusters.append(cluster)
-    taken = {c.event_id for c in clusters}
-    for mid, m in sorted(incoming.items(), key=lambda kv: (kv[1].article_id, kv[1].char_start, kv[1].trigger_char)):
-        twin = (story(m.article_id), _print(m))
-        cluster = home.get(mid) or twins.get(twin) or _best_cluster(m, clusters, settings, story)
-        if cluster is None:
-            cluster = _Cluster(_new_event_id(m, taken))
-            taken.add(cluster.event_id)
-            clusters.append(cluster)
-        cluster.add(m, mid, story(m.article_id))
-        twins.setdefault(twin, cluster)
-        cluster.touched = True
-    events = [_build_event(c, story) for c in clusters if c.touched and c.mentions]
-    return sorted(events, key=lambda e: _order(e.mentions[0]))
+    pool = [m for e in existing for m in e.mentions if m.article_id not in articles] + list(mentions)
+    held = {e.event_id: {mention_id(m) for m in e.mentions} for e in existing}
+    incoming = {mention_id(m) for m in mentions}
+    return [e for e in cluster_mentions(pool, settings, stories)
+            if held.get(e.event_id) != ({mention_id(m) for m in e.mentions})
+            or any(mention_id(m) in incoming for m in e.mentions)]
+
+
+def _canonical(m: EventMention, mid: str) -> tuple[object, ...]:
+    """The order mentions are merged in: publication, article, offsets, then their id and what a
+    repeated id may differ in (so which copy of a repeated mention is kept is fixed too)."""
+    return (*_order(m), m.char_end, mid, m.modality, m.date_start or dt.date.min, m.date_end or dt.date.min,
+            m.confidence)
 
 
 def _print(m: EventMention) -> tuple[object, ...]:
@@ -322,7 +361,7 @@ def _build_event(cluster: _Cluster, story: StoryOf) -> Event:
     dated = min(mentions, key=_date_rank)
     modality = "asserted" if any(m.modality == "asserted" for m in mentions) else \
         Counter(m.modality for m in mentions).most_common(1)[0][0]
-    contexts: list[str] = list(cluster.contexts)
+    contexts: list[str] = []
     for m in mentions:
         contexts.extend(c for c in m.contexts if c not in contexts)
     return Event(

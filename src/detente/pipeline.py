@@ -1,10 +1,15 @@
 """The orchestrator: the one place that states the order of the stages.
 
     ingest (files, URLs, feeds) -> clean -> store articles and their stories (copies grouped)
-    -> nlp (one Doc, built once) -> actors -> events -> places (each event located) -> time
-    -> identity (against the store; copies of one story read as one article) -> store events
+    -> map: nlp (one Doc, built once) -> actors -> events -> places (each event located) -> time
+    -> merge: identity over the mentions' blocks, with the stored ones (copies of one story read
+       as one article) -> store events (``store.events.write_coded``)
 
-Each stage is a module with one public function; this module only wires them together.
+The map (``code_article``) is a pure function of an article and the loaded model and data: it runs
+in this process, in ``workers`` local processes (``code_articles``) or on a Ray cluster
+(``detente.engines.ray_engine``). The merge gives the same events whatever order or batches the
+coded articles reach it in. Each stage is a module with one public function; this module only
+wires them together.
 """
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ from .clean import clean_article
 from .dating import date_events
 from .events import code_events
 from .fetch import Fetcher, page_cache_dir
-from .identity import merge_mentions
+from .identity import cluster_mentions
 from .ingest import make_article, read_inputs
 from .model import Article, CodedArticle, Event, Rejection, RunSummary
 from .nlp import load_nlp, parse
@@ -64,9 +69,17 @@ class Pipeline:
         return CodedArticle(article=article, actors=tuple(actors), mentions=tuple(mentions))
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
-        """Parse articles in batches (``workers`` processes) and code each one."""
+        """Code articles (parse and every coding stage), in order: in this process, or in
+        ``workers`` local processes that each code a chunk of ``batch_size`` articles."""
+        if self.settings.workers > 1:
+            yield from code_in_processes(self, articles)
+            return
+        yield from self.code_here(articles)
+
+    def code_here(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Code articles in this process: the map, a pure function of each article."""
         items = ((a.text, a) for a in articles)
-        for doc, article in parse(self.nlp, items, self.settings.batch_size, self.settings.workers):
+        for doc, article in parse(self.nlp, items, self.settings.batch_size, 1):
             yield self.code_doc(doc, article)
 
     def code_text(self, text: str, published: str | dt.date | None = None, article_id: str = "text",
@@ -74,7 +87,7 @@ class Pipeline:
         """Code one text (cleaned first) and return its deduplicated events."""
         article = clean_article(make_article(article_id, text, published=published, title=title))
         coded = next(self.code_articles([article]))
-        return merge_mentions(coded.mentions, (), self.settings)
+        return cluster_mentions(coded.mentions, self.settings)
 
     # -- coding into a store ------------------------------------------------------------
     def ingest(self, inputs: Sequence[str], store: Any, published: dt.date | None = None,
@@ -108,21 +121,37 @@ class Pipeline:
 
     def code_stored(self, store: Any, article_ids: Sequence[str] | None = None,
                     progress: Progress | None = None) -> int:
-        """Code the stored articles not coded yet (among ``article_ids``); returns how many."""
-        from .store.events import candidate_events, save_coded
-        from .store.stories import story_map
+        """Code the stored articles not coded yet (among ``article_ids``) and merge them into the
+        store, ``store_batch`` articles per transaction; returns how many.
 
+        A run stopped by Ctrl-C writes the articles coded so far; a run killed outright loses only
+        its last unwritten batch, which the next run codes (an article is marked coded in the
+        transaction that writes its mentions)."""
         todo = store.uncoded_articles(article_ids)
+        batch: list[CodedArticle] = []
         done = 0
-        for coded in self.code_articles(todo):
-            existing = candidate_events(store, coded.mentions)
-            stories = story_map(store, [coded.article.id, *(m.article_id for e in existing for m in e.mentions)])
-            events = merge_mentions(coded.mentions, existing, self.settings, stories=stories)
-            save_coded(store, coded, events, self.resources.ontology)
-            done += 1
-            if progress:
-                progress(1)
-        return done
+        try:
+            for coded in self.code_articles(todo):
+                batch.append(coded)
+                if progress:
+                    progress(1)
+                if len(batch) >= self.settings.store_batch:
+                    done += self.write(store, batch)
+        except KeyboardInterrupt:
+            done += self.write(store, batch)
+            raise
+        return done + self.write(store, batch)
+
+    def write(self, store: Any, batch: list[CodedArticle]) -> int:
+        """Merge a batch of coded articles into the store (one transaction); empties the batch."""
+        from .store.events import write_coded
+
+        if not batch:
+            return 0
+        write_coded(store, batch, self.settings, self.resources.ontology)
+        n = len(batch)
+        batch.clear()
+        return n
 
     def run(self, inputs: Sequence[str], store: Any, published: dt.date | None = None,
             progress: Progress | None = None) -> RunSummary:
@@ -163,6 +192,51 @@ class Pipeline:
                 return
             with store.transaction():
                 save_stories(store, group_stories(todo, StoreStoryIndex(store), self.settings))
+
+
+def code_in_processes(pipeline: Pipeline, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+    """Code articles in ``workers`` forked processes, chunks of ``batch_size`` articles each, in order.
+
+    The model and data are loaded before the fork, so the workers share them; each chunk goes
+    to a worker and comes back as coded articles (the map is a pure function: the merge does
+    not care which process coded what)."""
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+
+    settings = pipeline.settings
+    pipeline.resources, pipeline.nlp  # noqa: B018  load once, before the fork
+    chunks = _chunks(articles, settings.batch_size)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_adopt, initargs=(pipeline,)) as pool:
+        pending: list[Any] = []
+        for chunk in chunks:
+            pending.append(pool.submit(_code_chunk, chunk))
+            while len(pending) > 2 * settings.workers:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+_WORKER: dict[str, Pipeline] = {}  # a forked worker's pipeline (inherited, never pickled)
+
+
+def _adopt(pipeline: Pipeline) -> None:
+    _WORKER["pipeline"] = pipeline
+
+
+def _code_chunk(chunk: list[Article]) -> list[CodedArticle]:
+    return list(_WORKER["pipeline"].code_here(chunk))
 
 
 def code_text(text: str, published: str | dt.date | None = None, settings: Settings | None = None) -> list[Event]:

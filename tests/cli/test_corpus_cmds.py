@@ -252,23 +252,24 @@ def fake_events(monkeypatch, light_pipeline):
     module = types.ModuleType("detente.store.events")
     extra: dict[str, list[Event]] = {}
 
-    def save_coded(store, coded, events, ontology):
-        store.mark_coded([coded.article.id])
-        for event in [_event(coded.article.id), *extra.get(coded.article.id, [])]:
-            store.con.execute("INSERT INTO events (event_id, cameo, source_country, target_country, quad_class, "
-                              "goldstein) VALUES (?, ?, ?, ?, 1, 1.0)",
-                              [event.event_id, event.cameo, event.source.country, event.target.country])
-            store.con.execute("INSERT INTO mentions (mention_id, event_id, article_id) VALUES (?, ?, ?)",
-                              [event.event_id + "-m", event.event_id, coded.article.id])
+    def write_coded(store, batch, settings, ontology):
+        for coded in batch:
+            store.mark_coded([coded.article.id])
+            for event in [_event(coded.article.id), *extra.get(coded.article.id, [])]:
+                store.con.execute("INSERT INTO events (event_id, cameo, source_country, target_country, quad_class, "
+                                  "goldstein) VALUES (?, ?, ?, ?, 1, 1.0)",
+                                  [event.event_id, event.cameo, event.source.country, event.target.country])
+                store.con.execute("INSERT INTO mentions (mention_id, event_id, article_id) VALUES (?, ?, ?)",
+                                  [event.event_id + "-m", event.event_id, coded.article.id])
+        return []
 
     def query_events(store, article_ids=None, **filters):
         rows = store.con.execute("SELECT DISTINCT article_id FROM mentions ORDER BY 1").fetchall()
         wanted = [r[0] for r in rows if article_ids is None or r[0] in set(article_ids)]
         return [e for a in wanted for e in [_event(a), *extra.get(a, [])]]
 
-    module.save_coded = save_coded
+    module.write_coded = write_coded
     module.query_events = query_events
-    module.candidate_events = lambda store, mentions: []
     module.extra = extra
     monkeypatch.setitem(sys.modules, "detente.store.events", module)
     return module

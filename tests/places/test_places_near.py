@@ -28,8 +28,8 @@ def _event(eid: str, location: Location | None) -> Event:
 
 
 def test_events_near(tmp_path):
-    from detente.model import Article, CodedArticle
-    from detente.store.events import save_coded
+    from detente.model import Article
+    from detente.store.events import replace_events
 
     db = tmp_path / "near.duckdb"
     located = {
@@ -42,7 +42,7 @@ def test_events_near(tmp_path):
         for eid, loc in located.items():
             ev = _event(eid, loc)
             store.add_articles([Article(id=f"a-{eid}", raw_text=ev.mentions[0].sentence, content_hash=eid)], None)
-            save_coded(store, CodedArticle(Article(id=f"a-{eid}", raw_text="x")), [ev], None)
+            replace_events(store.con, [], [ev], None)
     near = runner.invoke(app, ["events", "--db", str(db), "--near", "Dushanbe", "--format", "jsonl"])
     assert near.exit_code == 0, near.output
     import json

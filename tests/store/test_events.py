@@ -7,13 +7,12 @@ import datetime as dt
 import pytest
 
 from detente.errors import QueryError
-from detente.identity import merge_mentions
 from detente.ingest import make_article
 from detente.model import Actor, ActorMention, CodedArticle, EventMention, Location
 from detente.settings import Settings
 from detente.store import Store
-from detente.store.events import (candidate_events, event_count, mention_count, publication_date_share,
-                                  query_events, save_coded)
+from detente.store.events import (event_count, mention_count, merge_pool, publication_date_share, query_events,
+                                  write_coded)
 
 D = dt.date
 S = Settings()
@@ -49,12 +48,10 @@ def store(tmp_path):
 
 
 def code(store, article_id, mentions, actors=()):
-    """What the pipeline does for one article: candidates, merge, save."""
-    existing = candidate_events(store, mentions)
-    events = merge_mentions(mentions, existing, S)
+    """What the pipeline does for one article: the merge's writer."""
     coded = CodedArticle(article=make_article(article_id, "text"), actors=tuple(actors), mentions=tuple(mentions))
-    save_coded(store, coded, events, Ontology())
-    return events
+    ids = {m.article_id for m in mentions} | {article_id}
+    return [e for e in write_coded(store, [coded], S, Ontology()) if any(m.article_id in ids for m in e.mentions)]
 
 
 A1 = [mention("a1", 100, day=D(2023, 5, 22), end=D(2023, 5, 31), precision="month"),
@@ -116,16 +113,18 @@ def test_recoding_with_fewer_mentions_removes_empty_events(store):
     assert store.con.execute("SELECT num_mentions FROM events").fetchone()[0] == 1
 
 
-def test_candidates_match_the_dyad_in_either_direction_and_nearby_dates(store):
+def test_the_merge_pool_is_the_block_either_way_near_in_time_and_the_same_article(store):
     (visit, _) = code(store, "a1", A1)
-    reverse = [mention("a2", 0, src="IRN", tgt="TJK", day=D(2023, 6, 2))]
-    assert [e.event_id for e in candidate_events(store, reverse)] == [visit.event_id]
-    elsewhere = [mention("a2", 0, src="IRN", tgt="UZB", day=D(2023, 6, 2))]
-    assert candidate_events(store, elsewhere) == []
-    years_later = [mention("a2", 0, day=D(2025, 6, 2))]
-    assert candidate_events(store, years_later) == []
-    same_article = [mention("a1", 9000, src=None, tgt=None)]
-    assert len(candidate_events(store, same_article)) == 2
+
+    def pool(article, mentions):
+        mentions_of_others, events, _ = merge_pool(store, [article], mentions)
+        return events, len(mentions_of_others)
+
+    assert pool("a2", [mention("a2", 0, src="IRN", tgt="TJK", cameo="043", day=D(2023, 6, 2))]) == ([visit.event_id], 2)
+    assert pool("a2", [mention("a2", 0, src="IRN", tgt="UZB", day=D(2023, 6, 2))]) == ([], 0)
+    assert pool("a2", [mention("a2", 0, day=D(2025, 6, 2))]) == ([], 0)
+    events, others = pool("a1", [mention("a1", 9000, src=None, tgt=None)])
+    assert len(events) == 2 and others == 0  # its own old mentions are replaced, not pooled
 
 
 def test_query_filters(store):
@@ -174,18 +173,63 @@ def test_a_failed_write_leaves_nothing_behind(store):
     assert (event_count(store), mention_count(store)) == (2, 3)
 
 
-def test_a_much_reported_event_is_loaded_as_a_sample_and_counted_in_full(tmp_path):
+def test_a_much_reported_event_is_merged_and_counted_in_full(tmp_path):
     with Store.open(tmp_path / "many.duckdb") as store:
         ids = [f"n{i:02d}" for i in range(20)]
         store.add_articles([make_article(i, f"text {i}", published="2023-06-05") for i in ids], None)
         best = dataclasses.replace(mention("n00", 0, day=D(2023, 5, 30)), source=actor("TJK", "President Rahmon", 0.99))
-        code(store, "n00", [best])
+        (event,) = code(store, "n00", [best])
         for i in ids[1:-1]:
             code(store, i, [mention(i, 0, day=D(2023, 5, 1), end=D(2023, 5, 31), precision="month")])
-        (event,) = candidate_events(store, [mention("n19", 0, day=D(2023, 5, 30))])
-        assert len(event.mentions) < 19
         (joined,) = code(store, "n19", [mention("n19", 0, day=D(2023, 5, 31))])
         assert joined.event_id == event.event_id
         assert (joined.date_start, joined.date_precision, joined.source_text) == (D(2023, 5, 30), "day",
                                                                                   "President Rahmon")
         assert store.con.execute("SELECT num_mentions, num_articles FROM events").fetchone() == (20, 20)
+
+
+def _stored(store):
+    events = store.con.execute("SELECT event_id, num_mentions, num_articles FROM events ORDER BY 1").fetchall()
+    mentions = store.con.execute("SELECT mention_id, event_id FROM mentions ORDER BY 1").fetchall()
+    return events, mentions
+
+
+def test_any_order_and_batching_of_articles_gives_the_same_stored_events(tmp_path):
+    import random
+
+    corpus = {f"b{i}": [mention(f"b{i}", 0, day=D(2023, 5, 27 + i % 4), published=D(2023, 6, 1 + i)),
+                        mention(f"b{i}", 100, cameo="043", src="IRN", tgt="TJK", day=D(2023, 5, 29),
+                                published=D(2023, 6, 1 + i)),
+                        mention(f"b{i}", 200, day=D(2023, 1, 1), end=D(2023, 12, 31), precision="year",
+                                published=D(2023, 6, 1 + i)),
+                        mention(f"b{i}", 300, cameo="112", src="UZB", tgt="TJK", published=D(2023, 6, 1 + i)),
+                        mention(f"b{i}", 400, tgt=None, day=D(2023, 5, 30), published=D(2023, 6, 1 + i))]
+              for i in range(9)}
+    results = []
+    rng = random.Random(3)
+    for run, size in enumerate((9, 1, 2, 4)):
+        order = sorted(corpus)
+        rng.shuffle(order)
+        with Store.open(tmp_path / f"run{run}.duckdb") as store:
+            store.add_articles([make_article(a, f"text {a}", published="2023-06-05") for a in order], None)
+            for k in range(0, len(order), size):
+                batch = [CodedArticle(make_article(a, "text"), mentions=tuple(corpus[a])) for a in order[k:k + size]]
+                write_coded(store, batch, S, Ontology())
+            write_coded(store, [CodedArticle(make_article(order[0], "text"), mentions=tuple(corpus[order[0]]))],
+                        S, Ontology())  # and again: nothing changes
+            results.append(_stored(store))
+    assert all(r == results[0] for r in results[1:])
+    assert len(results[0][1]) == 45 and sum(n for _, n, _ in results[0][0]) == 45
+
+
+def test_the_migration_computes_blocks_and_windows_as_the_writer_does(store):
+    from detente.store.migrations import BLOCK_SQL, WINDOW_END_SQL, WINDOW_START_SQL
+
+    igo = dataclasses.replace(mention("a2", 0, day=D(2023, 5, 30), basis="publication"),
+                              target=ActorMention(0, 1, 0, 1, "the EU", Actor(country="IGO", org="EU", name="EU")))
+    code(store, "a1", [*A1, mention("a1", 900, src=None, day=D(2021, 1, 1), precision="year")])
+    code(store, "a2", [igo])
+    rows = store.con.execute(f"SELECT block, window_start, window_end, {BLOCK_SQL}, {WINDOW_START_SQL}, "
+                             f"{WINDOW_END_SQL} FROM mentions").fetchall()
+    assert len(rows) == 5 and all(r[:3] == r[3:] for r in rows)
+    assert {r[0] for r in rows} == {"IRN|TJK|04", "IRN|TJK|11", None, "IGO:eu|TJK|04"}

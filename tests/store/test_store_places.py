@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import duckdb
 
-from detente.model import Actor, Article, CodedArticle, Event, EventMention, Location
+from detente.model import Article, CodedArticle, EventMention, Location
+from detente.settings import Settings
 from detente.store import Store
-from detente.store.events import query_events, save_coded
+from detente.store.events import query_events, write_coded
 from detente.store.migrations import MIGRATIONS
 
 
@@ -32,10 +33,8 @@ def test_location_round_trip(tmp_path):
     sentence = "Iran and Tajikistan signed an accord in Dushanbe."
     m = EventMention(article_id="a1", sentence=sentence, char_start=0, char_end=len(sentence), trigger="signed",
                      trigger_char=20, cameo="057", rule="t#1", location=loc)
-    event = Event(event_id="e1", cameo="057", source=Actor(country="IRN"), target=Actor(country="TJK"),
-                  modality="asserted", mentions=(m,), confidence=0.8, location=loc)
     with Store.open(tmp_path / "s.duckdb") as store:
         store.add_articles([Article(id="a1", raw_text=sentence, content_hash="h1")], None)
-        save_coded(store, CodedArticle(Article(id="a1", raw_text=sentence)), [event], None)
+        write_coded(store, [CodedArticle(Article(id="a1", raw_text=sentence), mentions=(m,))], Settings(), None)
         [back] = query_events(store)
     assert back.location == loc and back.mentions[0].location == loc

@@ -1,11 +1,10 @@
 """Events and mentions in the store: write one coded article, find merge candidates, query.
 
-- ``save_coded(store, coded, events, ontology)`` — in ONE transaction: replace the article's actors
-  and mentions, upsert its events (counts recomputed from the mentions table), drop events left
-  without mentions, and mark the article coded.
-- ``candidate_events(store, mentions)`` — stored events a new mention could join (same dyad in
-  either direction, same CAMEO root, near in time — or already holding a mention of the same
-  article), rehydrated with their mentions.
+- ``write_coded(store, coded, settings, ontology)`` — the merge's writer, in ONE transaction:
+  the coded articles' mentions merged with the stored ones they could share an event with
+  (``merge_pool``: same block — dyad either way and CAMEO root — and a near date window, or the
+  same story), the resulting events replacing the stored ones (``replace_events``, the one
+  place events are written and removed), the articles marked coded.
 - ``query_events(store, ...)`` — events by article, country, dyad, code, modality, dates, text;
   in date order, undated last.
 - ``event_count``, ``mention_count``, ``publication_date_share``.
@@ -18,8 +17,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import QueryError
-from ..identity import mention_id
+from ..identity import block_key, cluster_mentions, mention_id, mention_window
 from ..model import Actor, ActorMention, CodedArticle, Event, EventMention, Location
+from ..settings import Settings
 
 _SIDES = ("text", "name", "country", "sector", "sector2", "kb_id", "org", "confidence")
 _EVENT_COLS = ("event_id", "cameo", "cameo_root", "plover", "plover_mode", "quad_class", "goldstein",
@@ -33,10 +33,13 @@ _MENTION_COLS = ("mention_id", "event_id", "article_id", "sentence", "char_start
                  *(f"source_{c}" for c in _SIDES), *(f"target_{c}" for c in _SIDES),
                  "date_start", "date_end", "date_precision", "date_basis", "date_text", "published", "contexts",
                  "intended_cameo")
+_LOCATION_COLS = ("location_name", "location_country", "lat", "lon", "admin1", "geonames_id", "location_basis",
+                  "location_kind")
+_READ_MENTION_COLS = (*_MENTION_COLS, *_LOCATION_COLS)
+_WRITE_MENTION_COLS = (*_READ_MENTION_COLS, "block", "window_start", "window_end")
 _ACTOR_COLS = ("article_id", "tok_start", "tok_end", "char_start", "char_end", "text", "name", "country",
                "sector", "sector2", "kb_id", "org", "confidence", "basis")
 _CANDIDATE_SLACK_DAYS = 62
-_SAMPLE_ABOVE = 12  # events with more mentions are loaded as a sample when merging
 _DYAD = re.compile(r"^\s*([A-Za-z]{3}|IGO)\s*[-_:/>,]\s*([A-Za-z]{3}|IGO)\s*$")
 
 
@@ -47,7 +50,7 @@ def _now() -> dt.datetime:
 _INTS = {"char_start", "char_end", "trigger_char", "tok_start", "tok_end", "quad_class", "num_mentions",
          "num_articles", "geonames_id"}
 _FLOATS = {"confidence", "goldstein", "lat", "lon", "source_confidence", "target_confidence"}
-_DATES = {"date_start", "date_end", "published"}
+_DATES = {"date_start", "date_end", "published", "window_start", "window_end"}
 
 
 def _arrow_type(column: str) -> Any:
@@ -82,45 +85,83 @@ def _insert(con: Any, table: str, columns: Sequence[str], rows: list[list[Any]])
 
 
 # -- writing ---------------------------------------------------------------------------------------
-def save_coded(store: Any, coded: CodedArticle, events: Sequence[Event], ontology: Any) -> None:
-    """Store one coded article and the events its mentions belong to, in one transaction."""
-    article_id = coded.article.id
+def write_coded(store: Any, coded: Sequence[CodedArticle], settings: Settings, ontology: Any) -> list[Event]:
+    """The merge's writer: store coded articles and merge their mentions into the stored events,
+    in ONE transaction. Returns the events written (new or changed).
+
+    The mentions are merged together with every stored mention they could share an event with
+    (``merge_pool``) by ``identity.cluster_mentions``, whose events replace the stored ones of that
+    pool: the articles' old actors, mentions and events go, the pool's events are written anew,
+    and the articles are marked coded. So the stored events are those of merging all the
+    mentions at once, whatever order or batches the articles came in, and writing the same
+    articles again changes nothing.
+    """
+    if not coded:
+        return []
+    articles = sorted({c.article.id for c in coded})
+    mentions = [m for c in coded for m in c.mentions]
     now = _now()
     with store.transaction() as con:
-        before = {r[0] for r in con.execute(
-            "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", [article_id]).fetchall()}
-        con.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
-        con.execute("DELETE FROM actors WHERE article_id = ?", [article_id])
-        if coded.actors:
-            _insert(con, "actors", _ACTOR_COLS, [_actor_row(article_id, a) for a in coded.actors])
-        event_rows, mention_rows = [], []
-        for event in events:
-            event_rows.append(_event_row(event, ontology, now))
-            mention_rows.extend(_mention_row(event.event_id, m) for m in event.mentions
-                                if m.article_id == article_id)
-        ids = [e.event_id for e in events]
-        if ids:
-            con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-            _insert(con, "events", _EVENT_COLS, event_rows)
-        if mention_rows:
-            con.execute("DELETE FROM mentions WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))",
-                        [[r[0] for r in mention_rows]])
-            _insert(con, "mentions", _MENTION_COLS, mention_rows)
-        affected = sorted(before | set(ids))
-        if affected:
-            _recount(con, affected, now)
-        con.execute("UPDATE articles SET coded_at = ? WHERE id = ?", [now, article_id])
+        pool, old_events, stories = merge_pool(store, articles, mentions)
+        events = cluster_mentions([*pool, *mentions], settings, stories)
+        con.execute("DELETE FROM actors WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [articles])
+        actor_rows = [_actor_row(c.article.id, a) for c in coded for a in c.actors]
+        if actor_rows:
+            _insert(con, "actors", _ACTOR_COLS, actor_rows)
+        con.execute("DELETE FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
+                    "OR event_id IN (SELECT unnest(?::VARCHAR[]))", [articles, old_events])
+        replace_events(con, old_events, events, ontology, now)
+        con.execute("UPDATE articles SET coded_at = ? WHERE id IN (SELECT unnest(?::VARCHAR[]))", [now, articles])
+    return events
 
 
-def _recount(con: Any, event_ids: list[str], now: dt.datetime) -> None:
-    """num_mentions / num_articles from the mentions table; events left without mentions go."""
-    con.execute(
-        "UPDATE events SET num_mentions = c.n, num_articles = c.a, updated_at = ? FROM ("
-        "  SELECT e.event_id, count(m.mention_id) AS n, count(DISTINCT m.article_id) AS a"
-        "  FROM (SELECT unnest(?::VARCHAR[]) AS event_id) e LEFT JOIN mentions m ON m.event_id = e.event_id"
-        "  GROUP BY e.event_id) c WHERE events.event_id = c.event_id", [now, event_ids])
-    con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[])) AND num_mentions = 0",
-                [event_ids])
+def replace_events(con: Any, old_ids: Sequence[str], events: Sequence[Event], ontology: Any,
+                   now: dt.datetime | None = None) -> None:
+    """Remove the events ``old_ids`` and write ``events`` with their mentions (whose old rows the
+    caller deleted): the one place events enter and leave the store."""
+    now = now or _now()
+    if old_ids:
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [list(old_ids)])
+    if events:
+        _insert(con, "events", _EVENT_COLS, [_event_row(e, ontology, now) for e in events])
+        _insert(con, "mentions", _WRITE_MENTION_COLS, [_mention_row(e.event_id, m) for e in events for m in e.mentions])
+
+
+def merge_pool(store: Any, articles: Sequence[str], mentions: Sequence[EventMention]
+               ) -> tuple[list[EventMention], list[str], dict[str, str]]:
+    """What new mentions of ``articles`` are merged with: (stored mentions of other articles,
+    ids of the stored events they and the articles' old mentions belong to, article -> story).
+
+    The pool is every mention of each stored event that holds a mention of these articles or of
+    another copy of their stories, or a mention in the block (dyad either way and CAMEO root) of
+    a new mention whose date window lies within ``_CANDIDATE_SLACK_DAYS`` of the new one's.
+    """
+    con = store.con
+    story_rows = con.execute(
+        "SELECT article_id, story_id FROM article_stories WHERE story_id IN (SELECT story_id FROM article_stories "
+        "WHERE article_id IN (SELECT unnest(?::VARCHAR[])))", [list(articles)]).fetchall()
+    copies = sorted({a for a, _ in story_rows} | set(articles))
+    slack = dt.timedelta(days=_CANDIDATE_SLACK_DAYS)
+    keys = sorted({(block, w[0] - slack, w[1] + slack) for m in mentions
+                   if (block := block_key(m)) is not None and (w := mention_window(m)) is not None})
+    sql = "SELECT DISTINCT event_id FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
+    params: list[Any] = [copies]
+    if keys:
+        sql += (" UNION SELECT DISTINCT m.event_id FROM mentions m JOIN (SELECT unnest(?::VARCHAR[]) AS b, "
+                "unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi) k ON m.block = k.b "
+                "AND m.window_start <= k.hi AND m.window_end >= k.lo")
+        params += [[k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys]]
+    old_events = sorted(r[0] for r in con.execute(sql, params).fetchall())
+    rows = con.execute(
+        f"SELECT {', '.join(_READ_MENTION_COLS)} FROM mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[])) "
+        "AND article_id NOT IN (SELECT unnest(?::VARCHAR[]))", [old_events, list(articles)]).fetchall() \
+        if old_events else []
+    pool = [_stored_mention(dict(zip(_READ_MENTION_COLS, row))) for row in rows]
+    stories = dict(story_rows)
+    stories.update(con.execute(
+        "SELECT article_id, story_id FROM article_stories WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted({m.article_id for m in pool})]).fetchall() if pool else [])
+    return pool, old_events, stories
 
 
 def _side_values(actor: ActorMention | Actor | None, text: str | None = None) -> list[Any]:
@@ -145,10 +186,15 @@ def _event_row(e: Event, ontology: Any, now: dt.datetime) -> list[Any]:
 
 
 def _mention_row(event_id: str, m: EventMention) -> list[Any]:
+    loc, window = m.location, mention_window(m)
     return [mention_id(m), event_id, m.article_id, m.sentence, m.char_start, m.char_end, m.trigger,
             m.trigger_char, m.rule, m.cameo, m.modality, m.reported, float(m.confidence),
             *_side_values(m.source), *_side_values(m.target), m.date_start, m.date_end, m.date_precision,
-            m.date_basis, m.date_text, m.published, list(m.contexts), m.intended_cameo]
+            m.date_basis, m.date_text, m.published, list(m.contexts), m.intended_cameo,
+            loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None,
+            loc.lon if loc else None, loc.admin1 if loc else None, loc.geonames_id if loc else None,
+            loc.basis if loc else None, loc.kind if loc else None,
+            block_key(m), window[0] if window else None, window[1] if window else None]
 
 
 def _actor_row(article_id: str, a: ActorMention) -> list[Any]:
@@ -158,49 +204,6 @@ def _actor_row(article_id: str, a: ActorMention) -> list[Any]:
 
 
 # -- reading ---------------------------------------------------------------------------------------
-def candidate_events(store: Any, mentions: Sequence[EventMention]) -> list[Event]:
-    """Stored events that ``mentions`` could join, with their mentions.
-
-    An event qualifies when it holds a mention of the same article (so coding again is stable) or
-    of another copy of its story (``article_stories``), or when its dyad matches a mention's in
-    either direction, its CAMEO root is the mention's and its date lies within two months of the
-    mention's. Each comes with every mention of the articles being coded and of the first article
-    of their stories, and a sample of its other mentions: the first, the best-dated, the ones with
-    the most confident actors, an asserted and an unreported one (see ``merge_mentions``).
-    """
-    if not mentions:
-        return []
-    articles = sorted({m.article_id for m in mentions})
-    story_rows = store.con.execute(
-        "SELECT article_id, story_id FROM article_stories WHERE story_id IN (SELECT story_id FROM article_stories "
-        "WHERE article_id IN (SELECT unnest(?::VARCHAR[])))", [articles]).fetchall()
-    copies = sorted({a for a, _ in story_rows} - set(articles))
-    firsts = sorted({story for _, story in story_rows} - set(articles))
-    keys: set[tuple[str, str, str, dt.date, dt.date]] = set()
-    for m in mentions:
-        s, t = _country(m.source), _country(m.target)
-        if s is None or t is None or m.date_start is None:
-            continue
-        lo = m.date_start - dt.timedelta(days=_CANDIDATE_SLACK_DAYS)
-        hi = (m.date_end or m.published or m.date_start) + dt.timedelta(days=_CANDIDATE_SLACK_DAYS)
-        keys.update({(s, t, m.cameo[:2], lo, hi), (t, s, m.cameo[:2], lo, hi)})
-    sql = (f"SELECT {', '.join(_EVENT_COLS)} FROM events WHERE event_id IN ("
-           "SELECT event_id FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[])))")
-    params: list[Any] = [articles + copies]
-    if keys:
-        k = sorted(keys)
-        sql += (" OR event_id IN (SELECT e.event_id FROM events e JOIN (SELECT unnest(?::VARCHAR[]) AS s, "
-                "unnest(?::VARCHAR[]) AS t, unnest(?::VARCHAR[]) AS r, unnest(?::DATE[]) AS lo, "
-                "unnest(?::DATE[]) AS hi) k ON e.source_country = k.s AND e.target_country = k.t "
-                "AND e.cameo_root = k.r AND e.date_start <= k.hi AND coalesce(e.date_end, e.date_start) >= k.lo)")
-        params += [[x[0] for x in k], [x[1] for x in k], [x[2] for x in k], [x[3] for x in k], [x[4] for x in k]]
-    return _rehydrate(store.con, store.con.execute(sql, params).fetchall(), sample_for=articles + firsts)
-
-
-def _country(actor: ActorMention | None) -> str | None:
-    return actor.actor.country if actor is not None and actor.actor is not None else None
-
-
 def query_events(store: Any, article_ids: Sequence[str] | None = None, country: str | None = None,
                  dyad: str | tuple[str, str] | None = None, code: str | None = None, modality: str | None = None,
                  since: dt.date | str | None = None, until: dt.date | str | None = None,
@@ -284,57 +287,25 @@ def publication_date_share(store: Any) -> float:
 
 # -- rehydration -----------------------------------------------------------------------------------
 _ORDER = "m.published NULLS FIRST, m.article_id, m.char_start, m.trigger_char"
-# The mentions that decide a stored event's orientation, date, actors, modality and confidence: one
-# aggregate pass (window functions over wide rows are several times slower in DuckDB).
-_SAMPLE = """
-SELECT list_distinct([
-  arg_min(m.mention_id, struct_pack(p := coalesce(m.published, DATE '0001-01-01'), a := m.article_id,
-                                    c := m.char_start, t := m.trigger_char)),
-  arg_max(m.mention_id, struct_pack(c := coalesce(m.source_confidence, -1), i := m.mention_id)),
-  arg_max(m.mention_id, struct_pack(c := coalesce(m.target_confidence, -1), i := m.mention_id)),
-  arg_max(m.mention_id, struct_pack(d := (m.date_start IS NOT DISTINCT FROM e.date_start
-      AND m.date_end IS NOT DISTINCT FROM e.date_end AND m.date_basis IS NOT DISTINCT FROM e.date_basis),
-      i := m.mention_id)),
-  arg_max(m.mention_id, struct_pack(a := m.modality = 'asserted', i := m.mention_id)),
-  arg_max(m.mention_id, struct_pack(r := NOT coalesce(m.reported, FALSE), i := m.mention_id)),
-  arg_max(m.mention_id, struct_pack(c := coalesce(m.confidence, -1), i := m.mention_id))])
-FROM mentions m JOIN events e ON e.event_id = m.event_id
-WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY m.event_id"""
 
 
-def _rehydrate(con: Any, event_rows: list[tuple[Any, ...]], sample_for: list[str] | None = None) -> list[Event]:
-    """Events with their mentions: all of them, or — ``sample_for`` articles being coded — every
-    mention of those articles and, of the others, the few that decide the event's fields."""
+def _rehydrate(con: Any, event_rows: list[tuple[Any, ...]]) -> list[Event]:
+    """Events with all their mentions."""
     if not event_rows:
         return []
     events = [dict(zip(_EVENT_COLS, row)) for row in event_rows]
     ids = [e["event_id"] for e in events]
-    small = {e["event_id"] for e in events if (e["num_mentions"] or 0) <= _SAMPLE_ABOVE}
-    big = [i for i in ids if i not in small]
-    if sample_for is not None and big:
-        picked = sorted({mid for (mids,) in con.execute(_SAMPLE, [big]).fetchall() for mid in mids})
-        rows = con.execute(
-            f"SELECT {', '.join('m.' + c for c in _MENTION_COLS)} FROM mentions m "
-            "WHERE m.mention_id IN (SELECT unnest(?::VARCHAR[])) OR (m.event_id IN (SELECT unnest(?::VARCHAR[])) "
-            f"AND m.article_id IN (SELECT unnest(?::VARCHAR[]))) ORDER BY {_ORDER}",
-            [picked, big, list(sample_for)]).fetchall()
-        ids = [i for i in ids if i in small]
-    else:
-        rows = []
-    if ids:
-        rows += con.execute(f"SELECT {', '.join('m.' + c for c in _MENTION_COLS)} FROM mentions m "
-                            f"WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY {_ORDER}", [ids]).fetchall()
-    sources = _num_sources(con, [e["event_id"] for e in events]) if sample_for is None else {}
+    rows = con.execute(f"SELECT {', '.join('m.' + c for c in _READ_MENTION_COLS)} FROM mentions m "
+                       f"WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY {_ORDER}", [ids]).fetchall()
+    sources = _num_sources(con, ids)
     by_event: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
-        values = dict(zip(_MENTION_COLS, row))
+        values = dict(zip(_READ_MENTION_COLS, row))
         by_event.setdefault(values["event_id"], []).append(values)
     out = []
     for e in events:
-        location = (Location(e["location_name"], e["location_country"], e["lat"], e["lon"], admin1=e["admin1"],
-                             geonames_id=e["geonames_id"], basis=e["location_basis"], kind=e["location_kind"])
-                    if e["location_name"] or e["location_country"] else None)
-        mentions = tuple(_mention(v, location) for v in by_event.get(e["event_id"], ()))
+        location = _location(e)
+        mentions = tuple(_stored_mention(v) for v in by_event.get(e["event_id"], ()))
         out.append(Event(
             event_id=e["event_id"], cameo=e["cameo"], source=_actor(e, "source"), target=_actor(e, "target"),
             modality=e["modality"], mentions=mentions, confidence=e["confidence"] or 0.0,
@@ -361,7 +332,14 @@ def _actor(values: dict[str, Any], side: str) -> Actor | None:
                  confidence=v["confidence"] or 0.0, org=v["org"])
 
 
-def _mention(v: dict[str, Any], location: Location | None) -> EventMention:
+def _location(v: dict[str, Any]) -> Location | None:
+    if not (v["location_name"] or v["location_country"]):
+        return None
+    return Location(v["location_name"] or "", v["location_country"], v["lat"], v["lon"], admin1=v["admin1"],
+                    geonames_id=v["geonames_id"], basis=v["location_basis"], kind=v["location_kind"])
+
+
+def _stored_mention(v: dict[str, Any]) -> EventMention:
     def side(p: str) -> ActorMention | None:
         actor = _actor(v, p)
         return ActorMention(-1, -1, -1, -1, v[f"{p}_text"] or "", actor) if actor else None
@@ -370,7 +348,7 @@ def _mention(v: dict[str, Any], location: Location | None) -> EventMention:
         article_id=v["article_id"], sentence=v["sentence"], char_start=v["char_start"], char_end=v["char_end"],
         trigger=v["trigger"], trigger_char=v["trigger_char"], cameo=v["cameo"], rule=v["rule"],
         source=side("source"), target=side("target"), modality=v["modality"], reported=bool(v["reported"]),
-        confidence=v["confidence"] or 0.0, contexts=tuple(v["contexts"] or ()), location=location,
+        confidence=v["confidence"] or 0.0, contexts=tuple(v["contexts"] or ()), location=_location(v),
         date_start=v["date_start"], date_end=v["date_end"], date_precision=v["date_precision"] or "unknown",
         date_basis=v["date_basis"], date_text=v["date_text"], published=v["published"],
         intended_cameo=v["intended_cameo"])

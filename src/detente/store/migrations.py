@@ -89,10 +89,48 @@ CREATE TABLE feed_items (
 );
 """
 
+
+def _side_sql(p: str) -> str:
+    """``identity._side`` in SQL: a country, or an organisation as "IGO:name"."""
+    return (f"CASE WHEN {p}_country = 'IGO' OR ({p}_country IS NULL AND nullif({p}_org, '') IS NOT NULL) "
+            f"THEN 'IGO:' || lower(coalesce(nullif({p}_org, ''), nullif({p}_name, ''), '')) ELSE {p}_country END")
+
+
+# identity.block_key and identity.mention_window in SQL, for mentions stored before they were kept
+BLOCK_SQL = (f"CASE WHEN ({_side_sql('source')}) IS NULL OR ({_side_sql('target')}) IS NULL THEN NULL "
+             f"ELSE least({_side_sql('source')}, {_side_sql('target')}) || '|' || "
+             f"greatest({_side_sql('source')}, {_side_sql('target')}) || '|' || left(cameo, 2) END")
+WINDOW_START_SQL = ("CASE WHEN date_start IS NULL THEN NULL WHEN date_basis = 'publication' "
+                    "THEN CAST(date_start - INTERVAL 7 DAY AS DATE) ELSE date_start END")
+WINDOW_END_SQL = ("CASE WHEN date_start IS NULL THEN NULL ELSE greatest(coalesce(date_end, CASE WHEN "
+                  "date_precision <> 'day' AND published IS NOT NULL THEN published ELSE date_start END), "
+                  "date_start) END")
+
+_MERGE_BLOCKS = f"""
+ALTER TABLE mentions ADD COLUMN block VARCHAR;
+ALTER TABLE mentions ADD COLUMN window_start DATE;
+ALTER TABLE mentions ADD COLUMN window_end DATE;
+ALTER TABLE mentions ADD COLUMN location_name VARCHAR;
+ALTER TABLE mentions ADD COLUMN location_country VARCHAR;
+ALTER TABLE mentions ADD COLUMN lat DOUBLE;
+ALTER TABLE mentions ADD COLUMN lon DOUBLE;
+ALTER TABLE mentions ADD COLUMN admin1 VARCHAR;
+ALTER TABLE mentions ADD COLUMN geonames_id BIGINT;
+ALTER TABLE mentions ADD COLUMN location_basis VARCHAR;
+ALTER TABLE mentions ADD COLUMN location_kind VARCHAR;
+UPDATE mentions SET block = {BLOCK_SQL}, window_start = {WINDOW_START_SQL}, window_end = {WINDOW_END_SQL};
+UPDATE mentions SET location_name = e.location_name, location_country = e.location_country, lat = e.lat,
+    lon = e.lon, admin1 = e.admin1, geonames_id = e.geonames_id, location_basis = e.location_basis,
+    location_kind = e.location_kind
+FROM events e WHERE e.event_id = mentions.event_id;
+CREATE INDEX mentions_block ON mentions(block);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _INITIAL),
     Migration(2, "article_insertion_order", _ARTICLE_ORDER),
     Migration(3, "speech_act_intended_code", _INTENDED),
     Migration(4, "event_places_gazetteer", _PLACES),
     Migration(5, "stories_and_feed_items", _STORIES_FEEDS),
+    Migration(6, "mention_blocks_and_places", _MERGE_BLOCKS),
 )
