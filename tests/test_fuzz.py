@@ -223,12 +223,24 @@ def test_fuzz_python_api_codes_hostile_texts(resources, nlp):
     texts = [_random_text(rng, rng.randrange(1, 2000)) for _ in range(12)]
     texts += [rng.choice(SYMBOLS) * 5000, "Iran " * 2000, "\ud800 Iran visited Tajikistan.", "\x00" * 100,
               "Iran visited Tajikistan, " * 400, "(" * 3000 + "Iran" + ")" * 3000]
-    refused = 0
+    refused: list[str] = []
     dates = ("2023-06-05", "0001-01-01", "9999-12-31", None, "not a date")
     for i, text in enumerate(texts):
         try:
             pipe.code_text(text, published=dates[i % len(dates)])  # events, or detente's error naming the input
         except InputError as exc:
-            assert "surrogates" in exc.reason
-            refused += 1
-    assert refused == 1
+            refused.append(exc.reason)
+    # the Python API applies the readers' guard: the surrogate text, and the 5,000 symbols as not prose
+    assert sum("surrogates" in r for r in refused) == 1
+    assert sum(r.startswith("not prose") for r in refused) >= 1
+    assert all("surrogates" in r or r.startswith(("oversized", "not prose")) for r in refused)
+
+
+def test_the_python_api_refuses_what_the_readers_refuse(resources, nlp):
+    from detente.pipeline import Pipeline
+
+    pipe = Pipeline(resources.settings.replace(max_chars=2000))
+    pipe._resources, pipe._nlp = resources, nlp
+    with pytest.raises(InputError, match="oversized: 2500 characters .max_chars 2000."):
+        pipe.code_text("Iran visited Tajikistan. " * 100)
+    assert pipe.code_text("Iran's defence minister visited Tajikistan on 17 May.", published="2023-05-20")

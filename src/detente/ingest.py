@@ -666,14 +666,9 @@ def _finish(article_id: str, text: str, origin: str, ctx: _Context, date: Any, m
         return Rejection(origin, "empty text")
     if any(isinstance(v, str) and _SURROGATE.search(v) for v in (text, article_id, date, *meta.values())):
         return Rejection(origin, "text, id or a field holds unpaired UTF-16 surrogates (not valid Unicode)")
-    if len(text) > settings.max_chars:
-        return Rejection(origin, f"oversized: {len(text)} characters (max_chars {settings.max_chars})")
-    tokens = estimate_tokens(text)
-    if tokens > settings.max_tokens:
-        return Rejection(origin, f"oversized: about {tokens} words and symbols (max_tokens {settings.max_tokens})")
-    if tokens > DENSE_TOKENS and tokens * 3 > len(text):
-        return Rejection(origin, f"not prose: about {tokens} words and symbols in {len(text)} characters "
-                                 f"(over {DENSE_TOKENS}, more than one per three characters)")
+    too_costly = size_problem(text, settings)
+    if too_costly:
+        return Rejection(origin, too_costly)
     language = _normal_language(meta.pop("language", None)) or _detect_language(text, settings)
     if language and language not in settings.languages:
         return Rejection(origin, f"language '{language}' (not in {', '.join(settings.languages)})")
@@ -686,6 +681,21 @@ def _finish(article_id: str, text: str, origin: str, ctx: _Context, date: Any, m
         flags.append("published_from_option")
     return make_article(article_id, text, published=published, language=language, origin=origin,
                         flags=tuple(flags), **meta)
+
+
+def size_problem(text: str, settings: Settings) -> str | None:
+    """Why a text would cost too much to parse (too long, too many tokens, not prose), or None.
+
+    The one guard of every way in: the readers, the web API and ``Pipeline.code_text``."""
+    if len(text) > settings.max_chars:
+        return f"oversized: {len(text)} characters (max_chars {settings.max_chars})"
+    tokens = estimate_tokens(text)
+    if tokens > settings.max_tokens:
+        return f"oversized: about {tokens} words and symbols (max_tokens {settings.max_tokens})"
+    if tokens > DENSE_TOKENS and tokens * 3 > len(text):
+        return (f"not prose: about {tokens} words and symbols in {len(text)} characters "
+                f"(over {DENSE_TOKENS}, more than one per three characters)")
+    return None
 
 
 def estimate_tokens(text: str) -> int:

@@ -23,8 +23,9 @@ from .clean import clean_article
 from .dating import date_events
 from .events import code_events
 from .fetch import Fetcher, page_cache_dir
+from .errors import InputError
 from .identity import cluster_mentions
-from .ingest import make_article, read_inputs
+from .ingest import make_article, read_inputs, size_problem
 from .model import Article, CodedArticle, Event, Rejection, RunSummary
 from .nlp import load_nlp, parse
 from .places import locate_events
@@ -84,7 +85,12 @@ class Pipeline:
 
     def code_text(self, text: str, published: str | dt.date | None = None, article_id: str = "text",
                   title: str | None = None) -> list[Event]:
-        """Code one text (cleaned first) and return its deduplicated events."""
+        """Code one text (cleaned first) and return its deduplicated events.
+
+        Raises InputError for a text the readers would refuse as too costly to parse."""
+        too_costly = size_problem(text, self.settings)
+        if too_costly:
+            raise InputError(article_id, too_costly)
         article = clean_article(make_article(article_id, text, published=published, title=title))
         coded = next(self.code_articles([article]))
         return cluster_mentions(coded.mentions, self.settings)
