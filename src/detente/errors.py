@@ -26,10 +26,6 @@ class FetchError(InputError):
     """A feed or page URL could not be fetched (robots.txt, HTTP status, timeout, bad URL)."""
 
 
-class LanguageSkipped(InputError):
-    """The article is not in a language the pipeline codes."""
-
-
 class DataFileError(DetenteError):
     """A packaged or user-supplied data file (lexicon, ontology, knowledge base) is invalid."""
 

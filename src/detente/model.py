@@ -1,4 +1,4 @@
-"""Typed records that flow between the pipeline stages (see GUIDE.md, "Data contracts").
+"""Typed records that flow between the pipeline stages (the event record: README.md, "Event records").
 
 ingest -> Article -> clean -> Article(body) -> nlp (spaCy Doc) -> actors -> ActorMention
 -> events -> EventMention -> time (dates on EventMention) -> identity -> Event -> store.
@@ -199,7 +199,7 @@ class Event:
         return len({m.article_id for m in self.mentions})
 
     def to_dict(self, ontology: Any = None) -> dict[str, Any]:
-        """The event in the output contract of GUIDE.md. ``ontology`` adds names and scores."""
+        """The event as README.md's "Event records" describes it. ``ontology`` adds names and scores."""
         info = ontology.describe(self.cameo) if ontology is not None else {}
         return {
             "event_id": self.event_id,
@@ -250,6 +250,7 @@ class RunSummary:
     events: int = 0
     mentions: int = 0
     article_ids: list[str] = field(default_factory=list)
+    run_id: str | None = None  # the store's runs row, once the run is recorded
 
     @property
     def rejected(self) -> int:

@@ -109,7 +109,7 @@ class Pipeline:
                      command: str = "ingest") -> RunSummary:
         """Clean and store read articles, record rejections, group copies into stories."""
         summary = RunSummary()
-        run_id = store.start_run(command, self.settings)
+        run_id = summary.run_id = store.start_run(command, self.settings)
         self._group_unassigned(store)
         batch: list[Article] = []
         for item in items:
@@ -164,6 +164,8 @@ class Pipeline:
         """Ingest and code: everything the `detente code` command does."""
         summary = self.ingest(inputs, store, published=published, progress=None, command="code")
         self.code_stored(store, summary.article_ids, progress=progress)
+        if summary.run_id is not None:
+            summary.events, summary.mentions = store.record_run_events(summary.run_id, summary.article_ids)
         return summary
 
     def _flush(self, store: Any, run_id: str, batch: list[Article], summary: RunSummary,

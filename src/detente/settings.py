@@ -29,7 +29,6 @@ class Settings:
     csv_title_column: str | None = "title"
     extra_actor_files: tuple[str, ...] = ()
     merge_window_days: int = 3  # identity: how far apart two day-dated mentions may be
-    min_confidence: float = 0.0
     store_batch: int = 200  # articles per write transaction
     coder: str = "ensemble"  # rules | learned | ensemble (events/combine.py; docs/model.md)
     story_threshold: float = 0.7  # stories.py: estimated Jaccard similarity from which an article is a copy
@@ -53,8 +52,6 @@ class Settings:
             raise SettingsError(f"max_tokens must be >= 100, got {self.max_tokens}")
         if self.max_sentence_tokens < 20:
             raise SettingsError(f"max_sentence_tokens must be >= 20, got {self.max_sentence_tokens}")
-        if not 0.0 <= self.min_confidence <= 1.0:
-            raise SettingsError(f"min_confidence must be in [0, 1], got {self.min_confidence}")
         if self.coder not in ("rules", "learned", "ensemble"):
             raise SettingsError(f"coder must be rules, learned or ensemble, got {self.coder!r}")
         if self.store_batch < 1:

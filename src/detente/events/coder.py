@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
     from ..resources import Resources
 
-CONFLICT_ROOTS = frozenset(f"{n:02d}" for n in range(13, 21))
 NO_RECODE_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 SPEECH_ACT_ROOTS = frozenset({"03", "13"})  # an announced intention or threat is itself the event
 INHERIT_TARGET_ROOTS = frozenset({"14"})  # a protest is against what it demands or protests

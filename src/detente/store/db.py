@@ -154,6 +154,15 @@ class Store:
                 [_now(), summary.read, summary.stored, summary.duplicates, summary.rejected,
                  summary.events, run_id])
 
+    def record_run_events(self, run_id: str, article_ids: Sequence[str]) -> tuple[int, int]:
+        """Count the events and mentions of a run's articles into its runs row; returns (events, mentions)."""
+        row = self._query("SELECT count(DISTINCT event_id), count(*) FROM mentions "
+                          "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids)])[0]
+        events, mentions = int(row[0]), int(row[1])
+        with self.transaction() as con:
+            con.execute("UPDATE runs SET event_count = ? WHERE run_id = ?", [events, run_id])
+        return events, mentions
+
     def add_rejections(self, run_id: str, rejections: Sequence[Rejection]) -> None:
         rows = [[run_id, valid_utf8(r.origin), valid_utf8(r.reason), _now()] for r in rejections]
         if not rows:
