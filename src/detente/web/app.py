@@ -13,30 +13,29 @@ too); errors answer with a generic message (the store's path and DuckDB's words 
 """
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
 import logging
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from pydantic import BaseModel, Field
 
 from .. import __version__
 from ..errors import DetenteError, InputError, QueryError, StoreError
 from ..settings import Settings
+from .dashboard import router as dashboard_router
+from .deps import Coder
+from .routes import router
 
-Coder = Callable[[str, "dt.date | None", "str | None"], list[Any]]
 STATIC = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8"}
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; "
@@ -56,15 +55,6 @@ class WebOptions:
     max_code_waiting: int = 8  # POST /api/code requests waiting for the coder; more get 503
     max_limit: int = 1000  # largest page of /api/events and /api/articles
     allow_store: bool = False  # POST /api/code may store the text (store: true)
-
-
-class CodeRequest(BaseModel):
-    """A text to code. ``store`` keeps it in the database (only on a server started with --allow-store)."""
-
-    text: str = Field(min_length=1, description="The article or paragraph to code (plain text).")
-    published: dt.date | None = Field(None, description="Publication date (YYYY-MM-DD); relative dates resolve against it.")
-    title: str | None = Field(None, max_length=1000)
-    store: bool = Field(False, description="Store the text and its events in the database.")
 
 
 def create_app(db_path: str | Path, settings: Settings | None = None, options: WebOptions | None = None,
@@ -101,29 +91,10 @@ def create_app(db_path: str | Path, settings: Settings | None = None, options: W
     app.state.coder = coder
     app.state.code_limiter = None  # an anyio CapacityLimiter(1), made on first use in the event loop
     _install_handlers(app)
-    from .routes import router
-
     app.include_router(router)
-    from .dashboard import router as dashboard_router
-
     app.include_router(dashboard_router)
     _install_pages(app)
     return app
-
-
-def get_store(request: Request) -> Iterator[Any]:
-    """A Store on its own cursor of the app's connection, for one request."""
-    from ..store import Store
-
-    cursor = request.app.state.con.cursor()
-    store = Store(cursor, request.app.state.path)
-    try:
-        yield store
-    finally:
-        cursor.close()
-
-
-StoreDep = Annotated[Any, Depends(get_store)]
 
 
 def _install_handlers(app: FastAPI) -> None:
@@ -260,36 +231,3 @@ def _plotly_js() -> bytes:
     return importlib_resources.files("plotly").joinpath("package_data", "plotly.min.js").read_bytes()
 
 
-def default_coder(app: FastAPI) -> Coder:
-    """The pipeline's ``code_text``, loaded once per app."""
-    if app.state.coder is None:
-        from ..pipeline import Pipeline
-
-        pipe = Pipeline(app.state.settings)
-
-        def code(text: str, published: dt.date | None, title: str | None) -> list[Any]:
-            article_id = "pasted-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-            return pipe.code_text(text, published=published, article_id=article_id, title=title)
-
-        app.state.coder = code
-        app.state.pipeline = pipe
-    return app.state.coder
-
-
-async def in_coder_thread(app: FastAPI, work: Callable[[], Any]) -> Any:
-    """Run ``work`` (coding: seconds of CPU) in a worker thread, one at a time, so that the event
-    loop and the other requests go on; requests waiting for it wait without holding a thread.
-    More than ``max_code_waiting`` waiting: 503."""
-    import anyio
-
-    if app.state.code_limiter is None:
-        app.state.code_limiter = anyio.CapacityLimiter(1)
-    limiter = app.state.code_limiter
-    stats = limiter.statistics()
-    if stats.borrowed_tokens >= stats.total_tokens and stats.tasks_waiting >= app.state.options.max_code_waiting:
-        raise HTTPException(503, "the coder is busy; retry in a moment", headers={"Retry-After": "5"})
-    return await anyio.to_thread.run_sync(work, limiter=limiter)
-
-
-LimitQ = Annotated[int, Query(ge=0, le=1_000_000, description="Page size.")]
-OffsetQ = Annotated[int, Query(ge=0, le=1_000_000_000_000)]

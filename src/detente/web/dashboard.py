@@ -15,7 +15,7 @@ from fastapi.responses import Response
 
 from ..analyse.export import write_events_csv
 from ..analyse.query import MAX_LIMIT, EventFilter, parse_dyad, run_query
-from .app import StoreDep
+from .deps import StoreDep
 
 router = APIRouter()  # what the app includes: the API routes below and the base map
 api = APIRouter(prefix="/api")

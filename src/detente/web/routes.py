@@ -15,7 +15,7 @@ from ..analyse.query import EventFilter, count_events, parse_dyad, run_query, se
 from ..analyse.records import QUAD_NAMES, clean, country_name, event_records
 from ..errors import QueryError
 from ..ingest import estimate_tokens
-from .app import CodeRequest, LimitQ, OffsetQ, StoreDep, default_coder, in_coder_thread
+from .deps import CodeRequest, LimitQ, OffsetQ, StoreDep, default_coder, in_coder_thread
 
 router = APIRouter(prefix="/api")
 Since = Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")]
