@@ -41,6 +41,8 @@ class Pipeline:
 
     >>> pipe = Pipeline()
     >>> events = pipe.code_text("On 17 May, Iran's defence minister visited Tajikistan.", published="2023-06-05")
+    >>> [(e.cameo, e.source.country, e.target.country, e.date_start.isoformat()) for e in events]
+    [('042', 'IRN', 'TJK', '2023-05-17')]
     """
 
     def __init__(self, settings: Settings | None = None):
