@@ -1,7 +1,85 @@
-"""The pipeline's store runs: the runs row records what a run coded."""
+"""The orchestrator: what a run records, coding stored articles in batches, a killed run resumed."""
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+PAIRS = [("Iran", "Tajikistan"), ("Russia", "Ukraine"), ("India", "Pakistan"), ("China", "Japan"),
+         ("France", "Germany"), ("Turkey", "Greece")]
+ACTS = ["'s foreign minister visited {b} and met its president", " accused {b} of violating the ceasefire",
+        " signed a trade agreement with {b}", " criticised {b} over its border policy"]
+
+
+def corpus(path: Path, n: int) -> Path:
+    """n short articles: four kinds of acts between six pairs, on days that repeat (so articles share events)."""
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            a, b = PAIRS[i % len(PAIRS)]
+            act = ACTS[(i // len(PAIRS)) % len(ACTS)].format(b=b)
+            text = (f"On {1 + (i * 7) % 27} May 2023, {a}{act}. Officials in {b} said talks would continue. "
+                    f"Report number {i}.")
+            out.write(json.dumps({"id": f"k{i}", "text": text, "published": f"2023-06-{1 + i % 9:02d}"}) + "\n")
+    return path
+
+
+def detente(*args) -> list[str]:
+    return [sys.executable, "-c", "from detente.cli import main; main()", *[str(a) for a in args]]
+
+
+def contents(db: Path) -> tuple[list, list, list]:
+    """Every article with whether it is coded, every mention with its event, every event with its counts."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        articles = con.execute("SELECT id, coded_at IS NOT NULL FROM articles ORDER BY id").fetchall()
+        mentions = con.execute("SELECT mention_id, event_id, article_id FROM mentions ORDER BY 1").fetchall()
+        events = con.execute("SELECT event_id, cameo, num_mentions, num_articles, "
+                             "(SELECT count(*) FROM mentions m WHERE m.event_id = e.event_id) FROM events e "
+                             "ORDER BY 1").fetchall()
+    return articles, mentions, events
+
+
+@pytest.mark.slow
+def test_a_killed_code_run_resumes_with_nothing_lost_or_duplicated(tmp_path):
+    total = 120
+    src = corpus(tmp_path / "corpus.jsonl", total)
+    settings = tmp_path / "s.yaml"
+    settings.write_text("store_batch: 2\n")  # a transaction every two articles
+    db = tmp_path / "k.duckdb"
+    wal = Path(f"{db}.wal")
+    subprocess.run(detente("ingest", src, "--db", db, "--settings", settings), check=True, capture_output=True,
+                   timeout=600)
+    run = subprocess.Popen(detente("code", src, "--db", db, "--settings", settings, "--format", "none"),
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline and run.poll() is None:
+        if wal.exists() and wal.stat().st_size >= 60_000:  # several coded batches written
+            break
+        time.sleep(0.01)
+    run.send_signal(signal.SIGKILL)
+    assert run.wait(timeout=60) == -signal.SIGKILL, "the run finished before it could be killed"
+    articles, mentions, _ = contents(db)
+    coded = sum(done for _, done in articles)
+    assert len(articles) == total and 0 < coded < total and mentions
+    resumed = subprocess.run(detente("code", "--resume", "--db", db, "--settings", settings, "--format", "none"),
+                             capture_output=True, text=True, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr
+    # the reference: one uninterrupted run, coded in two worker processes
+    clean = tmp_path / "clean.duckdb"
+    done = subprocess.run(detente("code", src, "--db", clean, "--workers", "2", "--format", "none"),
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    got, want = contents(db), contents(clean)
+    assert got == want
+    articles, mentions, events = got
+    assert all(done for _, done in articles) and len(mentions) > total
+    assert all(n == stored for _, _, n, _, stored in events)
+    assert len({m[0] for m in mentions}) == len(mentions)
 
 
 def test_a_code_run_records_its_event_count(tmp_path):

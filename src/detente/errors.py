@@ -53,3 +53,7 @@ class GoldFileError(DetenteError):
 
 class QueryError(DetenteError):
     """A query (dyad, filters, dates) is malformed."""
+
+
+class EngineError(DetenteError):
+    """A distributed engine (Ray) is not installed or cannot be started or reached."""

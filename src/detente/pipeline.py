@@ -128,16 +128,19 @@ class Pipeline:
         return summary
 
     def code_stored(self, store: Any, article_ids: Sequence[str] | None = None,
-                    progress: Progress | None = None) -> int:
+                    progress: Progress | None = None, on_total: Progress | None = None) -> list[str]:
         """Code the stored articles not coded yet (among ``article_ids``) and merge them into the
-        store, ``store_batch`` articles per transaction; returns how many.
+        store, ``store_batch`` articles per transaction; returns their ids. ``on_total`` hears how
+        many there are before the first is coded, ``progress`` each one coded.
 
         A run stopped by Ctrl-C writes the articles coded so far; a run killed outright loses only
         its last unwritten batch, which the next run codes (an article is marked coded in the
         transaction that writes its mentions)."""
         todo = store.uncoded_articles(article_ids)
+        if on_total:
+            on_total(len(todo))
         batch: list[CodedArticle] = []
-        done = 0
+        done: list[str] = []
         try:
             for coded in self.code_articles(todo):
                 batch.append(coded)
@@ -150,22 +153,30 @@ class Pipeline:
             raise
         return done + self.write(store, batch)
 
-    def write(self, store: Any, batch: list[CodedArticle]) -> int:
-        """Merge a batch of coded articles into the store (one transaction); empties the batch."""
+    def write(self, store: Any, batch: list[CodedArticle]) -> list[str]:
+        """Merge a batch of coded articles into the store (one transaction); empties the batch and
+        returns the ids written."""
         from .store.events import write_coded
 
         if not batch:
-            return 0
+            return []
         write_coded(store, batch, self.settings, self.resources.ontology)
-        n = len(batch)
+        ids = [c.article.id for c in batch]
         batch.clear()
-        return n
+        return ids
 
     def run(self, inputs: Sequence[str], store: Any, published: dt.date | None = None,
-            progress: Progress | None = None) -> RunSummary:
-        """Ingest and code: everything the `detente code` command does."""
-        summary = self.ingest(inputs, store, published=published, progress=None, command="code")
-        self.code_stored(store, summary.article_ids, progress=progress)
+            progress: Progress | None = None, on_total: Progress | None = None,
+            resume: bool = False) -> RunSummary:
+        """Ingest and code: everything the `detente code` command does. ``resume`` also codes the
+        stored articles an interrupted run left uncoded (and then ``inputs`` may be empty); the
+        summary's ``article_ids`` name every article of the inputs and every one coded."""
+        summary = self.ingest(inputs, store, published=published, progress=None, command="code") \
+            if inputs else RunSummary()
+        coded = self.code_stored(store, None if resume else summary.article_ids, progress=progress,
+                                 on_total=on_total)
+        known = set(summary.article_ids)
+        summary.article_ids.extend(a for a in coded if a not in known)
         if summary.run_id is not None:
             summary.events, summary.mentions = store.record_run_events(summary.run_id, summary.article_ids)
         return summary

@@ -90,7 +90,7 @@ def poll_once(feeds: Sequence[str], store: Any, pipeline: Any, fetcher: Fetcher)
         report.stored, report.duplicates = summary.stored, summary.duplicates
         report.rejections.extend(summary.rejections)
         record_items(store, [_result(entry, item) for entry, item in pairs], MAX_ATTEMPTS)
-    report.coded = pipeline.code_stored(store, uncoded_feed_articles(store))
+    report.coded = len(pipeline.code_stored(store, uncoded_feed_articles(store)))
     return report
 
 

@@ -352,3 +352,21 @@ def test_seeds_and_guardian_sample_store_251_articles_once(tmp_path):
     assert "Yemen" in records["000_6a858bc3a9a49642"]["raw_text"]
     seed3 = records["003_ed85e02c0dd218b3"]
     assert seed3["author"] == "Farzad Ramezani Bonesh" and "Farzad" not in seed3["body"]
+
+
+def test_code_without_inputs_asks_for_them_or_resume(tmp_path):
+    result = invoke("code", "--db", tmp_path / "x.duckdb")
+    assert result.exit_code == 2 and "--resume" in result.stderr
+    assert invoke("code", "x.txt", "--address", "auto", "--db", tmp_path / "x.duckdb").exit_code == 2
+
+
+def test_resume_codes_the_stored_articles_left_uncoded(tmp_path, fake_events):
+    db = tmp_path / "x.duckdb"
+    src = tmp_path / "in.jsonl"
+    src.write_text(jsonl_record(1) + "\n" + jsonl_record(2) + "\n", encoding="utf-8")
+    assert invoke("ingest", src, "--db", db).exit_code == 0
+    result = invoke("code", "--resume", "--db", db, "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["event_id"] for line in result.stdout.splitlines()] == ["ev-art1-042", "ev-art2-042"]
+    again = invoke("code", "--resume", "--db", db, "--format", "jsonl")
+    assert again.exit_code == 0 and again.stdout == ""

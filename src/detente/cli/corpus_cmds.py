@@ -20,7 +20,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task,
+                           TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 from rich.text import Text
 
@@ -57,11 +58,11 @@ class StatsFormat(str, Enum):
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 PublishedOpt = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")]
-WorkersOpt = Annotated[Optional[int], typer.Option("--workers", min=1, help="spaCy processes.")]
+WorkersOpt = Annotated[Optional[int], typer.Option("--workers", min=1, help="Processes that code articles.")]
 SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help="YAML file of setting overrides.")]
-InputsArg = Annotated[list[str], typer.Argument(metavar="INPUT", help=(
-    "Files (.txt .html .jsonl .json .csv, .gz), folders, - for stdin, http(s) URLs of pages or RSS/Atom "
-    "feeds, .urls files (one URL a line), .rss/.atom feed files."))]
+INPUTS_HELP = ("Files (.txt .html .jsonl .json .csv, .gz), folders, - for stdin, http(s) URLs of pages or RSS/Atom "
+               "feeds, .urls files (one URL a line), .rss/.atom feed files.")
+InputsArg = Annotated[list[str], typer.Argument(metavar="INPUT", help=INPUTS_HELP)]
 TextColOpt = Annotated[Optional[str], typer.Option("--text-column", help="CSV column with the text.")]
 DateColOpt = Annotated[Optional[str], typer.Option("--date-column", help="CSV column with the date.")]
 IdColOpt = Annotated[Optional[str], typer.Option("--id-column", help="CSV column with the article id.")]
@@ -86,15 +87,39 @@ def ingest(inputs: InputsArg, db: DbOpt = DEFAULT_DB, published: PublishedOpt = 
     raise typer.Exit(1 if summary.rejections else 0)
 
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 @app.command()
-def code(inputs: InputsArg, db: DbOpt = DEFAULT_DB,
+def code(inputs: Annotated[Optional[list[str]], typer.Argument(
+             metavar="[INPUT]...", help=INPUTS_HELP, show_default=False)] = None,
+         db: DbOpt = DEFAULT_DB,
          output: Annotated[CodeFormat, typer.Option("--format", help="How to print the events.")] = CodeFormat.table,
          published: PublishedOpt = None, text_column: TextColOpt = None, date_column: DateColOpt = None,
-         id_column: IdColOpt = None, workers: WorkersOpt = None, settings_file: SettingsOpt = None) -> None:
+         id_column: IdColOpt = None, workers: WorkersOpt = None, settings_file: SettingsOpt = None,
+         resume: Annotated[bool, typer.Option(
+             "--resume", help="Also code the stored articles an interrupted run left uncoded (INPUTs optional); "
+                              "articles already coded are never coded again.")] = False,
+         engine: Annotated[Engine, typer.Option(
+             "--engine", help="local: this machine (--workers processes); ray: Ray tasks map articles to "
+                              "mention shards, merged here (docs/scale.md).")] = Engine.local,
+         address: Annotated[Optional[str], typer.Option(
+             "--address", help="With --engine ray: the cluster (auto, or HOST:PORT); none starts a local "
+                               "Ray instance of --workers CPUs.")] = None,
+         shards: Annotated[Optional[Path], typer.Option(
+             "--shards", help="With --engine ray: the folder of mention shards (default DB.shards); every "
+                              "worker must reach it.")] = None) -> None:
     """Ingest and code articles; print the deduplicated events of the articles given."""
     from ..pipeline import Pipeline
     from ..store import Store
 
+    if not inputs and not resume:
+        raise typer.BadParameter("give the files or URLs to code, or --resume to finish coding the stored "
+                                 "articles", param_hint="INPUT")
+    if address and engine is not Engine.ray:
+        raise typer.BadParameter("--address is for --engine ray", param_hint="--address")
     with _handled():
         query_events = _query_events()
         settings = _settings(settings_file, csv_text_column=text_column, csv_date_column=date_column,
@@ -102,12 +127,25 @@ def code(inputs: InputsArg, db: DbOpt = DEFAULT_DB,
         date = _published(published)
         pipeline = Pipeline(settings)
         with Store.open(db) as store:
-            with _progress("coding") as progress:
-                summary = pipeline.run(inputs, store, published=date, progress=progress)
+            with _progress("coding", total=True) as progress:
+                if engine is Engine.ray:
+                    from ..engines.ray_engine import run_ray
+
+                    summary = run_ray(pipeline, inputs or [], store, published=date, address=address,
+                                      shard_dir=shards or Path(f"{db}.shards"), resume=resume,
+                                      progress=progress, on_total=progress.start)
+                else:
+                    summary = pipeline.run(inputs or [], store, published=date, progress=progress,
+                                           on_total=progress.start, resume=resume)
             events = query_events(store, article_ids=summary.article_ids) if summary.article_ids else []
+            counts = store.counts()
         summary.events = len(events)
         _print_events(events, output.value, pipeline.resources.ontology)
     _report(summary, db)
+    left = counts["articles"] - counts["articles_coded"]
+    if left and not resume:
+        typer.echo(f"{left} stored articles are not coded (an interrupted run?): `detente code --resume --db {db}` "
+                   "codes them", err=True)
     raise typer.Exit(1 if summary.rejections else 0)
 
 
@@ -404,18 +442,40 @@ class _RateColumn(ProgressColumn):
         return Text(f"{task.speed:.1f} articles/s" if task.speed else "… articles/s", style="progress.data.speed")
 
 
+class _Bar:
+    """A progress callback (``bar(n)``: n more articles done) whose total may come later
+    (``bar.start(total)``); silent without a live display."""
+
+    def __init__(self, progress: Progress | None = None, task: Any = None):
+        self._progress, self._task = progress, task
+
+    def __call__(self, n: int) -> None:
+        if self._progress is not None:
+            self._progress.advance(self._task, n)
+
+    def start(self, total: int) -> None:
+        if self._progress is not None:
+            self._progress.reset(self._task, total=total)
+
+
 @contextmanager
-def _progress(label: str) -> Iterator[Callable[[int], None]]:
-    """A progress callback: a live bar with articles/s on a terminal's stderr, nothing otherwise."""
+def _progress(label: str, total: bool = False) -> Iterator[_Bar]:
+    """A live bar on a terminal's stderr, nothing otherwise: articles done, articles/s, elapsed
+    time — and with ``total``, once ``start(total)`` is called, a bar, the share done and the ETA."""
     console = Console(stderr=True)
     if not console.is_terminal:
-        yield lambda n: None
+        yield _Bar()
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
-               _RateColumn(), TimeElapsedColumn())
+    columns: list[ProgressColumn] = [SpinnerColumn(), TextColumn("{task.description}")]
+    if total:
+        columns += [BarColumn(), MofNCompleteColumn(), TaskProgressColumn()]
+    else:
+        columns.append(TextColumn("{task.completed} articles"))
+    columns += [_RateColumn(), TimeElapsedColumn()]
+    if total:
+        columns += [TextColumn("ETA"), TimeRemainingColumn()]
     with Progress(*columns, console=console) as progress:
-        task = progress.add_task(label, total=None)
-        yield lambda n: progress.advance(task, n)
+        yield _Bar(progress, progress.add_task(label, total=None))
 
 
 def _settings(settings_file: Path | None, **overrides: Any) -> Any:

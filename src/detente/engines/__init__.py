@@ -1,0 +1,1 @@
+"""Engines that run the map (coding articles) on more than this process: see ``ray_engine``."""
