@@ -20,6 +20,7 @@ LAYER_OF = (
     ("detente.model", "model"), ("detente.errors", "model"), ("detente.settings", "model"),
     ("detente.dates", "model"), ("detente.wordlists", "model"),
     ("detente.pipeline", "pipeline"), ("detente.watch", "pipeline"), ("detente.store", "pipeline"),
+    ("detente.engines", "pipeline"),
     ("detente.analyse", "analyse"), ("detente.evaluate", "analyse"),
     ("detente.cli", "top"), ("detente.web", "top"),
     ("detente.clean", "stages"), ("detente.nlp", "stages"), ("detente.ingest", "stages"),
