@@ -10,6 +10,8 @@ import typer
 
 from ..errors import DetenteError
 from .app import app
+from .common import fail
+from .messages import message
 
 _FIELDS = ("name", "country", "sector", "sector2", "kb_id", "org", "former", "confidence")
 
@@ -68,8 +70,7 @@ def actor_command(
             return
         typer.echo(json.dumps(actor_record(text or "", date, context, resources), ensure_ascii=False))
     except DetenteError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(code=2) from exc
+        raise fail(message("error", reason=exc)) from exc
 
 
 __all__ = ["actor_command", "actor_record"]

@@ -8,21 +8,17 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from ..errors import DetenteError
 from .app import app
-
-DEFAULT_DB = Path("detente.duckdb")
-
+from .common import (DEFAULT_DB, CountryArg, DbOpt, SinceOpt, UntilOpt, console, existing, fail,
+                     handled)
+from .messages import message
 
 def _choices(name: str, values: tuple[str, ...]) -> Any:
     """A str Enum whose members are named as their values (Typer shows them as the choices)."""
@@ -72,33 +68,6 @@ class ExportFormat(str, Enum):
     icews = "icews"
 
 
-DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
-SinceOpt = Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
-UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
-CountryArg = Annotated[str, typer.Argument(help="Country code, ISO 3166 alpha-3 (e.g. IRN).")]
-
-
-@contextmanager
-def _handled() -> Iterator[None]:
-    """DetenteError -> a one-line message on stderr and exit status 2."""
-    try:
-        yield
-    except DetenteError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(2) from None
-
-
-def _existing(db: Path) -> Path:
-    if not db.exists():
-        typer.echo(f"Error: no database at {db}; create one with `detente code`", err=True)
-        raise typer.Exit(2)
-    return db
-
-
-def _console() -> Console:
-    """Stdout console; wide when stdout is not a terminal (tables piped to a file are not cut)."""
-    console = Console()
-    return console if console.is_terminal else Console(width=160)
 
 
 @app.command()
@@ -116,7 +85,7 @@ def dyad(a: CountryArg, b: CountryArg, db: DbOpt = DEFAULT_DB, since: SinceOpt =
     from ..analyse.phases import dyad_phases
     from ..analyse.query import open_db
 
-    with _handled(), open_db(_existing(db)) as store:
+    with handled(), open_db(existing(db)) as store:
         tl = dyad_timeline(store, a, b, since=since, until=until, by=by.value, direction=direction.value,
                            weight=weight.value)
         phases = dyad_phases(tl)
@@ -131,7 +100,7 @@ def dyad(a: CountryArg, b: CountryArg, db: DbOpt = DEFAULT_DB, since: SinceOpt =
 def _print_timeline(tl: Any, phases: list[Any]) -> None:
     from ..analyse.records import country_name
 
-    console = _console()
+    out = console()
     title = f"{country_name(tl.a)}–{country_name(tl.b)} ({tl.direction}) by {tl.by}: {tl.n_events} dated events, " \
             f"{tl.n_articles} articles, {tl.n_sources} sources"
     table = Table("period", "events", "v.coop", "m.coop", "v.conf", "m.conf", "Gold. sum", "index", title=title,
@@ -143,19 +112,19 @@ def _print_timeline(tl: Any, phases: list[Any]) -> None:
         table.add_row(p.label, str(p.n_events), *(f"{p.quad_counts[q]:g}" for q in (1, 2, 3, 4)),
                       f"{p.goldstein_sum:+.1f}", f"{p.index:+.1f}", f"{p.low:+.1f}..{p.high:+.1f}",
                       f"{top.dyad} {top.cameo} {top.cameo_name}" if top else "")
-    console.print(table)
+    out.print(table)
     if phases:
         ptable = Table("phase", "from", "to", "index", "events", "turning point", title="Phases", title_justify="left")
         for ph in phases:
             turn = ph.turning_events[0] if ph.turning_events else None
             ptable.add_row(ph.label, ph.first_period, ph.last_period, f"{ph.index:+.1f}", str(ph.n_events),
                            f"{turn.date_label} {turn.dyad} {turn.cameo_name}" if turn else "")
-        console.print(ptable)
+        out.print(ptable)
     if tl.undated:
-        console.print(f"{len(tl.undated)} undated background event(s): "
+        out.print(f"{len(tl.undated)} undated background event(s): "
                       + "; ".join(f"{e.dyad} {e.cameo} {e.cameo_name}" for e in tl.undated[:10]), markup=False)
     if tl.excluded:
-        console.print("not counted: " + ", ".join(f"{n} {m}" for m, n in tl.excluded.items()), markup=False)
+        out.print("not counted: " + ", ".join(f"{n} {m}" for m, n in tl.excluded.items()), markup=False)
 
 
 @app.command()
@@ -170,8 +139,8 @@ def panel(unit: Annotated[Unit, typer.Option("--unit", help="dyad (every pair) o
     Goldstein sum and mean, the relations index and its band (as `detente dyad`), articles, sources."""
     from ..analyse.panel import panel as build_panel, write_panel
 
-    with _handled():
-        frame = build_panel(_existing(db), unit=unit.value, by=by.value, directed=directed, since=since,
+    with handled():
+        frame = build_panel(existing(db), unit=unit.value, by=by.value, directed=directed, since=since,
                             until=until, weight=weight.value)
         if out == "-":
             write_panel(frame, output.value, sys.stdout if output is PanelFormat.csv else sys.stdout.buffer)
@@ -189,7 +158,7 @@ def partners(a: CountryArg, db: DbOpt = DEFAULT_DB, since: SinceOpt = None, unti
     from ..analyse.partners import partners as find_partners
     from ..analyse.query import open_db
 
-    with _handled(), open_db(_existing(db)) as store:
+    with handled(), open_db(existing(db)) as store:
         found = find_partners(store, a, since=since, until=until, limit=limit)
     if output is TableOrJson.json:
         typer.echo(json.dumps([p.to_dict() for p in found], ensure_ascii=False, indent=2))
@@ -200,7 +169,7 @@ def partners(a: CountryArg, db: DbOpt = DEFAULT_DB, since: SinceOpt = None, unti
         table.add_row(p.country, p.name or "", str(p.n_events), str(p.n_outgoing), str(p.n_incoming),
                       f"{p.index:+.1f}", f"{p.low:+.1f}..{p.high:+.1f}", f"{p.cooperative_share:.0%}",
                       p.first_date.isoformat() if p.first_date else "", p.last_date.isoformat() if p.last_date else "")
-    _console().print(table)
+    console().print(table)
 
 
 @app.command()
@@ -215,8 +184,8 @@ def brief(a: CountryArg, b: CountryArg,
     """
     from ..analyse.brief import write_brief
 
-    with _handled():
-        path = write_brief(_existing(db), a, b, since=since, until=until, fmt=output.value, out=out, by=by.value)
+    with handled():
+        path = write_brief(existing(db), a, b, since=since, until=until, fmt=output.value, out=out, by=by.value)
     typer.echo(f"brief written to {path}", err=True)
 
 
@@ -240,9 +209,9 @@ def export(output: Annotated[ExportFormat, typer.Option("--format", help="csv, p
     from ..analyse.export import export_events
     from ..analyse.query import parse_dyad
 
-    with _handled():
+    with handled():
         a, b, direction = parse_dyad(dyad_)
-        summary = export_events(_existing(db), output.value, out, a=a, b=b, direction=direction, country=country,
+        summary = export_events(existing(db), output.value, out, a=a, b=b, direction=direction, country=country,
                                 source=source, target=target, actor=actor, code=code, modality=modality,
                                 since=since, until=until, q=q, limit=limit, all_modalities=all_modalities)
     typer.echo(f"{summary.events} event(s) written to {summary.path} ({summary.format})", err=True)
@@ -258,9 +227,9 @@ def serve(db: DbOpt = DEFAULT_DB,
 
     from ..web.app import WebOptions, create_app
 
-    with _handled():
-        web = create_app(_existing(db), options=WebOptions(allow_store=allow_store))
+    with handled():
+        web = create_app(existing(db), options=WebOptions(allow_store=allow_store))
     if host not in ("127.0.0.1", "localhost", "::1"):
-        typer.echo(f"warning: listening on {host}: anyone who can reach it can read the store", err=True)
+        typer.echo(message("listening_open", host=host), err=True)
     typer.echo(f"dashboard at http://{host}:{port}/  ·  API docs at http://{host}:{port}/docs", err=True)
     uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -1,12 +1,105 @@
-"""The Typer application object that every command module registers on."""
+"""The Typer application object that every command module registers on.
+
+Its command classes keep the command line in one style: usage errors print as one
+``error: …`` line with the way to the help (not a framed box titled "Error"), flags show no
+``<bool>`` type in the help, and output piped into a reader that stops early (``| head``) ends
+the command quietly with status 0.
+"""
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 import typer
+from typer import _click as click
+from typer.core import TyperCommand, TyperGroup
 
-app = typer.Typer(
+from .messages import message
+
+
+def _hide_flag_types(command: Any, ctx: Any = None) -> None:
+    """A flag takes no value: its help line shows no type (Typer would print ``<bool>``)."""
+    params = list(command.params)
+    if ctx is not None and (help_option := command.get_help_option(ctx)) is not None:
+        params.append(help_option)
+    for param in params:
+        if getattr(param, "is_flag", False) and not getattr(param, "count", False):
+            param.metavar = ""
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of stdout has gone (``detente events | head``): send what is left to the null
+    device, so that neither the command nor Python's final flush fails on it."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's buffer)
+        pass
+
+
+def _run(callback: Callable[[], Any]) -> Any:
+    try:
+        return callback()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        raise typer.Exit(0) from None
+
+
+class DetenteCommand(TyperCommand):
+    """A command whose help hides flag types and whose output may be cut by a pipe."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _hide_flag_types(self, ctx)
+        super().format_help(ctx, formatter)
+
+    def invoke(self, ctx: Any) -> Any:
+        return _run(lambda: super(DetenteCommand, self).invoke(ctx))
+
+
+class DetenteGroup(TyperGroup):
+    """The ``detente`` group: one ``error: …`` line for usage errors, exit status 2."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _hide_flag_types(self, ctx)
+        super().format_help(ctx, formatter)
+
+    def invoke(self, ctx: Any) -> Any:
+        return _run(lambda: super(DetenteGroup, self).invoke(ctx))
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # the help is printed already
+            sys.exit(exc.exit_code)
+        except click.exceptions.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx is not None else (prog_name or "detente")
+            typer.echo(message("usage", reason=exc.format_message(), command=command), err=True)
+            sys.exit(exc.exit_code)
+        except click.exceptions.ClickException as exc:
+            typer.echo(message("error", reason=exc.format_message()), err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo(message("aborted"), err=True)
+            sys.exit(1)
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+class DetenteTyper(typer.Typer):
+    """``app.command()`` makes a :class:`DetenteCommand` unless told otherwise."""
+
+    def command(self, *args: Any, cls: Any = None, **kwargs: Any) -> Any:
+        return super().command(*args, cls=cls or DetenteCommand, **kwargs)
+
+
+app = DetenteTyper(
     name="detente",
+    cls=DetenteGroup,
     help="Political event data from news: CAMEO/PLOVER events with evidence, dyad timelines, briefings.",
     no_args_is_help=True,
     add_completion=False,

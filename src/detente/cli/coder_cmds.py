@@ -16,25 +16,24 @@ from rich.table import Table
 
 from ..errors import DetenteError
 from .app import app
+from .common import SettingsOpt, fail, settings
+from .messages import message
 
 GoldArg = Annotated[Path, typer.Argument(help="PLOVER gold-standard records (a JSON list).", exists=True,
                                          dir_okay=False, readable=True)]
 OutOpt = Annotated[Optional[Path], typer.Option("--out", help="Write per-record results (JSON Lines) here.")]
 LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N records.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
-SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help="YAML file of setting overrides.")]
 
 
 def _pipeline(settings_file: Path | None) -> Any:
     from ..pipeline import Pipeline
-    from ..settings import Settings
 
-    return Pipeline(Settings.from_file(settings_file) if settings_file else Settings())
+    return Pipeline(settings(settings_file))
 
 
 def _fail(exc: Exception) -> typer.Exit:
-    typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(2)
+    return fail(message("error", reason=exc))
 
 
 @app.command("eval")

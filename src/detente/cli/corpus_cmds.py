@@ -28,8 +28,9 @@ from rich.text import Text
 from ..errors import DetenteError
 from ..model import Article, Event, RunSummary
 from .app import app
+from . import common
+from .common import DEFAULT_DB, DbOpt, SettingsOpt, WorkersOpt, handled, open_existing
 
-DEFAULT_DB = Path("detente.duckdb")
 EXAMPLES = "data/examples"
 
 
@@ -55,11 +56,8 @@ class StatsFormat(str, Enum):
     json = "json"
 
 
-DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 PublishedOpt = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")]
-WorkersOpt = Annotated[Optional[int], typer.Option("--workers", min=1, help="Processes that code articles.")]
-SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help="YAML file of setting overrides.")]
 INPUTS_HELP = ("Files (.txt .html .jsonl .json .csv, .gz), folders, - for stdin, http(s) URLs of pages or RSS/Atom "
                "feeds, .urls files (one URL a line), .rss/.atom feed files.")
 InputsArg = Annotated[list[str], typer.Argument(metavar="INPUT", help=INPUTS_HELP)]
@@ -77,11 +75,11 @@ def ingest(inputs: InputsArg, db: DbOpt = DEFAULT_DB, published: PublishedOpt = 
     from ..pipeline import Pipeline
     from ..store import Store
 
-    with _handled():
-        settings = _settings(settings_file, csv_text_column=text_column, csv_date_column=date_column,
+    with handled():
+        settings = common.settings(settings_file, csv_text_column=text_column, csv_date_column=date_column,
                              csv_id_column=id_column, workers=workers)
-        date = _published(published)
-        with Store.open(db) as store, _progress("ingesting") as progress:
+        date = common.published(published)
+        with Store.open(db) as store, common.progress("ingesting") as progress:
             summary = Pipeline(settings).ingest(inputs, store, published=date, progress=progress)
     _report(summary, db)
     raise typer.Exit(1 if summary.rejections else 0)
@@ -120,14 +118,14 @@ def code(inputs: Annotated[Optional[list[str]], typer.Argument(
                                  "articles", param_hint="INPUT")
     if address and engine is not Engine.ray:
         raise typer.BadParameter("--address is for --engine ray", param_hint="--address")
-    with _handled():
+    with handled():
         query_events = _query_events()
-        settings = _settings(settings_file, csv_text_column=text_column, csv_date_column=date_column,
+        settings = common.settings(settings_file, csv_text_column=text_column, csv_date_column=date_column,
                              csv_id_column=id_column, workers=workers)
-        date = _published(published)
+        date = common.published(published)
         pipeline = Pipeline(settings)
         with Store.open(db) as store:
-            with _progress("coding", total=True) as progress:
+            with common.progress("coding", total=True) as progress:
                 if engine is Engine.ray:
                     from ..engines.ray_engine import run_ray
 
@@ -155,7 +153,7 @@ def articles(db: DbOpt = DEFAULT_DB,
              output: Annotated[TableOrJsonl, typer.Option("--format")] = TableOrJsonl.table,
              limit: Annotated[Optional[int], typer.Option("--limit", min=0)] = None) -> None:
     """List stored articles, or show some by id (cleaned body, raw text, metadata)."""
-    with _handled(), _open_existing(db) as store:
+    with handled(), open_existing(db) as store:
         found = store.get_articles(ids=ids or None, limit=limit)
     missing = sorted(set(ids or ()) - {a.id for a in found})
     if output is TableOrJsonl.jsonl:
@@ -178,9 +176,9 @@ def events(db: DbOpt = DEFAULT_DB,
                "--near", help="A place name: only events located within --km of it.")] = None,
            km: Annotated[float, typer.Option("--km", min=0, help="Distance for --near, in kilometres.")] = 50.0) -> None:
     """Query and export stored events (deduplicated, with their evidence)."""
-    with _handled():
+    with handled():
         place = _near_place(near) if near else None
-        with _open_existing(db) as store:
+        with open_existing(db) as store:
             found = filter_events(_query_events()(store), country=country, cameo=cameo, limit=limit,
                                   near=place, km=km)
         _print_events(found, output.value, _ontology())
@@ -190,7 +188,7 @@ def events(db: DbOpt = DEFAULT_DB,
 def stats(db: DbOpt = DEFAULT_DB,
           output: Annotated[StatsFormat, typer.Option("--format")] = StatsFormat.table) -> None:
     """Counts of the store: articles, events, mentions, rejections, dating by publication."""
-    with _handled(), _open_existing(db) as store:
+    with handled(), open_existing(db) as store:
         counts = store.counts()
     if output is StatsFormat.json:
         typer.echo(json.dumps(counts))
@@ -209,13 +207,13 @@ def demo(db: DbOpt = DEFAULT_DB,
     from ..pipeline import Pipeline
     from ..store import Store
 
-    with _handled():
+    with handled():
         query_events = _query_events()
-        pipeline = Pipeline(_settings(None, workers=workers))
+        pipeline = Pipeline(common.settings(None, workers=workers))
         with ExitStack() as stack:
             paths = [str(stack.enter_context(importlib_resources.as_file(f))) for f in _example_files()]
             store = stack.enter_context(Store.open(db))
-            with _progress("coding the examples") as progress:
+            with common.progress("coding the examples") as progress:
                 summary = pipeline.run(paths, store, published=None, progress=progress)
             dyads = store.dyad_counts(article_ids=summary.article_ids, limit=10)
             found = query_events(store, article_ids=summary.article_ids) if out else []
@@ -402,111 +400,6 @@ def _iso(value: Any) -> str:
 
 
 # -- plumbing ---------------------------------------------------------------------------------
-@contextmanager
-def _handled() -> Iterator[None]:
-    """Expected errors become one message on stderr and exit status 2, no traceback."""
-    _quiet_libraries()
-    try:
-        yield
-    except DetenteError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-
-
-class _StderrHandler(logging.Handler):
-    """Writes to the sys.stderr of the moment (a StreamHandler keeps the stream it was given,
-    which a test runner or a caller of the CLI in process may have closed since)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            sys.stderr.write(self.format(record) + "\n")
-        except (OSError, ValueError):
-            pass  # nowhere to write a log line: the rejections still name every skipped input
-
-
-def _quiet_libraries() -> None:
-    handler = _StderrHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.WARNING, handlers=[handler])
-    for name in ("trafilatura", "htmldate", "courlan", "justext"):  # a bad page is named as a rejection
-        logging.getLogger(name).setLevel(logging.CRITICAL)
-    logging.getLogger("urllib3").setLevel(logging.CRITICAL)  # a failed fetch is reported as a skipped input
-    downloads = logging.getLogger("trafilatura.downloads")  # read by detente.fetch for the reason, not printed
-    if not downloads.handlers:
-        downloads.addHandler(logging.NullHandler())
-    downloads.propagate = False
-
-
-class _RateColumn(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        return Text(f"{task.speed:.1f} articles/s" if task.speed else "… articles/s", style="progress.data.speed")
-
-
-class _Bar:
-    """A progress callback (``bar(n)``: n more articles done) whose total may come later
-    (``bar.start(total)``); silent without a live display."""
-
-    def __init__(self, progress: Progress | None = None, task: Any = None):
-        self._progress, self._task = progress, task
-
-    def __call__(self, n: int) -> None:
-        if self._progress is not None:
-            self._progress.advance(self._task, n)
-
-    def start(self, total: int) -> None:
-        if self._progress is not None:
-            self._progress.reset(self._task, total=total)
-
-
-@contextmanager
-def _progress(label: str, total: bool = False) -> Iterator[_Bar]:
-    """A live bar on a terminal's stderr, nothing otherwise: articles done, articles/s, elapsed
-    time — and with ``total``, once ``start(total)`` is called, a bar, the share done and the ETA."""
-    console = Console(stderr=True)
-    if not console.is_terminal:
-        yield _Bar()
-        return
-    columns: list[ProgressColumn] = [SpinnerColumn(), TextColumn("{task.description}")]
-    if total:
-        columns += [BarColumn(), MofNCompleteColumn(), TaskProgressColumn()]
-    else:
-        columns.append(TextColumn("{task.completed} articles"))
-    columns += [_RateColumn(), TimeElapsedColumn()]
-    if total:
-        columns += [TextColumn("ETA"), TimeRemainingColumn()]
-    with Progress(*columns, console=console) as progress:
-        yield _Bar(progress, progress.add_task(label, total=None))
-
-
-def _settings(settings_file: Path | None, **overrides: Any) -> Any:
-    from ..settings import Settings
-
-    base = Settings.from_file(settings_file) if settings_file else Settings()
-    return base.replace(**overrides)
-
-
-def _published(value: str | None) -> dt.date | None:
-    from ..ingest import parse_date
-
-    if value is None:
-        return None
-    date = parse_date(value)
-    if date is None:
-        raise typer.BadParameter(f"cannot read the date {value!r}; use YYYY-MM-DD", param_hint="--published")
-    return date
-
-
-@contextmanager
-def _open_existing(db: Path) -> Iterator[Any]:
-    from ..errors import StoreError
-    from ..store import Store
-
-    if not db.exists():
-        raise StoreError(f"no database at {db}; create one with `detente ingest` or `detente code`")
-    with Store.open(db) as store:
-        yield store
-
-
 def _query_events() -> Callable[..., list[Event]]:
     from ..errors import StoreError
 

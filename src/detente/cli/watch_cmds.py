@@ -8,7 +8,8 @@ from typing import Annotated, Any, Optional
 import typer
 
 from .app import app
-from .corpus_cmds import DEFAULT_DB, DbOpt, SettingsOpt, WorkersOpt, _handled, _settings
+from .common import DEFAULT_DB, DbOpt, SettingsOpt, WorkersOpt, handled, settings
+from .messages import message
 
 
 @app.command()
@@ -36,13 +37,13 @@ def watch(feeds: Annotated[list[str], typer.Argument(metavar="FEED", help="RSS/A
 
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        with _handled():
+        with handled():
             seconds = parse_every(every)
-            pipeline = Pipeline(_settings(settings_file, workers=workers))
+            pipeline = Pipeline(settings(settings_file, workers=workers))
             with Store.open(Path(db)) as store:
                 run_watch(feeds, store, pipeline, seconds, polls=polls, on_poll=report)
     except KeyboardInterrupt:
-        typer.echo(f"stopped; everything done so far is in {db}: run the same command to resume", err=True)
+        typer.echo(message("stopped", db=db), err=True)
         raise typer.Exit(0) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
