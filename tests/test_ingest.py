@@ -302,8 +302,8 @@ def test_each_kind_of_bad_file_is_a_rejection_with_its_reason(tmp_path):
     assert reasons["binary.txt"].startswith("binary file")
     assert reasons["empty.txt"] == "empty file"
     assert reasons["latin1.txt"] == "not UTF-8 text (byte 0xe9 at byte offset 3)"
-    assert reasons["long.txt"] == f"oversized: {len(PARA_1) * 10} characters (max_chars 1000)"
-    assert reasons["huge.txt"] == f"oversized: {len(PARA_1) * 40} bytes (max_file_bytes 5000)"
+    assert reasons["long.txt"].startswith(f"oversized: {len(PARA_1) * 10} characters (limit: max_chars 1000; ")
+    assert reasons["huge.txt"].startswith(f"oversized: {len(PARA_1) * 40} bytes (limit: max_file_bytes 5000; ")
     assert reasons["doc.pdf"] == "unsupported file type '.pdf'"
     assert "truncated or corrupt gzip" in reasons["broken.jsonl.gz"]
     assert reasons["dangling.txt"].startswith("cannot read")
@@ -561,7 +561,7 @@ def test_a_text_of_symbols_is_rejected_by_its_number_of_tokens(tmp_path):
     path = tmp_path / "bangs.txt"
     path.write_text("! " * 300, encoding="utf-8")
     [bad] = read(path, settings=SETTINGS.replace(max_tokens=200))
-    assert bad.reason == "oversized: about 300 words and symbols (max_tokens 200)"
+    assert bad.reason.startswith("oversized: about 300 words and symbols (limit: max_tokens 200; ") and "--settings FILE" in bad.reason
 
 
 def test_a_long_text_of_symbols_is_no_prose(tmp_path):

@@ -49,6 +49,7 @@ Item = Article | Rejection
 
 _KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
           ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".urls": "urls", ".rss": "feed", ".atom": "feed"}
+READ_TYPES = "detente reads .txt, .html, .jsonl, .json, .csv, .urls, .rss and .atom files, and .gz of them"
 _META_FIELDS = ("title", "publisher", "author", "url")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # publication dates outside these bounds are no dates (year 1 or 9999 would overflow every date window)
@@ -92,11 +93,15 @@ def read_inputs(inputs: Sequence[str], settings: Settings, published: dt.date | 
             continue
         path = Path(given)
         if path.is_dir():
+            files = 0
             for child in _walk(path):
                 if isinstance(child, Rejection):
                     yield child
                 else:
+                    files += 1
                     yield from _read_file(child, ctx)
+            if not files:
+                yield Rejection(given, f"empty folder: no file to read in it ({READ_TYPES})")
         elif not os.path.lexists(path):
             yield Rejection(given, "no such file or directory")
         else:
@@ -188,7 +193,7 @@ def _read_stdin(stream: IO[bytes], ctx: _Context) -> Iterator[Item]:
         yield Rejection(origin, f"cannot read: {exc.strerror or exc}")
         return
     if len(data) > limit:
-        yield Rejection(origin, f"oversized: more than {limit} bytes (max_file_bytes {limit})")
+        yield Rejection(origin, f"oversized: more than {limit} bytes {raise_hint('max_file_bytes', limit)}")
         return
     if not data.strip():
         yield Rejection(origin, "empty input")
@@ -211,6 +216,31 @@ def _guarded(origin: str, items: Iterator[Item]) -> Iterator[Item]:
         yield Rejection(origin, f"cannot read: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001 - a crashing reader rejects its input, never the batch
         yield Rejection(origin, f"reader failed: {type(exc).__name__}: {str(exc)[:200]}")
+
+
+def unsupported_reason(path: Path) -> str:
+    """Why a file of this type is not read, and what to do about it."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return (f"a PDF is not read; convert it to text first (e.g. `pdftotext {path.name} {path.stem}.txt`) "
+                f"and give the .txt")
+    return f"unsupported file type '{path.suffix}' ({READ_TYPES})"
+
+
+def unreadable(given: str) -> str | None:
+    """Why the input ``given`` can give no article, found without reading it (a missing file, a
+    file of a type not read, a folder holding no file); None when it may give some (a readable
+    file, a folder with files, a URL, ``-``). Lets a command skip loading its models for nothing."""
+    if given == "-" or is_url(given):
+        return None
+    path = Path(given)
+    if path.is_dir():
+        return None if any(isinstance(c, Path) for c in _walk(path)) else \
+            f"empty folder: no file to read in it ({READ_TYPES})"
+    if not os.path.lexists(path):
+        return "no such file or directory"
+    kind, _ = _kind_of(path)
+    return unsupported_reason(path) if kind == "unsupported" else None
 
 
 def _kind_of(path: Path) -> tuple[str, bool]:
@@ -236,11 +266,11 @@ def _read_file(path: Path, ctx: _Context) -> Iterator[Item]:
     if not stat.S_ISREG(info.st_mode):
         reason = "not a regular file"
     elif kind == "unsupported":
-        reason = f"unsupported file type '{path.suffix}'"
+        reason = unsupported_reason(path)
     elif info.st_size == 0:
         reason = "empty file"
     elif info.st_size > limit:
-        reason = f"oversized: {info.st_size} bytes (max_file_bytes {limit})"
+        reason = f"oversized: {info.st_size} bytes {raise_hint('max_file_bytes', limit)}"
     else:
         reason = None
     if reason:
@@ -276,8 +306,8 @@ def _read_stream(stream: Any, origin: str, kind: str, name: str, ctx: _Context) 
         kind, settings.max_file_bytes)
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise InputError(origin, f"oversized: more than {limit} bytes after decompression "
-                                 f"(a {kind} file; the limit grows with max_chars)")
+        raise InputError(origin, f"oversized: more than {limit} bytes after decompression (a {kind} file; "
+                                 f"the limit grows with max_chars) {raise_hint('max_chars', settings.max_chars)}")
     if kind in ("urls", "feed"):
         yield from (_url_list_items(_decode(data, origin), origin, ctx) if kind == "urls"
                     else _feed_items(Page(origin, origin, 200, data), ctx))
@@ -318,8 +348,8 @@ def _lines(stream: Any, limit: int) -> Iterator[bytes | int]:
 
 
 def _oversized_line(size: int, ctx: _Context) -> str:
-    return (f"oversized line: {size} bytes (max_record_bytes {ctx.settings.max_record_bytes}, "
-            f"from max_chars {ctx.settings.max_chars})")
+    return (f"oversized line: {size} bytes (max_record_bytes {ctx.settings.max_record_bytes}, from max_chars) "
+            f"{raise_hint('max_chars', ctx.settings.max_chars)}")
 
 
 def _sniff(head: bytes) -> str:
@@ -504,9 +534,10 @@ def _csv_columns(header: list[str], settings: Settings, origin: str) -> dict[str
     index = {name: i for i, name in reversed(list(enumerate(header)))}
     if settings.csv_text_column not in index:
         raise InputError(origin, f"no text column '{settings.csv_text_column}' (columns: "
-                                 f"{', '.join(repr(h) for h in header)}); set the text column")
+                                 f"{', '.join(repr(h) for h in header)}); name it with --text-column COLUMN")
     if settings.csv_id_column and settings.csv_id_column not in index:
-        raise InputError(origin, f"no id column '{settings.csv_id_column}'")
+        raise InputError(origin, f"no id column '{settings.csv_id_column}' (columns: "
+                                 f"{', '.join(repr(h) for h in header)}); name it with --id-column COLUMN")
     wanted = {"text": settings.csv_text_column, "published": settings.csv_date_column,
               "id": settings.csv_id_column, "title": settings.csv_title_column,
               "author": "author", "url": "url", "language": "language"}
@@ -659,6 +690,12 @@ def _record_item(record: Any, origin: str, name: str, ctx: _Context) -> Item:
     return _finish(article_id, text, origin, ctx, date, meta)
 
 
+def raise_hint(setting: str, limit: int) -> str:
+    """How to raise a size limit, for the rejection that names it."""
+    return (f"(limit: {setting} {limit}; to raise it, put '{setting}: {limit * 2}' in a YAML file and "
+            f"pass --settings FILE)")
+
+
 def _finish(article_id: str, text: str, origin: str, ctx: _Context, date: Any, meta: dict[str, Any]) -> Item:
     """Checks shared by all formats: empty, oversized, language; then the dates and flags."""
     settings = ctx.settings
@@ -688,10 +725,10 @@ def size_problem(text: str, settings: Settings) -> str | None:
 
     The one guard of every way in: the readers, the web API and ``Pipeline.code_text``."""
     if len(text) > settings.max_chars:
-        return f"oversized: {len(text)} characters (max_chars {settings.max_chars})"
+        return f"oversized: {len(text)} characters {raise_hint('max_chars', settings.max_chars)}"
     tokens = estimate_tokens(text)
     if tokens > settings.max_tokens:
-        return f"oversized: about {tokens} words and symbols (max_tokens {settings.max_tokens})"
+        return f"oversized: about {tokens} words and symbols {raise_hint('max_tokens', settings.max_tokens)}"
     if tokens > DENSE_TOKENS and tokens * 3 > len(text):
         return (f"not prose: about {tokens} words and symbols in {len(text)} characters "
                 f"(over {DENSE_TOKENS}, more than one per three characters)")

@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import types
 from pathlib import Path
@@ -116,7 +117,7 @@ def _mixed_folder(root: Path) -> dict[str, str]:
     return {"good.jsonl:2": "malformed JSON", "good.jsonl:3": "missing 'text' field",
             "binary.txt": "binary file", "empty.txt": "empty file", "latin1.txt": "not UTF-8 text (byte 0xe9 at byte offset 3)",
             "truncated.jsonl.gz": "truncated or corrupt gzip", "huge.txt": "oversized",
-            "german.txt": "language 'de' (not in en)", "scan.pdf": "unsupported file type '.pdf'",
+            "german.txt": "language 'de' (not in en)", "scan.pdf": "a PDF is not read; convert it to text first",
             "unreadable.txt": "cannot read"}
 
 
@@ -323,6 +324,23 @@ def test_demo_codes_the_bundled_examples_and_summarises_dyads(tmp_path, fake_eve
     assert "AZE–GEO" in result.stdout
     assert (out / "events.jsonl").read_text().count("\n") >= 12
     assert (out / "dyads.csv").read_text().startswith("a,b,events")
+
+
+def test_demo_leaves_the_current_folder_alone_and_says_where_and_what_next(tmp_path, monkeypatch, fake_events):
+    here = tmp_path / "clone"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    result = invoke("demo")
+    assert result.exit_code == 0, result.stderr
+    assert list(here.iterdir()) == []  # nothing written where the user stands
+    [folder] = list((tmp_path / "tmp").iterdir())
+    assert (folder / "detente.duckdb").exists() and (folder / "events.jsonl").exists()
+    assert f"the demo's files are in {folder}" in result.stderr
+    assert "try next:" in result.stderr and f"detente dyad" in result.stderr and "detente serve --db" in result.stderr
+    stats = json.loads(invoke("stats", "--db", folder / "detente.duckdb", "--format", "json").stdout)
+    assert f", {stats['events']} events (" in result.stderr  # the demo's count is the store's
 
 
 def test_demo_without_examples_says_so(tmp_path, monkeypatch, fake_events):

@@ -28,7 +28,7 @@ def test_an_id_stored_with_another_text_is_a_named_conflict(tmp_path):
                       + json.dumps({"id": "2", "text": TEXT + " Another."}) + "\n", encoding="utf-8")
     result = invoke("ingest", second, "--db", db)
     assert result.exit_code == 1
-    assert "1 stored, 0 already stored, 1 inputs skipped" in result.stderr
+    assert "1 stored, 0 already stored, 1 input skipped" in result.stderr
     assert f"skipped {second}:1: id conflict: id '1' is stored with another text" in result.stderr
     with Store.open(db) as store:
         assert [a.raw_text for a in store.get_articles()] == [TEXT, TEXT + " Another."]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,13 +71,18 @@ def build_brief(store: Any, a: str, b: str, since: Any = None, until: Any = None
 
 def write_brief(store: Any, a: str, b: str, since: Any = None, fmt: str = "html", out: str | Path = "brief.html",
                 until: Any = None, by: str = "auto") -> Path:
-    """Write the brief of the dyad A-B to ``out`` (``fmt``: html | md); returns the path written."""
+    """Write the brief of the dyad A-B to ``out`` (``-``: standard output; ``fmt``: html | md);
+    returns the path written."""
     if fmt not in FORMATS:
         raise QueryError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     with open_db(store) as db:
         brief = build_brief(db, a, b, since=since, until=until, by=by)
     text = render_html(brief) if fmt == "html" else render_markdown(brief)
     path = Path(out)
+    if str(out) == "-":  # standard output
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return path
     path.write_text(text, encoding="utf-8")
     return path
 

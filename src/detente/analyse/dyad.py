@@ -9,9 +9,12 @@
 once however many sentences and articles report it (``weight="mentions"`` weights each event by
 its number of mentions instead). Undated background events are listed apart (``undated``);
 negated, hypothetical and intended events are only counted (``excluded``). An event is placed in
-the period (day, ISO week, month, quarter or year) of its ``date_start``, however vaguely it is
-dated; ``n_coarse`` says how many of a period's events are dated less precisely than the period
-(e.g. a year-dated event in a monthly series).
+the period (day, ISO week, month, quarter or year) of its ``date_start``; ``n_coarse`` says how
+many of a period's events are dated less precisely than the period (e.g. a year-dated event in a
+monthly series). An event dated only to a span of more than ``VAGUE_DAYS`` (a year: "for most of
+the past decade", "in the 2010s") belongs to no one period: it is kept out of the series and
+listed apart (``vague``), as the undated ones are, since placing it in its first year would make
+that year's index out of one remark.
 
 **The relations index** of a period is the weighted mean *score* of its events, on the Goldstein
 scale (-10 most hostile .. +10 most cooperative). The score is the CAMEO code's Goldstein value,
@@ -49,6 +52,7 @@ WEIGHTS = ("event", "mentions")
 SCORES = ("relations", "goldstein")
 PRIOR_SD = 4.0
 PRIOR_N = 2.0
+VAGUE_DAYS = 366  # an event dated to a longer span is in no period's index (``vague``)
 OPPOSITION_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "UAF"})
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "unknown": 6}
 
@@ -106,6 +110,7 @@ class DyadTimeline:
     excluded: dict[str, int]  # non-asserted events of the dyad by modality
     n_articles: int
     n_sources: int
+    vague: tuple[KeyEvent, ...] = ()  # asserted events dated only to a span of over VAGUE_DAYS
 
     @property
     def events(self) -> tuple[KeyEvent, ...]:
@@ -126,6 +131,7 @@ class DyadTimeline:
                       f"({PRIOR_N:g} pseudo-events, sd {PRIOR_SD:g})",
             "periods": [p.to_dict() for p in self.periods],
             "undated": [e.to_dict() for e in self.undated],
+            "vague": [e.to_dict() for e in self.vague],
         }
 
     def to_frame(self) -> pd.DataFrame:
@@ -158,17 +164,21 @@ def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = No
     asserted = frame[frame["modality"] == "asserted"]
     dated = asserted[asserted["date_start"].notna()].copy()
     undated = asserted[asserted["date_start"].isna()]
+    spans = pd.Series([is_vague(s, e) for s, e in zip(dated["date_start"], dated["date_end"])],
+                      index=dated.index, dtype=bool)
+    vague = dated[spans]
+    dated = dated[~spans].copy()
     excluded = Counter(str(m) for m in frame.loc[frame["modality"] != "asserted", "modality"])
     if by == "auto":
         by = auto_period(list(dated["date_start"]))
-    keyed = {k.event_id: k for k in key_events(store, pd.concat([dated, undated]))}
+    keyed = {k.event_id: k for k in key_events(store, pd.concat([dated, vague, undated]))}
     periods = _periods(dated, keyed, by, weight, score, top)
     n_articles, n_sources = count_sources(store, list(keyed))
     return DyadTimeline(
         a=base.a or a, b=base.b or b, by=by, direction=direction, weight=weight, score=score,
         since=base.since, until=base.until, periods=tuple(periods),
         undated=tuple(keyed[e] for e in undated["event_id"]), excluded=dict(sorted(excluded.items())),
-        n_articles=n_articles, n_sources=n_sources,
+        n_articles=n_articles, n_sources=n_sources, vague=tuple(keyed[e] for e in vague["event_id"]),
     )
 
 
@@ -195,6 +205,18 @@ def score_sql(score: str = "relations") -> str:
     sectors = ", ".join(f"'{s}'" for s in sorted(OPPOSITION_SECTORS))
     return (f"CASE WHEN {gold} > 0 AND (source_sector IN ({sectors}) OR target_sector IN ({sectors})) "
             f"THEN -{gold} ELSE {gold} END")
+
+
+def is_vague(start: Any, end: Any) -> bool:
+    """Whether an event dated from ``start`` to ``end`` is dated only to a span of over VAGUE_DAYS."""
+    start, end = clean(start), clean(end)
+    return start is not None and end is not None and (pd.Timestamp(end) - pd.Timestamp(start)).days > VAGUE_DAYS
+
+
+def vague_sql(prefix: str = "") -> str:
+    """SQL: ``is_vague`` over the events table's ``date_start``/``date_end`` (``prefix``: a table alias and dot)."""
+    return (f"({prefix}date_start IS NOT NULL AND {prefix}date_end IS NOT NULL "
+            f"AND {prefix}date_end - {prefix}date_start > {VAGUE_DAYS})")
 
 
 def coarse_sql(by: str) -> str:

@@ -14,10 +14,12 @@ import datetime as dt
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import pandas as pd
 
@@ -42,6 +44,7 @@ GDELT_COLUMNS = (
         "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")],
     "DATEADDED", "SOURCEURL",
 )
+STDOUT = "-"  # the out of standard output
 EVIDENCE_COLUMNS = ("article_id", "sentence", "trigger", "article_title", "article_publisher", "article_url")
 
 
@@ -53,7 +56,8 @@ class ExportSummary:
 
 
 def export_events(db: Any, fmt: str, out: str | Path, all_modalities: bool = False, **filters: Any) -> ExportSummary:
-    """Write the events matching ``filters`` to ``out`` in format ``fmt``; returns how many.
+    """Write the events matching ``filters`` to ``out`` (``-``: standard output) in format ``fmt``;
+    returns how many.
 
     ``gdelt`` and ``icews`` write asserted events only unless ``all_modalities`` (which adds a
     ``Modality`` column); the other formats carry every event with its modality."""
@@ -61,14 +65,17 @@ def export_events(db: Any, fmt: str, out: str | Path, all_modalities: bool = Fal
         raise QueryError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     f = _modality_filter(fmt, all_modalities, EventFilter(**filters))
     path = Path(out)
+    to_stdout = str(out) == STDOUT
     with open_db(db) as store:
         if fmt == "parquet":
-            n = _write_parquet(store, f, path)
+            n = _write_parquet(store, f, sys.stdout.buffer if to_stdout else path)
         else:
             writer = {"csv": _write_csv, "jsonl": _write_jsonl, "plover": _write_plover, "gdelt": _write_gdelt,
                       "icews": _write_icews}[fmt]
-            with path.open("w", encoding="utf-8", newline="") as handle:
+            with nullcontext(sys.stdout) if to_stdout else path.open("w", encoding="utf-8", newline="") as handle:
                 n = writer(store, f, handle, all_modalities) if fmt in ASSERTED_ONLY else writer(store, f, handle)
+    if to_stdout:
+        sys.stdout.flush()
     return ExportSummary(format=fmt, path=path, events=n)
 
 
@@ -130,7 +137,7 @@ def _write_csv(store: Any, f: EventFilter, handle: TextIO) -> int:
     return n
 
 
-def _write_parquet(store: Any, f: EventFilter, path: Path) -> int:
+def _write_parquet(store: Any, f: EventFilter, path: Path | BinaryIO) -> int:
     frames = [flat_frame(store, frame) for frame in _chunks(store, f)]
     frame = pd.concat(frames, ignore_index=True) if frames else flat_frame(store, select_events(store, f.replace(limit=0)))
     for name in ("date_start", "date_end", "first_published"):

@@ -37,7 +37,8 @@ from typing import Any, BinaryIO, TextIO
 import pandas as pd
 
 from ..errors import QueryError
-from .dyad import PERIODS, SCORES, WEIGHTS, coarse_sql, index_band, period_bounds, period_of, score_sql
+from .dyad import (PERIODS, SCORES, WEIGHTS, coarse_sql, index_band, period_bounds, period_of, score_sql,
+                   vague_sql)
 from .query import EventFilter, events_sql, open_db, run_query
 
 UNITS = ("dyad", "country")
@@ -109,6 +110,7 @@ def _panel_sql(f: EventFilter, unit: str, directed: bool, by: str, weight: str, 
         SELECT *, {w} AS w, ({score_sql(score)}) AS score,
                CAST(date_trunc('{_TRUNC[by]}', date_start) AS DATE) AS p
         FROM ({_units_sql(unit, directed)})
+        WHERE NOT {vague_sql()}
     ),
     agg AS (
         SELECT k1, k2, p, count(*) AS n_events, sum(w) AS weight, {quads}, {plover},

@@ -5,7 +5,9 @@
 
 Counts asserted events (dated or not; with ``since``/``until`` only those dated in the window)
 between A and another country, once each. ``index`` is the mean relations score of those
-events with its 95% band, as in ``analyse.dyad``.
+events with its 95% band, as in ``analyse.dyad``. ``first_date``/``last_date`` (and ``n_dated``)
+leave out events dated only to a span of over a year ("for most of the past decade"): such a
+remark is no first contact in the span's first year.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .dyad import OPPOSITION_SECTORS, band
+from .dyad import OPPOSITION_SECTORS, band, vague_sql
 from .query import EventFilter, run_query, where_clause
 from .records import clean, country_name
 
@@ -55,8 +57,9 @@ def partners(store: Any, a: str, since: Any = None, until: Any = None, limit: in
         WITH d AS (
             SELECT CASE WHEN e.source_country = ? THEN e.target_country ELSE e.source_country END AS partner,
                    CASE WHEN e.source_country = ? THEN e.target_name ELSE e.source_name END AS pname,
-                   e.source_country = ? AS outgoing, {score} AS score, e.quad_class, e.date_start,
-                   coalesce(e.date_end, e.date_start) AS date_end
+                   e.source_country = ? AS outgoing, {score} AS score, e.quad_class,
+                   CASE WHEN {vague_sql("e.")} THEN NULL ELSE e.date_start END AS date_start,
+                   CASE WHEN {vague_sql("e.")} THEN NULL ELSE coalesce(e.date_end, e.date_start) END AS date_end
             FROM events e
             WHERE {" AND ".join(cond)} AND e.source_country IS NOT NULL AND e.target_country IS NOT NULL
               AND e.source_country <> e.target_country

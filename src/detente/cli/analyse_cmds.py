@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.table import Table
 
+from . import common
 from .app import app
-from .common import (DEFAULT_DB, CountryArg, DbOpt, SinceOpt, UntilOpt, console, existing, fail,
-                     handled)
-from .messages import message
+from .common import (DEFAULT_DB, CodeOpt, CountryArg, CountryOpt, DbOpt, DyadOpt, LimitOpt, ModalityOpt, SinceOpt,
+                     UntilOpt, OutOpt, STDOUT, console, country, existing, fail, fold, handled, is_stdout, value)
+from .messages import message, plural
 
 def _choices(name: str, values: tuple[str, ...]) -> Any:
     """A str Enum whose members are named as their values (Typer shows them as the choices)."""
@@ -72,7 +72,7 @@ class ExportFormat(str, Enum):
 
 @app.command()
 def dyad(a: CountryArg, b: CountryArg, db: DbOpt = DEFAULT_DB, since: SinceOpt = None, until: UntilOpt = None,
-         by: Annotated[By, typer.Option("--by", help="Period length (auto: by the span of the events).")] = By.month,
+         by: Annotated[By, typer.Option("--by", help="Period length (auto: by the span of the events).")] = By.auto,
          direction: Annotated[Direction, typer.Option("--direction", help="both, A>B (A the source) or B>A.")] = Direction.both,
          weight: Annotated[Weight, typer.Option("--weight", help="Count each event once, or by its mentions.")] = Weight.event,
          output: Annotated[DyadFormat, typer.Option("--format", help="table, json or csv.")] = DyadFormat.table) -> None:
@@ -85,6 +85,7 @@ def dyad(a: CountryArg, b: CountryArg, db: DbOpt = DEFAULT_DB, since: SinceOpt =
     from ..analyse.phases import dyad_phases
     from ..analyse.query import open_db
 
+    a, b = country(a), country(b)
     with handled(), open_db(existing(db)) as store:
         tl = dyad_timeline(store, a, b, since=since, until=until, by=by.value, direction=direction.value,
                            weight=weight.value)
@@ -101,28 +102,30 @@ def _print_timeline(tl: Any, phases: list[Any]) -> None:
     from ..analyse.records import country_name
 
     out = console()
-    title = f"{country_name(tl.a)}–{country_name(tl.b)} ({tl.direction}) by {tl.by}: {tl.n_events} dated events, " \
-            f"{tl.n_articles} articles, {tl.n_sources} sources"
-    table = Table("period", "events", "v.coop", "m.coop", "v.conf", "m.conf", "Gold. sum", "index", title=title,
-                  title_justify="left")
-    table.add_column("95% band", no_wrap=True)
-    table.add_column("key event", no_wrap=True, overflow="ellipsis", max_width=48)
+    title = (f"{country_name(tl.a)}–{country_name(tl.b)} ({tl.direction}) by {tl.by}: "
+             f"{plural(tl.n_events, 'dated event')}, {plural(tl.n_articles, 'article')}, "
+             f"{plural(tl.n_sources, 'source')}")
+    table = common.table("period", "events", "coop", "conf", "sum", "index", "95% band", "key event",
+                  title=title,
+                  caption="coop: verbal/material cooperation, conf: material/verbal conflict, sum: Goldstein sum")
     for p in tl.periods:
         top = p.top_events[0] if p.top_events else None
-        table.add_row(p.label, str(p.n_events), *(f"{p.quad_counts[q]:g}" for q in (1, 2, 3, 4)),
+        q = {k: f"{p.quad_counts[k]:g}" for k in (1, 2, 3, 4)}
+        table.add_row(p.label, str(p.n_events), f"{q[1]}/{q[2]}", f"{q[3]}/{q[4]}",
                       f"{p.goldstein_sum:+.1f}", f"{p.index:+.1f}", f"{p.low:+.1f}..{p.high:+.1f}",
                       f"{top.dyad} {top.cameo} {top.cameo_name}" if top else "")
-    out.print(table)
+    out.print(fold(table, whole=("period", "events", "coop", "conf", "sum", "index", "95% band")))
     if phases:
-        ptable = Table("phase", "from", "to", "index", "events", "turning point", title="Phases", title_justify="left")
+        ptable = common.table("phase", "from", "to", "index", "events", "turning point", title="Phases",
+                       title_justify="left")
         for ph in phases:
             turn = ph.turning_events[0] if ph.turning_events else None
             ptable.add_row(ph.label, ph.first_period, ph.last_period, f"{ph.index:+.1f}", str(ph.n_events),
                            f"{turn.date_label} {turn.dyad} {turn.cameo_name}" if turn else "")
-        out.print(ptable)
+        out.print(fold(ptable, whole=("phase", "from", "to", "index", "events")))
     if tl.undated:
-        out.print(f"{len(tl.undated)} undated background event(s): "
-                      + "; ".join(f"{e.dyad} {e.cameo} {e.cameo_name}" for e in tl.undated[:10]), markup=False)
+        out.print(f"{plural(len(tl.undated), 'undated background event')}: "
+                  + "; ".join(f"{e.dyad} {e.cameo} {e.cameo_name}" for e in tl.undated[:10]), markup=False)
     if tl.excluded:
         out.print("not counted: " + ", ".join(f"{n} {m}" for m, n in tl.excluded.items()), markup=False)
 
@@ -134,7 +137,7 @@ def panel(unit: Annotated[Unit, typer.Option("--unit", help="dyad (every pair) o
           db: DbOpt = DEFAULT_DB, since: SinceOpt = None, until: UntilOpt = None,
           weight: Annotated[Weight, typer.Option("--weight", help="Count each event once, or by its mentions.")] = Weight.event,
           output: Annotated[PanelFormat, typer.Option("--format", help="csv or parquet.")] = PanelFormat.csv,
-          out: Annotated[str, typer.Option("--out", help="File to write, or - for standard output.")] = "-") -> None:
+          out: OutOpt = STDOUT) -> None:
     """One table for every dyad (or country) and period: events by quad class and PLOVER type,
     Goldstein sum and mean, the relations index and its band (as `detente dyad`), articles, sources."""
     from ..analyse.panel import panel as build_panel, write_panel
@@ -158,25 +161,27 @@ def partners(a: CountryArg, db: DbOpt = DEFAULT_DB, since: SinceOpt = None, unti
     from ..analyse.partners import partners as find_partners
     from ..analyse.query import open_db
 
+    a = country(a)
     with handled(), open_db(existing(db)) as store:
         found = find_partners(store, a, since=since, until=until, limit=limit)
     if output is TableOrJson.json:
         typer.echo(json.dumps([p.to_dict() for p in found], ensure_ascii=False, indent=2))
         return
-    table = Table("partner", "name", "events", "out", "in", "index", "95% band", "coop. share", "first", "last",
-                  title=f"Partners of {a.upper()}", title_justify="left")
+    table = common.table("partner", "events", "out/in", "index", "95% band", "coop.", "first", "last",
+                  title=f"Partners of {a.upper()}")
     for p in found:
-        table.add_row(p.country, p.name or "", str(p.n_events), str(p.n_outgoing), str(p.n_incoming),
+        table.add_row(f"{p.country} {p.name or ''}".strip(), str(p.n_events), f"{p.n_outgoing}/{p.n_incoming}",
                       f"{p.index:+.1f}", f"{p.low:+.1f}..{p.high:+.1f}", f"{p.cooperative_share:.0%}",
                       p.first_date.isoformat() if p.first_date else "", p.last_date.isoformat() if p.last_date else "")
-    console().print(table)
+    console().print(fold(table, whole=("events", "out/in", "index", "95% band", "coop.", "first", "last")))
 
 
 @app.command()
 def brief(a: CountryArg, b: CountryArg,
-          out: Annotated[Path, typer.Option("--out", help="File to write (brief.html or brief.md).")],
+          out: Annotated[Optional[str], typer.Option(
+              "--out", help="File to write, or - for standard output (default: brief-A-B.html or .md here).")] = None,
           db: DbOpt = DEFAULT_DB, since: SinceOpt = None, until: UntilOpt = None,
-          by: Annotated[By, typer.Option("--by", help="Period length of the index.")] = By.auto,
+          by: Annotated[By, typer.Option("--by", help="Period length of the index (auto: by the span of the events).")] = By.auto,
           output: Annotated[BriefFormat, typer.Option("--format", help="html (self-contained) or md.")] = BriefFormat.html) -> None:
     """Write a dyad's briefing report (HTML that opens offline, or Markdown).
 
@@ -184,24 +189,25 @@ def brief(a: CountryArg, b: CountryArg,
     """
     from ..analyse.brief import write_brief
 
+    a, b = country(a), country(b)
+    target = out if out is not None else f"brief-{a}-{b}.{output.value}"
     with handled():
-        path = write_brief(existing(db), a, b, since=since, until=until, fmt=output.value, out=out, by=by.value)
-    typer.echo(f"brief written to {path}", err=True)
+        path = write_brief(existing(db), a, b, since=since, until=until, fmt=output.value, out=target, by=by.value)
+    if not is_stdout(target):
+        typer.echo(message("written", what="brief", path=path), err=True)
 
 
 @app.command()
-def export(output: Annotated[ExportFormat, typer.Option("--format", help="csv, parquet, jsonl, plover, gdelt or icews.")],
-           out: Annotated[Path, typer.Option("--out", help="File to write.")], db: DbOpt = DEFAULT_DB,
-           dyad_: Annotated[Optional[str], typer.Option("--dyad", help="IRN-TJK (both directions) or IRN>TJK.")] = None,
-           country: Annotated[Optional[str], typer.Option("--country", help="Either side is this country.")] = None,
+def export(output: Annotated[ExportFormat, typer.Option("--format", help="csv, parquet, jsonl, plover, gdelt or icews.")] = ExportFormat.csv,
+           out: OutOpt = STDOUT, db: DbOpt = DEFAULT_DB,
+           dyad_: DyadOpt = None, country: CountryOpt = None,
            source: Annotated[Optional[str], typer.Option("--source", help="Source country.")] = None,
            target: Annotated[Optional[str], typer.Option("--target", help="Target country.")] = None,
            actor: Annotated[Optional[str], typer.Option("--actor", help="Actor name words or KB id.")] = None,
-           code: Annotated[Optional[str], typer.Option("--code", help="CAMEO prefix (04, 042) or PLOVER type.")] = None,
-           modality: Annotated[Optional[str], typer.Option("--modality", help="asserted, negated, hypothetical, intended.")] = None,
+           code: CodeOpt = None, modality: ModalityOpt = None,
            since: SinceOpt = None, until: UntilOpt = None,
            q: Annotated[Optional[str], typer.Option("--q", help="Words in an evidence sentence.")] = None,
-           limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many events.")] = None,
+           limit: LimitOpt = None,
            all_modalities: Annotated[bool, typer.Option("--all-modalities", help="gdelt, icews: also negated, hypothetical and intended events, with a Modality column.")] = False) -> None:
     """Export events (see docs/exports.md for every column of each format).
 
@@ -209,12 +215,15 @@ def export(output: Annotated[ExportFormat, typer.Option("--format", help="csv, p
     from ..analyse.export import export_events
     from ..analyse.query import parse_dyad
 
+    if output is ExportFormat.parquet and is_stdout(out) and sys.stdout.isatty():
+        raise fail(message("stdout_binary", fmt=output.value))
     with handled():
         a, b, direction = parse_dyad(dyad_)
         summary = export_events(existing(db), output.value, out, a=a, b=b, direction=direction, country=country,
-                                source=source, target=target, actor=actor, code=code, modality=modality,
+                                source=source, target=target, actor=actor, code=code, modality=value(modality),
                                 since=since, until=until, q=q, limit=limit, all_modalities=all_modalities)
-    typer.echo(f"{summary.events} event(s) written to {summary.path} ({summary.format})", err=True)
+    where = "standard output" if is_stdout(out) else summary.path
+    typer.echo(message("written", what=f"{plural(summary.events, 'event')} ({summary.format})", path=where), err=True)
 
 
 @app.command()

@@ -10,18 +10,22 @@ import datetime as dt
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task,
                            TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+from rich.table import Table
 from rich.text import Text
 
 from ..errors import DetenteError, StoreError
+from ..model import MODALITIES
 from .messages import message
 
 if TYPE_CHECKING:
@@ -38,7 +42,12 @@ WorkersOpt = Annotated[Optional[int], typer.Option("--workers", min=1, help="Pro
 SinceOpt = Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
 UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
 DyadOpt = Annotated[Optional[str], typer.Option("--dyad", help="IRN-TJK (both directions) or IRN>TJK (IRN the source).")]
-ModalityOpt = Annotated[Optional[str], typer.Option("--modality", help="asserted, negated, hypothetical or intended.")]
+Modality = Enum("Modality", [(m, m) for m in MODALITIES], type=str)  # type: ignore[misc]
+ModalityOpt = Annotated[Optional[Modality], typer.Option("--modality", help="Only events of this modality.")]
+CountryOpt = Annotated[Optional[str], typer.Option("--country", help="Either side is this country (ISO3).")]
+CodeOpt = Annotated[Optional[str], typer.Option("--code", help="CAMEO prefix (04, 042) or PLOVER type.")]
+LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many events.")]
+OutOpt = Annotated[str, typer.Option("--out", help="File to write, or - for standard output.")]
 CountryArg = Annotated[str, typer.Argument(help="Country code, ISO 3166 alpha-3 (e.g. IRN).")]
 
 
@@ -125,6 +134,30 @@ def console() -> Console:
     return Console(width=PIPED_WIDTH)
 
 
+def table(*headers: str, **options: Any) -> Table:
+    """A table in the command line's style: a rule under the header, no frame, one space
+    between columns (the narrowest layout that stays readable at 80 columns)."""
+    options = {"box": box.SIMPLE_HEAD, "show_edge": False, "pad_edge": False, "collapse_padding": True,
+               "title_justify": "left", "caption_justify": "left", **options}
+    return Table(*headers, **options)
+
+
+def fold(table: Table, whole: Sequence[str] = ()) -> Table:
+    """Let ``table`` fit the console by wrapping its cells instead of cutting them: the columns
+    named in ``whole`` (dates, codes, numbers) keep every cell on one line, whole; the others
+    wrap at spaces and fold words longer than the column."""
+    for column in table.columns:
+        column.overflow = "fold"
+        column.max_width = None
+        if str(column.header) in whole:
+            column.no_wrap = True
+            longest_word = max((len(w) for w in str(column.header).split()), default=0)
+            column.min_width = max([longest_word, *(len(str(c)) for c in column.cells)])
+        else:
+            column.no_wrap = False
+    return table
+
+
 @contextmanager
 def text_out(out: str | Path) -> Iterator[IO[str]]:
     """A text stream to write: standard output for ``-``, else the file."""
@@ -138,6 +171,11 @@ def text_out(out: str | Path) -> Iterator[IO[str]]:
 
 def is_stdout(out: str | Path | None) -> bool:
     return out is None or str(out) == STDOUT
+
+
+def value(choice: Enum | None) -> Any:
+    """The value of an optional choice option."""
+    return None if choice is None else choice.value
 
 
 class _StderrHandler(logging.Handler):

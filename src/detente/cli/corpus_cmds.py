@@ -9,27 +9,24 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import logging
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+import tempfile
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from enum import Enum
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task,
-                           TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn)
-from rich.table import Table
-from rich.text import Text
 
 from ..errors import DetenteError
 from ..model import Article, Event, RunSummary
 from .app import app
 from . import common
-from .common import DEFAULT_DB, DbOpt, SettingsOpt, WorkersOpt, handled, open_existing
+from .common import (DEFAULT_DB, CodeOpt, CountryOpt, DbOpt, DyadOpt, LimitOpt, ModalityOpt, SettingsOpt, SinceOpt,
+                     UntilOpt, WorkersOpt, handled, open_existing, value)
+from .messages import message, plural
 
 EXAMPLES = "data/examples"
 
@@ -77,11 +74,12 @@ def ingest(inputs: InputsArg, db: DbOpt = DEFAULT_DB, published: PublishedOpt = 
 
     with handled():
         settings = common.settings(settings_file, csv_text_column=text_column, csv_date_column=date_column,
-                             csv_id_column=id_column, workers=workers)
+                                   csv_id_column=id_column, workers=workers)
         date = common.published(published)
         with Store.open(db) as store, common.progress("ingesting") as progress:
             summary = Pipeline(settings).ingest(inputs, store, published=date, progress=progress)
-    _report(summary, db)
+            undated = store.undated_article_count(summary.article_ids)
+    _report(summary, db, undated)
     raise typer.Exit(1 if summary.rejections else 0)
 
 
@@ -110,6 +108,7 @@ def code(inputs: Annotated[Optional[list[str]], typer.Argument(
              "--shards", help="With --engine ray: the folder of mention shards (default DB.shards); every "
                               "worker must reach it.")] = None) -> None:
     """Ingest and code articles; print the deduplicated events of the articles given."""
+    from ..ingest import unreadable
     from ..pipeline import Pipeline
     from ..store import Store
 
@@ -121,29 +120,34 @@ def code(inputs: Annotated[Optional[list[str]], typer.Argument(
     with handled():
         query_events = _query_events()
         settings = common.settings(settings_file, csv_text_column=text_column, csv_date_column=date_column,
-                             csv_id_column=id_column, workers=workers)
+                                   csv_id_column=id_column, workers=workers)
         date = common.published(published)
         pipeline = Pipeline(settings)
         with Store.open(db) as store:
-            with common.progress("coding", total=True) as progress:
-                if engine is Engine.ray:
-                    from ..engines.ray_engine import run_ray
+            if inputs and not resume and all(unreadable(given) for given in inputs):
+                summary = pipeline.ingest(inputs, store, published=date, command="code")  # nothing to code: no model
+            else:
+                with common.progress("coding", total=True) as progress:
+                    if engine is Engine.ray:
+                        from ..engines.ray_engine import run_ray
 
-                    summary = run_ray(pipeline, inputs or [], store, published=date, address=address,
-                                      shard_dir=shards or Path(f"{db}.shards"), resume=resume,
-                                      progress=progress, on_total=progress.start)
-                else:
-                    summary = pipeline.run(inputs or [], store, published=date, progress=progress,
-                                           on_total=progress.start, resume=resume)
+                        summary = run_ray(pipeline, inputs or [], store, published=date, address=address,
+                                          shard_dir=shards or Path(f"{db}.shards"), resume=resume,
+                                          progress=progress, on_total=progress.start)
+                    else:
+                        summary = pipeline.run(inputs or [], store, published=date, progress=progress,
+                                               on_total=progress.start, resume=resume)
             events = query_events(store, article_ids=summary.article_ids) if summary.article_ids else []
+            undated = store.undated_article_count(summary.article_ids)
             counts = store.counts()
         summary.events = len(events)
-        _print_events(events, output.value, pipeline.resources.ontology)
-    _report(summary, db)
+        if events:
+            _print_events(events, output.value, pipeline.resources.ontology)
+    _report(summary, db, undated)
     left = counts["articles"] - counts["articles_coded"]
     if left and not resume:
-        typer.echo(f"{left} stored articles are not coded (an interrupted run?): `detente code --resume --db {db}` "
-                   "codes them", err=True)
+        typer.echo(f"note: {plural(left, 'stored article')} not coded (an interrupted run?): "
+                   f"`detente code --resume --db {db}` codes them", err=True)
     raise typer.Exit(1 if summary.rejections else 0)
 
 
@@ -168,19 +172,25 @@ def articles(db: DbOpt = DEFAULT_DB,
 
 @app.command()
 def events(db: DbOpt = DEFAULT_DB,
-           output: Annotated[EventFormat, typer.Option("--format")] = EventFormat.table,
-           limit: Annotated[Optional[int], typer.Option("--limit", min=0)] = None,
-           country: Annotated[Optional[str], typer.Option("--country", help="ISO3 code, as source or target.")] = None,
-           cameo: Annotated[Optional[str], typer.Option("--code", help="CAMEO code or prefix, e.g. 04.")] = None,
+           output: Annotated[EventFormat, typer.Option("--format", help="table, jsonl or csv.")] = EventFormat.table,
+           dyad_: DyadOpt = None,
+           country: CountryOpt = None,
+           cameo: CodeOpt = None,
+           modality: ModalityOpt = None,
+           since: SinceOpt = None, until: UntilOpt = None,
+           limit: LimitOpt = None,
            near: Annotated[Optional[str], typer.Option(
                "--near", help="A place name: only events located within --km of it.")] = None,
            km: Annotated[float, typer.Option("--km", min=0, help="Distance for --near, in kilometres.")] = 50.0) -> None:
-    """Query and export stored events (deduplicated, with their evidence)."""
+    """Query stored events (deduplicated, with their evidence); the filters are those of `detente export`."""
+    from ..analyse.query import parse_date  # the dates of `detente export` (YYYY, YYYY-MM, YYYY-MM-DD)
+
     with handled():
         place = _near_place(near) if near else None
         with open_existing(db) as store:
-            found = filter_events(_query_events()(store), country=country, cameo=cameo, limit=limit,
-                                  near=place, km=km)
+            found = _query_events()(store, dyad=dyad_, country=country, code=cameo, modality=value(modality),
+                                    since=parse_date(since, "since"), until=parse_date(until, "until"))
+            found = filter_events(found, country=country, cameo=cameo, limit=limit, near=place, km=km)
         _print_events(found, output.value, _ontology())
 
 
@@ -193,39 +203,50 @@ def stats(db: DbOpt = DEFAULT_DB,
     if output is StatsFormat.json:
         typer.echo(json.dumps(counts))
         return
-    table = Table("measure", "value", title=str(db))
+    table = common.table("measure", "value", title=str(db))
     for key, value in counts.items():
         table.add_row(key.replace("_", " "), "-" if value is None else str(value))
-    Console().print(table)
+    common.console().print(common.fold(table))
 
 
 @app.command()
-def demo(db: DbOpt = DEFAULT_DB,
-         out: Annotated[Optional[Path], typer.Option("--out", help="Also write events.jsonl and dyads.csv here.")] = None,
+def demo(out: Annotated[Optional[Path], typer.Option(
+             "--out", help="Folder for the demo's store, brief, events.jsonl and dyads.csv "
+                           "(default: a new temporary folder).")] = None,
+         db: Annotated[Optional[Path], typer.Option("--db", help="DuckDB database file (default: in --out).")] = None,
          workers: WorkersOpt = None) -> None:
-    """Code the bundled example corpus into the database and print a dyad summary."""
+    """Code the bundled example corpus into a store of its own, print the busiest dyads, write a
+    brief of the busiest one, and say where everything is and what to try next."""
     from ..pipeline import Pipeline
     from ..store import Store
 
+    folder = out if out is not None else Path(tempfile.mkdtemp(prefix="detente-demo-"))
+    db = db if db is not None else folder / "detente.duckdb"
     with handled():
         query_events = _query_events()
         pipeline = Pipeline(common.settings(None, workers=workers))
         with ExitStack() as stack:
             paths = [str(stack.enter_context(importlib_resources.as_file(f))) for f in _example_files()]
+            folder.mkdir(parents=True, exist_ok=True)
             store = stack.enter_context(Store.open(db))
             with common.progress("coding the examples") as progress:
                 summary = pipeline.run(paths, store, published=None, progress=progress)
             dyads = store.dyad_counts(article_ids=summary.article_ids, limit=10)
-            found = query_events(store, article_ids=summary.article_ids) if out else []
-        summary.events = sum(d["events"] for d in dyads)
-        _print_dyads(dyads)
-        if out:
-            _write_demo_outputs(out, found, dyads, pipeline.resources.ontology)
-        brief = _write_demo_brief(db, dyads, out or Path("."))
-    _report(summary, db)
+            found = query_events(store, article_ids=summary.article_ids)
+            undated = store.undated_article_count(summary.article_ids)
+        summary.events = len(found)
+        _print_dyads(dyads, len(found))
+        _write_demo_outputs(folder, found, dyads, pipeline.resources.ontology)
+        brief = _write_demo_brief(db, dyads, folder)
+    _report(summary, db, undated)
     if brief is not None:
-        typer.echo(f"brief of the busiest dyad written to {brief.resolve()}", err=True)
+        typer.echo(message("written", what="brief of the busiest dyad", path=brief.resolve()), err=True)
+    typer.echo(message("demo_next", folder=folder.resolve(), db=db, **_busiest(dyads)), err=True)
     raise typer.Exit(1 if summary.rejections else 0)
+
+
+def _busiest(dyads: Sequence[dict[str, Any]]) -> dict[str, str]:
+    return {"a": dyads[0]["a"], "b": dyads[0]["b"]} if dyads else {"a": "IRN", "b": "TJK"}
 
 
 def _write_demo_brief(db: Path, dyads: Sequence[dict[str, Any]], out_dir: Path) -> Path | None:
@@ -235,8 +256,7 @@ def _write_demo_brief(db: Path, dyads: Sequence[dict[str, Any]], out_dir: Path) 
     if not dyads:
         return None
     a, b = dyads[0]["a"], dyads[0]["b"]
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return write_brief(db, a, b, out=out_dir / f"detente-brief-{a}-{b}.html")
+    return write_brief(db, a, b, out=out_dir / f"brief-{a}-{b}.html")
 
 
 # -- data shaping (importable, no printing) --------------------------------------------------
@@ -305,24 +325,20 @@ def _print_events(found: Sequence[Event], output: str, ontology: Any) -> None:
         _print_events_table(records)
 
 
+EVIDENCE_CHARS = 240  # an evidence sentence in the table (--format jsonl shows every mention whole)
+
+
 def _print_events_table(records: list[dict[str, Any]]) -> None:
-    console = Console()
-    widths = {"date": 10, "source": 16, "event": 24, "target": 16, "modality": 9, "conf": 4}
-    if console.width < 120:
-        widths = {"date": 10, "source": 12, "event": 16, "target": 12}
-    widths["evidence"] = max(10, console.width - sum(widths.values()) - 3 * len(widths) - 4)
-    table = Table()
-    for name, width in widths.items():
-        table.add_column(name, no_wrap=True, overflow="ellipsis", width=width)
+    table = common.table("date", "source", "event", "target", "conf.", "evidence")
     for r in records:
         row = event_row(r)
-        cells = {"date": row["date_start"] or "?", "source": _actor_label(r.get("source")),
-                 "event": f"{r['cameo']} {r.get('cameo_name') or ''}".strip(), "target": _actor_label(r.get("target")),
-                 "modality": r.get("modality") or "", "conf": f"{r.get('confidence', 0):.2f}",
-                 "evidence": _shorten(row["sentence"], widths["evidence"])}
-        table.add_row(*(cells[name] for name in widths))
-    console.print(table)
-    typer.echo(f"{len(records)} events (--format jsonl shows every field and mention)", err=True)
+        event = f"{r['cameo']} {r.get('cameo_name') or ''}".strip()
+        if r.get("modality") not in (None, "asserted"):
+            event += f" ({r['modality']})"
+        table.add_row(row["date_start"] or "?", _actor_label(r.get("source")), event, _actor_label(r.get("target")),
+                      f"{r.get('confidence', 0):.2f}", _shorten(row["sentence"], EVIDENCE_CHARS))
+    common.console().print(common.fold(table, whole=("date", "conf.")))
+    typer.echo(f"{plural(len(records), 'event')} (--format jsonl shows every field and mention)", err=True)
 
 
 def _actor_label(actor: dict[str, Any] | None) -> str:
@@ -333,35 +349,27 @@ def _actor_label(actor: dict[str, Any] | None) -> str:
 
 
 def _print_articles_table(found: Sequence[Article]) -> None:
-    console = Console()
-    widths = {"id": min(max((len(a.id) for a in found), default=2), max(12, console.width // 4)),
-              "published": 10, "publisher": 12}
-    if console.width >= 110:
-        widths["chars"] = 11
-    widths["title"] = max(10, console.width - sum(widths.values()) - 3 * len(widths) - 4)
-    table = Table()
-    for name in ("id", "published", "publisher", "title", "chars"):
-        if name in widths:
-            table.add_column(name, no_wrap=True, overflow="ellipsis", width=widths[name])
+    table = common.table("id", "published", "publisher", "title", "chars")
     for a in found:
-        row = [a.id, a.published.isoformat() if a.published else "-", a.publisher or "-",
-               _shorten(a.title or (a.body or a.raw_text), widths["title"])]
-        table.add_row(*row, *([f"{len(a.text)}/{len(a.raw_text)}"] if "chars" in widths else []))
-    console.print(table)
-    typer.echo(f"{len(found)} articles (--format jsonl shows every field)", err=True)
+        table.add_row(a.id, a.published.isoformat() if a.published else "-", a.publisher or "-",
+                      _shorten(a.title or (a.body or a.raw_text), 120), f"{len(a.text)}/{len(a.raw_text)}")
+    common.console().print(common.fold(table, whole=("published", "chars")))
+    typer.echo(f"{plural(len(found), 'article')} (--format jsonl shows every field)", err=True)
 
 
-def _print_dyads(dyads: list[dict[str, Any]]) -> None:
+def _print_dyads(dyads: list[dict[str, Any]], n_events: int) -> None:
     if not dyads:
-        typer.echo("No events between two countries were coded (is the event coder installed?).", err=True)
+        typer.echo(message("no_dyads"), err=True)
         return
-    table = Table("dyad", "events", "cooperative", "conflictual", "mean Goldstein", "first", "last",
-                  title="Top dyads")
+    between = sum(d["events"] for d in dyads)
+    table = common.table("dyad", "events", "coop.", "conf.", "mean Goldstein", "first", "last",
+                  title=f"Top dyads: {plural(between, 'event')} of {n_events} have a country on both sides",
+                  title_justify="left")
     for d in dyads:
         table.add_row(f"{d['a']}–{d['b']}", str(d["events"]), str(d["cooperative"]), str(d["conflictual"]),
                       "-" if d["mean_goldstein"] is None else f"{d['mean_goldstein']:+.2f}",
                       _iso(d["first"]), _iso(d["last"]))
-    Console().print(table)
+    common.console().print(common.fold(table, whole=("first", "last")))
 
 
 def _write_demo_outputs(out: Path, found: Sequence[Event], dyads: list[dict[str, Any]], ontology: Any) -> None:
@@ -373,21 +381,22 @@ def _write_demo_outputs(out: Path, found: Sequence[Event], dyads: list[dict[str,
         writer = csv.DictWriter(fh, fieldnames=list(dyads[0]) if dyads else ["a", "b", "events"])
         writer.writeheader()
         writer.writerows({k: _iso(v) if isinstance(v, dt.date) else v for k, v in d.items()} for d in dyads)
-    typer.echo(f"Wrote {out / 'events.jsonl'} and {out / 'dyads.csv'}", err=True)
 
 
-def _report(summary: RunSummary, db: Path) -> None:
+def _report(summary: RunSummary, db: Path, undated: int = 0) -> None:
     """The run summary on stderr, naming every skipped input with its reason."""
-    line = (f"{summary.read} articles read: {summary.stored} stored, {summary.duplicates} already stored, "
-            f"{summary.rejected} inputs skipped")
+    line = (f"{plural(summary.read, 'article')} read: {summary.stored} stored, {summary.duplicates} already stored, "
+            f"{plural(summary.rejected, 'input')} skipped")
     languages = sum(r.reason.startswith("language ") for r in summary.rejections)
     if languages:
         line += f" ({languages} not in a coded language)"
     if summary.events:
-        line += f", {summary.events} events"
+        line += f", {plural(summary.events, 'event')}"
     typer.echo(f"{line} ({db})", err=True)
     for rejection in summary.rejections:
         typer.echo(f"  skipped {rejection.origin}: {rejection.reason}", err=True)
+    if undated:
+        typer.echo(message("undated_inputs", n=plural(undated, "article")), err=True)
 
 
 def _shorten(text: str | None, width: int) -> str:

@@ -266,6 +266,11 @@ class Store:
     def article_count(self) -> int:
         return int(self._query("SELECT count(*) FROM articles")[0][0])
 
+    def undated_article_count(self, article_ids: Sequence[str]) -> int:
+        """How many of ``article_ids`` have no publication date (flag ``no_published_date``)."""
+        return int(self._query("SELECT count(*) FROM articles WHERE published IS NULL "
+                               "AND id IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids)])[0][0])
+
     def counts(self) -> dict[str, Any]:
         """Sizes of the store: articles, coded articles, events, mentions, rejections, runs and
         the share of events dated by their publication date."""

@@ -116,16 +116,35 @@ async function chooseDefaults(countries) {
   if (b) $("country-b").value = b;
 }
 
-function query() {
-  const q = new URLSearchParams({ by: $("by").value });
-  if ($("since").value) q.set("since", $("since").value);
-  if ($("until").value) q.set("until", $("until").value);
+// Dates are typed as ISO dates (YYYY, YYYY-MM or YYYY-MM-DD), as everywhere else in detente; a
+// browser's date picker would show the locale's order (mm/dd/yyyy).
+const ISO_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+function isoDate(id) {
+  const value = $(id).value.trim();
+  return ISO_DATE.test(value) ? value : "";
+}
+
+function addDates(q) {
+  for (const id of ["since", "until"]) if (isoDate(id)) q.set(id, isoDate(id));
   return q;
+}
+
+function datesValid() {
+  const bad = ["since", "until"].filter((id) => $(id).value.trim() && !isoDate(id));
+  for (const id of ["since", "until"]) $(id).classList.toggle("invalid", bad.includes(id));
+  if (bad.length) setStatus(`Dates are YYYY, YYYY-MM or YYYY-MM-DD (${bad.map((id) => $(id).value.trim()).join(", ")})`, true);
+  return !bad.length;
+}
+
+function query() {
+  return addDates(new URLSearchParams({ by: $("by").value }));
 }
 
 // -- data -------------------------------------------------------------------------------------
 async function load() {
   const a = $("country-a").value, b = $("country-b").value;
+  if (!datesValid()) return;
   const seq = ++state.seq;
   if (!a || !b || a === b) {
     state.timeline = null;
@@ -181,8 +200,7 @@ function csvQuery() {
   // The events the dashboard shows: the dyad's asserted events in the dates and the type chosen.
   const tl = state.timeline;
   const q = new URLSearchParams({ dyad: `${tl.dyad[0]}-${tl.dyad[1]}`, modality: "asserted" });
-  if ($("since").value) q.set("since", $("since").value);
-  if ($("until").value) q.set("until", $("until").value);
+  addDates(q);
   const family = $("code-family").value;
   if (family) {
     const [kind, code] = family.split(":");
@@ -341,8 +359,7 @@ function renderEvents() {
 // Plotly's scattergeo on the world map served by the app (static/topojson): no tiles, no network.
 async function loadMap(a, b, seq) {
   const q = new URLSearchParams({ dyad: `${a}-${b}`, modality: "asserted", limit: "1000" });
-  if ($("since").value) q.set("since", $("since").value);
-  if ($("until").value) q.set("until", $("until").value);
+  addDates(q);
   try {
     const found = await api(`/api/events?${q}`);
     if (seq !== state.seq) return;
