@@ -304,7 +304,7 @@ def test_each_kind_of_bad_file_is_a_rejection_with_its_reason(tmp_path):
     assert reasons["latin1.txt"] == "not UTF-8 text (byte 0xe9 at byte offset 3)"
     assert reasons["long.txt"].startswith(f"oversized: {len(PARA_1) * 10} characters (limit: max_chars 1000; ")
     assert reasons["huge.txt"].startswith(f"oversized: {len(PARA_1) * 40} bytes (limit: max_file_bytes 5000; ")
-    assert reasons["doc.pdf"] == "unsupported file type '.pdf'"
+    assert reasons["doc.pdf"].startswith("a PDF is not read; convert it to text first")
     assert "truncated or corrupt gzip" in reasons["broken.jsonl.gz"]
     assert reasons["dangling.txt"].startswith("cannot read")
     assert reasons["not-there.jsonl"] == "no such file or directory"

@@ -116,3 +116,101 @@ def test_brief_renders_offline_in_chromium(xss_brief, tmp_path):
         finally:
             browser.close()
     assert (tmp_path / "brief.png").stat().st_size > 10_000
+
+
+# -- lighter, deduplicated, one label per event ---------------------------------------------------
+def _brief_store(path: Path) -> Path:
+    """A state visit told twice by one article (dated by its text, then 'during the visit' dated
+    by publication), a lone 2019 event, and a remark dated only to a decade."""
+    import duckdb
+    from fixture_store import Art, Ev, build_store
+
+    visit = "Rahmon held talks with Raisi in Tehran on Wednesday, at the end of a two-day state visit."
+    during = "During the visit, the two sides signed agreements on trade and transport."
+    decade = "Relations were cold for most of the past decade, when Dushanbe accused Tehran of meddling."
+    lone = "Iran's president visited Dushanbe on Saturday for a summit."
+    arts = [Art("a1", f"{visit} {during} {decade}", published="2023-06-10"), Art("a2", lone, published="2019-06-16"),
+            Art("a3", "The two presidents met again in Tehran.", published="2023-06-01")]
+    evs = [Ev("visit", "042", "TJK", "IRN", "2023-05-31", [("a1", visit, "visit")]),
+           Ev("during", "042", "TJK", "IRN", "2023-06-10", [("a1", during, "visit")]),
+           Ev("decade", "112", "TJK", "IRN", "2013-06-01", [("a1", decade, "accused")]),
+           Ev("lone", "042", "IRN", "TJK", "2019-06-15", [("a2", lone, "visited")]),
+           Ev("met", "040", "TJK", "IRN", "2023-06-01", [("a3", "The two presidents met again in Tehran.", "met")])]
+    build_store(path, evs, arts)
+    with duckdb.connect(str(path)) as con:
+        con.execute("UPDATE events SET date_basis = 'publication' WHERE event_id IN ('during', 'met')")
+        con.execute("UPDATE events SET date_end = DATE '2023-06-01', date_precision = 'decade' WHERE event_id = 'decade'")
+    return path
+
+
+def test_an_act_told_twice_is_listed_once(tmp_path):
+    from detente.analyse.query import open_db
+
+    with open_db(_brief_store(tmp_path / "b.duckdb")) as store:
+        brief = build_brief(store, "IRN", "TJK")
+    listed = [e.event_id for e in brief.key_events]
+    assert "visit" in listed and "during" not in listed  # the same visit, dated by publication
+    assert "met" in listed  # dated by publication too, but its article dates nothing else
+    assert brief.repeats == 1 and any("listed once" in c for c in brief.caveats)
+
+
+def test_a_decade_remark_is_background_not_a_period(tmp_path):
+    from detente.analyse.query import open_db
+
+    with open_db(_brief_store(tmp_path / "b.duckdb")) as store:
+        brief = build_brief(store, "IRN", "TJK", by="year")
+    assert [p.label for p in brief.timeline.periods] == ["2019", "2023"]  # no 2013 out of one remark
+    assert [e.event_id for e in brief.timeline.vague] == ["decade"]
+    assert any("span of more than a year" in c for c in brief.caveats)
+    text = write_brief(tmp_path / "b.duckdb", "IRN", "TJK", fmt="md", out=tmp_path / "b.md").read_text()
+    assert "## Background (dated only to a span of years)" in text and "2010s" in text
+
+
+def test_html_is_light_and_its_plotly_is_the_packaged_one(tmp_path):
+    import base64
+    import gzip
+
+    from plotly.offline import get_plotlyjs
+
+    page = write_brief(_brief_store(tmp_path / "b.duckdb"), "IRN", "TJK", out=tmp_path / "b.html").read_text()
+    assert len(page.encode()) < 2_300_000  # 4.8 MB with plotly.js inline as text
+    packed = re.search(r'<script type="application/octet-stream" id="plotly-gz">(.*?)</script>', page, re.S).group(1)
+    assert gzip.decompress(base64.b64decode(packed)).decode() == get_plotlyjs()
+    assert "DecompressionStream" in page and not re.search(r"<script[^>]*\bsrc\s*=", page)
+
+
+def test_the_unpacker_runs_in_node(tmp_path):
+    import shutil
+    import subprocess
+
+    from detente.analyse.brief import PLOTLY_LOADER, plotly_gz
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    (tmp_path / "gz.txt").write_text(plotly_gz())
+    unpack = PLOTLY_LOADER[:PLOTLY_LOADER.index("(async () =>")]
+    script = unpack + ("require('fs'); detenteUnpack(require('fs').readFileSync(process.argv[1], 'utf8'))"
+                       ".then((t) => console.log(t.slice(0, 12)))")
+    done = subprocess.run([node, "-e", script, str(tmp_path / "gz.txt")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.startswith("/**"), done.stderr
+
+
+def test_chart_one_event_periods_have_no_band_and_no_line_crosses_a_gap(tmp_path):
+    from detente.analyse.chart import index_figure
+    from detente.analyse.query import open_db
+
+    with open_db(_brief_store(tmp_path / "b.duckdb")) as store:
+        brief = build_brief(store, "IRN", "TJK", by="year")
+    fig = index_figure(brief.timeline, list(brief.phases))
+    lines = [t for t in fig.data if t.mode == "lines"]
+    assert len(lines) == 1 and None in lines[0].x  # 2019 and 2023 are not joined
+    index = next(t for t in fig.data if t.name == "relations index (95% band)")
+    one = [i for i, p in enumerate(brief.timeline.periods) if p.n_events == 1]
+    assert one and all(index.error_y.array[i] == 0 and index.error_y.arrayminus[i] == 0 for i in one)
+
+
+def test_each_event_is_labelled_once(tmp_path):
+    page = write_brief(_brief_store(tmp_path / "b.duckdb"), "IRN", "TJK", out=tmp_path / "b.html").read_text()
+    table = page[page.index('<table id="key-events">'):page.index("</table>", page.index('<table id="key-events">'))]
+    assert "Tajikistan → Iran" in table and ">TJK → IRN<" not in table

@@ -174,3 +174,31 @@ def test_filters(store):
     assert len(select_events(store, EventFilter(limit=2, offset=1))) == 2
     with pytest.raises(QueryError):
         EventFilter(code="x; DROP TABLE events")
+
+
+def test_an_event_dated_to_a_decade_is_in_no_period_nor_a_first_contact(tmp_path):
+    """'Relations were cold for most of the past decade' is no 2013 event: not in the yearly index
+    (dyad and panel alike), listed apart, and no first contact for partners."""
+    import duckdb
+    from fixture_store import Art, Ev, build_store
+
+    from detente.analyse.panel import panel
+    from detente.analyse.partners import partners
+    from detente.analyse.query import open_db
+
+    remark = "Relations were cold for most of the past decade, when Dushanbe accused Tehran of meddling."
+    visit = "Iran's president visited Dushanbe on Saturday."
+    path = build_store(tmp_path / "v.duckdb",
+                       [Ev("decade", "112", "TJK", "IRN", "2013-06-01", [("a1", remark, "accused")]),
+                        Ev("visit", "042", "IRN", "TJK", "2023-05-31", [("a1", visit, "visited")])],
+                       [Art("a1", f"{remark} {visit}")])
+    with duckdb.connect(str(path)) as con:
+        con.execute("UPDATE events SET date_end = DATE '2023-06-01', date_precision = 'decade' WHERE event_id = 'decade'")
+    with open_db(path) as store:
+        tl = dyad_timeline(store, "IRN", "TJK", by="year")
+        found = partners(store, "IRN")
+    assert [p.label for p in tl.periods] == ["2023"] and [e.event_id for e in tl.vague] == ["decade"]
+    assert tl.to_dict()["vague"][0]["event_id"] == "decade"
+    assert found[0].first_date == dt.date(2023, 5, 31) and found[0].n_events == 2
+    frame = panel(path, unit="dyad", by="year")
+    assert list(frame["period"].astype(str)) == ["2023"]

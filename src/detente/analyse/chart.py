@@ -51,22 +51,24 @@ def index_figure(timeline: DyadTimeline, phases: list[Phase]) -> Any:
     periods = timeline.periods
     mids = [p.start + (p.end - p.start) / 2 for p in periods]
     if periods:
-        # The band is drawn as an error bar on each period (periods without events have no
-        # index, so a filled band would bridge years of silence); a faint dotted line links
-        # the periods so the eye can follow the series, solid where periods are adjacent.
+        # The band is drawn as an error bar on each period of two events or more (a period of one
+        # event has a band of nearly the whole scale, which says nothing and would dominate the
+        # chart: its marker is hollow instead); the line joins adjacent periods only, never
+        # across periods without events.
         xs, values = _with_gaps(periods, mids)
-        fig.add_trace(go.Scatter(x=mids, y=[p.index for p in periods], mode="lines", hoverinfo="skip",
-                                 line={"color": "#999", "width": 1, "dash": "dot"}, showlegend=False))
         fig.add_trace(go.Scatter(x=xs, y=values, mode="lines", line={"color": "#333", "width": 2},
-                                 hoverinfo="skip", showlegend=False))
+                                 hoverinfo="skip", showlegend=False, connectgaps=False))
         fig.add_trace(go.Scatter(
             x=mids, y=[p.index for p in periods], mode="markers", name="relations index (95% band)",
-            marker={"size": 8, "color": "#333"},
-            error_y={"type": "data", "symmetric": False, "array": [p.high - p.index for p in periods],
-                     "arrayminus": [p.index - p.low for p in periods], "color": "rgba(60,60,60,0.35)",
-                     "thickness": 6, "width": 0},
-            hovertext=[f"<b>{esc(p.label)}</b>: index {p.index:+.1f} [{p.low:+.1f}, {p.high:+.1f}]<br>"
-                       f"{p.n_events} event(s)" for p in periods], hoverinfo="text"))
+            marker={"size": 8, "color": ["#333" if p.n_events > 1 else "white" for p in periods],
+                    "line": {"color": "#333", "width": 2}},
+            error_y={"type": "data", "symmetric": False,
+                     "array": [p.high - p.index if p.n_events > 1 else 0 for p in periods],
+                     "arrayminus": [p.index - p.low if p.n_events > 1 else 0 for p in periods],
+                     "color": "rgba(60,60,60,0.35)", "thickness": 6, "width": 0},
+            hovertext=[f"<b>{esc(p.label)}</b>: index {p.index:+.1f} " + (
+                f"[{p.low:+.1f}, {p.high:+.1f}]" if p.n_events > 1 else "(one event: no band)")
+                + f"<br>{p.n_events} event(s)" for p in periods], hoverinfo="text"))
     for quad in (1, 2, 3, 4):
         events = [e for e in timeline.events if e.quad_class == quad]
         if events:

@@ -126,6 +126,9 @@ def _print_timeline(tl: Any, phases: list[Any]) -> None:
     if tl.undated:
         out.print(f"{plural(len(tl.undated), 'undated background event')}: "
                   + "; ".join(f"{e.dyad} {e.cameo} {e.cameo_name}" for e in tl.undated[:10]), markup=False)
+    if tl.vague:
+        out.print(f"{plural(len(tl.vague), 'event')} dated only to a span of years, not in the series: "
+                  + "; ".join(f"{e.date_label} {e.dyad} {e.cameo} {e.cameo_name}" for e in tl.vague[:10]), markup=False)
     if tl.excluded:
         out.print("not counted: " + ", ".join(f"{n} {m}" for m, n in tl.excluded.items()), markup=False)
 
