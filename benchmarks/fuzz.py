@@ -42,9 +42,13 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     settings.write_text(gen.SETTINGS_YAML, encoding="utf-8")
     rng = random.Random(args.seed)
-    files = args.inputs * 3 // 10
-    lines = args.inputs - files - args.inputs // 100
-    units, good_ids = gen.make_corpus(work / "in", rng, files, lines, good=args.inputs // 100)
+    units, good_ids = [], []
+    for part in range(max(1, args.inputs // 1000)):  # folders of 1,000: each JSONL file stays under max_file_bytes
+        n = min(1000, args.inputs)
+        u, g = gen.make_corpus(work / "in" / f"part{part:02d}", rng, n * 3 // 10, n * 7 // 10 - n // 100, n // 100,
+                               offset=part * 1_000_000)
+        units += u
+        good_ids += g
     db = work / "fuzz.duckdb"
     runner = CliRunner()
     report: dict[str, object] = {"units": len(units)}
@@ -69,7 +73,8 @@ def main() -> int:
         named = unit in rejected or file in rejected or any(o.startswith(file + ":") for o in rejected)
         if not (unit in stored or named or any(o.startswith(unit) for o in stored)):
             unnamed.append(unit)
-    lost = sorted(set(good_ids) - ids)
+    texts_stored = {a.raw_text for a in articles}
+    lost = [g for g in good_ids if gen.good_text(int(g[4:])) not in texts_stored]
     report.update(stored=len(articles), rejected=len(rejected), unnamed=len(unnamed), good_lost=len(lost),
                   uncoded=len(uncoded))
     if unnamed or lost or uncoded:
@@ -83,6 +88,7 @@ def main() -> int:
     texts += [gen._random_text(rng, rng.randrange(1, 5000)) for _ in range(200)]
     texts += [rng.choice(gen.SYMBOLS) * 50_000, "Iran visited Tajikistan, " * 4000, "Iran " * 20_000,
               "(" * 20_000 + "Iran" + ")" * 20_000]
+    pipe.code_text("Iran's foreign minister visited Tajikistan.")  # load the models before timing
     slowest, refused, crashed, hangs = (0.0, ""), 0, [], 0
     for i, text in enumerate(texts):
         t0 = time.perf_counter()

@@ -129,21 +129,24 @@ def hostile_file(rng: random.Random, folder: Path, i: int) -> Path:
     return path
 
 
-def make_corpus(folder: Path, rng: random.Random, files: int, lines: int, good: int) -> tuple[list[str], list[str]]:
-    """Hostile files and JSONL lines with good inputs among them; returns (unit origins, good ids)."""
+def make_corpus(folder: Path, rng: random.Random, files: int, lines: int, good: int,
+                offset: int = 0) -> tuple[list[str], list[str]]:
+    """Hostile files and JSONL lines with good inputs among them; returns (unit origins, good ids).
+
+    ``offset`` numbers the inputs, so that corpora made side by side share no text."""
     folder.mkdir(parents=True)
     units, good_ids = [], []
     for i in range(files):
-        units.append(str(hostile_file(rng, folder, i)))
-    records = [hostile_line(rng, i) for i in range(lines)]
-    for k in range(good):  # good records spread through the file
+        units.append(str(hostile_file(rng, folder, offset + i)))
+    records = [hostile_line(rng, offset + i) for i in range(lines)]
+    for k in range(offset, offset + good):  # good records spread through the file
         at = rng.randrange(len(records) + 1)
         records.insert(at, json.dumps({"id": f"good{k}", "text": good_text(k), "published": "2023-06-05"}).encode())
         good_ids.append(f"good{k}")
     lines_file = folder / "lines.jsonl"
     lines_file.write_bytes(b"\n".join(records) + b"\n")
     units += [f"{lines_file}:{n}" for n in range(1, len(records) + 1)]
-    (folder / "good.txt").write_text(good_text(-1), encoding="utf-8")
+    (folder / "good.txt").write_text(good_text(-1 - offset), encoding="utf-8")
     units.append(str(folder / "good.txt"))
     return units, good_ids
 
