@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .errors import GoldFileError
 from .model import ActorMention, EventMention
@@ -167,11 +167,14 @@ class EvalReport:
             "confusion": [{"gold": g, "predicted": p, "count": n} for g, p, n in self.confusion],
         }
 
-    def write_records(self, path: str | Path) -> None:
-        """Per-record results as JSON Lines, for error analysis."""
-        with Path(path).open("w", encoding="utf-8") as fh:
+    def write_records(self, path: str | Path | IO[str]) -> None:
+        """Per-record results as JSON Lines, for error analysis (to a file, or an open stream)."""
+        if not isinstance(path, (str, Path)):
             for rec in self.records:
-                fh.write(json.dumps(asdict(rec), ensure_ascii=False) + "\n")
+                path.write(json.dumps(asdict(rec), ensure_ascii=False) + "\n")
+            return
+        with Path(path).open("w", encoding="utf-8") as fh:
+            self.write_records(fh)
 
 
 # -- reading the gold file --------------------------------------------------------------------

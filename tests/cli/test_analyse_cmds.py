@@ -148,3 +148,12 @@ def test_cli_periods_are_the_analyse_periods():
     from detente.cli import analyse_cmds
 
     assert analyse_cmds.PERIODS == PERIODS  # the CLI spells them out to start without pandas
+    assert tuple(b.value for b in analyse_cmds.By) == ("auto", *PERIODS)
+    assert tuple(b.value for b in analyse_cmds.PanelBy) == PERIODS
+
+
+def test_cli_modalities_are_the_model_modalities():
+    from detente.cli.common import Modality
+    from detente.model import MODALITIES
+
+    assert tuple(m.value for m in Modality) == MODALITIES

@@ -37,6 +37,14 @@ def test_eval_prints_tables_and_writes_records(gold, tmp_path):
     assert records[0]["cameo"] == "042" and records[0]["type_ok"] is True
 
 
+def test_eval_records_to_stdout_tables_to_stderr(gold, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["eval", str(gold), "--out", "-"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["C-1", "C-2"]
+    assert "event type (top event)" in result.stderr and not (tmp_path / "-").exists()
+
+
 def test_eval_json(gold):
     result = runner.invoke(app, ["eval", str(gold), "--json", "--limit", "1"])
     assert result.exit_code == 0, result.output

@@ -20,16 +20,34 @@ from .common import (DEFAULT_DB, CodeOpt, CountryArg, CountryOpt, DbOpt, DyadOpt
                      UntilOpt, OutOpt, STDOUT, console, country, existing, fail, fold, handled, is_stdout, value)
 from .messages import message, plural
 
-def _choices(name: str, values: tuple[str, ...]) -> Any:
-    """A str Enum whose members are named as their values (Typer shows them as the choices)."""
-    return Enum(name, [(v, v) for v in values], type=str)
-
-
 PERIODS = ("day", "week", "month", "quarter", "year")  # = detente.analyse.dyad.PERIODS (not imported: pandas)
-By = _choices("By", ("auto", *PERIODS))
-PanelBy = _choices("PanelBy", PERIODS)
-Unit = _choices("Unit", ("dyad", "country"))
-PanelFormat = _choices("PanelFormat", ("csv", "parquet"))
+
+
+class PanelBy(str, Enum):  # PERIODS
+    day = "day"
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class By(str, Enum):  # auto and PERIODS
+    auto = "auto"
+    day = "day"
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class Unit(str, Enum):
+    dyad = "dyad"
+    country = "country"
+
+
+class PanelFormat(str, Enum):
+    csv = "csv"
+    parquet = "parquet"
 
 
 class Direction(str, Enum):

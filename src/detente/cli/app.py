@@ -70,11 +70,14 @@ class DetenteGroup(TyperGroup):
         return _run(lambda: super(DetenteGroup, self).invoke(ctx))
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+             complete_var: str | None = None, standalone_mode: bool = True, windows_expand_args: bool = True,
+             **extra: Any) -> Any:
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            return super().main(args, prog_name, complete_var, standalone_mode=False,
+                                 windows_expand_args=windows_expand_args, **extra)
         try:
-            status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            status = super().main(args, prog_name, complete_var, standalone_mode=False,
+                                  windows_expand_args=windows_expand_args, **extra)
         except click.exceptions.NoArgsIsHelpError as exc:  # the help is printed already
             sys.exit(exc.exit_code)
         except click.exceptions.UsageError as exc:

@@ -7,6 +7,7 @@ and render what it returns; ``--json`` prints the same data as JSON instead of t
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -16,12 +17,13 @@ from rich.table import Table
 
 from ..errors import DetenteError
 from .app import app
-from .common import SettingsOpt, fail, settings
+from .common import SettingsOpt, fail, is_stdout, settings
 from .messages import message
 
 GoldArg = Annotated[Path, typer.Argument(help="PLOVER gold-standard records (a JSON list).", exists=True,
                                          dir_okay=False, readable=True)]
-OutOpt = Annotated[Optional[Path], typer.Option("--out", help="Write per-record results (JSON Lines) here.")]
+OutOpt = Annotated[Optional[str], typer.Option(
+    "--out", help="Write per-record results (JSON Lines) here; - for standard output (the tables then go to stderr).")]
 LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N records.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
@@ -45,18 +47,18 @@ def eval_command(gold: GoldArg, out: OutOpt = None, limit: LimitOpt = None, as_j
     try:
         report = evaluate(gold, _pipeline(settings_file), limit=limit)
         if out is not None:
-            report.write_records(out)
+            report.write_records(sys.stdout if is_stdout(out) else out)
     except (DetenteError, OSError) as exc:
         raise _fail(exc) from None
     if as_json:
-        typer.echo(json.dumps(report.to_dict(), indent=1))
+        typer.echo(json.dumps(report.to_dict(), indent=1), err=is_stdout(out) and out is not None)
         return
-    console = Console()
+    console = Console(stderr=out is not None and is_stdout(out))
     console.print(_summary_table(report))
     console.print(_category_table(report))
     console.print(_confusion_table(report))
-    if out is not None:
-        console.print(f"per-record results: {out}")
+    if out is not None and not is_stdout(out):
+        typer.echo(message("written", what="per-record results", path=out), err=True)
 
 
 def _summary_table(report: Any) -> Table:

@@ -25,7 +25,6 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import DetenteError, StoreError
-from ..model import MODALITIES
 from .messages import message
 
 if TYPE_CHECKING:
@@ -42,7 +41,13 @@ WorkersOpt = Annotated[Optional[int], typer.Option("--workers", min=1, help="Pro
 SinceOpt = Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
 UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
 DyadOpt = Annotated[Optional[str], typer.Option("--dyad", help="IRN-TJK (both directions) or IRN>TJK (IRN the source).")]
-Modality = Enum("Modality", [(m, m) for m in MODALITIES], type=str)  # type: ignore[misc]
+class Modality(str, Enum):  # detente.model.MODALITIES
+    asserted = "asserted"
+    negated = "negated"
+    hypothetical = "hypothetical"
+    intended = "intended"
+
+
 ModalityOpt = Annotated[Optional[Modality], typer.Option("--modality", help="Only events of this modality.")]
 CountryOpt = Annotated[Optional[str], typer.Option("--country", help="Either side is this country (ISO3).")]
 CodeOpt = Annotated[Optional[str], typer.Option("--code", help="CAMEO prefix (04, 042) or PLOVER type.")]
