@@ -33,11 +33,12 @@ MESSAGES: dict[str, str] = {
     "no_dyads": "note: no event between two countries was coded",
     "demo_next": ("the demo's files are in {folder}\n"
                   "try next:\n"
-                  "  detente events --db {db} --dyad {a}-{b}        # the events, with their evidence\n"
-                  "  detente dyad {a} {b} --db {db}                 # the relations index by period, phases\n"
-                  "  detente brief {a} {b} --db {db} --out brief.md --format md\n"
-                  "  detente serve --db {db}                        # the dashboard, at http://127.0.0.1:8000/\n"
-                  "  detente code YOUR-FILES --db news.duckdb       # your own articles (.txt .html .jsonl .csv, URLs)"),
+                  "  DB={db}\n"
+                  "  detente events --db \"$DB\" --dyad {a}-{b}    # the events, with their evidence\n"
+                  "  detente dyad {a} {b} --db \"$DB\"             # the relations index by period, phases\n"
+                  "  detente brief {a} {b} --db \"$DB\" --format md --out -\n"
+                  "  detente serve --db \"$DB\"                    # the dashboard, at http://127.0.0.1:8000/\n"
+                  "  detente code YOUR-FILES --db news.duckdb    # your own articles: .txt .html .jsonl .csv, URLs"),
     "stopped": "stopped; everything done so far is in {db}: run the same command to resume",
 }
 
