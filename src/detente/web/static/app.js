@@ -224,6 +224,7 @@ function renderSummary() {
   const parts = [`${name(tl.dyad[0])}–${name(tl.dyad[1])}: ${tl.n_events} dated event(s) by ${tl.by}`,
     `${tl.n_articles} article(s) from ${tl.n_sources} source(s)`];
   if (tl.undated.length) parts.push(`${tl.undated.length} undated background event(s)`);
+  if (tl.vague && tl.vague.length) parts.push(`${tl.vague.length} dated only to a span of years (not in the series)`);
   const excluded = Object.entries(tl.excluded).map(([m, n]) => `${n} ${m}`).join(", ");
   if (excluded) parts.push(`not counted: ${excluded}`);
   box.replaceChildren(parts.join(" · "));
@@ -255,21 +256,23 @@ function renderChart() {
   if (!tl) { Plotly.purge(chart); chart.replaceChildren(); return; }
   const mid = (p) => new Date((Date.parse(p.start) + Date.parse(p.end)) / 2).toISOString().slice(0, 10);
   const xs = tl.periods.map(mid);
-  // Periods without events have no index: the solid line breaks there (a dotted line links the
-  // periods) and the 95% band is an error bar on each period.
+  // Periods without events have no index: the line breaks there (nothing is drawn across them),
+  // and the 95% band is an error bar on each period of two events or more (one event's band spans
+  // nearly the whole scale and says nothing: its marker is hollow instead).
   const gapX = [], gapY = [];
   tl.periods.forEach((p, i) => {
     if (i && Date.parse(tl.periods[i - 1].end) + 86400000 !== Date.parse(p.start)) { gapX.push(null); gapY.push(null); }
     gapX.push(xs[i]); gapY.push(p.index);
   });
   const traces = [
-    { x: xs, y: tl.periods.map((p) => p.index), mode: "lines", line: { color: "#999", width: 1, dash: "dot" }, hoverinfo: "skip", showlegend: false },
-    { x: gapX, y: gapY, mode: "lines", line: { color: "#333", width: 2 }, hoverinfo: "skip", showlegend: false },
-    { x: xs, y: tl.periods.map((p) => p.index), mode: "markers", name: "relations index (95% band)", marker: { size: 8, color: "#333" },
-      error_y: { type: "data", symmetric: false, array: tl.periods.map((p) => p.index_high - p.index),
-        arrayminus: tl.periods.map((p) => p.index - p.index_low), color: "rgba(60,60,60,0.35)", thickness: 6, width: 0 },
+    { x: gapX, y: gapY, mode: "lines", line: { color: "#333", width: 2 }, hoverinfo: "skip", showlegend: false, connectgaps: false },
+    { x: xs, y: tl.periods.map((p) => p.index), mode: "markers", name: "relations index (95% band)",
+      marker: { size: 8, color: tl.periods.map((p) => (p.n_events > 1 ? "#333" : "white")), line: { color: "#333", width: 2 } },
+      error_y: { type: "data", symmetric: false, array: tl.periods.map((p) => (p.n_events > 1 ? p.index_high - p.index : 0)),
+        arrayminus: tl.periods.map((p) => (p.n_events > 1 ? p.index - p.index_low : 0)), color: "rgba(60,60,60,0.35)", thickness: 6, width: 0 },
       hoverinfo: "text",
-      hovertext: tl.periods.map((p) => `<b>${esc(p.period)}</b>: index ${esc(signed(p.index))} [${esc(signed(p.index_low))}, ${esc(signed(p.index_high))}]<br>${p.n_events} event(s)`) },
+      hovertext: tl.periods.map((p) => `<b>${esc(p.period)}</b>: index ${esc(signed(p.index))} `
+        + (p.n_events > 1 ? `[${esc(signed(p.index_low))}, ${esc(signed(p.index_high))}]` : "(one event: no band)") + `<br>${p.n_events} event(s)`) },
   ];
   const events = allEvents().filter(matchesFamily);
   for (const quad of [1, 2, 3, 4]) {
@@ -286,6 +289,11 @@ function renderChart() {
   shapes.push({ type: "line", xref: "paper", x0: 0, x1: 1, y0: 0, y1: 0, line: { color: "#999", width: 1, dash: "dot" } });
   const annotations = state.phases.map((p) => ({ x: p.start, y: 1, xref: "x", yref: "paper", xanchor: "left", yanchor: "top",
     text: esc(p.label), showarrow: false, font: { size: 12, color: "#444" } }));
+  if (!tl.periods.length) {  // say why the chart is empty, and what to change
+    annotations.push({ x: 0.5, y: 0.5, xref: "paper", yref: "paper", showarrow: false, font: { size: 14, color: "#666" },
+      text: `No dated, asserted events between ${esc(name(tl.dyad[0]))} and ${esc(name(tl.dyad[1]))}`
+        + ($("since").value || $("until").value ? " in these dates: widen them" : ": choose another pair") });
+  }
   const layout = { template: "plotly_white", height: 440, margin: { l: 60, r: 20, t: 20, b: 40 }, shapes, annotations,
     yaxis: { title: { text: "relations index (Goldstein scale)" }, range: [-10.5, 10.5], zeroline: false },
     xaxis: { type: "date" }, legend: { orientation: "h", y: -0.12 }, hoverlabel: { align: "left" }, hovermode: "closest" };
