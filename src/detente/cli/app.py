@@ -48,26 +48,23 @@ def _run(callback: Callable[[], Any]) -> Any:
         raise typer.Exit(0) from None
 
 
-class DetenteCommand(TyperCommand):
-    """A command whose help hides flag types and whose output may be cut by a pipe."""
+class _Style:
+    """Help without flag types; output that a pipe cuts ends the command quietly."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         _hide_flag_types(self, ctx)
-        super().format_help(ctx, formatter)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def invoke(self, ctx: Any) -> Any:
-        return _run(lambda: super(DetenteCommand, self).invoke(ctx))
+        return _run(lambda: super(_Style, self).invoke(ctx))  # type: ignore[misc]
 
 
-class DetenteGroup(TyperGroup):
+class DetenteCommand(_Style, TyperCommand):
+    """A command of ``detente``."""
+
+
+class DetenteGroup(_Style, TyperGroup):
     """The ``detente`` group: one ``error: …`` line for usage errors, exit status 2."""
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        _hide_flag_types(self, ctx)
-        super().format_help(ctx, formatter)
-
-    def invoke(self, ctx: Any) -> Any:
-        return _run(lambda: super(DetenteGroup, self).invoke(ctx))
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True, windows_expand_args: bool = True,
