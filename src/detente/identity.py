@@ -154,16 +154,29 @@ def cluster_mentions(mentions: Sequence[EventMention], settings: Settings,
     clusters: list[_Cluster] = []
     twins: dict[tuple[str, tuple[object, ...]], _Cluster] = {}
     seen: set[str] = set()
+    by_block: dict[str, list[int]] = {}  # block of a cluster's first mention -> cluster indices
+    by_story: dict[str, list[int]] = {}  # story -> indices of the clusters holding a mention of it
+    index: dict[int, int] = {}  # id(cluster) -> its index
     for mid, m in sorted(((mention_id(m), m) for m in mentions), key=lambda x: _canonical(x[1], x[0])):
         if mid in seen:
             continue
         seen.add(mid)
-        twin = (story(m.article_id), _print(m))
-        cluster = twins.get(twin) or _best_cluster(m, clusters, settings, story)
+        home = story(m.article_id)
+        twin = (home, _print(m))
+        block = block_key(m)
+        # the clusters m could join: those of its story, and those whose first mention is in its block
+        # (across stories both sides must be known and match, and the first mention never changes here)
+        candidates = sorted({*by_story.get(home, ()), *(by_block.get(block, ()) if block else ())})
+        cluster = twins.get(twin) or _best_cluster(m, [(i, clusters[i]) for i in candidates], settings, story)
         if cluster is None:
             cluster = _Cluster("")
             clusters.append(cluster)
-        cluster.add(m, mid, story(m.article_id))
+            if block:
+                by_block.setdefault(block, []).append(len(clusters) - 1)
+            index[id(cluster)] = len(clusters) - 1
+        if home not in cluster.stories:
+            by_story.setdefault(home, []).append(index[id(cluster)])
+        cluster.add(m, mid, home)
         twins.setdefault(twin, cluster)
     taken: set[str] = set()
     for cluster in clusters:
@@ -211,9 +224,12 @@ def _print(m: EventMention) -> tuple[object, ...]:
 
 
 # -- compatibility ---------------------------------------------------------------------------------
-def _best_cluster(m: EventMention, clusters: list[_Cluster], settings: Settings, story: StoryOf) -> _Cluster | None:
+def _best_cluster(m: EventMention, clusters: list[tuple[int, _Cluster]], settings: Settings,
+                  story: StoryOf) -> _Cluster | None:
+    """The cluster ``m`` joins among (index, cluster) candidates: its own story's first, then the
+    one of the narrowest date window, then the earliest."""
     best: tuple[tuple[int, int, int], _Cluster] | None = None
-    for i, cluster in enumerate(clusters):
+    for i, cluster in clusters:
         if cluster.ref is None or cluster.dated is None:
             continue
         same_article = story(m.article_id) in cluster.stories

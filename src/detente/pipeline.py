@@ -226,7 +226,7 @@ def code_in_processes(pipeline: Pipeline, articles: Iterable[Article]) -> Iterat
 
     settings = pipeline.settings
     pipeline.resources, pipeline.nlp  # noqa: B018  load once, before the fork
-    chunks = _chunks(articles, settings.batch_size)
+    chunks = in_chunks(articles, settings.batch_size)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_adopt, initargs=(pipeline,)) as pool:
         pending: list[Any] = []
@@ -238,7 +238,7 @@ def code_in_processes(pipeline: Pipeline, articles: Iterable[Article]) -> Iterat
             yield from future.result()
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def in_chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     chunk: list[Article] = []
     for article in articles:
         chunk.append(article)
@@ -262,10 +262,10 @@ def _code_chunk(chunk: list[Article]) -> list[CodedArticle]:
 
 def code_text(text: str, published: str | dt.date | None = None, settings: Settings | None = None) -> list[Event]:
     """Code one text with a default pipeline (loaded once per settings)."""
-    return _default_pipeline(settings or Settings()).code_text(text, published=published)
+    return shared_pipeline(settings or Settings()).code_text(text, published=published)
 
 
 @lru_cache(maxsize=2)
-def _default_pipeline(settings: Settings) -> Pipeline:
+def shared_pipeline(settings: Settings) -> Pipeline:
     """One loaded pipeline per Settings (loading the model is the cost)."""
     return Pipeline(settings)

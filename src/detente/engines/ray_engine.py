@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import EngineError
 from ..model import Article, CodedArticle, RunSummary
-from ..pipeline import Pipeline, Progress, _chunks, _default_pipeline
+from ..pipeline import Pipeline, Progress, in_chunks, shared_pipeline
 from ..settings import Settings
 from ..store.shards import read_shard, shard_articles, shard_bytes, write_shard
 
@@ -40,7 +40,7 @@ def _ray() -> Any:
 
 def map_chunk(settings: Settings, articles: list[Article]) -> tuple[list[str], bytes]:
     """The map task: code articles, return their ids and their mention shard (Parquet bytes)."""
-    coded = list(_default_pipeline(settings).code_here(articles))
+    coded = list(shared_pipeline(settings).code_here(articles))
     return [c.article.id for c in coded], shard_bytes(coded)
 
 
@@ -91,7 +91,7 @@ def _map(ray: Any, settings: Settings, articles: list[Article], shard_dir: Path,
         task = ray.remote(num_cpus=1, max_retries=2)(map_chunk)
         settings_ref = ray.put(settings)
         pending = {}
-        for chunk in _chunks(articles, settings.batch_size):
+        for chunk in in_chunks(articles, settings.batch_size):
             name = hashlib.sha1("\n".join(a.id for a in chunk).encode("utf-8")).hexdigest()[:20]
             pending[task.remote(settings_ref, chunk)] = shard_dir / f"{name}.parquet"
         while pending:
