@@ -61,3 +61,31 @@ def test_destinations_the_parser_hangs_deep_and_passive_objects(code):
     assert deep["visit"].location.name == "Tehran"
     passive = code("Tajikistan was the first country visited by Raisi in 2021.")
     assert passive["visited"].location.country == "TJK"
+
+
+def test_the_place_of_the_event_a_phrase_names(code):
+    assert code("Five civilians were killed in an airstrike in Gaza.")["killed"].location.name == "Gaza"
+    assert code("Police arrested dozens of students during protests in Tehran on Monday.")[
+        "arrested"].location.name == "Tehran"
+
+
+def test_a_where_clause_happens_at_the_place_it_describes(code):
+    events = code("Russian jets bombed a hospital in Idlib, where rebels attacked government troops last week.")
+    assert events["attacked"].location.name == "Idlib"
+
+
+def test_force_happens_where_its_target_is(code):
+    events = code("Turkey's offensive against Kurdish fighters in northern Syria continued.")
+    assert events["offensive"].location.country == "SYR"
+    events = code("US jets struck Isis positions in Syria's eastern deserts on Monday.")
+    assert events["struck"].location.country == "SYR"
+
+
+def test_coordinated_verbs_share_the_place(code):
+    events = code("The two ministers met in Doha and signed a trade agreement.")
+    assert events["signed"].location.name == "Doha"
+
+
+def test_other_phrases_still_locate_nothing(code):
+    assert code("The minister held talks with Iran in a spirit of trust.")["talks"].location is None
+    assert code("Iran condemned the sanctions in response to attacks by Israel.")["condemned"].location is None

@@ -54,6 +54,8 @@ def test_population_unless_context_and_qualifier(places_of):
     american = _by_text(places_of("The US secretary of state flew to Paris for talks with Washington's allies."))
     assert american["Paris"].place.country == "FRA"  # USA context does not beat an 86 times larger city
     assert "times larger" in american["Paris"].why
+    division = _by_text(places_of("A senator from Maryland said Syrian missiles were deployed near Damascus."))
+    assert division["Damascus"].place.country == "SYR"  # a named division does not beat a 100 times larger city
     texas = _by_text(places_of("Officials in Paris, Texas said the storm hit the town."))
     assert texas["Paris"].place.country == "USA" and texas["Paris"].why == "qualified by 'Texas'"
 

@@ -55,6 +55,8 @@ class PlacesConfig:
     destination_lemmas: frozenset[str]
     object_lemmas: frozenset[str]
     place_nouns: frozenset[str]
+    circumstantial: frozenset[str]
+    target_roots: frozenset[str]
 
 
 @dataclass
@@ -120,7 +122,15 @@ def load_config() -> PlacesConfig:
         stop=frozenset(fold(w) for w in _words(data, "stop")), prefer={fold(k): v for k, v in prefer.items()},
         locative=_words(data, "locative"), linking=_words(data, "linking"),
         destination=_words(data, "destination"), destination_lemmas=_words(data, "destination_lemmas"),
-        object_lemmas=_words(data, "object_lemmas"), place_nouns=_words(data, "place_nouns"))
+        object_lemmas=_words(data, "object_lemmas"), place_nouns=_words(data, "place_nouns"),
+        circumstantial=_words(data, "circumstantial"), target_roots=_roots(data, "target_roots"))
+
+
+def _roots(data: dict[str, Any], key: str) -> frozenset[str]:
+    roots = _words(data, key)
+    if not all(r.isdigit() and len(r) == 2 for r in roots):
+        raise DataFileError(PLACES_FILE, f"'{key}' lists two-digit CAMEO roots as strings")
+    return roots
 
 
 def _geonames(name: str) -> Any:

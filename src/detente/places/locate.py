@@ -9,7 +9,15 @@ another clause:
   Afghanistan", "in the Kabul market", "in the capital, Kabul");
 - the object of a preposition of destination when the trigger is a visit or a movement
   ("travelled to Tehran", "the visit of the delegation to Tehran");
-- the direct object of a visit, an attack or a capture ("visited Tajikistan", "shelled Kharkiv").
+- the direct object of a visit, an attack or a capture ("visited Tajikistan", "shelled Kharkiv");
+- the place of the event it is told inside: a locative phrase on the noun of a locative or
+  circumstantial phrase ("killed in an airstrike in Gaza", "arrested during protests in Tehran");
+- the place a "where" clause describes ("inside Turkey, where an insurgency continues");
+- for acts of force and coercion (the CAMEO roots of ``target_roots``), the place of their target
+  or doer's own phrase ("Turkey's offensive against Kurdish fighters in northern Syria",
+  "protesters in Tehran");
+- the place of the verb an infinitive or a coordinated verb depends on ("met in Doha and signed a
+  deal", "In Kabul, police arrested ...").
 
 A country reached only as an actor would be ("a warning to Iran") is no location: prepositions
 other than these lead nowhere.
@@ -33,6 +41,7 @@ if TYPE_CHECKING:
 _NOMINAL_DEPS = frozenset({"compound", "amod", "appos", "nmod", "npadvmod", "poss"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "attr"})
 _MAX_HOPS = 3
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "csubj", "acl", "parataxis"})
 
 
 def location_of(place: PlaceMention, basis: str) -> Location:
@@ -56,7 +65,13 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
     out = []
     for m in mentions:
         trigger = _trigger(doc, m)
-        found = _clause_place(trigger, at, config) if trigger is not None and doc.has_annotation("DEP") else None
+        found = None
+        if trigger is not None and doc.has_annotation("DEP"):
+            found = _clause_place(trigger, at, config) or _where_place(trigger, at, config)
+            if found is None and m.cameo[:2] in config.target_roots:
+                found = _party_place(doc, m, at, config)
+            if found is None:
+                found = _governing_place(trigger, at, config)
         if found is not None:
             m = dataclasses.replace(m, location=location_of(found, "clause"))
         elif dateline is not None:
@@ -92,7 +107,8 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
     for anchor in _anchors(trigger):
         for child in anchor.children:
             word = child.lower_
-            if child.dep_ != "prep" or not (word in config.locative or (moving and word in config.destination)):
+            if child.dep_ != "prep" or not (word in config.locative or word in config.circumstantial
+                                            or (moving and word in config.destination)):
                 continue
             for obj in child.children:
                 if obj.dep_ == "pobj":
@@ -103,6 +119,51 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
         return _destination_in_phrase(trigger, at, config)
     if lemma in config.object_lemmas and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         return _passive_object(trigger, at)
+    return None
+
+
+def _where_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """"inside Turkey, where a Kurdish insurgency continues": a relative clause opened by "where"
+    happens at the place it describes."""
+    for tok in [trigger, *trigger.ancestors]:
+        if tok.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in tok.children):
+            return _place_in(tok.head, at, config, 0)
+        if tok.dep_ in _CLAUSE_DEPS:
+            return None
+    return None
+
+
+def _party_place(doc: Doc, m: EventMention, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """An act of force happens where its target is, as its own phrase places it ("strikes on Isis
+    fighters in Syria", "attacked the US embassy in Baghdad"); else where its doer is ("protesters
+    in Tehran clashed with police")."""
+    for party in (m.target, m.source):
+        if party is None:
+            continue
+        for child in doc[party.start:party.end].root.children:
+            if child.dep_ == "prep" and child.lower_ in config.locative:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found = _place_in(obj, at, config, 0)
+                        if found is not None:
+                            return found
+    return None
+
+
+def _governing_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """The place of the verb an infinitive or a coordinated verb that shares its subject depends
+    on ("travelled to Doha to sign a deal", "met in Doha and agreed ..."); through at most two
+    such links."""
+    cur = trigger
+    for _ in range(2):
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.pos_ not in ("VERB", "AUX"):
+            return None
+        if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return None  # a clause of its own ("X was killed in Mosul, and Y retreated")
+        cur = cur.head
+        found = _clause_place(cur, at, config)
+        if found is not None:
+            return found
     return None
 
 
@@ -139,15 +200,24 @@ def _place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hop
             return at[child.i]  # "the Kabul market", "the capital, Kabul" (not "an Iranian base")
         if child.dep_ == "appos" and child.i in at:
             return at[child.i]
-    if hops >= _MAX_HOPS or tok.lemma_.lower() not in config.place_nouns and tok.lower_ not in config.place_nouns:
+    place_noun = tok.lemma_.lower() in config.place_nouns or tok.lower_ in config.place_nouns
+    if hops >= _MAX_HOPS:
         return None
+    # a place word leads on through linking prepositions ("the border with X"); any other noun of
+    # a locative phrase is an event or a scene, placed by its own locative phrase ("in an airstrike
+    # in Gaza"), never by "of" or "with" ("in talks with Russia")
+    follow = config.linking if place_noun else config.locative
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in config.linking:
+        if child.dep_ == "prep" and child.lower_ in follow:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found = _place_in(obj, at, config, hops + 1)
                     if found is not None:
                         return found
+    if place_noun:  # "in Syria's eastern deserts": the country that owns the place
+        for child in tok.children:
+            if child.dep_ == "poss" and child.i in at:
+                return at[child.i]
     return None
 
 

@@ -195,7 +195,8 @@ def _choose(doc: Doc, m: _Match, following: _Match | None, countries: Counter[st
     if qualified is not None:
         return qualified
     by_division = [c for c in cands if c.kind == "city" and c.admin1 and divisions[c.admin1]]
-    if by_division and len({c.admin1 for c in by_division}) == 1:
+    if by_division and len({c.admin1 for c in by_division}) == 1 and (
+            default.population <= max_ratio * max(by_division[0].population, 1) or default in by_division):
         return by_division[0], f"the article names its division {by_division[0].admin1}"
     best = max(cands, key=lambda c: (countries[c.country], -cands.index(c)))
     if countries[best.country] > countries[default.country]:
