@@ -119,3 +119,18 @@ def test_unknown_file_type_rejected(tmp_path):
     path.write_text("x")
     with pytest.raises(DataFileError):
         load_kb((str(path),))
+
+
+def test_a_title_decides_among_office_holders_of_one_surname(tmp_path):
+    path = tmp_path / "people_q.yaml"
+    path.write_text(
+        "- {id: xqa-ada-vane, name: Ada Vane, country: NOR, roles: "
+        "[{role: head_of_state, title: President of the Council, sector: GOV, start: 2001-01-01, end: 2008-01-01}]}\n"
+        "- {id: xqa-ben-vane, name: Ben Vane, country: NOR, roles: "
+        "[{role: vice_president, title: First Vice President of the Council, sector: GOV, start: 2001-01-01, "
+        "end: 2008-01-01}, {role: head_of_state, title: President of the Council, sector: GOV, start: 2008-01-01}]}\n")
+    kb = load_kb((str(path),))
+    assert kb.surname_at("Vane", D("2005-01-01")) is None  # two in office, no title: nobody
+    assert kb.surname_at("Vane", D("2005-01-01"), "President") == "xqa-ada-vane"  # not the vice president
+    assert kb.surname_at("Vane", D("2010-01-01"), "President") == "xqa-ben-vane"
+    assert kb.surname_at("Vane", D("2005-01-01"), "Prime Minister") is None

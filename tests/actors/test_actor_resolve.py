@@ -167,3 +167,12 @@ def test_an_igo_officials_country_word_is_a_portfolio(text, country):
                                   "more than 100 schoolgirls", "nearly 2,000 residents"])
 def test_counted_groups_of_people_are_civilians(text):
     assert cs(text) == (None, "CVL")
+
+
+@pytest.mark.parametrize("text, date, kb_id", [
+    ("Prime Minister Khan", "2019-06-01", "pak-imran-khan"),  # other Khans held office then
+    ("President Castro", "2005-06-01", "cub-fidel-castro"),  # Raúl was First Vice President
+    ("President Castro", "2010-06-01", "cub-raul-castro"),
+])
+def test_the_title_decides_among_office_holders_of_a_surname(text, date, kb_id):
+    assert resolve_actor(text, date=date).kb_id == kb_id

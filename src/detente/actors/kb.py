@@ -133,13 +133,16 @@ class KnowledgeBase:
         key = fold(word)
         return key in self._given or key in self._surnames
 
-    def surname_at(self, word: str, date: dt.date | None) -> str | None:
+    def surname_at(self, word: str, date: dt.date | None, title: str | None = None) -> str | None:
         """The one person whose full name ends in ``word`` and who holds a role at ``date``
-        ("President Bush" in 2003); None when there is no date, nobody, or several."""
+        ("President Bush" in 2003); among several, the one whose role then is the ``title`` the
+        text gives ("Prime Minister Khan" in 2019); None when there is no date, nobody, or several."""
         if date is None:
             return None
         ids = [rid for rid in self._surnames.get(fold(word), ())
                if any(r.active(date) for r in self.people[rid].roles)]
+        if len(ids) > 1 and title:
+            ids = [rid for rid in ids if any(r.active(date) and _titled(r, title) for r in self.people[rid].roles)]
         return ids[0] if len(ids) == 1 else None
 
     def name_words(self, rid: str) -> frozenset[str]:
@@ -218,6 +221,13 @@ def _role_at(roles: tuple[Role, ...], date: dt.date | None) -> tuple[Role | None
         return min(active, key=lambda r: (ROLE_RANK.get(r.role, 8), -(r.start or dt.date.min).toordinal())), False
     former = any(r.end is not None and r.end < date for r in roles)
     return None, former
+
+
+def _titled(role: Role, title: str) -> bool:
+    """Whether a role's title is headed by ``title``: "President" heads "President of the Council
+    of State", not "First Vice President of ..."."""
+    words, own = fold(title).split(), fold(role.title or "").split()
+    return bool(words) and own[:len(words)] == words
 
 
 def _rank_of(match: KBMatch) -> int:

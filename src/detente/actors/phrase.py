@@ -325,12 +325,13 @@ def _surnames(seg: Segment, terms: list, kb: KnowledgeBase, date: dt.date | None
             continue
         if any(t[0] <= i < t[1] for t in terms):
             continue
-        after_title = any(t[1] == i and t[2].term.kind == "title" for t in terms)
+        title = next((t[2].term.text for t in terms if t[1] == i and t[2].term.kind == "title"), None)
+        after_title = title is not None
         before_gov = any(t[0] == i + 1 and t[2].term.kind == "group" and t[2].term.sector == "GOV" for t in terms)
         nxt = seg.toks[i + 1] if i + 1 < len(seg.toks) else None
         ends_name = nxt is None or not (_capitalised(nxt.text) or nxt.text in PARTICLES or nxt.text == "-")
         if (after_title and ends_name) or before_gov:
-            rid = kb.surname_at(tok.text, date)
+            rid = kb.surname_at(tok.text, date, title if after_title else None)
             if rid is not None:
                 out.append(Found(i, i + 1, tok.text, kb_ids=(rid,), kb_score=0.8))
     return out
