@@ -89,3 +89,12 @@ def test_coordinated_verbs_share_the_place(code):
 def test_other_phrases_still_locate_nothing(code):
     assert code("The minister held talks with Iran in a spirit of trust.")["talks"].location is None
     assert code("Iran condemned the sanctions in response to attacks by Israel.")["condemned"].location is None
+
+
+def test_force_with_no_named_victim_is_aimed_at_the_places_civilians(code):
+    fighting = code("Heavy fighting broke out in Idlib on Sunday.")["fighting"]
+    assert (fighting.target.country, fighting.target.sector, fighting.target_text) == ("SYR", "CVL", "Idlib")
+    named = code("Syrian jets bombed a hospital in Idlib on Sunday.")["bombed"]
+    assert named.target_text == "a hospital in Idlib"  # a named victim stays
+    talks = code("Iran held talks in Doha on Monday.")["talks"]
+    assert talks.target is None  # not an act of force

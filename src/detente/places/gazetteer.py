@@ -57,6 +57,7 @@ class PlacesConfig:
     place_nouns: frozenset[str]
     circumstantial: frozenset[str]
     target_roots: frozenset[str]
+    civilian_target_roots: frozenset[str]
 
 
 @dataclass
@@ -123,7 +124,8 @@ def load_config() -> PlacesConfig:
         locative=_words(data, "locative"), linking=_words(data, "linking"),
         destination=_words(data, "destination"), destination_lemmas=_words(data, "destination_lemmas"),
         object_lemmas=_words(data, "object_lemmas"), place_nouns=_words(data, "place_nouns"),
-        circumstantial=_words(data, "circumstantial"), target_roots=_roots(data, "target_roots"))
+        circumstantial=_words(data, "circumstantial"), target_roots=_roots(data, "target_roots"),
+        civilian_target_roots=_roots(data, "civilian_target_roots"))
 
 
 def _roots(data: dict[str, Any], key: str) -> frozenset[str]:

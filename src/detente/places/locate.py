@@ -19,6 +19,9 @@ another clause:
 - the place of the verb an infinitive or a coordinated verb depends on ("met in Doha and signed a
   deal", "In Kabul, police arrested ...").
 
+An act of force placed by its clause with no named target (the CAMEO roots of
+``civilian_target_roots``) has the place's civilians as its target (PLOVER's convention).
+
 A country reached only as an actor would be ("a warning to Iran") is no location: prepositions
 other than these lead nowhere.
 """
@@ -30,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from ..model import ActorMention, Article, EventMention, Location
+from ..model import Actor, ActorMention, Article, EventMention, Location
 from .gazetteer import PlacesConfig, load_config
 from .stage import find_places
 from .types import PlaceMention
@@ -74,10 +77,19 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
                 found = _governing_place(trigger, at, config)
         if found is not None:
             m = dataclasses.replace(m, location=location_of(found, "clause"))
+            if m.target is None and m.cameo[:2] in config.civilian_target_roots:
+                m = dataclasses.replace(m, target=_civilians_of(found))
         elif dateline is not None:
             m = dataclasses.replace(m, location=location_of(dateline, "dateline"))
         out.append(m)
     return out
+
+
+def _civilians_of(place: PlaceMention) -> ActorMention:
+    """PLOVER's target of force with no named victim: the civilians of the place it struck
+    ("an airstrike in Gaza", "fighting in Idlib"), as the gold records code Juba and Abidjan."""
+    actor = Actor(country=place.place.country, sector="CVL", name=place.text, confidence=0.5)
+    return ActorMention(place.start, place.end, place.char_start, place.char_end, place.text, actor, basis="context")
 
 
 def _trigger(doc: Doc, m: EventMention) -> Token | None:
