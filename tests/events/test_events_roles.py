@@ -196,3 +196,16 @@ def test_a_time_is_no_prepositional_argument(code):
 def test_who_made_a_rejected_request_is_its_target(code):
     [m] = find(code("Kazakhstan rejected Mongolia's request for the extradition of Kyrgyz troops."), "12")
     assert dyad(m) == ("KAZ", "MNG")
+
+
+def test_a_definite_event_noun_without_actors_takes_its_antecedents_parties(code):
+    mentions = code("Mongolian officials held talks with Chinese diplomats in Beijing. The talks lasted three hours.")
+    talks = find(mentions, "04")
+    assert talks and all(dyad(m) == ("MNG", "CHN") for m in talks)
+
+
+def test_an_indefinite_event_noun_takes_no_antecedent(code):
+    mentions = code("Mongolian officials held talks with Chinese diplomats in Beijing. "
+                    "Other talks will follow next year.")
+    later = [m for m in find(mentions, "04") if m.sent_index == 1]
+    assert all(m.source is None and m.target is None for m in later)

@@ -21,7 +21,7 @@ from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
 from .matcher import Match, matches_for
 from .modality import Modality, find_modality
-from .roles import ActorIndex, Roles, find_roles, localize
+from .roles import ActorIndex, Roles, find_roles, inherit_antecedents, localize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -83,7 +83,7 @@ def code_events(doc: Doc, actors: Sequence[ActorMention], article: Article, reso
     for s_i, sent in enumerate(doc.sents):
         analysis = analyse_sentence(sent, index, lexicon, resources.learned, resources.settings.coder)
         out.extend(sentence_mentions(analysis, article, s_i, lexicon, index))
-    return out
+    return inherit_antecedents(out, doc)
 
 
 def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: LearnedModel | None = None,
