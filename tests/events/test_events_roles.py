@@ -209,3 +209,8 @@ def test_an_indefinite_event_noun_takes_no_antecedent(code):
                     "Other talks will follow next year.")
     later = [m for m in find(mentions, "04") if m.sent_index == 1]
     assert all(m.source is None and m.target is None for m in later)
+
+
+def test_an_event_done_by_means_of_another_takes_its_doer(code):
+    [m] = find(code("Three Mongolian soldiers were killed in a Chinese airstrike near the border."), "18")
+    assert dyad(m) == ("CHN", "MNG")

@@ -98,3 +98,20 @@ def test_force_with_no_named_victim_is_aimed_at_the_places_civilians(code):
     assert named.target_text == "a hospital in Idlib"  # a named victim stays
     talks = code("Iran held talks in Doha on Monday.")["talks"]
     assert talks.target is None  # not an act of force
+
+
+def test_a_city_compounded_with_the_event_or_its_subject(code):
+    assert code("The Douma attack killed 40 people.")["killed"].location.country == "SYR"
+    assert code("Russia and Turkey discussed the Syria talks on Monday.")["discussed"].location is None
+
+
+def test_the_event_noun_of_a_locative_phrase_is_where_its_verb_is(code):
+    killed = code("Five civilians were killed in Gaza in an Israeli airstrike.")
+    assert killed["airstrike"].location.name == "Gaza" and killed["killed"].location.name == "Gaza"
+
+
+def test_a_countryless_group_is_of_the_place_of_its_event(code):
+    fired = code("Police fired tear gas at protesters in Tehran on Monday.")["fired"]
+    assert fired.target.country == "IRN" and fired.target.sector == "CVL"
+    met = code("Foreign ministers met in Brussels on Monday.")["met"]
+    assert met.source is None or met.source.country is None  # officials abroad: no country from the place

@@ -401,14 +401,15 @@ def _event_place(trig: Token, index: ActorIndex) -> str | None:
 
 ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
 ANTECEDENT_SENTENCES = 2
+CAUSE_PREPS = frozenset({"in", "by", "during"})  # "killed in an airstrike", "wounded by shelling"
 
 
 def inherit_antecedents(mentions: Sequence[EventMention], doc: Doc) -> list[EventMention]:
     """A definite event noun with no actor of its own refers back to the latest event of the same
     CAMEO root that has actors, in its sentence or the two before ("Lavrov held talks with
     Cavusoglu on Monday. The talks lasted three hours."): it takes that event's parties. An
-    event whose subject is another event with a doer has that doer ("the bombing killed
-    twelve people"), as rules with an event noun for subject cannot say."""
+    event whose subject or means is another event with a doer has that doer ("the bombing killed
+    twelve people", "killed in an Israeli airstrike")."""
     out: list[EventMention] = []
     by_trigger = {m.trigger_token: m for m in mentions if m.source is not None}
     for m in mentions:
@@ -429,7 +430,10 @@ def inherit_antecedents(mentions: Sequence[EventMention], doc: Doc) -> list[Even
 def _event_subject(doc: Doc, m: EventMention, by_trigger: dict[int, EventMention]) -> EventMention | None:
     if not 0 <= m.trigger_token < len(doc):
         return None
-    for subj in sx.children(doc[m.trigger_token], "nsubj"):
+    trig = doc[m.trigger_token]
+    causes = sx.children(trig, "nsubj") + [o for p in trig.children if p.dep_ in ("prep", "agent")
+                                           and p.lower_ in CAUSE_PREPS for o in sx.children(p, "pobj")]
+    for subj in causes:
         cause = by_trigger.get(subj.i)
         if cause is not None and cause is not m:
             return cause

@@ -17,7 +17,11 @@ another clause:
   or doer's own phrase ("Turkey's offensive against Kurdish fighters in northern Syria",
   "protesters in Tehran");
 - the place of the verb an infinitive or a coordinated verb depends on ("met in Doha and signed a
-  deal", "In Kabul, police arrested ...").
+  deal", "In Kabul, police arrested ..."), or of the verb whose locative phrase the event noun is
+  in ("killed in Gaza in an airstrike");
+- a city or division compounded with an event noun or the verb's subject ("the Douma attack",
+  "the Geneva talks", "the Douma attack killed 40"; a country there is a topic or a party: "the
+  Syria talks").
 
 An act of force placed by its clause with no named target (the CAMEO roots of
 ``civilian_target_roots``) has the place's civilians as its target (PLOVER's convention).
@@ -33,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from ..events.roles import PLACELESS_SECTORS, VENUE_ROOTS
 from ..model import Actor, ActorMention, Article, EventMention, Location
 from .gazetteer import PlacesConfig, load_config
 from .stage import find_places
@@ -79,6 +84,8 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
             m = dataclasses.replace(m, location=location_of(found, "clause"))
             if m.target is None and m.cameo[:2] in config.civilian_target_roots:
                 m = dataclasses.replace(m, target=_civilians_of(found))
+            if m.cameo[:2] not in VENUE_ROOTS:
+                m = dataclasses.replace(m, source=_of_place(m.source, found), target=_of_place(m.target, found))
         elif dateline is not None:
             m = dataclasses.replace(m, location=location_of(dateline, "dateline"))
         out.append(m)
@@ -90,6 +97,19 @@ def _civilians_of(place: PlaceMention) -> ActorMention:
     ("an airstrike in Gaza", "fighting in Idlib"), as the gold records code Juba and Abidjan."""
     actor = Actor(country=place.place.country, sector="CVL", name=place.text, confidence=0.5)
     return ActorMention(place.start, place.end, place.char_start, place.char_end, place.text, actor, basis="context")
+
+
+def _of_place(mention: ActorMention | None, place: PlaceMention) -> ActorMention | None:
+    """A group with no country of its own ("civilians", "protesters", "students") is of the place
+    where the event it takes part in happened; officials, soldiers and other placeless sectors are
+    not ("foreign ministers in Brussels"), and talks and signings happen at venues (VENUE_ROOTS)."""
+    actor = mention.actor if mention is not None else None
+    if actor is None or actor.country or actor.org or actor.kb_id or actor.sector in (None, *PLACELESS_SECTORS):
+        return mention
+    if not place.place.country:
+        return mention
+    filled = dataclasses.replace(actor, country=place.place.country, confidence=min(actor.confidence, 0.5))
+    return dataclasses.replace(mention, actor=filled, basis="context")
 
 
 def _trigger(doc: Doc, m: EventMention) -> Token | None:
@@ -127,6 +147,12 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
                     found = _place_in(obj, at, config, 0)
                     if found is not None:
                         return found
+    # "the Douma attack", "the Geneva talks", "the Douma attack killed 40" (not "the Syria talks")
+    nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else [c for c in trigger.children if c.dep_ == "nsubj"]
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ in ("compound", "nmod") and child.i in at and at[child.i].place.kind != "country":
+                return at[child.i]
     if moving and trigger.pos_ == "NOUN":
         return _destination_in_phrase(trigger, at, config)
     if lemma in config.object_lemmas and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
@@ -167,6 +193,10 @@ def _governing_place(trigger: Token, at: dict[int, PlaceMention], config: Places
     on ("travelled to Doha to sign a deal", "met in Doha and agreed ..."); through at most two
     such links."""
     cur = trigger
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in config.locative | config.circumstantial \
+            and trigger.head.head.pos_ in ("VERB", "AUX"):
+        # "killed in Gaza in an airstrike": the event of a locative phrase is where its verb is
+        return _clause_place(trigger.head.head, at, config)
     for _ in range(2):
         if cur.dep_ not in ("xcomp", "conj") or cur.head.pos_ not in ("VERB", "AUX"):
             return None
@@ -218,13 +248,14 @@ def _place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hop
     # a place word leads on through linking prepositions ("the border with X"); any other noun of
     # a locative phrase is an event or a scene, placed by its own locative phrase ("in an airstrike
     # in Gaza"), never by "of" or "with" ("in talks with Russia")
-    follow = config.linking if place_noun else config.locative
+    follow = config.linking if place_noun else config.locative | {"on"}
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in follow:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found = _place_in(obj, at, config, hops + 1)
-                    if found is not None:
+                    # "an airstrike on a market in Idlib", "strikes on Idlib"; not "talks on Syria"
+                    if found is not None and (child.lower_ != "on" or place_noun or found.place.kind != "country"):
                         return found
     if place_noun:  # "in Syria's eastern deserts": the country that owns the place
         for child in tok.children:
