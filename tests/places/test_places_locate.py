@@ -115,3 +115,9 @@ def test_a_countryless_group_is_of_the_place_of_its_event(code):
     assert fired.target.country == "IRN" and fired.target.sector == "CVL"
     met = code("Foreign ministers met in Brussels on Monday.")["met"]
     assert met.source is None or met.source.country is None  # officials abroad: no country from the place
+
+
+def test_a_place_in_what_a_speech_act_speaks_of_is_not_where_it_was_made(code):
+    events = code("UN investigators condemned the use of chemical weapons in Douma on Monday.")
+    assert events["condemned"].location is None
+    assert code("The minister signed agreements in Dushanbe on Monday.")["signed"].location.name == "Dushanbe"

@@ -58,6 +58,7 @@ class PlacesConfig:
     circumstantial: frozenset[str]
     target_roots: frozenset[str]
     civilian_target_roots: frozenset[str]
+    speech_roots: frozenset[str]
 
 
 @dataclass
@@ -125,7 +126,7 @@ def load_config() -> PlacesConfig:
         destination=_words(data, "destination"), destination_lemmas=_words(data, "destination_lemmas"),
         object_lemmas=_words(data, "object_lemmas"), place_nouns=_words(data, "place_nouns"),
         circumstantial=_words(data, "circumstantial"), target_roots=_roots(data, "target_roots"),
-        civilian_target_roots=_roots(data, "civilian_target_roots"))
+        civilian_target_roots=_roots(data, "civilian_target_roots"), speech_roots=_roots(data, "speech_roots"))
 
 
 def _roots(data: dict[str, Any], key: str) -> frozenset[str]:

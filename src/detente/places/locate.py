@@ -75,7 +75,8 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
         trigger = _trigger(doc, m)
         found = None
         if trigger is not None and doc.has_annotation("DEP"):
-            found = _clause_place(trigger, at, config) or _where_place(trigger, at, config)
+            speech = m.cameo[:2] in config.speech_roots
+            found = _clause_place(trigger, at, config, speech) or _where_place(trigger, at, config)
             if found is None and m.cameo[:2] in config.target_roots:
                 found = _party_place(doc, m, at, config)
             if found is None:
@@ -119,24 +120,27 @@ def _trigger(doc: Doc, m: EventMention) -> Token | None:
     return span.root if span is not None else None
 
 
-def _anchors(trigger: Token) -> list[Token]:
-    """Where the clause's prepositional phrases may hang: the trigger, its objects, and the verb a
-    noun trigger is the object or subject of ("paid a visit", "talks were held")."""
+def _anchors(trigger: Token, speech: bool = False) -> list[Token]:
+    """Where the clause's prepositional phrases may hang: the trigger, its objects (not those of a
+    speech act, whose object is what it speaks of: "condemned the use of gas in Douma"), and the
+    verb a noun trigger is the object or subject of ("paid a visit", "talks were held")."""
     out = [trigger]
-    out += [c for c in trigger.children if c.dep_ in _OBJECT_DEPS]
+    if not speech:
+        out += [c for c in trigger.children if c.dep_ in _OBJECT_DEPS]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
         out.append(trigger.head)
     return out
 
 
-def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig,
+                  speech: bool = False) -> PlaceMention | None:
     lemma = trigger.lemma_.lower()
     moving = lemma in config.destination_lemmas
     if lemma in config.object_lemmas:
         for child in trigger.children:
             if child.dep_ in _OBJECT_DEPS and child.i in at:
                 return at[child.i]
-    for anchor in _anchors(trigger):
+    for anchor in _anchors(trigger, speech):
         for child in anchor.children:
             word = child.lower_
             if child.dep_ != "prep" or not (word in config.locative or word in config.circumstantial
