@@ -252,7 +252,7 @@ def serve(db: DbOpt = DEFAULT_DB,
           host: Annotated[str, typer.Option("--host", help="Interface to listen on (localhost by default).")] = "127.0.0.1",
           port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
           allow_store: Annotated[bool, typer.Option("--allow-store", help="Let POST /api/code store texts (opens the database read-write).")] = False) -> None:
-    """Serve the JSON API (docs at /docs) and the dashboard (at /) over the database."""
+    """Serve the JSON API (described at /openapi.json) and the dashboard (at /) over the database."""
     import uvicorn
 
     from ..web.app import WebOptions, create_app
@@ -261,5 +261,5 @@ def serve(db: DbOpt = DEFAULT_DB,
         web = create_app(existing(db), options=WebOptions(allow_store=allow_store))
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(message("listening_open", host=host), err=True)
-    typer.echo(f"dashboard at http://{host}:{port}/  ·  API docs at http://{host}:{port}/docs", err=True)
+    typer.echo(message("serving", url=f"http://{host}:{port}"), err=True)
     uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -166,7 +166,7 @@ def articles(db: DbOpt = DEFAULT_DB,
     else:
         _print_articles_table(found)
     for article_id in missing:
-        typer.echo(f"no article with id {article_id!r} in {db}", err=True)
+        typer.echo(message("no_article", id=article_id, db=db), err=True)
     raise typer.Exit(1 if missing else 0)
 
 

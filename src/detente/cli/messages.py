@@ -30,6 +30,8 @@ MESSAGES: dict[str, str] = {
                       "a date of their own are undated ('?'); give `--published YYYY-MM-DD` to date them",
     # -- results (stderr) ------------------------------------------------------------------
     "written": "{what} written to {path}",
+    "serving": "dashboard at {url}/ · the API described at {url}/openapi.json (Ctrl-C stops)",
+    "no_article": "note: no article with id {id!r} in {db}",
     "no_dyads": "note: no event between two countries was coded",
     "demo_next": ("the demo's files are in {folder}\n"
                   "try next:\n"
