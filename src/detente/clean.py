@@ -192,20 +192,24 @@ def _clean_line(line: str, found: _Found) -> str | None:
     sources = _SOURCES_LINE.match(line)
     if sources:
         found.sources.extend(_split_sources(sources.group("names")))
-        return found.drop("sources", line)
+        found.drop("sources", line)
+        return None
     byline = _BYLINE.match(line) if len(line) <= 120 else None
     if byline:
         found.authors.extend(_split_names(byline.group("names")))
-        return found.drop("byline", line)
+        found.drop("byline", line)
+        return None
     loose = _LOOSE_BYLINE.match(line) if len(line.split()) <= 7 else None
     if loose:
         found.authors.append(loose.group("names").strip())
-        return found.drop("byline", line)
+        found.drop("byline", line)
+        return None
     short = len(line) <= 250
     for label, pattern in (("caption", _CAPTION_LINE), ("teaser", _TEASER_LINE), ("furniture", _FURNITURE_LINE),
                            ("copyright", _COPYRIGHT_LINE), ("note", _NOTE_LINE)):
         if short and pattern.search(line):
-            return found.drop(label, line)
+            found.drop(label, line)
+            return None
     for label, pattern in (("caption", _CAPTION_INLINE), ("prompt", _CLICK_INLINE), ("prompt", _CLICK_SENTENCE)):
         for match in pattern.finditer(line):
             found.drop(label, match.group(0))
@@ -215,7 +219,9 @@ def _clean_line(line: str, found: _Found) -> str | None:
 
 def _split_sources(names: str) -> list[str]:
     """"A with B (City), C and other agencies" -> ["A", "B (City)", "C"] (separators outside brackets)."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for token in re.split(r"(\(|\)|,|;|&|\band\b|\bwith\b)", names):
         if token == "(":
             depth += 1

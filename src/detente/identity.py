@@ -109,8 +109,9 @@ class _Cluster:
         self.mentions.append(m)
         self.articles.add(m.article_id)
         self.stories.add(story or m.article_id)
-        if _clause_country(m):
-            self.countries.add(_clause_country(m))
+        country = _clause_country(m)
+        if country:
+            self.countries.add(country)
         if self.ref is None or _order(m) < _order(self.ref):
             self.ref = m
         if self.dated is None or _date_rank(m) < _date_rank(self.dated):

@@ -118,7 +118,7 @@ def make_article(article_id: str, text: str, published: str | dt.date | None = N
     flags = tuple(meta.pop("flags", ()) or ())
     if date is None and "no_published_date" not in flags:
         flags += ("no_published_date",)
-    clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in meta.items()}
+    clean: dict[str, Any] = {k: (v.strip() if isinstance(v, str) else v) for k, v in meta.items()}
     clean = {k: v for k, v in clean.items() if v not in (None, "")}
     return Article(id=article_id, raw_text=text, published=date, content_hash=content_hash(text),
                    flags=flags, **clean)
@@ -392,6 +392,7 @@ def _headline(text: str) -> str | None:
 def _html_item(data: bytes, origin: str, name: str, ctx: _Context) -> Item:
     try:
         import trafilatura
+        from trafilatura.settings import Document
     except ImportError as exc:
         return Rejection(origin, f"the HTML reader is not installed ({exc}); reinstall detente")
     try:
@@ -399,16 +400,17 @@ def _html_item(data: bytes, origin: str, name: str, ctx: _Context) -> Item:
     except InputError:
         declared = _CHARSET.search(data[:4096])
         try:
-            html = data.decode(declared.group(1).decode("ascii")) if declared else None
+            fallback = data.decode(declared.group(1).decode("ascii")) if declared else None
         except (LookupError, UnicodeDecodeError):
-            html = None
-        if html is None:
+            fallback = None
+        if fallback is None:
             raise
+        html = fallback
     # dates from the page's markup only: a date found in the body text is not the publication date
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
                                       date_extraction_params={"extensive_search": False, "original_date": True})
-    text = (getattr(doc, "text", None) or "") if doc is not None else ""
-    if not text.strip():
+    text = (doc.text or "") if isinstance(doc, Document) else ""  # a Document or None (as_dict is False)
+    if not isinstance(doc, Document) or not text.strip():
         return Rejection(origin, "no article text found in the HTML")
     meta = {"title": doc.title, "author": doc.author, "url": doc.url, "publisher": doc.sitename}
     return _finish(_make_id(name, text), text, origin, ctx, doc.date, meta)
@@ -638,7 +640,7 @@ def _page_item(page: Page, ctx: _Context, entry: FeedEntry | None) -> Item:
     feed_date = parse_date(entry.published) if entry else None
     if feed_date is not None:
         ctx = dataclasses.replace(ctx, published=feed_date)
-    items = list(_guarded(page.url, _read_stream(io.BufferedReader(io.BytesIO(page.data)), page.url, "html",  # type: ignore[arg-type]
+    items = list(_guarded(page.url, _read_stream(io.BufferedReader(io.BytesIO(page.data)), page.url, "html",
                                                   page.final_url, ctx)))
     item = items[0] if items else Rejection(page.url, "no article text found in the HTML")
     if isinstance(item, Rejection):

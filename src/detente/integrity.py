@@ -26,13 +26,13 @@ def _manifest() -> dict[str, dict[str, str]]:
     text = importlib_resources.files("detente").joinpath("data", "models", MANIFEST).read_text("utf-8")
     data = yaml.safe_load(text)
     if not isinstance(data, dict):
-        raise DataFileError(f"data/models/{MANIFEST}: expected a mapping of model names")
+        raise DataFileError(f"data/models/{MANIFEST}", "expected a mapping of model names")
     out: dict[str, dict[str, str]] = {}
     for name, entry in data.items():
         files = entry.get("files") if isinstance(entry, dict) else None
         if not isinstance(files, dict) or not files or not all(
                 isinstance(v, str) and len(v) == 64 for v in files.values()):
-            raise DataFileError(f"data/models/{MANIFEST}: {name!r} needs 'files' of path: sha256")
+            raise DataFileError(f"data/models/{MANIFEST}", f"{name!r} needs 'files' of path: sha256")
         out[str(name)] = {str(k): v for k, v in files.items()}
     return out
 

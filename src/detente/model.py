@@ -11,11 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 MODALITIES = ("asserted", "negated", "hypothetical", "intended")
 DATE_PRECISIONS = ("day", "month", "year", "decade", "unknown")
 DATE_BASES = ("text", "context", "publication")
+
+
+class CodeBook(Protocol):
+    """What a record reads of the CAMEO/PLOVER ontology (``detente.events.ontology.Ontology``)."""
+
+    def describe(self, code: str) -> dict[str, Any]: ...
 
 
 def content_hash(text: str) -> str:
@@ -198,7 +204,7 @@ class Event:
     def num_articles(self) -> int:
         return len({m.article_id for m in self.mentions})
 
-    def to_dict(self, ontology: Any = None) -> dict[str, Any]:
+    def to_dict(self, ontology: CodeBook | None = None) -> dict[str, Any]:
         """The event as README.md's "Event records" describes it. ``ontology`` adds names and scores."""
         info = ontology.describe(self.cameo) if ontology is not None else {}
         return {

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources as importlib_resources
-from typing import Any
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -22,6 +22,7 @@ from .integrity import verify_model
 from .resources import Resources
 
 SEGMENTATION_FILE = "data/segmentation.yaml"
+T = TypeVar("T")  # what travels with each text through parse()
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +126,7 @@ def load_nlp(resources: Resources, with_ruler: bool = True) -> Language:
     return nlp
 
 
-def parse(nlp: Language, items: Iterable[tuple[str, Any]], batch_size: int = 16,
-          workers: int = 1) -> Iterator[tuple[Doc, Any]]:
+def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 16,
+          workers: int = 1) -> Iterator[tuple[Doc, T]]:
     """Parse (text, context) pairs in batches; yields (Doc, context) in input order."""
     yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=workers)

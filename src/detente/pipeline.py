@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .actors import find_actors
 from .clean import clean_article
@@ -33,6 +33,11 @@ from .resources import Resources, load_resources
 from .settings import Settings
 from .stories import group_stories
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from .store.db import Store
+
 Progress = Callable[[int], None]
 
 
@@ -48,7 +53,7 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self._resources: Resources | None = None
-        self._nlp: Any = None
+        self._nlp: Language | None = None
 
     @property
     def resources(self) -> Resources:
@@ -57,13 +62,13 @@ class Pipeline:
         return self._resources
 
     @property
-    def nlp(self) -> Any:
+    def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = load_nlp(self.resources)
         return self._nlp
 
     # -- coding, no store -------------------------------------------------------------
-    def code_doc(self, doc: Any, article: Article) -> CodedArticle:
+    def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
         """Run the actor, event, place and time stages over one parsed article."""
         actors = find_actors(doc, article, self.resources)
         mentions = code_events(doc, actors, article, self.resources)
@@ -98,7 +103,7 @@ class Pipeline:
         return cluster_mentions(coded.mentions, self.settings)
 
     # -- coding into a store ------------------------------------------------------------
-    def ingest(self, inputs: Sequence[str], store: Any, published: dt.date | None = None,
+    def ingest(self, inputs: Sequence[str], store: Store, published: dt.date | None = None,
                progress: Progress | None = None, command: str = "ingest") -> RunSummary:
         """Read, clean and store articles (idempotent); returns the run's counts and rejections.
 
@@ -107,7 +112,7 @@ class Pipeline:
         items = read_inputs(inputs, self.settings, published=published, fetcher=fetcher)
         return self.ingest_items(items, store, progress=progress, command=command)
 
-    def ingest_items(self, items: Iterable[Article | Rejection], store: Any, progress: Progress | None = None,
+    def ingest_items(self, items: Iterable[Article | Rejection], store: Store, progress: Progress | None = None,
                      command: str = "ingest") -> RunSummary:
         """Clean and store read articles, record rejections, group copies into stories."""
         summary = RunSummary()
@@ -127,7 +132,7 @@ class Pipeline:
         store.finish_run(run_id, summary)
         return summary
 
-    def code_stored(self, store: Any, article_ids: Sequence[str] | None = None,
+    def code_stored(self, store: Store, article_ids: Sequence[str] | None = None,
                     progress: Progress | None = None, on_total: Progress | None = None) -> list[str]:
         """Code the stored articles not coded yet (among ``article_ids``) and merge them into the
         store, ``store_batch`` articles per transaction; returns their ids. ``on_total`` hears how
@@ -153,7 +158,7 @@ class Pipeline:
             raise
         return done + self.write(store, batch)
 
-    def write(self, store: Any, batch: list[CodedArticle]) -> list[str]:
+    def write(self, store: Store, batch: list[CodedArticle]) -> list[str]:
         """Merge a batch of coded articles into the store (one transaction); empties the batch and
         returns the ids written."""
         from .store.events import write_coded
@@ -165,7 +170,7 @@ class Pipeline:
         batch.clear()
         return ids
 
-    def run(self, inputs: Sequence[str], store: Any, published: dt.date | None = None,
+    def run(self, inputs: Sequence[str], store: Store, published: dt.date | None = None,
             progress: Progress | None = None, on_total: Progress | None = None,
             resume: bool = False) -> RunSummary:
         """Ingest and code: everything the `detente code` command does. ``resume`` also codes the
@@ -181,7 +186,7 @@ class Pipeline:
             summary.events, summary.mentions = store.record_run_events(summary.run_id, summary.article_ids)
         return summary
 
-    def _flush(self, store: Any, run_id: str, batch: list[Article], summary: RunSummary,
+    def _flush(self, store: Store, run_id: str, batch: list[Article], summary: RunSummary,
                progress: Progress | None) -> None:
         """Store a batch and the stories of its new articles in one transaction."""
         from .store.stories import StoreStoryIndex, save_stories
@@ -203,7 +208,7 @@ class Pipeline:
             progress(len(batch))
         batch.clear()
 
-    def _group_unassigned(self, store: Any) -> None:
+    def _group_unassigned(self, store: Store) -> None:
         """Stories for stored articles that have none (stored before detente grouped copies)."""
         from .store.stories import StoreStoryIndex, articles_without_story, save_stories
 

@@ -19,13 +19,17 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import InputError, SettingsError
 from .fetch import FeedEntry, Fetcher, Page, is_url, page_cache_dir, parse_feed
 from .ingest import read_pages
 from .model import Article, Rejection
 from .store.feeds import ItemResult, done_keys, record_items, uncoded_feed_articles
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+    from .store.db import Store
 
 MAX_ATTEMPTS = 5  # polls an item may fail before it is given up
 _EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
@@ -53,7 +57,7 @@ def parse_every(text: str) -> float:
     return float(match.group(1)) * _UNIT[match.group(2).lower()]
 
 
-def watch(feeds: Sequence[str], store: Any, pipeline: Any, every: float, stop: threading.Event | None = None,
+def watch(feeds: Sequence[str], store: Store, pipeline: Pipeline, every: float, stop: threading.Event | None = None,
           polls: int | None = None, on_poll: Callable[[PollReport], None] | None = None) -> int:
     """Poll until ``stop`` is set (or ``polls`` polls are done); returns the number of polls."""
     stop = stop or threading.Event()
@@ -70,7 +74,7 @@ def watch(feeds: Sequence[str], store: Any, pipeline: Any, every: float, stop: t
     return done
 
 
-def poll_once(feeds: Sequence[str], store: Any, pipeline: Any, fetcher: Fetcher) -> PollReport:
+def poll_once(feeds: Sequence[str], store: Store, pipeline: Pipeline, fetcher: Fetcher) -> PollReport:
     """One poll: new items stored and recorded, then every uncoded feed article coded."""
     report = PollReport(started=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
     entries: dict[str, FeedEntry] = {}

@@ -16,13 +16,16 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import duckdb
 
 from ..errors import StoreError
 from ..model import Article, Rejection, RunSummary, content_hash
 from .migrations import MIGRATIONS
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 _ARTICLE_FIELDS = ("id", "raw_text", "title", "publisher", "author", "published", "url", "language",
                    "content_hash", "body", "sources_cited", "removed", "flags", "origin")
@@ -137,10 +140,10 @@ class Store:
         return int(self._query("SELECT coalesce(max(version), 0) FROM schema_version")[0][0])
 
     # -- runs and rejections -------------------------------------------------------------
-    def start_run(self, command: str, settings: Any) -> str:
+    def start_run(self, command: str, settings: Settings | None) -> str:
         """Record the start of a run; returns its id."""
         run_id = uuid.uuid4().hex
-        config = dataclasses.asdict(settings) if dataclasses.is_dataclass(settings) else {}
+        config = dataclasses.asdict(settings) if settings is not None else {}
         with self.transaction() as con:
             con.execute("INSERT INTO runs (run_id, command, started_at, settings_json) VALUES (?, ?, ?, ?)",
                         [run_id, command, _now(), json.dumps(config, default=str, sort_keys=True)])
@@ -243,7 +246,8 @@ class Store:
 
     def _select_articles(self, where: str, ids: Sequence[str] | None, limit: int | None,
                          offset: int) -> list[Article]:
-        sql, params = f"{_SELECT_ARTICLES} WHERE {where}", []
+        sql = f"{_SELECT_ARTICLES} WHERE {where}"
+        params: list[Any] = []
         if ids is not None:
             sql += " AND id IN (SELECT unnest(?::VARCHAR[]))"
             params.append(list(ids))

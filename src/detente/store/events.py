@@ -14,12 +14,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import QueryError
 from ..identity import block_key, cluster_mentions, mention_id, mention_window
 from ..model import Actor, ActorMention, CodedArticle, Event, EventMention, Location
 from ..settings import Settings
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+    from ..events.ontology import Ontology
+    from .db import Store
 
 _SIDES = ("text", "name", "country", "sector", "sector2", "kb_id", "org", "confidence")
 _EVENT_COLS = ("event_id", "cameo", "cameo_root", "plover", "plover_mode", "quad_class", "goldstein",
@@ -71,7 +76,7 @@ def _arrow_type(column: str) -> Any:
     return pa.string()
 
 
-def _insert(con: Any, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
+def _insert(con: DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
     """Insert many rows at once through an Arrow table (row-by-row inserts are slow in DuckDB)."""
     import pyarrow as pa
 
@@ -85,7 +90,7 @@ def _insert(con: Any, table: str, columns: Sequence[str], rows: list[list[Any]])
 
 
 # -- writing ---------------------------------------------------------------------------------------
-def write_coded(store: Any, coded: Sequence[CodedArticle], settings: Settings, ontology: Any) -> list[Event]:
+def write_coded(store: Store, coded: Sequence[CodedArticle], settings: Settings, ontology: Ontology) -> list[Event]:
     """The merge's writer: store coded articles and merge their mentions into the stored events,
     in ONE transaction. Returns the events written (new or changed).
 
@@ -115,7 +120,7 @@ def write_coded(store: Any, coded: Sequence[CodedArticle], settings: Settings, o
     return events
 
 
-def replace_events(con: Any, old_ids: Sequence[str], events: Sequence[Event], ontology: Any,
+def replace_events(con: DuckDBPyConnection, old_ids: Sequence[str], events: Sequence[Event], ontology: Ontology,
                    now: dt.datetime | None = None) -> None:
     """Remove the events ``old_ids`` and write ``events`` with their mentions (whose old rows the
     caller deleted): the one place events enter and leave the store."""
@@ -127,7 +132,7 @@ def replace_events(con: Any, old_ids: Sequence[str], events: Sequence[Event], on
         _insert(con, "mentions", _WRITE_MENTION_COLS, [_mention_row(e.event_id, m) for e in events for m in e.mentions])
 
 
-def merge_pool(store: Any, articles: Sequence[str], mentions: Sequence[EventMention]
+def merge_pool(store: Store, articles: Sequence[str], mentions: Sequence[EventMention]
                ) -> tuple[list[EventMention], list[str], dict[str, str]]:
     """What new mentions of ``articles`` are merged with: (stored mentions of other articles,
     ids of the stored events they and the articles' old mentions belong to, article -> story).
@@ -173,7 +178,7 @@ def _side_values(actor: ActorMention | Actor | None, text: str | None = None) ->
             float(actor.confidence)]
 
 
-def _event_row(e: Event, ontology: Any, now: dt.datetime) -> list[Any]:
+def _event_row(e: Event, ontology: Ontology, now: dt.datetime) -> list[Any]:
     info = (ontology.describe(e.cameo) if ontology is not None else None) or {}
     loc = e.location
     return [e.event_id, e.cameo, e.cameo[:2], info.get("plover"), info.get("plover_mode"), info.get("quad_class"),
@@ -204,7 +209,7 @@ def _actor_row(article_id: str, a: ActorMention) -> list[Any]:
 
 
 # -- reading ---------------------------------------------------------------------------------------
-def query_events(store: Any, article_ids: Sequence[str] | None = None, country: str | None = None,
+def query_events(store: Store, article_ids: Sequence[str] | None = None, country: str | None = None,
                  dyad: str | tuple[str, str] | None = None, code: str | None = None, modality: str | None = None,
                  since: dt.date | str | None = None, until: dt.date | str | None = None,
                  text: str | None = None, limit: int | None = None) -> list[Event]:
@@ -214,7 +219,8 @@ def query_events(store: Any, article_ids: Sequence[str] | None = None, country: 
     ``code``: a CAMEO prefix ("04", "042"); ``since``/``until``: events whose dates overlap the
     range (undated events are left out); ``text``: words in a mention sentence or an actor name.
     """
-    where, params = ["TRUE"], []
+    where = ["TRUE"]
+    params: list[Any] = []
     if article_ids is not None:
         where.append("event_id IN (SELECT event_id FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[])))")
         params.append(list(article_ids))
@@ -270,18 +276,18 @@ def _as_date(value: dt.date | str, name: str) -> dt.date:
         raise QueryError(f"{name} must be a date YYYY-MM-DD, got {value!r}") from exc
 
 
-def event_count(store: Any) -> int:
-    return int(store.con.execute("SELECT count(*) FROM events").fetchone()[0])
+def event_count(store: Store) -> int:
+    return int(store.con.execute("SELECT count(*) FROM events").fetchall()[0][0])  # one row: an aggregate
 
 
-def mention_count(store: Any) -> int:
-    return int(store.con.execute("SELECT count(*) FROM mentions").fetchone()[0])
+def mention_count(store: Store) -> int:
+    return int(store.con.execute("SELECT count(*) FROM mentions").fetchall()[0][0])
 
 
-def publication_date_share(store: Any) -> float:
+def publication_date_share(store: Store) -> float:
     """Share of events dated by their publication day (0.0 for an empty store)."""
     total, by_pub = store.con.execute(
-        "SELECT count(*), count(*) FILTER (WHERE date_basis = 'publication') FROM events").fetchone()
+        "SELECT count(*), count(*) FILTER (WHERE date_basis = 'publication') FROM events").fetchall()[0]
     return by_pub / total if total else 0.0
 
 
@@ -289,7 +295,7 @@ def publication_date_share(store: Any) -> float:
 _ORDER = "m.published NULLS FIRST, m.article_id, m.char_start, m.trigger_char"
 
 
-def _rehydrate(con: Any, event_rows: list[tuple[Any, ...]]) -> list[Event]:
+def _rehydrate(con: DuckDBPyConnection, event_rows: list[tuple[Any, ...]]) -> list[Event]:
     """Events with all their mentions."""
     if not event_rows:
         return []
@@ -316,7 +322,7 @@ def _rehydrate(con: Any, event_rows: list[tuple[Any, ...]]) -> list[Event]:
     return out
 
 
-def _num_sources(con: Any, event_ids: list[str]) -> dict[str, int]:
+def _num_sources(con: DuckDBPyConnection, event_ids: list[str]) -> dict[str, int]:
     """Distinct sources of each event: publishers, an article naming none counting as its own."""
     return dict(con.execute(
         "SELECT m.event_id, count(DISTINCT coalesce(a.publisher, m.article_id)) FROM mentions m "

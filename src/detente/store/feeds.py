@@ -12,7 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .db import Store
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
-def done_keys(store: Any, keys: Sequence[str]) -> set[str]:
+def done_keys(store: Store, keys: Sequence[str]) -> set[str]:
     if not keys:
         return set()
     rows = store.con.execute(
@@ -37,7 +40,7 @@ def done_keys(store: Any, keys: Sequence[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
-def record_items(store: Any, results: Sequence[ItemResult], max_attempts: int) -> None:
+def record_items(store: Store, results: Sequence[ItemResult], max_attempts: int) -> None:
     """Upsert the items of one poll in one transaction."""
     if not results:
         return
@@ -56,7 +59,7 @@ def record_items(store: Any, results: Sequence[ItemResult], max_attempts: int) -
         con.executemany("INSERT INTO feed_items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
-def uncoded_feed_articles(store: Any) -> list[str]:
+def uncoded_feed_articles(store: Store) -> list[str]:
     rows = store.con.execute(
         "SELECT a.id FROM articles a WHERE a.coded_at IS NULL AND a.id IN "
         "(SELECT article_id FROM feed_items WHERE article_id IS NOT NULL) ORDER BY a.seq").fetchall()

@@ -8,16 +8,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..model import Article
 from ..stories import StoryAssignment
+
+if TYPE_CHECKING:
+    from .db import Store
 
 
 class StoreStoryIndex:
     """Band-key look-ups over the ``story_bands`` table (joins the caller's transaction)."""
 
-    def __init__(self, store: Any):
+    def __init__(self, store: Store):
         self._store = store
 
     def lookup(self, band_keys: Sequence[int]) -> list[tuple[str, str, bytes]]:
@@ -28,7 +31,7 @@ class StoreStoryIndex:
         return [(a, s, bytes(sig)) for a, s, sig in rows]
 
 
-def save_stories(store: Any, assignments: Sequence[StoryAssignment]) -> None:
+def save_stories(store: Store, assignments: Sequence[StoryAssignment]) -> None:
     """Store the assignments (articles already grouped keep their story)."""
     if not assignments:
         return
@@ -48,7 +51,7 @@ def save_stories(store: Any, assignments: Sequence[StoryAssignment]) -> None:
                         [[k for k, _ in keys], [i for _, i in keys]])
 
 
-def story_map(store: Any, article_ids: Sequence[str]) -> dict[str, str]:
+def story_map(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
     """Story id of each of these articles that has one."""
     if not article_ids:
         return {}
@@ -58,7 +61,7 @@ def story_map(store: Any, article_ids: Sequence[str]) -> dict[str, str]:
     return dict(rows)
 
 
-def articles_without_story(store: Any, limit: int = 1000) -> list[Article]:
+def articles_without_story(store: Store, limit: int = 1000) -> list[Article]:
     """Stored articles that have no story yet, oldest first (at most ``limit``)."""
     ids = [r[0] for r in store.con.execute(
         "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM article_stories) ORDER BY seq LIMIT ?",
