@@ -12,13 +12,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from ..errors import QueryError
 from .dyad import PERIODS, period_bounds, period_of
-from .query import EventFilter, select_events
+from .query import EventFilter, parse_date, select_events
+
+if TYPE_CHECKING:
+    from ..store.db import Store
+    from .query import DateLike
 
 
 @dataclass(frozen=True)
@@ -54,12 +58,12 @@ class DyadContexts:
                 "rows": [asdict(r) for r in self.rows]}
 
 
-def dyad_contexts(store: Any, a: str, b: str, since: Any = None, until: Any = None, by: str = "year",
+def dyad_contexts(store: Store, a: str, b: str, since: DateLike = None, until: DateLike = None, by: str = "year",
                   direction: str = "both") -> DyadContexts:
     """Context counts of the dyad A-B per period (see the module docstring)."""
     if by not in PERIODS:
         raise QueryError(f"by must be one of {', '.join(PERIODS)}, got {by!r}")
-    f = EventFilter(a=a, b=b, direction=direction, since=since, until=until, modality="asserted", dated=True)
+    f = EventFilter(a=a, b=b, direction=direction, since=parse_date(since, "since"), until=parse_date(until, "until"), modality="asserted", dated=True)
     frame = select_events(store, f)
     counts: dict[tuple[tuple[int, int], str], list[int]] = {}
     for day, quad, contexts in zip(frame["date_start"], frame["quad_class"], frame["contexts"]):

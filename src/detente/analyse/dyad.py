@@ -38,14 +38,18 @@ import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from scipy.special import stdtrit  # the t quantile (scipy.stats.t.ppf calls it; a lighter import)
 
 from ..errors import QueryError
-from .query import EventFilter, count_sources, select_events
+from .query import EventFilter, count_sources, parse_date, select_events
 from .records import KeyEvent, clean, key_events
+
+if TYPE_CHECKING:
+    from ..store.db import Store
+    from .query import DateLike
 
 PERIODS = ("day", "week", "month", "quarter", "year")
 WEIGHTS = ("event", "mentions")
@@ -143,7 +147,7 @@ class DyadTimeline:
         return pd.DataFrame(rows)
 
 
-def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = None, by: str = "month",
+def dyad_timeline(store: Store, a: str, b: str, since: DateLike = None, until: DateLike = None, by: str = "month",
                   direction: str = "both", weight: str = "event", score: str = "relations",
                   top: int = 3) -> DyadTimeline:
     """The timeline of the dyad A-B (see the module docstring for what counts and how).
@@ -157,7 +161,7 @@ def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = No
         raise QueryError(f"weight must be one of {', '.join(WEIGHTS)}, got {weight!r}")
     if score not in SCORES:
         raise QueryError(f"score must be one of {', '.join(SCORES)}, got {score!r}")
-    base = EventFilter(a=a, b=b, direction=direction, since=since, until=until)
+    base = EventFilter(a=a, b=b, direction=direction, since=parse_date(since, "since"), until=parse_date(until, "until"))
     if base.a == base.b:
         raise QueryError(f"a dyad needs two different countries, got {base.a} twice")
     frame = select_events(store, base)

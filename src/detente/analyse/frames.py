@@ -6,15 +6,18 @@
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from ..events.ontology import load_ontology
 from .query import EventFilter, open_db, select_events
 
+if TYPE_CHECKING:
+    from .query import StoreOrPath
 
-def load_events(db: Any, **filters: Any) -> pd.DataFrame:
+
+def load_events(db: StoreOrPath, **filters: Any) -> pd.DataFrame:
     """Read events from a store (a path or an open ``Store``) into a DataFrame.
 
     ``filters`` are the fields of ``EventFilter`` (a, b, direction, country, source, target,

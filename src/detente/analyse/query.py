@@ -15,12 +15,18 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import pandas as pd
 
 from ..errors import QueryError, StoreError
 from ..model import MODALITIES
+
+if TYPE_CHECKING:
+    from ..store.db import Store
+
+    StoreOrPath: TypeAlias = Store | str | Path  # an open store, or the path of a database file
+    DateLike: TypeAlias = dt.date | str | None  # a date, or its text (YYYY-MM-DD)
 
 DIRECTIONS = ("both", "A>B", "B>A")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
@@ -130,12 +136,12 @@ def parse_dyad(dyad: str | None, a: str | None = None, b: str | None = None,
 
 
 @contextmanager
-def open_db(db: Any) -> Iterator[Any]:
+def open_db(db: StoreOrPath) -> Iterator[Store]:
     """Yield a Store: ``db`` itself when it is one, else the file at path ``db`` opened read-only."""
     from ..store import Store
 
-    if isinstance(db, Store) or hasattr(db, "con"):
-        yield db
+    if isinstance(db, Store) or hasattr(db, "con"):  # a Store, or an object with its interface
+        yield cast(Store, db)
         return
     import duckdb
 
@@ -260,7 +266,7 @@ def events_sql(f: EventFilter) -> tuple[str, list[Any]]:
     return sql, params
 
 
-def select_events(store: Any, f: EventFilter | None = None) -> pd.DataFrame:
+def select_events(store: Store, f: EventFilter | None = None) -> pd.DataFrame:
     """The events matching ``f``, one row each, in date order (undated last), as a DataFrame.
 
     Columns: the events table's columns (see ``EVENT_COLUMNS``) plus ``num_sources`` (distinct
@@ -285,7 +291,7 @@ def _is_list(value: Any) -> bool:
     return isinstance(value, (list, tuple)) or hasattr(value, "tolist")
 
 
-def count_events(store: Any, f: EventFilter | None = None) -> int:
+def count_events(store: Store, f: EventFilter | None = None) -> int:
     """How many events match ``f`` (ignoring its limit and offset)."""
     cond, params = where_clause(f or EventFilter())
     sql = "SELECT count(*) FROM events e" + (" WHERE " + " AND ".join(cond) if cond else "")
@@ -299,7 +305,7 @@ MENTION_COLUMNS = (
 )
 
 
-def select_mentions(store: Any, event_ids: Sequence[str]) -> pd.DataFrame:
+def select_mentions(store: Store, event_ids: Sequence[str]) -> pd.DataFrame:
     """The mentions of these events with their article's title, publisher, date and url.
 
     Ordered by event, then article publication date, then position in the article.
@@ -316,7 +322,7 @@ def select_mentions(store: Any, event_ids: Sequence[str]) -> pd.DataFrame:
     return frame
 
 
-def run_query(store: Any, sql: str, params: list[Any]) -> pd.DataFrame:
+def run_query(store: Store, sql: str, params: list[Any]) -> pd.DataFrame:
     """Run a query on the store; a DataFrame of its rows (StoreError on failure)."""
     import duckdb
 
@@ -342,7 +348,7 @@ def _as_date(value: Any) -> dt.date | None:
     return value
 
 
-def count_sources(store: Any, event_ids: Sequence[str]) -> tuple[int, int]:
+def count_sources(store: Store, event_ids: Sequence[str]) -> tuple[int, int]:
     """(distinct articles, distinct sources) behind these events; a source is a publisher, or the
     article itself when it names none."""
     if not event_ids:

@@ -11,13 +11,16 @@ import math
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from ..events.ontology import load_ontology
 from ..model import Actor, Event, EventMention, Location
 from .query import select_mentions
+
+if TYPE_CHECKING:
+    from ..store.db import Store
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -168,7 +171,7 @@ def importance(goldstein: Any, num_mentions: Any) -> float:
     return round(abs(float(g or 0.0)) * int(n), 3)
 
 
-def key_events(store: Any, frame: pd.DataFrame) -> list[KeyEvent]:
+def key_events(store: Store, frame: pd.DataFrame) -> list[KeyEvent]:
     """KeyEvents for the rows of an events frame, in the frame's order, each with its first mention."""
     if frame.empty:
         return []
@@ -206,7 +209,7 @@ def _evidence(row: dict[str, Any] | None) -> Evidence | None:
     )
 
 
-def event_records(store: Any, frame: pd.DataFrame) -> list[dict[str, Any]]:
+def event_records(store: Store, frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The events of ``frame`` in the output contract (``Event.to_dict``), plus ``num_sources`` and
     ``updated_at`` (when the event was last written);
     each mention also carries ``trigger_char`` and its article's ``title``, ``publisher``, ``url``."""

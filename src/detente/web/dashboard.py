@@ -14,7 +14,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 
 from ..analyse.export import write_events_csv
-from ..analyse.query import MAX_LIMIT, EventFilter, parse_dyad, run_query
+from ..analyse.query import MAX_LIMIT, EventFilter, parse_date, parse_dyad, run_query
 from .deps import StoreDep
 
 router = APIRouter()  # what the app includes: the API routes below and the base map
@@ -49,7 +49,8 @@ def events_csv(store: StoreDep, dyad: str | None = None, a: str | None = None, b
                dated: bool | None = None, q: Annotated[str | None, Query(max_length=200)] = None) -> Response:
     a, b, direction = parse_dyad(dyad, a, b, direction)
     f = EventFilter(a=a, b=b, direction=direction, actor=actor, country=country, source=source, target=target,
-                    code=code, quad_class=quad_class, modality=modality, since=since, until=until, dated=dated,
+                    code=code, quad_class=quad_class, modality=modality,
+                    since=parse_date(since, "since"), until=parse_date(until, "until"), dated=dated,
                     q=q, limit=MAX_CSV_ROWS)
     buffer = io.StringIO()
     write_events_csv(store, f, buffer)

@@ -13,6 +13,8 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
+from ..store import Store
+
 Coder = Callable[[str, "dt.date | None", "str | None"], list[Any]]
 
 
@@ -25,10 +27,8 @@ class CodeRequest(BaseModel):
     store: bool = Field(False, description="Store the text and its events in the database.")
 
 
-def get_store(request: Request) -> Iterator[Any]:
+def get_store(request: Request) -> Iterator[Store]:
     """A Store on its own cursor of the app's connection, for one request."""
-    from ..store import Store
-
     cursor = request.app.state.con.cursor()
     store = Store(cursor, request.app.state.path)
     try:
@@ -37,7 +37,7 @@ def get_store(request: Request) -> Iterator[Any]:
         cursor.close()
 
 
-StoreDep = Annotated[Any, Depends(get_store)]
+StoreDep = Annotated[Store, Depends(get_store)]
 
 
 def default_coder(app: FastAPI) -> Coder:

@@ -11,7 +11,7 @@ from ..analyse.contexts import dyad_contexts
 from ..analyse.dyad import PERIODS, dyad_timeline
 from ..analyse.partners import partners
 from ..analyse.phases import dyad_phases
-from ..analyse.query import EventFilter, count_events, parse_dyad, run_query, select_events
+from ..analyse.query import EventFilter, count_events, parse_date, parse_dyad, run_query, select_events
 from ..analyse.records import QUAD_NAMES, clean, country_name, event_records
 from ..errors import QueryError
 from ..ingest import estimate_tokens
@@ -39,7 +39,8 @@ def events(request: Request, store: StoreDep, dyad: str | None = None, a: str | 
            limit: LimitQ = 100, offset: OffsetQ = 0) -> dict[str, Any]:
     a, b, direction = parse_dyad(dyad, a, b, direction)
     f = EventFilter(a=a, b=b, direction=direction, actor=actor, country=country, source=source, target=target,
-                    code=code, quad_class=quad_class, modality=modality, since=since, until=until, dated=dated,
+                    code=code, quad_class=quad_class, modality=modality,
+                    since=parse_date(since, "since"), until=parse_date(until, "until"), dated=dated,
                     q=q, limit=_page(request, limit), offset=offset)
     frame = select_events(store, f)
     return {"total": count_events(store, f), "limit": limit, "offset": offset,
