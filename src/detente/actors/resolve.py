@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Actor
 from .countries import Gazetteer, load_gazetteer
@@ -397,12 +397,18 @@ def _merge(readings: list[Reading]) -> Reading | None:
     return first
 
 
+class ActorResources(NamedTuple):
+    """What resolving an actor reads of ``detente.resources.Resources``: the knowledge base."""
+
+    kb: KnowledgeBase
+
+
 @lru_cache(maxsize=4)
 def _default_resolver(extra_files: tuple[str, ...] = ()) -> Resolver:
     return Resolver(load_kb(extra_files))
 
 
-def resolver_for(resources: Resources | None = None) -> Resolver:
+def resolver_for(resources: Resources | ActorResources | None = None) -> Resolver:
     """The resolver over ``resources.kb`` (cached on the KB object), or the packaged KB."""
     if resources is None or getattr(resources, "kb", None) is None:
         return _default_resolver()
@@ -428,7 +434,7 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
 
 
 def resolve_actor(text: str, date: str | dt.date | None = None, context: str | None = None,
-                  resources: Resources | None = None) -> Actor | None:
+                  resources: Resources | ActorResources | None = None) -> Actor | None:
     """Resolve a phrase to an actor at ``date``; ``context`` (e.g. "German", "MEX") can fix its country.
 
     >>> resolve_actor("Armenian Prime Minister").country
@@ -437,4 +443,4 @@ def resolve_actor(text: str, date: str | dt.date | None = None, context: str | N
     return resolver_for(resources).resolve(text, parse_date(date), context)
 
 
-__all__ = ["Resolver", "Reading", "resolve_actor", "resolver_for", "parse_date", "Tok"]
+__all__ = ["Resolver", "Reading", "resolve_actor", "resolver_for", "parse_date", "Tok", "ActorResources"]

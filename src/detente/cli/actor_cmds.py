@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
@@ -13,10 +12,13 @@ from .app import app
 from .common import fail
 from .messages import message
 
+if TYPE_CHECKING:
+    from ..actors.resolve import ActorResources
+
 _FIELDS = ("name", "country", "sector", "sector2", "kb_id", "org", "former", "confidence")
 
 
-def actor_record(text: str, date: Any = None, context: Optional[str] = None, resources: Any = None) -> dict:
+def actor_record(text: str, date: Any = None, context: Optional[str] = None, resources: ActorResources | None = None) -> dict:
     """The JSON record of one resolution: every field, null when there is no actor."""
     from ..actors import resolve_actor
 
@@ -26,7 +28,7 @@ def actor_record(text: str, date: Any = None, context: Optional[str] = None, res
     return {"text": text, **actor.to_dict(), "former": actor.former}
 
 
-def _jsonl_records(path: Path, resources: Any) -> tuple[list[dict], int]:
+def _jsonl_records(path: Path, resources: ActorResources | None) -> tuple[list[dict], int]:
     out, errors = [], 0
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -56,11 +58,12 @@ def actor_command(
 ) -> None:
     """Resolve an actor phrase to country, sector, name and KB id (JSON; one line per input)."""
     from ..actors import load_kb
+    from ..actors.resolve import ActorResources
 
     if (text is None) == (jsonl is None):
         raise typer.BadParameter("give either a TEXT or --jsonl FILE")
     try:
-        resources = SimpleNamespace(kb=load_kb(tuple(str(p) for p in actors or ())))
+        resources = ActorResources(kb=load_kb(tuple(str(p) for p in actors or ())))
         if jsonl is not None:
             records, errors = _jsonl_records(jsonl, resources)
             for record in records:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.console import Console
@@ -20,6 +20,12 @@ from .app import app
 from .common import SettingsOpt, fail, is_stdout, settings
 from .messages import message
 
+if TYPE_CHECKING:
+    from ..evaluate import EvalReport
+    from ..events.explain import Explanation
+    from ..model import ActorMention
+    from ..pipeline import Pipeline
+
 GoldArg = Annotated[Path, typer.Argument(help="PLOVER gold-standard records (a JSON list).", exists=True,
                                          dir_okay=False, readable=True)]
 OutOpt = Annotated[Optional[str], typer.Option(
@@ -28,7 +34,7 @@ LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=1, help="Score o
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
 
-def _pipeline(settings_file: Path | None) -> Any:
+def _pipeline(settings_file: Path | None) -> Pipeline:
     from ..pipeline import Pipeline
 
     return Pipeline(settings(settings_file))
@@ -61,7 +67,7 @@ def eval_command(gold: GoldArg, out: OutOpt = None, limit: LimitOpt = None, as_j
         typer.echo(message("written", what="per-record results", path=out), err=True)
 
 
-def _summary_table(report: Any) -> Table:
+def _summary_table(report: EvalReport) -> Table:
     s = report.summary()
     table = Table(title=f"{report.gold_path}: {report.n} records")
     table.add_column("measure")
@@ -75,7 +81,7 @@ def _summary_table(report: Any) -> Table:
     return table
 
 
-def _category_table(report: Any) -> Table:
+def _category_table(report: EvalReport) -> Table:
     table = Table(title="per category (top event)")
     for name in ("category", "gold", "predicted", "correct", "precision", "recall", "F1"):
         table.add_column(name, justify="left" if name == "category" else "right")
@@ -85,7 +91,7 @@ def _category_table(report: Any) -> Table:
     return table
 
 
-def _confusion_table(report: Any) -> Table:
+def _confusion_table(report: EvalReport) -> Table:
     table = Table(title="confusions (gold -> predicted)")
     table.add_column("gold")
     table.add_column("predicted")
@@ -120,7 +126,7 @@ def explain_command(
         console.print(table)
 
 
-def _parse_table(result: Any) -> Table:
+def _parse_table(result: Explanation) -> Table:
     table = Table(title="parse")
     for name in ("i", "token", "lemma", "pos", "tag", "dep", "head"):
         table.add_column(name)
@@ -129,7 +135,7 @@ def _parse_table(result: Any) -> Table:
     return table
 
 
-def _actors_table(result: Any) -> Table:
+def _actors_table(result: Explanation) -> Table:
     table = Table(title="actors")
     for name in ("tokens", "text", "country", "sector", "name", "basis"):
         table.add_column(name)
@@ -139,7 +145,7 @@ def _actors_table(result: Any) -> Table:
     return table
 
 
-def _trials_table(result: Any, all_rules: bool) -> Table:
+def _trials_table(result: Explanation, all_rules: bool) -> Table:
     """Rules tried: all of them with ``--all``, else those that fired or failed on a constraint
     (not the ones whose part of speech did not even match)."""
     table = Table(title="rules tried")
@@ -151,7 +157,7 @@ def _trials_table(result: Any, all_rules: bool) -> Table:
     return table
 
 
-def _candidates_table(result: Any) -> Table:
+def _candidates_table(result: Explanation) -> Table:
     table = Table(title="decisions")
     for name in ("trigger", "rule", "cameo", "source (slot)", "target (slot)", "modality", "conf.", "decision"):
         table.add_column(name)
@@ -165,7 +171,7 @@ def _candidates_table(result: Any) -> Table:
     return table
 
 
-def _events_table(result: Any) -> Table:
+def _events_table(result: Explanation) -> Table:
     table = Table(title="event mentions")
     for name in ("cameo", "source", "target", "modality", "conf.", "trigger", "rule", "contexts"):
         table.add_column(name)
@@ -175,7 +181,7 @@ def _events_table(result: Any) -> Table:
     return table
 
 
-def _actor(m: Any) -> str:
+def _actor(m: ActorMention | None) -> str:
     if m is None:
         return "-"
     code = m.actor.country or m.actor.org or "?"

@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import signal
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from .app import app
 from .common import DEFAULT_DB, DbOpt, SettingsOpt, WorkersOpt, handled, settings
 from .messages import message
+
+if TYPE_CHECKING:
+    from ..watch import PollReport
 
 
 @app.command()
@@ -26,7 +29,7 @@ def watch(feeds: Annotated[list[str], typer.Argument(metavar="FEED", help="RSS/A
 
     skipped = 0
 
-    def report(poll: Any) -> None:
+    def report(poll: PollReport) -> None:
         nonlocal skipped
         skipped += len(poll.rejections)
         typer.echo(f"{poll.started:%Y-%m-%d %H:%M:%S} UTC: {poll.items} items, {poll.new} new, {poll.stored} stored, "
