@@ -63,7 +63,8 @@ def dyad_contexts(store: Store, a: str, b: str, since: DateLike = None, until: D
     """Context counts of the dyad A-B per period (see the module docstring)."""
     if by not in PERIODS:
         raise QueryError(f"by must be one of {', '.join(PERIODS)}, got {by!r}")
-    f = EventFilter(a=a, b=b, direction=direction, since=parse_date(since, "since"), until=parse_date(until, "until"), modality="asserted", dated=True)
+    f = EventFilter(a=a, b=b, direction=direction, since=parse_date(since, "since"), until=parse_date(until, "until"),
+                    modality="asserted", dated=True)
     frame = select_events(store, f)
     counts: dict[tuple[tuple[int, int], str], list[int]] = {}
     for day, quad, contexts in zip(frame["date_start"], frame["quad_class"], frame["contexts"]):

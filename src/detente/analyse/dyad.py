@@ -161,7 +161,8 @@ def dyad_timeline(store: Store, a: str, b: str, since: DateLike = None, until: D
         raise QueryError(f"weight must be one of {', '.join(WEIGHTS)}, got {weight!r}")
     if score not in SCORES:
         raise QueryError(f"score must be one of {', '.join(SCORES)}, got {score!r}")
-    base = EventFilter(a=a, b=b, direction=direction, since=parse_date(since, "since"), until=parse_date(until, "until"))
+    base = EventFilter(a=a, b=b, direction=direction,
+                       since=parse_date(since, "since"), until=parse_date(until, "until"))
     if base.a == base.b:
         raise QueryError(f"a dyad needs two different countries, got {base.a} twice")
     frame = select_events(store, base)

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 _FIELDS = ("name", "country", "sector", "sector2", "kb_id", "org", "former", "confidence")
 
 
-def actor_record(text: str, date: Any = None, context: Optional[str] = None, resources: ActorResources | None = None) -> dict:
+def actor_record(text: str, date: Any = None, context: Optional[str] = None,
+                 resources: ActorResources | None = None) -> dict:
     """The JSON record of one resolution: every field, null when there is no actor."""
     from ..actors import resolve_actor
 
