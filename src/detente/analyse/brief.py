@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import QueryError
@@ -31,6 +31,10 @@ from .dyad import DyadTimeline, dyad_timeline
 from .phases import Phase, dyad_phases
 from .query import open_db, run_query, select_mentions
 from .records import KeyEvent, actors_label, country_name
+
+if TYPE_CHECKING:
+    from ..store.db import Store
+    from .query import DateLike, StoreOrPath
 
 FORMATS = ("html", "md")
 KEY_EVENTS = 12
@@ -55,7 +59,8 @@ class Brief:
     repeats: int = 0  # events dated by publication that repeat one their article dates (not listed)
 
 
-def build_brief(store: Any, a: str, b: str, since: Any = None, until: Any = None, by: str = "auto") -> Brief:
+def build_brief(store: Store, a: str, b: str, since: DateLike = None, until: DateLike = None,
+                by: str = "auto") -> Brief:
     """Gather the timeline, phases, contexts, key events and the generated text of a brief."""
     timeline = dyad_timeline(store, a, b, since=since, until=until, by=by)
     phases = tuple(dyad_phases(timeline))
@@ -73,8 +78,9 @@ def build_brief(store: Any, a: str, b: str, since: Any = None, until: Any = None
     return Brief(**{**brief.__dict__, "headline": tuple(headline(brief)), "caveats": tuple(caveats(brief))})
 
 
-def write_brief(store: Any, a: str, b: str, since: Any = None, fmt: str = "html", out: str | Path = "brief.html",
-                until: Any = None, by: str = "auto") -> Path:
+def write_brief(store: StoreOrPath, a: str, b: str, since: DateLike = None, fmt: str = "html",
+                out: str | Path = "brief.html",
+                until: DateLike = None, by: str = "auto") -> Path:
     """Write the brief of the dyad A-B to ``out`` (``-``: standard output; ``fmt``: html | md);
     returns the path written."""
     if fmt not in FORMATS:
@@ -94,7 +100,7 @@ def write_brief(store: Any, a: str, b: str, since: Any = None, fmt: str = "html"
 REPEAT_DAYS = 31  # a publication date this soon after a text-dated act may be the report of that act
 
 
-def publication_repeats(store: Any, events: Sequence[KeyEvent]) -> set[str]:
+def publication_repeats(store: Store, events: Sequence[KeyEvent]) -> set[str]:
     """Ids of the events dated only by their article's publication that repeat an event the same
     article dates from its text: same direction, same CAMEO family (first two digits), the
     publication date at most REPEAT_DAYS after the dated one ("Rahmon's visit at the end of May"

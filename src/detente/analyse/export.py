@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 import pandas as pd
 
@@ -29,6 +29,10 @@ from .frames import add_labels
 from .icews import write_icews
 from .query import EventFilter, open_db, run_query, select_events, select_mentions
 from .records import clean, event_records
+
+if TYPE_CHECKING:
+    from ..store.db import Store
+    from .query import StoreOrPath
 
 FORMATS = ("csv", "parquet", "jsonl", "plover", "gdelt", "icews")
 ASSERTED_ONLY = ("gdelt", "icews")  # formats without a modality of their own
@@ -55,7 +59,8 @@ class ExportSummary:
     events: int
 
 
-def export_events(db: Any, fmt: str, out: str | Path, all_modalities: bool = False, **filters: Any) -> ExportSummary:
+def export_events(db: StoreOrPath, fmt: str, out: str | Path, all_modalities: bool = False,
+                  **filters: Any) -> ExportSummary:
     """Write the events matching ``filters`` to ``out`` (``-``: standard output) in format ``fmt``;
     returns how many.
 
@@ -70,10 +75,11 @@ def export_events(db: Any, fmt: str, out: str | Path, all_modalities: bool = Fal
         if fmt == "parquet":
             n = _write_parquet(store, f, sys.stdout.buffer if to_stdout else path)
         else:
-            writer = {"csv": _write_csv, "jsonl": _write_jsonl, "plover": _write_plover, "gdelt": _write_gdelt,
-                      "icews": _write_icews}[fmt]
             with nullcontext(sys.stdout) if to_stdout else path.open("w", encoding="utf-8", newline="") as handle:
-                n = writer(store, f, handle, all_modalities) if fmt in ASSERTED_ONLY else writer(store, f, handle)
+                if fmt in ASSERTED_ONLY:
+                    n = {"gdelt": _write_gdelt, "icews": _write_icews}[fmt](store, f, handle, all_modalities)
+                else:
+                    n = {"csv": _write_csv, "jsonl": _write_jsonl, "plover": _write_plover}[fmt](store, f, handle)
     if to_stdout:
         sys.stdout.flush()
     return ExportSummary(format=fmt, path=path, events=n)
@@ -93,7 +99,7 @@ def _modality_filter(fmt: str, all_modalities: bool, f: EventFilter) -> EventFil
     return f.replace(modality="asserted")
 
 
-def _chunks(store: Any, f: EventFilter) -> Iterator[pd.DataFrame]:
+def _chunks(store: Store, f: EventFilter) -> Iterator[pd.DataFrame]:
     """The matching events, CHUNK rows at a time, honouring the filter's own limit and offset."""
     offset, left = f.offset, f.limit
     while left is None or left > 0:
@@ -109,7 +115,7 @@ def _chunks(store: Any, f: EventFilter) -> Iterator[pd.DataFrame]:
 
 
 # -- flat tables ------------------------------------------------------------------------------
-def flat_frame(store: Any, frame: pd.DataFrame) -> pd.DataFrame:
+def flat_frame(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
     """``load_events`` columns plus the first mention's evidence (sentence, trigger, article)."""
     frame = add_labels(frame)
     mentions = select_mentions(store, list(frame["event_id"])).drop_duplicates("event_id")
@@ -119,13 +125,13 @@ def flat_frame(store: Any, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def write_events_csv(store: Any, f: EventFilter, handle: TextIO) -> int:
+def write_events_csv(store: Store, f: EventFilter, handle: TextIO) -> int:
     """The events matching ``f`` on an open store, written to ``handle`` in the layout of
     ``export_events(..., "csv", ...)`` (the web app's download); returns how many."""
     return _write_csv(store, f, handle)
 
 
-def _write_csv(store: Any, f: EventFilter, handle: TextIO) -> int:
+def _write_csv(store: Store, f: EventFilter, handle: TextIO) -> int:
     n = 0
     for frame in _chunks(store, f):
         flat = flat_frame(store, frame)
@@ -137,7 +143,7 @@ def _write_csv(store: Any, f: EventFilter, handle: TextIO) -> int:
     return n
 
 
-def _write_parquet(store: Any, f: EventFilter, path: Path | BinaryIO) -> int:
+def _write_parquet(store: Store, f: EventFilter, path: Path | BinaryIO) -> int:
     frames = [flat_frame(store, frame) for frame in _chunks(store, f)]
     frame = pd.concat(frames, ignore_index=True) if frames else flat_frame(store, select_events(store, f.replace(limit=0)))
     for name in ("date_start", "date_end", "first_published"):
@@ -147,7 +153,7 @@ def _write_parquet(store: Any, f: EventFilter, path: Path | BinaryIO) -> int:
 
 
 # -- JSON records -------------------------------------------------------------------------------
-def _write_jsonl(store: Any, f: EventFilter, handle: TextIO) -> int:
+def _write_jsonl(store: Store, f: EventFilter, handle: TextIO) -> int:
     n = 0
     for frame in _chunks(store, f):
         for record in event_records(store, frame):
@@ -207,7 +213,7 @@ def _plover_actors(actor: dict[str, Any] | None) -> list[dict[str, str]]:
     return [out]
 
 
-def _write_plover(store: Any, f: EventFilter, handle: TextIO) -> int:
+def _write_plover(store: Store, f: EventFilter, handle: TextIO) -> int:
     n = 0
     for frame in _chunks(store, f):
         for record in event_records(store, frame):
@@ -299,7 +305,7 @@ def gdelt_row(row: dict[str, Any], lead: bool, url: str | None) -> list[Any]:
     ]
 
 
-def _write_gdelt(store: Any, f: EventFilter, handle: TextIO, with_modality: bool = False) -> int:
+def _write_gdelt(store: Store, f: EventFilter, handle: TextIO, with_modality: bool = False) -> int:
     out = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     out.writerow([*GDELT_COLUMNS, "Modality"] if with_modality else GDELT_COLUMNS)
     n = 0
@@ -323,7 +329,7 @@ def _write_gdelt(store: Any, f: EventFilter, handle: TextIO, with_modality: bool
     return n
 
 
-def _write_icews(store: Any, f: EventFilter, handle: TextIO, with_modality: bool = False) -> int:
+def _write_icews(store: Store, f: EventFilter, handle: TextIO, with_modality: bool = False) -> int:
     return write_icews((flat_frame(store, frame) for frame in _chunks(store, f)), handle, with_modality)
 
 

@@ -32,14 +32,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 import pandas as pd
 
 from ..errors import QueryError
 from .dyad import (PERIODS, SCORES, WEIGHTS, coarse_sql, index_band, period_bounds, period_of, score_sql,
                    vague_sql)
-from .query import EventFilter, events_sql, open_db, run_query
+from .query import EventFilter, events_sql, open_db, parse_date, run_query
+
+if TYPE_CHECKING:
+    from .query import DateLike, StoreOrPath
 
 UNITS = ("dyad", "country")
 PANEL_FORMATS = ("csv", "parquet")
@@ -63,8 +66,8 @@ def panel_columns(unit: str, directed: bool) -> list[str]:
             "index", "index_low", "index_high", "n_coarse", "n_articles", "n_sources"]
 
 
-def panel(db: Any, unit: str = "dyad", by: str = "year", directed: bool = False, since: Any = None,
-          until: Any = None, weight: str = "event", score: str = "relations") -> pd.DataFrame:
+def panel(db: StoreOrPath, unit: str = "dyad", by: str = "year", directed: bool = False, since: DateLike = None,
+          until: DateLike = None, weight: str = "event", score: str = "relations") -> pd.DataFrame:
     """The panel of ``unit`` x period over the store ``db`` (a path or an open store), one row
     per unit and period with events, ordered by unit then period (see the module docstring)."""
     if unit not in UNITS:
@@ -75,7 +78,7 @@ def panel(db: Any, unit: str = "dyad", by: str = "year", directed: bool = False,
         raise QueryError(f"weight must be one of {', '.join(WEIGHTS)}, got {weight!r}")
     if score not in SCORES:
         raise QueryError(f"score must be one of {', '.join(SCORES)}, got {score!r}")
-    f = EventFilter(since=since, until=until, modality="asserted", dated=True)
+    f = EventFilter(since=parse_date(since, "since"), until=parse_date(until, "until"), modality="asserted", dated=True)
     keys = unit_columns(unit, directed)
     sql, params = _panel_sql(f, unit, directed, by, weight, score)
     with open_db(db) as store:

@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .dyad import OPPOSITION_SECTORS, band, vague_sql
-from .query import EventFilter, run_query, where_clause
+from .query import EventFilter, parse_date, run_query, where_clause
 from .records import clean, country_name
+
+if TYPE_CHECKING:
+    from ..store.db import Store
+    from .query import DateLike
 
 
 @dataclass(frozen=True)
@@ -47,9 +51,10 @@ _SCORE = ("CASE WHEN e.goldstein > 0 AND (e.source_sector IN ({s}) OR e.target_s
           "THEN -e.goldstein ELSE e.goldstein END")
 
 
-def partners(store: Any, a: str, since: Any = None, until: Any = None, limit: int | None = None) -> list[Partner]:
+def partners(store: Store, a: str, since: DateLike = None, until: DateLike = None,
+             limit: int | None = None) -> list[Partner]:
     """A's dyads (other country, not A itself), by number of events then index, highest first."""
-    f = EventFilter(country=a, since=since, until=until, modality="asserted")
+    f = EventFilter(country=a, since=parse_date(since, "since"), until=parse_date(until, "until"), modality="asserted")
     cond, params = where_clause(f)
     sectors = ", ".join(f"'{s}'" for s in sorted(OPPOSITION_SECTORS))
     score = _SCORE.format(s=sectors)

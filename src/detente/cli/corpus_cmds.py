@@ -16,7 +16,7 @@ from contextlib import ExitStack
 from enum import Enum
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -27,6 +27,11 @@ from . import common
 from .common import (DEFAULT_DB, CodeOpt, CountryOpt, DbOpt, DyadOpt, LimitOpt, ModalityOpt, SettingsOpt, SinceOpt,
                      UntilOpt, WorkersOpt, handled, open_existing, value)
 from .messages import message, plural
+
+if TYPE_CHECKING:
+    from ..events.ontology import Ontology
+    from ..model import Location
+    from ..places.types import GeoPlace
 
 EXAMPLES = "data/examples"
 
@@ -271,7 +276,7 @@ def article_json(article: Article) -> dict[str, Any]:
 
 
 def filter_events(found: Sequence[Event], country: str | None = None, cameo: str | None = None,
-                  limit: int | None = None, near: Any = None, km: float = 50.0) -> list[Event]:
+                  limit: int | None = None, near: GeoPlace | None = None, km: float = 50.0) -> list[Event]:
     """Events with ``country`` as source or target, a CAMEO code starting with ``cameo`` and,
     given a place ``near`` (``detente.places.GeoPlace``), a location within ``km`` of it."""
     wanted = country.upper() if country else None
@@ -310,7 +315,7 @@ def event_row(record: dict[str, Any]) -> dict[str, Any]:
 
 
 # -- rendering --------------------------------------------------------------------------------
-def _print_events(found: Sequence[Event], output: str, ontology: Any) -> None:
+def _print_events(found: Sequence[Event], output: str, ontology: Ontology | None) -> None:
     if output == "none":
         return
     records = [event.to_dict(ontology) for event in found]
@@ -421,19 +426,19 @@ def _query_events() -> Callable[..., list[Event]]:
     return query_events
 
 
-def _near_place(name: str) -> Any:
+def _near_place(name: str) -> GeoPlace:
     from ..places import resolve_place
 
     return resolve_place(name)
 
 
-def _is_near(location: Any, place: Any, km: float) -> bool:
+def _is_near(location: Location | None, place: GeoPlace, km: float) -> bool:
     from ..places import is_near
 
     return is_near(location, place, km)
 
 
-def _ontology() -> Any:
+def _ontology() -> Ontology | None:
     try:
         from ..events.ontology import load_ontology
 
