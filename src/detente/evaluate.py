@@ -23,10 +23,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import TYPE_CHECKING, Any, IO
 
 from .errors import GoldFileError
 from .model import ActorMention, EventMention
+
+if TYPE_CHECKING:
+    from .events.ontology import Ontology
+    from .pipeline import Pipeline
 
 OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "BRM": "MMR", "GER": "DEU",
              "UK": "GBR", "SWZ": "SWZ", "SER": "SRB", "MNG": "MNG", "UKR": "UKR", "KOS": "XKX", "YUG": "SRB"}
@@ -219,7 +223,7 @@ def read_gold(path: str | Path) -> list[GoldRecord]:
 
 
 # -- scoring ----------------------------------------------------------------------------------
-def category_of(code: str, ontology: Any = None) -> str | None:
+def category_of(code: str, ontology: Ontology | None = None) -> str | None:
     """The PLOVER 0.5 category of a CAMEO code (the ontology's when it has one)."""
     lookup = getattr(ontology, "plover_category", None)
     if lookup is not None:
@@ -266,7 +270,7 @@ def _gold_roles(rec: GoldRecord) -> tuple[list[GoldActor], list[GoldActor]]:
     return sources, targets
 
 
-def score_record(rec: GoldRecord, mentions: Sequence[EventMention], ontology: Any = None) -> RecordResult:
+def score_record(rec: GoldRecord, mentions: Sequence[EventMention], ontology: Ontology | None = None) -> RecordResult:
     sources, targets = _gold_roles(rec)
     res = RecordResult(id=rec.id, text=rec.text, gold=rec.event,
                        gold_sources=[a.code or "-" for a in sources], gold_targets=[a.code or "-" for a in targets])
@@ -325,7 +329,7 @@ def _tables(results: list[RecordResult]) -> tuple[list[CategoryRow], list[tuple[
     return rows, sorted(((g, p, n) for (g, p), n in confusion.items()), key=lambda x: (-x[2], x[0], x[1]))
 
 
-def evaluate(gold_path: str | Path, pipeline: Any = None, limit: int | None = None) -> EvalReport:
+def evaluate(gold_path: str | Path, pipeline: Pipeline | None = None, limit: int | None = None) -> EvalReport:
     """Code every gold record's text with its date and score the results.
 
     ``pipeline`` is a ``detente.pipeline.Pipeline`` (a default one is built when omitted).
