@@ -105,7 +105,8 @@ def _of_place(mention: ActorMention | None, place: PlaceMention) -> ActorMention
     where the event it takes part in happened; officials, soldiers and other placeless sectors are
     not ("foreign ministers in Brussels"), and talks and signings happen at venues (VENUE_ROOTS)."""
     actor = mention.actor if mention is not None else None
-    if mention is None or actor is None or actor.country or actor.org or actor.kb_id or actor.sector in (None, *PLACELESS_SECTORS):
+    if mention is None or actor is None or actor.country or actor.org or actor.kb_id \
+            or actor.sector in (None, *PLACELESS_SECTORS):
         return mention
     if not place.place.country:
         return mention
