@@ -121,3 +121,46 @@ def test_the_default_ensemble_drops_metaphors_and_keeps_plain_events():
     assert asserted("The president lured voters with promises of cheaper bread.") == []
     assert [c[:2] for c in asserted("Kenya's foreign minister met his Ugandan counterpart in Kampala on Tuesday.")] == ["04"]
     assert [c[:2] for c in asserted("Colombian troops killed six rebels in a raid on a jungle camp, the army said.")] == ["19"]
+
+
+def test_dense_features_are_standardised_into_the_stored_weights(tmp_path, nlp):
+    """A model trained on standardised contextual vectors gives, from the raw vectors, the scores
+    the trainer computed: the standardisation is folded into the stored weights and bias."""
+    from detente.events.features import dense_features, sentence_vector
+
+    doc = nlp("Kazakhstan attacked Kyrgyzstan.")
+    raw = dense_features(doc[1], sentence_vector(doc[:]))
+    assert raw is not None and raw.shape == (3 * doc.tensor.shape[1],)
+    n = raw.shape[0]
+    rng = np.random.default_rng(0)
+    mean, scale = rng.normal(size=n).astype(np.float32), rng.uniform(0.5, 2.0, size=n).astype(np.float32)
+    w_dense = rng.normal(size=(3, n)).astype(np.float32)
+    vocab = {"l=attack": 0}
+    type_clf = _Fake([NONE, "040", "190"], np.hstack([[[0.0], [0.0], [1.0]], w_dense]), [0.1, -0.2, 0.3])
+    path = tmp_path / "dense.npz"
+    export_model(path, vocab, {"type": type_clf}, {}, {"seed": 0}, dense_mean=mean, dense_scale=scale)
+    model = read_model(path)
+    assert model.dense_dim == n
+    got = model.predict(doc[1], doc[:])["type"].raw
+    expected = 1 / (1 + np.exp(-(w_dense @ ((raw - mean) * scale) + np.array([0.1, -0.2, 1.3]))))
+    assert [got[c] for c in (NONE, "040", "190")] == pytest.approx(expected.tolist(), rel=1e-3)
+
+
+def test_by_root_sums_the_codes_of_a_root():
+    pred = _pred({NONE: 0.3, "0311": 0.2, "036": 0.2, "010": 0.3})["type"]
+    assert cb.event_code(pred)[1] == pytest.approx(0.3)  # the single best code
+    code, p = cb.event_code(pred, by_root=True)
+    assert code in ("0311", "036") and p == pytest.approx(0.4)
+    policy = cb.CoderPolicy(veto=0.9, retype=0.35, add=0.7, learned_only=0.5, confidence_scale=0.8, unasserted=0.8,
+                            background=0.8, by_root=True)
+    new, note, drop = cb.judge_rule("010", {"type": pred}, policy)
+    assert new in ("0311", "036") and drop is None
+
+
+def test_blend_moves_a_rule_event_confidence_towards_the_model():
+    pred = _pred({NONE: 0.1, "190": 0.8, "040": 0.1})
+    policy = cb.CoderPolicy(veto=0.9, retype=0.8, add=0.7, learned_only=0.5, confidence_scale=0.8, unasserted=0.8,
+                            background=0.8, blend=0.5)
+    assert cb.rule_confidence(0.6, "190", pred, policy) == pytest.approx(0.7)
+    assert cb.rule_confidence(0.6, "040", pred, policy) == pytest.approx(0.35)
+    assert cb.rule_confidence(0.6, "040", None, policy) == 0.6

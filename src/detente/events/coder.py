@@ -131,7 +131,7 @@ def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], se
             cand.notes.append(note)
     taken = {c.trigger.i for c in cands} | {i for c in cands if c.dropped is None for i in c.match.consumed}
     threshold = policy.learned_only if coder == "learned" else policy.add
-    for tok, code, prob in cb.new_events(sent, preds, taken, threshold):
+    for tok, code, prob in cb.new_events(sent, preds, taken, threshold, policy.by_root):
         cand = Candidate(match=cb.generic_match(tok, code), cameo=code, learned_prob=prob, pred=preds[tok.i])
         cand.notes.append(f"learned: {code} (p={prob:.2f})")
         cands.append(cand)
@@ -336,6 +336,8 @@ def _confidence(cand: Candidate, lexicon: Lexicon) -> float:
     score = rule.confidence + 0.03 * rule.specificity
     if cand.learned_prob is not None:
         score = cand.learned_prob * cb.load_policy().confidence_scale
+    else:
+        score = cb.rule_confidence(score, cand.cameo, cand.pred, cb.load_policy())
     score += 0.15 if cand.roles.sources else 0.0
     score += 0.10 if cand.roles.targets else 0.0
     if not cand.roles.sources and not cand.roles.targets:

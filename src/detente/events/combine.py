@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from ..errors import DataFileError
 from . import syntax as sx
-from .features import is_candidate, sentence_features
+from .features import is_candidate, sentence_features, sentence_vector
 from .learned import NONE, LearnedModel, Prediction
 from .lexicon import DEFAULT_SLOTS, Rule
 from .matcher import Match
@@ -42,18 +42,23 @@ class CoderPolicy:
     confidence_scale: float  # a learned event's confidence is its probability times this
     unasserted: float  # P(hypothetical or negated) above which an asserted event is not asserted
     background: float  # P(background) above which an event without a time expression is undated
+    blend: float = 0.0  # weight of the type model's P(the rule's root) in a rule event's confidence
+    by_root: bool = False  # retype and add on the summed probability of a CAMEO root's codes
 
 
 @lru_cache(maxsize=1)
 def load_policy() -> CoderPolicy:
     path = importlib_resources.files("detente").joinpath(POLICY_FILE)
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    by_root = data.get("by_root", False)
+    if not isinstance(by_root, bool):
+        raise DataFileError(POLICY_FILE, f"by_root must be true or false, got {by_root!r}")
     try:
-        policy = CoderPolicy(**{k: float(v) for k, v in data["thresholds"].items()})
+        policy = CoderPolicy(**{k: float(v) for k, v in data["thresholds"].items()}, by_root=by_root)
     except (KeyError, TypeError, ValueError) as exc:
         raise DataFileError(POLICY_FILE, f"bad thresholds: {exc}") from exc
     for name, value in vars(policy).items():
-        if not 0.0 <= value <= 1.0:
+        if name != "by_root" and not 0.0 <= value <= 1.0:
             raise DataFileError(POLICY_FILE, f"{name} must be in [0, 1], got {value}")
     return policy
 
@@ -61,19 +66,21 @@ def load_policy() -> CoderPolicy:
 def predictions(sent: Span, model: LearnedModel, rules: Mapping[int, Sequence[str]]) -> dict[int, dict[str, Prediction]]:
     """The model's answer for every candidate token of a sentence (``rules``: rule features by token)."""
     shared = sentence_features(sent)
+    sent_vec = sentence_vector(sent) if model.dense_dim else None
     out: dict[int, dict[str, Prediction]] = {}
     lemmas = model.trigger_lemmas
     for tok in sent:
         if tok.i not in rules and (not is_candidate(tok) or (lemmas is not None and tok.lemma_.lower() not in lemmas)):
             continue
         idx = model.indices(tok, sent, rules.get(tok.i, ()), shared)
-        typed = model.run("type", idx)
+        dense = model.dense(tok, sent_vec)
+        typed = model.run("type", idx, dense)
         if typed is None:  # read_model always loads "type"; a model without it answers nothing
             continue
         answers: dict[str, Prediction] = {"type": typed}
         if tok.i in rules or typed.label != NONE:  # the other models only where an event may be
             for name in ("event", "modality", "time"):
-                pred = model.run(name, idx)
+                pred = model.run(name, idx, dense)
                 if pred is not None:
                     answers[name] = pred
         out[tok.i] = answers
@@ -90,9 +97,25 @@ def generic_match(tok: Token, cameo: str) -> Match:
     return Match(rule=rule, trigger=tok, anchors=(tok,), consumed=frozenset({tok.i}), governor=governor)
 
 
-def event_code(pred: Prediction) -> tuple[str, float] | None:
-    """The most probable code other than "no event", and its probability."""
-    return pred.best_other(NONE)
+def event_code(pred: Prediction, by_root: bool = False) -> tuple[str, float] | None:
+    """The most probable code other than "no event", and its probability; ``by_root``: the most
+    probable code of the most probable CAMEO root, and the summed probability of that root's codes
+    (a model torn between 0311 and 036 is still sure of an intent)."""
+    if not by_root:
+        return pred.best_other(NONE)
+    mass: dict[str, float] = {}
+    best: dict[str, tuple[float, str]] = {}
+    for code, p in zip(pred.classes, pred.p):
+        if code == NONE:
+            continue
+        root = code[:2]
+        mass[root] = mass.get(root, 0.0) + float(p)
+        if p > best.get(root, (-1.0, ""))[0]:
+            best[root] = (float(p), code)
+    if not mass:
+        return None
+    root = max(mass, key=mass.__getitem__)
+    return best[root][1], mass[root]
 
 
 def judge_rule(cameo: str, pred: dict[str, Prediction] | None, policy: CoderPolicy) -> tuple[str | None, str, str | None]:
@@ -103,13 +126,23 @@ def judge_rule(cameo: str, pred: dict[str, Prediction] | None, policy: CoderPoli
     p_none = pred["event"].prob_of(NONE) if "event" in pred else typed.prob_of(NONE, raw=True)
     if p_none >= policy.veto:
         return None, "", f"learned: no event here (p={p_none:.2f})"
-    best = event_code(typed)
+    best = event_code(typed, policy.by_root)
     if best is not None and best[0][:2] != cameo[:2] and best[1] >= policy.retype:
         return best[0], f"learned: {cameo} -> {best[0]} (p={best[1]:.2f})", None
     if best is not None:
         return None, f"learned agrees on root {cameo[:2]}: p({best[0]})={best[1]:.2f}" if best[0][:2] == cameo[:2] \
             else f"learned prefers {best[0]} (p={best[1]:.2f}), below {policy.retype}", None
     return None, "", None
+
+
+def rule_confidence(score: float, cameo: str, pred: dict[str, Prediction] | None, policy: CoderPolicy) -> float:
+    """A rule event's base confidence, moved towards the type model's probability of its root
+    (weight ``policy.blend``): which of a sentence's events leads follows the model's belief too."""
+    if not policy.blend or pred is None:
+        return score
+    root = cameo[:2]
+    p_root = sum(float(p) for c, p in zip(pred["type"].classes, pred["type"].p) if c != NONE and c[:2] == root)
+    return (1.0 - policy.blend) * score + policy.blend * p_root
 
 
 def describe(pred: dict[str, Prediction]) -> list[str]:
@@ -137,13 +170,13 @@ def is_background(pred: dict[str, Prediction] | None, policy: CoderPolicy) -> bo
 
 
 def new_events(sent: Span, preds: dict[int, dict[str, Prediction]], taken: set[int],
-               threshold: float) -> list[tuple[Token, str, float]]:
+               threshold: float, by_root: bool = False) -> list[tuple[Token, str, float]]:
     """Tokens the model types as events, above ``threshold``, that no rule candidate holds."""
     out = []
     for i, pred in preds.items():
         if i in taken or pred["type"].label == NONE:
             continue
-        best = event_code(pred["type"])
+        best = event_code(pred["type"], by_root)
         if best is not None and best[1] >= threshold:
             out.append((sent.doc[i], best[0], best[1]))
     return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from spacy.tokens import Span, Token
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # and any token a rule was tried on
@@ -123,3 +124,25 @@ def sentence_features(sent: Span) -> list[str]:
     if any(q in text for q in ('"', "“", "”", "'")):
         out.append("quote")
     return out
+
+
+DENSE_PARTS = 3  # the token's, its head's and the sentence's mean contextual vectors
+
+
+def sentence_vector(sent: Span) -> np.ndarray | None:
+    """The mean of the sentence's contextual token vectors (``doc.tensor``), or None without one."""
+    tensor = sent.doc.tensor
+    if tensor is None or tensor.ndim != 2 or tensor.shape[0] != len(sent.doc):
+        return None
+    return tensor[sent.start:sent.end].mean(axis=0)
+
+
+def dense_features(tok: Token, sent_vec: np.ndarray | None) -> np.ndarray | None:
+    """Dense features of a token: the spaCy model's contextual vectors (``doc.tensor``, computed by
+    the parse anyway) of the token, of its head and of the whole sentence (``sentence_vector``).
+    They let the model generalise past the words it was trained on (synonyms, the topic of the
+    sentence: sport, business, history); None when the Doc has no tensor."""
+    if sent_vec is None:
+        return None
+    tensor = tok.doc.tensor
+    return np.concatenate([tensor[tok.i], tensor[tok.head.i], sent_vec]).astype(np.float32)

@@ -19,7 +19,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from ..errors import DataFileError
-from .features import token_features
+from .features import dense_features, sentence_vector, token_features
 
 NONE = "none"
 MODEL_FILE = "data/models/coder.npz"
@@ -79,9 +79,12 @@ class _Linear:
     classes: tuple[str, ...]
     weights: np.ndarray  # (n_features, n_classes or 1), float16
     bias: np.ndarray
+    dense: np.ndarray | None = None  # (n_dense, n_classes or 1), float32, standardisation folded in
 
-    def predict(self, idx: list[int]) -> Prediction:
+    def predict(self, idx: list[int], dense: np.ndarray | None = None) -> Prediction:
         scores = self.weights[idx].astype(np.float32).sum(axis=0) + self.bias
+        if self.dense is not None and dense is not None:
+            scores = scores + dense @ self.dense
         if len(self.classes) == 2 and scores.shape[0] == 1:
             p1 = float(_sigmoid(scores)[0])
             p = np.array([1.0 - p1, p1])
@@ -108,6 +111,7 @@ class LearnedModel:
         # lemmas seen as the trigger of an annotated event; a token with another lemma on which no
         # rule was tried is not worth asking about (None: ask about every candidate)
         self.trigger_lemmas = trigger_lemmas
+        self.dense_dim = int(meta.get("dense_dim", 0))  # width of the dense features (0: none)
 
     def indices(self, tok: Token, sent: Span, rules: Sequence[str] = (),
                 sent_feats: Sequence[str] | None = None) -> list[int]:
@@ -115,38 +119,60 @@ class LearnedModel:
         vocab = self.vocab
         return list({vocab[f] for f in token_features(tok, sent, rules, sent_feats) if f in vocab})
 
-    def run(self, name: str, idx: list[int]) -> Prediction | None:
+    def dense(self, tok: Token, sent_vec: np.ndarray | None) -> np.ndarray | None:
+        """The token's dense features (``features.dense_features``), when the model uses them and
+        the Doc has its contextual vectors of the right width."""
+        if not self.dense_dim or sent_vec is None:
+            return None
+        vec = dense_features(tok, sent_vec)
+        return vec if vec is not None and vec.shape[0] == self.dense_dim else None
+
+    def run(self, name: str, idx: list[int], dense: np.ndarray | None = None) -> Prediction | None:
         """One model's answer for a token's features; None when the file has no such model."""
         model = self.models.get(name)
-        return model.predict(idx) if model is not None else None
+        return model.predict(idx, dense) if model is not None else None
 
     def predict(self, tok: Token, sent: Span, rules: Sequence[str] = (),
                 sent_feats: Sequence[str] | None = None) -> dict[str, Prediction]:
         """Every model's answer for one token."""
         idx = self.indices(tok, sent, rules, sent_feats)
-        return {name: model.predict(idx) for name, model in self.models.items()}
+        dense = self.dense(tok, sentence_vector(sent))
+        return {name: model.predict(idx, dense) for name, model in self.models.items()}
 
 
 def export_model(path: Path, vocab: dict[str, int], classifiers: dict[str, LinearClassifier],
-                 folding: dict[str, str], meta: dict, trigger_lemmas: list[str] | None = None) -> None:
-    """Write trained classifiers in the shipped format, dropping features with no weight."""
+                 folding: dict[str, str], meta: dict, trigger_lemmas: list[str] | None = None,
+                 dense_mean: np.ndarray | None = None, dense_scale: np.ndarray | None = None) -> None:
+    """Write trained classifiers in the shipped format, dropping features with no weight.
+
+    With ``dense_mean``/``dense_scale``, each classifier's last ``len(dense_mean)`` weights are those
+    of the standardised dense features ``(x - mean) * scale``; the standardisation is folded into
+    the stored dense weights and the bias, so that inference multiplies the raw vector."""
+    n_dense = 0 if dense_mean is None else len(dense_mean)
+    n_sparse = len(vocab)
     weights = {name: np.asarray(clf.coef_, dtype=np.float32).T for name, clf in classifiers.items()}
-    keep = np.zeros(len(vocab), dtype=bool)
+    keep = np.zeros(n_sparse, dtype=bool)
     for w in weights.values():
-        keep |= np.abs(w).max(axis=1) >= PRUNE
+        keep |= np.abs(w[:n_sparse]).max(axis=1) >= PRUNE
     names = sorted(vocab, key=vocab.__getitem__)
     kept = [n for n, k in zip(names, keep) if k]
     arrays: dict[str, np.ndarray] = {}
     for name, clf in classifiers.items():
-        w = weights[name][keep]
+        w = weights[name][:n_sparse][keep]
+        bias = np.asarray(clf.intercept_, dtype=np.float32)
+        if n_dense:
+            wd = weights[name][n_sparse:n_sparse + n_dense] * dense_scale[:, None]
+            bias = bias - dense_mean @ wd
+            arrays[f"{name}_dense"] = wd.astype(np.float32)
         rows, cols = np.nonzero(np.abs(w) >= PRUNE)  # stored sparse: most weights are near zero
         arrays[f"{name}_rows"] = rows.astype(np.int32)
         arrays[f"{name}_cols"] = cols.astype(np.int16)
         arrays[f"{name}_vals"] = w[rows, cols].astype(np.float16)
         arrays[f"{name}_shape"] = np.asarray(w.shape, dtype=np.int64)
-        arrays[f"{name}_b"] = np.asarray(clf.intercept_, dtype=np.float32)
+        arrays[f"{name}_b"] = np.asarray(bias, dtype=np.float32)
         arrays[f"{name}_classes"] = np.asarray([str(c) for c in clf.classes_])
-    header = {"features": kept, "folding": folding, "meta": meta, "trigger_lemmas": trigger_lemmas}
+    header = {"features": kept, "folding": folding, "meta": {**meta, "dense_dim": n_dense},
+              "trigger_lemmas": trigger_lemmas}
     arrays["header"] = np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as fh:
@@ -171,7 +197,11 @@ def read_model(path: Path | None = None) -> LearnedModel:
         w[data[f"{name}_rows"], data[f"{name}_cols"]] = data[f"{name}_vals"]
         if w.shape[0] != len(vocab):
             raise DataFileError(MODEL_FILE, f"{name}: {w.shape[0]} weight rows for {len(vocab)} features")
-        models[name] = _Linear(tuple(str(c) for c in data[f"{name}_classes"]), w, data[f"{name}_b"])
+        dense = data.get(f"{name}_dense")
+        if dense is not None and dense.shape[0] != int(header["meta"].get("dense_dim", 0)):
+            raise DataFileError(MODEL_FILE, f"{name}: {dense.shape[0]} dense weight rows, header says "
+                                            f"{header['meta'].get('dense_dim')}")
+        models[name] = _Linear(tuple(str(c) for c in data[f"{name}_classes"]), w, data[f"{name}_b"], dense)
     lemmas = header.get("trigger_lemmas")
     return LearnedModel(vocab, models, header["folding"], header["meta"],
                         frozenset(lemmas) if lemmas is not None else None)
