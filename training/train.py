@@ -16,11 +16,12 @@ import json
 import random
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from detente.events.features import is_candidate, rule_features, token_features
+from detente.events.features import dense_features, is_candidate, rule_features, sentence_vector, token_features
 from detente.events.learned import NONE, export_model
 from detente.events.matcher import matches_for
 
@@ -50,10 +51,24 @@ def fold_codes(sents: list[Sentence]) -> dict[str, str]:
     return out
 
 
-def examples(sents: list[Sentence], folding: dict[str, str] | None):
-    """(features, type label, a rule fired) per candidate token; (features, modality, time) per
-    gold trigger; the lemmas of the gold triggers."""
-    typed, flagged, lemmas = [], [], []
+@dataclass
+class Examples:
+    """Training rows: every candidate token (type, event) and every gold trigger (modality, time)."""
+
+    feats: list[list[str]] = field(default_factory=list)
+    dense: list[np.ndarray | None] = field(default_factory=list)
+    label: list[str] = field(default_factory=list)
+    fired: list[bool] = field(default_factory=list)
+    writer: list[str] = field(default_factory=list)
+    trig: list[int] = field(default_factory=list)  # rows that are gold triggers
+    modality: list[str] = field(default_factory=list)
+    time: list[str] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)  # the gold triggers' lemmas
+
+
+def examples(sents: list[Sentence], folding: dict[str, str] | None) -> Examples:
+    """The rows of the four models, with the writer of each (for leave-one-writer-out)."""
+    ex = Examples()
     for sent, doc in parsed(sents):
         gold = {}
         for ev in sent.events:
@@ -62,6 +77,7 @@ def examples(sents: list[Sentence], folding: dict[str, str] | None):
                 gold.setdefault(tok.i, ev)
         roots = {ev.cameo[:2] for ev in sent.events}
         near = {t.i for i in gold for t in (doc[i].head, *doc[i].children)}
+        vecs = {}
         for tok in doc:
             ev = gold.get(tok.i)
             fired, tried = matches_for(tok, lexicon())
@@ -70,13 +86,20 @@ def examples(sents: list[Sentence], folding: dict[str, str] | None):
                 continue
             if ev is None and (tok.i in near or any(m.rule.cameo[:2] in roots for m in fired)):
                 continue  # another word of an annotated event ("held talks"): neither event nor none
-            feats = token_features(tok, tok.sent, rules)
+            if tok.sent.start not in vecs:
+                vecs[tok.sent.start] = sentence_vector(tok.sent)
             label = NONE if ev is None else (folding.get(ev.cameo, ev.cameo[:2] + "0") if folding else ev.cameo)
-            typed.append((feats, label, bool(fired)))
             if ev is not None:
-                flagged.append((feats, ev.modality, ev.time))
-                lemmas.append(tok.lemma_.lower())
-    return typed, flagged, lemmas
+                ex.trig.append(len(ex.label))
+                ex.modality.append(ev.modality)
+                ex.time.append(ev.time)
+                ex.lemmas.append(tok.lemma_.lower())
+            ex.feats.append(token_features(tok, tok.sent, rules))
+            ex.dense.append(dense_features(tok, vecs[tok.sent.start]))
+            ex.label.append(label)
+            ex.fired.append(bool(fired))
+            ex.writer.append(sent.writer)
+    return ex
 
 
 def _token_at(doc, char: int):
@@ -117,40 +140,74 @@ def _fit_binary(X, is_none, seed: int, c: float = 0.5):
     return clf
 
 
-def train(out: Path, seed: int = 0, alpha: float = 5e-6, event_c: float = 2.0) -> dict:
+def fit(ex: Examples, rows: np.ndarray, seed: int = 0, alpha: float = 5e-6, event_c: float = 2.0,
+        dense_weight: float = 0.0) -> tuple[dict[str, int], dict, np.ndarray | None, np.ndarray | None]:
+    """Fit the four models on the given rows of ``ex``: (vocabulary, classifiers, dense mean, scale).
+    With ``dense_weight`` 0 the dense features are left out; otherwise they are standardised and
+    multiplied by it (their strength against the sparse indicator features under one L2 penalty)."""
+    from scipy.sparse import csr_matrix, hstack
+
     random.seed(seed)
     np.random.seed(seed)
-    t0 = time.time()
-    train_s, dev_s = load_split("train"), load_split("dev")
-    folding = fold_codes(train_s)
-    typed, flagged, trigger_lemmas = examples(train_s, folding)
-    counts = Counter(f for feats, _, _ in typed for f in set(feats))
+    counts = Counter(f for i in rows for f in set(ex.feats[i]))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_FEATURE))}
-    X = _vectorise([f for f, _, _ in typed], vocab)
-    type_clf = _fit(X, [lab for _, lab, _ in typed], seed, alpha)
-    fired = [(f, lab) for f, lab, hit in typed if hit]
-    event_clf = _fit_binary(_vectorise([f for f, _ in fired], vocab), [lab == NONE for _, lab in fired], seed, event_c)
-    Xf = _vectorise([f for f, _, _ in flagged], vocab)
-    mod_clf = _fit(Xf, [m for _, m, _ in flagged], seed, alpha * 5)
-    time_clf = _fit(Xf, [t for _, _, t in flagged], seed, alpha * 5)
-    triggers = Counter(lemma for lemma in trigger_lemmas)
-    export_model(out, vocab, {"type": type_clf, "event": event_clf, "modality": mod_clf, "time": time_clf}, folding,
+    X = _vectorise([ex.feats[i] for i in rows], vocab)
+    mean = scale = None
+    if dense_weight > 0:
+        D = np.stack([ex.dense[i] for i in rows])
+        mean = D.mean(axis=0)
+        scale = dense_weight / (D.std(axis=0) + 1e-6)
+        X = hstack([X, csr_matrix((D - mean) * scale)]).tocsr()
+    labels = [ex.label[i] for i in rows]
+    type_clf = _fit(X, labels, seed, alpha)
+    fired = np.flatnonzero([ex.fired[i] for i in rows])
+    event_clf = _fit_binary(X[fired], [labels[j] == NONE for j in fired], seed, event_c)
+    trig_set = set(int(i) for i in rows)
+    pos = {int(i): j for j, i in enumerate(rows)}
+    trig = [(pos[i], k) for k, i in enumerate(ex.trig) if i in trig_set]
+    Xf = X[[j for j, _ in trig]]
+    mod_clf = _fit(Xf, [ex.modality[k] for _, k in trig], seed, alpha * 5)
+    time_clf = _fit(Xf, [ex.time[k] for _, k in trig], seed, alpha * 5)
+    return vocab, {"type": type_clf, "event": event_clf, "modality": mod_clf, "time": time_clf}, mean, scale
+
+
+def write(out: Path, ex: Examples, rows: np.ndarray, folding: dict[str, str], fitted, meta: dict) -> None:
+    vocab, classifiers, mean, scale = fitted
+    in_rows = set(int(i) for i in rows)
+    triggers = Counter(ex.lemmas[k] for k, i in enumerate(ex.trig) if i in in_rows)
+    export_model(out, vocab, classifiers, folding,
                  trigger_lemmas=sorted(lemma for lemma, n in triggers.items() if n >= 2),
-                 meta={"seed": seed, "alpha": alpha, "train_sentences": len(train_s),
-                       "train_writers": sorted({s.writer for s in train_s})})
-    report = {"train_sentences": len(train_s), "dev_sentences": len(dev_s), "features": len(vocab),
-              "classes": len(type_clf.classes_), "seconds": round(time.time() - t0, 1)}
-    return report
+                 meta=meta, dense_mean=mean, dense_scale=scale)
+
+
+DEFAULTS = {"alpha": 5e-6, "event_c": 2.0, "dense_weight": 0.0}
+
+
+def train(out: Path, seed: int = 0, **params) -> dict:
+    params = {**DEFAULTS, **params}
+    t0 = time.time()
+    train_s = load_split("train")
+    folding = fold_codes(train_s)
+    ex = examples(train_s, folding)
+    rows = np.arange(len(ex.label))
+    fitted = fit(ex, rows, seed, **params)
+    write(out, ex, rows, folding, fitted, {"seed": seed, **params, "train_sentences": len(train_s),
+                                          "train_writers": sorted({s.writer for s in train_s})})
+    return {"train_sentences": len(train_s), "features": len(fitted[0]),
+            "classes": len(fitted[1]["type"].classes_), "seconds": round(time.time() - t0, 1)}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--alpha", type=float, default=5e-6, help="L2 strength of the SGD models")
-    ap.add_argument("--event-c", type=float, default=2.0, help="inverse L2 strength of the veto model")
+    ap.add_argument("--alpha", type=float, default=DEFAULTS["alpha"], help="L2 strength of the SGD models")
+    ap.add_argument("--event-c", type=float, default=DEFAULTS["event_c"], help="inverse L2 strength of the veto model")
+    ap.add_argument("--dense-weight", type=float, default=DEFAULTS["dense_weight"],
+                    help="strength of the standardised contextual vectors (0: sparse features only)")
     args = ap.parse_args()
-    print(json.dumps(train(args.out, args.seed, args.alpha, args.event_c), indent=1))
+    print(json.dumps(train(args.out, args.seed, alpha=args.alpha, event_c=args.event_c,
+                           dense_weight=args.dense_weight), indent=1))
 
 
 if __name__ == "__main__":
