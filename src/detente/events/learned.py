@@ -160,7 +160,7 @@ def export_model(path: Path, vocab: dict[str, int], classifiers: dict[str, Linea
     for name, clf in classifiers.items():
         w = weights[name][:n_sparse][keep]
         bias = np.asarray(clf.intercept_, dtype=np.float32)
-        if n_dense:
+        if dense_mean is not None and dense_scale is not None:
             wd = weights[name][n_sparse:n_sparse + n_dense] * dense_scale[:, None]
             bias = bias - dense_mean @ wd
             arrays[f"{name}_dense"] = wd.astype(np.float32)
