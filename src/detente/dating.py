@@ -122,15 +122,16 @@ def date_events(doc: Doc, mentions: list[EventMention], article: Article) -> lis
 
 def _doc_time(doc: Doc, published: dt.date | None) -> _DocTime:
     text = doc.text
-    date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    dates = [e for e in doc.ents if e.label_ == "DATE"]  # doc.ents builds every entity: once
+    date_spans = [(e.start_char, e.end_char) for e in dates]
     aligned = []
     for tx in find_timexes(text, date_spans):
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is not None and len(span):
             aligned.append((tx, span))
     covered = [(tx.start, tx.end) for tx, _ in aligned]
-    for ent in doc.ents:  # dates the grammar does not know (e.g. "17.05.2023"): dateparser
-        if ent.label_ == "DATE" and all(ent.end_char <= s or ent.start_char >= e for s, e in covered):
+    for ent in dates:  # dates the grammar does not know (e.g. "17.05.2023"): dateparser
+        if all(ent.end_char <= s or ent.start_char >= e for s, e in covered):
             window = parse_fallback(ent.text, published)
             if window is not None:
                 fixed = Timex(ent.start_char, ent.end_char, ent.text, "at", _fixed_resolver(window))

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from .errors import DataFileError, ModelNotFound
 from .integrity import verify_model
 from .resources import Resources
+from .sieve import Sieve, make_sieve, parse_sieved
 
 SEGMENTATION_FILE = "data/segmentation.yaml"
 T = TypeVar("T")  # what travels with each text through parse()
@@ -126,7 +127,18 @@ def load_nlp(resources: Resources, with_ruler: bool = True) -> Language:
     return nlp
 
 
+def load_sieve(nlp: Language, resources: Resources) -> Sieve | None:
+    """The sentence sieve of ``nlp`` when ``Settings.sentence_filter`` is on (and it can be exact)."""
+    if not resources.settings.sentence_filter:
+        return None
+    return make_sieve(nlp, resources.lexicon, resources.learned)
+
+
 def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 16,
-          workers: int = 1) -> Iterator[tuple[Doc, T]]:
-    """Parse (text, context) pairs in batches; yields (Doc, context) in input order."""
-    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=workers)
+          workers: int = 1, sieve: Sieve | None = None) -> Iterator[tuple[Doc, T]]:
+    """Parse (text, context) pairs in batches; yields (Doc, context) in input order. With a
+    ``sieve``, only the sentences that may hold an event are parsed (``detente.sieve``)."""
+    if sieve is not None:
+        yield from parse_sieved(nlp, items, sieve, batch_size=batch_size, workers=workers)
+    else:
+        yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=workers)

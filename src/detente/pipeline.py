@@ -27,7 +27,8 @@ from .errors import InputError
 from .identity import cluster_mentions
 from .ingest import make_article, read_inputs, size_problem
 from .model import Article, CodedArticle, Event, Rejection, RunSummary
-from .nlp import load_nlp, parse
+from .nlp import load_nlp, load_sieve, parse
+from .sieve import Sieve
 from .places import locate_events
 from .resources import Resources, load_resources
 from .settings import Settings
@@ -54,6 +55,7 @@ class Pipeline:
         self.settings = settings or Settings()
         self._resources: Resources | None = None
         self._nlp: Language | None = None
+        self._sieve: Sieve | bool | None = None
 
     @property
     def resources(self) -> Resources:
@@ -66,6 +68,13 @@ class Pipeline:
         if self._nlp is None:
             self._nlp = load_nlp(self.resources)
         return self._nlp
+
+    @property
+    def sieve(self) -> Sieve | None:
+        """The sentence sieve (``detente.sieve``), or None when ``sentence_filter`` is off."""
+        if self._sieve is None:
+            self._sieve = load_sieve(self.nlp, self.resources) or False
+        return self._sieve or None
 
     # -- coding, no store -------------------------------------------------------------
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
@@ -87,7 +96,7 @@ class Pipeline:
     def code_here(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code articles in this process: the map, a pure function of each article."""
         items = ((a.text, a) for a in articles)
-        for doc, article in parse(self.nlp, items, self.settings.batch_size, 1):
+        for doc, article in parse(self.nlp, items, self.settings.batch_size, 1, self.sieve):
             yield self.code_doc(doc, article)
 
     def code_text(self, text: str, published: str | dt.date | None = None, article_id: str = "text",
@@ -230,7 +239,7 @@ def code_in_processes(pipeline: Pipeline, articles: Iterable[Article]) -> Iterat
     import multiprocessing
 
     settings = pipeline.settings
-    pipeline.resources, pipeline.nlp  # noqa: B018  load once, before the fork
+    pipeline.resources, pipeline.nlp, pipeline.sieve  # noqa: B018  load once, before the fork
     chunks = in_chunks(articles, settings.batch_size)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_adopt, initargs=(pipeline,)) as pool:

@@ -21,6 +21,7 @@ class Settings:
     max_file_bytes: int = 200_000_000
     max_tokens: int = 60_000  # texts with more words and symbols are rejected (prose: about 0.2 per character)
     max_sentence_tokens: int = 200  # longer sentences are parsed and coded in windows (nlp.py)
+    sentence_filter: bool = True  # parse and code only the sentences that may hold an event (sieve.py)
     languages: tuple[str, ...] = ("en",)
     min_chars_for_language: int = 40  # below this the language is not judged
     csv_text_column: str = "text"

@@ -117,7 +117,8 @@ def _not_referential(tok: Token, cues: Cues) -> bool:
 def _antecedent(doc: Doc, tok: Token, kind: str, pool: list[Cand], quote: Quote | None,
                 say_verbs: frozenset[str], found: dict[int, Cand]) -> Cand | None:
     window = _sent_starts(tok, _WINDOW[kind])
-    before = [c for c in pool if c.head < tok.i and doc[c.head].sent.start in window and c.start != tok.i]
+    first = min(window)  # the window's sentences are contiguous: no Span built per candidate
+    before = [c for c in pool if first <= c.head < tok.i and c.start != tok.i]
     if quote is not None and kind in ("it", "they"):
         before = [c for c in before if quote.start <= c.head < quote.end]  # not across the quotation marks
     fits = partial(_FITS[kind], doc)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import ActorMention, Article, EventMention
+from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
 from .features import rule_features
@@ -81,6 +82,8 @@ def code_events(doc: Doc, actors: Sequence[ActorMention], article: Article, reso
     index = ActorIndex(actors)
     out: list[EventMention] = []
     for s_i, sent in enumerate(doc.sents):
+        if not is_parsed(sent):  # a sentence the sieve dropped: no word of it can trigger an event
+            continue
         analysis = analyse_sentence(sent, index, lexicon, resources.learned, resources.settings.coder)
         out.extend(sentence_mentions(analysis, article, s_i, lexicon, index))
     return inherit_antecedents(out, doc)

@@ -1,0 +1,263 @@
+"""The cheap first pass: which sentences of an article can hold an event (``Settings.sentence_filter``).
+
+Before anything statistical runs, an article is tokenized and cut into sentences by rule (after a
+full stop, question or exclamation mark, and at line breaks). A sentence is kept when one of its
+words can trigger an event: one of the word's possible lemmas — its lower-case form, the
+lemmatizer's exceptions and suffix rules applied for every part of speech at once (a superset of
+what the lemmatizer can answer), and ``co-operation`` joined back — is a key of the event lexicon
+or a lemma the learned models ask about (``LearnedModel.trigger_lemmas``). The coder tries no
+other word, so a dropped sentence is one the coder could not have coded.
+
+The kept sentences (runs of them stay together, so the parser sees them in their order) go
+through the whole spaCy pipeline as one Doc per article; their annotations are copied back into
+the article's Doc, built once by the tokenizer, which keeps the article's text and character
+offsets. A dropped sentence keeps its tokens, a flat parse (one sentence, every token attached to
+its first: no clause, no subject, no noun chunk) and the gazetteer's entities, so the actor stage
+still sees the countries, organisations and people it names (the focus of the article, the
+antecedents of later pronouns) and the time stage reads its dates from the text. What a dropped
+sentence loses: the statistical NER's entities and its parse.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from typing import Any
+
+import numpy as np
+from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .errors import DataFileError
+
+SIEVE_FILE = "data/sieve.yaml"
+DROPPED = "detente.sieve.dropped"  # Doc.user_data key: first tokens of the sentences not parsed
+COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_ID]
+_ENDS = frozenset(".!?…")
+_CLOSERS = frozenset("\"'”’)]»")
+_CACHE_MAX = 200_000  # distinct word forms remembered before the cache is emptied
+
+
+@dataclass(frozen=True)
+class Yields:
+    """How often a word form that may trigger an event did, on the training split (``data/sieve.yaml``):
+    a form passes when (fired + 1) / (seen + 2) reaches ``threshold``; a form never seen passes."""
+
+    forms: Mapping[str, tuple[int, int]]  # form -> (seen, fired)
+    threshold: float
+
+    def passes(self, form: str) -> bool:
+        counts = self.forms.get(form)
+        if counts is None:
+            return True
+        seen, fired = counts
+        return (fired + 1) / (seen + 2) >= self.threshold
+
+
+@lru_cache(maxsize=1)
+def load_yields() -> Yields:
+    """The packaged word-form counts and threshold, validated."""
+    import yaml
+
+    path = importlib_resources.files("detente").joinpath(SIEVE_FILE)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(SIEVE_FILE, f"cannot read: {exc}") from exc
+    threshold, forms = data.get("threshold"), data.get("forms")
+    if not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
+        raise DataFileError(SIEVE_FILE, "'threshold' must be a number in [0, 1]")
+    if not isinstance(forms, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v)
+            and 0 <= v[1] <= v[0] for k, v in forms.items()):
+        raise DataFileError(SIEVE_FILE, "'forms' must map word forms to [seen, fired] counts, fired <= seen")
+    return Yields({k: (v[0], v[1]) for k, v in forms.items()}, float(threshold))
+
+
+def is_parsed(sent: Span) -> bool:
+    """Whether the pipeline parsed this sentence (False: the sieve dropped it)."""
+    return sent.start not in sent.doc.user_data.get(DROPPED, ())
+
+
+class Sieve:
+    """Decides, word form by word form, whether a sentence may hold an event trigger."""
+
+    def __init__(self, triggers: frozenset[str], rules: list[tuple[str, str]], exceptions: dict[str, list[str]],
+                 yields: Yields, context: int = 0):
+        self.triggers = triggers
+        self.rules = rules  # (suffix, replacement) of every part of speech
+        self.exceptions = exceptions  # irregular form -> its lemmas, every part of speech
+        self.yields = yields
+        self.context = context  # sentences kept before a kept one
+        self._cache: dict[str, bool] = {}
+        self._keep: dict[str, bool] = {}
+
+    def lemmas(self, form: str) -> set[str]:
+        """Every lemma the lemmatizer could give the lower-case ``form``, and the form itself."""
+        out = {form, *self.exceptions.get(form, ())}
+        for old, new in self.rules:
+            if form.endswith(old) and len(form) > len(old):
+                out.add(form[: len(form) - len(old)] + new)
+        return out
+
+    def may_trigger(self, form: str) -> bool:
+        hit = self._cache.get(form)
+        if hit is None:
+            if len(self._cache) >= _CACHE_MAX:
+                self._cache.clear()
+            hit = self._cache[form] = not self.triggers.isdisjoint(self.lemmas(form))
+        return hit
+
+    def keeps(self, form: str) -> bool:
+        """Whether a sentence with this word is parsed: it may trigger an event, and often enough."""
+        hit = self._keep.get(form)
+        if hit is None:
+            if len(self._keep) >= _CACHE_MAX:
+                self._keep.clear()
+            hit = self._keep[form] = self.may_trigger(form) and self.yields.passes(form)
+        return hit
+
+    def sentences(self, doc: Doc) -> list[tuple[int, int, bool]]:
+        """The rule-cut sentences of a tokenized ``doc``: (start, end, may hold an event)."""
+        out: list[tuple[int, int, bool]] = []
+        start, keep, end_seen = 0, False, False
+        words = [t.lower_ for t in doc]
+        for i, tok in enumerate(doc):
+            text = words[i]
+            if tok.is_space:  # white space ends the sentence before it
+                end_seen = end_seen or "\n" in text
+                continue
+            if i > start and end_seen and text not in _CLOSERS and text not in _ENDS:
+                out.append((start, i, keep))
+                start, keep, end_seen = i, False, False
+            if text in _ENDS:
+                end_seen = True
+            elif not keep and tok.is_alpha:
+                keep = self.keeps(text) or (i >= 2 and words[i - 1] == "-" and not doc[i - 1].whitespace_
+                                                   and not doc[i - 2].whitespace_
+                                                   and self._joined(words[i - 2], text))
+        if start < len(doc):
+            out.append((start, len(doc), keep))
+        return out
+
+    def _joined(self, first: str, form: str) -> bool:
+        """``cease-fire``, ``co-operation``: the hyphenated word read whole."""
+        return any(f"{first}-{lem}" in self.triggers or f"{first}{lem}" in self.triggers for lem in self.lemmas(form))
+
+    def plan(self, doc: Doc) -> tuple[list[tuple[int, int]], list[int]]:
+        """Token ranges to parse — runs of kept sentences (and ``context`` sentences before each) —
+        and the first tokens of the dropped sentences."""
+        sents = self.sentences(doc)
+        flags = [keep for _, _, keep in sents]
+        if self.context:
+            for j, (_, _, keep) in enumerate(sents):
+                if keep:
+                    for k in range(max(0, j - self.context), j):
+                        flags[k] = True
+        runs: list[tuple[int, int]] = []
+        dropped: list[int] = []
+        for (start, end, _), keep in zip(sents, flags):
+            if not keep:
+                dropped.append(start)
+                continue
+            if runs and runs[-1][1] == start:
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((start, end))
+        return runs, dropped
+
+
+def make_sieve(nlp: Language, lexicon: Any, learned: Any = None, yields: Yields | None = None,
+               context: int = 0) -> Sieve | None:
+    """The sieve of a loaded pipeline; None when it cannot be exact (no rule lemmatizer tables, or a
+    learned model that asks about every word)."""
+    if learned is not None and getattr(learned, "trigger_lemmas", None) is None:
+        return None
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_rules") or not lookups.has_table("lemma_exc"):
+        return None
+    rules = sorted({(old, new) for table in lookups.get_table("lemma_rules").values() for old, new in table
+                    if old})
+    exceptions: dict[str, list[str]] = {}
+    for table in lookups.get_table("lemma_exc").values():
+        for form, lemmas in table.items():
+            exceptions.setdefault(form, []).extend(lemmas)
+    keys = set(lexicon.by_lemma) | set(learned.trigger_lemmas if learned is not None else ())
+    if any(not k[:1].isalpha() for k in keys):  # a key no word form spells ("#person"): keep everything
+        return None
+    return Sieve(frozenset(keys), rules, exceptions, yields if yields is not None else load_yields(), context)
+
+
+def parse_sieved(nlp: Language, items: Iterable[tuple[str, Any]], sieve: Sieve, batch_size: int = 16,
+                 workers: int = 1) -> Iterator[tuple[Doc, Any]]:
+    """Like ``nlp.pipe(items, as_tuples=True)``, parsing only the sentences the sieve keeps."""
+    pending: dict[int, tuple[Doc, tuple[list[tuple[int, int]], list[int]], Any]] = {}
+
+    def subdocs() -> Iterator[tuple[Doc, int]]:
+        for key, (text, context) in enumerate(items):
+            doc = nlp.make_doc(text)
+            plan = sieve.plan(doc)
+            pending[key] = (doc, plan, context)
+            yield _subdoc(doc, plan[0]), key
+
+    ruler = _ruler(nlp)
+    for sub, key in nlp.pipe(subdocs(), as_tuples=True, batch_size=batch_size, n_process=workers):
+        doc, (runs, starts), context = pending.pop(key)
+        _copy_back(sub, doc, runs, starts)
+        if ruler is not None:
+            doc = ruler(doc)
+        yield doc, context
+
+
+def _subdoc(doc: Doc, runs: list[tuple[int, int]]) -> Doc:
+    words, spaces, starts = [], [], []
+    for start, end in runs:
+        starts.append(len(words))
+        for tok in doc[start:end]:
+            words.append(tok.text)
+            spaces.append(bool(tok.whitespace_))
+        if spaces:
+            spaces[-1] = True  # runs apart in the article are sentences apart here
+    sub = Doc(doc.vocab, words=words, spaces=spaces)
+    for i in starts:
+        sub[i].is_sent_start = True
+    return sub
+
+
+def _copy_back(sub: Doc, doc: Doc, runs: list[tuple[int, int]], starts: list[int]) -> None:
+    """The sub-Doc's annotations onto the article's Doc; a flat parse for each dropped sentence
+    (``starts``: their first tokens)."""
+    n = len(doc)
+    if n == 0:
+        return
+    values = np.zeros((n, len(COPIED)), dtype="uint64")
+    keep = np.zeros(n, dtype=bool)
+    index = np.concatenate([np.arange(s, e) for s, e in runs]) if runs else np.zeros(0, dtype=int)
+    keep[index] = True
+    if len(index):
+        values[index] = sub.to_array(COPIED)
+    dropped = np.flatnonzero(~keep)
+    if len(dropped):
+        lower = doc.to_array([LOWER])
+        values[dropped, COPIED.index(LEMMA)] = lower[dropped]
+        # each dropped sentence: its first token the root, the others attached to it
+        is_start = np.zeros(n, dtype=bool)
+        is_start[starts] = True
+        new = is_start[dropped]
+        first = np.maximum.accumulate(np.where(new, dropped, 0))
+        values[dropped, COPIED.index(HEAD)] = (first - dropped).astype("int64").astype("uint64")
+        strings = doc.vocab.strings
+        values[dropped, COPIED.index(DEP)] = np.where(new, strings.add("ROOT"), strings.add("dep"))
+        values[dropped, COPIED.index(ENT_IOB)] = 2  # outside any entity
+    doc.from_array(COPIED, values)
+    doc.user_data[DROPPED] = frozenset(starts)
+
+
+def _ruler(nlp: Language) -> Any:
+    from .actors.ruler import FACTORY
+
+    return nlp.get_pipe(FACTORY) if FACTORY in nlp.pipe_names else None

@@ -1,0 +1,91 @@
+"""The sentence sieve: only sentences that may hold an event are parsed; the Doc stays whole."""
+import pytest
+
+from detente.clean import clean_article
+from detente.ingest import make_article
+from detente.nlp import load_sieve, parse
+from detente.pipeline import Pipeline
+from detente.settings import Settings
+from detente.sieve import Yields, is_parsed, load_yields
+
+TEXT = ("The weather in Tajikistan was mild and sunny all week.\n\n"
+        "Iran's president visited Tajikistan on Monday. He signed a trade agreement with Emomali Rahmon. "
+        "The markets were quiet. Later the two leaders met in Dushanbe.")
+NO_EVENT = ("The weather in Tajikistan was mild and sunny all week.", "The markets were quiet.")
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return Pipeline(Settings(sentence_filter=True))
+
+
+def _parsed(pipe, text, sieved=True):
+    article = clean_article(make_article("t", text, published="2023-06-05"))
+    doc, _ = next(parse(pipe.nlp, [(article.text, article)], 16, 1, pipe.sieve if sieved else None))
+    return doc, article
+
+
+def test_the_filter_is_on_by_default_and_a_setting(pipe):
+    assert Settings().sentence_filter is True and pipe.sieve is not None
+    off = Settings(sentence_filter=False)
+    assert load_sieve(pipe.nlp, pipe.resources.__class__(off, None, None, None)) is None
+
+
+def test_sentences_that_hold_events_are_parsed_and_ones_that_cannot_are_not(pipe):
+    doc, _ = _parsed(pipe, TEXT)
+    parsed = {s.text.strip(): is_parsed(s) for s in doc.sents}
+    for text in NO_EVENT:
+        assert parsed[text] is False
+    assert parsed["Iran's president visited Tajikistan on Monday."] is True
+    assert parsed["Later the two leaders met in Dushanbe."] is True  # "met": an irregular form of "meet"
+    assert sum(parsed.values()) == 3
+
+
+def test_filtered_and_unfiltered_runs_code_the_same_events(pipe):
+    coded = []
+    for sieved in (True, False):
+        doc, article = _parsed(pipe, TEXT, sieved)
+        coded.append(sorted((m.trigger_char, m.cameo, m.source and m.source.text, m.target and m.target.text,
+                             m.date_start) for m in pipe.code_doc(doc, article).mentions))
+    assert coded[0] and coded[0] == coded[1]
+
+
+def test_the_doc_keeps_the_whole_text_and_the_gazetteer_entities_of_dropped_sentences(pipe):
+    doc, article = _parsed(pipe, TEXT)
+    assert doc.text == article.text
+    first = next(iter(doc.sents))
+    assert not is_parsed(first)
+    assert [(e.text, e.ent_id_) for e in first.ents] == [("Tajikistan", "place:TJK:country")]
+    assert all(t.head.i == first.start for t in first)  # one flat sentence: no clause, no subject
+    assert not any(t.dep_ == "nsubj" for t in first)
+
+
+def test_an_article_with_no_event_sentence_and_an_empty_one_parse(pipe):
+    doc, article = _parsed(pipe, "The markets were quiet.")
+    assert doc.text == article.text and not any(is_parsed(s) for s in doc.sents)
+    assert pipe.code_doc(doc, article).mentions == ()
+    doc, _ = next(parse(pipe.nlp, [("", None)], 16, 1, pipe.sieve))
+    assert len(doc) == 0
+
+
+def test_word_forms_read_as_any_lemma_the_lemmatizer_could_give(pipe):
+    sieve = pipe.sieve
+    for form in ("visited", "visits", "met", "signing", "agreements", "attacked"):
+        assert sieve.may_trigger(form), form
+    for form in ("weather", "sunny", "markets"):
+        assert not sieve.may_trigger(form), form
+    doc = pipe.nlp.make_doc("The cease-fire held.")
+    assert sieve.sentences(doc)[0][2]  # "cease-fire" read whole
+
+
+def test_a_word_that_seldom_triggers_does_not_keep_a_sentence_alone():
+    yields = Yields({"said": (1000, 2), "visited": (50, 40)}, threshold=0.05)
+    assert not yields.passes("said")
+    assert yields.passes("visited")
+    assert yields.passes("unseen")  # never seen in training: kept
+
+
+def test_the_packaged_counts_are_valid():
+    yields = load_yields()
+    assert 0.0 <= yields.threshold <= 1.0
+    assert all(0 <= fired <= seen for seen, fired in yields.forms.values())
