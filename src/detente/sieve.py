@@ -63,7 +63,8 @@ def load_yields() -> Yields:
 
     path = importlib_resources.files("detente").joinpath(SIEVE_FILE)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # thousands of forms: the C loader when built
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(SIEVE_FILE, f"cannot read: {exc}") from exc
     threshold, forms = data.get("threshold"), data.get("forms")

@@ -77,12 +77,13 @@ class Prediction:
 @dataclass(frozen=True)
 class _Linear:
     classes: tuple[str, ...]
-    weights: np.ndarray  # (n_features, n_classes or 1), float16
+    weights: np.ndarray  # (n_features, n_classes or 1), float32 in memory (float16 in the file)
     bias: np.ndarray
     dense: np.ndarray | None = None  # (n_dense, n_classes or 1), float32, standardisation folded in
 
     def predict(self, idx: list[int], dense: np.ndarray | None = None) -> Prediction:
-        scores = self.weights[idx].astype(np.float32).sum(axis=0) + self.bias
+        # rows gathered with take() from float32: several times faster than fancy-indexing float16
+        scores = self.weights.take(np.asarray(idx, dtype=np.intp), axis=0).sum(axis=0) + self.bias
         if self.dense is not None and dense is not None:
             scores = scores + dense @ self.dense
         if len(self.classes) == 2 and scores.shape[0] == 1:
@@ -193,7 +194,7 @@ def read_model(path: Path | None = None) -> LearnedModel:
     for name in MODELS:
         if f"{name}_shape" not in data and name != "type":
             continue  # an older file without this model
-        w = np.zeros(tuple(data[f"{name}_shape"]), dtype=np.float16)
+        w = np.zeros(tuple(data[f"{name}_shape"]), dtype=np.float32)
         w[data[f"{name}_rows"], data[f"{name}_cols"]] = data[f"{name}_vals"]
         if w.shape[0] != len(vocab):
             raise DataFileError(MODEL_FILE, f"{name}: {w.shape[0]} weight rows for {len(vocab)} features")
