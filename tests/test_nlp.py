@@ -69,3 +69,17 @@ def test_a_sentence_of_100k_characters_is_coded_in_windows(resources, nlp):
     assert max(lengths) <= resources.settings.max_sentence_tokens and len(lengths) >= 16_000 // 200
     coded = pipe.code_doc(doc, article)
     assert coded.mentions and all(m.cameo.startswith("04") for m in coded.mentions)
+
+
+# -- faster equivalents of spaCy components (speedups.py) ------------------------------------
+def test_the_faster_attribute_ruler_and_lemmatizer_give_spacys_annotations(bare_nlp):
+    import spacy
+    from spacy.attrs import LEMMA, MORPH, POS, TAG
+
+    text = ("The barracks' means were seized. She’s said it's over; Iran's envoys weren't there, "
+            "and the ministers met the U.S. delegation on Monday as talks resumed.")
+    plain = spacy.load(bare_nlp.meta["lang"] + "_" + bare_nlp.meta["name"])
+    assert "detente_cached_lemmatizer_v1" in bare_nlp.pipe_names and "lemmatizer" not in bare_nlp.pipe_names
+    ours, theirs = bare_nlp(text), plain(text)
+    assert [t.text for t in ours] == [t.text for t in theirs]
+    assert (ours.to_array([POS, TAG, MORPH, LEMMA]) == theirs.to_array([POS, TAG, MORPH, LEMMA])).all()

@@ -176,7 +176,7 @@ def make_sieve(nlp: Language, lexicon: Any, learned: Any = None, yields: Yields 
     learned model that asks about every word)."""
     if learned is not None and getattr(learned, "trigger_lemmas", None) is None:
         return None
-    if "lemmatizer" not in nlp.pipe_names:
+    if "lemmatizer" not in nlp.component_names:  # (disabled when speedups.py wraps it)
         return None
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_rules") or not lookups.has_table("lemma_exc"):
