@@ -244,6 +244,6 @@ def test_the_python_api_refuses_what_the_readers_refuse(resources, nlp):
 
     pipe = Pipeline(resources.settings.replace(max_chars=2000))
     pipe._resources, pipe._nlp = resources, nlp
-    with pytest.raises(InputError, match="oversized: 2500 characters .max_chars 2000."):
+    with pytest.raises(InputError, match="oversized: 2500 characters .limit: max_chars 2000; to raise it"):
         pipe.code_text("Iran visited Tajikistan. " * 100)
     assert pipe.code_text("Iran's defence minister visited Tajikistan on 17 May.", published="2023-05-20")
