@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .model import Article, EventMention
+from .wordlists import number_words
 from .time.grammar import Timex, find_timexes, parse_fallback
 from .time.syntax import attached, auxes, clause_tense, clause_text, governor, in_adjunct
 from .time.windows import Resolver, Window, precision_of
@@ -44,7 +45,7 @@ _HISTORY = re.compile(
 _LONG_VISIT = re.compile(
     r"(?i)\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\s+(?:official\s+|state\s+|"
     r"working\s+)?(?:visit|trip|tour|summit|talks|meeting|conference|forum|exercises?|drills|mission|stay)\b")
-_WORD_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+_WORD_NUMBERS = number_words()
 _MAX_CARRY = 3  # sentences a time is carried forward
 _ORIGINALLY = {"initially", "originally", "previously", "formerly", "once", "first"}
 _FORWARD = re.compile(r"(?i)\b(?:next|coming|following|later)\b")

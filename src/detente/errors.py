@@ -57,3 +57,13 @@ class QueryError(DetenteError):
 
 class EngineError(DetenteError):
     """A distributed engine (Ray) is not installed or cannot be started or reached."""
+
+
+class DateError(InputError, QueryError, ValueError):
+    """A date cannot be read (``detente.dates``): ``origin`` names what it was for, the message
+    says the forms expected. It is an input error, a query error and a ValueError, so that every
+    caller that handled one of those for its own date parser handles it."""
+
+    def __init__(self, what: str, reason: str):
+        super().__init__(what, reason)
+        self.reason = f"{what}: {reason}"  # the whole message: the web API answers with the reason

@@ -345,14 +345,10 @@ def evaluate(gold_path: str | Path, pipeline: Pipeline | None = None, limit: int
         pipeline = Pipeline()
     ontology = pipeline.resources.ontology
     # a gold record is one sentence: coded as it is, without page-furniture cleaning
-    articles = [dataclasses.replace(make_article(rec.id, rec.text, published=_date(rec.date)), body=rec.text)
+    articles = [dataclasses.replace(make_article(rec.id, rec.text, published=rec.date), body=rec.text)
                 for rec in records]
     results = []
     for rec, coded in zip(records, pipeline.code_articles(articles)):
         results.append(score_record(rec, coded.mentions, ontology))
     rows, confusion = _tables(results)
     return EvalReport(gold_path=str(gold_path), records=results, per_category=rows, confusion=confusion)
-
-
-def _date(value: Any) -> str | None:
-    return value[:10] if isinstance(value, str) and len(value) >= 10 else None

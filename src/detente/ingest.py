@@ -1,7 +1,7 @@
 """The ingest stage: read articles from files, folders, gzip and stdin.
 
 Public API: ``read_inputs(inputs, settings, published=None) -> Iterator[Article | Rejection]``
-(plus ``make_article`` to build one Article and ``parse_date`` for lenient dates).
+(plus ``make_article`` to build one Article; dates are read by ``detente.dates.read_date``).
 
 Formats: ``.txt``, ``.html``/``.htm`` (trafilatura), ``.jsonl``/``.json`` records, ``.csv``,
 folders (recursive, sorted, hidden files skipped), ``.gz`` of any of these, ``-`` for stdin; and
@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from .dates import read_date
 from .errors import InputError
 from .fetch import FeedEntry, Fetcher, Page, is_url, looks_like_feed, parse_feed
 from .model import Article, Rejection, content_hash
@@ -51,12 +52,8 @@ _KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".js
           ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".urls": "urls", ".rss": "feed", ".atom": "feed"}
 READ_TYPES = "detente reads .txt, .html, .jsonl, .json, .csv, .urls, .rss and .atom files, and .gz of them"
 _META_FIELDS = ("title", "publisher", "author", "url")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-# publication dates outside these bounds are no dates (year 1 or 9999 would overflow every date window)
 MAX_ID_CHARS = 200
 _SURROGATE = re.compile("[\ud800-\udfff]")
-EARLIEST_PUBLISHED = dt.date(1800, 1, 1)
-LATEST_PUBLISHED = dt.date(2200, 12, 31)
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+")
 # Function words frequent in English and rare as words of other languages (no "die", "was", "in").
@@ -83,7 +80,7 @@ def read_inputs(inputs: Sequence[str], settings: Settings, published: dt.date | 
     ``published`` fills the date of inputs that carry none. ``stdin`` replaces ``sys.stdin``
     for the input ``-``. ``fetcher`` fetches URLs (default: one without a page cache).
     """
-    ctx = _Context(settings, parse_date(published), fetcher or Fetcher(settings))
+    ctx = _Context(settings, read_date(published), fetcher or Fetcher(settings))
     for given in inputs:
         if given == "-":
             yield from _read_stdin(stdin if stdin is not None else _stdin_bytes(), ctx)
@@ -114,7 +111,7 @@ def make_article(article_id: str, text: str, published: str | dt.date | None = N
     Raises InputError for a text or id that is not valid Unicode (lone surrogates)."""
     if _SURROGATE.search(text) or _SURROGATE.search(article_id):
         raise InputError(article_id, "text or id holds unpaired UTF-16 surrogates (not valid Unicode)")
-    date = parse_date(published)
+    date = read_date(published)
     flags = tuple(meta.pop("flags", ()) or ())
     if date is None and "no_published_date" not in flags:
         flags += ("no_published_date",)
@@ -122,40 +119,6 @@ def make_article(article_id: str, text: str, published: str | dt.date | None = N
     clean = {k: v for k, v in clean.items() if v not in (None, "")}
     return Article(id=article_id, raw_text=text, published=date, content_hash=content_hash(text),
                    flags=flags, **clean)
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """A date from an ISO date/datetime or, failing that, any absolute date dateparser reads,
-    within [EARLIEST_PUBLISHED, LATEST_PUBLISHED]; anything else is None.
-
-    Relative expressions ("yesterday") are not read: they would depend on today's date.
-    """
-    date = _any_date(value)
-    if date is None or not EARLIEST_PUBLISHED <= date <= LATEST_PUBLISHED:
-        return None
-    return date
-
-
-def _any_date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    if not text:
-        return None
-    if _ISO_DATE.match(text):
-        try:
-            return dt.date.fromisoformat(text[:10])
-        except ValueError:
-            pass
-    try:
-        return dt.datetime.fromisoformat(text).date()
-    except ValueError:
-        pass
-    return _dateparser_date(text)
 
 
 # -- sources ------------------------------------------------------------------------------
@@ -584,7 +547,7 @@ class _CsvLines:
 def read_pages(entries: Iterable[FeedEntry], settings: Settings, fetcher: Fetcher,
                published: dt.date | str | None = None) -> Iterator[tuple[FeedEntry, Item]]:
     """Fetch and read the page of each feed item: (item, Article or Rejection), in order."""
-    ctx = _Context(settings, parse_date(published), fetcher)
+    ctx = _Context(settings, read_date(published), fetcher)
     for entry in entries:
         yield entry, _entry_item(entry, ctx)
 
@@ -637,7 +600,7 @@ def _entry_item(entry: FeedEntry, ctx: _Context) -> Item:
 
 def _page_item(page: Page, ctx: _Context, entry: FeedEntry | None) -> Item:
     """A fetched page through the HTML reader; its id comes from its URL, missing metadata from the feed."""
-    feed_date = parse_date(entry.published) if entry else None
+    feed_date = read_date(entry.published) if entry else None
     if feed_date is not None:
         ctx = dataclasses.replace(ctx, published=feed_date)
     items = list(_guarded(page.url, _read_stream(io.BufferedReader(io.BytesIO(page.data)), page.url, "html",
@@ -712,7 +675,7 @@ def _finish(article_id: str, text: str, origin: str, ctx: _Context, date: Any, m
     if language and language not in settings.languages:
         return Rejection(origin, f"language '{language}' (not in {', '.join(settings.languages)})")
     flags: list[str] = []
-    published = parse_date(date)
+    published = read_date(date)
     if published is None and date not in (None, ""):
         flags.append("unparsed_published_date")
     if published is None and ctx.published is not None:
@@ -778,13 +741,3 @@ def _detect_language(text: str, settings: Settings) -> str | None:
         return _normal_language(detect(sample))
     except LangDetectException:
         return None
-
-
-def _dateparser_date(text: str) -> dt.date | None:
-    import dateparser
-
-    parsed = dateparser.parse(text, languages=["en"], settings={
-        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
-        "REQUIRE_PARTS": ["day", "month", "year"],
-    })
-    return parsed.date() if parsed else None

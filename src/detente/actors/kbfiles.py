@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import DataFileError
+from ..errors import DataFileError, DateError
 from .kbtypes import Organisation, Person, RecordError, parse_record
 
 Problems = list[str]
@@ -66,7 +66,7 @@ def parse_file(path: Path, problems: Problems) -> list[Person | Organisation]:
     for i, (record, hint) in enumerate(raw):
         try:
             out.append(parse_record(record, hint, source=path.name))
-        except RecordError as exc:
+        except (RecordError, DateError) as exc:
             rid = record.get("id") if isinstance(record, dict) else None
             problems.append(f"{path.name}: record {i} ({rid}): {exc}")
     return out

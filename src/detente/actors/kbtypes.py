@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from calendar import monthrange
 from dataclasses import dataclass, replace
 from typing import Any
 
 import pycountry
+
+from ..dates import parse_date
 
 SECTORS = frozenset({
     "GOV", "MIL", "OPP", "REB", "INS", "IGO", "CVL", "ELI", "COP", "JUD", "LEG", "BUS", "MED",
@@ -24,7 +25,6 @@ ROLES = frozenset({
 ORG_KINDS = frozenset({"igo", "party", "armed_group", "agency", "ministry", "legislature", "court",
                        "media", "company", "ngo", "other"})
 _ISO3 = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX", "IGO"}
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
 
@@ -34,29 +34,6 @@ class RecordError(ValueError):
 
 def valid_country(code: Any) -> bool:
     return isinstance(code, str) and code in _ISO3
-
-
-def parse_date(value: Any, is_end: bool) -> dt.date | None:
-    """YYYY-MM-DD, YYYY-MM or YYYY (a month/year bound covers the whole month/year)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    match = _DATE.match(str(value).strip())
-    if not match:
-        raise RecordError(f"bad date {value!r} (use YYYY-MM-DD or YYYY-MM)")
-    year, month, day = int(match[1]), match[2], match[3]
-    try:
-        if day:
-            return dt.date(year, int(month), int(day))
-        if month:
-            m = int(month)
-            return dt.date(year, m, monthrange(year, m)[1] if is_end else 1)
-        return dt.date(year, 12, 31) if is_end else dt.date(year, 1, 1)
-    except ValueError as exc:
-        raise RecordError(f"bad date {value!r}: {exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -171,8 +148,8 @@ def parse_role(data: Any) -> Role:
     role = data.get("role", "other")
     if role not in ROLES:
         raise RecordError(f"unknown role {role!r}")
-    start = parse_date(data.get("start"), is_end=False)
-    end = parse_date(data.get("end"), is_end=True)
+    start = parse_date(data.get("start"), f"{role} start")
+    end = parse_date(data.get("end"), f"{role} end", end=True)
     if start and end and start > end:
         raise RecordError(f"role {role} starts {start} after it ends {end}")
     title = data.get("title")

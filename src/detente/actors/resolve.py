@@ -20,7 +20,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..dates import parse_date
 from ..model import Actor
+from ..wordlists import number_words
 from .countries import Gazetteer, load_gazetteer
 from .cues import load_cues
 from .kb import KBMatch, KnowledgeBase, load_kb
@@ -334,8 +336,7 @@ _QUANTITY_WORDS = ("tens", "hundreds", "thousands", "dozens", "scores", "million
 _QUANTITY = re.compile(  # "Group of Seven" is a name: "group"/"members" count only in lower case
     r"^(?:(?:[Tt]he |[Aa]n? )?(?:" + "|".join(w + "|" + w.capitalize() for w in _QUANTITY_WORDS) +
     r"|group|members?) of (?:the |these |those )?)+")
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                 "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred")
+_NUMBER_WORDS = tuple(w for w, n in number_words().items() if n > 0)
 _COUNT = re.compile(  # "at least 321 civilians", "more than 170 people", "nearly 2,000 Libyans"
     r"^(?:(?:at least|at most|more than|fewer than|less than|up to|as many as|an estimated|about|around|nearly|"
     r"almost|over|some|roughly|approximately)\s+)?(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")"
@@ -420,19 +421,6 @@ def _resolver_for_kb(kb: KnowledgeBase) -> Resolver:
     return Resolver(kb)
 
 
-def parse_date(value: str | dt.date | None) -> dt.date | None:
-    """A date from YYYY-MM-DD / YYYY-MM / YYYY text, a date or datetime."""
-    from ..errors import InputError
-    from .kbtypes import RecordError, parse_date as _parse
-
-    if value is None or isinstance(value, dt.date):
-        return value.date() if isinstance(value, dt.datetime) else value
-    try:
-        return _parse(str(value).strip()[:10], is_end=False)
-    except RecordError as exc:
-        raise InputError("date", str(exc)) from exc
-
-
 def resolve_actor(text: str, date: str | dt.date | None = None, context: str | None = None,
                   resources: Resources | ActorResources | None = None) -> Actor | None:
     """Resolve a phrase to an actor at ``date``; ``context`` (e.g. "German", "MEX") can fix its country.
@@ -443,4 +431,4 @@ def resolve_actor(text: str, date: str | dt.date | None = None, context: str | N
     return resolver_for(resources).resolve(text, parse_date(date), context)
 
 
-__all__ = ["Resolver", "Reading", "resolve_actor", "resolver_for", "parse_date", "Tok", "ActorResources"]
+__all__ = ["Resolver", "Reading", "resolve_actor", "resolver_for", "Tok", "ActorResources"]

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..dates import parse_compact
 from .kbtypes import SECTORS, Person, Role, valid_country
 from .names import fold
 
@@ -36,28 +37,18 @@ class _Entry:
     roles: list[Role] = field(default_factory=list)
 
 
-def _date(text: str, is_end: bool) -> dt.date:
-    digits = text.strip()
-    if len(digits) == 6:
-        yy = int(digits[:2])
-        digits = f"{2000 + yy if yy < 30 else 1900 + yy}{digits[2:]}"
-    if len(digits) != 8 or not digits.isdigit():
-        raise ValueError(f"bad date {text!r}")
-    return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-
-
 def _dates(spec: str) -> tuple[dt.date | None, dt.date | None]:
     spec = spec.strip()
     if not spec:
         return None, None
     if spec.startswith(">"):
-        return _date(spec[1:], False), None
+        return parse_compact(spec[1:]), None
     if spec.startswith("<"):
-        return None, _date(spec[1:], True)
+        return None, parse_compact(spec[1:])
     if "-" in spec:
         a, b = spec.split("-", 1)
-        return (_date(a, False) if a.strip() else None), (_date(b, True) if b.strip() else None)
-    day = _date(spec, False)
+        return (parse_compact(a) if a.strip() else None), (parse_compact(b) if b.strip() else None)
+    day = parse_compact(spec)
     return day, day
 
 

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 import pandas as pd
 
+from ..dates import as_date
 from ..errors import QueryError
 from .dyad import (PERIODS, SCORES, WEIGHTS, coarse_sql, index_band, period_bounds, period_of, score_sql,
                    vague_sql)
@@ -143,7 +144,7 @@ def _finish(frame: pd.DataFrame, keys: tuple[str, ...], by: str, weight: str, un
     if frame.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     out = frame.rename(columns={"k1": keys[0], **({"k2": keys[1]} if len(keys) > 1 else {})})
-    bounds = [period_bounds(period_of(_day(p), by), by) for p in out["p"]]
+    bounds = [period_bounds(period_of(as_date(p), by), by) for p in out["p"]]
     out["period"] = [b[0] for b in bounds]
     out["start"] = [b[1] for b in bounds]
     out["end"] = [b[2] for b in bounds]
@@ -160,10 +161,6 @@ def _finish(frame: pd.DataFrame, keys: tuple[str, ...], by: str, weight: str, un
     for name in ("n_events", "n_coarse", "n_articles", "n_sources"):
         out[name] = out[name].astype("int64")
     return out[columns].reset_index(drop=True)
-
-
-def _day(value: Any) -> dt.date:
-    return value.date() if isinstance(value, (pd.Timestamp, dt.datetime)) else value
 
 
 def write_panel(frame: pd.DataFrame, fmt: str, out: str | Path | TextIO | BinaryIO) -> None:

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..dates import as_date
 from .dyad import OPPOSITION_SECTORS, band, vague_sql
 from .query import EventFilter, parse_date, run_query, where_clause
 from .records import clean, country_name
@@ -84,16 +85,8 @@ def partners(store: Store, a: str, since: DateLike = None, until: DateLike = Non
             country=country, name=country_name(country) if country_name(country) != country else name, n_events=int(n), n_outgoing=int(n_out),
             n_incoming=int(n) - int(n_out), n_dated=int(n_dated), index=index, low=low, high=high,
             cooperative_share=round(float(coop), 3), material_conflict=int(conflict),
-            first_date=_date(first), last_date=_date(last)))
+            first_date=as_date(first), last_date=as_date(last)))
     out.sort(key=lambda p: (-p.n_events, -p.index, p.country))
     return out[:limit] if limit else out
 
 
-def _date(value: Any) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if hasattr(value, "date") and not isinstance(value, dt.date):
-        return value.date()
-    return value

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import pandas as pd
 
+from ..dates import as_date, parse_date
 from ..errors import QueryError, StoreError
 from ..model import MODALITIES
 
@@ -102,25 +103,6 @@ def country_code(value: str, what: str = "country") -> str:
     if not _COUNTRY.match(code):
         raise QueryError(f"{what}: expected a three-letter country code (ISO 3166 alpha-3), got {value!r}")
     return code
-
-
-def parse_date(value: Any, what: str = "date") -> dt.date | None:
-    """A date from a date, a datetime, or text YYYY, YYYY-MM or YYYY-MM-DD; QueryError otherwise."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        if re.fullmatch(r"\d{4}", text):
-            return dt.date(int(text), 1, 1)
-        if re.fullmatch(r"\d{4}-\d{2}", text):
-            return dt.date(int(text[:4]), int(text[5:]), 1)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise QueryError(f"{what}: expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}") from None
 
 
 def parse_dyad(dyad: str | None, a: str | None = None, b: str | None = None,
@@ -281,7 +263,7 @@ def select_events(store: Store, f: EventFilter | None = None) -> pd.DataFrame:
         sql += f" OFFSET {int(f.offset)}"
     frame = run_query(store, sql, params)
     for name in ("date_start", "date_end", "first_published"):
-        frame[name] = frame[name].map(_as_date).astype(object)
+        frame[name] = frame[name].map(as_date).astype(object)
     # A NULL list arrives as None or pd.NA depending on the pandas version: both mean "no contexts".
     frame["contexts"] = frame["contexts"].map(lambda v: [str(c) for c in v] if _is_list(v) else [])
     return frame
@@ -318,7 +300,7 @@ def select_mentions(store: Store, event_ids: Sequence[str]) -> pd.DataFrame:
            "ORDER BY m.event_id, coalesce(m.published, a.published) NULLS LAST, m.article_id, m.char_start")
     frame = run_query(store, sql, [list(event_ids)])
     for name in ("date_start", "date_end", "published", "article_published"):
-        frame[name] = frame[name].map(_as_date).astype(object)
+        frame[name] = frame[name].map(as_date).astype(object)
     return frame
 
 
@@ -330,22 +312,6 @@ def run_query(store: Store, sql: str, params: list[Any]) -> pd.DataFrame:
         return store.con.execute(sql, params).df()
     except duckdb.Error as exc:
         raise StoreError(f"{getattr(store, 'path', 'store')}: query failed: {exc}") from exc
-
-
-def _as_date(value: Any) -> dt.date | None:
-    """NaT/None -> None; Timestamp/datetime -> date."""
-    if value is None or value is pd.NaT:
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value
 
 
 def count_sources(store: Store, event_ids: Sequence[str]) -> tuple[int, int]:

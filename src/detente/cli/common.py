@@ -111,7 +111,7 @@ def country(value: str, option: str = "country") -> str:
 
 def published(value: str | None, option: str = "--published") -> dt.date | None:
     """A date option (YYYY-MM-DD) as a date."""
-    from ..ingest import parse_date
+    from ..dates import read_date as parse_date
 
     if value is None:
         return None

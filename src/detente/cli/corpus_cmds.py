@@ -188,7 +188,7 @@ def events(db: DbOpt = DEFAULT_DB,
                "--near", help="A place name: only events located within --km of it.")] = None,
            km: Annotated[float, typer.Option("--km", min=0, help="Distance for --near, in kilometres.")] = 50.0) -> None:
     """Query stored events (deduplicated, with their evidence); the filters are those of `detente export`."""
-    from ..analyse.query import parse_date  # the dates of `detente export` (YYYY, YYYY-MM, YYYY-MM-DD)
+    from ..dates import parse_date  # the dates of `detente export` (YYYY, YYYY-MM, YYYY-MM-DD)
 
     with handled():
         place = _near_place(near) if near else None

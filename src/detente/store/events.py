@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..dates import parse_date
 from ..errors import QueryError
 from ..identity import block_key, cluster_mentions, mention_id, mention_window
 from ..model import Actor, ActorMention, CodedArticle, Event, EventMention, Location
@@ -241,10 +242,10 @@ def query_events(store: Store, article_ids: Sequence[str] | None = None, country
         params.append(modality)
     if since:
         where.append("coalesce(date_end, date_start) >= ?")
-        params.append(_as_date(since, "since"))
+        params.append(parse_date(since, "since"))
     if until:
         where.append("date_start <= ?")
-        params.append(_as_date(until, "until"))
+        params.append(parse_date(until, "until"))
     if text:
         where.append("(event_id IN (SELECT event_id FROM mentions WHERE sentence ILIKE ?) "
                      "OR source_name ILIKE ? OR target_name ILIKE ?)")
@@ -265,15 +266,6 @@ def _parse_dyad(dyad: str | tuple[str, str]) -> tuple[str, str]:
     if not m:
         raise QueryError(f"a dyad is two ISO3 codes such as IRN-TJK, got {dyad!r}")
     return m.group(1).upper(), m.group(2).upper()
-
-
-def _as_date(value: dt.date | str, name: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError as exc:
-        raise QueryError(f"{name} must be a date YYYY-MM-DD, got {value!r}") from exc
 
 
 def event_count(store: Store) -> int:

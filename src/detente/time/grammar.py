@@ -19,6 +19,7 @@ from importlib import resources
 import yaml
 
 from ..errors import DataFileError
+from ..wordlists import number_words
 from .windows import (Direction, Resolver, Window, month_window, r_ago, r_anchor, r_day, r_days, r_decade,
                       r_fixed, r_month, r_relday, r_relunit, r_season, r_span, r_weekday, r_weekweek, r_year,
                       safe_date, year_window)
@@ -43,9 +44,7 @@ _MONTHS = {name: i for i, names in enumerate(
     ["", "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
      "august aug", "september sept sep", "october oct", "november nov", "december dec"]) for name in names.split()}
 _WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
-_NUMBERS.update({"a": 1, "an": 1})
+_NUMBERS = {**number_words(), "a": 1, "an": 1}
 _VAGUE = {"few": (2, 4), "a few": (2, 4), "several": (3, 6), "couple of": (2, 3), "a couple of": (2, 3)}
 _PARTS = {"early": "early", "beginning of": "early", "start of": "early", "mid": "mid", "middle of": "mid",
           "late": "late", "end of": "end", "earlier": "earlier", "later": "later"}
@@ -339,19 +338,14 @@ def parse_fallback(text: str, published: dt.date | None) -> Window | None:
     """Resolve an expression the grammar does not know (e.g. "17.05.2023") with dateparser."""
     if published is None or not _NUMERIC_DATE.search(text):
         return None  # ages ("Mohammed, 40,"), scores and counts are not dates
-    from dateparser.date import DateDataParser
+    from ..dates import dateparser_date
 
-    parser = DateDataParser(languages=["en"], settings={
-        "RELATIVE_BASE": dt.datetime.combine(published, dt.time()), "PREFER_DATES_FROM": "past"})
-    try:
-        data = parser.get_date_data(text)
-    except (ValueError, OverflowError):
+    found = dateparser_date(text, relative_to=published)
+    if found is None:
         return None
-    if data is None or data.date_obj is None:
-        return None
-    day = data.date_obj.date()
-    if data.period == "month":
+    day, period = found
+    if period == "month":
         return month_window(day.year, day.month, None)
-    if data.period == "year":
+    if period == "year":
         return year_window(day.year, None)
     return Window(day, day)
