@@ -148,8 +148,8 @@ def parse_role(data: Any) -> Role:
     role = data.get("role", "other")
     if role not in ROLES:
         raise RecordError(f"unknown role {role!r}")
-    start = parse_date(data.get("start"), f"{role} start")
-    end = parse_date(data.get("end"), f"{role} end", end=True)
+    start = parse_date(data.get("start"), f"{role} start date")
+    end = parse_date(data.get("end"), f"{role} end date", end=True)
     if start and end and start > end:
         raise RecordError(f"role {role} starts {start} after it ends {end}")
     title = data.get("title")
