@@ -33,3 +33,23 @@ def test_a_bad_list_is_named_with_the_reason(data, reason):
 def test_an_unknown_list_is_an_error():
     with pytest.raises(DataFileError, match="has no list 'nope'"):
         words("numbers", "nope")
+
+
+def test_every_packaged_word_file_is_valid():
+    from importlib import resources as importlib_resources
+
+    from detente.wordlists import _file
+
+    folder = importlib_resources.files("detente") / "data" / "words"
+    names = sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+    assert {"numbers", "time", "events", "language"} <= set(names)
+    for name in names:
+        assert _file(name)
+
+
+def test_the_time_stage_and_the_modality_lexicon_share_the_verbs_of_intention(resources):
+    from detente.time import syntax
+
+    intended = resources.lexicon.modality["intended_predicates"]
+    assert intended <= syntax._INTENT
+    assert syntax._INTENT - intended == set(words("time", "committing_predicates"))

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .model import Article, EventMention
-from .wordlists import number_words
+from .wordlists import number_words, word_set
 from .time.grammar import Timex, find_timexes, parse_fallback
 from .time.syntax import attached, auxes, clause_tense, clause_text, governor, in_adjunct
 from .time.windows import Resolver, Window, precision_of
@@ -47,12 +47,11 @@ _LONG_VISIT = re.compile(
     r"working\s+)?(?:visit|trip|tour|summit|talks|meeting|conference|forum|exercises?|drills|mission|stay)\b")
 _WORD_NUMBERS = number_words()
 _MAX_CARRY = 3  # sentences a time is carried forward
-_ORIGINALLY = {"initially", "originally", "previously", "formerly", "once", "first"}
+_ORIGINALLY = word_set("time", "originally")
 _FORWARD = re.compile(r"(?i)\b(?:next|coming|following|later)\b")
-_CONNECTIVES = {"then", "also", "later", "afterwards", "afterward", "subsequently", "there", "too", "next"}
-_PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "its", "their"}
-_FREQUENCY = {"often", "frequently", "regularly", "repeatedly", "routinely", "usually", "always", "habitually",
-              "traditionally", "constantly", "periodically", "still"}
+_CONNECTIVES = word_set("time", "connectives")
+_PRONOUNS = word_set("time", "pronouns")
+_FREQUENCY = word_set("time", "frequency")
 
 
 @dataclass(frozen=True)

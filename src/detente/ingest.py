@@ -45,6 +45,7 @@ from .errors import InputError
 from .fetch import FeedEntry, Fetcher, Page, is_url, looks_like_feed, parse_feed
 from .model import Article, Rejection, content_hash
 from .settings import Settings
+from .wordlists import word_set
 
 Item = Article | Rejection
 
@@ -56,9 +57,7 @@ MAX_ID_CHARS = 200
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+")
-# Function words frequent in English and rare as words of other languages (no "die", "was", "in").
-_ENGLISH_MARKERS = frozenset(
-    "the and of that with which this from has have their been its are were would should".split())
+_ENGLISH_MARKERS = word_set("language", "english_markers")  # data/words/language.yaml
 _TOKEN = re.compile(r"\w+|[^\w\s]")  # about one spaCy token each
 # prose has 0.18-0.23 tokens a character; a long text with more than 1/3 is symbols or a table of digits
 DENSE_TOKENS = 5_000

@@ -28,13 +28,16 @@ FOLDER = "words"
 
 
 @lru_cache(maxsize=None)
-def _file(name: str) -> dict[str, Any]:
-    rel = f"data/{FOLDER}/{name}.yaml"
-    path = importlib_resources.files("detente") / "data" / FOLDER / f"{name}.yaml"
+def _file(name: str, folder: str = FOLDER, section: str | None = None) -> dict[str, Any]:
+    rel = f"data/{folder}/{name}.yaml"
+    path = importlib_resources.files("detente") / "data" / folder / f"{name}.yaml"
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(rel, f"cannot read: {exc}") from exc
+    if section is not None:
+        data = data.get(section) if isinstance(data, dict) else None
+        rel = f"{rel} ({section})"
     return check(data, rel)
 
 
@@ -73,6 +76,15 @@ def word_map(file: str, name: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise DataFileError(f"data/{FOLDER}/{file}.yaml", f"has no mapping {name!r}")
     return dict(value)
+
+
+def lexicon_words(file: str, section: str, name: str) -> frozenset[str]:
+    """A word list of the event lexicon, ``data/lexicon/<file>.yaml`` (its ``section``), for a
+    stage that shares it without loading the whole lexicon (the time grammar's verbs of intention)."""
+    data = _file(file, "lexicon", section)
+    if name not in data:
+        raise DataFileError(f"data/lexicon/{file}.yaml", f"{section} has no list {name!r}")
+    return frozenset(data[name])
 
 
 def number_words() -> dict[str, int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..wordlists import word_set
 from . import syntax as sx
 from .lexicon import Lexicon, Rule
 
@@ -85,7 +86,7 @@ def modifiers_of(tok: Token) -> list[Token]:
     return out
 
 
-PARTICLES = frozenset({"out", "off", "up", "down", "over", "back", "away", "in", "on"})
+PARTICLES = word_set("events", "particles")
 
 
 def particles_of(tok: Token) -> list[Token]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from ..wordlists import word_set
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -17,28 +19,10 @@ PASSIVE_SUBJ_DEPS = ("nsubjpass", "csubjpass")
 NOMINAL_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "dative", "oprd", "npadvmod")
 CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "csubj", "parataxis")
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
-# verbs whose object is the subject of their infinitive ("urged Iraq to comply"); with other
-# verbs an object + infinitive is a purpose ("visited Mongolia to sign a deal")
-OBJECT_CONTROL = frozenset({
-    "urge", "ask", "persuade", "force", "order", "invite", "allow", "encourage", "help", "want", "expect", "tell",
-    "require", "press", "pressure", "push", "call", "appeal", "compel", "oblige", "permit", "enable", "lead",
-    "prompt", "cause", "instruct", "advise", "warn", "remind", "beg", "implore", "get", "let", "make", "need",
-    "authorize", "authorise", "empower", "convince", "inspire", "motivate", "lobby", "exhort", "request", "pressurize",
-    "pressurise", "direct", "command", "forbid", "train", "teach", "assist", "choose", "elect", "appoint", "nominate",
-})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-COPULAS = frozenset({"be", "become", "remain"})
-QUANTIFIER_HEADS = frozenset({
-    "part", "portion", "some", "all", "most", "half", "number", "numbers", "series", "shipment", "batch",
-    "package", "consignment", "delivery", "deliveries", "ton", "tons", "tonne", "worth", "amount", "set", "round",
-    "wave", "string",
-    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
-    "group", "member", "one", "two", "three", "several", "many", "kind", "type", "form", "lot", "spate",
-    "patch", "handful", "score", "scores", "third", "quarter", "majority", "minority", "tens",
-    # durations: "launched ten days of war games", "after hours of talks"
-    "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks",
-    "month", "months", "year", "years", "decade", "decades",
-})
+OBJECT_CONTROL = word_set("events", "object_control")  # "urged Iraq to comply" (data/words/events.yaml)
+RELATIVE_PRONOUNS = word_set("events", "relative_pronouns")
+COPULAS = word_set("events", "copulas")
+QUANTIFIER_HEADS = word_set("events", "quantifier_heads")  # "a shipment of arms", "after hours of talks"
 NONEVENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON",
                            "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
@@ -337,9 +321,8 @@ def clause_depth(tok: Token, say_verbs: frozenset[str]) -> int:
     return int(depth + 0.5)
 
 
-TOPIC_PREPS = frozenset({"into", "about", "over", "on"})
-BACKGROUND_PREPS = frozenset({"during", "after", "before", "since", "following", "amid", "amidst", "despite",
-                              "until", "ahead", "on"})
+TOPIC_PREPS = word_set("events", "topic_preps")
+BACKGROUND_PREPS = word_set("events", "background_preps")
 
 
 def in_background(tok: Token) -> bool:

@@ -19,7 +19,7 @@ from importlib import resources
 import yaml
 
 from ..errors import DataFileError
-from ..wordlists import number_words
+from ..wordlists import number_words, word_map, word_set
 from .windows import (Direction, Resolver, Window, month_window, r_ago, r_anchor, r_day, r_days, r_decade,
                       r_fixed, r_month, r_relday, r_relunit, r_season, r_span, r_weekday, r_weekweek, r_year,
                       safe_date, year_window)
@@ -40,14 +40,11 @@ class Timex:
         return self.resolver(published, direction)
 
 
-_MONTHS = {name: i for i, names in enumerate(
-    ["", "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
-     "august aug", "september sept sep", "october oct", "november nov", "december dec"]) for name in names.split()}
-_WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_MONTHS = word_map("time", "months")
+_WEEKDAYS = word_map("time", "weekdays")
 _NUMBERS = {**number_words(), "a": 1, "an": 1}
-_VAGUE = {"few": (2, 4), "a few": (2, 4), "several": (3, 6), "couple of": (2, 3), "a couple of": (2, 3)}
-_PARTS = {"early": "early", "beginning of": "early", "start of": "early", "mid": "mid", "middle of": "mid",
-          "late": "late", "end of": "end", "earlier": "earlier", "later": "later"}
+_VAGUE = {k: tuple(v) for k, v in word_map("time", "vague_counts").items()}
+_PARTS = word_map("time", "period_parts")
 
 
 def _month_re(g: str) -> str:
@@ -112,14 +109,10 @@ _PREP = re.compile(
     r"(?i)\b(?P<prep>since|until|till|up\s+(?:to|until)|by|after|following|before|prior\s+to|from|during|in|on|"
     r"at|over|throughout|through|as\s+of|within|around|in\s+the\s+wake\s+of|in\s+the\s+aftermath\s+of|under|"
     r"amid|of)\s+(?:the\s+)?$")
-_KINDS = {"since": "since", "from": "since", "as of": "since", "after": "after", "following": "after",
-          "in the wake of": "after", "in the aftermath of": "after", "under": "since", "until": "until",
-          "till": "until", "up to": "until", "up until": "until", "by": "until", "before": "before",
-          "prior to": "before"}
+_KINDS = word_map("time", "prep_kinds")
 _BLOCK_BEFORE = re.compile(r"(?i)(?:resolution|no\.?|number|article|flight|route|model|#|\$|€|£)\s*$")
 _NUMERIC_DATE = re.compile(r"(?<![\d/])\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?![\d/])")
-_TEMPORAL_PREP = {"since", "until", "till", "by", "after", "following", "before", "from", "during", "in", "on",
-                  "at", "throughout", "through", "of", "as of", "prior to", "up to", "up until", "over", "around"}
+_TEMPORAL_PREP = word_set("time", "temporal_preps")
 
 
 def _num(text: str) -> tuple[int, int]:

@@ -9,22 +9,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..wordlists import lexicon_words, word_set
 from .grammar import Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _FROM_PREPS = {"after", "following", "since"}
-_BEFORE_PREPS = {"before", "prior"}
-_UNTIL_PREPS = {"until", "till"}
-_FROM_MARKS = {"after", "since", "once"}
-_WHEN_MARKS = {"when", "while", "whilst"}
-_EARLIER = {"previously", "formerly", "once", "earlier", "already"}  # "an activist previously imprisoned"
-_TENURE = {"presidency", "leadership", "rule", "government", "administration", "premiership", "tenure",
-           "reign", "regime", "chairmanship", "mandate", "term"}
+_BEFORE_PREPS = word_set("time", "before_preps")
+_UNTIL_PREPS = word_set("time", "until_preps")
+_FROM_MARKS = word_set("time", "from_marks")
+_WHEN_MARKS = word_set("time", "when_marks")
+_EARLIER = word_set("time", "earlier")  # "an activist previously imprisoned"
+_TENURE = word_set("time", "tenure")
 _CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "csubj", "csubjpass", "parataxis", "xcomp", "acl", "conj", "pcomp"}
-_INTENT = {"plan", "intend", "aim", "seek", "want", "expect", "hope", "agree", "decide", "promise", "prepare",
-           "schedule", "set", "due", "vow", "pledge", "threaten", "propose", "offer", "invite"}
+# verbs of intention: the modality lexicon's, and the committing verbs ("agreed to meet next week")
+_INTENT = lexicon_words("modality", "modality", "intended_predicates") | word_set("time", "committing_predicates")
 
 
 def attached(token: Token, candidates: list[tuple[Timex, Span]]) -> tuple[Timex, str] | None:

@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ..wordlists import word_map
+
 Direction = str  # "past" | "future" | "nearest"
 
 
@@ -142,7 +144,7 @@ def r_month(year: int | None, month: int, part: str | None,
                  published, direction)
 
 
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
+_SEASONS = {k: tuple(v) for k, v in word_map("time", "seasons").items()}
 
 
 def _season_window(year: int, season: str) -> Window:
