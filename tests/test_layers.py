@@ -18,7 +18,7 @@ LAYERS = ("model", "stages", "pipeline", "analyse", "top")
 # The first matching prefix gives a module's layer (a prefix names a module or a package).
 LAYER_OF = (
     ("detente.model", "model"), ("detente.errors", "model"), ("detente.settings", "model"),
-    ("detente.dates", "model"), ("detente.wordlists", "model"),
+    ("detente.dates", "model"), ("detente.wordlists", "model"), ("detente.policy", "model"),
     ("detente.pipeline", "pipeline"), ("detente.watch", "pipeline"), ("detente.store", "pipeline"),
     ("detente.engines", "pipeline"),
     ("detente.analyse", "analyse"), ("detente.evaluate", "analyse"),

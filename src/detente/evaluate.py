@@ -26,20 +26,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, IO
 
 from .errors import GoldFileError
+from .policy import cameo_policy
 from .model import ActorMention, EventMention
 
 if TYPE_CHECKING:
     from .events.ontology import Ontology
     from .pipeline import Pipeline
 
-OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "BRM": "MMR", "GER": "DEU",
-             "UK": "GBR", "SWZ": "SWZ", "SER": "SRB", "MNG": "MNG", "UKR": "UKR", "KOS": "XKX", "YUG": "SRB"}
-NONSTATE_SECTORS = {"NGO": "NGO", "INS": "IMG", "REB": "IMG", "TER": "IMG"}
+OLD_CODES = cameo_policy().old_codes  # data/policy.yaml, "evaluation"
+NONSTATE_SECTORS = cameo_policy().nonstate_sectors
 CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "INVESTIGATE", "DEMAND",
               "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT")
-_ROOT_CATEGORY = {"03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID", "09": "INVESTIGATE",
-                  "10": "DEMAND", "11": "DISAPPROVE", "12": "REJECT", "13": "THREATEN", "14": "PROTEST",
-                  "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT", "19": "FIGHT", "20": "FIGHT"}
+_ROOT_CATEGORY = cameo_policy().root_category
 
 CodeFn = Callable[[str, str | None], Sequence[EventMention]]
 

@@ -49,11 +49,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .model import ActorMention, Event, EventMention, Location
+from .policy import cameo_policy
 from .settings import Settings
 
-_RECIPROCAL = {"040", "041", "044", "046", "050", "057", "060", "061", "062", "063", "064"}
+_RECIPROCAL = cameo_policy().reciprocal_codes  # data/policy.yaml
 _SWAPPED = {("042", "043"), ("043", "042")}
-_RELATED = ({"111", "112"},)
+_RELATED = cameo_policy().related_codes
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
 _BASIS_RANK = {"text": 0, "context": 1, "publication": 2, None: 3}
 _PUBLICATION_SLACK = 7  # days before publication a publication-dated event may have happened

@@ -22,16 +22,18 @@ from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
 from .matcher import Match, matches_for
 from .modality import Modality, find_modality
+from ..policy import cameo_policy
 from .roles import ActorIndex, Roles, find_roles, inherit_antecedents, localize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
     from ..resources import Resources
 
-NO_RECODE_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
-SPEECH_ACT_ROOTS = frozenset({"03", "13"})  # an announced intention or threat is itself the event
-INHERIT_TARGET_ROOTS = frozenset({"14"})  # a protest is against what it demands or protests
-ARMED_NONSTATE = frozenset({"REB", "INS", "CRM", "UAF"})  # sectors of non-state armed groups
+_POLICY = cameo_policy()  # data/policy.yaml
+NO_RECODE_ROOTS = _POLICY.no_recode_roots
+SPEECH_ACT_ROOTS = _POLICY.speech_act_roots  # an announced intention or threat is itself the event
+INHERIT_TARGET_ROOTS = _POLICY.inherit_target_roots  # a protest is against what it demands or protests
+ARMED_NONSTATE = _POLICY.armed_nonstate  # sectors of non-state armed groups
 REGION_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "acl", "attr", "oprd", "dative", "agent",
                          "nsubjpass", "acomp"})
 
@@ -336,24 +338,26 @@ def _by_armed_group(cand: Candidate, lexicon: Lexicon) -> None:
 
 def _confidence(cand: Candidate, lexicon: Lexicon) -> float:
     rule, trig = cand.rule, cand.trigger
-    score = rule.confidence + 0.03 * rule.specificity
+    w = _POLICY.confidence
+    score = rule.confidence + w.per_specificity * rule.specificity
     if cand.learned_prob is not None:
         score = cand.learned_prob * cb.load_policy().confidence_scale
     else:
         score = cb.rule_confidence(score, cand.cameo, cand.pred, cb.load_policy())
-    score += 0.15 if cand.roles.sources else 0.0
-    score += 0.10 if cand.roles.targets else 0.0
+    score += w.with_source if cand.roles.sources else 0.0
+    score += w.with_target if cand.roles.targets else 0.0
     if not cand.roles.sources and not cand.roles.targets:
-        score -= 0.15
-    score -= 0.07 * sx.clause_depth(trig, lexicon.modality.get("say_verbs", frozenset()))
-    score -= 0.12 if sx.in_background(trig) else 0.0
-    score -= 0.03 if trig.dep_ == "conj" and sx.eff_pos(trig.head) == "verb" else 0.0  # the first of coordinated acts leads
+        score -= w.without_sides
+    score -= w.per_clause_depth * sx.clause_depth(trig, lexicon.modality.get("say_verbs", frozenset()))
+    score -= w.in_background if sx.in_background(trig) else 0.0
+    if trig.dep_ == "conj" and sx.eff_pos(trig.head) == "verb":
+        score -= w.second_conjunct  # the first of coordinated acts leads
     if sx.eff_pos(trig) == "noun" and (cand.match.governor is None
                                       or sx.lemma(cand.match.governor) not in lexicon.words("support_verb")):
-        score -= 0.05
+        score -= w.noun_without_support
     if cand.carried is not None:
-        score += 0.05
-    return round(min(0.97, max(0.05, score)), 3)
+        score += w.carried
+    return round(min(w.ceiling, max(w.floor, score)), 3)
 
 
 def clause_contexts(trig: Token, rule: Rule, lexicon: Lexicon) -> tuple[str, ...]:

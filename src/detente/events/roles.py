@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import ActorMention, EventMention
+from ..policy import cameo_policy
 from . import syntax as sx
 from .lexicon import Lexicon
 from .matcher import Match
@@ -332,13 +333,13 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
 
 
 LOCATIVE_PREPS = ("in", "throughout", "across", "inside", "at", "near", "outside")
-DOMESTIC_ROOTS = frozenset({"08", "09", "14", "15", "17", "18"})  # easing, inquiries, protest, repression...
+DOMESTIC_ROOTS = cameo_policy().domestic_roots  # easing, inquiries, protest, repression... (data/policy.yaml)
 # a doer without a country is the counterpart's compatriot when it protests, investigates or attacks
 # (coders' convention for unclaimed attacks); not when it coerces ("Kurdish forces captured an American")
-DOER_DOMESTIC_ROOTS = frozenset({"09", "14", "18"})
-VENUE_ROOTS = frozenset({"03", "04", "05", "06"})  # intentions, consultations, diplomatic and material cooperation
+DOER_DOMESTIC_ROOTS = cameo_policy().doer_domestic_roots
+VENUE_ROOTS = cameo_policy().venue_roots  # intentions, consultations, diplomatic and material cooperation
 # officials and soldiers abroad are not of the place they are in ("foreign ministers gathered in Brussels")
-PLACELESS_SECTORS = frozenset({"IGO", "NGO", "GOV", "MIL", "ELI", "SPY"})
+PLACELESS_SECTORS = cameo_policy().placeless_sectors
 
 
 def localize(source: ActorMention | None, target: ActorMention | None, trig: Token, cameo: str,

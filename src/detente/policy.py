@@ -1,0 +1,129 @@
+"""CAMEO coding policy, from ``data/policy.yaml``: which roots are speech acts, domestic, or never
+re-coded; which codes are reciprocal; which sectors are armed non-state groups or placeless; the
+weights of a rule event's confidence; how PLOVER gold records are read. Read once, checked when read.
+
+>>> policy = cameo_policy()
+>>> sorted(policy.speech_act_roots), policy.confidence.with_source
+(['03', '13'], 0.15)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from typing import Any
+
+import yaml
+
+from .errors import DataFileError
+
+FILE = "data/policy.yaml"
+_ROOT = re.compile(r"\d{2}")
+_CODE = re.compile(r"\d{3,4}")
+_SECTOR = re.compile(r"[A-Z]{3}")
+
+
+@dataclass(frozen=True)
+class ConfidenceWeights:
+    """What is added to (or taken from) a rule's confidence; the result is clipped to [floor, ceiling]."""
+
+    per_specificity: float
+    with_source: float
+    with_target: float
+    without_sides: float
+    per_clause_depth: float
+    in_background: float
+    second_conjunct: float
+    noun_without_support: float
+    carried: float
+    floor: float
+    ceiling: float
+
+
+@dataclass(frozen=True)
+class Policy:
+    no_recode_roots: frozenset[str]
+    speech_act_roots: frozenset[str]
+    inherit_target_roots: frozenset[str]
+    domestic_roots: frozenset[str]
+    doer_domestic_roots: frozenset[str]
+    venue_roots: frozenset[str]
+    reciprocal_codes: frozenset[str]
+    related_codes: tuple[frozenset[str], ...]
+    armed_nonstate: frozenset[str]
+    placeless_sectors: frozenset[str]
+    confidence: ConfidenceWeights
+    old_codes: dict[str, str]
+    nonstate_sectors: dict[str, str]
+    root_category: dict[str, str]
+
+
+def _section(data: Any, name: str) -> dict[str, Any]:
+    value = data.get(name) if isinstance(data, dict) else None
+    if not isinstance(value, dict):
+        raise DataFileError(FILE, f"{name}: must be a mapping")
+    return value
+
+
+def _set(section: dict[str, Any], where: str, key: str, shape: re.Pattern[str]) -> frozenset[str]:
+    value = section.get(key)
+    if not isinstance(value, list) or not value:
+        raise DataFileError(FILE, f"{where}.{key}: must be a non-empty list")
+    bad = [v for v in value if not isinstance(v, str) or not shape.fullmatch(v)]
+    if bad:
+        raise DataFileError(FILE, f"{where}.{key}: {bad[0]!r} is not a {where[:-1]} (quote codes: \"03\")")
+    return frozenset(value)
+
+
+def _map(section: dict[str, Any], key: str) -> dict[str, str]:
+    value = section.get(key)
+    if not isinstance(value, dict) or not value or not all(isinstance(k, str) and isinstance(v, str)
+                                                           for k, v in value.items()):
+        raise DataFileError(FILE, f"evaluation.{key}: must map codes to codes (quote roots: \"03\")")
+    return dict(value)
+
+
+def build_policy(data: Any) -> Policy:
+    """The policy of a parsed ``policy.yaml``; DataFileError naming the entry at fault."""
+    roots, codes, sectors = _section(data, "roots"), _section(data, "codes"), _section(data, "sectors")
+    weights = _section(data, "confidence")
+    names = [f.name for f in fields(ConfidenceWeights)]
+    wrong = sorted(set(names) ^ set(weights))
+    if wrong:
+        raise DataFileError(FILE, f"confidence: missing or unknown weight(s) {', '.join(wrong)}")
+    bad = [k for k in names if isinstance(weights[k], bool) or not isinstance(weights[k], (int, float))
+           or not 0 <= weights[k] <= 1]
+    if bad:
+        raise DataFileError(FILE, f"confidence.{bad[0]}: must be a number in [0, 1]")
+    related = codes.get("related")
+    if not isinstance(related, list) or not all(isinstance(g, list) and g for g in related):
+        raise DataFileError(FILE, "codes.related: must be a list of lists of codes")
+    evaluation = _section(data, "evaluation")
+    return Policy(
+        no_recode_roots=_set(roots, "roots", "no_recode", _ROOT),
+        speech_act_roots=_set(roots, "roots", "speech_act", _ROOT),
+        inherit_target_roots=_set(roots, "roots", "inherit_target", _ROOT),
+        domestic_roots=_set(roots, "roots", "domestic", _ROOT),
+        doer_domestic_roots=_set(roots, "roots", "doer_domestic", _ROOT),
+        venue_roots=_set(roots, "roots", "venue", _ROOT),
+        reciprocal_codes=_set(codes, "codes", "reciprocal", _CODE),
+        related_codes=tuple(_set({"group": g}, "codes", "group", _CODE) for g in related),
+        armed_nonstate=_set(sectors, "sectors", "armed_nonstate", _SECTOR),
+        placeless_sectors=_set(sectors, "sectors", "placeless", _SECTOR),
+        confidence=ConfidenceWeights(**{k: float(weights[k]) for k in names}),
+        old_codes=_map(evaluation, "old_codes"),
+        nonstate_sectors=_map(evaluation, "nonstate_sectors"),
+        root_category=_map(evaluation, "root_category"),
+    )
+
+
+@lru_cache(maxsize=1)
+def cameo_policy() -> Policy:
+    """The packaged policy (read once per process)."""
+    path = importlib_resources.files("detente") / "data" / "policy.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(FILE, f"cannot read: {exc}") from exc
+    return build_policy(data)
