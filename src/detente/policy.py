@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from importlib import resources as importlib_resources
 from typing import Any
 
-import yaml
-
 from .errors import DataFileError
+from .wordlists import read_packaged
 
 FILE = "data/policy.yaml"
 _ROOT = re.compile(r"\d{2}")
@@ -121,9 +119,4 @@ def build_policy(data: Any) -> Policy:
 @lru_cache(maxsize=1)
 def cameo_policy() -> Policy:
     """The packaged policy (read once per process)."""
-    path = importlib_resources.files("detente") / "data" / "policy.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(FILE, f"cannot read: {exc}") from exc
-    return build_policy(data)
+    return build_policy(read_packaged("policy.yaml"))

@@ -30,15 +30,20 @@ FOLDER = "words"
 @lru_cache(maxsize=None)
 def _file(name: str, folder: str = FOLDER, section: str | None = None) -> dict[str, Any]:
     rel = f"data/{folder}/{name}.yaml"
-    path = importlib_resources.files("detente") / "data" / folder / f"{name}.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(rel, f"cannot read: {exc}") from exc
+    data = read_packaged(f"{folder}/{name}.yaml")
     if section is not None:
         data = data.get(section) if isinstance(data, dict) else None
         rel = f"{rel} ({section})"
     return check(data, rel)
+
+
+def read_packaged(rel: str) -> Any:
+    """The parsed YAML of the packaged data file ``data/<rel>``; DataFileError when it cannot be read."""
+    path = importlib_resources.files("detente").joinpath("data", *rel.split("/"))
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"data/{rel}", f"cannot read: {exc}") from exc
 
 
 def check(data: Any, origin: str) -> dict[str, Any]:
