@@ -61,6 +61,14 @@ def as_date(value: Any) -> dt.date | None:
     raise DateError("date", f"expected a date, got {value!r}")
 
 
+def as_day(value: Any, what: str = "date") -> dt.date:
+    """``as_date`` for a value that must be a date (a period's start): DateError when it is missing."""
+    day = as_date(value)
+    if day is None:
+        raise DateError(what, "missing")
+    return day
+
+
 def parse_date(value: Any, what: str = "date", end: bool = False) -> dt.date | None:
     """A date from ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (or an ISO date-time), a date or a
     datetime; None for None or ""; ``DateError`` naming ``what`` otherwise. A month or a year is

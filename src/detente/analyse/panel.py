@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 import pandas as pd
 
-from ..dates import as_date
+from ..dates import as_day
 from ..errors import QueryError
 from .dyad import (PERIODS, SCORES, WEIGHTS, coarse_sql, index_band, period_bounds, period_of, score_sql,
                    vague_sql)
@@ -144,7 +144,7 @@ def _finish(frame: pd.DataFrame, keys: tuple[str, ...], by: str, weight: str, un
     if frame.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     out = frame.rename(columns={"k1": keys[0], **({"k2": keys[1]} if len(keys) > 1 else {})})
-    bounds = [period_bounds(period_of(as_date(p), by), by) for p in out["p"]]
+    bounds = [period_bounds(period_of(as_day(p, "period"), by), by) for p in out["p"]]
     out["period"] = [b[0] for b in bounds]
     out["start"] = [b[1] for b in bounds]
     out["end"] = [b[2] for b in bounds]
