@@ -42,7 +42,7 @@ def test_every_packaged_word_file_is_valid():
 
     folder = importlib_resources.files("detente") / "data" / "words"
     names = sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
-    assert {"numbers", "time", "events", "language"} <= set(names)
+    assert {"numbers", "time", "events", "language", "actors"} <= set(names)
     for name in names:
         assert _file(name)
 

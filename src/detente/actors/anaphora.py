@@ -28,19 +28,18 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
+from ..wordlists import word_map, word_set
 from .cand import Cand
 from .cues import Cues, load_cues
 from .quotes import Quote, find_quotes, quote_speakers
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _WH = frozenset({"WDT", "WP", "WP$"})
-_KIND = {"he": "he", "she": "he", "him": "he", "his": "he", "her": "he",
-         "they": "they", "them": "they", "their": "they", "it": "it", "its": "it"}
+_KIND = word_map("actors", "pronoun_kinds")  # data/words/actors.yaml
 _WINDOW = {"he": 3, "they": 2, "it": 2, "country": 3, "group": 3}
-_DEFINITE = {"country": "country", "nation": "country", "group": "group", "organisation": "group",
-             "organization": "group", "movement": "group"}
+_DEFINITE = word_map("actors", "definite_kinds")
 _GROUP_SECTORS = frozenset({"REB", "INS", "OPP", "PTY", "NGO", "CRM", "UAF"})
-_POSSESSIVE = frozenset({"its", "their", "our", "my", "his", "her"})
+_POSSESSIVE = word_set("actors", "possessives")
 
 
 def resolve_anaphora(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]:

@@ -19,12 +19,13 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..model import Actor, ActorMention
+from ..wordlists import word_set
 from .anaphora import resolve_anaphora
 from .cand import Cand
 from .names import fold
 
 _PAIR = re.compile(r"^(the )?(two|both) (countries|sides|states|nations|neighbors|neighbours|governments|capitals)$")
-_GROUP_GOV = frozenset({"government", "administration", "authorities", "regime", "cabinet", "leadership"})
+_GROUP_GOV = word_set("actors", "government_nouns")
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 

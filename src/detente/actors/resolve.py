@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..dates import parse_date
 from ..model import Actor
-from ..wordlists import number_words
+from ..wordlists import number_words, words
 from .countries import Gazetteer, load_gazetteer
 from .cues import load_cues
 from .kb import KBMatch, KnowledgeBase, load_kb
@@ -331,8 +331,7 @@ def _read_place(seg: Segment, found: Found, gaz: Gazetteer) -> Reading | None:
     return Reading(actor, "place", plural=place.kind == "people", country_from_text=True)
 
 
-_QUANTITY_WORDS = ("tens", "hundreds", "thousands", "dozens", "scores", "millions", "few", "couple", "handful",
-                   "number", "majority", "some", "many", "most", "several", "all", "each", "one", "two", "three")
+_QUANTITY_WORDS = words("actors", "quantity_words")
 _QUANTITY = re.compile(  # "Group of Seven" is a name: "group"/"members" count only in lower case
     r"^(?:(?:[Tt]he |[Aa]n? )?(?:" + "|".join(w + "|" + w.capitalize() for w in _QUANTITY_WORDS) +
     r"|group|members?) of (?:the |these |those )?)+")

@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..wordlists import word_set
 from .countries import load_gazetteer
 from .names import fold, is_acronym
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 FACTORY = "detente_actor_ruler_v1"  # spaCy forbids "." in factory names
 _PLACE_LABEL = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "people": "NORP", "seat": "ORG",
                 "region": "GPE"}
-_LOWER_STARTS = frozenset({"the", "al", "el", "d", "de", "ad", "an", "as"})
+_LOWER_STARTS = word_set("actors", "lower_starts")
 
 
 class ActorRuler:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention, Article
+from ..wordlists import word_set
 from .coref import Cand, resolve_coreference, to_mentions
 from .cues import load_cues
 from .names import fold
@@ -30,7 +31,7 @@ _BASIS = {"kb": "kb", "name": "title", "title": "title", "group": "title", "plac
 _MAX_DEPTH = 4
 _DOER_PLACES = (":country", ":demonym", ":people", ":seat")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_FORCE_PREPS = frozenset({"on", "against", "at", "into", "of", "in"})
+_FORCE_PREPS = word_set("actors", "force_preps")
 
 
 def find_actors(doc: Doc, article: Article, resources: Resources | None) -> list[ActorMention]:
