@@ -16,46 +16,27 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..wordlists import word_set
 from .countries import Gazetteer, Place
 from .kb import KnowledgeBase
 from .names import Tok, fold, is_acronym
 from .titles import Hit, Titles
 
 MAX_NGRAM = 10
-CUT_WORDS = frozenset({"to", "in", "at", "from", "with", "on", "for", "and", "or", "by", "over", "against",
-                       "who", "which", "that", "whose", "after", "before", "during", "between", "into",
-                       "about", "under", "as", "than", "while", "when", "where", "amid", "since",
-                       "throughout", "across", "inside", "within", "near", "around", "outside", "among",
-                       "along", "through", "toward", "towards", "beyond", "behind", "via", "despite"})
-STOP = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our",
-                  "my", "your", "some", "several", "many", "all", "both", "two", "three", "four", "five",
-                  "new", "first", "top", "senior", "other", "then", "current", "incumbent", "acting",
-                  "interim", "outgoing", "newly", "elected", "appointed", "mr", "mrs", "ms", "dr", "s",
-                  "usual", "own", "same", "also", "major", "main", "local", "high", "ranking", "level"})
+CUT_WORDS = word_set("actors", "cut_words")  # data/words/actors.yaml
+STOP = word_set("actors", "stop_words")
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-LOC_PREPS = frozenset({"in", "from", "at", "across", "throughout", "inside", "within", "near", "around"})
-POSTMODIFIERS = frozenset({"based", "loyal", "linked", "allied", "affiliated", "stationed", "deployed",
-                           "belonging", "close", "opposed"})
+LOC_PREPS = word_set("actors", "loc_preps")
+POSTMODIFIERS = word_set("actors", "postmodifiers")
 JOINERS = frozenset({"and", "&", "for", "of"})
-SPONSORED = frozenset({"backed", "sponsored", "supported", "funded", "financed", "trained", "armed", "aligned",
-                       "installed", "allied", "affiliated", "inspired"})
-PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "an", "az", "ul", "ur", "ud", "bin", "ibn",
-                       "de", "da", "di", "du", "van", "von", "la", "le"})
+SPONSORED = word_set("actors", "sponsored")
+PARTICLES = word_set("actors", "name_particles")
 _SHORT_SCORE = 0.85
-GEO_MODIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                           "central", "northeastern", "northwestern", "southeastern", "southwestern", "greater",
-                           "upper", "lower", "old", "downtown", "occupied", "mainland", "rural", "suburban",
-                           "metropolitan", "communist", "nationalist", "soviet", "imperial", "kurdish", "arab"})
+GEO_MODIFIERS = word_set("actors", "geo_modifiers")
 
 
-# Ordinary words that are names of ISO 3166-2 divisions ("Gulf" of Papua New Guinea, "Coast", "Free"
-# State) or of large towns ("Sale", "Surprise"): capitalised in a phrase, they are rarely those places
-_WORD_NAMES = GEO_MODIFIERS | {
-    "coast", "gulf", "free", "federal", "capital", "centre", "center", "island", "islands", "littoral", "plateau",
-    "pool", "cascade", "cascades", "commonwealth", "ascension", "store", "chin", "lac", "est", "mono", "zeta",
-    "apace", "encamp", "bloke", "bong", "man", "drug", "bat", "sale", "lime", "luck", "surprise", "paradise",
-    "enterprise", "rest", "hub", "pet", "sol", "tour", "tours", "van", "vine", "vista", "mesa", "amen", "metro",
-    "marina", "aurora", "corona", "sumo", "kilo", "tango", "trident", "bush"}
+# Ordinary words that are names of divisions or large towns: rarely those places (data/words/actors.yaml)
+_WORD_NAMES = GEO_MODIFIERS | word_set("actors", "word_names")
 _MODIFIER_MIN_POPULATION = 100_000
 
 

@@ -27,14 +27,14 @@ from typing import Any
 import yaml
 
 from ..errors import DataFileError
+from ..wordlists import word_set
 from ..actors.countries import load_gazetteer
 from ..actors.names import acronym_key, fold, is_acronym
 from .types import GeoPlace
 
 PLACES_FILE = "data/places.yaml"
 _ARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "an ", "at ", "az ")
-_PARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "de", "del", "da", "do", "la", "le", "les", "of",
-                        "the", "i", "y", "e", "on", "upon", "am", "im", "an", "der", "di", "du", "en", "sur"})
+_PARTICLES = word_set("actors", "place_particles")  # data/words/actors.yaml
 _SUBDIVISION_SUFFIXES = (" sheng", " shi", " zizhiqu", " province", " region", " state", " governorate")
 _MAX_TOKENS = 6
 

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.names import acronym_key, fold, is_acronym
 from ..model import ActorMention, Article
+from ..wordlists import word_map
 from .gazetteer import PlaceIndex, load_index
 from .types import GeoPlace, PlaceMention
 
@@ -32,10 +33,7 @@ if TYPE_CHECKING:
 
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                       "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-                       "oct", "nov", "dec"})
+_CALENDAR = frozenset(word_map("time", "weekdays")) | frozenset(word_map("time", "months"))
 _DIVISION_WORDS = frozenset({"province", "region", "oblast", "governorate", "state", "district", "county", "city",
                              "prefecture", "territory"})
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
