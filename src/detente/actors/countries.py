@@ -14,9 +14,9 @@ from functools import lru_cache
 from importlib import resources as importlib_resources
 
 import pycountry
-import yaml
 
 from ..errors import DataFileError
+from ..wordlists import read_packaged
 from .kbtypes import SECTORS, valid_country
 from .names import acronym_key, fold, is_acronym
 
@@ -192,11 +192,7 @@ def _extra(gaz: Gazetteer, data: dict) -> None:
 
 def read_extra() -> dict:
     """The raw ``countries_extra.yaml`` mapping (ISO3 -> spec)."""
-    path = importlib_resources.files("detente") / "data" / "countries_extra.yaml"
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError("countries_extra.yaml", f"cannot read: {exc}") from exc
+    data = read_packaged("countries_extra.yaml")
     if not isinstance(data, dict) or not isinstance(data.get("countries"), dict):
         raise DataFileError("countries_extra.yaml", "expected a mapping `countries: {ISO3: ...}`")
     return data["countries"]

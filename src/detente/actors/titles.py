@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources as importlib_resources
-
-import yaml
 
 from ..errors import DataFileError
+from ..wordlists import read_packaged
 from .kbtypes import SECTORS
 from .names import fold
 
@@ -180,11 +178,7 @@ def build_titles(data: dict) -> Titles:
 
 
 def read_sectors() -> dict:
-    path = importlib_resources.files("detente") / "data" / "sectors.yaml"
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError("sectors.yaml", f"cannot read: {exc}") from exc
+    data = read_packaged("sectors.yaml")
     if not isinstance(data, dict):
         raise DataFileError("sectors.yaml", "expected a mapping of sections")
     return data
