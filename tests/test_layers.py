@@ -27,7 +27,7 @@ LAYER_OF = (
     ("detente.fetch", "stages"), ("detente.dating", "stages"), ("detente.identity", "stages"),
     ("detente.stories", "stages"), ("detente.resources", "stages"), ("detente.integrity", "stages"),
     ("detente.actors", "stages"), ("detente.events", "stages"), ("detente.places", "stages"),
-    ("detente.time", "stages"),
+    ("detente.time", "stages"), ("detente.sieve", "stages"), ("detente.speedups", "stages"),
 )
 
 
