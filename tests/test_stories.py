@@ -113,7 +113,7 @@ def _copies(seed: dict, n: int) -> list[dict]:
 
 def _code_copies(shared_dir, tmp_path, n: int):
     from detente.analyse.dyad import dyad_timeline
-    from detente.store.events import query_events
+    from detente.analyse.query import read_events as query_events
 
     seed = json.loads((shared_dir / "seeds" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()[0])
     pipeline = Pipeline(S)

@@ -156,6 +156,9 @@ class EventMention:
     published: dt.date | None = None
     intended_cameo: str | None = None  # of a 03x intent / 13x threat: the act promised or threatened
     background: bool = False  # the learned coder reads it as history, not the article's news
+    title: str | None = None  # its article's title, publisher and url (read from a store)
+    publisher: str | None = None
+    url: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -164,12 +167,16 @@ class EventMention:
             "char_start": self.char_start,
             "char_end": self.char_end,
             "trigger": self.trigger,
+            "trigger_char": self.trigger_char,
             "rule": self.rule,
             "modality": self.modality,
             "intended_cameo": self.intended_cameo,
             "confidence": round(self.confidence, 3),
             "date_text": self.date_text,
             "published": _iso(self.published),
+            "title": self.title,
+            "publisher": self.publisher,
+            "url": self.url,
         }
 
 
@@ -195,6 +202,7 @@ class Event:
     target_text: str | None = None
     intended_cameo: str | None = None  # of a 03x intent / 13x threat: the act promised or threatened
     num_sources: int | None = None  # distinct publishers (the store knows them); None: one per article
+    updated_at: dt.datetime | None = None  # when the store last wrote it
 
     @property
     def num_mentions(self) -> int:
@@ -232,6 +240,7 @@ class Event:
             "num_mentions": self.num_mentions,
             "num_articles": self.num_articles,
             "num_sources": self.num_sources if self.num_sources is not None else self.num_articles,
+            "updated_at": self.updated_at.isoformat(timespec="seconds") if self.updated_at else None,
         }
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from detente.events.ontology import load_ontology
 from detente.store import Store
+from detente.store.derived import rebuild_sql
 
 
 @dataclass
@@ -63,6 +64,7 @@ def build_store(path: Path, events: list[Ev], articles: list[Art]) -> Path:
         bodies = {a.id: a for a in articles}
         for ev in events:
             _insert_event(con, onto, ev, bodies)
+        con.execute(rebuild_sql())  # what the writer derives from events and mentions
     return path
 
 

@@ -65,7 +65,7 @@ def test_counts_articles_sources_and_plover_types(store):
     row = frame[(frame["country_a"] == "IRN") & (frame["country_b"] == "TJK") & (frame["period"] == "2023")].iloc[0]
     assert (row["plover_agree"], row["plover_consult"], row["plover_cooperate"]) == (1, 1, 1)
     ids = ["e-visit23", "e-agree23", "e-flights23"]
-    assert (row["n_articles"], row["n_sources"]) == count_sources(store, ids) == (2, 2)
+    assert (row["n_articles"], row["n_sources"]) == count_sources(store, EventFilter(event_ids=tuple(ids))) == (2, 2)
     plover = [f"plover_{t.lower()}" for t in PLOVER_TYPES] + ["plover_none"]
     assert (frame[plover].sum(axis=1) == frame["n_events"]).all()
     quads = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]

@@ -11,8 +11,8 @@ from detente.ingest import make_article
 from detente.model import Actor, ActorMention, CodedArticle, EventMention, Location
 from detente.settings import Settings
 from detente.store import Store
-from detente.store.events import (event_count, mention_count, merge_pool, publication_date_share, query_events,
-                                  write_coded)
+from detente.analyse.query import EventFilter, read_events
+from detente.store.events import event_count, mention_count, merge_pool, publication_date_share, write_coded
 
 D = dt.date
 S = Settings()
@@ -127,6 +127,11 @@ def test_the_merge_pool_is_the_block_either_way_near_in_time_and_the_same_articl
     assert len(events) == 2 and others == 0  # its own old mentions are replaced, not pooled
 
 
+def query_events(store, dyad=None, **fields):
+    """The one reader of events (detente.analyse.query), as the CLI and the API call it."""
+    return read_events(store, EventFilter.from_dyad(dyad, **fields))
+
+
 def test_query_filters(store):
     code(store, "a1", A1)
     code(store, "a3", [mention("a3", 0, cameo="057", src="RUS", tgt="TJK", day=D(2022, 1, 10),
@@ -134,17 +139,36 @@ def test_query_filters(store):
     assert [e.cameo for e in query_events(store)] == ["057", "042", "112"]  # by date, undated last
     assert {e.cameo for e in query_events(store, country="RUS")} == {"057"}
     assert {e.cameo for e in query_events(store, dyad="IRN-TJK")} == {"042", "112"}
-    assert {e.cameo for e in query_events(store, dyad=("TJK", "RUS"))} == {"057"}
+    assert {e.cameo for e in query_events(store, dyad="TJK RUS")} == {"057"}
     assert {e.cameo for e in query_events(store, code="04")} == {"042"}
     assert {e.cameo for e in query_events(store, modality="hypothetical")} == {"057"}
     assert {e.cameo for e in query_events(store, since="2023-01-01")} == {"042"}
     assert {e.cameo for e in query_events(store, until=D(2022, 12, 31))} == {"057"}
-    assert {e.cameo for e in query_events(store, text="dushanbe")} == {"057"}
-    assert {e.cameo for e in query_events(store, article_ids=["a3"])} == {"057"}
+    assert {e.cameo for e in query_events(store, q="dushanbe")} == {"057"}
+    assert {e.cameo for e in query_events(store, article_ids=("a3",))} == {"057"}
     assert len(query_events(store, limit=1)) == 1
 
 
-@pytest.mark.parametrize("kwargs", [{"dyad": "Iran and Tajikistan"}, {"since": "last year"}, {"code": "visit"},
+def test_one_dyad_grammar_both_directions_or_one(store):
+    code(store, "a1", A1)  # TJK -> IRN
+    assert {e.cameo for e in query_events(store, dyad="IRN-TJK")} == {"042", "112"}
+    assert {e.cameo for e in query_events(store, dyad="IRN,TJK")} == {"042", "112"}
+    assert query_events(store, dyad="IRN>TJK") == []  # IRN the source: none
+    assert {e.cameo for e in query_events(store, dyad="TJK>IRN")} == {"042", "112"}
+    assert {e.cameo for e in query_events(store, dyad="irn<tjk")} == {"042", "112"}  # TJK the source
+
+
+def test_read_events_carry_the_derived_counts_and_article_details(store):
+    store.con.execute("UPDATE articles SET title = 'Visit', publisher = 'Wire', url = 'https://x.org/1' WHERE id = 'a1'")
+    code(store, "a1", A1)
+    (visit,) = query_events(store, code="042")
+    assert (visit.num_mentions, visit.num_articles, visit.num_sources) == (2, 1, 1)
+    record = visit.to_dict()
+    assert [m["url"] for m in record["mentions"]] == ["https://x.org/1"] * 2
+    assert record["mentions"][0]["title"] == "Visit" and record["updated_at"] is not None
+
+
+@pytest.mark.parametrize("kwargs", [{"dyad": "Iran and Tajikistan"}, {"since": "last year"}, {"code": "04x"},
                                     {"limit": -1}])
 def test_malformed_queries_raise(store, kwargs):
     with pytest.raises(QueryError):

@@ -6,7 +6,8 @@ import duckdb
 from detente.model import Article, CodedArticle, EventMention, Location
 from detente.settings import Settings
 from detente.store import Store
-from detente.store.events import query_events, write_coded
+from detente.analyse.query import read_events as query_events
+from detente.store.events import write_coded
 from detente.store.migrations import MIGRATIONS
 
 

@@ -134,9 +134,10 @@ def test_code_limits(store_path, coder):
 
 def test_read_only_by_default(store_path):
     app = create_app(store_path, coder=StubCoder())
+    cursor, _ = app.state.reader.cursor()
     with pytest.raises(duckdb.Error):
-        app.state.con.execute("DELETE FROM events")
-    app.state.con.close()
+        cursor.execute("DELETE FROM events")
+    app.state.reader.close()
 
 
 def test_missing_database(tmp_path):

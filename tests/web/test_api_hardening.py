@@ -91,10 +91,10 @@ def test_errors_say_nothing_of_the_store_path_or_duckdb(store_path, monkeypatch)
     app = create_app(store_path, coder=StubCoder())
     with TestClient(app, raise_server_exceptions=False) as client:
         assert client.get("/api/events", params={"offset": 2**63}).status_code == 422
-        monkeypatch.setattr(routes, "select_events", broken)
+        monkeypatch.setattr(routes, "event_records", broken)
         response = client.get("/api/events")
         assert response.status_code == 503 and response.json() == {"detail": STORE_UNAVAILABLE}
-        monkeypatch.setattr(routes, "select_events", lambda *a, **k: 1 / 0)
+        monkeypatch.setattr(routes, "event_records", lambda *a, **k: 1 / 0)
         crash = client.get("/api/events")
         assert crash.status_code == 500 and crash.json() == {"detail": INTERNAL_ERROR}
         for r in (response, crash):

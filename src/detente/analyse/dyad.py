@@ -38,27 +38,24 @@ import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 from scipy.special import stdtrit  # the t quantile (scipy.stats.t.ppf calls it; a lighter import)
 
 from ..errors import QueryError
-from .query import EventFilter, count_sources, parse_date, select_events
-from .records import KeyEvent, clean, key_events
-
-if TYPE_CHECKING:
-    from ..store.db import Store
-    from .query import DateLike
+from ..store.events import lookup
+from ..store.derived import OPPOSITION_SECTORS, PRECISION_RANK as _PRECISION_RANK, score_sql
+from .query import EventFilter, as_date, count_sources, days_window, events_sql, run_query, where_clause
+from .records import KEY_EVENT_COLUMNS, KeyEvent, clean, key_events
 
 PERIODS = ("day", "week", "month", "quarter", "year")
 WEIGHTS = ("event", "mentions")
 SCORES = ("relations", "goldstein")
+EVENT_LISTS = ("all", "top", "none")
 PRIOR_SD = 4.0
 PRIOR_N = 2.0
 VAGUE_DAYS = 366  # an event dated to a longer span is in no period's index (``vague``)
-OPPOSITION_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "UAF"})
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "unknown": 6}
 
 
 @dataclass(frozen=True)
@@ -78,8 +75,11 @@ class Period:
     high: float
     n_coarse: int  # events dated less precisely than the period
     contexts: dict[str, float]  # PLOVER context -> weighted count
-    events: tuple[KeyEvent, ...]  # in date order
+    events: tuple[KeyEvent, ...]  # in date order (all, or only the top events: see ``dyad_timeline``)
     top_events: tuple[KeyEvent, ...]  # by |goldstein| x mentions
+    score_sum: float = 0.0  # sums of weight x score, weight x score^2 and weight^2 (phases pool them)
+    score_sq_sum: float = 0.0
+    weight_sq_sum: float = 0.0
 
     def to_dict(self, with_events: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -147,13 +147,16 @@ class DyadTimeline:
         return pd.DataFrame(rows)
 
 
-def dyad_timeline(store: Store, a: str, b: str, since: DateLike = None, until: DateLike = None, by: str = "month",
+def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = None, by: str = "month",
                   direction: str = "both", weight: str = "event", score: str = "relations",
-                  top: int = 3) -> DyadTimeline:
+                  top: int = 3, events: str = "all") -> DyadTimeline:
     """The timeline of the dyad A-B (see the module docstring for what counts and how).
 
     ``by="auto"`` picks year when the dated events span six years or more, quarter from two
-    years, else month; the timeline's ``by`` says which.
+    years, else month; the timeline's ``by`` says which. The figures of each period come from the
+    writer's ``dyad_days`` table; ``events`` says which events are listed: ``all`` (each period's
+    events and the undated ones), ``top`` (each period's ``top`` events and the undated ones) or
+    ``none`` (the figures only, and the top events).
     """
     if by not in PERIODS and by != "auto":
         raise QueryError(f"by must be auto or one of {', '.join(PERIODS)}, got {by!r}")
@@ -161,30 +164,112 @@ def dyad_timeline(store: Store, a: str, b: str, since: DateLike = None, until: D
         raise QueryError(f"weight must be one of {', '.join(WEIGHTS)}, got {weight!r}")
     if score not in SCORES:
         raise QueryError(f"score must be one of {', '.join(SCORES)}, got {score!r}")
-    base = EventFilter(a=a, b=b, direction=direction,
-                       since=parse_date(since, "since"), until=parse_date(until, "until"))
+    if events not in EVENT_LISTS:
+        raise QueryError(f"events must be one of {', '.join(EVENT_LISTS)}, got {events!r}")
+    base = EventFilter(a=a, b=b, direction=direction, since=since, until=until)
     if base.a == base.b:
         raise QueryError(f"a dyad needs two different countries, got {base.a} twice")
-    frame = select_events(store, base)
-    asserted = frame[frame["modality"] == "asserted"]
-    dated = asserted[asserted["date_start"].notna()].copy()
-    undated = asserted[asserted["date_start"].isna()]
-    spans = pd.Series([is_vague(s, e) for s, e in zip(dated["date_start"], dated["date_end"])],
-                      index=dated.index, dtype=bool)
-    vague = dated[spans]
-    dated = dated[~spans].copy()
-    excluded = Counter(str(m) for m in frame.loc[frame["modality"] != "asserted", "modality"])
+    pair, params = _pair_sql(base)
     if by == "auto":
-        by = auto_period(list(dated["date_start"]))
-    keyed = {k.event_id: k for k in key_events(store, pd.concat([dated, vague, undated]))}
-    periods = _periods(dated, keyed, by, weight, score, top)
-    n_articles, n_sources = count_sources(store, list(keyed))
+        lo, hi = run_query(store, f"SELECT min(day), max(day) FROM dyad_days WHERE {pair} AND modality = 'asserted' "
+                                  f"AND NOT {_VAGUE_DAYS_SQL}", params).iloc[0]
+        by = auto_period([d for d in (clean(lo), clean(hi)) if d is not None])
+    stats = _period_stats(store, pair, params, by, weight, score)
+    excluded = {str(m): int(n) for m, n in run_query(
+        store, f"SELECT modality, sum(n) FROM dyad_days WHERE {pair.replace(' AND day IS NOT NULL', '')} "
+               "AND modality <> 'asserted' GROUP BY modality ORDER BY modality", params).itertuples(index=False)}
+    asserted = base.replace(modality="asserted")
+    contexts = _period_contexts(store, asserted, by, weight)
+    listed = _listed_events(store, asserted, by, score, top, events)
+    undated = tuple(k for k in listed if k.date_start is None)
+    vague = tuple(k for k in listed if is_vague(k.date_start, k.date_end))
+    by_period: dict[tuple[int, int], list[KeyEvent]] = {}
+    for k in listed:
+        if k.date_start is not None and not is_vague(k.date_start, k.date_end):
+            by_period.setdefault(period_of(k.date_start, by), []).append(k)
+    periods = [_period(key, row, by_period.get(key, []), contexts.get(key, {}), by, top) for key, row in stats]
+    n_articles, n_sources = count_sources(store, asserted)
     return DyadTimeline(
         a=base.a or a, b=base.b or b, by=by, direction=direction, weight=weight, score=score,
-        since=base.since, until=base.until, periods=tuple(periods),
-        undated=tuple(keyed[e] for e in undated["event_id"]), excluded=dict(sorted(excluded.items())),
-        n_articles=n_articles, n_sources=n_sources, vague=tuple(keyed[e] for e in vague["event_id"]),
+        since=base.since, until=base.until, periods=tuple(periods), undated=undated,
+        excluded=dict(sorted(excluded.items())), n_articles=n_articles, n_sources=n_sources, vague=vague,
     )
+
+
+def _pair_sql(f: EventFilter) -> tuple[str, list[Any]]:
+    """Conditions on ``dyad_days`` for the dyad, direction and date window of ``f``: the rows of
+    dated events whose dates overlap the window (undated rows too when there is no window)."""
+    ab = "(source_country = ? AND target_country = ?)"
+    if f.direction == "A>B":
+        cond, params = ab, [f.a, f.b]
+    elif f.direction == "B>A":
+        cond, params = ab, [f.b, f.a]
+    else:
+        cond, params = f"({ab} OR {ab})", [f.a, f.b, f.b, f.a]
+    window, dates = days_window(f)
+    return cond + window + (" AND day IS NOT NULL" if not window else ""), params + dates
+
+
+_PERIOD_SQL = {"day": "year({c}), dayofyear({c})", "week": "isoyear({c}), week({c})",
+               "month": "year({c}), month({c})", "quarter": "year({c}), quarter({c})", "year": "year({c}), 0"}
+
+
+def _period_stats(store: Any, pair: str, params: list[Any], by: str, weight: str,
+                  score: str) -> list[tuple[tuple[int, int], dict[str, float]]]:
+    m = "m" if weight == "mentions" else ""
+    w = "nm" if weight == "mentions" else "n"
+    w2 = "nm2" if weight == "mentions" else "n"
+    s = "r" if score == "relations" else "g"
+    frame = run_query(store, f"""
+        SELECT {_PERIOD_SQL[by].format(c='day')}, sum(n) AS n, sum({w}) AS w, sum({w2}) AS w2,
+               sum({m}q1) AS q1, sum({m}q2) AS q2, sum({m}q3) AS q3, sum({m}q4) AS q4,
+               sum({m}g) AS gold, sum({m}{s}) AS s, sum({m}{s}2) AS s2,
+               coalesce(sum(n) FILTER (WHERE prank > {_PRECISION_RANK[by]}), 0) AS coarse
+        FROM dyad_days WHERE {pair} AND modality = 'asserted' AND NOT {_VAGUE_DAYS_SQL}
+        GROUP BY ALL ORDER BY 1, 2""", params)
+    return [((int(r[0]), int(r[1])), dict(zip(frame.columns[2:], (float(v) for v in r[2:]))))
+            for r in frame.itertuples(index=False)]
+
+
+def _period_contexts(store: Any, f: EventFilter, by: str, weight: str) -> dict[tuple[int, int], dict[str, float]]:
+    sql, params = events_sql(f.replace(dated=True), ("date_start", "date_end", "num_mentions", "contexts"))
+    w = "coalesce(num_mentions, 1)" if weight == "mentions" else "1"
+    frame = run_query(store, f"""
+        SELECT {_PERIOD_SQL[by].format(c='date_start')}, c, sum(w) FROM (
+            SELECT date_start, {w} AS w, unnest(contexts) AS c FROM ({sql}) WHERE NOT {vague_sql()})
+        GROUP BY ALL""", params)
+    out: dict[tuple[int, int], dict[str, float]] = {}
+    for y, part, context, total in frame.itertuples(index=False):
+        out.setdefault((int(y), int(part)), {})[str(context)] = float(total)
+    return out
+
+
+def _listed_events(store: Any, f: EventFilter, by: str, score: str, top: int, events: str) -> list[KeyEvent]:
+    """The KeyEvents the timeline lists: all asserted events of the dyad, or the ``top`` of each
+    period (and, but for ``none``, the undated ones), each with its score."""
+    columns = ", ".join(f"e.{c}" if c != "num_sources" else "coalesce(e.num_sources, 0) AS num_sources"
+                        for c in KEY_EVENT_COLUMNS if c != "evidence")
+    cond, params = where_clause(f)
+    where = " AND ".join(cond)
+    if events == "all":
+        sql = f"SELECT {columns}, {score_sql(score, 'e.')} AS _score FROM events e WHERE {where}"
+    else:
+        rank = ("abs(coalesce(e.goldstein, 0)) * coalesce(e.num_mentions, 1) DESC, e.num_articles DESC, "
+                "e.date_start, e.event_id")
+        undated = "" if events == "none" else f" OR e.date_start IS NULL OR {vague_sql('e.')}"
+        sql = (f"SELECT {columns}, {score_sql(score, 'e.')} AS _score FROM events e WHERE {where} "
+               f"QUALIFY (e.date_start IS NOT NULL AND NOT {vague_sql('e.')} AND row_number() OVER (PARTITION BY "
+               f"{_PERIOD_SQL[by].format(c='e.date_start')} ORDER BY {rank}) <= {int(top)}){undated}")
+    frame = run_query(store, sql + " ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, e.event_id", params)
+    for name in ("date_start", "date_end"):
+        frame[name] = frame[name].map(as_date).astype(object)
+    frame["contexts"] = [list(v) if isinstance(v, (list, tuple)) or hasattr(v, "tolist") else [] for v in frame["contexts"]]
+    # The evidence (sentences: the widest column) of the listed events only, by index.
+    evidence = {r["event_id"]: r["evidence"] for r in lookup(store.con, "SELECT event_id, evidence FROM events WHERE",
+                                                            "event_id", list(frame["event_id"]))}
+    frame["evidence"] = [evidence.get(e) for e in frame["event_id"]]
+    keyed = key_events(frame)
+    return [dataclasses.replace(k, score=round(float(sc), 3)) for k, sc in zip(keyed, frame["_score"])]
 
 
 def auto_period(dates: list[dt.date]) -> str:
@@ -194,22 +279,11 @@ def auto_period(dates: list[dt.date]) -> str:
 
 
 def event_score(goldstein: float, source_sector: Any, target_sector: Any, score: str = "relations") -> float:
-    """An event's score on the Goldstein scale (see the module docstring)."""
+    """An event's score on the Goldstein scale (see the module docstring; ``score_sql`` in SQL)."""
     g = float(goldstein or 0.0)
     if score == "relations" and g > 0 and ({clean(source_sector), clean(target_sector)} & OPPOSITION_SECTORS):
         return -g
     return g
-
-
-def score_sql(score: str = "relations") -> str:
-    """``event_score`` as a SQL expression over the events table's columns (``goldstein``,
-    ``source_sector``, ``target_sector``), for readers that aggregate in SQL."""
-    gold = "coalesce(goldstein, 0.0)"
-    if score != "relations":
-        return gold
-    sectors = ", ".join(f"'{s}'" for s in sorted(OPPOSITION_SECTORS))
-    return (f"CASE WHEN {gold} > 0 AND (source_sector IN ({sectors}) OR target_sector IN ({sectors})) "
-            f"THEN -{gold} ELSE {gold} END")
 
 
 def is_vague(start: Any, end: Any) -> bool:
@@ -224,50 +298,30 @@ def vague_sql(prefix: str = "") -> str:
             f"AND {prefix}date_end - {prefix}date_start > {VAGUE_DAYS})")
 
 
+_VAGUE_DAYS_SQL = f"(end_day - day > {VAGUE_DAYS})"  # ``vague_sql`` over the rows of dyad_days
+
+
 def coarse_sql(by: str) -> str:
     """SQL: whether an event's ``date_precision`` is less precise than the period ``by`` (``n_coarse``)."""
     cases = " ".join(f"WHEN '{p}' THEN {r}" for p, r in _PRECISION_RANK.items())
     return f"(CASE date_precision {cases} ELSE {_PRECISION_RANK['unknown']} END) > {_PRECISION_RANK[by]}"
 
 
-def _periods(dated: pd.DataFrame, keyed: dict[str, KeyEvent], by: str, weight: str, score: str,
-             top: int) -> list[Period]:
-    if dated.empty:
-        return []
-    dated["_key"] = [period_of(d, by) for d in dated["date_start"]]
-    dated["_w"] = [float(n) if weight == "mentions" else 1.0 for n in dated["num_mentions"].fillna(1)]
-    dated["_score"] = [event_score(g, s, t, score) for g, s, t in
-                       zip(dated["goldstein"], dated["source_sector"], dated["target_sector"])]
-    out = []
-    for key, group in dated.groupby("_key", sort=True):
-        out.append(_period(key, group, keyed, by, top))
-    return out
-
-
-def _period(key: tuple[int, int], group: pd.DataFrame, keyed: dict[str, KeyEvent], by: str, top: int) -> Period:
+def _period(key: tuple[int, int], row: dict[str, float], listed: list[KeyEvent], contexts: dict[str, float],
+            by: str, top: int) -> Period:
     label, start, end = period_bounds(key, by)
-    w = group["_w"].astype(float)
-    gold = group["goldstein"].astype(float).fillna(0.0)
-    total = float(w.sum())
-    quads: Counter[int] = Counter()
-    contexts: Counter[str] = Counter()
-    for q, ctx, wi in zip(group["quad_class"], group["contexts"], w):
-        quads[int(q)] += wi
-        for c in ctx or ():
-            contexts[str(c)] += wi
-    index, low, high = index_band(list(group["_score"]), list(w))
-    events = [dataclasses.replace(keyed[e], score=round(float(s), 3))
-              for e, s in zip(group["event_id"], group["_score"])]
-    ranked = sorted(events, key=lambda k: (-k.importance, -k.num_articles, k.date_start or dt.date.min))
-    coarse = sum(_PRECISION_RANK.get(str(p), _PRECISION_RANK["unknown"]) > _PRECISION_RANK[by]
-                 for p in group["date_precision"])
+    total = row["w"]
+    mean = row["s"] / total
+    index, low, high = band(mean, row["s2"] / total - mean * mean, total * total / row["w2"])
+    ranked = sorted(listed, key=lambda k: (-k.importance, -k.num_articles, k.date_start or dt.date.min, k.event_id))
     return Period(
-        label=label, start=start, end=end, n_events=len(group), weight=round(total, 3),
-        quad_counts={q: _num(quads.get(q, 0)) for q in (1, 2, 3, 4)},
-        goldstein_sum=round(float((w * gold).sum()), 3), goldstein_mean=round(float((w * gold).sum()) / total, 3),
-        index=index, low=low, high=high, n_coarse=int(coarse),
+        label=label, start=start, end=end, n_events=int(row["n"]), weight=round(total, 3),
+        quad_counts={q: _num(row[f"q{q}"]) for q in (1, 2, 3, 4)},
+        goldstein_sum=round(row["gold"], 3), goldstein_mean=round(row["gold"] / total, 3),
+        index=index, low=low, high=high, n_coarse=int(row["coarse"]),
         contexts={k: _num(v) for k, v in sorted(contexts.items(), key=lambda kv: (-kv[1], kv[0]))},
-        events=tuple(events), top_events=tuple(ranked[:top]),
+        events=tuple(listed), top_events=tuple(ranked[:top]),
+        score_sum=row["s"], score_sq_sum=row["s2"], weight_sq_sum=row["w2"],
     )
 
 

@@ -3,7 +3,8 @@
     export_events("detente.duckdb", "gdelt", "events.tsv", a="IRN", b="TJK", since="2015")
 
 ``filters`` are the fields of ``EventFilter``. Rows are written in date order (undated last),
-in chunks, so a large store is not held in memory (except for parquet). The event tables of
+in chunks streamed from one query, so a large store is not held in memory. The flat formats
+take each event's evidence from the writer's ``evidence`` column (no join of the mentions). The event tables of
 other systems (``gdelt``, ``icews``) hold asserted events only, since their users count every row
 as a fact; ``all_modalities=True`` adds the others and a ``Modality`` column.
 """
@@ -19,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import pandas as pd
 
@@ -27,12 +28,9 @@ from .. import __version__
 from ..errors import QueryError
 from .frames import add_labels
 from .icews import write_icews
-from .query import EventFilter, open_db, run_query, select_events, select_mentions
-from .records import clean, event_records
-
-if TYPE_CHECKING:
-    from ..store.db import Store
-    from .query import StoreOrPath
+from ..store.events import lookup, mention_rows
+from .query import EVENT_COLUMNS, EventFilter, iter_events, open_db, read_events, select_events
+from .records import clean
 
 FORMATS = ("csv", "parquet", "jsonl", "plover", "gdelt", "icews")
 ASSERTED_ONLY = ("gdelt", "icews")  # formats without a modality of their own
@@ -59,8 +57,7 @@ class ExportSummary:
     events: int
 
 
-def export_events(db: StoreOrPath, fmt: str, out: str | Path, all_modalities: bool = False,
-                  **filters: Any) -> ExportSummary:
+def export_events(db: Any, fmt: str, out: str | Path, all_modalities: bool = False, **filters: Any) -> ExportSummary:
     """Write the events matching ``filters`` to ``out`` (``-``: standard output) in format ``fmt``;
     returns how many.
 
@@ -99,67 +96,96 @@ def _modality_filter(fmt: str, all_modalities: bool, f: EventFilter) -> EventFil
     return f.replace(modality="asserted")
 
 
-def _chunks(store: Store, f: EventFilter) -> Iterator[pd.DataFrame]:
+def _chunks(store: Any, f: EventFilter, columns: tuple[str, ...] | None = None) -> Iterator[pd.DataFrame]:
     """The matching events, CHUNK rows at a time, honouring the filter's own limit and offset."""
-    offset, left = f.offset, f.limit
-    while left is None or left > 0:
-        size = CHUNK if left is None else min(CHUNK, left)
-        frame = select_events(store, f.replace(limit=size, offset=offset))
-        if frame.empty:
-            return
-        yield frame
-        offset += len(frame)
-        left = None if left is None else left - len(frame)
-        if len(frame) < size:
-            return
+    return iter_events(store, f, columns, CHUNK)
 
 
 # -- flat tables ------------------------------------------------------------------------------
-def flat_frame(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
-    """``load_events`` columns plus the first mention's evidence (sentence, trigger, article)."""
+_FLAT_COLUMNS = (*EVENT_COLUMNS, "evidence")
+
+
+def flat_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``load_events`` columns plus the first mention's evidence (sentence, trigger, article), from
+    a frame of ``_FLAT_COLUMNS``."""
+    evidence = [e if isinstance(e, dict) else {} for e in frame.pop("evidence")]
     frame = add_labels(frame)
-    mentions = select_mentions(store, list(frame["event_id"])).drop_duplicates("event_id")
-    mentions = mentions.set_index("event_id")
     for name in EVIDENCE_COLUMNS:
-        frame[name] = [clean(mentions[name].get(e)) if e in mentions.index else None for e in frame["event_id"]]
+        key = name.removeprefix("article_") if name not in ("article_id",) else name
+        frame[name] = [clean(e.get(key)) for e in evidence]
     return frame
 
 
-def write_events_csv(store: Store, f: EventFilter, handle: TextIO) -> int:
+def _empty_flat(store: Any, f: EventFilter) -> pd.DataFrame:
+    return flat_frame(select_events(store, f.replace(limit=0), _FLAT_COLUMNS))
+
+
+def write_events_csv(store: Any, f: EventFilter, handle: TextIO) -> int:
     """The events matching ``f`` on an open store, written to ``handle`` in the layout of
     ``export_events(..., "csv", ...)`` (the web app's download); returns how many."""
     return _write_csv(store, f, handle)
 
 
-def _write_csv(store: Store, f: EventFilter, handle: TextIO) -> int:
+def _write_csv(store: Any, f: EventFilter, handle: TextIO) -> int:
     n = 0
-    for frame in _chunks(store, f):
-        flat = flat_frame(store, frame)
+    for frame in _chunks(store, f, _FLAT_COLUMNS):
+        flat = flat_frame(frame)
         flat["contexts"] = [";".join(c) for c in flat["contexts"]]
         flat.to_csv(handle, index=False, header=(n == 0), lineterminator="\n")
         n += len(flat)
     if n == 0:
-        handle.write(",".join(flat_frame(store, select_events(store, f.replace(limit=0))).columns) + "\n")
+        handle.write(",".join(_empty_flat(store, f).columns) + "\n")
     return n
 
 
-def _write_parquet(store: Store, f: EventFilter, path: Path | BinaryIO) -> int:
-    frames = [flat_frame(store, frame) for frame in _chunks(store, f)]
-    frame = pd.concat(frames, ignore_index=True) if frames else flat_frame(store, select_events(store, f.replace(limit=0)))
-    for name in ("date_start", "date_end", "first_published"):
-        frame[name] = pd.to_datetime(frame[name]).dt.date
-    frame.to_parquet(path, index=False)
-    return len(frame)
+def _write_parquet(store: Any, f: EventFilter, path: Path | BinaryIO) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer, n = None, 0
+    try:
+        for flat in _flat_chunks(store, f):
+            for name in ("date_start", "date_end", "first_published"):
+                flat[name] = pd.to_datetime(flat[name]).dt.date
+            table = pa.Table.from_pandas(flat, preserve_index=False)
+            if writer is None:
+                schema = table.schema
+                writer = pq.ParquetWriter(path, schema)
+            writer.write_table(table.cast(schema))
+            n += len(flat)
+    finally:
+        if writer is not None:
+            writer.close()
+    return n
+
+
+def _flat_chunks(store: Any, f: EventFilter) -> Iterator[pd.DataFrame]:
+    """Flat frames of the matching events; one empty frame (the columns) when none match."""
+    empty = True
+    for frame in _chunks(store, f, _FLAT_COLUMNS):
+        empty = False
+        yield flat_frame(frame)
+    if empty:
+        yield _empty_flat(store, f)
 
 
 # -- JSON records -------------------------------------------------------------------------------
-def _write_jsonl(store: Store, f: EventFilter, handle: TextIO) -> int:
+def _write_jsonl(store: Any, f: EventFilter, handle: TextIO) -> int:
     n = 0
-    for frame in _chunks(store, f):
-        for record in event_records(store, frame):
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-            n += 1
+    for record in _records(store, f):
+        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        n += 1
     return n
+
+
+def _records(store: Any, f: EventFilter) -> Iterator[dict[str, Any]]:
+    """The event records (``Event.to_dict``) of the matching events, a chunk at a time."""
+    from ..events.ontology import load_ontology
+
+    onto = load_ontology()
+    for frame in _chunks(store, f, ("event_id",)):
+        for event in read_events(store, EventFilter(event_ids=tuple(frame["event_id"]))):
+            yield event.to_dict(onto)
 
 
 def plover_record(record: dict[str, Any]) -> dict[str, Any] | None:
@@ -213,14 +239,13 @@ def _plover_actors(actor: dict[str, Any] | None) -> list[dict[str, str]]:
     return [out]
 
 
-def _write_plover(store: Store, f: EventFilter, handle: TextIO) -> int:
+def _write_plover(store: Any, f: EventFilter, handle: TextIO) -> int:
     n = 0
-    for frame in _chunks(store, f):
-        for record in event_records(store, frame):
-            converted = plover_record(record)
-            if converted is not None:
-                handle.write(json.dumps(converted, ensure_ascii=False) + "\n")
-                n += 1
+    for record in _records(store, f):
+        converted = plover_record(record)
+        if converted is not None:
+            handle.write(json.dumps(converted, ensure_ascii=False) + "\n")
+            n += 1
     return n
 
 
@@ -305,23 +330,23 @@ def gdelt_row(row: dict[str, Any], lead: bool, url: str | None) -> list[Any]:
     ]
 
 
-def _write_gdelt(store: Store, f: EventFilter, handle: TextIO, with_modality: bool = False) -> int:
+def _write_gdelt(store: Any, f: EventFilter, handle: TextIO, with_modality: bool = False) -> int:
     out = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     out.writerow([*GDELT_COLUMNS, "Modality"] if with_modality else GDELT_COLUMNS)
     n = 0
     for frame in _chunks(store, f):
-        mentions = select_mentions(store, list(frame["event_id"]))
-        ids = sorted(set(mentions["article_id"]))
-        bodies = run_query(store, "SELECT id, body, raw_text, title FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                           [ids])
-        leads = {r.id: lead_end(clean(r.body) or clean(r.raw_text), clean(r.title)) for r in bodies.itertuples()}
+        mentions = mention_rows(store.con, list(frame["event_id"]))
+        ids = sorted({m["article_id"] for m in mentions})
+        bodies = lookup(store.con, "SELECT id, body, raw_text, title FROM articles WHERE", "id", ids)
+        leads = {r["id"]: lead_end(r["body"] or r["raw_text"], r["title"]) for r in bodies}
         is_lead: dict[str, bool] = {}
         url: dict[str, str] = {}
-        for m in mentions.itertuples():
-            start = clean(m.char_start)
-            is_lead[m.event_id] = is_lead.get(m.event_id, False) or (start is not None and start < leads.get(m.article_id, 0))
-            if clean(m.article_url) and m.event_id not in url:
-                url[m.event_id] = m.article_url
+        for m in sorted(mentions, key=_evidence_order):
+            start = m["char_start"]
+            is_lead[m["event_id"]] = is_lead.get(m["event_id"], False) or (
+                start is not None and start < leads.get(m["article_id"], 0))
+            if m["article_url"] and m["event_id"] not in url:
+                url[m["event_id"]] = m["article_url"]
         for row in frame.to_dict("records"):
             cells = gdelt_row(row, is_lead.get(row["event_id"], False), url.get(row["event_id"]))
             out.writerow([*cells, row["modality"]] if with_modality else cells)
@@ -329,8 +354,14 @@ def _write_gdelt(store: Store, f: EventFilter, handle: TextIO, with_modality: bo
     return n
 
 
-def _write_icews(store: Store, f: EventFilter, handle: TextIO, with_modality: bool = False) -> int:
-    return write_icews((flat_frame(store, frame) for frame in _chunks(store, f)), handle, with_modality)
+def _write_icews(store: Any, f: EventFilter, handle: TextIO, with_modality: bool = False) -> int:
+    return write_icews(_flat_chunks(store, f), handle, with_modality)
+
+
+def _evidence_order(m: dict[str, Any]) -> tuple[Any, ...]:
+    """Mentions by their date (or their article's; undated last), article and position."""
+    day = m["published"] or m["article_published"]
+    return (day is None, day or dt.date.min, m["article_id"], m["char_start"] or 0)
 
 
 def _blank(value: Any) -> Any:

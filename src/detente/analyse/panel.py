@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import pandas as pd
 
@@ -40,10 +40,7 @@ from ..dates import as_day
 from ..errors import QueryError
 from .dyad import (PERIODS, SCORES, WEIGHTS, coarse_sql, index_band, period_bounds, period_of, score_sql,
                    vague_sql)
-from .query import EventFilter, events_sql, open_db, parse_date, run_query
-
-if TYPE_CHECKING:
-    from .query import DateLike, StoreOrPath
+from .query import EVENT_COLUMNS, EventFilter, events_sql, open_db, run_query
 
 UNITS = ("dyad", "country")
 PANEL_FORMATS = ("csv", "parquet")
@@ -67,8 +64,8 @@ def panel_columns(unit: str, directed: bool) -> list[str]:
             "index", "index_low", "index_high", "n_coarse", "n_articles", "n_sources"]
 
 
-def panel(db: StoreOrPath, unit: str = "dyad", by: str = "year", directed: bool = False, since: DateLike = None,
-          until: DateLike = None, weight: str = "event", score: str = "relations") -> pd.DataFrame:
+def panel(db: Any, unit: str = "dyad", by: str = "year", directed: bool = False, since: Any = None,
+          until: Any = None, weight: str = "event", score: str = "relations") -> pd.DataFrame:
     """The panel of ``unit`` x period over the store ``db`` (a path or an open store), one row
     per unit and period with events, ordered by unit then period (see the module docstring)."""
     if unit not in UNITS:
@@ -79,7 +76,7 @@ def panel(db: StoreOrPath, unit: str = "dyad", by: str = "year", directed: bool 
         raise QueryError(f"weight must be one of {', '.join(WEIGHTS)}, got {weight!r}")
     if score not in SCORES:
         raise QueryError(f"score must be one of {', '.join(SCORES)}, got {score!r}")
-    f = EventFilter(since=parse_date(since, "since"), until=parse_date(until, "until"), modality="asserted", dated=True)
+    f = EventFilter(since=since, until=until, modality="asserted", dated=True)
     keys = unit_columns(unit, directed)
     sql, params = _panel_sql(f, unit, directed, by, weight, score)
     with open_db(db) as store:
@@ -103,7 +100,7 @@ def _units_sql(unit: str, directed: bool) -> str:
 
 
 def _panel_sql(f: EventFilter, unit: str, directed: bool, by: str, weight: str, score: str) -> tuple[str, list[Any]]:
-    base, params = events_sql(f)
+    base, params = events_sql(f, (*EVENT_COLUMNS, "article_ids", "source_keys"))
     w = "coalesce(num_mentions, 1)::DOUBLE" if weight == "mentions" else "1.0"
     order = "ORDER BY date_start NULLS LAST, date_end NULLS LAST, event_id"  # select_events: sums as dyad sums
     plover = ", ".join(f"sum(w) FILTER (WHERE plover = '{t}') AS plover_{t.lower()}" for t in PLOVER_TYPES)
@@ -125,10 +122,10 @@ def _panel_sql(f: EventFilter, unit: str, directed: bool, by: str, weight: str, 
         FROM u GROUP BY k1, k2, p
     ),
     src AS (
-        SELECT u.k1, u.k2, u.p, count(DISTINCT m.article_id) AS n_articles,
-               count(DISTINCT coalesce(a.publisher, m.article_id)) AS n_sources
-        FROM u JOIN mentions m ON m.event_id = u.event_id LEFT JOIN articles a ON a.id = m.article_id
-        GROUP BY u.k1, u.k2, u.p
+        SELECT k1, k2, p, count(DISTINCT article) AS n_articles, count(DISTINCT source) AS n_sources
+        FROM (SELECT k1, k2, p, unnest(article_ids) AS article, NULL AS source FROM u
+              UNION ALL SELECT k1, k2, p, NULL, unnest(source_keys) FROM u)
+        GROUP BY k1, k2, p
     )
     SELECT agg.*, coalesce(src.n_articles, 0) AS n_articles, coalesce(src.n_sources, 0) AS n_sources
     FROM agg LEFT JOIN src ON src.k1 = agg.k1 AND src.k2 IS NOT DISTINCT FROM agg.k2 AND src.p = agg.p

@@ -11,18 +11,14 @@ remark is no first contact in the span's first year.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..dates import as_date
-from .dyad import OPPOSITION_SECTORS, band, vague_sql
-from .query import EventFilter, parse_date, run_query, where_clause
+from .dyad import VAGUE_DAYS, band
+from .query import EventFilter, days_window, run_query, where_clause
 from .records import clean, country_name
-
-if TYPE_CHECKING:
-    from ..store.db import Store
-    from .query import DateLike
 
 
 @dataclass(frozen=True)
@@ -48,45 +44,60 @@ class Partner:
         return out
 
 
-_SCORE = ("CASE WHEN e.goldstein > 0 AND (e.source_sector IN ({s}) OR e.target_sector IN ({s})) "
-          "THEN -e.goldstein ELSE e.goldstein END")
-
-
-def partners(store: Store, a: str, since: DateLike = None, until: DateLike = None,
-             limit: int | None = None) -> list[Partner]:
-    """A's dyads (other country, not A itself), by number of events then index, highest first."""
-    f = EventFilter(country=a, since=parse_date(since, "since"), until=parse_date(until, "until"), modality="asserted")
-    cond, params = where_clause(f)
-    sectors = ", ".join(f"'{s}'" for s in sorted(OPPOSITION_SECTORS))
-    score = _SCORE.format(s=sectors)
+def partners(store: Any, a: str, since: Any = None, until: Any = None, limit: int | None = None) -> list[Partner]:
+    """A's dyads (other country, not A itself), by number of events then index, highest first.
+    The figures come from the writer's ``dyad_days`` table (no scan of the events)."""
+    f = EventFilter(country=a, since=since, until=until, modality="asserted")
+    window, dates = days_window(f)
+    vague = f"coalesce(end_day - day > {VAGUE_DAYS}, FALSE)"  # dated only to a span: no first or last date
+    params = [f.country] * 4 + dates
     sql = f"""
-        WITH d AS (
-            SELECT CASE WHEN e.source_country = ? THEN e.target_country ELSE e.source_country END AS partner,
-                   CASE WHEN e.source_country = ? THEN e.target_name ELSE e.source_name END AS pname,
-                   e.source_country = ? AS outgoing, {score} AS score, e.quad_class,
-                   CASE WHEN {vague_sql("e.")} THEN NULL ELSE e.date_start END AS date_start,
-                   CASE WHEN {vague_sql("e.")} THEN NULL ELSE coalesce(e.date_end, e.date_start) END AS date_end
-            FROM events e
-            WHERE {" AND ".join(cond)} AND e.source_country IS NOT NULL AND e.target_country IS NOT NULL
-              AND e.source_country <> e.target_country
-        )
-        SELECT partner, mode(pname), count(*), sum(CASE WHEN outgoing THEN 1 ELSE 0 END),
-               count(date_start), avg(coalesce(score, 0)), var_pop(coalesce(score, 0)),
-               avg(CASE WHEN quad_class <= 2 THEN 1.0 ELSE 0.0 END),
-               sum(CASE WHEN quad_class = 4 THEN 1 ELSE 0 END), min(date_start), max(date_end)
-        FROM d GROUP BY partner
-    """
-    rows = run_query(store, sql, [f.country, f.country, f.country, *params]).itertuples(index=False)
+        SELECT CASE WHEN source_country = ? THEN target_country ELSE source_country END AS partner,
+               sum(n), sum(n) FILTER (WHERE source_country = ?),
+               coalesce(sum(n) FILTER (WHERE day IS NOT NULL AND NOT {vague}), 0),
+               sum(r) / sum(n), sum(r2) / sum(n) - (sum(r) / sum(n)) ^ 2, (sum(q1) + sum(q2)) / sum(n), sum(q4),
+               min(day) FILTER (WHERE NOT {vague}), max(end_day) FILTER (WHERE NOT {vague})
+        FROM dyad_days
+        WHERE (source_country = ? OR target_country = ?) AND source_country <> target_country
+              AND modality = 'asserted'{window}
+        GROUP BY partner"""
+    rows = run_query(store, sql, params).itertuples(index=False)
     out = []
     for row in rows:
-        (country, name, n, n_out, n_dated, mean, var, coop, conflict, first, last) = (clean(v) for v in row)
+        (country, n, n_out, n_dated, mean, var, coop, conflict, first, last) = (clean(v) for v in row)
         index, low, high = band(float(mean or 0.0), float(var or 0.0), float(n))
         out.append(Partner(
-            country=country, name=country_name(country) if country_name(country) != country else name, n_events=int(n), n_outgoing=int(n_out),
-            n_incoming=int(n) - int(n_out), n_dated=int(n_dated), index=index, low=low, high=high,
+            country=country, name=country_name(country), n_events=int(n), n_outgoing=int(n_out or 0),
+            n_incoming=int(n) - int(n_out or 0), n_dated=int(n_dated), index=index, low=low, high=high,
             cooperative_share=round(float(coop), 3), material_conflict=int(conflict),
-            first_date=as_date(first), last_date=as_date(last)))
+            first_date=_date(first), last_date=_date(last)))
     out.sort(key=lambda p: (-p.n_events, -p.index, p.country))
-    return out[:limit] if limit else out
+    out = out[:limit] if limit else out
+    return _named(store, f, out)
 
 
+def _named(store: Any, f: EventFilter, found: list[Partner]) -> list[Partner]:
+    """Partners without a country name (IGO, ...) take the name their events give them most."""
+    unnamed = [p.country for p in found if p.name == p.country]
+    if not unnamed:
+        return found
+    cond, params = where_clause(f)
+    frame = run_query(store, f"""
+        SELECT CASE WHEN e.source_country = ? THEN e.target_country ELSE e.source_country END AS partner,
+               mode(CASE WHEN e.source_country = ? THEN e.target_name ELSE e.source_name END)
+        FROM events e WHERE {" AND ".join(cond)} AND (e.source_country IN (SELECT unnest(?::VARCHAR[]))
+              OR e.target_country IN (SELECT unnest(?::VARCHAR[]))) GROUP BY partner""",
+                      [f.country, f.country, *params, unnamed, unnamed])
+    names = {clean(c): clean(n) for c, n in frame.itertuples(index=False)}
+    return [dataclasses.replace(p, name=names.get(p.country) or p.name) if p.name == p.country else p
+            for p in found]
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if hasattr(value, "date") and not isinstance(value, dt.date):
+        return value.date()
+    return value

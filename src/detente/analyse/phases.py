@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from .dyad import DyadTimeline, Period, index_band
+from .dyad import DyadTimeline, Period, band
 from .records import KeyEvent
 
 MIN_PERIODS = 2
@@ -119,12 +119,13 @@ def series_penalty(values: list[float]) -> float:
 
 
 def _phase(periods: list[Period], weight: str) -> Phase:
-    events = [e for p in periods for e in p.events]
-    scores = [e.score if e.score is not None else float(e.goldstein or 0.0) for e in events]
-    weights = [float(e.num_mentions or 1) if weight == "mentions" else 1.0 for e in events]
-    index, low, high = index_band(scores, weights)
+    """A phase's index and band pool its periods' sums (the same as pooling their events)."""
+    total = sum(p.weight for p in periods)
+    mean = sum(p.score_sum for p in periods) / total
+    var = sum(p.score_sq_sum for p in periods) / total - mean * mean
+    index, low, high = band(mean, var, total * total / sum(p.weight_sq_sum for p in periods))
     return Phase(
         label=label_for(index), start=periods[0].start, end=periods[-1].end,
         first_period=periods[0].label, last_period=periods[-1].label, n_periods=len(periods),
-        n_events=len(events), index=index, low=low, high=high, turning_events=periods[0].top_events,
+        n_events=sum(p.n_events for p in periods), index=index, low=low, high=high, turning_events=periods[0].top_events,
     )

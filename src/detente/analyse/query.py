@@ -1,10 +1,21 @@
-"""Read events from the store for analysis: one filter object, SQL over the events table.
+"""The one reader of stored events: one filter object, one dyad grammar, SQL over the events table.
 
-Every reader in ``detente.analyse`` and ``detente.web`` goes through ``EventFilter`` and
-``select_events`` so that a filter means the same thing in the CLI, the API and the exports.
+Every reader of events — the CLI (``events``, ``code``, ``dyad``, ...), the API, the exports and
+``detente.load_events`` — goes through ``EventFilter`` so that a filter means the same thing
+everywhere: ``select_events`` gives a DataFrame (only the columns asked for), ``read_events`` the
+``Event`` records with their mentions (``Event.to_dict`` is the JSON record), ``event_records``
+those records as JSON-ready dicts.
 
     with open_db("detente.duckdb") as store:
         frame = select_events(store, EventFilter(a="IRN", b="TJK", since=date(2015, 1, 1)))
+        events = read_events(store, EventFilter.from_dyad("IRN>TJK", limit=10))
+
+**Dyads** are written ``IRN-TJK`` (also ``IRN,TJK``, ``IRN/TJK`` or ``IRN TJK``): both directions;
+``IRN>TJK``: IRN the source, TJK the target; ``IRN<TJK``: TJK the source, IRN the target.
+
+Reads use what the writer derives (``detente.store.derived``): per-event counts of sources and
+articles and the first mention's evidence are columns of ``events``; no reader joins the mentions
+table except to list an event's mentions, which it fetches by index.
 """
 from __future__ import annotations
 
@@ -21,7 +32,8 @@ import pandas as pd
 
 from ..dates import as_date, parse_date
 from ..errors import QueryError, StoreError
-from ..model import MODALITIES
+from ..model import MODALITIES, Event
+from ..store.events import EVENT_COLUMNS as _STORED_COLUMNS, event_from_row, mention_rows
 
 if TYPE_CHECKING:
     from ..store.db import Store
@@ -47,6 +59,8 @@ class EventFilter:
     ``since``/``until``: the event's dates overlap [since, until]; undated events are then left out.
     ``dated``: True = only dated events, False = only undated ones.
     ``q``: words found in one of the event's evidence sentences (case-insensitive).
+    ``article_id`` / ``article_ids``: events with a mention in this article / these articles.
+    ``event_ids``: these events.
     """
 
     a: str | None = None
@@ -64,6 +78,7 @@ class EventFilter:
     dated: bool | None = None
     q: str | None = None
     article_id: str | None = None
+    article_ids: tuple[str, ...] | None = None
     event_ids: tuple[str, ...] | None = None
     min_confidence: float | None = None
     limit: int | None = None
@@ -96,6 +111,14 @@ class EventFilter:
     def replace(self, **changes: Any) -> "EventFilter":
         return dataclasses.replace(self, **changes)
 
+    @classmethod
+    def from_dyad(cls, dyad: str | None, **fields: Any) -> "EventFilter":
+        """A filter on a dyad written ``IRN-TJK``, ``IRN>TJK`` or ``IRN<TJK`` (see the module
+        docstring), plus any other fields."""
+        a, b, direction = parse_dyad(dyad, fields.pop("a", None), fields.pop("b", None),
+                                     fields.pop("direction", "both"))
+        return cls(a=a, b=b, direction=direction, **fields)
+
 
 def country_code(value: str, what: str = "country") -> str:
     """An upper-cased ISO 3166 alpha-3 code (or IGO); QueryError otherwise."""
@@ -105,16 +128,23 @@ def country_code(value: str, what: str = "country") -> str:
     return code
 
 
+_DYAD = re.compile(r"^\s*([A-Za-z]{3})\s*([-,/ <>])\s*([A-Za-z]{3})\s*$")
+
+
 def parse_dyad(dyad: str | None, a: str | None = None, b: str | None = None,
                direction: str = "both") -> tuple[str | None, str | None, str]:
-    """(a, b, direction) from ``IRN-TJK`` (both directions) or ``IRN>TJK`` (IRN the source);
-    without ``dyad``, the given a, b and direction."""
+    """(a, b, direction) from ``IRN-TJK`` (also ``,`` ``/`` or a space: both directions),
+    ``IRN>TJK`` (IRN the source) or ``IRN<TJK`` (TJK the source); without ``dyad``, the given
+    a, b and direction."""
     if not dyad:
         return a, b, direction
-    parts = re.split(r"\s*([-,>/ ])\s*", dyad.strip(), maxsplit=1)
-    if len(parts) != 3:
-        raise QueryError(f"dyad: expected two country codes such as IRN-TJK or IRN>TJK, got {dyad!r}")
-    return parts[0], parts[2], "A>B" if parts[1] == ">" else "both"
+    m = _DYAD.match(dyad)
+    if not m:
+        raise QueryError(f"dyad: expected two country codes such as IRN-TJK (both directions) or IRN>TJK "
+                         f"(IRN the source), got {dyad!r}")
+    sep = m.group(2)
+    return (country_code(m.group(1), "dyad"), country_code(m.group(3), "dyad"),
+            "A>B" if sep == ">" else "B>A" if sep == "<" else "both")
 
 
 @contextmanager
@@ -142,15 +172,7 @@ def open_db(db: StoreOrPath) -> Iterator[Store]:
 
 
 _SIDES = ("source", "target")
-_ACTOR_FIELDS = ("text", "name", "country", "sector", "sector2", "kb_id", "org", "confidence")
-EVENT_COLUMNS = (
-    "event_id", "cameo", "cameo_root", "plover", "plover_mode", "quad_class", "goldstein",
-    *[f"{side}_{f}" for side in _SIDES for f in _ACTOR_FIELDS],
-    "modality", "reported", "date_start", "date_end", "date_precision", "date_basis",
-    "location_name", "location_country", "lat", "lon", "contexts", "confidence",
-    "num_mentions", "num_articles", "updated_at", "intended_cameo",
-    "admin1", "geonames_id", "location_basis", "location_kind",
-)
+EVENT_COLUMNS = (*_STORED_COLUMNS, "num_sources", "first_published")
 
 
 def where_clause(f: EventFilter) -> tuple[list[str], list[Any]]:
@@ -165,9 +187,13 @@ def where_clause(f: EventFilter) -> tuple[list[str], list[Any]]:
         elif f.direction == "B>A":
             cond.append(ab)
             params += [f.b, f.a]
+        elif f.a != f.b:  # the same pair, written so that DuckDB filters while it scans
+            cond.append("e.source_country IN (?, ?) AND e.target_country IN (?, ?) "
+                        "AND e.source_country <> e.target_country")
+            params += [f.a, f.b, f.a, f.b]
         else:
-            cond.append(f"({ab} OR {ab})")
-            params += [f.a, f.b, f.b, f.a]
+            cond.append(ab)
+            params += [f.a, f.a]
     if f.country is not None:
         cond.append("(e.source_country = ? OR e.target_country = ?)")
         params += [f.country, f.country]
@@ -220,91 +246,149 @@ def _simple_filters(f: EventFilter, cond: list[str], params: list[Any]) -> None:
     if f.article_id:
         cond.append("EXISTS (SELECT 1 FROM mentions am WHERE am.event_id = e.event_id AND am.article_id = ?)")
         params.append(f.article_id)
+    if f.article_ids is not None:
+        cond.append("EXISTS (SELECT 1 FROM mentions am WHERE am.event_id = e.event_id "
+                    "AND am.article_id IN (SELECT unnest(?::VARCHAR[])))")
+        params.append(list(f.article_ids))
     if f.event_ids is not None:
         cond.append("e.event_id IN (SELECT unnest(?::VARCHAR[]))")
         params.append(list(f.event_ids))
 
 
-_SOURCES_CTE = """
-WITH ms AS (
-    SELECT m.event_id,
-           count(DISTINCT coalesce(a.publisher, m.article_id)) AS num_sources,
-           min(coalesce(m.published, a.published)) AS first_published
-    FROM mentions m LEFT JOIN articles a ON a.id = m.article_id
-    GROUP BY m.event_id
-)
-"""
-
-
-def events_sql(f: EventFilter) -> tuple[str, list[Any]]:
-    """The query behind ``select_events`` (its columns, no order, limit or offset) and its
-    parameters; readers that aggregate in SQL wrap it: ``WITH ev AS (<sql>) SELECT ... GROUP BY``."""
+def events_sql(f: EventFilter, columns: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+    """The query behind ``select_events`` (the ``columns`` asked for, default ``EVENT_COLUMNS``;
+    no order, limit or offset) and its parameters; readers that aggregate in SQL wrap it:
+    ``WITH ev AS (<sql>) SELECT ... GROUP BY``."""
     cond, params = where_clause(f)
-    columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
-    sql = (f"{_SOURCES_CTE} SELECT {columns}, coalesce(ms.num_sources, 0) AS num_sources, "
-           f"ms.first_published FROM events e LEFT JOIN ms ON ms.event_id = e.event_id")
+    wanted = columns or EVENT_COLUMNS
+    names = ", ".join("coalesce(e.num_sources, 0) AS num_sources" if c == "num_sources" else f"e.{c}" for c in wanted)
+    sql = f"SELECT {names} FROM events e"
     if cond:
         sql += " WHERE " + " AND ".join(cond)
     return sql, params
 
 
-def select_events(store: Store, f: EventFilter | None = None) -> pd.DataFrame:
-    """The events matching ``f``, one row each, in date order (undated last), as a DataFrame.
+_ORDER = " ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, e.event_id"
 
-    Columns: the events table's columns (see ``EVENT_COLUMNS``) plus ``num_sources`` (distinct
-    publishers, an article without one counting as its own source) and ``first_published``.
-    """
-    f = f or EventFilter()
-    sql, params = events_sql(f)
-    sql += " ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, e.event_id"
+
+def _paged(sql: str, f: EventFilter) -> str:
+    sql += _ORDER
     if f.limit is not None:
         sql += f" LIMIT {int(f.limit)}"
     if f.offset:
         sql += f" OFFSET {int(f.offset)}"
-    frame = run_query(store, sql, params)
+    return sql
+
+
+def select_events(store: Any, f: EventFilter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """The events matching ``f``, one row each, in date order (undated last), as a DataFrame.
+
+    Columns: ``columns`` (any of the events table's), by default ``EVENT_COLUMNS``: the stored
+    columns plus ``num_sources`` (distinct publishers, an article without one counting as its
+    own source) and ``first_published``. Ask only for what you use: DuckDB reads only those.
+    """
+    f = f or EventFilter()
+    sql, params = events_sql(f, columns)
+    return _typed(run_query(store, _paged(sql, f), params))
+
+
+def iter_events(store: Any, f: EventFilter, columns: Sequence[str] | None = None,
+                chunk: int = 5000) -> Iterator[pd.DataFrame]:
+    """``select_events`` in DataFrames of at most ``chunk`` rows, from one streamed query (on a
+    cursor of its own, so the caller may query the store between chunks)."""
+    import duckdb
+
+    sql, params = events_sql(f, columns)
+    cursor = store.con.cursor()
+    try:
+        reader = cursor.sql(_paged(sql, f), params=params).to_arrow_reader(chunk)
+        for batch in reader:
+            if batch.num_rows:
+                yield _typed(batch.to_pandas())
+    except duckdb.Error as exc:
+        raise StoreError(f"{getattr(store, 'path', 'store')}: query failed: {exc}") from exc
+    finally:
+        cursor.close()
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     for name in ("date_start", "date_end", "first_published"):
-        frame[name] = frame[name].map(as_date).astype(object)
-    # A NULL list arrives as None or pd.NA depending on the pandas version: both mean "no contexts".
-    frame["contexts"] = frame["contexts"].map(lambda v: [str(c) for c in v] if _is_list(v) else [])
+        if name in frame:
+            frame[name] = frame[name].map(as_date).astype(object)
+    if "contexts" in frame:
+        # A NULL list arrives as None or pd.NA depending on the pandas version: both mean "no contexts".
+        frame["contexts"] = frame["contexts"].map(lambda v: [str(c) for c in v] if _is_list(v) else [])
     return frame
+
+
+def read_events(store: Any, f: EventFilter | None = None) -> list[Event]:
+    """The events matching ``f`` as ``Event`` records with all their mentions (each with its
+    article's title, publisher and url), in date order (undated last)."""
+    import duckdb
+
+    f = f or EventFilter()
+    sql, params = events_sql(f, _STORED_COLUMNS + ("num_sources",))
+    try:
+        cursor = store.con.execute(_paged(sql, f), params)
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, row)) for row in cursor.fetchall()]
+        by_event: dict[str, list[dict[str, Any]]] = {}
+        for m in mention_rows(store.con, [r["event_id"] for r in rows]):
+            by_event.setdefault(m["event_id"], []).append(m)
+    except duckdb.Error as exc:
+        raise StoreError(f"{getattr(store, 'path', 'store')}: query failed: {exc}") from exc
+    return [event_from_row(r, by_event.get(r["event_id"], ())) for r in rows]
+
+
+def event_records(store: Any, f: EventFilter | None = None) -> list[dict[str, Any]]:
+    """The events matching ``f`` as JSON-ready records (``Event.to_dict`` with the ontology's
+    names and scores): the one event record of the CLI, the API and the exports."""
+    from ..events.ontology import load_ontology
+
+    onto = load_ontology()
+    return [e.to_dict(onto) for e in read_events(store, f)]
 
 
 def _is_list(value: Any) -> bool:
     return isinstance(value, (list, tuple)) or hasattr(value, "tolist")
 
 
-def count_events(store: Store, f: EventFilter | None = None) -> int:
+def count_events(store: Any, f: EventFilter | None = None) -> int:
     """How many events match ``f`` (ignoring its limit and offset)."""
     cond, params = where_clause(f or EventFilter())
     sql = "SELECT count(*) FROM events e" + (" WHERE " + " AND ".join(cond) if cond else "")
     return int(run_query(store, sql, params).iloc[0, 0])
 
 
-MENTION_COLUMNS = (
-    "mention_id", "event_id", "article_id", "sentence", "char_start", "char_end", "trigger",
-    "trigger_char", "rule", "cameo", "modality", "reported", "confidence", "date_text",
-    "date_start", "date_end", "date_precision", "date_basis", "published", "intended_cameo",
-)
+def days_window(f: EventFilter) -> tuple[str, list[Any]]:
+    """Conditions on the writer's ``dyad_days`` rows for the date window of ``f`` (rows whose
+    dates overlap it; undated rows only when there is no window), as `` AND ...`` and parameters."""
+    sql, params = "", []
+    if f.since:
+        sql += " AND end_day >= ?"
+        params.append(f.since)
+    if f.until:
+        sql += " AND day <= ?"
+        params.append(f.until)
+    if f.since or f.until:
+        sql += " AND day IS NOT NULL"
+    return sql, params
 
 
-def select_mentions(store: Store, event_ids: Sequence[str]) -> pd.DataFrame:
-    """The mentions of these events with their article's title, publisher, date and url.
-
-    Ordered by event, then article publication date, then position in the article.
-    """
-    columns = ", ".join(f"m.{c}" for c in MENTION_COLUMNS)
-    sql = (f"SELECT {columns}, a.title AS article_title, a.publisher AS article_publisher, "
-           "a.published AS article_published, a.url AS article_url "
-           "FROM mentions m LEFT JOIN articles a ON a.id = m.article_id "
-           "WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) "
-           "ORDER BY m.event_id, coalesce(m.published, a.published) NULLS LAST, m.article_id, m.char_start")
-    frame = run_query(store, sql, [list(event_ids)])
-    for name in ("date_start", "date_end", "published", "article_published"):
-        frame[name] = frame[name].map(as_date).astype(object)
-    return frame
+def count_sources(store: Any, f: EventFilter) -> tuple[int, int]:
+    """(distinct articles, distinct sources) behind the events matching ``f``; a source is a
+    publisher, or the article itself when it names none (the writer's ``article_ids`` and
+    ``source_keys`` columns: no join of the mentions)."""
+    cond, params = where_clause(f)
+    where = " AND ".join(cond) or "TRUE"
+    row = run_query(store, f"""
+        SELECT (SELECT count(DISTINCT x) FROM (SELECT unnest(article_ids) AS x FROM events e WHERE {where})),
+               (SELECT count(DISTINCT x) FROM (SELECT unnest(source_keys) AS x FROM events e WHERE {where}))""",
+                    params + params).iloc[0]
+    return int(row.iloc[0]), int(row.iloc[1])
 
 
-def run_query(store: Store, sql: str, params: list[Any]) -> pd.DataFrame:
+def run_query(store: Any, sql: str, params: list[Any]) -> pd.DataFrame:
     """Run a query on the store; a DataFrame of its rows (StoreError on failure)."""
     import duckdb
 
@@ -312,15 +396,3 @@ def run_query(store: Store, sql: str, params: list[Any]) -> pd.DataFrame:
         return store.con.execute(sql, params).df()
     except duckdb.Error as exc:
         raise StoreError(f"{getattr(store, 'path', 'store')}: query failed: {exc}") from exc
-
-
-def count_sources(store: Store, event_ids: Sequence[str]) -> tuple[int, int]:
-    """(distinct articles, distinct sources) behind these events; a source is a publisher, or the
-    article itself when it names none."""
-    if not event_ids:
-        return 0, 0
-    sql = ("SELECT count(DISTINCT m.article_id), count(DISTINCT coalesce(a.publisher, m.article_id)) "
-           "FROM mentions m LEFT JOIN articles a ON a.id = m.article_id "
-           "WHERE m.event_id IN (SELECT unnest(?::VARCHAR[]))")
-    row = run_query(store, sql, [list(event_ids)]).iloc[0]
-    return int(row.iloc[0]), int(row.iloc[1])

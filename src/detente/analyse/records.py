@@ -1,26 +1,21 @@
 """Rows of the store turned into the records a reader sees.
 
 ``KeyEvent``: one event with its best evidence (sentence, trigger, article) — what timelines,
-briefs and the dashboard list. ``event_records``: events in the output contract of the design
-guide (``Event.to_dict``), each mention with its article's title, publisher and url.
+briefs and the dashboard list. (The full event record is ``Event.to_dict``, read by
+``analyse.query.event_records``.)
 """
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
 from ..events.ontology import load_ontology
-from ..model import Actor, Event, EventMention, Location
-from .query import select_mentions
-
-if TYPE_CHECKING:
-    from ..store.db import Store
+from .query import as_date
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -171,12 +166,17 @@ def importance(goldstein: Any, num_mentions: Any) -> float:
     return round(abs(float(g or 0.0)) * int(n), 3)
 
 
-def key_events(store: Store, frame: pd.DataFrame) -> list[KeyEvent]:
-    """KeyEvents for the rows of an events frame, in the frame's order, each with its first mention."""
+KEY_EVENT_COLUMNS = ("event_id", "date_start", "date_end", "date_precision", "cameo", "plover", "quad_class",
+                     "goldstein", "source_country", "source_name", "source_sector", "target_country", "target_name",
+                     "target_sector", "modality", "contexts", "num_mentions", "num_articles", "num_sources",
+                     "evidence")
+
+
+def key_events(frame: pd.DataFrame) -> list[KeyEvent]:
+    """KeyEvents for the rows of an events frame (``KEY_EVENT_COLUMNS``), in the frame's order,
+    each with its first mention (the writer's ``evidence`` column)."""
     if frame.empty:
         return []
-    mentions = select_mentions(store, list(frame["event_id"]))
-    first = {row["event_id"]: row for row in mentions.drop_duplicates("event_id").to_dict("records")}
     onto = load_ontology()
     out = []
     for row in frame.to_dict("records"):
@@ -193,81 +193,19 @@ def key_events(store: Store, frame: pd.DataFrame) -> list[KeyEvent]:
             num_mentions=int(clean(row["num_mentions"]) or 0), num_articles=int(clean(row["num_articles"]) or 0),
             num_sources=int(clean(row["num_sources"]) or 0),
             importance=importance(row["goldstein"], row["num_mentions"]),
-            evidence=_evidence(first.get(row["event_id"])),
+            evidence=_evidence(row.get("evidence")),
         ))
     return out
 
 
-def _evidence(row: dict[str, Any] | None) -> Evidence | None:
-    if row is None:
+def _evidence(ev: Any) -> Evidence | None:
+    if not isinstance(ev, dict) or ev.get("article_id") is None:
         return None
     return Evidence(
-        article_id=row["article_id"], sentence=clean(row["sentence"]) or "", trigger=clean(row["trigger"]),
-        char_start=_int(row["char_start"]), char_end=_int(row["char_end"]), trigger_char=_int(row["trigger_char"]),
-        title=clean(row["article_title"]), publisher=clean(row["article_publisher"]),
-        published=clean(row["article_published"]) or clean(row["published"]), url=clean(row["article_url"]),
-    )
-
-
-def event_records(store: Store, frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The events of ``frame`` in the output contract (``Event.to_dict``), plus ``num_sources`` and
-    ``updated_at`` (when the event was last written);
-    each mention also carries ``trigger_char`` and its article's ``title``, ``publisher``, ``url``."""
-    if frame.empty:
-        return []
-    mentions = select_mentions(store, list(frame["event_id"]))
-    by_event: dict[str, list[dict[str, Any]]] = {}
-    for row in mentions.to_dict("records"):
-        by_event.setdefault(row["event_id"], []).append(row)
-    onto = load_ontology()
-    out = []
-    for row in frame.to_dict("records"):
-        rows = by_event.get(row["event_id"], [])
-        record = _event(row, rows).to_dict(onto)
-        record["num_sources"] = int(clean(row["num_sources"]) or 0)
-        updated = clean(row.get("updated_at"))
-        record["updated_at"] = updated.isoformat(timespec="seconds") if updated is not None else None
-        for mention, mrow in zip(record["mentions"], rows):
-            mention["trigger_char"] = _int(mrow["trigger_char"])
-            mention["title"] = clean(mrow["article_title"])
-            mention["publisher"] = clean(mrow["article_publisher"])
-            mention["url"] = clean(mrow["article_url"])
-        out.append(record)
-    return out
-
-
-def _actor(row: dict[str, Any], side: str) -> Actor | None:
-    values = {f: clean(row.get(f"{side}_{f}")) for f in ("country", "sector", "sector2", "name", "kb_id", "org")}
-    if not any(values.values()):
-        return None
-    return Actor(confidence=float(clean(row.get(f"{side}_confidence")) or 0.0), **values)
-
-
-def _event(row: dict[str, Any], mentions: Iterable[dict[str, Any]]) -> Event:
-    location = None
-    if clean(row.get("location_name")):
-        geonames_id = _int(row.get("geonames_id"))
-        location = Location(name=row["location_name"], country=clean(row.get("location_country")),
-                            lat=clean(row.get("lat")), lon=clean(row.get("lon")), admin1=clean(row.get("admin1")),
-                            geonames_id=geonames_id, basis=clean(row.get("location_basis")),
-                            kind=clean(row.get("location_kind")))
-    ems = tuple(EventMention(
-        article_id=m["article_id"], sentence=clean(m["sentence"]) or "", char_start=_int(m["char_start"]) or 0,
-        char_end=_int(m["char_end"]) or 0, trigger=clean(m["trigger"]) or "",
-        trigger_char=_int(m["trigger_char"]) or 0, cameo=clean(m["cameo"]) or row["cameo"],
-        rule=clean(m["rule"]) or "", modality=clean(m["modality"]) or "asserted",
-        reported=bool(clean(m["reported"])), confidence=float(clean(m["confidence"]) or 0.0),
-        date_text=clean(m["date_text"]), published=clean(m["published"]) or clean(m["article_published"]),
-        intended_cameo=clean(m.get("intended_cameo")),
-    ) for m in mentions)
-    return Event(
-        event_id=row["event_id"], cameo=row["cameo"], source=_actor(row, "source"), target=_actor(row, "target"),
-        modality=clean(row["modality"]) or "asserted", mentions=ems, confidence=float(clean(row["confidence"]) or 0.0),
-        date_start=clean(row["date_start"]), date_end=clean(row["date_end"]),
-        date_precision=clean(row["date_precision"]) or "unknown", date_basis=clean(row["date_basis"]),
-        location=location, contexts=tuple(row["contexts"] or ()), reported=bool(clean(row["reported"])),
-        source_text=clean(row["source_text"]), target_text=clean(row["target_text"]),
-        intended_cameo=clean(row.get("intended_cameo")),
+        article_id=ev["article_id"], sentence=clean(ev["sentence"]) or "", trigger=clean(ev["trigger"]),
+        char_start=_int(ev["char_start"]), char_end=_int(ev["char_end"]), trigger_char=_int(ev["trigger_char"]),
+        title=clean(ev["title"]), publisher=clean(ev["publisher"]), published=as_date(ev["published"]),
+        url=clean(ev["url"]),
     )
 
 

@@ -145,6 +145,8 @@ def code(inputs: Annotated[Optional[list[str]], typer.Argument(
             events = query_events(store, article_ids=summary.article_ids) if summary.article_ids else []
             undated = store.undated_article_count(summary.article_ids)
             counts = store.counts()
+            if output.value == "csv":
+                _write_csv(store, summary.article_ids)
         summary.events = len(events)
         if events:
             _print_events(events, output.value, pipeline.resources.ontology)
@@ -194,8 +196,11 @@ def events(db: DbOpt = DEFAULT_DB,
         place = _near_place(near) if near else None
         with open_existing(db) as store:
             found = _query_events()(store, dyad=dyad_, country=country, code=cameo, modality=value(modality),
-                                    since=parse_date(since, "since"), until=parse_date(until, "until"))
+                                    since=parse_date(since, "since"), until=parse_date(until, "until"),
+                                    limit=limit if place is None else None)
             found = filter_events(found, country=country, cameo=cameo, limit=limit, near=place, km=km)
+            if output.value == "csv":
+                _write_csv(store, None, [e.event_id for e in found])
         _print_events(found, output.value, _ontology())
 
 
@@ -323,9 +328,7 @@ def _print_events(found: Sequence[Event], output: str, ontology: Ontology | None
         for record in records:
             typer.echo(json.dumps(record, ensure_ascii=False))
     elif output == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=_CSV_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(event_row(r) for r in records)
+        return  # written by _write_csv while the store is open
     else:
         _print_events_table(records)
 
@@ -415,15 +418,26 @@ def _iso(value: Any) -> str:
 
 # -- plumbing ---------------------------------------------------------------------------------
 def _query_events() -> Callable[..., list[Event]]:
-    from ..errors import StoreError
+    """Stored events through the one reader (``detente.analyse.query``): ``article_ids``, a
+    ``dyad`` (IRN-TJK, IRN>TJK) and the fields of ``EventFilter`` as keywords."""
+    from ..analyse.query import EventFilter, read_events
 
-    try:
-        from ..store.events import query_events
-    except ModuleNotFoundError as exc:
-        if exc.name != "detente.store.events":
-            raise
-        raise StoreError("event storage (detente.store.events) is not installed yet") from None
-    return query_events
+    def query(store: Any, article_ids: Sequence[str] | None = None, dyad: str | None = None,
+              **filters: Any) -> list[Event]:
+        ids = tuple(article_ids) if article_ids is not None else None
+        return read_events(store, EventFilter.from_dyad(dyad, article_ids=ids, **filters))
+
+    return query
+
+
+def _write_csv(store: Any, article_ids: Sequence[str] | None, event_ids: Sequence[str] | None = None) -> None:
+    """Events as CSV in the one layout of ``detente export --format csv``."""
+    from ..analyse.export import write_events_csv
+    from ..analyse.query import EventFilter
+
+    f = EventFilter(article_ids=tuple(article_ids) if article_ids is not None else None,
+                    event_ids=tuple(event_ids) if event_ids is not None else None)
+    write_events_csv(store, f, sys.stdout)
 
 
 def _near_place(name: str) -> GeoPlace:

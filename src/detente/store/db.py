@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 _ARTICLE_FIELDS = ("id", "raw_text", "title", "publisher", "author", "published", "url", "language",
                    "content_hash", "body", "sources_cited", "removed", "flags", "origin")
 _LIST_FIELDS = ("sources_cited", "removed", "flags")
+LOCK_WAIT = 30.0  # seconds a writer waits for a store another process holds for a moment
 _SELECT_ARTICLES = f"SELECT {', '.join(_ARTICLE_FIELDS)} FROM articles"
 
 
@@ -47,13 +49,20 @@ class Store:
 
     # -- lifecycle ----------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path) -> "Store":
-        """Open (or create) the database at ``path`` and apply pending migrations."""
+    def open(cls, path: str | Path, lock_wait: float = LOCK_WAIT) -> "Store":
+        """Open (or create) the database at ``path`` and apply pending migrations. A file another
+        process holds (``detente serve`` copying its snapshot, say) is tried again for up to
+        ``lock_wait`` seconds before it is an error."""
         path = Path(path)
-        try:
-            con = duckdb.connect(str(path))
-        except duckdb.Error as exc:
-            raise StoreError(f"{path}: cannot open the database: {exc}") from exc
+        deadline = time.monotonic() + lock_wait
+        while True:
+            try:
+                con = duckdb.connect(str(path))
+                break
+            except duckdb.Error as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise StoreError(f"{path}: cannot open the database: {exc}") from exc
+                time.sleep(0.1)
         store = cls(con, path)
         try:
             store.migrate()

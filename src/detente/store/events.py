@@ -5,30 +5,25 @@
   (``merge_pool``: same block — dyad either way and CAMEO root — and a near date window, or the
   same story), the resulting events replacing the stored ones (``replace_events``, the one
   place events are written and removed), the articles marked coded.
-- ``query_events(store, ...)`` — events by article, country, dyad, code, modality, dates, text;
-  in date order, undated last.
+- ``EVENT_COLUMNS``/``MENTION_COLUMNS`` and ``event_from_row``/``mention_from_row``: the one
+  translation of stored rows into ``Event`` records, used by the merge here and by the one reader
+  of events, ``detente.analyse.query`` (filters, dyads, ``read_events``); ``mention_rows`` fetches
+  events' mentions by index.
 - ``event_count``, ``mention_count``, ``publication_date_share``.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..dates import parse_date
-from ..errors import QueryError
 from ..identity import block_key, cluster_mentions, mention_id, mention_window
 from ..model import Actor, ActorMention, CodedArticle, Event, EventMention, Location
 from ..settings import Settings
-
-if TYPE_CHECKING:
-    from duckdb import DuckDBPyConnection
-    from ..events.ontology import Ontology
-    from .db import Store
+from .derived import maintained
 
 _SIDES = ("text", "name", "country", "sector", "sector2", "kb_id", "org", "confidence")
-_EVENT_COLS = ("event_id", "cameo", "cameo_root", "plover", "plover_mode", "quad_class", "goldstein",
+EVENT_COLUMNS = _EVENT_COLS = ("event_id", "cameo", "cameo_root", "plover", "plover_mode", "quad_class", "goldstein",
                *(f"source_{c}" for c in _SIDES), *(f"target_{c}" for c in _SIDES),
                "modality", "reported", "date_start", "date_end", "date_precision", "date_basis",
                "location_name", "location_country", "lat", "lon", "contexts", "confidence",
@@ -41,12 +36,11 @@ _MENTION_COLS = ("mention_id", "event_id", "article_id", "sentence", "char_start
                  "intended_cameo")
 _LOCATION_COLS = ("location_name", "location_country", "lat", "lon", "admin1", "geonames_id", "location_basis",
                   "location_kind")
-_READ_MENTION_COLS = (*_MENTION_COLS, *_LOCATION_COLS)
+MENTION_COLUMNS = _READ_MENTION_COLS = (*_MENTION_COLS, *_LOCATION_COLS)
 _WRITE_MENTION_COLS = (*_READ_MENTION_COLS, "block", "window_start", "window_end")
 _ACTOR_COLS = ("article_id", "tok_start", "tok_end", "char_start", "char_end", "text", "name", "country",
                "sector", "sector2", "kb_id", "org", "confidence", "basis")
 _CANDIDATE_SLACK_DAYS = 62
-_DYAD = re.compile(r"^\s*([A-Za-z]{3}|IGO)\s*[-_:/>,]\s*([A-Za-z]{3}|IGO)\s*$")
 
 
 def _now() -> dt.datetime:
@@ -77,7 +71,7 @@ def _arrow_type(column: str) -> Any:
     return pa.string()
 
 
-def _insert(con: DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
+def _insert(con: Any, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
     """Insert many rows at once through an Arrow table (row-by-row inserts are slow in DuckDB)."""
     import pyarrow as pa
 
@@ -91,7 +85,7 @@ def _insert(con: DuckDBPyConnection, table: str, columns: Sequence[str], rows: l
 
 
 # -- writing ---------------------------------------------------------------------------------------
-def write_coded(store: Store, coded: Sequence[CodedArticle], settings: Settings, ontology: Ontology) -> list[Event]:
+def write_coded(store: Any, coded: Sequence[CodedArticle], settings: Settings, ontology: Any) -> list[Event]:
     """The merge's writer: store coded articles and merge their mentions into the stored events,
     in ONE transaction. Returns the events written (new or changed).
 
@@ -121,19 +115,22 @@ def write_coded(store: Store, coded: Sequence[CodedArticle], settings: Settings,
     return events
 
 
-def replace_events(con: DuckDBPyConnection, old_ids: Sequence[str], events: Sequence[Event], ontology: Ontology,
+def replace_events(con: Any, old_ids: Sequence[str], events: Sequence[Event], ontology: Any,
                    now: dt.datetime | None = None) -> None:
     """Remove the events ``old_ids`` and write ``events`` with their mentions (whose old rows the
-    caller deleted): the one place events enter and leave the store."""
+    caller deleted): the one place events enter and leave the store, so the one place what the
+    store derives from them is kept right (``derived.maintained``)."""
     now = now or _now()
-    if old_ids:
-        con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [list(old_ids)])
-    if events:
-        _insert(con, "events", _EVENT_COLS, [_event_row(e, ontology, now) for e in events])
-        _insert(con, "mentions", _WRITE_MENTION_COLS, [_mention_row(e.event_id, m) for e in events for m in e.mentions])
+    with maintained(con, sorted({*old_ids, *(e.event_id for e in events)}), now):
+        if old_ids:
+            con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [list(old_ids)])
+        if events:
+            _insert(con, "events", _EVENT_COLS, [_event_row(e, ontology, now) for e in events])
+            _insert(con, "mentions", _WRITE_MENTION_COLS,
+                    [_mention_row(e.event_id, m) for e in events for m in e.mentions])
 
 
-def merge_pool(store: Store, articles: Sequence[str], mentions: Sequence[EventMention]
+def merge_pool(store: Any, articles: Sequence[str], mentions: Sequence[EventMention]
                ) -> tuple[list[EventMention], list[str], dict[str, str]]:
     """What new mentions of ``articles`` are merged with: (stored mentions of other articles,
     ids of the stored events they and the articles' old mentions belong to, article -> story).
@@ -162,7 +159,7 @@ def merge_pool(store: Store, articles: Sequence[str], mentions: Sequence[EventMe
         f"SELECT {', '.join(_READ_MENTION_COLS)} FROM mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[])) "
         "AND article_id NOT IN (SELECT unnest(?::VARCHAR[]))", [old_events, list(articles)]).fetchall() \
         if old_events else []
-    pool = [_stored_mention(dict(zip(_READ_MENTION_COLS, row))) for row in rows]
+    pool = [mention_from_row(dict(zip(_READ_MENTION_COLS, row))) for row in rows]
     stories = dict(story_rows)
     stories.update(con.execute(
         "SELECT article_id, story_id FROM article_stories WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
@@ -179,7 +176,7 @@ def _side_values(actor: ActorMention | Actor | None, text: str | None = None) ->
             float(actor.confidence)]
 
 
-def _event_row(e: Event, ontology: Ontology, now: dt.datetime) -> list[Any]:
+def _event_row(e: Event, ontology: Any, now: dt.datetime) -> list[Any]:
     info = (ontology.describe(e.cameo) if ontology is not None else None) or {}
     loc = e.location
     return [e.event_id, e.cameo, e.cameo[:2], info.get("plover"), info.get("plover_mode"), info.get("quad_class"),
@@ -210,116 +207,62 @@ def _actor_row(article_id: str, a: ActorMention) -> list[Any]:
 
 
 # -- reading ---------------------------------------------------------------------------------------
-def query_events(store: Store, article_ids: Sequence[str] | None = None, country: str | None = None,
-                 dyad: str | tuple[str, str] | None = None, code: str | None = None, modality: str | None = None,
-                 since: dt.date | str | None = None, until: dt.date | str | None = None,
-                 text: str | None = None, limit: int | None = None) -> list[Event]:
-    """Stored events matching every filter given, in date order (undated last).
-
-    ``country``: source or target; ``dyad``: "IRN-TJK" or ("IRN", "TJK"), either direction;
-    ``code``: a CAMEO prefix ("04", "042"); ``since``/``until``: events whose dates overlap the
-    range (undated events are left out); ``text``: words in a mention sentence or an actor name.
-    """
-    where = ["TRUE"]
-    params: list[Any] = []
-    if article_ids is not None:
-        where.append("event_id IN (SELECT event_id FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[])))")
-        params.append(list(article_ids))
-    if country:
-        where.append("(source_country = ? OR target_country = ?)")
-        params += [country.upper()] * 2
-    if dyad:
-        a, b = _parse_dyad(dyad)
-        where.append("((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))")
-        params += [a, b, b, a]
-    if code:
-        if not str(code).isdigit():
-            raise QueryError(f"a CAMEO code is digits, got {code!r}")
-        where.append("starts_with(cameo, ?)")
-        params.append(str(code))
-    if modality:
-        where.append("modality = ?")
-        params.append(modality)
-    if since:
-        where.append("coalesce(date_end, date_start) >= ?")
-        params.append(parse_date(since, "since"))
-    if until:
-        where.append("date_start <= ?")
-        params.append(parse_date(until, "until"))
-    if text:
-        where.append("(event_id IN (SELECT event_id FROM mentions WHERE sentence ILIKE ?) "
-                     "OR source_name ILIKE ? OR target_name ILIKE ?)")
-        params += [f"%{text}%"] * 3
-    sql = (f"SELECT {', '.join(_EVENT_COLS)} FROM events WHERE {' AND '.join(where)} "
-           "ORDER BY date_start ASC NULLS LAST, date_end ASC NULLS LAST, event_id")
-    if limit is not None:
-        if int(limit) < 0:
-            raise QueryError(f"limit must be >= 0, got {limit}")
-        sql += f" LIMIT {int(limit)}"
-    return _rehydrate(store.con, store.con.execute(sql, params).fetchall())
+def event_count(store: Any) -> int:
+    return int(store.con.execute("SELECT count(*) FROM events").fetchone()[0])
 
 
-def _parse_dyad(dyad: str | tuple[str, str]) -> tuple[str, str]:
-    if isinstance(dyad, (tuple, list)) and len(dyad) == 2:
-        return str(dyad[0]).upper(), str(dyad[1]).upper()
-    m = _DYAD.match(str(dyad))
-    if not m:
-        raise QueryError(f"a dyad is two ISO3 codes such as IRN-TJK, got {dyad!r}")
-    return m.group(1).upper(), m.group(2).upper()
+def mention_count(store: Any) -> int:
+    return int(store.con.execute("SELECT count(*) FROM mentions").fetchone()[0])
 
 
-def event_count(store: Store) -> int:
-    return int(store.con.execute("SELECT count(*) FROM events").fetchall()[0][0])  # one row: an aggregate
-
-
-def mention_count(store: Store) -> int:
-    return int(store.con.execute("SELECT count(*) FROM mentions").fetchall()[0][0])
-
-
-def publication_date_share(store: Store) -> float:
+def publication_date_share(store: Any) -> float:
     """Share of events dated by their publication day (0.0 for an empty store)."""
     total, by_pub = store.con.execute(
-        "SELECT count(*), count(*) FILTER (WHERE date_basis = 'publication') FROM events").fetchall()[0]
+        "SELECT count(*), count(*) FILTER (WHERE date_basis = 'publication') FROM events").fetchone()
     return by_pub / total if total else 0.0
 
 
 # -- rehydration -----------------------------------------------------------------------------------
-_ORDER = "m.published NULLS FIRST, m.article_id, m.char_start, m.trigger_char"
+_BATCH = 48  # ids per lookup: DuckDB answers ``col IN (?, ?, ...)`` from the column's index
 
 
-def _rehydrate(con: DuckDBPyConnection, event_rows: list[tuple[Any, ...]]) -> list[Event]:
-    """Events with all their mentions."""
-    if not event_rows:
-        return []
-    events = [dict(zip(_EVENT_COLS, row)) for row in event_rows]
-    ids = [e["event_id"] for e in events]
-    rows = con.execute(f"SELECT {', '.join('m.' + c for c in _READ_MENTION_COLS)} FROM mentions m "
-                       f"WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY {_ORDER}", [ids]).fetchall()
-    sources = _num_sources(con, ids)
-    by_event: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        values = dict(zip(_READ_MENTION_COLS, row))
-        by_event.setdefault(values["event_id"], []).append(values)
-    out = []
-    for e in events:
-        location = _location(e)
-        mentions = tuple(_stored_mention(v) for v in by_event.get(e["event_id"], ()))
-        out.append(Event(
-            event_id=e["event_id"], cameo=e["cameo"], source=_actor(e, "source"), target=_actor(e, "target"),
-            modality=e["modality"], mentions=mentions, confidence=e["confidence"] or 0.0,
-            date_start=e["date_start"], date_end=e["date_end"], date_precision=e["date_precision"] or "unknown",
-            date_basis=e["date_basis"], location=location, contexts=tuple(e["contexts"] or ()),
-            reported=bool(e["reported"]), source_text=e["source_text"], target_text=e["target_text"],
-            intended_cameo=e["intended_cameo"], num_sources=sources.get(e["event_id"])))
+def lookup(con: Any, sql: str, column: str, values: Sequence[str]) -> list[dict[str, Any]]:
+    """Rows of ``sql`` (which ends in WHERE ...) whose ``column`` is one of ``values``, fetched in
+    index lookups of ``_BATCH`` values (a semi-join would scan the whole table)."""
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(values), _BATCH):
+        part = list(values[i:i + _BATCH])
+        cursor = con.execute(f"{sql} {column} IN ({', '.join('?' * len(part))})", part)
+        names = [d[0] for d in cursor.description]
+        out.extend(dict(zip(names, row)) for row in cursor.fetchall())
     return out
 
 
-def _num_sources(con: DuckDBPyConnection, event_ids: list[str]) -> dict[str, int]:
-    """Distinct sources of each event: publishers, an article naming none counting as its own."""
-    return dict(con.execute(
-        "SELECT m.event_id, count(DISTINCT coalesce(a.publisher, m.article_id)) FROM mentions m "
-        "LEFT JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) "
-        "GROUP BY m.event_id", [event_ids]).fetchall())
+def mention_rows(con: Any, event_ids: Sequence[str], with_articles: bool = True) -> list[dict[str, Any]]:
+    """The stored mentions of these events, in order (publication date, undated first; article;
+    position); ``with_articles`` adds their article's title, publisher, url and date (``article_*``)."""
+    rows = lookup(con, f"SELECT {', '.join(_READ_MENTION_COLS)} FROM mentions WHERE", "event_id", list(event_ids))
+    if with_articles and rows:
+        articles = {r["id"]: r for r in lookup(con, "SELECT id, title, publisher, url, published FROM articles WHERE",
+                                               "id", sorted({r["article_id"] for r in rows}))}
+        for row in rows:
+            art = articles.get(row["article_id"]) or {}
+            row.update({f"article_{k}": art.get(k) for k in ("title", "publisher", "url", "published")})
+    rows.sort(key=lambda r: (r["event_id"], r["published"] is not None, r["published"] or dt.date.min,
+                             r["article_id"], r["char_start"] or 0, r["trigger_char"] or 0))
+    return rows
+
+
+def event_from_row(e: dict[str, Any], mentions: Sequence[dict[str, Any]] = ()) -> Event:
+    """An ``Event`` from a stored events row (a dict by column) and its mention rows."""
+    return Event(
+        event_id=e["event_id"], cameo=e["cameo"], source=_actor(e, "source"), target=_actor(e, "target"),
+        modality=e["modality"] or "asserted", mentions=tuple(mention_from_row(v) for v in mentions),
+        confidence=e["confidence"] or 0.0, date_start=e["date_start"], date_end=e["date_end"],
+        date_precision=e["date_precision"] or "unknown", date_basis=e["date_basis"], location=_location(e),
+        contexts=tuple(e["contexts"] or ()), reported=bool(e["reported"]), source_text=e["source_text"],
+        target_text=e["target_text"], intended_cameo=e["intended_cameo"], num_sources=e.get("num_sources"),
+        updated_at=e.get("updated_at"))
 
 
 def _actor(values: dict[str, Any], side: str) -> Actor | None:
@@ -337,7 +280,8 @@ def _location(v: dict[str, Any]) -> Location | None:
                     geonames_id=v["geonames_id"], basis=v["location_basis"], kind=v["location_kind"])
 
 
-def _stored_mention(v: dict[str, Any]) -> EventMention:
+def mention_from_row(v: dict[str, Any]) -> EventMention:
+    """An ``EventMention`` from a stored mentions row (``article_*``: its article's, when read)."""
     def side(p: str) -> ActorMention | None:
         actor = _actor(v, p)
         return ActorMention(-1, -1, -1, -1, v[f"{p}_text"] or "", actor) if actor else None
@@ -348,5 +292,7 @@ def _stored_mention(v: dict[str, Any]) -> EventMention:
         source=side("source"), target=side("target"), modality=v["modality"], reported=bool(v["reported"]),
         confidence=v["confidence"] or 0.0, contexts=tuple(v["contexts"] or ()), location=_location(v),
         date_start=v["date_start"], date_end=v["date_end"], date_precision=v["date_precision"] or "unknown",
-        date_basis=v["date_basis"], date_text=v["date_text"], published=v["published"],
-        intended_cameo=v["intended_cameo"])
+        date_basis=v["date_basis"], date_text=v["date_text"],
+        published=v["published"] if v["published"] is not None else v.get("article_published"),
+        intended_cameo=v["intended_cameo"], title=v.get("article_title"), publisher=v.get("article_publisher"),
+        url=v.get("article_url"))

@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Actor, ActorMention, Article, CodedArticle
 from .events import (_ACTOR_COLS, _WRITE_MENTION_COLS, _actor_row, _arrow_type, _mention_row,
-                     _stored_mention)
+                     mention_from_row)
 
 _MENTION_FIELDS = tuple(c for c in _WRITE_MENTION_COLS if c != "event_id")
 _ACTOR_FIELDS = tuple(c for c in _ACTOR_COLS if c != "article_id")
@@ -74,7 +74,7 @@ def read_shard(path: Path) -> list[CodedArticle]:
     out = []
     for row in rows:
         article = Article(id=row["article_id"], raw_text="", published=row["published"])
-        mentions = tuple(_stored_mention({**m, "event_id": None}) for m in row["mentions"])
+        mentions = tuple(mention_from_row({**m, "event_id": None}) for m in row["mentions"])
         actors = tuple(ActorMention(a["tok_start"], a["tok_end"], a["char_start"], a["char_end"], a["text"],
                                     Actor(country=a["country"], sector=a["sector"], sector2=a["sector2"],
                                           name=a["name"], kb_id=a["kb_id"], confidence=a["confidence"] or 0.0,

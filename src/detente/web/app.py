@@ -3,8 +3,11 @@
     app = create_app("detente.duckdb")            # uvicorn.run(app, host="127.0.0.1", port=8000)
 
 The API is described at ``/openapi.json``; ``/docs`` and ``/redoc`` are off (their pages load
-scripts from a CDN). The app holds one DuckDB connection, read-only unless it was created with
-``allow_store=True`` (``detente serve --allow-store``), and gives each request its own cursor.
+scripts from a CDN). The app never holds the store open: it reads a snapshot that follows the
+file (``detente.web.reader``), so ``detente code`` can write to the store while it serves; each
+request gets its own cursor on the snapshot, and the dyad answers (timeline, phases, contexts,
+partners) are cached per snapshot. With ``allow_store=True`` (``detente serve --allow-store``)
+``POST /api/code`` opens the store to write for the length of one write.
 ``POST /api/code`` codes a pasted text in a worker thread, one text at a time, and returns its
 events; it stores the text only when asked (``store: true``) and allowed. No page or script is
 fetched from the network: Plotly's JavaScript is served from the plotly package. Every response
@@ -55,6 +58,8 @@ class WebOptions:
     max_code_waiting: int = 8  # POST /api/code requests waiting for the coder; more get 503
     max_limit: int = 1000  # largest page of /api/events and /api/articles
     allow_store: bool = False  # POST /api/code may store the text (store: true)
+    refresh_seconds: float = 2.0  # how often the snapshot checks whether the store changed
+    cache_size: int = 512  # dyad answers kept (per snapshot)
 
 
 def create_app(db_path: str | Path, settings: Settings | None = None, options: WebOptions | None = None,
@@ -64,29 +69,26 @@ def create_app(db_path: str | Path, settings: Settings | None = None, options: W
     ``coder(text, published, title) -> list[Event]`` codes pasted text; the default loads the
     detente pipeline (spaCy) on first use. Tests pass a stub.
     """
-    import duckdb
-
     from ..store import Store
+    from .reader import AnswerCache, SnapshotReader
 
     path = Path(db_path)
     options = options or WebOptions()
     if not path.exists():
         raise StoreError(f"no database at {path}; create one with `detente code`")
-    if options.allow_store:
-        Store.open(path).close()  # apply pending migrations once
-    try:
-        con = duckdb.connect(str(path), read_only=not options.allow_store)
-    except duckdb.Error as exc:
-        raise StoreError(f"{path}: cannot open the database: {exc}") from exc
+    Store.open(path).close()  # apply pending migrations once (a moment's write)
+    reader = SnapshotReader(path, interval=options.refresh_seconds)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        reader.start()
         yield
-        con.close()
+        reader.close()
 
     app = FastAPI(title="detente", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Political events (CAMEO/PLOVER) with evidence, dyad timelines and phases.")
-    app.state.path, app.state.con, app.state.options = path, con, options
+    app.state.path, app.state.reader, app.state.options = path, reader, options
+    app.state.cache = AnswerCache(options.cache_size)
     app.state.settings = settings or Settings()
     app.state.coder = coder
     app.state.code_limiter = None  # an anyio CapacityLimiter(1), made on first use in the event loop
@@ -95,6 +97,14 @@ def create_app(db_path: str | Path, settings: Settings | None = None, options: W
     app.include_router(dashboard_router)
     _install_pages(app)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app over the store named by the environment variable ``DETENTE_DB``: the factory for
+    several worker processes, ``uvicorn detente.web.app:app_from_env --factory --workers 2``."""
+    import os
+
+    return create_app(os.environ["DETENTE_DB"])
 
 
 def _install_handlers(app: FastAPI) -> None:

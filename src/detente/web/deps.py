@@ -8,12 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from pydantic import BaseModel, Field
-
-from ..store import Store
 
 Coder = Callable[[str, "dt.date | None", "str | None"], list[Any]]
 
@@ -27,17 +26,25 @@ class CodeRequest(BaseModel):
     store: bool = Field(False, description="Store the text and its events in the database.")
 
 
-def get_store(request: Request) -> Iterator[Store]:
-    """A Store on its own cursor of the app's connection, for one request."""
-    cursor = request.app.state.con.cursor()
-    store = Store(cursor, request.app.state.path)
-    try:
+def get_store(request: Request) -> Iterator[Any]:
+    """A Store on its own cursor of the current snapshot, for one request."""
+    with reading(request.app) as store:
         yield store
+
+
+@contextmanager
+def reading(app: FastAPI) -> Iterator[Any]:
+    """A Store on a cursor of its own of the app's current snapshot (``detente.web.reader``)."""
+    from ..store import Store
+
+    cursor, _ = app.state.reader.cursor()
+    try:
+        yield Store(cursor, app.state.path)
     finally:
         cursor.close()
 
 
-StoreDep = Annotated[Store, Depends(get_store)]
+StoreDep = Annotated[Any, Depends(get_store)]
 
 
 def default_coder(app: FastAPI) -> Coder:

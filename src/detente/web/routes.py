@@ -2,20 +2,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import Response
 
 from ..analyse.contexts import dyad_contexts
 from ..analyse.dyad import PERIODS, dyad_timeline
 from ..analyse.partners import partners
 from ..analyse.phases import dyad_phases
-from ..analyse.query import EventFilter, count_events, parse_date, parse_dyad, run_query, select_events
-from ..analyse.records import QUAD_NAMES, clean, country_name, event_records
+from ..analyse.query import EventFilter, count_events, event_records, parse_date, parse_dyad, run_query
+from ..analyse.records import QUAD_NAMES, clean, country_name
 from ..errors import QueryError
 from ..ingest import estimate_tokens
-from .deps import CodeRequest, LimitQ, OffsetQ, StoreDep, default_coder, in_coder_thread
+from .deps import CodeRequest, LimitQ, OffsetQ, StoreDep, default_coder, in_coder_thread, reading
 
 router = APIRouter(prefix="/api")
 Since = Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")]
@@ -42,44 +46,73 @@ def events(request: Request, store: StoreDep, dyad: str | None = None, a: str | 
                     code=code, quad_class=quad_class, modality=modality,
                     since=parse_date(since, "since"), until=parse_date(until, "until"), dated=dated,
                     q=q, limit=_page(request, limit), offset=offset)
-    frame = select_events(store, f)
     return {"total": count_events(store, f), "limit": limit, "offset": offset,
-            "events": event_records(store, frame)}
+            "events": event_records(store, f)}
 
 
 @router.get("/events/{event_id}", summary="One event with all its mentions")
 def event(event_id: str, store: StoreDep) -> dict[str, Any]:
-    found = event_records(store, select_events(store, EventFilter(event_ids=(event_id,))))
+    found = event_records(store, EventFilter(event_ids=(event_id,)))
     if not found:
         raise HTTPException(404, f"no event {event_id!r}")
     return found[0]
 
 
+EventsQ = Annotated[str, Query(description="Which events each period lists: all, top (its top events) or none")]
+
+
+async def _cached(request: Request, make: Callable[[Any], Any]) -> Response:
+    """The JSON answer to this request, computed once per snapshot of the store: a cached answer
+    is sent from the event loop; a new one is computed in a worker thread on a cursor of its own."""
+    import anyio
+
+    app = request.app
+    key = (request.url.path, tuple(sorted(request.query_params.multi_items())), app.state.reader.generation)
+
+    def compute() -> bytes:
+        with reading(app) as store:
+            answer = make(store)
+        return json.dumps(jsonable_encoder(answer), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    body = app.state.cache.get(key)
+    if body is None:
+        body = await anyio.to_thread.run_sync(lambda: app.state.cache.get_or_make(key, compute))
+    return Response(body, media_type="application/json")
+
+
 @router.get("/dyads/{a}/{b}/timeline", summary="Per-period counts, Goldstein sums and the relations index")
-def timeline(a: str, b: str, store: StoreDep, since: Since = None, until: Until = None, by: str = "month",
-             direction: str = "both", weight: str = "event", score: str = "relations") -> dict[str, Any]:
-    return dyad_timeline(store, a, b, since=since, until=until, by=by, direction=direction, weight=weight,
-                         score=score).to_dict()
+async def timeline(request: Request, a: str, b: str, since: Since = None, until: Until = None,
+                   by: str = "month", direction: str = "both", weight: str = "event", score: str = "relations",
+                   events: EventsQ = "all") -> Response:
+    return await _cached(request, lambda store: dyad_timeline(
+        store, a, b, since=since, until=until, by=by, direction=direction, weight=weight, score=score,
+        events=events).to_dict())
 
 
 @router.get("/dyads/{a}/{b}/phases", summary="Phases of stable relations (change points of the index)")
-def phases(a: str, b: str, store: StoreDep, since: Since = None, until: Until = None, by: str = "month",
-           direction: str = "both", weight: str = "event", score: str = "relations") -> dict[str, Any]:
-    tl = dyad_timeline(store, a, b, since=since, until=until, by=by, direction=direction, weight=weight, score=score)
-    return {"dyad": [tl.a, tl.b], "by": by, "phases": [p.to_dict() for p in dyad_phases(tl)]}
+async def phases(request: Request, a: str, b: str, since: Since = None, until: Until = None,
+                 by: str = "month", direction: str = "both", weight: str = "event",
+                 score: str = "relations") -> Response:
+    def make(store: Any) -> dict[str, Any]:
+        tl = dyad_timeline(store, a, b, since=since, until=until, by=by, direction=direction, weight=weight,
+                           score=score, events="none")
+        return {"dyad": [tl.a, tl.b], "by": by, "phases": [p.to_dict() for p in dyad_phases(tl)]}
+    return await _cached(request, make)
 
 
 @router.get("/dyads/{a}/{b}/contexts", summary="PLOVER contexts of the dyad's events per period")
-def contexts(a: str, b: str, store: StoreDep, since: Since = None, until: Until = None, by: str = "year",
-             direction: str = "both") -> dict[str, Any]:
-    return dyad_contexts(store, a, b, since=since, until=until, by=by, direction=direction).to_dict()
+async def contexts(request: Request, a: str, b: str, since: Since = None, until: Until = None,
+                   by: str = "year", direction: str = "both") -> Response:
+    return await _cached(request, lambda store: dyad_contexts(store, a, b, since=since, until=until, by=by,
+                                                              direction=direction).to_dict())
 
 
 @router.get("/partners/{a}", summary="A country's dyads ranked by volume, then tone")
-def partner_list(a: str, store: StoreDep, since: Since = None, until: Until = None,
-                 limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
-    return {"country": a.upper(), "partners": [p.to_dict() for p in partners(store, a, since=since, until=until,
-                                                                                limit=limit)]}
+async def partner_list(request: Request, a: str, since: Since = None, until: Until = None,
+                       limit: Annotated[int, Query(ge=1, le=500)] = 50) -> Response:
+    return await _cached(request, lambda store: {
+        "country": a.upper(), "partners": [p.to_dict() for p in partners(store, a, since=since, until=until,
+                                                                         limit=limit)]})
 
 
 @router.get("/articles", summary="Stored articles, newest first, with their number of events")
@@ -109,7 +142,7 @@ def article(article_id: str, store: StoreDep) -> dict[str, Any]:
     row = {k: _json(v) for k, v in frame.iloc[0].to_dict().items()}
     row["body"] = row["body"] if row["body"] is not None else row["raw_text"]
     del row["raw_text"]
-    found = event_records(store, select_events(store, EventFilter(article_id=article_id)))
+    found = event_records(store, EventFilter(article_id=article_id))
     return {"article": row, "events": found}
 
 
@@ -194,16 +227,13 @@ def _code_and_store(request: Request, text: str, body: CodeRequest) -> dict[str,
         pipe = request.app.state.pipeline = Pipeline(request.app.state.settings)
     article = clean_article(make_article("pasted-" + content_hash(text)[:16], text, published=body.published,
                                          title=body.title))
-    cursor = request.app.state.con.cursor()
-    try:
-        store = Store(cursor, request.app.state.path)
+    with Store.open(request.app.state.path) as store:  # the store itself, for this write only
         run_id = store.start_run("api-code", request.app.state.settings)
         stored, duplicates, _ = store.add_articles([article], run_id)  # the id is the text's hash: no conflict
         article_id = (stored or duplicates)[0]
         pipe.code_stored(store, [article_id])
-        found = event_records(store, select_events(store, EventFilter(article_id=article_id)))
-    finally:
-        cursor.close()
+        found = event_records(store, EventFilter(article_id=article_id))
+    request.app.state.reader.refresh()
     return {"stored": True, "article_id": article_id, "events": found}
 
 

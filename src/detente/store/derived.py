@@ -1,0 +1,183 @@
+"""What the store derives from its events and mentions, kept up to date by the one writer.
+
+Two kinds of derived data make reads cheap at millions of events (no reader joins mentions):
+
+- **Per-event columns** of ``events``: ``num_mentions``, ``num_articles``, ``num_sources``
+  (distinct publishers, an article naming none counting as its own), ``first_published``,
+  ``article_ids`` and ``source_keys`` (the distinct articles and sources, so that a reader can
+  count them over any set of events) and ``evidence``, the first mention (by publication date,
+  article, position) with its article's title, publisher and url.
+- **``dyad_days``**: per directed country pair, modality, start day, end day and date precision,
+  the number of events and the sums a timeline or a partner list is made of (mentions, quad
+  classes, Goldstein values and relations scores, their squares, each also weighted by mentions).
+  A period's figures are sums of its days, so any period length and any date window is answered
+  from this table. Its rows are maintained by difference: what the events touched by a write
+  contributed before is subtracted, what they contribute after is added.
+
+Every write of events goes through ``maintained(con, event_ids)``::
+
+    with store.transaction() as con, maintained(con, ids):
+        ... delete, insert or update the events ``ids`` and their mentions ...
+
+It snapshots the contributions of those events on entry; on exit it recomputes their derived
+columns from the mentions, drops events left without mentions, and applies the difference to
+``dyad_days``. ``event_ids`` is a list of ids or the name of a table with an ``event_id``
+column (bulk writers: ``benchmarks/scale.py``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+OPPOSITION_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "UAF"})
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "unknown": 6}
+_IDS = "_derived_ids"
+_OLD = "_derived_old"
+
+
+def score_sql(score: str = "relations", prefix: str = "") -> str:
+    """An event's score on the Goldstein scale as SQL over the events table's columns: the CAMEO
+    code's Goldstein value, except (``relations``) that cooperation with an opposition, rebel,
+    insurgent or separatist side counts against relations with its government (minus its value)."""
+    gold = f"coalesce({prefix}goldstein, 0.0)"
+    if score != "relations":
+        return gold
+    sectors = ", ".join(f"'{s}'" for s in sorted(OPPOSITION_SECTORS))
+    return (f"CASE WHEN {gold} > 0 AND ({prefix}source_sector IN ({sectors}) OR {prefix}target_sector IN ({sectors})) "
+            f"THEN -{gold} ELSE {gold} END")
+
+
+def _rank_sql() -> str:
+    cases = " ".join(f"WHEN '{p}' THEN {r}" for p, r in PRECISION_RANK.items())
+    return f"CASE date_precision {cases} ELSE {PRECISION_RANK['unknown']} END"
+
+
+_W = "coalesce(num_mentions, 1)"
+# dyad_days: key columns, then the summed columns and what one event contributes to each
+KEYS = ("source_country", "target_country", "modality", "day", "end_day", "prank")
+_KEY_SQL = ("source_country", "target_country", "coalesce(modality, 'asserted')", "date_start",
+            "coalesce(date_end, date_start)", _rank_sql())
+SUMS: tuple[tuple[str, str], ...] = (
+    ("n", "1"), ("nm", _W), ("nm2", f"{_W} * {_W}"),
+    *((f"q{q}", f"coalesce((quad_class = {q})::INTEGER, 0)") for q in (1, 2, 3, 4)),
+    *((f"mq{q}", f"coalesce((quad_class = {q})::INTEGER, 0) * {_W}") for q in (1, 2, 3, 4)),
+    ("g", "coalesce(goldstein, 0.0)"), ("g2", "coalesce(goldstein, 0.0) ^ 2"),
+    ("mg", f"{_W} * coalesce(goldstein, 0.0)"), ("mg2", f"{_W} * coalesce(goldstein, 0.0) ^ 2"),
+    ("r", score_sql()), ("r2", f"({score_sql()}) ^ 2"),
+    ("mr", f"{_W} * ({score_sql()})"), ("mr2", f"{_W} * ({score_sql()}) ^ 2"),
+)
+_INTEGER_SUMS = {"n", "nm", "nm2", "q1", "q2", "q3", "q4", "mq1", "mq2", "mq3", "mq4"}
+
+SCHEMA = """
+ALTER TABLE events ADD COLUMN num_sources INTEGER;
+ALTER TABLE events ADD COLUMN first_published DATE;
+ALTER TABLE events ADD COLUMN article_ids VARCHAR[];
+ALTER TABLE events ADD COLUMN source_keys VARCHAR[];
+ALTER TABLE events ADD COLUMN evidence STRUCT(mention_id VARCHAR, article_id VARCHAR, sentence VARCHAR,
+    "trigger" VARCHAR, char_start INTEGER, char_end INTEGER, trigger_char INTEGER, published DATE,
+    title VARCHAR, publisher VARCHAR, url VARCHAR);
+CREATE TABLE dyad_days (
+    k VARCHAR PRIMARY KEY, source_country VARCHAR NOT NULL, target_country VARCHAR NOT NULL,
+    modality VARCHAR NOT NULL, day DATE, end_day DATE, prank TINYINT NOT NULL,
+""" + ",\n".join(f"    {name} {'BIGINT' if name in _INTEGER_SUMS else 'DOUBLE'} NOT NULL" for name, _ in SUMS) + """
+);
+CREATE INDEX dyad_days_pair ON dyad_days(source_country, target_country);
+"""
+
+
+def _contributions() -> str:
+    """SELECT list: one event's key and contributions (events with both countries only)."""
+    key = " || '|' || ".join(f"coalesce(CAST({expr} AS VARCHAR), '')" for expr in _KEY_SQL)
+    cols = [f"{key} AS k"] + [f"{expr} AS {name}" for name, expr in zip(KEYS, _KEY_SQL)]
+    cols += [f"CAST({expr} AS {'BIGINT' if name in _INTEGER_SUMS else 'DOUBLE'}) AS {name}" for name, expr in SUMS]
+    return ", ".join(cols)
+
+
+_PAIRED = "source_country IS NOT NULL AND target_country IS NOT NULL"
+
+
+@contextmanager
+def maintained(con: Any, event_ids: Sequence[str] | str, now: dt.datetime | None = None) -> Iterator[None]:
+    """Keep the derived columns and ``dyad_days`` right for the events ``event_ids`` written
+    inside the block (see the module docstring). Use it inside the write's transaction."""
+    if isinstance(event_ids, str):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {_IDS} AS SELECT DISTINCT event_id FROM {event_ids}")
+    else:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {_IDS} AS SELECT DISTINCT unnest(?::VARCHAR[]) AS event_id",
+                    [list(event_ids)])
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {_OLD} AS SELECT {_contributions()} FROM events "
+                f"WHERE event_id IN (SELECT event_id FROM {_IDS}) AND {_PAIRED}")
+    try:
+        yield
+        refresh_events(con, _IDS, now)
+        _apply_difference(con)
+    finally:
+        con.execute(f"DROP TABLE IF EXISTS {_OLD}")
+        con.execute(f"DROP TABLE IF EXISTS {_IDS}")
+
+
+def refresh_events(con: Any, ids_table: str, now: dt.datetime | None = None) -> None:
+    """Recompute the per-event derived columns of the events listed in ``ids_table`` from their
+    mentions (``updated_at`` = ``now``); delete those left without a mention."""
+    now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    con.execute(_refresh_sql(ids_table, stamp=True), [now])
+    con.execute(f"DELETE FROM events WHERE event_id IN (SELECT event_id FROM {ids_table}) "
+                "AND event_id NOT IN (SELECT event_id FROM mentions WHERE event_id IN "
+                f"(SELECT event_id FROM {ids_table}))")
+
+
+def _refresh_sql(ids_table: str | None, stamp: bool) -> str:
+    far = "DATE '9999-12-31'"
+    where = f"WHERE m.event_id IN (SELECT event_id FROM {ids_table})" if ids_table else ""
+    return f"""
+        UPDATE events SET num_mentions = c.n, num_articles = c.a, num_sources = c.s, first_published = c.fp,
+               article_ids = c.aids, source_keys = c.skeys, evidence = c.ev{', updated_at = ?' if stamp else ''}
+        FROM (
+            SELECT m.event_id, count(*) AS n, count(DISTINCT m.article_id) AS a,
+                   count(DISTINCT coalesce(ar.publisher, m.article_id)) AS s,
+                   min(coalesce(m.published, ar.published)) AS fp,
+                   list(DISTINCT m.article_id) AS aids, list(DISTINCT coalesce(ar.publisher, m.article_id)) AS skeys,
+                   arg_min(struct_pack(mention_id := m.mention_id, article_id := m.article_id,
+                                       sentence := m.sentence, "trigger" := m.trigger, char_start := m.char_start,
+                                       char_end := m.char_end, trigger_char := m.trigger_char,
+                                       published := coalesce(ar.published, m.published), title := ar.title,
+                                       publisher := ar.publisher, url := ar.url),
+                           struct_pack(p := coalesce(m.published, ar.published, {far}), a := m.article_id,
+                                       c := m.char_start, i := m.mention_id)) AS ev
+            FROM mentions m LEFT JOIN articles ar ON ar.id = m.article_id
+            {where}
+            GROUP BY m.event_id) c
+        WHERE events.event_id = c.event_id"""
+
+
+def _apply_difference(con: Any) -> None:
+    names = [name for name, _ in SUMS]
+    summed = ", ".join(f"sum({n}) AS {n}" for n in names)
+    neg = ", ".join(f"-{n} AS {n}" for n in names)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _derived_delta AS
+        SELECT k, any_value(source_country) AS source_country, any_value(target_country) AS target_country,
+               any_value(modality) AS modality, any_value(day) AS day, any_value(end_day) AS end_day,
+               any_value(prank) AS prank, {summed}
+        FROM (SELECT * FROM (SELECT {_contributions()} FROM events
+                             WHERE event_id IN (SELECT event_id FROM {_IDS}) AND {_PAIRED})
+              UNION ALL BY NAME
+              SELECT k, {', '.join(KEYS)}, {neg} FROM {_OLD})
+        GROUP BY k""")
+    updates = ", ".join(f"{n} = dyad_days.{n} + excluded.{n}" for n in names)
+    con.execute(f"INSERT INTO dyad_days SELECT k, {', '.join(KEYS)}, {', '.join(names)} FROM _derived_delta "
+                f"ON CONFLICT (k) DO UPDATE SET {updates}")
+    con.execute("DELETE FROM dyad_days WHERE n = 0")
+    con.execute("DROP TABLE IF EXISTS _derived_delta")
+
+
+def rebuild_sql() -> str:
+    """SQL that derives everything anew from events and mentions (for a store written before
+    these tables: the schema migration runs it); ``updated_at`` is left as it was."""
+    names = [name for name, _ in SUMS]
+    return (_refresh_sql(None, stamp=False) + ";\nDELETE FROM dyad_days;\n"
+            f"INSERT INTO dyad_days SELECT k, {', '.join(f'any_value({k})' for k in KEYS)}, "
+            f"{', '.join(f'sum({n})' for n in names)} FROM (SELECT {_contributions()} FROM events "
+            f"WHERE {_PAIRED}) GROUP BY k;\n")

@@ -1,0 +1,177 @@
+"""How the web app reads a store without blocking its writers: a snapshot that follows the file.
+
+DuckDB locks its file: while any process holds it open, even read-only, no other process can open
+it to write. So the server never keeps the store itself open. ``SnapshotReader`` copies the
+store (and its write-ahead log, if any) to a private file, answers every request from a
+read-only connection to that copy, and checks every ``interval`` seconds whether the store has
+changed (size or modification time of the file or its log); when it has, it copies it again and
+swaps connections. It holds the store's own file only while copying — a lock of a moment, which
+a writer waits out (``Store.open`` retries a locked file for ``lock_wait`` seconds) — and not at
+all while a writer has it: it then keeps answering from the last copy. ``generation`` changes with
+each copy, so answers cached under it (``AnswerCache``) are never staler than the snapshot.
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError
+
+log = logging.getLogger(__name__)
+
+
+class SnapshotReader:
+    """Read-only connections to a private copy of the store at ``path``, refreshed when it changes."""
+
+    def __init__(self, path: Path, interval: float = 2.0):
+        self.path = Path(path)
+        self.interval = interval
+        self._dir = Path(tempfile.mkdtemp(prefix="detente-serve-"))
+        self._lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._retired: list[duckdb.DuckDBPyConnection] = []
+        self._signature: tuple[int, ...] | None = None
+        self.generation = 0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        if not self.refresh():
+            self.close()
+            raise StoreError(f"{self.path}: cannot read the database (is a writer holding it?)")
+
+    def _file_signature(self) -> tuple[int, ...]:
+        out: list[int] = []
+        for p in (self.path, self.path.with_name(self.path.name + ".wal")):
+            try:
+                st = p.stat()
+                out += [st.st_size, st.st_mtime_ns]
+            except FileNotFoundError:
+                out += [-1, -1]
+        return tuple(out)
+
+    def refresh(self) -> bool:
+        """Copy the store again if it changed since the last copy; False when it could not be read
+        (a writer holds it: the last copy stays)."""
+        signature = self._file_signature()
+        if signature == self._signature and self._con is not None:
+            return True
+        target = self._dir / f"snapshot-{self.generation + 1}.duckdb"
+        try:
+            # Holding the store read-only for the copy keeps writers out meanwhile, so the copy is whole.
+            source = duckdb.connect(str(self.path), read_only=True)
+        except duckdb.Error as exc:
+            log.info("store %s busy, serving the last snapshot: %s", self.path, exc)
+            return self._con is not None
+        try:
+            signature = self._file_signature()
+            shutil.copyfile(self.path, target)
+            wal = self.path.with_name(self.path.name + ".wal")
+            if wal.exists():
+                shutil.copyfile(wal, target.with_name(target.name + ".wal"))
+        finally:
+            source.close()
+        con = duckdb.connect(str(target), read_only=True)
+        with self._lock:
+            old, self._con = self._con, con
+            self._signature = signature
+            self.generation += 1
+            for retired in self._retired:  # retired one swap ago: no request still uses them
+                _close_quietly(retired)
+            self._retired = [old] if old is not None else []
+        self._remove_old_files(target)
+        return True
+
+    def _remove_old_files(self, keep: Path) -> None:
+        for p in self._dir.glob("snapshot-*.duckdb*"):
+            number = int(p.name.split("-")[1].split(".")[0])
+            if number < self.generation - 1 and not p.name.startswith(keep.name):
+                p.unlink(missing_ok=True)
+
+    def cursor(self) -> tuple[duckdb.DuckDBPyConnection, int]:
+        """A cursor on the current snapshot, and the snapshot's generation."""
+        with self._lock:
+            if self._con is None:
+                raise StoreError(f"{self.path}: the reader is closed")
+            return self._con.cursor(), self.generation
+
+    def start(self) -> None:
+        """Follow the store in a background thread."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._follow, name="detente-snapshot", daemon=True)
+            self._thread.start()
+
+    def _follow(self) -> None:
+        while not self._stop.wait(self.interval):
+            try:
+                self.refresh()
+            except Exception:  # a failed copy must not end the thread; the last snapshot stays
+                log.exception("refreshing the snapshot of %s failed", self.path)
+
+    def close(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=self.interval + 5)
+        with self._lock:
+            for con in [self._con, *self._retired]:
+                if con is not None:
+                    _close_quietly(con)
+            self._con, self._retired = None, []
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+
+def _close_quietly(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        con.close()
+    except duckdb.Error:
+        pass
+
+
+class AnswerCache:
+    """A small thread-safe LRU of rendered answers, keyed by what was asked and the snapshot's
+    generation (a new snapshot makes every older answer unreachable; they age out)."""
+
+    def __init__(self, size: int = 512):
+        self.size = size
+        self._items: OrderedDict[Any, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: Any) -> bytes | None:
+        """The answer kept under ``key`` (counted as a hit), or None."""
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+                self.hits += 1
+            return found
+
+    def get_or_make(self, key: Any, make: Callable[[], bytes]) -> bytes:
+        found = self.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            self.misses += 1
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:
+    """Poll ``predicate`` until it holds or ``timeout`` seconds pass."""
+    end = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > end:
+            return False
+        time.sleep(step)
+    return True

@@ -1,0 +1,83 @@
+"""The web app reads a snapshot of the store, so writers are never blocked by `serve`."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import duckdb
+import pytest
+from fastapi.testclient import TestClient
+
+from detente.store import Store
+from detente.web.app import WebOptions, create_app
+from detente.web.reader import AnswerCache, SnapshotReader, wait_for
+
+TEXT = ("Iran's foreign minister visited Tajikistan on 3 May 2023 and met President Emomali Rahmon in "
+        "Dushanbe. The two governments signed an agreement on trade.")
+
+
+def _writer(*args):
+    return [sys.executable, "-c", "from detente.cli import main; main()", *[str(a) for a in args]]
+
+
+def test_the_store_is_writable_while_the_reader_holds_a_snapshot(store_path):
+    reader = SnapshotReader(store_path, interval=60)
+    try:
+        cursor, generation = reader.cursor()
+        before = cursor.execute("SELECT count(*) FROM events").fetchone()[0]
+        with Store.open(store_path, lock_wait=0) as store:  # no wait: nothing holds the file
+            store.con.execute("DELETE FROM events")
+        assert cursor.execute("SELECT count(*) FROM events").fetchone()[0] == before  # the snapshot stays
+        assert reader.refresh() and reader.generation == generation + 1
+        fresh, _ = reader.cursor()
+        assert fresh.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+    finally:
+        reader.close()
+
+
+def test_the_reader_keeps_its_snapshot_while_a_writer_holds_the_store(store_path):
+    reader = SnapshotReader(store_path, interval=60)
+    try:
+        generation = reader.generation
+        with duckdb.connect(str(store_path)) as writer:
+            writer.execute("DELETE FROM events")
+            assert reader.refresh()  # the store is locked: the last snapshot answers
+            assert reader.generation == generation
+            cursor, _ = reader.cursor()
+            assert cursor.execute("SELECT count(*) FROM events").fetchone()[0] > 0
+    finally:
+        reader.close()
+
+
+@pytest.mark.slow
+def test_detente_code_writes_while_serve_runs(store_path, tmp_path):
+    src = tmp_path / "new.jsonl"
+    src.write_text(json.dumps({"id": "new-1", "text": TEXT, "published": "2023-05-04"}) + "\n", encoding="utf-8")
+    app = create_app(store_path, options=WebOptions(refresh_seconds=0.2))
+    with TestClient(app) as client:
+        assert client.get("/api/articles").json()["total"] == 4
+        done = subprocess.run(_writer("code", src, "--db", store_path, "--format", "none"),
+                              capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        assert wait_for(lambda: client.get("/api/articles").json()["total"] == 5, timeout=30)
+        assert client.get("/api/articles/new-1").status_code == 200
+
+
+def test_answers_are_cached_per_snapshot(store_path):
+    app = create_app(store_path, options=WebOptions(refresh_seconds=60))
+    with TestClient(app) as client:
+        first = client.get("/api/dyads/IRN/TJK/timeline?by=year")
+        again = client.get("/api/dyads/IRN/TJK/timeline?by=year")
+        assert first.status_code == 200 and first.content == again.content
+        assert app.state.cache.hits == 1
+        client.get("/api/dyads/IRN/TJK/timeline?by=month")
+        assert app.state.cache.misses == 2
+
+
+def test_answer_cache_forgets_the_oldest():
+    cache = AnswerCache(size=2)
+    for key in ("a", "b", "c"):
+        cache.get_or_make(key, lambda k=key: k.encode())
+    assert cache.get_or_make("a", lambda: b"new") == b"new"  # "a" was dropped
+    assert cache.get_or_make("c", lambda: b"other") == b"c"
