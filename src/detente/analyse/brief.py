@@ -29,7 +29,7 @@ from ..errors import QueryError
 from .contexts import DyadContexts, dyad_contexts
 from .dyad import DyadTimeline, dyad_timeline
 from .phases import Phase, dyad_phases
-from .query import open_db, run_query, select_mentions
+from .query import open_db, run_query
 from .records import KeyEvent, actors_label, country_name
 
 if TYPE_CHECKING:
@@ -109,12 +109,13 @@ def publication_repeats(store: Store, events: Sequence[KeyEvent]) -> set[str]:
     if len(events) < 2:
         return set()
     ids = [e.event_id for e in events]
-    basis = dict(run_query(store, "SELECT event_id, date_basis FROM events WHERE event_id IN "
-                                  "(SELECT unnest(?::VARCHAR[]))", [ids]).itertuples(index=False))
-    mentions = select_mentions(store, ids)
+    basis: dict[str, Any] = {}
     articles: dict[str, set[str]] = {}
-    for event_id, article_id in zip(mentions["event_id"], mentions["article_id"]):
-        articles.setdefault(event_id, set()).add(article_id)
+    for event_id, date_basis, article_ids in run_query(  # the writer's article lists: no join of the mentions
+            store, "SELECT event_id, date_basis, article_ids FROM events WHERE event_id IN "
+                   "(SELECT unnest(?::VARCHAR[]))", [ids]).itertuples(index=False):
+        basis[event_id] = date_basis
+        articles[event_id] = set(article_ids) if article_ids is not None else set()
     out = set()
     for e in events:
         if basis.get(e.event_id) != "publication" or e.date_start is None:
