@@ -256,6 +256,14 @@ def fake_events(monkeypatch, light_pipeline):
     extra: dict[str, list[Event]] = {}
 
     def write_coded(store, batch, settings, ontology):
+        from detente.store.derived import maintained
+
+        ids = [e.event_id for coded in batch for e in [_event(coded.article.id), *extra.get(coded.article.id, [])]]
+        with store.transaction() as con, maintained(con, ids):  # the writer's hook: derived columns too
+            _write_plain(store, batch)
+        return []
+
+    def _write_plain(store, batch):
         for coded in batch:
             store.mark_coded([coded.article.id])
             for event in [_event(coded.article.id), *extra.get(coded.article.id, [])]:
@@ -264,7 +272,6 @@ def fake_events(monkeypatch, light_pipeline):
                                   [event.event_id, event.cameo, event.source.country, event.target.country])
                 store.con.execute("INSERT INTO mentions (mention_id, event_id, article_id) VALUES (?, ?, ?)",
                                   [event.event_id + "-m", event.event_id, coded.article.id])
-        return []
 
     monkeypatch.setattr(module, "write_coded", write_coded)
     return types.SimpleNamespace(extra=extra)
