@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .actors import find_actors
 from .clean import clean_article
@@ -55,7 +55,7 @@ class Pipeline:
         self.settings = settings or Settings()
         self._resources: Resources | None = None
         self._nlp: Language | None = None
-        self._sieve: Sieve | bool | None = None
+        self._sieve: Sieve | Literal[False] | None = None  # False: looked for, none (sentence_filter off)
 
     @property
     def resources(self) -> Resources:

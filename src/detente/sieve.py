@@ -215,7 +215,9 @@ def parse_sieved(nlp: Language, items: Iterable[tuple[str, Any]], sieve: Sieve, 
 
 
 def _subdoc(doc: Doc, runs: list[tuple[int, int]]) -> Doc:
-    words, spaces, starts = [], [], []
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: list[int] = []
     for start, end in runs:
         starts.append(len(words))
         for tok in doc[start:end]:
@@ -254,7 +256,7 @@ def _copy_back(sub: Doc, doc: Doc, runs: list[tuple[int, int]], starts: list[int
         strings = doc.vocab.strings
         values[dropped, COPIED.index(DEP)] = np.where(new, strings.add("ROOT"), strings.add("dep"))
         values[dropped, COPIED.index(ENT_IOB)] = 2  # outside any entity
-    doc.from_array(COPIED, values)
+    doc.from_array(COPIED, values)  # type: ignore[arg-type]  # a uint64 array: what spaCy's Ints2d stands for
     doc.user_data[DROPPED] = frozenset(starts)
 
 

@@ -13,11 +13,12 @@
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
@@ -101,7 +102,7 @@ class CachedLemmatizer:
                     cache.clear()
                 value = cache[(orth, pos, morph)] = strings.add(lem.lemmatize(doc[i])[0])
             out[i] = value
-        doc.from_array([LEMMA], out.reshape(-1, 1))
+        doc.from_array([LEMMA], out.reshape(-1, 1))  # type: ignore[arg-type]  # uint64 hashes, spaCy's Ints2d
         return doc
 
 
@@ -114,9 +115,9 @@ def make_cached_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
 def speed_up(nlp: Language) -> None:
     """Install the faster equivalents in a loaded pipeline."""
     if "attribute_ruler" in nlp.pipe_names:
-        ruler = nlp.get_pipe("attribute_ruler")
-        ruler.match = IndexedMatch(ruler)
-        ruler.set_annotations = DirectSetter(ruler)
+        ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))  # spaCy types pipes as Callable[[Doc], Doc]
+        ruler.match = IndexedMatch(ruler)  # type: ignore[method-assign]  # replacing the methods is the point
+        ruler.set_annotations = DirectSetter(ruler)  # type: ignore[method-assign]
     if "lemmatizer" in nlp.pipe_names and getattr(nlp.get_pipe("lemmatizer"), "mode", None) == "rule":
         nlp.add_pipe("detente_cached_lemmatizer_v1", after="lemmatizer")
         nlp.disable_pipe("lemmatizer")  # kept loaded: the cached one asks it
