@@ -172,13 +172,7 @@ def _stage(con, first: int, size: int) -> None:
 
 
 # -- timing ----------------------------------------------------------------------------------------
-def _best(run, repeat: int) -> tuple[object, float]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = run()
-        best = min(best, time.perf_counter() - start)
-    return result, best
+from panel import _best  # noqa: E402  (benchmarks/ is on sys.path: the best of N runs, as panel.py times it)
 
 
 def time_readers(db: Path, repeat: int) -> None:
