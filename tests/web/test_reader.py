@@ -9,6 +9,7 @@ import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
+from detente.errors import StoreError
 from detente.store import Store
 from detente.web.app import WebOptions, create_app
 from detente.web.reader import AnswerCache, SnapshotReader, wait_for
@@ -81,3 +82,23 @@ def test_answer_cache_forgets_the_oldest():
         cache.get_or_make(key, lambda k=key: k.encode())
     assert cache.get_or_make("a", lambda: b"new") == b"new"  # "a" was dropped
     assert cache.get_or_make("c", lambda: b"other") == b"c"
+
+
+def test_the_first_snapshot_waits_for_a_writer_to_let_go(store_path):
+    """A server (or one of its workers) that starts while the store is held waits for it, up to a
+    limit, instead of failing at once; past the limit it names the store."""
+    import threading
+
+    holder = duckdb.connect(str(store_path))
+    threading.Timer(0.6, holder.close).start()
+    reader = SnapshotReader(store_path, interval=60, startup_wait=10)
+    try:
+        assert reader.generation == 1
+    finally:
+        reader.close()
+    holder = duckdb.connect(str(store_path))
+    try:
+        with pytest.raises(StoreError, match="cannot read the database"):
+            SnapshotReader(store_path, interval=60, startup_wait=0.5)
+    finally:
+        holder.close()

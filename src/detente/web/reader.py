@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 class SnapshotReader:
     """Read-only connections to a private copy of the store at ``path``, refreshed when it changes."""
 
-    def __init__(self, path: Path, interval: float = 2.0):
+    def __init__(self, path: Path, interval: float = 2.0, startup_wait: float = 10.0):
         self.path = Path(path)
         self.interval = interval
         self._dir = Path(tempfile.mkdtemp(prefix="detente-serve-"))
@@ -43,9 +43,12 @@ class SnapshotReader:
         self.generation = 0
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        if not self.refresh():
-            self.close()
-            raise StoreError(f"{self.path}: cannot read the database (is a writer holding it?)")
+        deadline = time.monotonic() + startup_wait
+        while not self.refresh():  # a writer, or another worker's first copy, may hold it a moment
+            if time.monotonic() >= deadline:
+                self.close()
+                raise StoreError(f"{self.path}: cannot read the database (is a writer holding it?)")
+            time.sleep(0.2)
 
     def _file_signature(self) -> tuple[int, ...]:
         out: list[int] = []
