@@ -46,18 +46,11 @@ def test_emptied_dyad_days_rows_go(store):
     assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 0
 
 
-def test_a_version_5_store_with_events_migrates_and_gets_its_derived_tables(tmp_path):
-    import duckdb
-
+def test_a_version_5_store_with_events_migrates_and_gets_its_derived_tables(tmp_path, old_store):
     from detente.store import Store
-    from detente.store.migrations import MIGRATIONS
 
     path = tmp_path / "old.duckdb"
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE schema_version (version INTEGER, name VARCHAR, applied_at TIMESTAMP)")
-    for m in MIGRATIONS[:5]:
-        con.execute(m.sql)
-        con.execute("INSERT INTO schema_version VALUES (?, ?, NULL)", [m.version, m.name])
+    con = old_store(path, 5)
     con.execute("INSERT INTO articles (id, content_hash, raw_text, publisher, published) "
                 "VALUES ('a1', 'h1', 'text', 'Wire', DATE '2023-06-05')")
     con.execute("INSERT INTO events (event_id, cameo, quad_class, goldstein, source_country, target_country, "

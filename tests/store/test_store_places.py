@@ -1,7 +1,6 @@
 """Migration 4 (event places) and the location fields through the store."""
 from __future__ import annotations
 
-import duckdb
 
 from detente.model import Article, CodedArticle, EventMention, Location
 from detente.settings import Settings
@@ -11,13 +10,9 @@ from detente.store.events import write_coded
 from detente.store.migrations import MIGRATIONS
 
 
-def test_migration_4_adds_the_place_columns_to_a_version_3_store(tmp_path):
+def test_migration_4_adds_the_place_columns_to_a_version_3_store(tmp_path, old_store):
     path = tmp_path / "old.duckdb"
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE schema_version (version INTEGER, name VARCHAR, applied_at TIMESTAMP)")
-    for m in MIGRATIONS[:3]:
-        con.execute(m.sql)
-        con.execute("INSERT INTO schema_version VALUES (?, ?, NULL)", [m.version, m.name])
+    con = old_store(path, 3)
     con.execute("INSERT INTO events (event_id, cameo, location_name, lat, lon) VALUES ('e1', '042', 'Kabul', 34.5, 69.2)")
     con.close()
     assert MIGRATIONS[3].version == 4 and MIGRATIONS[3].name == "event_places_gazetteer"
