@@ -8,12 +8,19 @@ processes) on the store, then for each number of clients runs that many httpx as
 (``/timeline``, ``/phases``, ``/contexts``) of the store's busiest dyads and ``/partners`` of their
 countries, at ``--by`` year and month. Reports requests/s and latency percentiles, with the
 answer cache warm (the first pass over the URLs is not counted), and, with ``--cold``, a pass in
-which every request asks a timeline no one asked before (``since`` varies: the cache cannot help).
+which every request asks a timeline no one asked before (each request its own ``since``/``until``
+window, never repeated in the run: the cache cannot help).
+
+One line per client count, with the CPU the server (all its processes) and this load client
+spent per request, and the load average when the step ended: the client runs on the same
+machine, so on two cores it takes part of the CPU the server would have.
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
+import itertools
 import os
 import socket
 import statistics
@@ -21,6 +28,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
@@ -45,15 +53,24 @@ def _urls(db: Path, dyads: int) -> list[str]:
     return urls
 
 
-async def _client(base: str, urls: list[str], start: int, until: float, times: list[float],
+def _cold_urls(urls: list[str]) -> Iterator[str]:
+    """Timelines with a window never asked before: since from 2016-01-01 on, until back from
+    2019-12-31, one step each (every URL of the run is distinct)."""
+    bases = [u for u in urls if "/timeline" in u]
+    first, last = dt.date(2016, 1, 1), dt.date(2019, 12, 31)
+    for k in itertools.count():
+        base, step = bases[k % len(bases)], k // len(bases)
+        since, until = first + dt.timedelta(days=step % 1200), last - dt.timedelta(days=step // 1200 % 365)
+        yield f"{base}&since={since}&until={until}"
+
+
+async def _client(base: str, next_url: Callable[[], str], until: float, times: list[float],
                   errors: list[int]) -> None:
     import httpx
 
     async with httpx.AsyncClient(base_url=base, timeout=60) as client:
-        i = start
         while time.perf_counter() < until:
-            url = urls[i % len(urls)]
-            i += 1
+            url = next_url()
             t0 = time.perf_counter()
             response = await client.get(url)
             times.append(time.perf_counter() - t0)
@@ -61,19 +78,50 @@ async def _client(base: str, urls: list[str], start: int, until: float, times: l
                 errors.append(response.status_code)
 
 
-async def _run(base: str, urls: list[str], clients: int, seconds: float) -> tuple[list[float], list[int]]:
+async def _run(base: str, next_urls: list[Callable[[], str]], seconds: float) -> tuple[list[float], list[int]]:
     times: list[float] = []
     errors: list[int] = []
     until = time.perf_counter() + seconds
-    await asyncio.gather(*(_client(base, urls, i * 7, until, times, errors) for i in range(clients)))
+    await asyncio.gather(*(_client(base, next_url, until, times, errors) for next_url in next_urls))
     return times, errors
 
 
-def _report(label: str, times: list[float], errors: list[int], seconds: float) -> None:
+def _round_robin(urls: list[str], start: int) -> Callable[[], str]:
+    cycle = itertools.cycle(urls[start % len(urls):] + urls[:start % len(urls)])
+    return lambda: next(cycle)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of process ``pid`` and its live descendants (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, float]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            stats[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        total += stats.get(p, (0, 0.0))[1]
+        todo += [child for child, (parent, _) in stats.items() if parent == p]
+    return total
+
+
+def _step(label: str, base: str, next_urls: list[Callable[[], str]], seconds: float, server: int) -> int:
+    """Run one step and print its line; the number of requests made."""
+    server0, client0 = _cpu_seconds(server), time.process_time()
+    times, errors = asyncio.run(_run(base, next_urls, seconds))
+    server_cpu, client_cpu = _cpu_seconds(server) - server0, time.process_time() - client0
     ms = sorted(t * 1000 for t in times)
     q = statistics.quantiles(ms, n=100) if len(ms) > 1 else ms * 99
+    n = max(len(ms), 1)
     print(f"{label:34} {len(ms):>7} {len(ms) / seconds:>8.1f} {q[49]:>8.1f} {q[94]:>8.1f} {q[98]:>8.1f} "
-          f"{ms[-1]:>8.1f} {len(errors):>6}" + (f"  statuses {dict(Counter(errors))}" if errors else ""))
+          f"{ms[-1]:>8.1f} {len(errors):>6} {server_cpu * 1000 / n:>7.2f} {client_cpu * 1000 / n:>7.2f} "
+          f"{os.getloadavg()[0]:>5.1f}" + (f"  statuses {dict(Counter(errors))}" if errors else ""), flush=True)
+    return len(ms)
 
 
 def main() -> None:
@@ -111,17 +159,15 @@ def main() -> None:
                 httpx.get(base + url, timeout=600)
         print(f"{len(urls)} URLs over the {args.dyads} busiest dyads")
         print(f"{'clients':34} {'requests':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-              f"{'max ms':>8} {'errors':>6}")
+              f"{'max ms':>8} {'errors':>6} {'srv cpu':>7} {'cli cpu':>7} {'load':>5}  (cpu: ms a request)")
         for clients in args.clients:
-            times, errors = asyncio.run(_run(base, urls, clients, args.seconds))
-            _report(f"{clients} clients, cache warm", times, errors, args.seconds)
+            _step(f"{clients} clients, cache warm", base, [_round_robin(urls, i * 7) for i in range(clients)],
+                  args.seconds, server.pid)
         if args.cold:
-            cold = [f"{u.split('?')[0]}?by=month&since={1990 + i % 30}-{1 + i % 12:02d}-{1 + i % 28:02d}"
-                    for i, u in enumerate(urls * 40) if "/timeline" in u]
+            cold = _cold_urls(urls)
             for clients in args.clients:
-                times, errors = asyncio.run(_run(base, cold[:], clients, args.seconds))
-                _report(f"{clients} clients, timelines uncached", times, errors, args.seconds)
-                cold = cold[len(times):] + cold[:len(times)]
+                _step(f"{clients} clients, timelines uncached", base, [lambda: next(cold)] * clients,
+                      args.seconds, server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -35,6 +35,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..errors import DetenteError, InputError, QueryError, StoreError
 from ..settings import Settings
+from .answers import CachedAnswers, SecurityHeaders
 from .dashboard import router as dashboard_router
 from .deps import Coder
 from .routes import router
@@ -43,6 +44,8 @@ STATIC = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; char
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; "
        "form-action 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY",
+                    "Content-Security-Policy": CSP}
 STORE_UNAVAILABLE = "the event store cannot answer this request now"
 INTERNAL_ERROR = "internal error"
 log = logging.getLogger(__name__)
@@ -60,6 +63,7 @@ class WebOptions:
     allow_store: bool = False  # POST /api/code may store the text (store: true)
     refresh_seconds: float = 2.0  # how often the snapshot checks whether the store changed
     cache_size: int = 512  # dyad answers kept (per snapshot)
+    answer_threads: int = 2  # dyad answers computed at once (the others wait without a thread)
 
 
 def create_app(db_path: str | Path, settings: Settings | None = None, options: WebOptions | None = None,
@@ -92,6 +96,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, options: W
     app.state.settings = settings or Settings()
     app.state.coder = coder
     app.state.code_limiter = None  # an anyio CapacityLimiter(1), made on first use in the event loop
+    app.state.answer_limiter = None  # an anyio CapacityLimiter(answer_threads), made likewise
     _install_handlers(app)
     app.include_router(router)
     app.include_router(dashboard_router)
@@ -139,16 +144,11 @@ def _install_handlers(app: FastAPI) -> None:
         log.error("internal error on %s", request.url.path, exc_info=exc)
         return JSONResponse({"detail": INTERNAL_ERROR}, status_code=500)
 
-    @app.middleware("http")
-    async def _headers(request: Request, call_next: Any) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        return response
-
+    # Pure ASGI middlewares (the last added is the outermost): a cached dyad answer is sent
+    # before routing; bodies are limited while read; every response gets the security headers.
+    app.add_middleware(CachedAnswers, state=app.state)
     app.add_middleware(BodyLimit, limit=app.state.options.max_body_bytes)
+    app.add_middleware(SecurityHeaders, headers=SECURITY_HEADERS)
 
 
 class _AsciiJSON(JSONResponse):

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.responses import Response
 
 from ..analyse.contexts import dyad_contexts
@@ -19,6 +17,7 @@ from ..analyse.query import EventFilter, count_events, event_records, parse_date
 from ..analyse.records import QUAD_NAMES, clean, country_name
 from ..errors import QueryError
 from ..ingest import estimate_tokens
+from .answers import answer_key, render_json
 from .deps import CodeRequest, LimitQ, OffsetQ, StoreDep, default_coder, in_coder_thread, reading
 
 router = APIRouter(prefix="/api")
@@ -62,21 +61,25 @@ EventsQ = Annotated[str, Query(description="Which events each period lists: all,
 
 
 async def _cached(request: Request, make: Callable[[Any], Any]) -> Response:
-    """The JSON answer to this request, computed once per snapshot of the store: a cached answer
-    is sent from the event loop; a new one is computed in a worker thread on a cursor of its own."""
+    """The JSON answer to this request, computed once per snapshot of the store (a cached one is
+    sent by ``answers.CachedAnswers`` before the request gets here): computed in a worker thread
+    on a cursor of its own, at most ``answer_threads`` at a time, and cached under the key the
+    fast path looks up."""
     import anyio
 
     app = request.app
-    key = (request.url.path, tuple(sorted(request.query_params.multi_items())), app.state.reader.generation)
+    key = answer_key(request.scope, app.state.reader.generation)
 
     def compute() -> bytes:
         with reading(app) as store:
-            answer = make(store)
-        return json.dumps(jsonable_encoder(answer), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            return render_json(make(store))
 
     body = app.state.cache.get(key)
     if body is None:
-        body = await anyio.to_thread.run_sync(lambda: app.state.cache.get_or_make(key, compute))
+        if app.state.answer_limiter is None:
+            app.state.answer_limiter = anyio.CapacityLimiter(app.state.options.answer_threads)
+        body = await anyio.to_thread.run_sync(lambda: app.state.cache.get_or_make(key, compute),
+                                              limiter=app.state.answer_limiter)
     return Response(body, media_type="application/json")
 
 

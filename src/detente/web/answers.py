@@ -1,0 +1,90 @@
+"""The dyad answers' fast path: cached answers sent before FastAPI sees the request.
+
+The dyad endpoints (``/api/dyads/{a}/{b}/timeline|phases|contexts`` and ``/api/partners/{a}``)
+answer from an ``AnswerCache`` (``detente.web.reader``): the rendered JSON bytes, keyed by the
+request's path, its query parameters (sorted: their order does not matter) and the generation of
+the store's snapshot. ``CachedAnswers`` is an ASGI middleware that looks the key up as a request
+comes in and, when the answer is there, sends it at once: no routing, no parameter validation, no
+worker thread (a cached answer costs a dictionary look-up). On a miss the request goes on to its
+route, which validates the parameters, computes the answer in a worker thread (at most
+``answer_threads`` at a time, so the event loop keeps the GIL often enough to send cached answers
+meanwhile) and caches it under the same key (``answer_key``). A new snapshot has a new generation:
+older answers are never found again and age out of the cache.
+
+``SecurityHeaders`` adds the headers every response carries (CSP, nosniff, ...) when the
+response does not set them itself; ``render_json`` is the JSON of every cached answer.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+from urllib.parse import parse_qsl
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+CACHED_PREFIXES = ("/api/dyads/", "/api/partners/")
+JSON_TYPE = b"application/json"
+
+
+def answer_key(scope: Scope, generation: int) -> tuple[Any, ...]:
+    """The cache key of a request: path, sorted query parameters, snapshot generation (the
+    parameters parsed as Starlette parses them, so the route and the fast path agree)."""
+    query = scope.get("query_string", b"").decode("latin-1")
+    return scope["path"], tuple(sorted(parse_qsl(query, keep_blank_values=True))), generation
+
+
+def render_json(answer: Any) -> bytes:
+    """Compact UTF-8 JSON; dates as ISO text."""
+    return json.dumps(answer, ensure_ascii=False, separators=(",", ":"), default=_default).encode("utf-8")
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    if hasattr(value, "item"):  # a numpy scalar
+        return value.item()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+class CachedAnswers:
+    """ASGI middleware: a GET of a dyad endpoint whose answer is cached for the current snapshot
+    is answered here (see the module docstring)."""
+
+    def __init__(self, app: ASGIApp, state: Any):
+        self.app, self.state = app, state  # the FastAPI app's state: .reader, .cache
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET" and scope["path"].startswith(CACHED_PREFIXES):
+            body = self.state.cache.get(answer_key(scope, self.state.reader.generation))
+            if body is not None:
+                await send({"type": "http.response.start", "status": 200,
+                            "headers": [(b"content-type", JSON_TYPE),
+                                        (b"content-length", str(len(body)).encode("ascii"))]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
+
+
+class SecurityHeaders:
+    """ASGI middleware: ``headers`` (name, value) added to every HTTP response that lacks them."""
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str]):
+        self.app = app
+        self.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", ())}
+                message = {**message, "headers": [*message.get("headers", ()),
+                                                  *((k, v) for k, v in self.headers if k not in present)]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

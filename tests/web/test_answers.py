@@ -1,0 +1,63 @@
+"""Cached dyad answers: sent before routing, keyed by path, parameters and snapshot, and never
+staler than the snapshot."""
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from detente.store import Store
+from detente.web.answers import answer_key, render_json
+from detente.web.app import CSP, WebOptions, create_app
+
+
+def test_a_cached_answer_is_sent_before_routing_with_every_header(store_path):
+    app = create_app(store_path, options=WebOptions(refresh_seconds=60))
+    with TestClient(app) as client:
+        first = client.get("/api/dyads/IRN/TJK/timeline?by=year&events=top")
+        routed = app.router.routes
+        app.router.routes = []  # nothing can be routed now: only the fast path can answer
+        try:
+            again = client.get("/api/dyads/IRN/TJK/timeline?events=top&by=year")  # order does not matter
+            missing = client.get("/api/dyads/IRN/TJK/timeline?by=month")
+        finally:
+            app.router.routes = routed
+    assert first.status_code == again.status_code == 200 and again.content == first.content
+    assert again.headers["content-type"] == "application/json" and again.headers["content-security-policy"] == CSP
+    assert again.headers["x-content-type-options"] == "nosniff"
+    assert missing.status_code == 404 and app.state.cache.hits == 1
+
+
+def test_a_new_snapshot_is_answered_afresh(store_path):
+    app = create_app(store_path, options=WebOptions(refresh_seconds=60))
+    url = "/api/dyads/IRN/TJK/timeline?by=year"
+    with TestClient(app) as client:
+        before = client.get(url).json()
+        partners_before = client.get("/api/partners/IRN").json()
+        assert before["n_events"] > 0 and client.get(url).json() == before
+        with Store.open(store_path, lock_wait=0) as store:
+            store.con.execute("DELETE FROM events")
+            store.con.execute("DELETE FROM dyad_days")
+        assert app.state.reader.refresh()
+        after = client.get(url).json()
+        assert after["n_events"] == 0 and after["periods"] == []
+        assert partners_before["partners"] and client.get("/api/partners/IRN").json()["partners"] == []
+
+
+def test_bad_parameters_are_refused_and_not_cached(store_path):
+    app = create_app(store_path, options=WebOptions(refresh_seconds=60))
+    with TestClient(app) as client:
+        for _ in range(2):
+            assert client.get("/api/dyads/IRN/TJK/timeline?by=decade").status_code == 422
+    assert app.state.cache.hits == 0
+
+
+def test_the_key_sorts_parameters_and_keeps_repeated_and_blank_ones():
+    scope = {"path": "/api/partners/IRN", "query_string": b"until=2020&since=&since=2019"}
+    assert answer_key(scope, 3) == ("/api/partners/IRN", (("since", ""), ("since", "2019"), ("until", "2020")), 3)
+    assert answer_key(scope, 3) != answer_key(scope, 4)
+
+
+def test_answers_render_dates_as_iso_text_and_keep_unicode():
+    import datetime as dt
+
+    assert render_json({"d": dt.date(2023, 5, 17), "name": "Tādžikistan"}) == \
+        '{"d":"2023-05-17","name":"Tādžikistan"}'.encode("utf-8")
