@@ -157,3 +157,59 @@ def test_cli_modalities_are_the_model_modalities():
     from detente.model import MODALITIES
 
     assert tuple(m.value for m in Modality) == MODALITIES
+
+
+def test_serve_with_workers_runs_the_app_factory_in_each_process(db, monkeypatch):
+    import os
+
+    import uvicorn
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: calls.append((args, kwargs)))
+    monkeypatch.setenv("DETENTE_DB", "elsewhere.duckdb")  # restored after the test, as is the next
+    monkeypatch.setenv("DETENTE_ALLOW_STORE", "")
+    result = runner.invoke(app, ["serve", "--db", db, "--workers", "2", "--allow-store", "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert "2 workers" in result.stderr
+    [(args, kwargs)] = calls
+    assert args == ("detente.web.app:app_from_env",)
+    assert kwargs["factory"] is True and kwargs["workers"] == 2 and kwargs["port"] == 8123
+    assert os.environ["DETENTE_DB"] == str(Path(db).resolve()) and os.environ["DETENTE_ALLOW_STORE"]
+    from detente.web.app import app_from_env
+
+    web = app_from_env()  # what each worker builds: the store named, writes allowed
+    try:
+        assert web.state.path == Path(db).resolve() and web.state.options.allow_store
+    finally:
+        web.state.reader.close()
+    assert runner.invoke(app, ["serve", "--db", db, "--workers", "0"]).exit_code == 2
+
+
+@pytest.mark.slow
+def test_serve_with_two_workers_answers(db):
+    """A real server of two processes: both start on the same store, and it answers."""
+    import socket
+    import subprocess
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-c", "from detente.cli import main; main()", "serve", "--db", db,
+                               "--workers", "2", "--port", str(port)], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, answer = time.monotonic() + 120, None
+        while answer is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/dyads/IRN/TJK/timeline?by=year", timeout=10)
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        assert answer is not None and answer.status_code == 200, server.poll()
+        assert answer.json()["n_events"] == 10
+        pids = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
+        assert len(pids) >= 2  # the worker processes (and uvicorn's process helper)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

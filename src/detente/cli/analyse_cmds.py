@@ -251,15 +251,30 @@ def export(output: Annotated[ExportFormat, typer.Option("--format", help="csv, p
 def serve(db: DbOpt = DEFAULT_DB,
           host: Annotated[str, typer.Option("--host", help="Interface to listen on (localhost by default).")] = "127.0.0.1",
           port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
-          allow_store: Annotated[bool, typer.Option("--allow-store", help="Let POST /api/code store texts (opens the database read-write).")] = False) -> None:
+          allow_store: Annotated[bool, typer.Option("--allow-store", help="Let POST /api/code store texts (opens the database read-write).")] = False,
+          workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes (each reads its own snapshot and caches its own answers).")] = 1) -> None:
     """Serve the JSON API (described at /openapi.json) and the dashboard (at /) over the database."""
+    import os
+
     import uvicorn
 
     from ..web.app import WebOptions, create_app
 
-    with handled():
-        web = create_app(existing(db), options=WebOptions(allow_store=allow_store))
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(message("listening_open", host=host), err=True)
-    typer.echo(message("serving", url=f"http://{host}:{port}"), err=True)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    if workers == 1:
+        with handled():
+            web = create_app(existing(db), options=WebOptions(allow_store=allow_store))
+        typer.echo(message("serving", url=f"http://{host}:{port}"), err=True)
+        uvicorn.run(web, host=host, port=port, log_level="warning")
+        return
+    from ..store import Store
+
+    with handled():
+        path = existing(db).resolve()
+        Store.open(path).close()  # migrations once, here, rather than in every worker at once
+    # Each worker process builds its app from the environment (``detente.web.app.app_from_env``).
+    os.environ.update({"DETENTE_DB": str(path), "DETENTE_ALLOW_STORE": "1" if allow_store else ""})
+    typer.echo(message("serving", url=f"http://{host}:{port}") + f" · {workers} workers", err=True)
+    uvicorn.run("detente.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")

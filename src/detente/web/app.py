@@ -105,11 +105,13 @@ def create_app(db_path: str | Path, settings: Settings | None = None, options: W
 
 
 def app_from_env() -> FastAPI:
-    """The app over the store named by the environment variable ``DETENTE_DB``: the factory for
-    several worker processes, ``uvicorn detente.web.app:app_from_env --factory --workers 2``."""
+    """The app over the store named by the environment variable ``DETENTE_DB`` (``DETENTE_ALLOW_STORE``
+    non-empty: ``--allow-store``): the factory of each worker process of ``detente serve --workers N``
+    (also ``uvicorn detente.web.app:app_from_env --factory --workers N``)."""
     import os
 
-    return create_app(os.environ["DETENTE_DB"])
+    allow_store = bool(os.environ.get("DETENTE_ALLOW_STORE"))
+    return create_app(os.environ["DETENTE_DB"], options=WebOptions(allow_store=allow_store))
 
 
 def _install_handlers(app: FastAPI) -> None:
