@@ -1,19 +1,20 @@
 """API latency under concurrent clients: p50/p99 of the dyad endpoints on a store, in one run.
 
-    python benchmarks/load.py --db guardian.duckdb --clients 1 10 50 --seconds 20 [--workers 2]
+    python benchmarks/load.py --db guardian.duckdb --clients 1 10 50 --seconds 20 [--workers 2] [--cold]
 
-Starts the API (``detente.web.app:app_from_env`` under uvicorn, on 127.0.0.1, ``--workers``
-processes) on the store, then for each number of clients runs that many httpx async clients for
-``--seconds``, each asking one request after another, round robin over the dyad endpoints
-(``/timeline``, ``/phases``, ``/contexts``) of the store's busiest dyads and ``/partners`` of their
-countries, at ``--by`` year and month. Reports requests/s and latency percentiles, with the
+Starts the API (``detente serve --workers N``, on 127.0.0.1) on the store, then for each number
+of clients runs that many async clients for ``--seconds``, each asking one request after another
+on a connection of its own, round robin over the dyad endpoints (``/timeline``, ``/phases``,
+``/contexts``) of the store's ``--dyads`` busiest dyads and ``/partners`` of their countries, by
+year and by month. Reports requests/s and latency percentiles, with the
 answer cache warm (the first pass over the URLs is not counted), and, with ``--cold``, a pass in
 which every request asks a timeline no one asked before (each request its own ``since``/``until``
 window, never repeated in the run: the cache cannot help).
 
 One line per client count, with the CPU the server (all its processes) and this load client
 spent per request, and the load average when the step ended: the client runs on the same
-machine, so on two cores it takes part of the CPU the server would have.
+machine, so on two cores it takes part of the CPU the server would have. ``--client raw`` (the
+default) writes HTTP/1.1 by hand and costs a tenth of ``--client httpx``'s CPU a request.
 """
 from __future__ import annotations
 
@@ -78,11 +79,38 @@ async def _client(base: str, next_url: Callable[[], str], until: float, times: l
                 errors.append(response.status_code)
 
 
-async def _run(base: str, next_urls: list[Callable[[], str]], seconds: float) -> tuple[list[float], list[int]]:
+async def _raw_client(base: str, next_url: Callable[[], str], until: float, times: list[float],
+                      errors: list[int]) -> None:
+    """The same as ``_client`` over one kept-alive HTTP/1.1 connection written by hand: a tenth
+    of httpx's CPU a request, which on a small machine the server would otherwise lose."""
+    host, port = base.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    try:
+        while time.perf_counter() < until:
+            url = next_url()
+            t0 = time.perf_counter()
+            writer.write(f"GET {url} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode("latin-1"))
+            head = await reader.readuntil(b"\r\n\r\n")
+            status = int(head.split(b" ", 2)[1])
+            length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                          if line.lower().startswith(b"content-length:"))
+            await reader.readexactly(length)
+            times.append(time.perf_counter() - t0)
+            if status != 200:
+                errors.append(status)
+    finally:
+        writer.close()
+
+
+CLIENTS = {"raw": _raw_client, "httpx": _client}
+
+
+async def _run(base: str, next_urls: list[Callable[[], str]], seconds: float,
+               client: str) -> tuple[list[float], list[int]]:
     times: list[float] = []
     errors: list[int] = []
     until = time.perf_counter() + seconds
-    await asyncio.gather(*(_client(base, next_url, until, times, errors) for next_url in next_urls))
+    await asyncio.gather(*(CLIENTS[client](base, next_url, until, times, errors) for next_url in next_urls))
     return times, errors
 
 
@@ -110,10 +138,11 @@ def _cpu_seconds(pid: int) -> float:
     return total
 
 
-def _step(label: str, base: str, next_urls: list[Callable[[], str]], seconds: float, server: int) -> int:
+def _step(label: str, base: str, next_urls: list[Callable[[], str]], seconds: float, server: int,
+          client: str) -> int:
     """Run one step and print its line; the number of requests made."""
     server0, client0 = _cpu_seconds(server), time.process_time()
-    times, errors = asyncio.run(_run(base, next_urls, seconds))
+    times, errors = asyncio.run(_run(base, next_urls, seconds, client))
     server_cpu, client_cpu = _cpu_seconds(server) - server0, time.process_time() - client0
     ms = sorted(t * 1000 for t in times)
     q = statistics.quantiles(ms, n=100) if len(ms) > 1 else ms * 99
@@ -132,14 +161,15 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--dyads", type=int, default=10)
     parser.add_argument("--cold", action="store_true", help="also time uncached timelines")
+    parser.add_argument("--client", choices=sorted(CLIENTS), default="raw",
+                        help="raw: kept-alive HTTP/1.1 written by hand (light); httpx: httpx.AsyncClient")
     args = parser.parse_args()
     import httpx
 
     port = _free_port()
-    env = {**os.environ, "DETENTE_DB": str(args.db)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "detente.web.app:app_from_env", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(args.workers), "--log-level", "warning"], env=env)
+    server = subprocess.Popen(  # detente serve, as a user starts it
+        [sys.executable, "-c", "from detente.cli import main; main()", "serve", "--db", str(args.db),
+         "--port", str(port), "--workers", str(args.workers)])
     base = f"http://127.0.0.1:{port}"
     try:
         start = time.perf_counter()
@@ -152,7 +182,8 @@ def main() -> None:
             if server.poll() is not None or time.perf_counter() - start > 600:
                 sys.exit("the server did not start")
             time.sleep(0.5)
-        print(f"server up in {time.perf_counter() - start:.1f} s ({args.workers} worker(s)), store {args.db}")
+        print(f"server up in {time.perf_counter() - start:.1f} s (detente serve --workers {args.workers}), "
+              f"store {args.db}, {args.client} clients, {args.seconds:g} s a step, {os.cpu_count()} CPUs")
         urls = _urls(args.db, args.dyads)
         for url in urls:  # warm the answer cache (and every worker's, roughly)
             for _ in range(args.workers):
@@ -162,12 +193,12 @@ def main() -> None:
               f"{'max ms':>8} {'errors':>6} {'srv cpu':>7} {'cli cpu':>7} {'load':>5}  (cpu: ms a request)")
         for clients in args.clients:
             _step(f"{clients} clients, cache warm", base, [_round_robin(urls, i * 7) for i in range(clients)],
-                  args.seconds, server.pid)
+                  args.seconds, server.pid, args.client)
         if args.cold:
             cold = _cold_urls(urls)
             for clients in args.clients:
                 _step(f"{clients} clients, timelines uncached", base, [lambda: next(cold)] * clients,
-                      args.seconds, server.pid)
+                      args.seconds, server.pid, args.client)
     finally:
         server.terminate()
         server.wait(timeout=30)
