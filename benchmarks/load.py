@@ -9,7 +9,8 @@ on a connection of its own, round robin over the dyad endpoints (``/timeline``, 
 year and by month. Reports requests/s and latency percentiles, with the
 answer cache warm (the first pass over the URLs is not counted), and, with ``--cold``, a pass in
 which every request asks a timeline no one asked before (each request its own ``since``/``until``
-window, never repeated in the run: the cache cannot help).
+window, never repeated in the run: the cache cannot help), and, with ``--changing 2``, the warm
+pass again while the store "changes" every 2 s (a new snapshot each time, as under a writer).
 
 One line per client count, with the CPU the server (all its processes) and this load client
 spent per request, and the load average when the step ended: the client runs on the same
@@ -27,6 +28,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -114,6 +116,11 @@ async def _run(base: str, next_urls: list[Callable[[], str]], seconds: float,
     return times, errors
 
 
+def _touch_every(path: Path, seconds: float, stop: threading.Event) -> None:
+    while not stop.wait(seconds):
+        os.utime(path)
+
+
 def _round_robin(urls: list[str], start: int) -> Callable[[], str]:
     cycle = itertools.cycle(urls[start % len(urls):] + urls[:start % len(urls)])
     return lambda: next(cycle)
@@ -161,6 +168,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--dyads", type=int, default=10)
     parser.add_argument("--cold", action="store_true", help="also time uncached timelines")
+    parser.add_argument("--changing", type=float, default=0.0, metavar="SECONDS",
+                        help="also time the warm URLs while the store changes every SECONDS (its modification "
+                             "time is set: the server copies a new snapshot, as when a writer runs)")
     parser.add_argument("--client", choices=sorted(CLIENTS), default="raw",
                         help="raw: kept-alive HTTP/1.1 written by hand (light); httpx: httpx.AsyncClient")
     args = parser.parse_args()
@@ -194,6 +204,17 @@ def main() -> None:
         for clients in args.clients:
             _step(f"{clients} clients, cache warm", base, [_round_robin(urls, i * 7) for i in range(clients)],
                   args.seconds, server.pid, args.client)
+        if args.changing:
+            stop = threading.Event()
+            changer = threading.Thread(target=_touch_every, args=(args.db, args.changing, stop), daemon=True)
+            changer.start()
+            try:
+                for clients in args.clients:
+                    _step(f"{clients} clients, store changing", base,
+                          [_round_robin(urls, i * 7) for i in range(clients)], args.seconds, server.pid, args.client)
+            finally:
+                stop.set()
+                changer.join()
         if args.cold:
             cold = _cold_urls(urls)
             for clients in args.clients:

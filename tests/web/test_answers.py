@@ -61,3 +61,31 @@ def test_answers_render_dates_as_iso_text_and_keep_unicode():
 
     assert render_json({"d": dt.date(2023, 5, 17), "name": "Tādžikistan"}) == \
         '{"d":"2023-05-17","name":"Tādžikistan"}'.encode("utf-8")
+
+
+def test_answers_in_use_are_made_again_on_a_new_snapshot_before_it_serves(store_path):
+    app = create_app(store_path, options=WebOptions(refresh_seconds=60))
+    url = "/api/dyads/IRN/TJK/timeline?by=year"
+    with TestClient(app) as client:
+        assert client.get(url).json()["n_events"] > 0
+        client.get("/api/dyads/IRN/TJK/timeline?by=decade")  # refused: nothing to make again
+        with Store.open(store_path, lock_wait=0) as store:
+            store.con.execute("DELETE FROM events")
+            store.con.execute("DELETE FROM dyad_days")
+        hits = app.state.cache.hits
+        assert app.state.reader.refresh() and app.state.cache.remade == 1
+        assert client.get(url).json()["n_events"] == 0  # the new snapshot's answer, made before it served
+        assert app.state.cache.hits == hits + 1
+
+
+def test_remake_takes_the_most_recent_answers_of_the_old_snapshot_only():
+    from detente.web.reader import AnswerCache
+
+    cache = AnswerCache(size=10)
+    for name in ("a", "b", "c"):
+        cache.get_or_make((name, 1), lambda: b"old", lambda store, n=name: f"{n}@{store}".encode())
+    cache.get_or_make(("d", 0), lambda: b"older", lambda store: b"never")
+    cache.get(("a", 1))  # the most recently used now
+    assert cache.remake("s2", old=1, new=2, limit=2, seconds=10) == 2
+    assert cache.get(("a", 2)) == b"a@s2" and cache.get(("c", 2)) == b"c@s2"
+    assert cache.get(("b", 2)) is None and cache.get(("d", 2)) is None

@@ -9,7 +9,10 @@ worker thread (a cached answer costs a dictionary look-up). On a miss the reques
 route, which validates the parameters, computes the answer in a worker thread (at most
 ``answer_threads`` at a time, so the event loop keeps the GIL often enough to send cached answers
 meanwhile) and caches it under the same key (``answer_key``). A new snapshot has a new generation:
-older answers are never found again and age out of the cache.
+older answers are never found again and age out of the cache; but before a new snapshot serves,
+the most recently used answers of the old one are rendered again on it (``AnswerCache.remake``,
+``WebOptions.remake_answers``), so the answers clients keep asking stay cached while a writer
+changes the store every few seconds.
 
 ``SecurityHeaders`` adds the headers every response carries (CSP, nosniff, ...) when the
 response does not set them itself; ``render_json`` is the JSON of every cached answer.

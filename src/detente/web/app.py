@@ -64,6 +64,8 @@ class WebOptions:
     refresh_seconds: float = 2.0  # how often the snapshot checks whether the store changed
     cache_size: int = 512  # dyad answers kept (per snapshot)
     answer_threads: int = 2  # dyad answers computed at once (the others wait without a thread)
+    remake_answers: int = 64  # on a new snapshot, the most recently used answers made again before it serves
+    remake_seconds: float = 5.0  # ... for at most this long
 
 
 def create_app(db_path: str | Path, settings: Settings | None = None, options: WebOptions | None = None,
@@ -92,7 +94,17 @@ def create_app(db_path: str | Path, settings: Settings | None = None, options: W
     app = FastAPI(title="detente", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Political events (CAMEO/PLOVER) with evidence, dyad timelines and phases.")
     app.state.path, app.state.reader, app.state.options = path, reader, options
-    app.state.cache = AnswerCache(options.cache_size)
+    app.state.cache = cache = AnswerCache(options.cache_size)
+
+    def on_snapshot(con: Any, generation: int) -> None:
+        cursor = con.cursor()
+        try:
+            cache.remake(Store(cursor, path), reader.generation, generation, options.remake_answers,
+                         options.remake_seconds)
+        finally:
+            cursor.close()
+
+    reader.on_snapshot = on_snapshot
     app.state.settings = settings or Settings()
     app.state.coder = coder
     app.state.code_limiter = None  # an anyio CapacityLimiter(1), made on first use in the event loop

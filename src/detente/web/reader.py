@@ -37,10 +37,14 @@ class SnapshotReader:
         self.interval = interval
         self._dir = Path(tempfile.mkdtemp(prefix="detente-serve-"))
         self._lock = threading.Lock()
+        self._refreshing = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._retired: list[duckdb.DuckDBPyConnection] = []
         self._signature: tuple[int, ...] | None = None
         self.generation = 0
+        # Called with a read-only connection to each new snapshot (but the first) and its
+        # generation, before requests see it.
+        self.on_snapshot: Callable[[duckdb.DuckDBPyConnection, int], None] | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         deadline = time.monotonic() + startup_wait
@@ -62,7 +66,12 @@ class SnapshotReader:
 
     def refresh(self) -> bool:
         """Copy the store again if it changed since the last copy; False when it could not be read
-        (a writer holds it: the last copy stays)."""
+        (a writer holds it: the last copy stays). One refresh at a time (the following thread and
+        a request that has just written may both ask)."""
+        with self._refreshing:
+            return self._refresh()
+
+    def _refresh(self) -> bool:
         signature = self._file_signature()
         if signature == self._signature and self._con is not None:
             return True
@@ -82,6 +91,11 @@ class SnapshotReader:
         finally:
             source.close()
         con = duckdb.connect(str(target), read_only=True)
+        if self.on_snapshot is not None and self._con is not None:
+            try:  # e.g. answers of the old snapshot rendered again on the new one before it is published
+                self.on_snapshot(con, self.generation + 1)
+            except Exception:
+                log.exception("preparing the new snapshot of %s failed", self.path)
         with self._lock:
             old, self._con = self._con, con
             self._signature = signature
@@ -139,35 +153,69 @@ def _close_quietly(con: duckdb.DuckDBPyConnection) -> None:
 
 class AnswerCache:
     """A small thread-safe LRU of rendered answers, keyed by what was asked and the snapshot's
-    generation (a new snapshot makes every older answer unreachable; they age out)."""
+    generation (a new snapshot makes every older answer unreachable; they age out).
+
+    Each answer is kept with the function that made it (``make(store) -> bytes``), so that when
+    the store changes, ``remake`` can render the most recently used answers again on the new
+    snapshot before it is published: the answers clients keep asking stay cached while a writer
+    changes the store every few seconds."""
 
     def __init__(self, size: int = 512):
         self.size = size
-        self._items: OrderedDict[Any, bytes] = OrderedDict()
+        self._items: OrderedDict[Any, tuple[bytes, Callable[[Any], bytes] | None]] = OrderedDict()
         self._lock = threading.Lock()
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.remade = 0
 
     def get(self, key: Any) -> bytes | None:
         """The answer kept under ``key`` (counted as a hit), or None."""
         with self._lock:
             found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-                self.hits += 1
-            return found
+            if found is None:
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
+            return found[0]
 
-    def get_or_make(self, key: Any, make: Callable[[], bytes]) -> bytes:
+    def get_or_make(self, key: Any, make: Callable[[], bytes], remake: Callable[[Any], bytes] | None = None) -> bytes:
+        """The answer under ``key``, made by ``make()`` when missing; ``remake(store)`` makes it
+        again on another snapshot (``remake``)."""
         found = self.get(key)
         if found is not None:
             return found
         with self._lock:
             self.misses += 1
         value = make()
+        self.put(key, value, remake)
+        return value
+
+    def put(self, key: Any, value: bytes, remake: Callable[[Any], bytes] | None = None) -> None:
         with self._lock:
-            self._items[key] = value
+            self._items[key] = (value, remake)
+            self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
-        return value
+
+    def remake(self, store: Any, old: int, new: int, limit: int, seconds: float) -> int:
+        """Render again on ``store`` (the snapshot of generation ``new``) the ``limit`` most recently
+        used answers of generation ``old`` (keys ending with the generation), for at most
+        ``seconds``; the number rendered. An answer that fails is left to be asked again."""
+        with self._lock:
+            todo = [(key, remake) for key, (_, remake) in reversed(self._items.items())
+                    if key[-1] == old and remake is not None][:limit]
+        end, done = time.monotonic() + seconds, 0
+        for key, make in todo:
+            if time.monotonic() > end:
+                break
+            try:
+                value = make(store)
+            except Exception:  # a query error, a bad store: that answer is computed when asked
+                log.debug("answer %s not made again", key, exc_info=True)
+                continue
+            self.put((*key[:-1], new), value, make)
+            done += 1
+        with self._lock:
+            self.remade += done
+        return done
 
 
 def wait_for(predicate: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:

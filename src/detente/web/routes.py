@@ -64,21 +64,24 @@ async def _cached(request: Request, make: Callable[[Any], Any]) -> Response:
     """The JSON answer to this request, computed once per snapshot of the store (a cached one is
     sent by ``answers.CachedAnswers`` before the request gets here): computed in a worker thread
     on a cursor of its own, at most ``answer_threads`` at a time, and cached under the key the
-    fast path looks up."""
+    fast path looks up (with ``render``, to make it again on the next snapshot of the store)."""
     import anyio
 
     app = request.app
     key = answer_key(request.scope, app.state.reader.generation)
 
+    def render(store: Any) -> bytes:
+        return render_json(make(store))
+
     def compute() -> bytes:
         with reading(app) as store:
-            return render_json(make(store))
+            return render(store)
 
     body = app.state.cache.get(key)
     if body is None:
         if app.state.answer_limiter is None:
             app.state.answer_limiter = anyio.CapacityLimiter(app.state.options.answer_threads)
-        body = await anyio.to_thread.run_sync(lambda: app.state.cache.get_or_make(key, compute),
+        body = await anyio.to_thread.run_sync(lambda: app.state.cache.get_or_make(key, compute, render),
                                               limiter=app.state.answer_limiter)
     return Response(body, media_type="application/json")
 
