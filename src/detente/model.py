@@ -111,7 +111,9 @@ LOCATION_BASES = ("clause", "dateline")
 @dataclass(frozen=True)
 class Location:
     """Where an event happened: a GeoNames place (see ``detente.places``) and how it was found —
-    ``basis`` "clause" (a place governed by the event's clause) or "dateline" (the article's)."""
+    ``basis`` "clause" (a place governed by the event's clause), "dateline" (the article's), "actors" (the
+    home country of a one-country state act) or "sentence" (the one country the sentence names);
+    see ``detente.places.fallback``."""
 
     name: str
     country: str | None = None
@@ -119,7 +121,7 @@ class Location:
     lon: float | None = None
     admin1: str | None = None  # GeoNames first-level division key ("TJ.04") or ISO 3166-2 code
     geonames_id: int | None = None
-    basis: str | None = None  # clause | dateline
+    basis: str | None = None  # clause | dateline | actors | sentence
     kind: str | None = None  # city | admin1 | country
 
     def to_dict(self) -> dict[str, Any]:

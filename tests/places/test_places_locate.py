@@ -88,7 +88,9 @@ def test_coordinated_verbs_share_the_place(code):
 
 def test_other_phrases_still_locate_nothing(code):
     assert code("The minister held talks with Iran in a spirit of trust.")["talks"].location is None
-    assert code("Iran condemned the sanctions in response to attacks by Israel.")["condemned"].location is None
+    condemned = code("Iran condemned the sanctions in response to attacks by Israel.")["condemned"].location
+    # no clause place (the fallback may place Iran's own statement at home: test_places_fallback)
+    assert condemned is None or (condemned.basis != "clause" and condemned.country == "IRN")
 
 
 def test_force_with_no_named_victim_is_aimed_at_the_places_civilians(code):

@@ -59,6 +59,9 @@ class PlacesConfig:
     target_roots: frozenset[str]
     civilian_target_roots: frozenset[str]
     speech_roots: frozenset[str]
+    home_sectors: frozenset[str] = frozenset()
+    origin: frozenset[str] = frozenset()
+    origin_lemmas: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -126,7 +129,9 @@ def load_config() -> PlacesConfig:
         destination=_words(data, "destination"), destination_lemmas=_words(data, "destination_lemmas"),
         object_lemmas=_words(data, "object_lemmas"), place_nouns=_words(data, "place_nouns"),
         circumstantial=_words(data, "circumstantial"), target_roots=_roots(data, "target_roots"),
-        civilian_target_roots=_roots(data, "civilian_target_roots"), speech_roots=_roots(data, "speech_roots"))
+        civilian_target_roots=_roots(data, "civilian_target_roots"), speech_roots=_roots(data, "speech_roots"),
+        home_sectors=frozenset(s.upper() for s in _words(data, "home_sectors")),
+        origin=_words(data, "origin"), origin_lemmas=_words(data, "origin_lemmas"))
 
 
 def _roots(data: dict[str, Any], key: str) -> frozenset[str]:

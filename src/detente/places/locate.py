@@ -9,6 +9,8 @@ another clause:
   Afghanistan", "in the Kabul market", "in the capital, Kabul");
 - the object of a preposition of destination when the trigger is a visit or a movement
   ("travelled to Tehran", "the visit of the delegation to Tehran");
+- the object of "from" (or "out of") when the trigger is a withdrawal or a retreat ("withdraw
+  its troops from Syria", "the withdrawal of US troops from Syria"): the act happens where they leave;
 - the direct object of a visit, an attack or a capture ("visited Tajikistan", "shelled Kharkiv");
 - the place of the event it is told inside: a locative phrase on the noun of a locative or
   circumstantial phrase ("killed in an airstrike in Gaza", "arrested during protests in Tehran");
@@ -41,7 +43,8 @@ from ..events.roles import PLACELESS_SECTORS, VENUE_ROOTS
 from ..model import Actor, ActorMention, Article, EventMention, Location
 from .gazetteer import PlacesConfig, load_config
 from .stage import find_places
-from .types import PlaceMention
+from .fallback import fallback_place
+from .types import GeoPlace, PlaceMention
 
 if TYPE_CHECKING:
     from ..resources import Resources
@@ -52,9 +55,9 @@ _MAX_HOPS = 3
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "csubj", "acl", "parataxis"})
 
 
-def location_of(place: PlaceMention, basis: str) -> Location:
-    """The event location a place mention gives."""
-    p = place.place
+def location_of(place: PlaceMention | GeoPlace, basis: str) -> Location:
+    """The event location a place mention (or a gazetteer place) gives."""
+    p = place.place if isinstance(place, PlaceMention) else place
     return Location(name=p.name, country=p.country, lat=p.lat, lon=p.lon, admin1=p.admin1,
                     geonames_id=p.geonames_id, basis=basis, kind=p.kind)
 
@@ -89,6 +92,8 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
                 m = dataclasses.replace(m, source=_of_place(m.source, found), target=_of_place(m.target, found))
         elif dateline is not None:
             m = dataclasses.replace(m, location=location_of(dateline, "dateline"))
+        elif doc.has_annotation("DEP") and (fallback := fallback_place(doc, m, places, config)) is not None:
+            m = dataclasses.replace(m, location=location_of(*fallback))
         out.append(m)
     return out
 
@@ -137,21 +142,25 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
                   speech: bool = False) -> PlaceMention | None:
     lemma = trigger.lemma_.lower()
     moving = lemma in config.destination_lemmas
+    leaving = lemma in config.origin_lemmas
     if lemma in config.object_lemmas:
         for child in trigger.children:
-            if child.dep_ in _OBJECT_DEPS and child.i in at:
-                return at[child.i]
+            if child.dep_ in _OBJECT_DEPS:
+                # "shelled Kharkiv", "captured the town of Baghuz", "occupying much of north-east Syria"
+                found = _place_in(child, at, config, 0)
+                if found is not None:
+                    return found
     for anchor in _anchors(trigger, speech):
         for child in anchor.children:
             word = child.lower_
             if child.dep_ != "prep" or not (word in config.locative or word in config.circumstantial
-                                            or (moving and word in config.destination)):
+                                            or (moving and word in config.destination)
+                                            or (leaving and _origin(child, config))):
                 continue
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    found = _place_in(obj, at, config, 0)
-                    if found is not None:
-                        return found
+            for obj in _objects(child):
+                found = _place_in(obj, at, config, 0)
+                if found is not None:
+                    return found
     # "the Douma attack", "the Geneva talks", "the Douma attack killed 40" (not "the Syria talks")
     nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else [c for c in trigger.children if c.dep_ == "nsubj"]
     for noun in nouns:
@@ -159,7 +168,9 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
             if child.dep_ in ("compound", "nmod") and child.i in at and at[child.i].place.kind != "country":
                 return at[child.i]
     if moving and trigger.pos_ == "NOUN":
-        return _destination_in_phrase(trigger, at, config)
+        return _destination_in_phrase(trigger, at, config.destination)
+    if leaving and trigger.pos_ == "NOUN":  # "the withdrawal of US troops from Syria"
+        return _destination_in_phrase(trigger, at, config.origin)
     if lemma in config.object_lemmas and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         return _passive_object(trigger, at)
     return None
@@ -214,11 +225,25 @@ def _governing_place(trigger: Token, at: dict[int, PlaceMention], config: Places
     return None
 
 
-def _destination_in_phrase(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+def _origin(prep: Token, config: PlacesConfig) -> bool:
+    """"from", or "out of": where a withdrawal or a retreat happens."""
+    return prep.lower_ in config.origin or (prep.lower_ == "out" and any(c.lower_ == "of" for c in prep.children))
+
+
+def _objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, through the "of" of "out of" (parsed "out" -> "of" -> object)."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs and prep.lower_ == "out":
+        objs = [o for c in prep.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return objs
+
+
+def _destination_in_phrase(trigger: Token, at: dict[int, PlaceMention], preps: frozenset[str]) -> PlaceMention | None:
     """"the visit of the delegation headed by the minister to Tehran": the parser hangs the
-    destination deep inside the noun phrase of the visit; any "to" + place within it counts."""
+    destination (or a withdrawal's origin) deep inside the noun phrase of the visit; any "to" (or
+    "from") + place within it counts."""
     for tok in trigger.subtree:
-        if tok.i > trigger.i and tok.dep_ == "prep" and tok.lower_ in config.destination:
+        if tok.i > trigger.i and tok.dep_ == "prep" and tok.lower_ in preps:
             for obj in tok.children:
                 if obj.dep_ == "pobj" and obj.i in at:
                     return at[obj.i]

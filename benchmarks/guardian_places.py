@@ -1,0 +1,99 @@
+"""Who and where on a corpus without gold: the shares issue 11 asks of the Guardian sample.
+
+    python benchmarks/guardian_places.py CORPUS.csv [--limit N] [--sample 50] [--seed 11] [--out FILE]
+
+Codes the corpus with the default coder (no store, no merge: one row per asserted event
+mention) and prints
+
+- the share of asserted events that name a country on at least one side (source or target);
+- the share of asserted events whose sentence names a place (any gazetteer place the places
+  stage finds in it, a country acting as an actor included) or whose article has a dateline that
+  carry a ``location``, with the counts by ``basis``;
+- a random sample of located events (``--sample``, ``--seed``) with their sentence, trigger,
+  sides and location, for a check by hand. ``--out`` writes every asserted event as JSON lines.
+
+The corpus text stays where it is: nothing it prints is meant to be committed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+
+from detente.clean import clean_article
+from detente.ingest import read_inputs
+from detente.model import Article, Rejection
+from detente.nlp import parse
+from detente.pipeline import Pipeline
+from detente.places.stage import find_places
+
+
+def _side(m: object) -> str:
+    if m is None:
+        return "-"
+    a = getattr(m, "actor", None)
+    if a is None:
+        return f"[{getattr(m, 'text', '')}]"
+    return f"{getattr(m, 'text', '')}={a.country or '?'}/{a.sector or '?'}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--sample", type=int, default=50)
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--out")
+    args = ap.parse_args(argv)
+    pipe = Pipeline()
+    articles: list[Article] = []
+    for item in read_inputs([args.corpus], pipe.settings):
+        if isinstance(item, Rejection):
+            continue
+        articles.append(clean_article(item))
+        if args.limit and len(articles) >= args.limit:
+            break
+    rows = []
+    items = ((a.text, a) for a in articles)
+    for doc, article in parse(pipe.nlp, items, pipe.settings.batch_size, 1, pipe.sieve):
+        coded = pipe.code_doc(doc, article)
+        places = find_places(doc, article, pipe.resources, actors=coded.actors)
+        dateline = any(p.dateline for p in places)
+        for m in coded.mentions:
+            if m.modality != "asserted":
+                continue
+            inside = [p for p in places if m.char_start <= p.char_start < m.char_end]
+            named = dateline or bool(inside)
+            country = any(s is not None and s.actor is not None and s.actor.country for s in (m.source, m.target))
+            rows.append({"article": article.id, "sentence": m.sentence, "trigger": m.trigger, "cameo": m.cameo,
+                         "source": _side(m.source), "target": _side(m.target), "country": country,
+                         "names_place": named,
+                         "places": [f"{p.text}={p.place.country}/{p.place.kind}" for p in inside], "location": m.location.to_dict() if m.location else None})
+    n = len(rows)
+    with_country = sum(r["country"] for r in rows)
+    named = [r for r in rows if r["names_place"]]
+    located_named = [r for r in named if r["location"]]
+    located = [r for r in rows if r["location"]]
+    bases = Counter(r["location"]["basis"] for r in located)
+    print(f"articles {len(articles)}, asserted events {n}")
+    print(f"country on at least one side: {with_country}/{n} = {with_country / max(n, 1):.3f}")
+    print(f"located: {len(located)}/{n} = {len(located) / max(n, 1):.3f}; by basis {dict(bases)}")
+    print(f"located where sentence or dateline names a place: {len(located_named)}/{len(named)} = "
+          f"{len(located_named) / max(len(named), 1):.3f}")
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    rng = random.Random(args.seed)
+    for i, r in enumerate(rng.sample(located, min(args.sample, len(located))), 1):
+        loc = r["location"]
+        print(f"\n#{i} {r['article']} {r['cameo']} trigger={r['trigger']!r} {r['source']} -> {r['target']}\n"
+              f"   LOCATION {loc['name']} ({loc['country']}, {loc['kind']}, basis {loc['basis']})\n"
+              f"   {r['sentence']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Country-level locations for events their clause and the dateline leave unplaced.
+
+Two documented fallbacks, each with its own ``basis``, tried after the clause and the dateline:
+
+- ``actors``: the event is the act of one country's state at home. Every party with a country is
+  of one country C, at least one of them is C itself or one of its home institutions
+  (``home_sectors`` of ``places.yaml``: government, legislature, judiciary, police — not soldiers,
+  who act abroad, nor civilians, who may be nationals abroad), and the sentence names no place
+  outside C after a locative or destination preposition ("to keep troops in Syria": the act may be
+  abroad). Acts of force (``target_roots``) need both parties of C: "Iraqi police arrested Iraqi
+  protesters" is in Iraq, "US forces killed Isis fighters" says nothing of where.
+  "Senator Rand Paul welcomed Trump's decision" -> USA; "Turkey warned it would act" -> TUR.
+- ``sentence``: every place the sentence names lies in one country C, and no party has a country
+  other than C: the event is there ("Mosul was freed from Isis control" -> Mosul; "the UK has been
+  urged to act" -> GBR; "Turkey sealed its borders" -> TUR). When no party has a country and the
+  sentence names one place below the country, that place; else C (a city that is also a party,
+  "areas retaken by Damascus", or one the parties are only near, says nothing finer).
+
+A sentence naming places or parties of two countries gives no fallback location ("Russia warned
+the US"), nor does an event with an official or soldier of no known country ("the minister held
+talks with Iran"): where such an event happened is not in the text.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..events.roles import PLACELESS_SECTORS
+from ..model import ActorMention, EventMention
+from .gazetteer import PlacesConfig, load_index
+from .types import GeoPlace, PlaceMention
+
+_NON_COUNTRIES = frozenset({"IGO"})
+_MAX_UP = 4
+
+
+def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
+                   config: PlacesConfig) -> tuple[GeoPlace, str] | None:
+    """The (place, basis) an unplaced event falls back to, or None."""
+    if any(_foreigner(p, config) for p in (m.source, m.target)):
+        return None
+    inside = [p for p in places if not p.dateline and m.char_start <= p.char_start < m.char_end]
+    countries = {c for c in (_country(m.source), _country(m.target)) if c}
+    named = {p.place.country for p in inside if p.place.country}
+    if countries:
+        home = _home(doc, m, countries, inside, config)
+        if home is None and len(countries) == 1 and named and named <= countries:
+            country = load_index().countries.get(next(iter(countries)))
+            return (country, "sentence") if country is not None else None
+        return home
+    if len(named) != 1:
+        return None
+    iso = next(iter(named))
+    below = {p.place for p in inside if p.place.kind != "country"}
+    if len(below) == 1:
+        return next(iter(below)), "sentence"
+    country = load_index().countries.get(iso)
+    return (country, "sentence") if country is not None else None
+
+
+def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[PlaceMention],
+          config: PlacesConfig) -> tuple[GeoPlace, str] | None:
+    if len(countries) != 1:
+        return None
+    iso = next(iter(countries))
+    parties = [p for p in (m.source, m.target) if p is not None and p.actor is not None]
+    if m.cameo[:2] in config.target_roots:
+        if len(parties) < 2 or any(_country(p) != iso for p in parties):
+            return None
+    if not any(_country(p) == iso and (p.actor.sector in config.home_sectors or not p.actor.sector)
+               for p in parties if p.actor is not None):
+        return None
+    for p in inside:
+        if p.place.country != iso and _locative(doc[p.start], config):
+            return None
+    country = load_index().countries.get(iso)
+    return (country, "actors") if country is not None else None
+
+
+def _foreigner(mention: ActorMention | None, config: PlacesConfig) -> bool:
+    """An official or soldier of no known country ("the minister held talks with Iran"): the
+    event may be abroad, so no fallback."""
+    if mention is None or mention.actor is None or _country(mention):
+        return False
+    return mention.actor.sector in PLACELESS_SECTORS or mention.actor.sector in config.home_sectors
+
+
+def _country(mention: ActorMention | None) -> str | None:
+    if mention is None or mention.actor is None:
+        return None
+    country = mention.actor.country
+    return country if country and country not in _NON_COUNTRIES else None
+
+
+def _locative(tok: Token, config: PlacesConfig) -> bool:
+    """The place is inside a locative or destination phrase ("in northeast Syria", "to Tehran",
+    "in camps in Syria", "out of Syria"), up to the nearest verb."""
+    cur = tok
+    for _ in range(_MAX_UP):
+        if cur.dep_ == "ROOT" or cur.head.pos_ in ("VERB", "AUX") and cur.dep_ != "pobj":
+            return False
+        head = cur.head
+        if head.dep_ == "prep" and (head.lower_ in config.locative or head.lower_ in config.destination
+                                    or head.lower_ in config.origin or head.lower_ == "out"):
+            return True
+        cur = head
+    return False

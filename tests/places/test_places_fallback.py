@@ -1,0 +1,68 @@
+"""Country-level fallback locations (basis "actors" and "sentence") and the withdrawal rule."""
+from __future__ import annotations
+
+import pytest
+
+from detente.pipeline import Pipeline
+from detente.places.gazetteer import load_index
+from detente.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def code():
+    pipe = Pipeline(Settings(coder="rules"))
+
+    def run(text: str):
+        return {e.mentions[0].trigger: e for e in pipe.code_text(text, published="2023-06-05")}
+    return run
+
+
+def _where(event):
+    loc = event.location
+    return None if loc is None else (loc.name, loc.country, loc.kind, loc.basis)
+
+
+def test_a_domestic_act_is_in_its_country(code):
+    assert _where(code("Iraqi police arrested Iraqi protesters on Monday.")["arrested"]) == \
+        ("Iraq", "IRQ", "country", "actors")
+
+
+def test_acts_of_force_need_both_sides_of_one_country(code):
+    assert code("US forces killed Isis fighters on Monday.")["killed"].location is None
+
+
+def test_two_countries_give_no_fallback(code):
+    assert code("The United States issued a warning to Iran on Monday.")["warning"].location is None
+    assert code("The Afghan government condemned Pakistan on Monday.")["condemned"].location is None
+
+
+def test_a_place_abroad_in_a_locative_phrase_blocks_the_home_country(code):
+    events = code("The Pentagon is pushing to keep troops in Syria despite the decision of Donald Trump.")
+    assert all(e.location is None or e.location.country != "USA" for e in events.values())
+
+
+def test_the_one_country_a_sentence_names(code):
+    assert _where(code("Turkey sealed its borders.")["sealed"])[1:] == ("TUR", "country", "sentence")
+
+
+def test_the_one_place_of_a_sentence_without_party_countries(code):
+    events = code("Fighting resumed near Aleppo on Monday.")
+    assert _where(events["Fighting"])[:2] == ("Aleppo", "SYR")
+
+
+def test_withdrawal_from_a_place_is_there(code):
+    assert _where(code("The United States will withdraw its troops from Syria next month.")["withdraw"]) == \
+        ("Syria", "SYR", "country", "clause")
+    assert _where(code("Trump announced that he was pulling 2,000 troops out of Syria.")["pulling"])[0] == "Syria"
+    assert _where(code("The withdrawal of US troops from Syria was announced.")["withdrawal"])[0] == "Syria"
+
+
+def test_the_object_of_a_capture_through_a_quantity(code):
+    assert _where(code("Rebels occupied much of north-east Syria.")["occupied"])[:2] == ("Syria", "SYR")
+
+
+def test_compass_points_are_no_divisions():
+    index = load_index()
+    for word in ("West", "East", "North", "South", "Western", "North West", "Coast", "Centre"):
+        assert index.lookup(word) == (), word
+    assert index.lookup("Plateau")  # a division whose name is not a compass point stays
