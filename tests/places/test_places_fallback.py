@@ -66,3 +66,25 @@ def test_compass_points_are_no_divisions():
     for word in ("West", "East", "North", "South", "Western", "North West", "Coast", "Centre"):
         assert index.lookup(word) == (), word
     assert index.lookup("Plateau")  # a division whose name is not a compass point stays
+
+
+def test_a_speech_act_is_said_at_home_whatever_it_speaks_of(code):
+    demanded = code("The president, Donald Trump, demanded that US forces in Syria leave by the spring.")["demanded"]
+    assert _where(demanded)[1:] == ("USA", "country", "actors")
+    opposed = code("Russia opposed the plan, saying it could lead to the partitioning of Syria.")["opposed"]
+    assert _where(opposed)[1] == "RUS"
+
+
+def test_a_participle_of_the_subject_is_where_its_verb_is(code):
+    events = code("A British soldier fighting against Islamic State has died in an explosion in Syria.")
+    assert _where(events["fighting"])[:2] == ("Syria", "SYR")
+
+
+def test_domestic_news_gives_bare_groups_the_focus_country(code):
+    text = ("Egypt's president spoke in Cairo. Egypt's parliament met. Egyptian officials said police "
+            "arrested dozens of protesters on Friday.")
+    arrested = code(text)["arrested"]
+    assert (arrested.source.country, arrested.source.sector, arrested.target.country) == ("EGY", "COP", "EGY")
+    mixed = code("Russia and the United States clashed over Iran. France and Germany disagreed. "
+                 "Police arrested protesters on Friday.")["arrested"]
+    assert mixed.source is None or mixed.source.country is None

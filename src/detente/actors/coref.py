@@ -6,6 +6,8 @@
   countries), as two mentions over the same span;
 - "his Tajik counterpart" -> Tajik, with the sector of the person it is counterpart to;
 - "the government" (no country) -> the country of the latest government mention, else the focus;
+- in domestic news (one country has most of the article's country mentions), a bare countryless
+  group or office ("police", "protesters", "the army") -> that country (``_domestic``);
 - a named state official with no country and no antecedent ("Vice-President X", whom the
   knowledge base lacks) -> the focus, when the sentence names the focus country and no other
   official of it (two officials are more likely counterparts than colleagues).
@@ -19,7 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..model import Actor, ActorMention
-from ..wordlists import word_set
+from ..wordlists import word_map, word_set
 from .anaphora import resolve_anaphora
 from .cand import Cand
 from .names import fold
@@ -27,6 +29,11 @@ from .names import fold
 _PAIR = re.compile(r"^(the )?(two|both) (countries|sides|states|nations|neighbors|neighbours|governments|capitals)$")
 _GROUP_GOV = word_set("actors", "government_nouns")
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
+_DOMESTIC = word_map("actors", "domestic_focus")
+_DOMESTIC_SECTORS = word_set("actors", "domestic_sectors")
+_FOREIGN = word_set("actors", "foreign_modifiers")
+_DOMESTIC_MIL = word_set("actors", "domestic_military")
+_POSSESSIVE = word_set("actors", "possessives")
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -38,6 +45,8 @@ def resolve_coreference(doc: Doc, cands: list[Cand]) -> list[Cand]:
     focus = pair[0] if pair else None
     _surnames(doc, cands)
     _fill_countries(doc, cands, focus, pair)
+    if focus and counts[focus] >= _DOMESTIC["min_mentions"] and counts[focus] >= _DOMESTIC["share"] * sum(counts.values()):
+        _domestic(doc, cands, focus)
     taken = {i for c in cands if c.actor for i in range(c.start, c.end)}
     extra = [*resolve_anaphora(doc, cands, taken), *_pairs(doc, pair, taken)]
     return sorted([*(c for c in cands if c.actor), *extra], key=lambda c: (c.start, c.end))
@@ -86,6 +95,25 @@ def _fill_countries(doc: Doc, cands: list[Cand], focus: str | None, pair: list[s
               and _sentence_names(doc, cands, cand, focus) == (True, False)):
             cand.actor = replace(actor, country=focus, confidence=0.45)
             cand.basis = "context"
+
+
+def _domestic(doc: Doc, cands: list[Cand], focus: str) -> None:
+    """In domestic news, a bare countryless group or office ("police", "protesters", "the army")
+    is of the focus country, unless a possessive or a word of elsewhere qualifies it."""
+    for cand in cands:
+        actor = cand.actor
+        if actor is None or actor.country is not None or actor.sector not in _DOMESTIC_SECTORS \
+                or actor.org or actor.kb_id or (actor.name and not cand.person):
+            continue
+        if actor.sector == "MIL" and doc[cand.head].lemma_.lower() not in _DOMESTIC_MIL:
+            continue
+        span = doc[cand.start:cand.end]
+        words = {t.lower_ for t in span} | {t.lower_ for t in doc[cand.head].children}
+        if words & (_FOREIGN | _POSSESSIVE) or any(t.dep_ == "poss" or t.ent_type_ in ("NORP", "GPE")
+                                                   for t in doc[cand.head].children):
+            continue
+        cand.actor = replace(actor, country=focus, confidence=min(actor.confidence, 0.5))
+        cand.basis = "context"
 
 
 def _sentence_names(doc: Doc, cands: list[Cand], cand: Cand, country: str) -> tuple[bool, bool]:

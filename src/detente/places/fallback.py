@@ -6,8 +6,9 @@ Two documented fallbacks, each with its own ``basis``, tried after the clause an
   of one country C, at least one of them is C itself or one of its home institutions
   (``home_sectors`` of ``places.yaml``: government, legislature, judiciary, police — not soldiers,
   who act abroad, nor civilians, who may be nationals abroad), and the sentence names no place
-  outside C after a locative or destination preposition ("to keep troops in Syria": the act may be
-  abroad). Acts of force (``target_roots``) need both parties of C: "Iraqi police arrested Iraqi
+  outside C after a locative, origin or destination preposition ("met the troops in Syria": the act
+  may be abroad) — except, for a speech act, inside what it speaks of ("Trump ordered US forces in
+  Syria to leave" is said at home). Acts of force (``target_roots``) need both parties of C: "Iraqi police arrested Iraqi
   protesters" is in Iraq, "US forces killed Isis fighters" says nothing of where.
   "Senator Rand Paul welcomed Trump's decision" -> USA; "Turkey warned it would act" -> TUR.
 - ``sentence``: every place the sentence names lies in one country C, and no party has a country
@@ -71,8 +72,11 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     if not any(_country(p) == iso and (p.actor.sector in config.home_sectors or not p.actor.sector)
                for p in parties if p.actor is not None):
         return None
+    trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
+    speech = m.cameo[:2] in config.speech_roots
     for p in inside:
-        if p.place.country != iso and _locative(doc[p.start], config):
+        tok = doc[p.end - 1]
+        if p.place.country != iso and _locative(tok, config) and not (speech and _spoken_of(trigger, tok)):
             return None
     country = load_index().countries.get(iso)
     return (country, "actors") if country is not None else None
@@ -94,15 +98,33 @@ def _country(mention: ActorMention | None) -> str | None:
 
 
 def _locative(tok: Token, config: PlacesConfig) -> bool:
-    """The place is inside a locative or destination phrase ("in northeast Syria", "to Tehran",
-    "in camps in Syria", "out of Syria"), up to the nearest verb."""
+    """The place is the object of a locative preposition ("in northeast Syria", "in camps in
+    Syria", "in the north of Syria"), of "from" / "out of", or of "to" / "into" after a movement
+    ("travelled to Tehran"); not of "to" elsewhere ("lead to the partition of Syria")."""
     cur = tok
     for _ in range(_MAX_UP):
-        if cur.dep_ == "ROOT" or cur.head.pos_ in ("VERB", "AUX") and cur.dep_ != "pobj":
+        if cur.dep_ != "pobj":
             return False
-        head = cur.head
-        if head.dep_ == "prep" and (head.lower_ in config.locative or head.lower_ in config.destination
-                                    or head.lower_ in config.origin or head.lower_ == "out"):
+        prep = cur.head
+        word = prep.lower_
+        if word in config.locative or word in config.origin or (word == "out" and prep.head.pos_ == "VERB"):
             return True
-        cur = head
+        if word in config.destination:
+            return prep.head.lemma_.lower() in config.destination_lemmas
+        if word == "of" and prep.head.lower_ == "out":
+            return True
+        if word in config.linking and prep.head.lemma_.lower() in config.place_nouns:
+            cur = prep.head  # "the north of Syria", "camps in Syria": the place phrase goes on
+            continue
+        return False
+    return False
+
+
+def _spoken_of(trigger: Token | None, tok: Token) -> bool:
+    """``tok`` is inside what a speech act speaks of (its object or complement, not its subject)."""
+    if trigger is None:
+        return False
+    for child in trigger.children:
+        if child.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct") and tok in child.subtree:
+            return True
     return False

@@ -19,7 +19,8 @@ another clause:
   or doer's own phrase ("Turkey's offensive against Kurdish fighters in northern Syria",
   "protesters in Tehran");
 - the place of the verb an infinitive or a coordinated verb depends on ("met in Doha and signed a
-  deal", "In Kabul, police arrested ..."), or of the verb whose locative phrase the event noun is
+  deal", "In Kabul, police arrested ..."), or whose subject a present participle describes ("a
+  soldier fighting Isis died in Syria"), or of the verb whose locative phrase the event noun is
   in ("killed in Gaza in an airstrike");
 - a city or division compounded with an event noun or the verb's subject ("the Douma attack",
   "the Geneva talks", "the Douma attack killed 40"; a country there is a topic or a party: "the
@@ -212,6 +213,10 @@ def _governing_place(trigger: Token, at: dict[int, PlaceMention], config: Places
     if trigger.dep_ == "pobj" and trigger.head.lower_ in config.locative | config.circumstantial \
             and trigger.head.head.pos_ in ("VERB", "AUX"):
         # "killed in Gaza in an airstrike": the event of a locative phrase is where its verb is
+        return _clause_place(trigger.head.head, at, config)
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.dep_ in ("nsubj", "nsubjpass") \
+            and trigger.head.head.pos_ in ("VERB", "AUX"):
+        # "a British soldier fighting Isis has died in Syria": what the subject was doing, it did there
         return _clause_place(trigger.head.head, at, config)
     for _ in range(2):
         if cur.dep_ not in ("xcomp", "conj") or cur.head.pos_ not in ("VERB", "AUX"):
