@@ -83,3 +83,34 @@ def test_the_faster_attribute_ruler_and_lemmatizer_give_spacys_annotations(bare_
     ours, theirs = bare_nlp(text), plain(text)
     assert [t.text for t in ours] == [t.text for t in theirs]
     assert (ours.to_array([POS, TAG, MORPH, LEMMA]) == theirs.to_array([POS, TAG, MORPH, LEMMA])).all()
+
+
+def test_the_indexed_attribute_ruler_finds_spacys_matches_for_every_kind_of_pattern(bare_nlp):
+    """Lists of words (IN), exclusions (NOT_IN), dependency labels, white space, regular
+    expressions and patterns of two tokens: the same (rule, start, end) matches as spaCy's Matcher."""
+    import spacy
+    from spacy.attrs import DEP, POS
+
+    from detente.speedups import DirectSetter, IndexedMatch
+
+    plain = spacy.load(bare_nlp.meta["lang"] + "_" + bare_nlp.meta["name"])
+    ruler = plain.get_pipe("attribute_ruler")
+    ours = IndexedMatch(ruler)
+    assert ours.rest_size == 0 and ours.everywhere  # every pattern of the model indexed; the regexes checked per value
+    text = ("Y'all ain't gonna believe it, but nothin' changed. Let's go, c'mon!\n\n  Gotta run: I told you "
+            "that it isn't over, although they've said so. Which one? Do it; have it done. That is all.")
+    with plain.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        doc = plain(text)
+    theirs = set(ruler.match(doc))
+    assert ours(doc) == sorted(theirs)
+    kinds: set[str] = set()  # the attributes and operators of the rules that matched
+    for attr_id in {a for a, *_ in theirs}:
+        for token in (t for p in ruler.patterns[attr_id]["patterns"] for t in p):
+            kinds.update(token)
+            kinds.update(op for v in token.values() if isinstance(v, dict) for op in v)
+    assert {"IN", "NOT_IN", "REGEX", "DEP", "IS_SPACE"} <= kinds
+    assert any(e - s == 2 for _, _, s, e in theirs)  # a two-token pattern matched ("gonna", "let's")
+    with plain.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler"]):
+        annotated = plain(text)
+    DirectSetter(ruler)(doc, ours(doc))
+    assert (doc.to_array([POS, DEP]) == annotated.to_array([POS, DEP])).all()

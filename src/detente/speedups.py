@@ -1,10 +1,11 @@
 """Faster equivalents of two components of spaCy's English pipelines, with the same output.
 
 - ``attribute_ruler``: spaCy's runs a Matcher of every pattern (179 in the small model) over every
-  token. Most patterns are one token with equality tests on TAG and LOWER; ``IndexedMatch`` finds
-  those by dictionary look-up and leaves only the others to a Matcher, returning the matches in
-  the order spaCy sorts them (so later rules still win); ``DirectSetter`` applies them to the
-  tokens without a Span per match.
+  token. Its patterns test TAG, LOWER, DEP and IS_SPACE for a value, a list of values (IN, NOT_IN)
+  or a regular expression, in sequences of one to three tokens without operators; ``IndexedMatch``
+  files each under the values its first token must have, checks it where a token has them, and
+  leaves any other pattern to a Matcher, returning the matches in the order spaCy sorts them (so
+  later rules still win); ``DirectSetter`` applies them to the tokens without a Span per match.
 - ``lemmatizer`` (rule mode): spaCy's calls a Python method per token; ``CachedLemmatizer`` reads
   the (form, part of speech, features) of a Doc as arrays and asks the lemmatizer once per new
   triple (spaCy's own cache key), writing the lemmas back in one call.
@@ -13,55 +14,134 @@
 """
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
-from spacy.attrs import LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
-_INDEXED = {"TAG", "LOWER"}  # one-token patterns testing only these are looked up
+_COLUMNS = {"LOWER": LOWER, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}  # preferred index first
+_CACHE_MAX = 500_000  # entries of a cache before it is emptied
+Cond = tuple[int, str, Any]  # (column, "in" | "not_in" | "regex", hashes or a compiled pattern)
+
+
+def _conditions(token: dict[str, Any], strings: Any) -> list[Cond] | None:
+    """A pattern token's tests as (column, op, values); None when it uses anything else (an
+    operator, another attribute or predicate): the Matcher then keeps the pattern."""
+    out: list[Cond] = []
+    for attr, value in token.items():
+        if attr not in _COLUMNS:
+            return None
+        col = list(_COLUMNS).index(attr)
+        if isinstance(value, bool):
+            out.append((col, "in", frozenset({int(value)})))
+        elif isinstance(value, str):
+            out.append((col, "in", frozenset({strings.add(value)})))
+        elif isinstance(value, dict) and len(value) == 1:
+            (op, arg), = value.items()
+            if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
+                out.append((col, op.lower(), frozenset(strings.add(v) for v in arg)))
+            elif op == "REGEX" and isinstance(arg, str) and attr != "IS_SPACE":
+                out.append((col, "regex", re.compile(arg)))
+            else:
+                return None
+        else:
+            return None
+    return out
 
 
 class IndexedMatch:
-    """``AttributeRuler.match`` by dictionary look-up for one-token TAG/LOWER patterns."""
+    """``AttributeRuler.match`` without a Matcher for patterns of tokens that test TAG, LOWER, DEP
+    or IS_SPACE for equality, membership (IN, NOT_IN) or a regular expression: each pattern is filed
+    under the values its first token must have (LOWER preferred) and checked on the tokens that have
+    them (a pattern whose first token has no such values is checked everywhere). The matches come
+    in the order spaCy sorts them (so later rules still win). Patterns with operators or other
+    attributes stay with a Matcher."""
 
     def __init__(self, ruler: Any):
         strings = ruler.vocab.strings
-        self.by_key: dict[tuple[int, int], list[tuple[int, int]]] = {}  # (tag, lower), 0 = any
+        self.index: list[dict[int, list[tuple[int, int, list[list[Cond]]]]]] = [{} for _ in _COLUMNS]
+        self.everywhere: list[tuple[int, int, list[list[Cond]]]] = []
         self.rest = Matcher(ruler.vocab, validate=False)
+        self.rest_size = 0
         for attr_id, entry in enumerate(ruler.patterns):  # rule i is matched under the key str(i)
             key = strings.add(str(attr_id))
             others = []
             for pattern in entry["patterns"]:
-                if len(pattern) == 1 and set(pattern[0]) <= _INDEXED and all(
-                        isinstance(v, str) for v in pattern[0].values()):
-                    cond = pattern[0]
-                    index = (strings.add(cond["TAG"]) if "TAG" in cond else 0,
-                             strings.add(cond["LOWER"]) if "LOWER" in cond else 0)
-                    self.by_key.setdefault(index, []).append((attr_id, key))
-                else:
+                conds = [_conditions(tok, strings) for tok in pattern]
+                if not pattern or any(c is None for c in conds):
                     others.append(pattern)
+                    continue
+                seq = [c for c in conds if c is not None]
+                filed = next((c for c in sorted(seq[0], key=lambda c: c[0]) if c[1] == "in"), None)
+                if filed is None:
+                    self.everywhere.append((attr_id, key, seq))
+                else:
+                    for value in filed[2]:
+                        self.index[filed[0]].setdefault(value, []).append((attr_id, key, seq))
             if others:
                 self.rest.add(str(attr_id), others)
+                self.rest_size += len(others)
         self.strings = strings
+        self._regex: dict[tuple[int, int], bool] = {}
+        self._rows: dict[tuple[int, ...], Any] = {}  # a token's values -> _row's answer
+
+    def _token_holds(self, row: list[int] | tuple[int, ...], conds: list[Cond]) -> bool:
+        for col, op, values in conds:
+            value = row[col]
+            if op == "in":
+                if value not in values:
+                    return False
+            elif op == "not_in":
+                if value in values:
+                    return False
+            else:
+                hit = self._regex.get((id(values), value))
+                if hit is None:
+                    if len(self._regex) >= _CACHE_MAX:
+                        self._regex.clear()
+                    hit = self._regex[(id(values), value)] = bool(values.search(self.strings[value]))
+                if not hit:
+                    return False
+        return True
+
+    def _row(self, row: tuple[int, ...]) -> tuple[list[tuple[int, int]], list[tuple[int, int, list[list[Cond]]]]]:
+        """The one-token patterns a token of these (LOWER, TAG, DEP, IS_SPACE) values matches, and
+        the longer patterns its first token can start."""
+        ones: list[tuple[int, int]] = []
+        longer: list[tuple[int, int, list[list[Cond]]]] = []
+        cands = [c for col, filed in enumerate(self.index) for c in filed.get(row[col], ())]
+        for attr_id, key, seq in cands + self.everywhere:
+            if self._token_holds(row, seq[0]):
+                if len(seq) == 1:
+                    ones.append((attr_id, key))
+                else:
+                    longer.append((attr_id, key, seq))
+        return ones, longer
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         strings = self.strings
         matches = [(int(strings[m_id]), m_id, s, e)
-                   for m_id, s, e in self.rest(doc, allow_missing=True, as_spans=False)]
-        by_key = self.by_key
-        if by_key:
-            rows = doc.to_array([TAG, LOWER]).tolist()
-            for i, (tag, lower) in enumerate(rows):
-                for key in ((tag, 0), (tag, lower), (0, lower)):
-                    hits = by_key.get(key)
-                    if hits:
-                        matches.extend((attr_id, m_id, i, i + 1) for attr_id, m_id in hits)
-        matches = sorted(set(matches))
-        return matches
+                   for m_id, s, e in self.rest(doc, allow_missing=True, as_spans=False)] if self.rest_size else []
+        rows = [tuple(r) for r in doc.to_array(list(_COLUMNS.values())).tolist()] if len(doc) else []
+        cache = self._rows
+        for i, row in enumerate(rows):
+            hit = cache.get(row)
+            if hit is None:
+                if len(cache) >= _CACHE_MAX:
+                    cache.clear()
+                hit = cache[row] = self._row(row)
+            ones, longer = hit
+            if ones:
+                matches.extend((attr_id, m_id, i, i + 1) for attr_id, m_id in ones)
+            for attr_id, m_id, seq in longer:
+                if i + len(seq) <= len(rows) and all(self._token_holds(rows[i + k], seq[k]) for k in range(1, len(seq))):
+                    matches.append((attr_id, m_id, i, i + len(seq)))
+        return sorted(set(matches))
 
 
 class DirectSetter:

@@ -8,7 +8,7 @@ import pytest
 
 from detente.actors import find_actors
 from detente.actors.cues import build_cues, load_cues
-from detente.actors.quotes import find_quotes
+from detente.actors.quotes import Quote, _sentences_between, find_quotes
 from detente.errors import DataFileError
 from detente.model import Article
 
@@ -33,6 +33,15 @@ def _country(result, word, nth=0):
 
 
 # -- quotations ----------------------------------------------------------------------------------
+def test_sentences_between_two_quotations_count_the_boundaries_crossed(nlp):
+    doc = nlp("“We will go,” she said. They waited. Then they left. “We are here,” he added.")
+    first, second = find_quotes(doc)
+    by_sent = len({doc[j].sent.start for j in range(first.close, second.start)}) - 1  # the definition
+    assert _sentences_between(doc, first, second) == by_sent == 3
+    assert _sentences_between(doc, first, Quote(first.close + 1, first.close + 2, first.close + 3)) == 0
+    assert _sentences_between(doc, second, first) == -1  # nothing between
+
+
 @pytest.mark.parametrize("text", [
     "“We are ready to receive the investigators,” said the Iranian foreign minister.",
     "“We are ready to receive the investigators,” the Iranian foreign minister said.",

@@ -121,5 +121,10 @@ def _subject_actor(verb: Token, actor_at: Callable[[int], T | None]) -> T | None
 
 
 def _sentences_between(doc: Doc, before: Quote, after: Quote) -> int:
-    starts = {doc[j].sent.start for j in range(min(before.close, len(doc) - 1), min(after.start, len(doc)))}
-    return len(starts) - 1
+    """Sentence boundaries crossed from the earlier quotation's close to the later one's start
+    (-1 when they touch): the sentence starts strictly inside the range, read from the tokens'
+    flags (not ``Token.sent``, which walks its whole sentence for every token)."""
+    first, end = min(before.close, len(doc) - 1), min(after.start, len(doc))
+    if first >= end:
+        return -1
+    return sum(1 for j in range(first + 1, end) if doc[j].is_sent_start)
