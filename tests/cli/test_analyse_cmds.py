@@ -160,20 +160,39 @@ def test_cli_modalities_are_the_model_modalities():
 
 
 def test_serve_with_workers_runs_the_app_factory_in_each_process(db, monkeypatch):
+    """--workers N: uvicorn's supervisor starts N processes that each build the app from the
+    environment, on a listening socket of protocol TCP (so that asyncio sets TCP_NODELAY on its
+    connections: uvicorn's own socket, of protocol 0, costs 40 ms a request in delayed ACKs)."""
     import os
+    import socket
 
-    import uvicorn
+    import uvicorn.supervisors
 
-    calls = []
-    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: calls.append((args, kwargs)))
+    started = []
+
+    class Supervisor:
+        def __init__(self, config, sockets):
+            self.config, self.sockets = config, sockets
+
+        def run(self):
+            started.append(self)
+
+    monkeypatch.setattr(uvicorn.supervisors, "Multiprocess", Supervisor)
     monkeypatch.setenv("DETENTE_DB", "elsewhere.duckdb")  # restored after the test, as is the next
     monkeypatch.setenv("DETENTE_ALLOW_STORE", "")
-    result = runner.invoke(app, ["serve", "--db", db, "--workers", "2", "--allow-store", "--port", "8123"])
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    result = runner.invoke(app, ["serve", "--db", db, "--workers", "2", "--allow-store", "--port", str(port)])
     assert result.exit_code == 0, result.output
     assert "2 workers" in result.stderr
-    [(args, kwargs)] = calls
-    assert args == ("detente.web.app:app_from_env",)
-    assert kwargs["factory"] is True and kwargs["workers"] == 2 and kwargs["port"] == 8123
+    [supervisor] = started
+    assert supervisor.config.app == "detente.web.app:app_from_env" and supervisor.config.factory
+    assert supervisor.config.workers == 2
+    [sock] = supervisor.sockets
+    with sock:
+        assert sock.family == socket.AF_INET and sock.proto == socket.IPPROTO_TCP and sock.get_inheritable()
+        assert sock.getsockname() == ("127.0.0.1", port)
     assert os.environ["DETENTE_DB"] == str(Path(db).resolve()) and os.environ["DETENTE_ALLOW_STORE"]
     from detente.web.app import app_from_env
 

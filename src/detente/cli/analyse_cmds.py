@@ -276,5 +276,23 @@ def serve(db: DbOpt = DEFAULT_DB,
     # Each worker process builds its app from the environment (``detente.web.app.app_from_env``).
     os.environ.update({"DETENTE_DB": str(path), "DETENTE_ALLOW_STORE": "1" if allow_store else ""})
     typer.echo(message("serving", url=f"http://{host}:{port}") + f" · {workers} workers", err=True)
-    uvicorn.run("detente.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
-                log_level="warning")
+    serve_workers(uvicorn.Config("detente.web.app:app_from_env", factory=True, workers=workers, host=host,
+                                 port=port, log_level="warning"))
+
+
+def serve_workers(config: Any) -> None:
+    """``uvicorn.run`` with ``config.workers`` processes, but on a listening socket that says it is
+    TCP: uvicorn binds one of protocol 0, so asyncio does not set TCP_NODELAY on its connections
+    and a response's body waits for the client's delayed ACK of its headers (40 ms a request)."""
+    import socket
+
+    from uvicorn.supervisors import Multiprocess
+
+    sock = config.bind_socket()
+    if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.proto != socket.IPPROTO_TCP:
+        sock = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+        sock.set_inheritable(True)
+    try:
+        Multiprocess(config, sockets=[sock]).run()
+    except KeyboardInterrupt:
+        pass
