@@ -88,3 +88,13 @@ def test_domestic_news_gives_bare_groups_the_focus_country(code):
     mixed = code("Russia and the United States clashed over Iran. France and Germany disagreed. "
                  "Police arrested protesters on Friday.")["arrested"]
     assert mixed.source is None or mixed.source.country is None
+
+
+def test_the_locative_country_of_an_event_without_state_parties(code):
+    held = code("About 1,250 children from Britain have been held for two years in camps in northeast Syria.")
+    assert _where(held["held"])[1] == "SYR"
+
+
+def test_police_of_no_country_are_those_of_the_place(code):
+    raided = code("Armed police raided a resort in the town of Didim, south-west Turkey.")["raided"]
+    assert _where(raided)[1] == "TUR"

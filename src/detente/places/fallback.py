@@ -15,7 +15,9 @@ Two documented fallbacks, each with its own ``basis``, tried after the clause an
   other than C: the event is there ("Mosul was freed from Isis control" -> Mosul; "the UK has been
   urged to act" -> GBR; "Turkey sealed its borders" -> TUR). When no party has a country and the
   sentence names one place below the country, that place; else C (a city that is also a party,
-  "areas retaken by Damascus", or one the parties are only near, says nothing finer).
+  "areas retaken by Damascus", or one the parties are only near, says nothing finer). Failing
+  that, for an event with no state party, the one country of the places the sentence names after
+  a locative preposition ("children from Britain held in camps in northeast Syria" -> SYR).
 
 A sentence naming places or parties of two countries gives no fallback location ("Russia warned
 the US"), nor does an event with an official or soldier of no known country ("the minister held
@@ -49,9 +51,11 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
         if home is None and len(countries) == 1 and named and named <= countries:
             country = load_index().countries.get(next(iter(countries)))
             return (country, "sentence") if country is not None else None
+        if home is None and not any(_state(p, config) for p in (m.source, m.target)):
+            return _where_told(doc, m, inside, config)
         return home
     if len(named) != 1:
-        return None
+        return _where_told(doc, m, inside, config)
     iso = next(iter(named))
     below = {p.place for p in inside if p.place.kind != "country"}
     if len(below) == 1:
@@ -82,12 +86,37 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     return (country, "actors") if country is not None else None
 
 
+def _where_told(doc: Doc, m: EventMention, inside: Sequence[PlaceMention],
+                config: PlacesConfig) -> tuple[GeoPlace, str] | None:
+    """The one country of the places the sentence names after a locative preposition, for an event
+    with no state party ("children from Britain held in camps in northeast Syria" -> SYR); not
+    those inside what a speech act speaks of."""
+    trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
+    speech = m.cameo[:2] in config.speech_roots
+    found = {p.place.country for p in inside if p.place.country and _locative(doc[p.end - 1], config)
+             and not (speech and _spoken_of(trigger, doc[p.end - 1]))}
+    if len(found) != 1:
+        return None
+    country = load_index().countries.get(next(iter(found)))
+    return (country, "sentence") if country is not None else None
+
+
+def _state(mention: ActorMention | None, config: PlacesConfig) -> bool:
+    """A party that is a country itself or one of its officials, soldiers or institutions: such a
+    party may act from home on a place abroad ("US airstrikes saved Erbil")."""
+    if mention is None or mention.actor is None or not _country(mention):
+        return False
+    sector = mention.actor.sector
+    return not sector or sector in config.home_sectors or sector in PLACELESS_SECTORS
+
+
 def _foreigner(mention: ActorMention | None, config: PlacesConfig) -> bool:
     """An official or soldier of no known country ("the minister held talks with Iran"): the
-    event may be abroad, so no fallback."""
+    event may be abroad, so no fallback. (Police, courts and legislatures of no known country are
+    those of where the event is.)"""
     if mention is None or mention.actor is None or _country(mention):
         return False
-    return mention.actor.sector in PLACELESS_SECTORS or mention.actor.sector in config.home_sectors
+    return mention.actor.sector in PLACELESS_SECTORS
 
 
 def _country(mention: ActorMention | None) -> str | None:
@@ -99,20 +128,23 @@ def _country(mention: ActorMention | None) -> str | None:
 
 def _locative(tok: Token, config: PlacesConfig) -> bool:
     """The place is the object of a locative preposition ("in northeast Syria", "in camps in
-    Syria", "in the north of Syria"), of "from" / "out of", or of "to" / "into" after a movement
-    ("travelled to Tehran"); not of "to" elsewhere ("lead to the partition of Syria")."""
+    Syria", "in the north of Syria"), of "from" / "out of" after a withdrawal, or of "to" / "into"
+    after a movement ("travelled to Tehran"); not of "to" or "from" elsewhere ("lead to the
+    partition of Syria", "children from Britain")."""
     cur = tok
     for _ in range(_MAX_UP):
         if cur.dep_ != "pobj":
             return False
         prep = cur.head
         word = prep.lower_
-        if word in config.locative or word in config.origin or (word == "out" and prep.head.pos_ == "VERB"):
+        if word in config.locative:
             return True
         if word in config.destination:
             return prep.head.lemma_.lower() in config.destination_lemmas
+        if word in config.origin or word == "out":  # "withdrew from Syria", not "children from Britain"
+            return prep.head.lemma_.lower() in config.origin_lemmas
         if word == "of" and prep.head.lower_ == "out":
-            return True
+            return prep.head.head.lemma_.lower() in config.origin_lemmas
         if word in config.linking and prep.head.lemma_.lower() in config.place_nouns:
             cur = prep.head  # "the north of Syria", "camps in Syria": the place phrase goes on
             continue
