@@ -176,3 +176,21 @@ def test_counted_groups_of_people_are_civilians(text):
 ])
 def test_the_title_decides_among_office_holders_of_a_surname(text, date, kb_id):
     assert resolve_actor(text, date=date).kb_id == kb_id
+
+
+def test_a_reading_is_remembered_until_the_kb_changes():
+    from detente.actors.kb import KnowledgeBase
+    from detente.actors.kbtypes import Person, Role
+    from detente.actors.resolve import Resolver
+
+    kb = KnowledgeBase()
+    kb.build_index()
+    resolver = Resolver(kb)
+    first = resolver.read("Zorven Quillat", None)
+    assert resolver.read("Zorven Quillat", None) is first  # the same answer, not read again
+    kb.add(Person(id="xqa-zorven-quillat", name="Zorven Quillat", country="TJK",
+                  roles=(Role(role="minister", sector="GOV"),)))
+    kb.build_index()
+    known = resolver.read("Zorven Quillat", None)
+    assert known is not None and known.actor.country == "TJK" and known.actor.kb_id == "xqa-zorven-quillat"
+    assert first is None or first.actor.kb_id is None

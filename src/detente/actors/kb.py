@@ -70,10 +70,12 @@ class KnowledgeBase:
     _skeletons: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _given: set[str] = field(default_factory=set)  # folded first words of people's full names
     _surnames: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # last words
+    generation: int = 0  # counts changes (add, build_index): what was read before may be stale
 
     # -- building -------------------------------------------------------------------
     def add(self, record: Person | Organisation) -> None:
         """Add a record, merging it with an earlier one of the same id."""
+        self.generation += 1
         if isinstance(record, Person):
             person = self.people.get(record.id)
             self.people[record.id] = person.merge(record, self.problems) if person is not None else record
@@ -82,6 +84,7 @@ class KnowledgeBase:
             self.orgs[record.id] = org.merge(record, self.problems) if org is not None else record
 
     def build_index(self) -> None:
+        self.generation += 1
         for index in (self._names, self._shorts, self._acronyms, self._skeletons):
             index.clear()
         self._given.clear()

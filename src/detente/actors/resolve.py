@@ -35,6 +35,7 @@ from .titles import Hit, Titles, load_titles
 if TYPE_CHECKING:
     from ..resources import Resources
 
+_READS_MAX = 100_000  # phrases remembered before the memory is emptied
 _PLACE_CONF = {"country": 0.9, "seat": 0.85, "capital": 0.7, "people": 0.75, "demonym": 0.6, "region": 0.5, "city": 0.5}
 
 
@@ -59,6 +60,7 @@ class Resolver:
         self.gaz = gaz or load_gazetteer()
         self.titles = titles or load_titles()
         self.title_heads = self.titles.heads
+        self._reads: dict[tuple, Reading | None] = {}  # read()'s answers, while the KB is unchanged
 
     # -- public ---------------------------------------------------------------------
     def resolve(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None:
@@ -71,7 +73,19 @@ class Resolver:
 
     def read(self, text: str, date: dt.date | None = None, context_country: str | None = None,
              person_hint: bool = False) -> Reading | None:
-        """The reading of a whole phrase: its segments (appositions) read and merged."""
+        """The reading of a whole phrase: its segments (appositions) read and merged. A reading is
+        immutable and depends on nothing else but the KB, the gazetteer and the titles, so each is
+        remembered (news repeats its phrases: "the government", "Russian forces")."""
+        key = (self.kb.generation, text, date, context_country, person_hint)
+        if key in self._reads:
+            return self._reads[key]
+        if len(self._reads) >= _READS_MAX:
+            self._reads.clear()
+        reading = self._reads[key] = self._read(text, date, context_country, person_hint)
+        return reading
+
+    def _read(self, text: str, date: dt.date | None, context_country: str | None,
+              person_hint: bool) -> Reading | None:
         text = self._normalise_case(_strip_phrase(" ".join(text.split())))
         lenient = text.islower()
         segs = []
