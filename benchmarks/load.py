@@ -41,11 +41,11 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _urls(db: Path, dyads: int) -> list[str]:
+def _urls(db: Path, dyads: int, chosen: list[str] | None = None) -> list[str]:
     import duckdb
 
     with duckdb.connect(str(db), read_only=True) as con:
-        pairs = con.execute(
+        pairs = [tuple(p.upper().split("-")) for p in chosen] if chosen else con.execute(
             "SELECT least(source_country, target_country) a, greatest(source_country, target_country) b "
             "FROM dyad_days WHERE modality = 'asserted' AND source_country <> target_country GROUP BY ALL ORDER BY sum(n) DESC LIMIT ?", [dyads]).fetchall()
     urls = []
@@ -166,7 +166,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--dyads", type=int, default=10)
+    parser.add_argument("--dyads", type=int, default=10, help="how many of the busiest dyads to ask about")
+    parser.add_argument("--pairs", nargs="+", metavar="A-B", help="ask about these dyads instead (e.g. IRN-TJK)")
     parser.add_argument("--cold", action="store_true", help="also time uncached timelines")
     parser.add_argument("--changing", type=float, default=0.0, metavar="SECONDS",
                         help="also time the warm URLs while the store changes every SECONDS (its modification "
@@ -194,11 +195,11 @@ def main() -> None:
             time.sleep(0.5)
         print(f"server up in {time.perf_counter() - start:.1f} s (detente serve --workers {args.workers}), "
               f"store {args.db}, {args.client} clients, {args.seconds:g} s a step, {os.cpu_count()} CPUs")
-        urls = _urls(args.db, args.dyads)
+        urls = _urls(args.db, args.dyads, args.pairs)
         for url in urls:  # warm the answer cache (and every worker's, roughly)
             for _ in range(args.workers):
                 httpx.get(base + url, timeout=600)
-        print(f"{len(urls)} URLs over the {args.dyads} busiest dyads")
+        print(f"{len(urls)} URLs over " + (" ".join(args.pairs) if args.pairs else f"the {args.dyads} busiest dyads"))
         print(f"{'clients':34} {'requests':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
               f"{'max ms':>8} {'errors':>6} {'srv cpu':>7} {'cli cpu':>7} {'load':>5}  (cpu: ms a request)")
         for clients in args.clients:
