@@ -98,3 +98,10 @@ def test_the_locative_country_of_an_event_without_state_parties(code):
 def test_police_of_no_country_are_those_of_the_place(code):
     raided = code("Armed police raided a resort in the town of Didim, south-west Turkey.")["raided"]
     assert _where(raided)[1] == "TUR"
+
+
+def test_a_countryless_group_is_of_the_fallback_place(code):
+    kidnapped = code("Gunmen kidnapped three people on the outskirts of Kabul.")["kidnapped"]
+    assert kidnapped.location.basis == "sentence" and kidnapped.target.country == "AFG"
+    talks = code("Protesters held talks with students on Monday in a hall, Kabul officials said.")
+    assert all(e.source is None or e.source.country is None for e in talks.values() if e.cameo[:2] == "04")

@@ -95,6 +95,9 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
             m = dataclasses.replace(m, location=location_of(dateline, "dateline"))
         elif doc.has_annotation("DEP") and (fallback := fallback_place(doc, m, places, config)) is not None:
             m = dataclasses.replace(m, location=location_of(*fallback))
+            if m.cameo[:2] not in VENUE_ROOTS:  # "airstrikes killing civilians" in a sentence on Raqqa
+                m = dataclasses.replace(m, source=_of_place(m.source, fallback[0]),
+                                        target=_of_place(m.target, fallback[0]))
         out.append(m)
     return out
 
@@ -106,17 +109,18 @@ def _civilians_of(place: PlaceMention) -> ActorMention:
     return ActorMention(place.start, place.end, place.char_start, place.char_end, place.text, actor, basis="context")
 
 
-def _of_place(mention: ActorMention | None, place: PlaceMention) -> ActorMention | None:
+def _of_place(mention: ActorMention | None, place: PlaceMention | GeoPlace) -> ActorMention | None:
     """A group with no country of its own ("civilians", "protesters", "students") is of the place
-    where the event it takes part in happened; officials, soldiers and other placeless sectors are
+    where the event it takes part in happened (by its clause or a fallback of ``fallback``); officials, soldiers and other placeless sectors are
     not ("foreign ministers in Brussels"), and talks and signings happen at venues (VENUE_ROOTS)."""
     actor = mention.actor if mention is not None else None
     if mention is None or actor is None or actor.country or actor.org or actor.kb_id \
             or actor.sector in (None, *PLACELESS_SECTORS):
         return mention
-    if not place.place.country:
+    country = place.place.country if isinstance(place, PlaceMention) else place.country
+    if not country:
         return mention
-    filled = dataclasses.replace(actor, country=place.place.country, confidence=min(actor.confidence, 0.5))
+    filled = dataclasses.replace(actor, country=country, confidence=min(actor.confidence, 0.5))
     return dataclasses.replace(mention, actor=filled, basis="context")
 
 
