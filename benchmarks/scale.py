@@ -6,10 +6,11 @@
 **The store** is generated in DuckDB SQL (no Python loop over rows), a chunk at a time, and
 written the way the pipeline writes: inside ``Store.transaction()`` and
 ``detente.store.derived.maintained(...)``, the writer's one hook that derives the per-event columns
-(sources, articles, evidence) and the ``dyad_days`` aggregates, so the store is what a real run of
-that size would leave. ``--bulk`` inserts every chunk first and derives once at the end with the
-writer's set-based derivation (``derived.rebuild_sql``, what the schema migration runs): the same
-derived tables, faster to build at 10M events on a small machine. What it holds is shaped like news event data, not uniform noise:
+(sources, articles, evidence) and the ``dyad_days`` aggregates and keeps both tables in pair
+order, so the store is what a real run of that size would leave (a million events a
+transaction by default). A killed build resumes where it stopped: every chunk is one
+transaction, and a chunk's ids and random draws depend only on its number. What it holds is
+shaped like news event data, not uniform noise:
 
 - 60 countries with Zipf-like weights (a few large dyads, a long tail), sources and targets
   drawn from the same weights; 4% of sides are non-state (opposition, rebels) of their country;
@@ -43,43 +44,43 @@ ROOT_WEIGHTS = {"01": 14, "02": 6, "03": 8, "04": 22, "05": 8, "06": 4, "07": 3,
 PUBLISHERS = 40
 
 
-def build(db: Path, n_events: int, chunk: int, seed: float, bulk: bool = False) -> None:
+def build(db: Path, n_events: int, chunk: int, seed: float) -> None:
     from detente.events.ontology import load_ontology
     from detente.store import Store
-    from detente.store.derived import maintained, rebuild_sql
+    from detente.store.derived import maintained
 
     onto = load_ontology()
     codes = [e for c, e in sorted(onto.entries.items()) if len(c) == 3 and c[:2] in ROOT_WEIGHTS]
     per_root: dict[str, int] = {}
     for e in codes:
         per_root[e.code[:2]] = per_root.get(e.code[:2], 0) + 1
+    stride = chunk + chunk // 10 + 10  # ids a chunk may use
     with Store.open(db) as store:
         con = store.con
-        con.execute("SET preserve_insertion_order = false")
-        con.execute(f"SELECT setseed({seed})")
         _lookup_tables(con, codes, per_root)
         done = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
-        last = con.execute("SELECT max(event_id) FROM events").fetchone()[0]
-        next_id = int(last[2:]) + 1 if last else 0
+        if done % chunk:
+            raise SystemExit(f"{db} holds {done:,} events, not whole chunks of {chunk:,}: give the --chunk it was "
+                             "built with")
         start = time.perf_counter()
+        first = done
         while done < n_events:
             size = min(chunk, n_events - done)
+            number = done // chunk
+            con.execute("SELECT setseed(?)", [((seed * 1_000_003 + number * 7919) % 1_000_003) / 1_000_003])
+            step = time.perf_counter()
             with store.transaction() as tx:
-                _stage(tx, next_id, size)  # ``size`` events (a source is never its own target)
-                next_id += size + size // 10 + 10
-                with (contextlib.nullcontext() if bulk else maintained(tx, "_gen_ids")):
+                _stage(tx, number * stride, size)  # ``size`` events (a source is never its own target)
+                with maintained(tx, "_gen_ids") as staged:
                     tx.execute("INSERT INTO articles BY NAME SELECT * FROM _gen_articles")
-                    tx.execute("INSERT INTO events BY NAME SELECT * FROM _gen_events")
+                    tx.execute(f"INSERT INTO {staged} BY NAME SELECT * FROM _gen_events")
                     tx.execute("INSERT INTO mentions BY NAME SELECT * FROM _gen_mentions")
             done += size
-            rate = done / (time.perf_counter() - start)
-            print(f"{done:,} events written ({rate:,.0f}/s)", file=sys.stderr, flush=True)
+            rate = (done - first) / (time.perf_counter() - start)
+            print(f"{done:,} events written (chunk {time.perf_counter() - step:.0f} s, {rate:,.0f} events/s)",
+                  file=sys.stderr, flush=True)
         for name in ("_gen_ids", "_gen_articles", "_gen_events", "_gen_mentions"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
-        if bulk:  # the writer's derivation, set-based over the whole store (what the migration runs)
-            print("deriving (rebuild_sql) ...", file=sys.stderr, flush=True)
-            with store.transaction() as tx:
-                tx.execute(rebuild_sql())
         con.execute("CHECKPOINT")
 
 
@@ -223,18 +224,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, required=True)
-    parser.add_argument("--chunk", type=int, default=500_000, help="events per write transaction")
+    parser.add_argument("--chunk", type=int, default=1_000_000, help="events per write transaction")
     parser.add_argument("--seed", type=float, default=0.42)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--time-only", action="store_true", help="time the readers on an existing store")
     parser.add_argument("--build-only", action="store_true")
-    parser.add_argument("--bulk", action="store_true",
-                        help="insert every chunk first, then derive once with the writer's set-based derivation "
-                             "(rebuild_sql) instead of the per-write hook: for 10M events on a small machine")
     args = parser.parse_args()
     if not args.time_only:
         start = time.perf_counter()
-        build(args.db, args.events, args.chunk, args.seed, args.bulk)
+        build(args.db, args.events, args.chunk, args.seed)
         print(f"built in {time.perf_counter() - start:.0f} s", file=sys.stderr)
     if not args.build_only:
         time_readers(args.db, args.repeat)

@@ -44,8 +44,7 @@ import pandas as pd
 from scipy.special import stdtrit  # the t quantile (scipy.stats.t.ppf calls it; a lighter import)
 
 from ..errors import QueryError
-from ..store.events import lookup
-from ..store.derived import OPPOSITION_SECTORS, PRECISION_RANK as _PRECISION_RANK, score_sql
+from ..store.derived import OPPOSITION_SECTORS, PRECISION_RANK as _PRECISION_RANK, pair_key, score_sql
 from .query import EventFilter, as_date, count_sources, days_window, events_sql, run_query, where_clause
 from .records import KEY_EVENT_COLUMNS, KeyEvent, clean, key_events
 
@@ -199,13 +198,14 @@ def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = No
 def _pair_sql(f: EventFilter) -> tuple[str, list[Any]]:
     """Conditions on ``dyad_days`` for the dyad, direction and date window of ``f``: the rows of
     dated events whose dates overlap the window (undated rows too when there is no window)."""
-    ab = "(source_country = ? AND target_country = ?)"
+    ab = "pair = ? AND source_country = ? AND target_country = ?"  # rows in pair order: see where_clause
+    pair = pair_key(f.a or "", f.b or "")
     if f.direction == "A>B":
-        cond, params = ab, [f.a, f.b]
+        cond, params = ab, [pair, f.a, f.b]
     elif f.direction == "B>A":
-        cond, params = ab, [f.b, f.a]
+        cond, params = ab, [pair, f.b, f.a]
     else:
-        cond, params = f"({ab} OR {ab})", [f.a, f.b, f.b, f.a]
+        cond, params = "pair = ? AND source_country <> target_country", [pair]
     window, dates = days_window(f)
     return cond + window + (" AND day IS NOT NULL" if not window else ""), params + dates
 
@@ -248,7 +248,7 @@ def _listed_events(store: Any, f: EventFilter, by: str, score: str, top: int, ev
     """The KeyEvents the timeline lists: all asserted events of the dyad, or the ``top`` of each
     period (and, but for ``none``, the undated ones), each with its score."""
     columns = ", ".join(f"e.{c}" if c != "num_sources" else "coalesce(e.num_sources, 0) AS num_sources"
-                        for c in KEY_EVENT_COLUMNS if c != "evidence")
+                        for c in KEY_EVENT_COLUMNS)
     cond, params = where_clause(f)
     where = " AND ".join(cond)
     if events == "all":
@@ -264,10 +264,7 @@ def _listed_events(store: Any, f: EventFilter, by: str, score: str, top: int, ev
     for name in ("date_start", "date_end"):
         frame[name] = frame[name].map(as_date).astype(object)
     frame["contexts"] = [list(v) if isinstance(v, (list, tuple)) or hasattr(v, "tolist") else [] for v in frame["contexts"]]
-    # The evidence (sentences: the widest column) of the listed events only, by index.
-    evidence = {r["event_id"]: r["evidence"] for r in lookup(store.con, "SELECT event_id, evidence FROM events WHERE",
-                                                            "event_id", list(frame["event_id"]))}
-    frame["evidence"] = [evidence.get(e) for e in frame["event_id"]]
+    frame["evidence"] = [e if isinstance(e, dict) else None for e in frame["evidence"]]
     keyed = key_events(frame)
     return [dataclasses.replace(k, score=round(float(sc), 3)) for k, sc in zip(keyed, frame["_score"])]
 

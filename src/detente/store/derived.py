@@ -16,13 +16,22 @@ Two kinds of derived data make reads cheap at millions of events (no reader join
 
 Every write of events goes through ``maintained(con, event_ids)``::
 
-    with store.transaction() as con, maintained(con, ids):
-        ... delete, insert or update the events ``ids`` and their mentions ...
+    with store.transaction() as con, maintained(con, ids) as staged:
+        ... delete or update the events ``ids``, write their mentions, insert new events into ``staged`` ...
 
 It snapshots the contributions of those events on entry; on exit it recomputes their derived
-columns from the mentions, drops events left without mentions, and applies the difference to
-``dyad_days``. ``event_ids`` is a list of ids or the name of a table with an ``event_id``
-column (bulk writers: ``benchmarks/scale.py``).
+columns from the mentions (one set-based aggregate), drops events left without mentions, and
+applies the difference to ``dyad_days``. ``event_ids`` is a list of ids or the name of a table
+with an ``event_id`` column (bulk writers: ``benchmarks/scale.py`` writes a million events a
+transaction).
+
+**Clustered by pair.** Both tables carry ``pair`` (``least(source, target) || '|' ||
+greatest(...)``, NULL without both countries). On exit the touched events are written anew
+(deleted and inserted, not updated: DuckDB updates of list and struct columns are slow) in the
+order of ``pair`` and date, and new ``dyad_days`` rows are inserted in that order, so each
+write leaves a pair's rows together and DuckDB's per-row-group min/max of ``pair`` lets a reader
+of one pair (``pair = ?``) skip the rest of the table. Many small writes scatter a pair over
+many row groups again; ``recluster(con)`` rewrites both tables in pair order (migration 8 does).
 """
 from __future__ import annotations
 
@@ -52,6 +61,15 @@ def score_sql(score: str = "relations", prefix: str = "") -> str:
 def _rank_sql() -> str:
     cases = " ".join(f"WHEN '{p}' THEN {r}" for p, r in PRECISION_RANK.items())
     return f"CASE date_precision {cases} ELSE {PRECISION_RANK['unknown']} END"
+
+
+PAIR_SQL = ("CASE WHEN source_country IS NULL OR target_country IS NULL THEN NULL ELSE "
+            "least(source_country, target_country) || '|' || greatest(source_country, target_country) END")
+
+
+def pair_key(a: str, b: str) -> str:
+    """The ``pair`` value of the dyad a-b (either direction)."""
+    return f"{min(a, b)}|{max(a, b)}"
 
 
 _W = "coalesce(num_mentions, 1)"
@@ -99,9 +117,14 @@ _PAIRED = "source_country IS NOT NULL AND target_country IS NOT NULL"
 
 
 @contextmanager
-def maintained(con: Any, event_ids: Sequence[str] | str, now: dt.datetime | None = None) -> Iterator[None]:
+def maintained(con: Any, event_ids: Sequence[str] | str, now: dt.datetime | None = None) -> Iterator[str]:
     """Keep the derived columns and ``dyad_days`` right for the events ``event_ids`` written
-    inside the block (see the module docstring). Use it inside the write's transaction."""
+    inside the block (see the module docstring). Use it inside the write's transaction.
+
+    It yields the name of a temporary table shaped like ``events``: a writer inserts its new
+    events there (their rows are inserted into ``events`` on exit, with their derived columns,
+    in pair order, so they are written once); rows it deletes, updates or inserts in ``events``
+    directly are taken as they are on exit."""
     if isinstance(event_ids, str):
         con.execute(f"CREATE OR REPLACE TEMP TABLE {_IDS} AS SELECT DISTINCT event_id FROM {event_ids}")
     else:
@@ -109,32 +132,50 @@ def maintained(con: Any, event_ids: Sequence[str] | str, now: dt.datetime | None
                     [list(event_ids)])
     con.execute(f"CREATE OR REPLACE TEMP TABLE {_OLD} AS SELECT {_contributions()} FROM events "
                 f"WHERE event_id IN (SELECT event_id FROM {_IDS}) AND {_PAIRED}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED} AS SELECT * FROM events LIMIT 0")
     try:
-        yield
+        yield STAGED
+        con.execute(f"INSERT INTO {_IDS} SELECT DISTINCT event_id FROM {STAGED} "
+                    f"WHERE event_id NOT IN (SELECT event_id FROM {_IDS})")
         refresh_events(con, _IDS, now)
         _apply_difference(con)
     finally:
-        con.execute(f"DROP TABLE IF EXISTS {_OLD}")
-        con.execute(f"DROP TABLE IF EXISTS {_IDS}")
+        for table in (_OLD, _IDS, STAGED):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+STAGED = "_derived_new_events"
+_ROWS = "_derived_rows"
+_ORDER = "pair NULLS LAST, date_start NULLS LAST, event_id"
 
 
 def refresh_events(con: Any, ids_table: str, now: dt.datetime | None = None) -> None:
-    """Recompute the per-event derived columns of the events listed in ``ids_table`` from their
-    mentions (``updated_at`` = ``now``); delete those left without a mention."""
+    """Recompute the per-event derived columns of the events listed in ``ids_table`` (those in
+    ``events`` and those staged in ``STAGED``, a staged row replacing a stored one) from their
+    mentions (``updated_at`` = ``now``) and write them anew in pair order; those left without a
+    mention go."""
     now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-    con.execute(_refresh_sql(ids_table, stamp=True), [now])
-    con.execute(f"DELETE FROM events WHERE event_id IN (SELECT event_id FROM {ids_table}) "
-                "AND event_id NOT IN (SELECT event_id FROM mentions WHERE event_id IN "
-                f"(SELECT event_id FROM {ids_table}))")
+    con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGED} AS SELECT * FROM events LIMIT 0")
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE {_ROWS} AS
+        SELECT e.* REPLACE (c.n AS num_mentions, c.a AS num_articles, c.s AS num_sources, c.fp AS first_published,
+                            c.aids AS article_ids, c.skeys AS source_keys, c.ev AS evidence,
+                            CAST(? AS TIMESTAMP) AS updated_at, {PAIR_SQL} AS pair)
+        FROM (SELECT * FROM {STAGED}
+              UNION ALL BY NAME
+              SELECT * FROM events WHERE event_id IN (SELECT event_id FROM {ids_table})
+                                     AND event_id NOT IN (SELECT event_id FROM {STAGED})) e
+        JOIN ({_derived_sql(ids_table)}) c ON c.event_id = e.event_id""", [now])
+    con.execute(f"DELETE FROM events WHERE event_id IN (SELECT event_id FROM {ids_table})")
+    con.execute(f"INSERT INTO events BY NAME SELECT * FROM {_ROWS} ORDER BY {_ORDER}")
+    con.execute(f"DROP TABLE {_ROWS}")
 
 
-def _refresh_sql(ids_table: str | None, stamp: bool) -> str:
+def _derived_sql(ids_table: str | None) -> str:
+    """Per event (of ``ids_table``, or all): its derived columns from its mentions and their articles."""
     far = "DATE '9999-12-31'"
     where = f"WHERE m.event_id IN (SELECT event_id FROM {ids_table})" if ids_table else ""
     return f"""
-        UPDATE events SET num_mentions = c.n, num_articles = c.a, num_sources = c.s, first_published = c.fp,
-               article_ids = c.aids, source_keys = c.skeys, evidence = c.ev{', updated_at = ?' if stamp else ''}
-        FROM (
             SELECT m.event_id, count(*) AS n, count(DISTINCT m.article_id) AS a,
                    count(DISTINCT coalesce(ar.publisher, m.article_id)) AS s,
                    min(coalesce(m.published, ar.published)) AS fp,
@@ -148,7 +189,15 @@ def _refresh_sql(ids_table: str | None, stamp: bool) -> str:
                                        c := m.char_start, i := m.mention_id)) AS ev
             FROM mentions m LEFT JOIN articles ar ON ar.id = m.article_id
             {where}
-            GROUP BY m.event_id) c
+            GROUP BY m.event_id"""
+
+
+def _refresh_sql(ids_table: str | None, stamp: bool) -> str:
+    """The derived columns by UPDATE (what migration 7 ran; ``rebuild_sql``)."""
+    return f"""
+        UPDATE events SET num_mentions = c.n, num_articles = c.a, num_sources = c.s, first_published = c.fp,
+               article_ids = c.aids, source_keys = c.skeys, evidence = c.ev{', updated_at = ?' if stamp else ''}
+        FROM ({_derived_sql(ids_table)}) c
         WHERE events.event_id = c.event_id"""
 
 
@@ -167,17 +216,37 @@ def _apply_difference(con: Any) -> None:
               SELECT k, {', '.join(KEYS)}, {neg} FROM {_OLD})
         GROUP BY k""")
     updates = ", ".join(f"{n} = dyad_days.{n} + excluded.{n}" for n in names)
-    con.execute(f"INSERT INTO dyad_days SELECT k, {', '.join(KEYS)}, {', '.join(names)} FROM _derived_delta "
-                f"ON CONFLICT (k) DO UPDATE SET {updates}")
+    con.execute(f"INSERT INTO dyad_days (k, {', '.join(KEYS)}, {', '.join(names)}, pair) "
+                f"SELECT k, {', '.join(KEYS)}, {', '.join(names)}, {PAIR_SQL} AS pair FROM _derived_delta "
+                f"ORDER BY pair, day NULLS LAST ON CONFLICT (k) DO UPDATE SET {updates}")
     con.execute("DELETE FROM dyad_days WHERE n = 0")
     con.execute("DROP TABLE IF EXISTS _derived_delta")
 
 
-def rebuild_sql() -> str:
+def rebuild_sql(clustered: bool = True) -> str:
     """SQL that derives everything anew from events and mentions (for a store written before
-    these tables: the schema migration runs it); ``updated_at`` is left as it was."""
+    these tables, or changed behind the writer's back); ``updated_at`` is left as it was.
+    ``clustered=False``: what migration 7 ran, before the tables had ``pair``."""
     names = [name for name, _ in SUMS]
-    return (_refresh_sql(None, stamp=False) + ";\nDELETE FROM dyad_days;\n"
-            f"INSERT INTO dyad_days SELECT k, {', '.join(f'any_value({k})' for k in KEYS)}, "
-            f"{', '.join(f'sum({n})' for n in names)} FROM (SELECT {_contributions()} FROM events "
-            f"WHERE {_PAIRED}) GROUP BY k;\n")
+    if not clustered:
+        return (_refresh_sql(None, stamp=False) + ";\nDELETE FROM dyad_days;\n"
+                f"INSERT INTO dyad_days SELECT k, {', '.join(f'any_value({k})' for k in KEYS)}, "
+                f"{', '.join(f'sum({n})' for n in names)} FROM (SELECT {_contributions()} FROM events "
+                f"WHERE {_PAIRED}) GROUP BY k;\n")
+    return (_refresh_sql(None, stamp=False) + ";\n" + recluster_sql() + "DELETE FROM dyad_days;\n"
+            f"INSERT INTO dyad_days (k, {', '.join(KEYS)}, {', '.join(names)}, pair) "
+            f"SELECT k, {', '.join(f'any_value({k})' for k in KEYS)}, {', '.join(f'sum({n})' for n in names)}, "
+            f"any_value({PAIR_SQL}) AS pair FROM (SELECT {_contributions()} FROM events "
+            f"WHERE {_PAIRED}) GROUP BY k ORDER BY pair, any_value(day) NULLS LAST;\n")
+
+
+def recluster_sql() -> str:
+    """SQL that sets ``pair`` and rewrites ``events`` and ``dyad_days`` in pair order (after
+    many small writes have scattered the pairs over the tables; migration 8)."""
+    out = []
+    for table, order in (("events", _ORDER), ("dyad_days", "pair, day NULLS LAST, k")):
+        out.append(f"CREATE OR REPLACE TEMP TABLE _derived_copy AS SELECT * REPLACE ({PAIR_SQL} AS pair) "
+                   f"FROM {table} ORDER BY {order};\nDELETE FROM {table};\n"
+                   f"INSERT INTO {table} BY NAME SELECT * FROM _derived_copy ORDER BY {order};\n"
+                   "DROP TABLE _derived_copy;\n")
+    return "".join(out)

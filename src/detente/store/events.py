@@ -121,11 +121,11 @@ def replace_events(con: Any, old_ids: Sequence[str], events: Sequence[Event], on
     caller deleted): the one place events enter and leave the store, so the one place what the
     store derives from them is kept right (``derived.maintained``)."""
     now = now or _now()
-    with maintained(con, sorted({*old_ids, *(e.event_id for e in events)}), now):
+    with maintained(con, sorted({*old_ids, *(e.event_id for e in events)}), now) as staged:
         if old_ids:
             con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [list(old_ids)])
         if events:
-            _insert(con, "events", _EVENT_COLS, [_event_row(e, ontology, now) for e in events])
+            _insert(con, staged, _EVENT_COLS, [_event_row(e, ontology, now) for e in events])
             _insert(con, "mentions", _WRITE_MENTION_COLS,
                     [_mention_row(e.event_id, m) for e in events for m in e.mentions])
 
