@@ -67,3 +67,28 @@ def test_a_version_5_store_with_events_migrates_and_gets_its_derived_tables(tmp_
         assert store.con.execute("SELECT num_sources, num_articles, evidence.char_start FROM events").fetchone() == (1, 1, 10)
         assert store.con.execute("SELECT source_country, target_country, n, nm, q1 FROM dyad_days").fetchall() == [
             ("IRN", "TJK", 1, 2, 1)]
+
+
+def test_a_bulk_write_of_more_than_a_row_group_keeps_every_event_in_pair_order(store):
+    """A write of 130,000 events (more than a DuckDB row group) through the hook's staging table:
+    every event is stored with its derived columns, a pair's events lie together."""
+    from detente.store.derived import maintained
+
+    n = 130_000
+    con = store.con
+    with store.transaction() as tx:
+        tx.execute(f"CREATE TEMP TABLE _ids AS SELECT 'e' || lpad(i::VARCHAR, 6, '0') AS event_id, i FROM range({n}) t(i)")
+        with maintained(tx, "_ids") as staged:
+            tx.execute(f"INSERT INTO {staged} (event_id, cameo, quad_class, goldstein, source_country, target_country, "
+                       "modality, date_start, date_end, date_precision) SELECT event_id, '042', 1, 1.9, "
+                       "['IRN', 'TJK', 'RUS'][i % 3 + 1], ['TJK', 'RUS', 'IRN'][i % 3 + 1], 'asserted', "
+                       "DATE '2020-01-01' + CAST(i % 900 AS INTEGER), DATE '2020-01-01' + CAST(i % 900 AS INTEGER), 'day' "
+                       "FROM _ids")
+            tx.execute("INSERT INTO mentions (mention_id, event_id, article_id, sentence, char_start) "
+                       "SELECT 'm' || event_id, event_id, 'a1', 'Iran and Tajikistan met.', 0 FROM _ids")
+    assert con.execute("SELECT count(*), count(pair), sum(num_mentions), count(evidence) FROM events").fetchone() == (n, n, n, n)
+    assert con.execute("SELECT sum(n) FROM dyad_days").fetchone()[0] == n
+    # in pair order: each pair's events are one run of rows
+    runs = con.execute("SELECT count(*) FROM (SELECT pair, lag(pair) OVER (ORDER BY rowid) AS prev FROM events) "
+                       "WHERE prev IS DISTINCT FROM pair").fetchone()[0]
+    assert runs == 3

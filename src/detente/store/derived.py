@@ -132,7 +132,7 @@ def maintained(con: Any, event_ids: Sequence[str] | str, now: dt.datetime | None
                     [list(event_ids)])
     con.execute(f"CREATE OR REPLACE TEMP TABLE {_OLD} AS SELECT {_contributions()} FROM events "
                 f"WHERE event_id IN (SELECT event_id FROM {_IDS}) AND {_PAIRED}")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED} AS SELECT * FROM events LIMIT 0")
+    _create_like(con, STAGED, "events")
     try:
         yield STAGED
         con.execute(f"INSERT INTO {_IDS} SELECT DISTINCT event_id FROM {STAGED} "
@@ -145,6 +145,17 @@ def maintained(con: Any, event_ids: Sequence[str] | str, now: dt.datetime | None
 
 
 STAGED = "_derived_new_events"
+
+
+def _create_like(con: Any, name: str, table: str) -> None:
+    """An empty temporary table with ``table``'s columns, made from their definitions: rows
+    inserted in the same transaction into a table made by ``CREATE TABLE AS ... LIMIT 0`` are
+    lost once they fill a row group (DuckDB 2.0.0)."""
+    columns = con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
+                          "AND schema_name = 'main' AND database_name = current_database() ORDER BY column_index",
+                          [table]).fetchall()
+    definitions = ", ".join('"' + n + '" ' + t for n, t in columns)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({definitions})")
 _ROWS = "_derived_rows"
 _ORDER = "pair NULLS LAST, date_start NULLS LAST, event_id"
 
@@ -155,7 +166,8 @@ def refresh_events(con: Any, ids_table: str, now: dt.datetime | None = None) -> 
     mentions (``updated_at`` = ``now``) and write them anew in pair order; those left without a
     mention go."""
     now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-    con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGED} AS SELECT * FROM events LIMIT 0")
+    if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?", [STAGED]).fetchone()[0]:
+        _create_like(con, STAGED, "events")
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE {_ROWS} AS
         SELECT e.* REPLACE (c.n AS num_mentions, c.a AS num_articles, c.s AS num_sources, c.fp AS first_published,
