@@ -21,16 +21,16 @@ shaped like news event data, not uniform noise:
 - 1-10 mentions an event (70% one), about four mentions an article, 40 publishers.
 
 **The timings** (``--time-only`` skips the build) are of the library calls behind ``detente dyad``,
-``detente partners`` and ``detente export --format csv`` on the store opened once (query time),
-of the whole ``detente dyad`` command in a fresh process (start-up included), and its peak memory
-(``ru_maxrss`` of the child). ``benchmarks/load.py`` times the API on the same store.
+``detente partners``, ``detente export --format csv`` and the API's timeline answer on the store
+opened once (query time, best of ``--repeat``), and of ``detente dyad`` in a fresh process, split
+into its start-up (imports) and the command itself (opening the store cold, the queries, the JSON),
+with the child's peak memory (``ru_maxrss``). ``benchmarks/load.py`` times the API server.
 """
 from __future__ import annotations
 
 import argparse
 import contextlib
 import io
-import resource
 import subprocess
 import sys
 import time
@@ -177,6 +177,10 @@ from panel import _best  # noqa: E402  (benchmarks/ is on sys.path: the best of 
 
 
 def time_readers(db: Path, repeat: int) -> None:
+    import json
+
+    from fastapi.encoders import jsonable_encoder
+
     from detente.analyse.dyad import dyad_timeline
     from detente.analyse.export import write_events_csv
     from detente.analyse.partners import partners
@@ -188,36 +192,57 @@ def time_readers(db: Path, repeat: int) -> None:
             "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM mentions)").fetchone()
         big = store.con.execute("SELECT source_country, target_country FROM dyad_days GROUP BY ALL "
                                 "ORDER BY sum(n) DESC LIMIT 1").fetchone()
-        print(f"{db}: {n_events:,} events, {n_mentions:,} mentions; busiest dyad {big[0]}-{big[1]}")
+        print(f"{db}: {n_events:,} events, {n_mentions:,} mentions, {db.stat().st_size / 2**30:.1f} GiB; "
+              f"busiest dyad {big[0]}-{big[1]}")
         rows = []
         for a, b in (("IRN", "TJK"), big):
             for by, events in (("year", "all"), ("month", "all"), ("month", "top")):
                 tl, seconds = _best(lambda: dyad_timeline(store, a, b, by=by, events=events), repeat)
                 _, phase_s = _best(lambda: dyad_phases(tl), repeat)
                 rows.append((f"dyad {a} {b} --by {by} (events={events})", tl.n_events, seconds + phase_s))
+            # what the API's /dyads/A/B/timeline computes for an answer not cached (its defaults: by month, all events)
+            body, seconds = _best(lambda: json.dumps(jsonable_encoder(dyad_timeline(store, a, b, by="month").to_dict()),
+                                                     ensure_ascii=False, separators=(",", ":")), repeat)
+            rows.append((f"API /dyads/{a}/{b}/timeline answer ({len(body) / 1e6:.1f} MB)", tl.n_events, seconds))
         for a in ("TJK", big[0]):
             found, seconds = _best(lambda: partners(store, a), repeat)
             rows.append((f"partners {a}", len(found), seconds))
-        for label, f in (("export csv, dyad " + f"{big[0]}-{big[1]}", EventFilter(a=big[0], b=big[1])),
+        for label, f in (("export csv, dyad IRN-TJK", EventFilter(a="IRN", b="TJK")),
+                         (f"export csv, dyad {big[0]}-{big[1]}", EventFilter(a=big[0], b=big[1])),
                          ("export csv, 100,000 events", EventFilter(limit=100_000))):
             sink = io.StringIO()
             start = time.perf_counter()
             n = write_events_csv(store, f, sink)
             rows.append((label, n, time.perf_counter() - start))
-    print(f"{'query (store opened once)':52} {'rows':>9} {'ms':>9}")
+    print(f"{'query (store opened once; best of ' + str(repeat) + ')':60} {'events':>9} {'ms':>9}")
     for label, n, seconds in rows:
-        print(f"{label:52} {n:>9,} {seconds * 1000:>9.1f}")
+        print(f"{label:60} {n:>9,} {seconds * 1000:>9.1f}")
     for a, b in (("IRN", "TJK"), big):
-        cmd = ["detente", "dyad", a, b, "--by", "year", "--format", "json", "--db", str(db)]
-        start = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        wall = time.perf_counter() - start
-        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"`detente dyad {a} {b} --by year --format json` (fresh process): {wall * 1000:.0f} ms, "
-              f"peak memory of the children so far {rss:.0f} MB")
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import detente.cli.app"], check=True)
-    print(f"start-up alone (python -c 'import detente.cli.app'): {(time.perf_counter() - start) * 1000:.0f} ms")
+        startup, query, rss = _command(["dyad", a, b, "--by", "year", "--format", "json", "--db", str(db)])
+        print(f"`detente dyad {a} {b} --by year --format json` in a fresh process: start-up {startup * 1000:.0f} ms "
+              f"(imports), query and output {query * 1000:.0f} ms (store opened cold), peak RSS {rss:.0f} MB")
+
+
+# A fresh process: its imports (the start-up), then the command (opening the store, the queries, the output).
+_CHILD = """
+import resource, sys, time
+t0 = time.perf_counter()
+import detente.cli, detente.analyse.dyad, detente.analyse.phases, detente.analyse.query
+t1 = time.perf_counter()
+try:
+    detente.cli.app(sys.argv[1:], standalone_mode=False)
+finally:
+    t2 = time.perf_counter()
+    sys.stderr.write(f"TIMING {t1 - t0} {t2 - t1} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}\\n")
+"""
+
+
+def _command(args: list[str]) -> tuple[float, float, float]:
+    done = subprocess.run([sys.executable, "-c", _CHILD, *args], check=True, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True)
+    line = [x for x in done.stderr.splitlines() if x.startswith("TIMING ")][-1]
+    startup, query, rss = (float(v) for v in line.split()[1:])
+    return startup, query, rss
 
 
 def main() -> None:

@@ -391,6 +391,17 @@ def count_sources(store: Any, f: EventFilter) -> tuple[int, int]:
     return int(row.iloc[0]), int(row.iloc[1])
 
 
+def run_rows(store: Any, sql: str, params: list[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run a query on the store; (its column names, its rows as tuples of Python values)."""
+    import duckdb
+
+    try:
+        cursor = store.con.execute(sql, params)
+        return [d[0] for d in cursor.description], cursor.fetchall()
+    except duckdb.Error as exc:
+        raise StoreError(f"{getattr(store, 'path', 'store')}: query failed: {exc}") from exc
+
+
 def run_query(store: Any, sql: str, params: list[Any]) -> pd.DataFrame:
     """Run a query on the store; a DataFrame of its rows (StoreError on failure)."""
     import duckdb

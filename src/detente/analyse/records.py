@@ -177,25 +177,25 @@ def key_events(frame: pd.DataFrame) -> list[KeyEvent]:
     each with its first mention (the writer's ``evidence`` column)."""
     if frame.empty:
         return []
-    onto = load_ontology()
-    out = []
-    for row in frame.to_dict("records"):
-        entry = onto.entries.get(row["cameo"])
-        out.append(KeyEvent(
-            event_id=row["event_id"], date_start=clean(row["date_start"]), date_end=clean(row["date_end"]),
-            date_precision=clean(row["date_precision"]) or "unknown", cameo=row["cameo"],
-            cameo_name=entry.name if entry else None, plover=clean(row["plover"]),
-            quad_class=clean(row["quad_class"]), goldstein=clean(row["goldstein"]),
-            source_country=clean(row["source_country"]), source_name=clean(row["source_name"]),
-            source_sector=clean(row["source_sector"]), target_country=clean(row["target_country"]),
-            target_name=clean(row["target_name"]), target_sector=clean(row["target_sector"]),
-            modality=clean(row["modality"]) or "asserted", contexts=tuple(row["contexts"] or ()),
-            num_mentions=int(clean(row["num_mentions"]) or 0), num_articles=int(clean(row["num_articles"]) or 0),
-            num_sources=int(clean(row["num_sources"]) or 0),
-            importance=importance(row["goldstein"], row["num_mentions"]),
-            evidence=_evidence(row.get("evidence")),
-        ))
-    return out
+    return [key_event({k: clean(v) for k, v in row.items()}) for row in frame.to_dict("records")]
+
+
+def key_event(row: dict[str, Any], score: float | None = None) -> KeyEvent:
+    """A KeyEvent from one row of ``KEY_EVENT_COLUMNS`` as Python values (a database cursor's
+    tuples zipped with the column names; no pandas missing values)."""
+    entry = load_ontology().entries.get(row["cameo"])
+    goldstein, mentions = row["goldstein"], row["num_mentions"]
+    return KeyEvent(
+        event_id=row["event_id"], date_start=as_date(row["date_start"]), date_end=as_date(row["date_end"]),
+        date_precision=row["date_precision"] or "unknown", cameo=row["cameo"],
+        cameo_name=entry.name if entry else None, plover=row["plover"], quad_class=row["quad_class"],
+        goldstein=goldstein, source_country=row["source_country"], source_name=row["source_name"],
+        source_sector=row["source_sector"], target_country=row["target_country"], target_name=row["target_name"],
+        target_sector=row["target_sector"], modality=row["modality"] or "asserted",
+        contexts=tuple(row["contexts"] or ()), num_mentions=int(mentions or 0),
+        num_articles=int(row["num_articles"] or 0), num_sources=int(row["num_sources"] or 0),
+        importance=round(abs(float(goldstein or 0.0)) * int(mentions or 1), 3),
+        evidence=_evidence(row.get("evidence")), score=score)
 
 
 def _evidence(ev: Any) -> Evidence | None:
