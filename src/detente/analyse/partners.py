@@ -50,7 +50,8 @@ def partners(store: Any, a: str, since: Any = None, until: Any = None, limit: in
     f = EventFilter(country=a, since=since, until=until, modality="asserted")
     window, dates = days_window(f)
     vague = f"coalesce(end_day - day > {VAGUE_DAYS}, FALSE)"  # dated only to a span: no first or last date
-    params = [f.country] * 4 + dates
+    # A's rows by ``pair`` (the writer's dictionary-compressed, clustered column): 'A|X' or 'X|A'
+    params = [f.country] * 2 + [f"{f.country}|", f"{f.country}}}", f"%|{f.country}"] + dates
     sql = f"""
         SELECT CASE WHEN source_country = ? THEN target_country ELSE source_country END AS partner,
                sum(n), sum(n) FILTER (WHERE source_country = ?),
@@ -58,7 +59,7 @@ def partners(store: Any, a: str, since: Any = None, until: Any = None, limit: in
                sum(r) / sum(n), sum(r2) / sum(n) - (sum(r) / sum(n)) ^ 2, (sum(q1) + sum(q2)) / sum(n), sum(q4),
                min(day) FILTER (WHERE NOT {vague}), max(end_day) FILTER (WHERE NOT {vague})
         FROM dyad_days
-        WHERE (source_country = ? OR target_country = ?) AND source_country <> target_country
+        WHERE (pair >= ? AND pair < ? OR pair LIKE ?) AND source_country <> target_country
               AND modality = 'asserted'{window}
         GROUP BY partner"""
     rows = run_query(store, sql, params).itertuples(index=False)

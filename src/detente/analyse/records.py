@@ -22,8 +22,8 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
 
 def clean(value: Any) -> Any:
     """pandas missing values (NaN, NaT, NA) -> None; numpy scalars -> Python scalars."""
-    if value is None:
-        return None
+    if value is None or type(value) in (str, int, bool, dt.date):  # the common case, at once
+        return value
     if isinstance(value, (list, tuple, dict)):
         return value
     try:
