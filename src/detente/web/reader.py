@@ -8,7 +8,9 @@ changed (size or modification time of the file or its log); when it has, it copi
 swaps connections. It holds the store's own file only while copying — a lock of a moment, which
 a writer waits out (``Store.open`` retries a locked file for ``lock_wait`` seconds) — and not at
 all while a writer has it: it then keeps answering from the last copy. ``generation`` changes with
-each copy, so answers cached under it (``AnswerCache``) are never staler than the snapshot.
+each copy, so answers cached under it (``AnswerCache``) are never staler than the snapshot;
+``on_snapshot`` is called with each new copy before it serves (the app renders its most recently
+used answers again on it: ``AnswerCache.remake``).
 """
 from __future__ import annotations
 
