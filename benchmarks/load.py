@@ -10,7 +10,9 @@ year and by month. Reports requests/s and latency percentiles, with the
 answer cache warm (the first pass over the URLs is not counted), and, with ``--cold``, a pass in
 which every request asks a timeline no one asked before (each request its own ``since``/``until``
 window, never repeated in the run: the cache cannot help), and, with ``--changing 2``, the warm
-pass again while the store "changes" every 2 s (a new snapshot each time, as under a writer).
+pass again while the store "changes" every 2 s (a new snapshot each time, as under a writer), and,
+with ``--mixed 2``, steps in which 2 of the clients ask uncached timelines while the others ask
+the warm URLs (a line for each group).
 
 One line per client count, with the CPU the server (all its processes) and this load client
 spent per request, and the load average when the step ended: the client runs on the same
@@ -107,12 +109,15 @@ async def _raw_client(base: str, next_url: Callable[[], str], until: float, time
 CLIENTS = {"raw": _raw_client, "httpx": _client}
 
 
-async def _run(base: str, next_urls: list[Callable[[], str]], seconds: float,
-               client: str) -> tuple[list[float], list[int]]:
-    times: list[float] = []
+async def _run(base: str, next_urls: list[Callable[[], str]], seconds: float, client: str,
+               groups: list[int]) -> tuple[list[list[float]], list[int]]:
+    """Each client asks ``next_urls[i]()`` until the time is up; its latencies go to the list of
+    its group (``groups[i]``)."""
+    times: list[list[float]] = [[] for _ in range(max(groups) + 1)]
     errors: list[int] = []
     until = time.perf_counter() + seconds
-    await asyncio.gather(*(CLIENTS[client](base, next_url, until, times, errors) for next_url in next_urls))
+    await asyncio.gather(*(CLIENTS[client](base, next_url, until, times[g], errors)
+                           for next_url, g in zip(next_urls, groups)))
     return times, errors
 
 
@@ -145,19 +150,22 @@ def _cpu_seconds(pid: int) -> float:
     return total
 
 
-def _step(label: str, base: str, next_urls: list[Callable[[], str]], seconds: float, server: int,
-          client: str) -> int:
-    """Run one step and print its line; the number of requests made."""
+def _step(labels: list[str], base: str, next_urls: list[Callable[[], str]], seconds: float, server: int,
+          client: str, groups: list[int] | None = None) -> None:
+    """Run one step and print a line for each group of clients (``labels[g]``); the CPU columns
+    are the whole step's over all its requests."""
+    groups = groups or [0] * len(next_urls)
     server0, client0 = _cpu_seconds(server), time.process_time()
-    times, errors = asyncio.run(_run(base, next_urls, seconds, client))
+    times, errors = asyncio.run(_run(base, next_urls, seconds, client, groups))
     server_cpu, client_cpu = _cpu_seconds(server) - server0, time.process_time() - client0
-    ms = sorted(t * 1000 for t in times)
-    q = statistics.quantiles(ms, n=100) if len(ms) > 1 else ms * 99
-    n = max(len(ms), 1)
-    print(f"{label:34} {len(ms):>7} {len(ms) / seconds:>8.1f} {q[49]:>8.1f} {q[94]:>8.1f} {q[98]:>8.1f} "
-          f"{ms[-1]:>8.1f} {len(errors):>6} {server_cpu * 1000 / n:>7.2f} {client_cpu * 1000 / n:>7.2f} "
-          f"{os.getloadavg()[0]:>5.1f}" + (f"  statuses {dict(Counter(errors))}" if errors else ""), flush=True)
-    return len(ms)
+    n = max(sum(len(t) for t in times), 1)
+    for label, group in zip(labels, times):
+        ms = sorted(t * 1000 for t in group) or [float("nan")]
+        q = statistics.quantiles(ms, n=100) if len(ms) > 1 else ms * 99
+        print(f"{label:34} {len(group):>7} {len(group) / seconds:>8.1f} {q[49]:>8.1f} {q[94]:>8.1f} "
+              f"{q[98]:>8.1f} {ms[-1]:>8.1f} {len(errors):>6} {server_cpu * 1000 / n:>7.2f} "
+              f"{client_cpu * 1000 / n:>7.2f} {os.getloadavg()[0]:>5.1f}"
+              + (f"  statuses {dict(Counter(errors))}" if errors else ""), flush=True)
 
 
 def main() -> None:
@@ -172,6 +180,9 @@ def main() -> None:
     parser.add_argument("--changing", type=float, default=0.0, metavar="SECONDS",
                         help="also time the warm URLs while the store changes every SECONDS (its modification "
                              "time is set: the server copies a new snapshot, as when a writer runs)")
+    parser.add_argument("--mixed", type=int, default=0, metavar="K",
+                        help="also a step per client count in which K of the clients ask uncached timelines "
+                             "and the others the warm URLs (a line for each)")
     parser.add_argument("--client", choices=sorted(CLIENTS), default="raw",
                         help="raw: kept-alive HTTP/1.1 written by hand (light); httpx: httpx.AsyncClient")
     args = parser.parse_args()
@@ -196,14 +207,14 @@ def main() -> None:
         print(f"server up in {time.perf_counter() - start:.1f} s (detente serve --workers {args.workers}), "
               f"store {args.db}, {args.client} clients, {args.seconds:g} s a step, {os.cpu_count()} CPUs")
         urls = _urls(args.db, args.dyads, args.pairs)
-        for url in urls:  # warm the answer cache (and every worker's, roughly)
-            for _ in range(args.workers):
+        for url in urls:  # warm the answer cache (and every worker's, roughly: each request a new connection)
+            for _ in range(3 * args.workers - 2):
                 httpx.get(base + url, timeout=600)
         print(f"{len(urls)} URLs over " + (" ".join(args.pairs) if args.pairs else f"the {args.dyads} busiest dyads"))
         print(f"{'clients':34} {'requests':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
               f"{'max ms':>8} {'errors':>6} {'srv cpu':>7} {'cli cpu':>7} {'load':>5}  (cpu: ms a request)")
         for clients in args.clients:
-            _step(f"{clients} clients, cache warm", base, [_round_robin(urls, i * 7) for i in range(clients)],
+            _step([f"{clients} clients, cache warm"], base, [_round_robin(urls, i * 7) for i in range(clients)],
                   args.seconds, server.pid, args.client)
         if args.changing:
             stop = threading.Event()
@@ -211,15 +222,22 @@ def main() -> None:
             changer.start()
             try:
                 for clients in args.clients:
-                    _step(f"{clients} clients, store changing", base,
+                    _step([f"{clients} clients, store changing"], base,
                           [_round_robin(urls, i * 7) for i in range(clients)], args.seconds, server.pid, args.client)
             finally:
                 stop.set()
                 changer.join()
+        if args.mixed:
+            cold = _cold_urls(urls)
+            for clients in args.clients:
+                k = min(args.mixed, clients - 1)
+                _step([f"{clients} clients ({k} uncached): warm", f"{clients} clients ({k} uncached): uncached"],
+                      base, [_round_robin(urls, i * 7) for i in range(clients - k)] + [lambda: next(cold)] * k,
+                      args.seconds, server.pid, args.client, [0] * (clients - k) + [1] * k)
         if args.cold:
             cold = _cold_urls(urls)
             for clients in args.clients:
-                _step(f"{clients} clients, timelines uncached", base, [lambda: next(cold)] * clients,
+                _step([f"{clients} clients, timelines uncached"], base, [lambda: next(cold)] * clients,
                       args.seconds, server.pid, args.client)
     finally:
         server.terminate()
