@@ -105,3 +105,14 @@ def test_a_countryless_group_is_of_the_fallback_place(code):
     assert kidnapped.location.basis == "sentence" and kidnapped.target.country == "AFG"
     talks = code("Protesters held talks with students on Monday in a hall, Kabul officials said.")
     assert all(e.source is None or e.source.country is None for e in talks.values() if e.cameo[:2] == "04")
+
+
+def test_a_target_alone_gives_no_home(code):
+    events = code("The fighting increased pressure on Vladimir Putin, the president of Russia, on Monday.")
+    assert events["pressure"].location is None
+
+
+def test_a_place_qualifying_a_noun_names_no_scene(code):
+    events = code("Rebel fighters worked to advance Turkey's interests on Monday.")
+    assert all(e.location is None for e in events.values())
+    assert load_index().lookup("Old City") == ()

@@ -3,7 +3,7 @@
 Two documented fallbacks, each with its own ``basis``, tried after the clause and the dateline:
 
 - ``actors``: the event is the act of one country's state at home. Every party with a country is
-  of one country C, at least one of them is C itself or one of its home institutions
+  of one country C, the doer (source) is C itself or one of its home institutions
   (``home_sectors`` of ``places.yaml``: government, legislature, judiciary, police — not soldiers,
   who act abroad, nor civilians, who may be nationals abroad), and the sentence names no place
   outside C after a locative, origin or destination preposition ("met the troops in Syria": the act
@@ -11,8 +11,9 @@ Two documented fallbacks, each with its own ``basis``, tried after the clause an
   Syria to leave" is said at home). Acts of force (``target_roots``) need both parties of C: "Iraqi police arrested Iraqi
   protesters" is in Iraq, "US forces killed Isis fighters" says nothing of where.
   "Senator Rand Paul welcomed Trump's decision" -> USA; "Turkey warned it would act" -> TUR.
-- ``sentence``: every place the sentence names lies in one country C, and no party has a country
-  other than C: the event is there ("Mosul was freed from Isis control" -> Mosul; "the UK has been
+- ``sentence``: every place the sentence names as a place (not as the possessor or modifier of
+  another noun: "London's summit", "UK statements") lies in one country C, and no party has a
+  country other than C: the event is there ("Mosul was freed from Isis control" -> Mosul; "the UK has been
   urged to act" -> GBR; "Turkey sealed its borders" -> TUR). When no party has a country and the
   sentence names one place below the country, that place; else C (a city that is also a party,
   "areas retaken by Damascus", or one the parties are only near, says nothing finer). Failing
@@ -45,7 +46,8 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
         return None
     inside = [p for p in places if not p.dateline and m.char_start <= p.char_start < m.char_end]
     countries = {c for c in (_country(m.source), _country(m.target)) if c}
-    named = {p.place.country for p in inside if p.place.country}
+    told = [p for p in inside if not _attribute(doc[p.end - 1], config)]
+    named = {p.place.country for p in told if p.place.country}
     if countries:
         home = _home(doc, m, countries, inside, config)
         if home is None and len(countries) == 1 and named and named <= countries:
@@ -57,7 +59,7 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
     if len(named) != 1:
         return _where_told(doc, m, inside, config)
     iso = next(iter(named))
-    below = {p.place for p in inside if p.place.kind != "country"}
+    below = {p.place for p in told if p.place.kind != "country"}
     if len(below) == 1:
         return next(iter(below)), "sentence"
     country = load_index().countries.get(iso)
@@ -73,9 +75,9 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     if m.cameo[:2] in config.target_roots:
         if len(parties) < 2 or any(_country(p) != iso for p in parties):
             return None
-    if not any(_country(p) == iso and (p.actor.sector in config.home_sectors or not p.actor.sector)
-               for p in parties if p.actor is not None):
-        return None
+    doer = m.source.actor if m.source is not None else None
+    if doer is None or _country(m.source) != iso or not (doer.sector in config.home_sectors or not doer.sector):
+        return None  # an act is done where its doer is; a target alone ("pressure on Putin") says nothing
     trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
     speech = m.cameo[:2] in config.speech_roots
     for p in inside:
@@ -84,6 +86,19 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
             return None
     country = load_index().countries.get(iso)
     return (country, "actors") if country is not None else None
+
+
+def _attribute(tok: Token, config: PlacesConfig) -> bool:
+    """A place that qualifies another noun names no scene: "London's summit", "Turkey's
+    interests", "UK statements", "the president of Russia" (not a place word: "Syria's eastern
+    deserts", "the north of Syria")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "the president of Russia"
+        tok = tok.head
+    elif tok.dep_ not in ("poss", "compound", "amod", "nmod"):
+        return False
+    head = tok.head
+    return head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in config.place_nouns \
+        and head.lower_ not in config.place_nouns
 
 
 def _where_told(doc: Doc, m: EventMention, inside: Sequence[PlaceMention],
