@@ -223,17 +223,20 @@ def time_readers(db: Path, repeat: int) -> None:
               f"(imports), query and output {query * 1000:.0f} ms (store opened cold), peak RSS {rss:.0f} MB")
 
 
-# A fresh process: its imports (the start-up), then the command (opening the store, the queries, the output).
+# A fresh process: its imports (the start-up: the CLI and what the command imports when it runs,
+# ruptures with scipy.stats for the phases), then the command (opening the store, the queries, the
+# output). Peak memory from VmHWM (ru_maxrss would carry the parent's peak over the fork).
 _CHILD = """
-import resource, sys, time
+import sys, time
 t0 = time.perf_counter()
-import detente.cli, detente.analyse.dyad, detente.analyse.phases, detente.analyse.query
+import detente.cli, detente.analyse.dyad, detente.analyse.phases, detente.analyse.query, ruptures
 t1 = time.perf_counter()
 try:
     detente.cli.app(sys.argv[1:], standalone_mode=False)
 finally:
     t2 = time.perf_counter()
-    sys.stderr.write(f"TIMING {t1 - t0} {t2 - t1} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}\\n")
+    hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0].split()[1]
+    sys.stderr.write(f"TIMING {t1 - t0} {t2 - t1} {int(hwm) / 1024}\\n")
 """
 
 
