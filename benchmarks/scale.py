@@ -95,9 +95,11 @@ def _lookup_tables(con, codes, per_root) -> None:
     for e in codes:
         share = ROOT_WEIGHTS[e.code[:2]] * 100 / per_root[e.code[:2]]
         slots += [(e.code, e.goldstein, e.quad_class, e.plover, e.plover_mode, list(e.contexts))] * max(1, round(share))
-    con.execute("CREATE OR REPLACE TEMP TABLE _gen_code (slot BIGINT, cameo VARCHAR, goldstein DOUBLE, "
-                "quad_class INTEGER, plover VARCHAR, plover_mode VARCHAR, contexts VARCHAR[])")
-    con.executemany("INSERT INTO _gen_code VALUES (?, ?, ?, ?, ?, ?, ?)", [(i, *s) for i, s in enumerate(slots)])
+    columns = list(zip(*slots))  # one INSERT of the columns as lists (executemany is a statement a row)
+    con.execute("CREATE OR REPLACE TEMP TABLE _gen_code AS SELECT row_number() OVER () - 1 AS slot, * FROM ("
+                "SELECT unnest(?::VARCHAR[]) AS cameo, unnest(?::DOUBLE[]) AS goldstein, unnest(?::INTEGER[]) AS quad_class, "
+                "unnest(?::VARCHAR[]) AS plover, unnest(?::VARCHAR[]) AS plover_mode, unnest(?::VARCHAR[][]) AS contexts)",
+                [list(c) for c in columns])
 
 
 def _stage(con, first: int, size: int) -> None:
