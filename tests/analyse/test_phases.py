@@ -86,3 +86,19 @@ def test_contexts(store):
     assert set(frame["period"]) == {"2016", "2023"}
     row = frame[(frame["period"] == "2023") & (frame["context"] == "transport")].iloc[0]
     assert row["n_cooperation"] == 2 and row["n_conflict"] == 0
+
+
+def test_the_running_sums_cost_segments_like_ruptures_l2():
+    """change_points' cost from running sums finds the change points ruptures' own l2 cost finds."""
+    import numpy as np
+    import ruptures
+
+    from detente.analyse.phases import _l2_cost
+
+    rng = np.random.default_rng(7)
+    for n in (2, 5, 36, 120):
+        for _ in range(10):
+            x = np.concatenate([rng.normal(rng.uniform(-6, 6), 2, size=n) for _ in range(4)])[:n].reshape(-1, 1)
+            pen = 8 * np.log(n)
+            expected = ruptures.Pelt(model="l2", min_size=1, jump=1).fit(x).predict(pen=pen)
+            assert ruptures.Pelt(custom_cost=_l2_cost(), min_size=1, jump=1).fit(x).predict(pen=pen) == expected
