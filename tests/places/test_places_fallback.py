@@ -116,3 +116,19 @@ def test_a_place_qualifying_a_noun_names_no_scene(code):
     events = code("Rebel fighters worked to advance Turkey's interests on Monday.")
     assert all(e.location is None for e in events.values())
     assert load_index().lookup("Old City") == ()
+
+
+def test_a_group_of_no_sector_is_no_state_at_home(code):
+    events = code("The congress, meeting in the Black Sea resort of Sochi on Monday, is boycotted by the main "
+                  "Syrian Kurdish groups.")
+    assert all(e.location is None or e.location.country != "SYR" for e in events.values())
+
+
+def test_places_joined_by_and_are_all_locative(code):
+    events = code("Its strongholds in Mosul and Raqqa collapsed under a withering attack.")
+    assert all(e.location is None or e.location.basis != "sentence" for e in events.values())
+
+
+def test_the_other_party_of_a_state_act_at_home_keeps_no_country(code):
+    backed = code("Saudi Arabia backed the militants after the uprising.")["backed"]
+    assert backed.location.basis == "actors" and (backed.target is None or backed.target.country is None)

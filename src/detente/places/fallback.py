@@ -14,7 +14,8 @@ Two documented fallbacks, each with its own ``basis``, tried after the clause an
 - ``sentence``: every place the sentence names as a place (not as the possessor or modifier of
   another noun: "London's summit", "UK statements") lies in one country C, and no party has a
   country other than C: the event is there ("Mosul was freed from Isis control" -> Mosul; "the UK has been
-  urged to act" -> GBR; "Turkey sealed its borders" -> TUR). When no party has a country and the
+  urged to act" -> GBR; "Turkey sealed its borders" -> TUR); for a speech act, not the places of
+  what it speaks of. When no party has a country and the
   sentence names one place below the country, that place; else C (a city that is also a party,
   "areas retaken by Damascus", or one the parties are only near, says nothing finer). Failing
   that, for an event with no state party, the one country of the places the sentence names after
@@ -46,7 +47,10 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
         return None
     inside = [p for p in places if not p.dateline and m.char_start <= p.char_start < m.char_end]
     countries = {c for c in (_country(m.source), _country(m.target)) if c}
-    told = [p for p in inside if not _attribute(doc[p.end - 1], config)]
+    trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
+    speech = m.cameo[:2] in config.speech_roots
+    told = [p for p in inside if not _attribute(doc[p.end - 1], config)
+            and not (speech and _spoken_of(trigger, doc[p.end - 1]))]
     named = {p.place.country for p in told if p.place.country}
     if countries:
         home = _home(doc, m, countries, inside, config)
@@ -76,7 +80,8 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
         if len(parties) < 2 or any(_country(p) != iso for p in parties):
             return None
     doer = m.source.actor if m.source is not None else None
-    if doer is None or _country(m.source) != iso or not (doer.sector in config.home_sectors or not doer.sector):
+    if doer is None or _country(m.source) != iso or not (doer.sector in config.home_sectors
+                                                         or not doer.sector and _is_country(m.source)):
         return None  # an act is done where its doer is; a target alone ("pressure on Putin") says nothing
     trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
     speech = m.cameo[:2] in config.speech_roots
@@ -134,6 +139,12 @@ def _foreigner(mention: ActorMention | None, config: PlacesConfig) -> bool:
     return mention.actor.sector in PLACELESS_SECTORS
 
 
+def _is_country(mention: ActorMention | None) -> bool:
+    """The mention names a country ("Turkey", "the US"), not a group of no sector ("the main
+    Syrian Kurdish groups")."""
+    return mention is not None and any(g.kind == "country" for g in load_index().lookup(mention.text))
+
+
 def _country(mention: ActorMention | None) -> str | None:
     if mention is None or mention.actor is None:
         return None
@@ -147,6 +158,8 @@ def _locative(tok: Token, config: PlacesConfig) -> bool:
     after a movement ("travelled to Tehran"); not of "to" or "from" elsewhere ("lead to the
     partition of Syria", "children from Britain")."""
     cur = tok
+    while cur.dep_ == "conj" and cur.head is not cur:  # "in Mosul and Raqqa"
+        cur = cur.head
     for _ in range(_MAX_UP):
         if cur.dep_ != "pobj":
             return False

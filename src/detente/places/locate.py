@@ -95,7 +95,9 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
             m = dataclasses.replace(m, location=location_of(dateline, "dateline"))
         elif doc.has_annotation("DEP") and (fallback := fallback_place(doc, m, places, config)) is not None:
             m = dataclasses.replace(m, location=location_of(*fallback))
-            if m.cameo[:2] not in VENUE_ROOTS:  # "airstrikes killing civilians" in a sentence on Raqqa
+            # "airstrikes killing civilians" in a sentence on Raqqa; not a state's act at home, whose
+            # other party may be abroad ("Saudi Arabia backed the militants")
+            if m.cameo[:2] not in VENUE_ROOTS and fallback[1] == "sentence":
                 m = dataclasses.replace(m, source=_of_place(m.source, fallback[0]),
                                         target=_of_place(m.target, fallback[0]))
         out.append(m)
