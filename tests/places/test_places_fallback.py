@@ -42,7 +42,8 @@ def test_a_place_abroad_in_a_locative_phrase_blocks_the_home_country(code):
 
 
 def test_the_one_country_a_sentence_names(code):
-    assert _where(code("Turkey sealed its borders.")["sealed"])[1:] == ("TUR", "country", "sentence")
+    killed = code("Two people were killed on Monday as unrest spread in several towns of Turkey and Ankara.")["killed"]
+    assert _where(killed)[1] == "TUR" and _where(killed)[3] == "sentence"
 
 
 def test_the_one_place_of_a_sentence_without_party_countries(code):
@@ -132,3 +133,12 @@ def test_places_joined_by_and_are_all_locative(code):
 def test_the_other_party_of_a_state_act_at_home_keeps_no_country(code):
     backed = code("Saudi Arabia backed the militants after the uprising.")["backed"]
     assert backed.location.basis == "actors" and (backed.target is None or backed.target.country is None)
+
+
+def test_a_party_or_its_phrase_is_no_scene(code):
+    assert code("Turkey launched the assault on Saturday.")["assault"].location is None
+
+
+def test_where_people_come_from_is_no_scene(code):
+    events = code("The wife of a surgeon from Raqqa was kidnapped by armed men in November 2013.")
+    assert events["kidnapped"].location is None

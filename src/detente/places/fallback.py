@@ -12,7 +12,9 @@ Two documented fallbacks, each with its own ``basis``, tried after the clause an
   protesters" is in Iraq, "US forces killed Isis fighters" says nothing of where.
   "Senator Rand Paul welcomed Trump's decision" -> USA; "Turkey warned it would act" -> TUR.
 - ``sentence``: every place the sentence names as a place (not as the possessor or modifier of
-  another noun: "London's summit", "UK statements") lies in one country C, and no party has a
+  another noun: "London's summit", "UK statements"; not as a party or inside a party's phrase:
+  "Turkey launched the assault", "the families of British men killed in Syria"; not as where
+  people come from: "a surgeon from Raqqa") lies in one country C, and no party has a
   country other than C: the event is there ("Mosul was freed from Isis control" -> Mosul; "the UK has been
   urged to act" -> GBR; "Turkey sealed its borders" -> TUR); for a speech act, not the places of
   what it speaks of. When no party has a country and the
@@ -49,8 +51,9 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
     countries = {c for c in (_country(m.source), _country(m.target)) if c}
     trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
     speech = m.cameo[:2] in config.speech_roots
-    told = [p for p in inside if not _attribute(doc[p.end - 1], config)
-            and not (speech and _spoken_of(trigger, doc[p.end - 1]))]
+    parties = _party_tokens(doc, m)
+    told = [p for p in inside if not _attribute(doc[p.end - 1], config) and p.end - 1 not in parties
+            and not _provenance(doc[p.end - 1], config) and not (speech and _spoken_of(trigger, doc[p.end - 1]))]
     named = {p.place.country for p in told if p.place.country}
     if countries:
         home = _home(doc, m, countries, inside, config)
@@ -93,6 +96,25 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     return (country, "actors") if country is not None else None
 
 
+def _party_tokens(doc: Doc, m: EventMention) -> set[int]:
+    """The tokens of the parties' phrases with all they govern: a place there describes a party,
+    not the scene ("Turkey launched the assault", "the families of British men killed in Syria")."""
+    out: set[int] = set()
+    for party in (m.source, m.target):
+        if party is not None and 0 <= party.start < party.end <= len(doc):
+            out.update(range(party.start, party.end))
+            out.update(t.i for t in doc[party.start:party.end].root.subtree)
+    return out
+
+
+def _provenance(tok: Token, config: PlacesConfig) -> bool:
+    """"a surgeon from Raqqa", "Mehmet Aksoy, from London": where people come from, not the scene."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in config.origin \
+        and tok.head.head.lemma_.lower() not in config.origin_lemmas
+
+
 def _attribute(tok: Token, config: PlacesConfig) -> bool:
     """A place that qualifies another noun names no scene: "London's summit", "Turkey's
     interests", "UK statements", "the president of Russia" (not a place word: "Syria's eastern
@@ -113,8 +135,9 @@ def _where_told(doc: Doc, m: EventMention, inside: Sequence[PlaceMention],
     those inside what a speech act speaks of."""
     trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
     speech = m.cameo[:2] in config.speech_roots
+    parties = _party_tokens(doc, m)
     found = {p.place.country for p in inside if p.place.country and _locative(doc[p.end - 1], config)
-             and not (speech and _spoken_of(trigger, doc[p.end - 1]))}
+             and p.end - 1 not in parties and not (speech and _spoken_of(trigger, doc[p.end - 1]))}
     if len(found) != 1:
         return None
     country = load_index().countries.get(next(iter(found)))
