@@ -227,15 +227,14 @@ def main() -> None:
             finally:
                 stop.set()
                 changer.join()
+        cold = _cold_urls(urls)  # one sequence for the whole run: no window is asked twice
         if args.mixed:
-            cold = _cold_urls(urls)
             for clients in args.clients:
                 k = min(args.mixed, clients - 1)
                 _step([f"{clients} clients ({k} uncached): warm", f"{clients} clients ({k} uncached): uncached"],
                       base, [_round_robin(urls, i * 7) for i in range(clients - k)] + [lambda: next(cold)] * k,
                       args.seconds, server.pid, args.client, [0] * (clients - k) + [1] * k)
         if args.cold:
-            cold = _cold_urls(urls)
             for clients in args.clients:
                 _step([f"{clients} clients, timelines uncached"], base, [lambda: next(cold)] * clients,
                       args.seconds, server.pid, args.client)
