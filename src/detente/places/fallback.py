@@ -3,29 +3,30 @@
 Two documented fallbacks, each with its own ``basis``, tried after the clause and the dateline:
 
 - ``actors``: the event is the act of one country's state at home. Every party with a country is
-  of one country C, the doer (source) is C itself or one of its home institutions
-  (``home_sectors`` of ``places.yaml``: government, legislature, judiciary, police — not soldiers,
-  who act abroad, nor civilians, who may be nationals abroad), and the sentence names no place
-  outside C after a locative, origin or destination preposition ("met the troops in Syria": the act
-  may be abroad) — except, for a speech act, inside what it speaks of ("Trump ordered US forces in
-  Syria to leave" is said at home). Acts of force (``target_roots``) need both parties of C: "Iraqi police arrested Iraqi
-  protesters" is in Iraq, "US forces killed Isis fighters" says nothing of where.
-  "Senator Rand Paul welcomed Trump's decision" -> USA; "Turkey warned it would act" -> TUR.
-- ``sentence``: every place the sentence names as a place (not as the possessor or modifier of
-  another noun: "London's summit", "UK statements"; not as a party or inside a party's phrase:
-  "Turkey launched the assault", "the families of British men killed in Syria"; not as where
-  people come from: "a surgeon from Raqqa") lies in one country C, and no party has a
-  country other than C: the event is there ("Mosul was freed from Isis control" -> Mosul; "the UK has been
-  urged to act" -> GBR; "Turkey sealed its borders" -> TUR); for a speech act, not the places of
-  what it speaks of. When no party has a country and the
-  sentence names one place below the country, that place; else C (a city that is also a party,
-  "areas retaken by Damascus", or one the parties are only near, says nothing finer). Failing
-  that, for an event with no state party, the one country of the places the sentence names after
-  a locative preposition ("children from Britain held in camps in northeast Syria" -> SYR).
+  of one country C; the doer (source) is C named as such ("Turkey") or one of its home
+  institutions (``home_sectors`` of ``places.yaml``: government, legislature, judiciary, police —
+  not soldiers, who act abroad, nor civilians, who may be nationals abroad); the other party, if
+  any, has a country (a state's act on a group of no known country, "Qatar backed the militants",
+  may be abroad); and the sentence names no place outside C after a locative, origin or
+  destination preposition ("met the troops in Syria") — except, for a speech act, inside what it
+  speaks of ("Trump ordered US forces in Syria to leave" is said at home). Acts of force
+  (``target_roots``) need both parties of C: "Iraqi police arrested Iraqi protesters" is in Iraq,
+  "US forces killed Isis fighters" says nothing of where. "Senator Rand Paul welcomed Trump's
+  decision" -> USA; "Turkey warned it would act" -> TUR. A target alone ("pressure on Putin")
+  places nothing.
+- ``sentence``: the places the sentence names as scenes — after a locative preposition ("in",
+  "at", "near", "across", ...; "from" and "to" only after a withdrawal or a movement), not inside
+  a party's phrase ("the families of British men killed in Syria"), not where people come from
+  ("a surgeon from Raqqa"), not inside what a speech act speaks of — all lie in one country C, and
+  no state party is of another country: the event is there ("children from Britain held in camps
+  in northeast Syria" -> SYR). When no party has a country and those places are one place below
+  the country, that place ("killed as unrest spread in towns of Turkey and Ankara" -> Ankara).
 
-A sentence naming places or parties of two countries gives no fallback location ("Russia warned
-the US"), nor does an event with an official or soldier of no known country ("the minister held
-talks with Iran"): where such an event happened is not in the text.
+A sentence whose scenes or state parties are of two countries gives no fallback location ("Russia
+warned the US"), nor does an event with an official or soldier of no known country ("the minister
+held talks with Iran"): where such an event happened is not in the text. Measured by hand on the
+Guardian sample, a country named only as a party or a topic ("sanctions on Russia", "summits on
+Syria", "ties with Israel") located the event wrongly more often than not, so it places nothing.
 """
 from __future__ import annotations
 
@@ -52,22 +53,23 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
     trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
     speech = m.cameo[:2] in config.speech_roots
     parties = _party_tokens(doc, m)
-    told = [p for p in inside if not _attribute(doc[p.end - 1], config) and p.end - 1 not in parties
-            and not _provenance(doc[p.end - 1], config) and not (speech and _spoken_of(trigger, doc[p.end - 1]))]
-    named = {p.place.country for p in told if p.place.country}
+    # the places the sentence names as scenes: after a locative preposition, not inside a party's
+    # phrase, not where people come from, not inside what a speech act speaks of
+    told = [p for p in inside if p.place.country and _locative(doc[p.end - 1], config)
+            and p.end - 1 not in parties and not _provenance(doc[p.end - 1], config)
+            and not (speech and _spoken_of(trigger, doc[p.end - 1]))]
+    named = {p.place.country for p in told}
     if countries:
         home = _home(doc, m, countries, inside, config)
-        if home is None and len(countries) == 1 and named and named <= countries:
-            country = load_index().countries.get(next(iter(countries)))
-            return (country, "sentence") if country is not None else None
-        if home is None and not any(_state(p, config) for p in (m.source, m.target)):
-            return _where_told(doc, m, inside, config)
-        return home
-    if len(named) != 1:
-        return _where_told(doc, m, inside, config)
+        if home is not None:
+            return home
+        if len(named) != 1 or (any(_state(p, config) for p in (m.source, m.target)) and not named <= countries):
+            return None
+    elif len(named) != 1:
+        return None
     iso = next(iter(named))
     below = {p.place for p in told if p.place.kind != "country"}
-    if len(below) == 1:
+    if len(below) == 1 and not countries:
         return next(iter(below)), "sentence"
     country = load_index().countries.get(iso)
     return (country, "sentence") if country is not None else None
@@ -82,6 +84,8 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     if m.cameo[:2] in config.target_roots:
         if len(parties) < 2 or any(_country(p) != iso for p in parties):
             return None
+    if m.target is not None and m.target.actor is not None and not _country(m.target):
+        return None  # "the US supported the Kurds", "Qatar backed the militants": they may be abroad
     doer = m.source.actor if m.source is not None else None
     if doer is None or _country(m.source) != iso or not (doer.sector in config.home_sectors
                                                          or not doer.sector and _is_country(m.source)):
@@ -113,35 +117,6 @@ def _provenance(tok: Token, config: PlacesConfig) -> bool:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in config.origin \
         and tok.head.head.lemma_.lower() not in config.origin_lemmas
-
-
-def _attribute(tok: Token, config: PlacesConfig) -> bool:
-    """A place that qualifies another noun names no scene: "London's summit", "Turkey's
-    interests", "UK statements", "the president of Russia" (not a place word: "Syria's eastern
-    deserts", "the north of Syria")."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "the president of Russia"
-        tok = tok.head
-    elif tok.dep_ not in ("poss", "compound", "amod", "nmod"):
-        return False
-    head = tok.head
-    return head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in config.place_nouns \
-        and head.lower_ not in config.place_nouns
-
-
-def _where_told(doc: Doc, m: EventMention, inside: Sequence[PlaceMention],
-                config: PlacesConfig) -> tuple[GeoPlace, str] | None:
-    """The one country of the places the sentence names after a locative preposition, for an event
-    with no state party ("children from Britain held in camps in northeast Syria" -> SYR); not
-    those inside what a speech act speaks of."""
-    trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
-    speech = m.cameo[:2] in config.speech_roots
-    parties = _party_tokens(doc, m)
-    found = {p.place.country for p in inside if p.place.country and _locative(doc[p.end - 1], config)
-             and p.end - 1 not in parties and not (speech and _spoken_of(trigger, doc[p.end - 1]))}
-    if len(found) != 1:
-        return None
-    country = load_index().countries.get(next(iter(found)))
-    return (country, "sentence") if country is not None else None
 
 
 def _state(mention: ActorMention | None, config: PlacesConfig) -> bool:
@@ -188,19 +163,23 @@ def _locative(tok: Token, config: PlacesConfig) -> bool:
             return False
         prep = cur.head
         word = prep.lower_
-        if word in config.locative:
-            return True
+        if word in config.locative or (word == "on" and _place_word(cur, config)):
+            return True  # "in Syria", "on the outskirts of Kabul"
         if word in config.destination:
             return prep.head.lemma_.lower() in config.destination_lemmas
         if word in config.origin or word == "out":  # "withdrew from Syria", not "children from Britain"
             return prep.head.lemma_.lower() in config.origin_lemmas
         if word == "of" and prep.head.lower_ == "out":
             return prep.head.head.lemma_.lower() in config.origin_lemmas
-        if word in config.linking and prep.head.lemma_.lower() in config.place_nouns:
+        if word in config.linking and _place_word(prep.head, config):
             cur = prep.head  # "the north of Syria", "camps in Syria": the place phrase goes on
             continue
         return False
     return False
+
+
+def _place_word(tok: Token, config: PlacesConfig) -> bool:
+    return tok.lemma_.lower() in config.place_nouns or tok.lower_ in config.place_nouns
 
 
 def _spoken_of(trigger: Token | None, tok: Token) -> bool:
