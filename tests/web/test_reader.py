@@ -102,3 +102,36 @@ def test_the_first_snapshot_waits_for_a_writer_to_let_go(store_path):
             SnapshotReader(store_path, interval=60, startup_wait=0.5)
     finally:
         holder.close()
+
+
+def test_the_server_starts_while_another_process_reads_the_store(store_path):
+    """A store at the current version is only read at start-up, so another reader (a `detente dyad`,
+    a notebook) does not keep the server from starting."""
+    reader = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; "
+                               f"con = duckdb.connect({str(store_path)!r}, read_only=True); print('open', flush=True); "
+                               "sys.stdin.read()"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "open"
+        with TestClient(create_app(store_path, options=WebOptions(refresh_seconds=60))) as client:
+            assert client.get("/api/dyads/IRN/TJK/timeline?by=year").json()["n_events"] == 10
+    finally:
+        reader.communicate("", timeout=30)
+
+
+def test_a_store_of_an_older_version_is_migrated_when_the_server_starts(tmp_path):
+    from detente.store.migrations import MIGRATIONS
+    from detente.web.app import prepare_store
+
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE schema_version (version INTEGER, name VARCHAR, applied_at TIMESTAMP)")
+        for m in MIGRATIONS[:1]:
+            con.execute(m.sql)
+            con.execute("INSERT INTO schema_version VALUES (?, ?, NULL)", [m.version, m.name])
+    prepare_store(path)
+    with duckdb.connect(str(path), read_only=True) as con:
+        assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == MIGRATIONS[-1].version
+    with duckdb.connect(str(path)) as con:
+        con.execute("INSERT INTO schema_version VALUES (?, 'future', NULL)", [MIGRATIONS[-1].version + 1])
+    with pytest.raises(StoreError, match="newer than this detente"):
+        prepare_store(path)

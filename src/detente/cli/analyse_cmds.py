@@ -268,11 +268,11 @@ def serve(db: DbOpt = DEFAULT_DB,
         typer.echo(message("serving", url=f"http://{host}:{port}"), err=True)
         uvicorn.run(web, host=host, port=port, log_level="warning")
         return
-    from ..store import Store
+    from ..web.app import prepare_store
 
     with handled():
         path = existing(db).resolve()
-        Store.open(path).close()  # migrations once, here, rather than in every worker at once
+        prepare_store(path)  # migrations once, here, rather than in every worker at once
     # Each worker process builds its app from the environment (``detente.web.app.app_from_env``).
     os.environ.update({"DETENTE_DB": str(path), "DETENTE_ALLOW_STORE": "1" if allow_store else ""})
     typer.echo(message("serving", url=f"http://{host}:{port}") + f" · {workers} workers", err=True)

@@ -83,7 +83,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, options: W
     options = options or WebOptions()
     if not path.exists():
         raise StoreError(f"no database at {path}; create one with `detente code`")
-    Store.open(path).close()  # apply pending migrations once (a moment's write)
+    prepare_store(path)
     reader = SnapshotReader(path, interval=options.refresh_seconds)
 
     @asynccontextmanager
@@ -115,6 +115,24 @@ def create_app(db_path: str | Path, settings: Settings | None = None, options: W
     app.include_router(dashboard_router)
     _install_pages(app)
     return app
+
+
+def prepare_store(path: Path) -> None:
+    """Apply the store's pending migrations, opening it to write only when some are pending: a
+    store at the current version is only read (so the server starts while other processes read
+    it; opening it to write would wait for them all to close it)."""
+    import duckdb
+
+    from ..store import Store
+    from ..store.migrations import MIGRATIONS
+
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            version = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()
+    except duckdb.Error:  # held by a writer, or no schema table yet: the writer's way
+        version = None
+    if version is None or int(version[0]) != MIGRATIONS[-1].version:
+        Store.open(path).close()  # migrates (a moment's write), or names a version too new
 
 
 def app_from_env() -> FastAPI:
