@@ -3,6 +3,7 @@
     python -m training.sieve count [--split train] [--out src/detente/data/sieve.yaml]
     python -m training.sieve choose [--split dev]
     python -m training.sieve recall [--split test]
+    python -m training.sieve curve [--split dev | --input FILE] [--limit N]
 
 ``count`` runs the unfiltered pipeline over a split and writes, for every word form that could be
 a trigger (``Sieve.may_trigger``), how many times it was seen and how many times an event mention
@@ -12,6 +13,11 @@ the share of sentences kept and the share of mentions lost, to choose ``threshol
 ``recall`` codes a split with and without the sieve and prints the mentions the filtered run
 finds of the unfiltered one's, and the evaluation's scores of both (``training.evaluate``): a
 measurement only — the test split's misses are not read.
+``curve`` runs the unfiltered pipeline over a split or a file of articles (the Guardian sample) and
+prints what a sentence-level decision can save: the share of tokens in the sieve's sentences that
+hold a mention (what a perfect decision parses), and the tokens kept and mentions lost when a
+sentence is kept for its best word's yield (the sieve's rule) or for the chance that any of its
+words fires, ``1 - prod(1 - yield)``, at several thresholds.
 """
 from __future__ import annotations
 
@@ -112,18 +118,83 @@ def recall(split: str) -> dict[str, Any]:
     return report
 
 
+def sentence_rows(articles: list[Any]) -> list[tuple[int, list[float], int]]:
+    """Per sentence of the sieve's cut, unfiltered: tokens, the yields of its candidate trigger
+    words (``Yields``: unseen forms 1.0), and the mentions whose trigger is in it."""
+    import bisect
+
+    pipe = Pipeline(Settings(sentence_filter=False))
+    sieve = make_sieve(pipe.nlp, pipe.resources.lexicon, pipe.resources.learned, Yields({}, 0.0))
+    if sieve is None:
+        raise SystemExit("the configured model has no rule lemmatizer tables: no sieve to measure")
+    counts = load_yields().forms
+    rows = []
+    for doc, art in parse(pipe.nlp, ((a.text, a) for a in articles), 16, 1):
+        coded = pipe.code_doc(doc, art)
+        sents = sieve.sentences(doc)
+        starts = [s for s, _, _ in sents]
+        at = {t.idx: t.i for t in doc}
+        mentions = [0] * len(sents)
+        for m in coded.mentions:
+            if m.trigger_char in at:
+                mentions[bisect.bisect_right(starts, at[m.trigger_char]) - 1] += 1
+        for (start, end, _), n in zip(sents, mentions):
+            forms = [t.lower_ for t in doc[start:end] if t.is_alpha and sieve.may_trigger(t.lower_)]
+            yields = [(counts[f][1] + 1) / (counts[f][0] + 2) if f in counts else 1.0 for f in forms]
+            rows.append((end - start, yields, n))
+    return rows
+
+
+def curve(articles: list[Any]) -> dict[str, Any]:
+    import math
+
+    rows = sentence_rows(articles)
+    tokens = sum(n for n, _, _ in rows) or 1
+    mentions = sum(m for *_, m in rows) or 1
+    out: dict[str, Any] = {"sentences": len(rows), "tokens": tokens, "mentions": mentions,
+                           "tokens_in_sentences_with_a_mention": round(sum(n for n, _, m in rows if m) / tokens, 3)}
+    rules = {"best_word": lambda ys: max(ys, default=0.0),
+             "any_word": lambda ys: 1.0 - math.prod(1.0 - y for y in ys)}
+    for name, score in rules.items():
+        out[name] = []
+        for threshold in (0.1, 0.15, 0.2, 0.3, 0.4):
+            kept = [score(ys) >= threshold for _, ys, _ in rows]
+            out[name].append({"threshold": threshold,
+                              "tokens_kept": round(sum(n for (n, _, _), k in zip(rows, kept) if k) / tokens, 3),
+                              "mentions_lost": round(sum(m for (_, _, m), k in zip(rows, kept) if not k) / mentions, 4)})
+    return out
+
+
+def _articles(split: str | None, path: Path | None, limit: int | None) -> list[Any]:
+    if path is None:
+        return [make_article(s.id, s.text, published=s.published) for s in load_split(split or "dev")][:limit]
+    from detente.clean import clean_article
+    from detente.ingest import read_inputs
+    from detente.model import Article
+
+    out = [clean_article(a) for a in read_inputs([str(path)], Settings()) if isinstance(a, Article)]
+    return out[:limit]
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("step", choices=("count", "choose", "recall"))
+    ap.add_argument("step", choices=("count", "choose", "recall", "curve"))
     ap.add_argument("--split", default=None, choices=("train", "dev", "test"))
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--input", type=Path, default=None, help="curve: a file of articles instead of a split")
+    ap.add_argument("--limit", type=int, default=None, help="curve: the first N articles only")
     args = ap.parse_args(argv)
-    if args.step in ("count", "choose") and args.split == "test":
+    if args.step in ("count", "choose", "curve") and args.split == "test":
         ap.error("the test split is for measuring only: use train to count and dev to choose")
     if args.step == "count":
         print(count(args.split or "train", args.out))
     elif args.step == "recall":
         print(recall(args.split or "test"))
+    elif args.step == "curve":
+        report = curve(_articles(args.split, args.input, args.limit))
+        for key, value in report.items():
+            for row in value if isinstance(value, list) else [value]:
+                print(key, row)
     else:
         for row in choose(args.split or "dev"):
             print(row)
