@@ -114,3 +114,28 @@ def test_the_indexed_attribute_ruler_finds_spacys_matches_for_every_kind_of_patt
         annotated = plain(text)
     DirectSetter(ruler)(doc, ours(doc))
     assert (doc.to_array([POS, DEP]) == annotated.to_array([POS, DEP])).all()
+
+
+def test_the_gazetteer_s_names_leave_the_tokenizer_s_memory_to_the_texts():
+    """spaCy's tokenizer remembers only its first ``max_cache_size`` chunks: the actor ruler splits
+    its names with that memory closed (thousands of names would fill it and leave the articles'
+    words unremembered), and leaves the limit as it was."""
+    import spacy
+
+    from detente.actors.ruler import ActorRuler
+
+    nlp = spacy.blank("en")
+    limits: list[int] = []
+    make_doc = nlp.make_doc
+
+    def recording(text):
+        limits.append(nlp.tokenizer.max_cache_size)
+        return make_doc(text)
+
+    nlp.make_doc = recording
+    ruler = ActorRuler(nlp)
+    ruler.add_patterns([(f"Republic of Name{i}", "GPE", f"c{i}:country", False) for i in range(10)])
+    assert ruler.size == 10 and limits == [0] * 10
+    assert nlp.tokenizer.max_cache_size == 10_000
+    doc = ruler(make_doc("Delegates of the Republic of Name3 met"))
+    assert [(e.text, e.label_, e.id_) for e in doc.ents] == [("Republic of Name3", "GPE", "c3:country")]

@@ -10,7 +10,7 @@ and a bare surname must be tagged as a proper noun. Each entity carries its reso
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -54,10 +54,21 @@ class ActorRuler:
             elif short:
                 self.shorts.add(surface.lower())
             grouped.setdefault(f"{label}\t{ent_id}", []).append(surface)
-        for key, surfaces in grouped.items():
-            docs = [self.nlp.make_doc(surface) for surface in dict.fromkeys(surfaces)]
-            self.matcher.add(key, docs)
-            self.size += len(docs)
+        # spaCy's tokenizer remembers the first 10,000 chunks it splits (max_cache_size) and no more:
+        # the KB's names, split here, would fill it and leave the articles' words unremembered (5x
+        # slower tokenizing). They are split uncached; the tokens are the same.
+        tokenizer: Any = self.nlp.tokenizer  # spaCy types it as a callable
+        limit = getattr(tokenizer, "max_cache_size", None)
+        if limit is not None:
+            tokenizer.max_cache_size = 0
+        try:
+            for key, surfaces in grouped.items():
+                docs = [self.nlp.make_doc(surface) for surface in dict.fromkeys(surfaces)]
+                self.matcher.add(key, docs)
+                self.size += len(docs)
+        finally:
+            if limit is not None:
+                tokenizer.max_cache_size = limit
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
