@@ -121,11 +121,11 @@ def _vectorise(rows, vocab):
     return csr_matrix((data, indices, indptr), shape=(len(rows), len(vocab)))
 
 
-def _fit(X, y, seed: int, alpha: float):
+def _fit(X, y, seed: int, alpha: float, class_weight: dict[str, float] | None = None):
     from sklearn.linear_model import SGDClassifier
 
     clf = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=40, tol=1e-4, random_state=seed,
-                        class_weight=None, average=True)
+                        class_weight=class_weight, average=True)
     clf.fit(X, y)
     return clf
 
@@ -141,16 +141,19 @@ def _fit_binary(X, is_none, seed: int, c: float = 0.5):
 
 
 def fit(ex: Examples, rows: np.ndarray, seed: int = 0, alpha: float = 5e-6, event_c: float = 2.0,
-        dense_weight: float = 0.0) -> tuple[dict[str, int], dict, np.ndarray | None, np.ndarray | None]:
+        dense_weight: float = 0.0, none_weight: float = 1.0, min_feature: int = MIN_FEATURE,
+        ) -> tuple[dict[str, int], dict, np.ndarray | None, np.ndarray | None]:
     """Fit the four models on the given rows of ``ex``: (vocabulary, classifiers, dense mean, scale).
     With ``dense_weight`` 0 the dense features are left out; otherwise they are standardised and
-    multiplied by it (their strength against the sparse indicator features under one L2 penalty)."""
+    multiplied by it (their strength against the sparse indicator features under one L2 penalty).
+    ``none_weight``: the weight of the type model's "none" rows against the event rows;
+    ``min_feature``: features seen in fewer training rows are dropped."""
     from scipy.sparse import csr_matrix, hstack
 
     random.seed(seed)
     np.random.seed(seed)
     counts = Counter(f for i in rows for f in set(ex.feats[i]))
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_FEATURE))}
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_feature))}
     X = _vectorise([ex.feats[i] for i in rows], vocab)
     mean = scale = None
     if dense_weight > 0:
@@ -159,7 +162,7 @@ def fit(ex: Examples, rows: np.ndarray, seed: int = 0, alpha: float = 5e-6, even
         scale = dense_weight / (D.std(axis=0) + 1e-6)
         X = hstack([X, csr_matrix((D - mean) * scale)]).tocsr()
     labels = [ex.label[i] for i in rows]
-    type_clf = _fit(X, labels, seed, alpha)
+    type_clf = _fit(X, labels, seed, alpha, None if none_weight == 1.0 else {NONE: none_weight})
     fired = np.flatnonzero([ex.fired[i] for i in rows])
     event_clf = _fit_binary(X[fired], [labels[j] == NONE for j in fired], seed, event_c)
     trig_set = set(int(i) for i in rows)
@@ -180,7 +183,7 @@ def write(out: Path, ex: Examples, rows: np.ndarray, folding: dict[str, str], fi
                  meta=meta, dense_mean=mean, dense_scale=scale)
 
 
-DEFAULTS = {"alpha": 5e-6, "event_c": 2.0, "dense_weight": 0.0}
+DEFAULTS = {"alpha": 5e-6, "event_c": 2.0, "dense_weight": 0.0, "none_weight": 1.0, "min_feature": MIN_FEATURE}
 
 
 def train(out: Path, seed: int = 0, **params) -> dict:
@@ -205,9 +208,14 @@ def main() -> None:
     ap.add_argument("--event-c", type=float, default=DEFAULTS["event_c"], help="inverse L2 strength of the veto model")
     ap.add_argument("--dense-weight", type=float, default=DEFAULTS["dense_weight"],
                     help="strength of the standardised contextual vectors (0: sparse features only)")
+    ap.add_argument("--none-weight", type=float, default=DEFAULTS["none_weight"],
+                    help="class weight of the type model's 'none' rows (1: unweighted)")
+    ap.add_argument("--min-feature", type=int, default=DEFAULTS["min_feature"],
+                    help="drop features seen in fewer training rows")
     args = ap.parse_args()
     print(json.dumps(train(args.out, args.seed, alpha=args.alpha, event_c=args.event_c,
-                           dense_weight=args.dense_weight), indent=1))
+                           dense_weight=args.dense_weight, none_weight=args.none_weight,
+                           min_feature=args.min_feature), indent=1))
 
 
 if __name__ == "__main__":
