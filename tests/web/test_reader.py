@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 
 import duckdb
 import pytest
@@ -135,3 +136,32 @@ def test_a_store_of_an_older_version_is_migrated_when_the_server_starts(tmp_path
         con.execute("INSERT INTO schema_version VALUES (?, 'future', NULL)", [MIGRATIONS[-1].version + 1])
     with pytest.raises(StoreError, match="newer than this detente"):
         prepare_store(path)
+
+
+def test_an_answer_asked_by_several_threads_at_once_is_made_once():
+    import threading
+
+    cache, made, started = AnswerCache(size=4), [], threading.Event()
+
+    def slow() -> bytes:
+        made.append(1)
+        started.set()
+        time.sleep(1.0)  # the other threads ask meanwhile
+        return b"answer"
+
+    answers: list[bytes] = []
+    threads = [threading.Thread(target=lambda: answers.append(cache.get_or_make("k", slow))) for _ in range(4)]
+    threads[0].start()
+    assert started.wait(10)
+    for t in threads[1:]:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert answers == [b"answer"] * 4 and made == [1] and cache.misses == 1
+
+    def failing() -> bytes:
+        raise ValueError("bad query")
+
+    with pytest.raises(ValueError):
+        cache.get_or_make("bad", failing)
+    assert cache.get_or_make("bad", lambda: b"made in turn") == b"made in turn"  # nothing left pending

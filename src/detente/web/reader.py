@@ -166,6 +166,7 @@ class AnswerCache:
         self.size = size
         self._items: OrderedDict[Any, tuple[bytes, Callable[[Any], bytes] | None]] = OrderedDict()
         self._lock = threading.Lock()
+        self._making: dict[Any, threading.Event] = {}  # answers being made, so that each is made once
         self.hits = self.misses = self.remade = 0
 
     def get(self, key: Any) -> bytes | None:
@@ -179,16 +180,30 @@ class AnswerCache:
             return found[0]
 
     def get_or_make(self, key: Any, make: Callable[[], bytes], remake: Callable[[Any], bytes] | None = None) -> bytes:
-        """The answer under ``key``, made by ``make()`` when missing; ``remake(store)`` makes it
-        again on another snapshot (``remake``)."""
-        found = self.get(key)
-        if found is not None:
-            return found
-        with self._lock:
-            self.misses += 1
-        value = make()
-        self.put(key, value, remake)
-        return value
+        """The answer under ``key``, made by ``make()`` when missing (once: a thread that asks
+        while another makes it waits for that answer); ``remake(store)`` makes it again on another
+        snapshot (``remake``)."""
+        while True:
+            with self._lock:
+                found = self._items.get(key)
+                if found is not None:
+                    self._items.move_to_end(key)
+                    self.hits += 1
+                    return found[0]
+                making = self._making.get(key)
+                if making is None:  # this thread makes it
+                    making = self._making[key] = threading.Event()
+                    self.misses += 1
+                    break
+            making.wait()  # another thread is making this answer: wait for it, then look again
+        try:
+            value = make()
+            self.put(key, value, remake)
+            return value
+        finally:
+            with self._lock:
+                del self._making[key]
+            making.set()  # (had it failed, a waiting thread makes it in turn)
 
     def put(self, key: Any, value: bytes, remake: Callable[[Any], bytes] | None = None) -> None:
         with self._lock:
