@@ -60,6 +60,20 @@ def test_the_doc_keeps_the_whole_text_and_the_gazetteer_entities_of_dropped_sent
     assert not any(t.dep_ == "nsubj" for t in first)
 
 
+def test_a_parsed_doc_keeps_its_text_and_doc_text_reads_any_doc_without_tokens(pipe):
+    from detente.sieve import TEXT, doc_text
+
+    for sieved in (True, False):
+        doc, article = _parsed(pipe, TEXT, sieved)
+        assert doc.user_data[TEXT] == article.text == doc.text and doc_text(doc) == doc.text
+    for text in ("Two  spaces,\n\nnew lines\t and a tab. ", "", " ", "Ends without a space"):
+        doc = pipe.nlp.make_doc(text)  # not through parse: read from the tokens
+        assert TEXT not in doc.user_data and doc_text(doc) == doc.text == text
+    doc = pipe.nlp.make_doc("Iran met Tajikistan.")
+    doc.user_data[TEXT] = "another text"  # not this Doc's: read again
+    assert doc_text(doc) == "Iran met Tajikistan."
+
+
 def test_an_article_with_no_event_sentence_and_an_empty_one_parse(pipe):
     doc, article = _parsed(pipe, "The markets were quiet.")
     assert doc.text == article.text and not any(is_parsed(s) for s in doc.sents)

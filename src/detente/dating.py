@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .model import Article, EventMention
+from .sieve import doc_text
 from .wordlists import number_words, word_set
 from .time.grammar import Timex, find_timexes, parse_fallback
 from .time.syntax import attached, auxes, clause_tense, clause_text, governor, in_adjunct
@@ -121,7 +122,7 @@ def date_events(doc: Doc, mentions: list[EventMention], article: Article) -> lis
 
 
 def _doc_time(doc: Doc, published: dt.date | None) -> _DocTime:
-    text = doc.text
+    text = doc_text(doc)
     dates = [e for e in doc.ents if e.label_ == "DATE"]  # doc.ents builds every entity: once
     date_spans = [(e.start_char, e.end_char) for e in dates]
     aligned = []

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from .errors import DataFileError, ModelNotFound
 from .integrity import verify_model
 from .resources import Resources
-from .sieve import Sieve, make_sieve, parse_sieved
+from .sieve import TEXT, Sieve, make_sieve, parse_sieved
 from .speedups import speed_up
 
 SEGMENTATION_FILE = "data/segmentation.yaml"
@@ -139,8 +139,13 @@ def load_sieve(nlp: Language, resources: Resources) -> Sieve | None:
 def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 16,
           workers: int = 1, sieve: Sieve | None = None) -> Iterator[tuple[Doc, T]]:
     """Parse (text, context) pairs in batches; yields (Doc, context) in input order. With a
-    ``sieve``, only the sentences that may hold an event are parsed (``detente.sieve``)."""
+    ``sieve``, only the sentences that may hold an event are parsed (``detente.sieve``). Each Doc
+    keeps its text for ``sieve.doc_text``."""
+    pairs = ((text, (text, context)) for text, context in items)
     if sieve is not None:
-        yield from parse_sieved(nlp, items, sieve, batch_size=batch_size, workers=workers)
+        parsed = parse_sieved(nlp, pairs, sieve, batch_size=batch_size, workers=workers)
     else:
-        yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=workers)
+        parsed = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=workers)
+    for doc, (text, context) in parsed:
+        doc.user_data[TEXT] = text
+        yield doc, context

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.names import acronym_key, fold, is_acronym
 from ..model import ActorMention, Article
+from ..sieve import doc_text
 from ..wordlists import word_map
 from .gazetteer import PlaceIndex, load_index
 from .types import GeoPlace, PlaceMention
@@ -132,7 +133,7 @@ def _glued(other: Token | None, tok: Token) -> bool:
 
 def _dateline(doc: Doc, article: Article, index: PlaceIndex) -> _Match | None:
     """The place of a dateline at the start of the body (after the title line, if the body repeats it)."""
-    text = doc.text[:_DATELINE_WINDOW]
+    text = doc_text(doc)[:_DATELINE_WINDOW]
     offset = len(text) - len(text.lstrip())
     title = (article.title or "").strip()
     if title and text[offset:].startswith(title):
