@@ -92,3 +92,6 @@ def test_a_bulk_write_of_more_than_a_row_group_keeps_every_event_in_pair_order(s
     runs = con.execute("SELECT count(*) FROM (SELECT pair, lag(pair) OVER (ORDER BY rowid) AS prev FROM events) "
                        "WHERE prev IS DISTINCT FROM pair").fetchone()[0]
     assert runs == 3
+    day_runs = con.execute("SELECT count(*) FROM (SELECT pair, lag(pair) OVER (ORDER BY rowid) AS prev FROM dyad_days) "
+                           "WHERE prev IS DISTINCT FROM pair").fetchone()[0]
+    assert day_runs == 3

@@ -227,11 +227,18 @@ def _apply_difference(con: Any) -> None:
               UNION ALL BY NAME
               SELECT k, {', '.join(KEYS)}, {neg} FROM {_OLD})
         GROUP BY k""")
-    updates = ", ".join(f"{n} = dyad_days.{n} + excluded.{n}" for n in names)
+    # Rows of days already there are updated, new ones inserted in pair order (an INSERT ... ON
+    # CONFLICT upsert does not keep its rows in the order given: the pairs would scatter).
+    updates = ", ".join(f"{n} = dyad_days.{n} + d.{n}" for n in names)
+    con.execute("CREATE OR REPLACE TEMP TABLE _derived_known AS SELECT k FROM dyad_days "
+                "WHERE k IN (SELECT k FROM _derived_delta)")
+    con.execute(f"UPDATE dyad_days SET {updates} FROM _derived_delta d "
+                "WHERE dyad_days.k = d.k AND d.k IN (SELECT k FROM _derived_known)")
     con.execute(f"INSERT INTO dyad_days (k, {', '.join(KEYS)}, {', '.join(names)}, pair) "
                 f"SELECT k, {', '.join(KEYS)}, {', '.join(names)}, {PAIR_SQL} AS pair FROM _derived_delta "
-                f"ORDER BY pair, day NULLS LAST ON CONFLICT (k) DO UPDATE SET {updates}")
+                "WHERE k NOT IN (SELECT k FROM _derived_known) ORDER BY pair, day NULLS LAST, k")
     con.execute("DELETE FROM dyad_days WHERE n = 0")
+    con.execute("DROP TABLE IF EXISTS _derived_known")
     con.execute("DROP TABLE IF EXISTS _derived_delta")
 
 
@@ -252,11 +259,12 @@ def rebuild_sql(clustered: bool = True) -> str:
             f"WHERE {_PAIRED}) GROUP BY k ORDER BY pair, any_value(day) NULLS LAST;\n")
 
 
-def recluster_sql() -> str:
-    """SQL that sets ``pair`` and rewrites ``events`` and ``dyad_days`` in pair order (after
-    many small writes have scattered the pairs over the tables; migration 8)."""
+def recluster_sql(tables: Sequence[str] = ("events", "dyad_days")) -> str:
+    """SQL that sets ``pair`` and rewrites ``events`` and ``dyad_days`` (or those of ``tables``)
+    in pair order (after many small writes have scattered the pairs over them; migration 8)."""
     out = []
-    for table, order in (("events", _ORDER), ("dyad_days", "pair, day NULLS LAST, k")):
+    orders = {"events": _ORDER, "dyad_days": "pair, day NULLS LAST, k"}
+    for table, order in ((t, orders[t]) for t in tables):
         out.append(f"CREATE OR REPLACE TEMP TABLE _derived_copy AS SELECT * REPLACE ({PAIR_SQL} AS pair) "
                    f"FROM {table} ORDER BY {order};\nDELETE FROM {table};\n"
                    f"INSERT INTO {table} BY NAME SELECT * FROM _derived_copy ORDER BY {order};\n"
