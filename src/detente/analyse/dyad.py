@@ -45,7 +45,7 @@ from scipy.special import stdtrit  # the t quantile (scipy.stats.t.ppf calls it;
 from ..errors import QueryError
 from ..store.derived import OPPOSITION_SECTORS, PRECISION_RANK as _PRECISION_RANK, pair_key, score_sql
 from .query import EventFilter, as_date, count_sources, days_window, events_sql, run_query, run_rows, where_clause
-from .records import KEY_EVENT_COLUMNS, KeyEvent, clean, key_event
+from .records import EVIDENCE_FIELDS, KEY_EVENT_COLUMNS, KeyEvent, clean, key_event
 
 PERIODS = ("day", "week", "month", "quarter", "year")
 WEIGHTS = ("event", "mentions")
@@ -180,11 +180,16 @@ def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = No
     contexts = _period_contexts(store, asserted, by, weight)
     listed = _listed_events(store, asserted, by, score, top, events)
     undated = tuple(k for k in listed if k.date_start is None)
-    vague = tuple(k for k in listed if is_vague(k.date_start, k.date_end))
+    vague_list: list[KeyEvent] = []
     by_period: dict[tuple[int, int], list[KeyEvent]] = {}
     for k in listed:
-        if k.date_start is not None and not is_vague(k.date_start, k.date_end):
+        if k.date_start is None:
+            continue
+        if k.date_end is not None and (k.date_end - k.date_start).days > VAGUE_DAYS:  # is_vague, on dates
+            vague_list.append(k)
+        else:
             by_period.setdefault(period_of(k.date_start, by), []).append(k)
+    vague = tuple(vague_list)
     periods = [_period(key, row, by_period.get(key, []), contexts.get(key, {}), by, top) for key, row in stats]
     n_articles, n_sources = count_sources(store, asserted)
     return DyadTimeline(
@@ -246,8 +251,10 @@ def _period_contexts(store: Any, f: EventFilter, by: str, weight: str) -> dict[t
 def _listed_events(store: Any, f: EventFilter, by: str, score: str, top: int, events: str) -> list[KeyEvent]:
     """The KeyEvents the timeline lists: all asserted events of the dyad, or the ``top`` of each
     period (and, but for ``none``, the undated ones), each with its score."""
+    # the evidence's fields as columns: a struct costs more to hand to Python than its fields
     columns = ", ".join(f"e.{c}" if c != "num_sources" else "coalesce(e.num_sources, 0) AS num_sources"
-                        for c in KEY_EVENT_COLUMNS)
+                        for c in KEY_EVENT_COLUMNS if c != "evidence")
+    columns += ", " + ", ".join(f'e.evidence."{f}" AS "evidence.{f}"' for f in EVIDENCE_FIELDS)
     cond, params = where_clause(f)
     where = " AND ".join(cond)
     if events == "all":

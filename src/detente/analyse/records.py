@@ -6,6 +6,7 @@ briefs and the dashboard list. (The full event record is ``Event.to_dict``, read
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from dataclasses import dataclass
@@ -180,11 +181,24 @@ def key_events(frame: pd.DataFrame) -> list[KeyEvent]:
     return [key_event({k: clean(v) for k, v in row.items()}) for row in frame.to_dict("records")]
 
 
+EVIDENCE_FIELDS = ("article_id", "sentence", "trigger", "char_start", "char_end", "trigger_char", "title",
+                   "publisher", "published", "url")
+
+
 def key_event(row: dict[str, Any], score: float | None = None) -> KeyEvent:
     """A KeyEvent from one row of ``KEY_EVENT_COLUMNS`` as Python values (a database cursor's
-    tuples zipped with the column names; no pandas missing values)."""
+    tuples zipped with the column names; no pandas missing values). The evidence is its
+    ``evidence`` dict, or its fields as ``evidence.<field>`` columns."""
     entry = load_ontology().entries.get(row["cameo"])
     goldstein, mentions = row["goldstein"], row["num_mentions"]
+    if "evidence" in row:
+        evidence = _evidence(row["evidence"])
+    elif row["evidence.article_id"] is None:
+        evidence = None
+    else:  # Python values from the database: no cleaning
+        evidence = Evidence(**{f: row["evidence." + f] for f in EVIDENCE_FIELDS})
+        if evidence.sentence is None:
+            evidence = dataclasses.replace(evidence, sentence="")
     return KeyEvent(
         event_id=row["event_id"], date_start=as_date(row["date_start"]), date_end=as_date(row["date_end"]),
         date_precision=row["date_precision"] or "unknown", cameo=row["cameo"],
@@ -195,7 +209,7 @@ def key_event(row: dict[str, Any], score: float | None = None) -> KeyEvent:
         contexts=tuple(row["contexts"] or ()), num_mentions=int(mentions or 0),
         num_articles=int(row["num_articles"] or 0), num_sources=int(row["num_sources"] or 0),
         importance=round(abs(float(goldstein or 0.0)) * int(mentions or 1), 3),
-        evidence=_evidence(row.get("evidence")), score=score)
+        evidence=evidence, score=score)
 
 
 def _evidence(ev: Any) -> Evidence | None:
