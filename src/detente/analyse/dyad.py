@@ -177,7 +177,6 @@ def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = No
         store, f"SELECT modality, sum(n) FROM dyad_days WHERE {pair.replace(' AND day IS NOT NULL', '')} "
                "AND modality <> 'asserted' GROUP BY modality ORDER BY modality", params).itertuples(index=False)}
     asserted = base.replace(modality="asserted")
-    contexts = _period_contexts(store, asserted, by, weight)
     listed = _listed_events(store, asserted, by, score, top, events)
     undated = tuple(k for k in listed if k.date_start is None)
     vague_list: list[KeyEvent] = []
@@ -190,6 +189,16 @@ def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = No
         else:
             by_period.setdefault(period_of(k.date_start, by), []).append(k)
     vague = tuple(vague_list)
+    if events == "all":  # the periods' events are all listed: their contexts without another scan
+        contexts: dict[tuple[int, int], dict[str, float]] = {}
+        for key, members in by_period.items():
+            sums = contexts[key] = {}
+            for k in members:
+                w = float(k.num_mentions or 1) if weight == "mentions" else 1.0
+                for c in k.contexts:
+                    sums[c] = sums.get(c, 0.0) + w
+    else:
+        contexts = _period_contexts(store, asserted, by, weight)
     periods = [_period(key, row, by_period.get(key, []), contexts.get(key, {}), by, top) for key, row in stats]
     n_articles, n_sources = count_sources(store, asserted)
     return DyadTimeline(
