@@ -179,15 +179,12 @@ from panel import _best  # noqa: E402  (benchmarks/ is on sys.path: the best of 
 
 
 def time_readers(db: Path, repeat: int) -> None:
-    import json
-
-    from fastapi.encoders import jsonable_encoder
-
     from detente.analyse.dyad import dyad_timeline
     from detente.analyse.export import write_events_csv
     from detente.analyse.partners import partners
     from detente.analyse.phases import dyad_phases
     from detente.analyse.query import EventFilter, open_db
+    from detente.web.answers import render_json
 
     with open_db(db) as store:
         n_events, n_mentions = store.con.execute(
@@ -203,8 +200,7 @@ def time_readers(db: Path, repeat: int) -> None:
                 _, phase_s = _best(lambda: dyad_phases(tl), times)
                 rows.append((f"dyad {a} {b} --by {by} (events={events})", tl.n_events, seconds + phase_s))
             # what the API's /dyads/A/B/timeline computes for an answer not cached (its defaults: by month, all events)
-            body, seconds = _best(lambda: json.dumps(jsonable_encoder(dyad_timeline(store, a, b, by="month").to_dict()),
-                                                     ensure_ascii=False, separators=(",", ":")), times)
+            body, seconds = _best(lambda: render_json(dyad_timeline(store, a, b, by="month").to_dict()), times)
             rows.append((f"API /dyads/{a}/{b}/timeline answer ({len(body) / 1e6:.1f} MB)", tl.n_events, seconds))
         for a in ("TJK", big[0]):
             found, seconds = _best(lambda: partners(store, a), repeat)
