@@ -142,3 +142,12 @@ def test_a_party_or_its_phrase_is_no_scene(code):
 def test_where_people_come_from_is_no_scene(code):
     events = code("The wife of a surgeon from Raqqa was kidnapped by armed men in November 2013.")
     assert events["kidnapped"].location is None
+
+
+def test_a_state_speaking_at_a_meeting_or_an_organisation_is_not_placed_at_home(code):
+    for text in ("Russia denied the claims at the OPCW on Wednesday.",
+                 "Britain rejected the proposal at the summit on Friday."):
+        events = code(text)
+        assert events and all(e.location is None for e in events.values()), text
+    home = code("Russia denied the claims on Wednesday.")
+    assert any(_where(e) is not None and _where(e)[1:] == ("RUS", "country", "actors") for e in home.values())

@@ -123,3 +123,24 @@ def test_a_place_in_what_a_speech_act_speaks_of_is_not_where_it_was_made(code):
     events = code("UN investigators condemned the use of chemical weapons in Douma on Monday.")
     assert events["condemned"].location is None
     assert code("The minister signed agreements in Dushanbe on Monday.")["signed"].location.name == "Dushanbe"
+
+
+def test_a_topic_object_is_not_the_scene(code):
+    # what is discussed is not where: "developments in Syria" is the object of the talks
+    events = code("Putin and Erdogan discussed developments in Syria and agreed to cooperate.")
+    assert all(e.location is None or e.location.country != "SYR" for e in events.values())
+    # however the parser hangs "in Mosul" (here on the verb), right after a topic object it is the topic
+    assert code("Iran and Iraq discussed the situation in Mosul.")["discussed"].location is None
+    assert code("Iran and Iraq discussed trade in Baghdad.")["discussed"].location.name == "Baghdad"
+    # an act of force is where its object is
+    strike = code("Turkish forces launched an offensive in Aleppo on Saturday.")
+    assert any(e.location is not None and e.location.name == "Aleppo" for e in strike.values())
+
+
+def test_a_destination_does_not_carry_past_a_second_move(code):
+    events = code("The British man went to Syria in 2014, came home in 2016 and was arrested by police.")
+    arrested = next(e for t, e in events.items() if "arrest" in t)
+    assert arrested.location is None or arrested.location.country != "SYR"
+    # without a move in between it still carries over ("flew to Doha and signed")
+    signed = code("The Afghan envoy flew to Doha and signed an agreement with the Taliban.")
+    assert any(e.location is not None and e.location.name == "Doha" for e in signed.values())

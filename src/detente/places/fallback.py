@@ -55,7 +55,7 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
     parties = _party_tokens(doc, m)
     # the places the sentence names as scenes: after a locative preposition, not inside a party's
     # phrase, not where people come from, not inside what a speech act speaks of
-    told = [p for p in inside if p.place.country and _locative(doc[p.end - 1], config)
+    told = [p for p in inside if p.place.country and _locative(doc[p.end - 1], config, scene_of=trigger)
             and p.end - 1 not in parties and not _provenance(doc[p.end - 1], config)
             and not (speech and _spoken_of(trigger, doc[p.end - 1]))]
     named = {p.place.country for p in told}
@@ -90,6 +90,8 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     if doer is None or _country(m.source) != iso or not (doer.sector in config.home_sectors
                                                          or not doer.sector and _is_country(m.source)):
         return None  # an act is done where its doer is; a target alone ("pressure on Putin") says nothing
+    if _at_venue(doc, m, config):
+        return None  # "Russia said at the OPCW", "Britain agreed at the summit"
     trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
     speech = m.cameo[:2] in config.speech_roots
     for p in inside:
@@ -150,11 +152,16 @@ def _country(mention: ActorMention | None) -> str | None:
     return country if country and country not in _NON_COUNTRIES else None
 
 
-def _locative(tok: Token, config: PlacesConfig) -> bool:
+def _locative(tok: Token, config: PlacesConfig, scene_of: Token | None = None) -> bool:
     """The place is the object of a locative preposition ("in northeast Syria", "in camps in
     Syria", "in the north of Syria"), of "from" / "out of" after a withdrawal, or of "to" / "into"
     after a movement ("travelled to Tehran"); not of "to" or "from" elsewhere ("lead to the
-    partition of Syria", "children from Britain")."""
+    partition of Syria", "children from Britain").
+
+    With ``scene_of`` (the event's trigger: is the place a scene of that event?), a destination
+    or origin counts only as the trigger's own ("went to Syria, came home and was arrested" is no
+    arrest in Syria), and a locative phrase on a topic noun that is not itself in a locative or
+    circumstantial phrase names what is spoken of ("discussed developments in Syria")."""
     cur = tok
     while cur.dep_ == "conj" and cur.head is not cur:  # "in Mosul and Raqqa"
         cur = cur.head
@@ -163,8 +170,16 @@ def _locative(tok: Token, config: PlacesConfig) -> bool:
             return False
         prep = cur.head
         word = prep.lower_
+        if scene_of is not None and word in config.locative and (_topic_of(prep.head, config)
+                                                                  or topic_phrase(prep, config)):
+            return False
         if word in config.locative or (word == "on" and _place_word(cur, config)):
             return True  # "in Syria", "on the outskirts of Kabul"
+        out_of = word == "of" and prep.head.lower_ == "out"
+        mover = prep.head.head if out_of else prep.head
+        if scene_of is not None and (word in config.destination or word in config.origin or word == "out" or out_of) \
+                and mover is not scene_of:
+            return False
         if word in config.destination:
             return prep.head.lemma_.lower() in config.destination_lemmas
         if word in config.origin or word == "out":  # "withdrew from Syria", not "children from Britain"
@@ -175,6 +190,40 @@ def _locative(tok: Token, config: PlacesConfig) -> bool:
             cur = prep.head  # "the north of Syria", "camps in Syria": the place phrase goes on
             continue
         return False
+    return False
+
+
+def is_topic(noun: Token, config: PlacesConfig) -> bool:
+    """A noun of what is spoken of (``topic_nouns``: "developments", "the situation")."""
+    return noun.lemma_.lower() in config.topic_nouns or noun.lower_ in config.topic_nouns
+
+
+def topic_phrase(prep: Token, config: PlacesConfig) -> bool:
+    """A prepositional phrase the parser hung on the verb right after the verb's topic object:
+    "discussed the situation in Mosul" speaks of Mosul whichever way it is parsed."""
+    if prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("dobj", "obj", "attr") and c.right_edge.i + 1 == prep.i and is_topic(c, config)
+               for c in prep.head.children)
+
+
+def _topic_of(noun: Token, config: PlacesConfig) -> bool:
+    """A topic noun ("developments", "the situation") that is an object or the object of a
+    non-locative preposition: what is spoken of, not a scene ("killed in the war in Syria" is one)."""
+    if not (noun.lemma_.lower() in config.topic_nouns or noun.lower_ in config.topic_nouns):
+        return False
+    if noun.dep_ == "pobj":
+        return noun.head.lower_ not in config.locative | config.circumstantial
+    return noun.dep_ in ("dobj", "obj", "attr", "appos")
+
+
+def _at_venue(doc: Doc, m: EventMention, config: PlacesConfig) -> bool:
+    """The sentence says the act was done at a meeting or a known organisation ("at a summit",
+    "at the OPCW", "told the session in ..."): not at home, wherever that meeting was."""
+    for tok in doc.char_span(m.char_start, m.char_end, alignment_mode="expand") or ():
+        if tok.dep_ == "pobj" and tok.head.lower_ in config.locative and (
+                tok.lemma_.lower() in config.venue_nouns or tok.ent_id_.startswith("org:")):
+            return True
     return False
 
 

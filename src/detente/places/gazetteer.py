@@ -62,6 +62,10 @@ class PlacesConfig:
     home_sectors: frozenset[str] = frozenset()
     origin: frozenset[str] = frozenset()
     origin_lemmas: frozenset[str] = frozenset()
+    background_countries: frozenset[str] = frozenset()
+    division_words: frozenset[str] = frozenset()
+    topic_nouns: frozenset[str] = frozenset()
+    venue_nouns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -131,7 +135,10 @@ def load_config() -> PlacesConfig:
         circumstantial=_words(data, "circumstantial"), target_roots=_roots(data, "target_roots"),
         civilian_target_roots=_roots(data, "civilian_target_roots"), speech_roots=_roots(data, "speech_roots"),
         home_sectors=frozenset(s.upper() for s in _words(data, "home_sectors")),
-        origin=_words(data, "origin"), origin_lemmas=_words(data, "origin_lemmas"))
+        origin=_words(data, "origin"), origin_lemmas=_words(data, "origin_lemmas"),
+        background_countries=frozenset(c.upper() for c in _words(data, "background_countries")),
+        division_words=_words(data, "division_words"), topic_nouns=_words(data, "topic_nouns"),
+        venue_nouns=_words(data, "venue_nouns"))
 
 
 def _roots(data: dict[str, Any], key: str) -> frozenset[str]:

@@ -44,7 +44,7 @@ from ..events.roles import PLACELESS_SECTORS, VENUE_ROOTS
 from ..model import Actor, ActorMention, Article, EventMention, Location
 from .gazetteer import PlacesConfig, load_config
 from .stage import find_places
-from .fallback import fallback_place
+from .fallback import fallback_place, is_topic as _topic, topic_phrase
 from .types import GeoPlace, PlaceMention
 
 if TYPE_CHECKING:
@@ -80,7 +80,8 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
         found = None
         if trigger is not None and doc.has_annotation("DEP"):
             speech = m.cameo[:2] in config.speech_roots
-            found = _clause_place(trigger, at, config, speech) or _where_place(trigger, at, config)
+            force = m.cameo[:2] in config.target_roots
+            found = _clause_place(trigger, at, config, speech, force) or _where_place(trigger, at, config)
             if found is None and m.cameo[:2] in config.target_roots:
                 found = _party_place(doc, m, at, config)
             if found is None:
@@ -133,20 +134,21 @@ def _trigger(doc: Doc, m: EventMention) -> Token | None:
     return span.root if span is not None else None
 
 
-def _anchors(trigger: Token, speech: bool = False) -> list[Token]:
+def _anchors(trigger: Token, config: PlacesConfig, speech: bool = False, force: bool = False) -> list[Token]:
     """Where the clause's prepositional phrases may hang: the trigger, its objects (not those of a
-    speech act, whose object is what it speaks of: "condemned the use of gas in Douma"), and the
-    verb a noun trigger is the object or subject of ("paid a visit", "talks were held")."""
+    speech act, whose object is what it speaks of: "condemned the use of gas in Douma", nor, but
+    for acts of force, a topic noun: "discussed developments in Syria"), and the verb a noun
+    trigger is the object or subject of ("paid a visit", "talks were held")."""
     out = [trigger]
     if not speech:
-        out += [c for c in trigger.children if c.dep_ in _OBJECT_DEPS]
+        out += [c for c in trigger.children if c.dep_ in _OBJECT_DEPS and (force or not _topic(c, config))]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
         out.append(trigger.head)
     return out
 
 
 def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig,
-                  speech: bool = False) -> PlaceMention | None:
+                  speech: bool = False, force: bool = False) -> PlaceMention | None:
     lemma = trigger.lemma_.lower()
     moving = lemma in config.destination_lemmas
     leaving = lemma in config.origin_lemmas
@@ -157,9 +159,11 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
                 found = _place_in(child, at, config, 0)
                 if found is not None:
                     return found
-    for anchor in _anchors(trigger, speech):
+    for anchor in _anchors(trigger, config, speech, force):
         for child in anchor.children:
             word = child.lower_
+            if not force and topic_phrase(child, config):
+                continue
             if child.dep_ != "prep" or not (word in config.locative or word in config.circumstantial
                                             or (moving and word in config.destination)
                                             or (leaving and _origin(child, config))):
@@ -224,15 +228,21 @@ def _governing_place(trigger: Token, at: dict[int, PlaceMention], config: Places
             and trigger.head.head.pos_ in ("VERB", "AUX"):
         # "a British soldier fighting Isis has died in Syria": what the subject was doing, it did there
         return _clause_place(trigger.head.head, at, config)
+    moves = config.destination_lemmas | config.origin_lemmas
     for _ in range(2):
         if cur.dep_ not in ("xcomp", "conj") or cur.head.pos_ not in ("VERB", "AUX"):
             return None
         if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
             return None  # a clause of its own ("X was killed in Mosul, and Y retreated")
+        if cur.dep_ == "conj" and any(c.dep_ == "conj" and c.head.i < c.i < cur.i and c.lemma_.lower() in moves
+                                      for c in cur.head.children):
+            return None  # "went to Syria, came home, and was arrested": a move in between leaves the place
         cur = cur.head
         found = _clause_place(cur, at, config)
         if found is not None:
             return found
+        if cur.lemma_.lower() in moves:
+            return None  # "went to Syria, came home and was arrested": it moved, to no place we know
     return None
 
 

@@ -26,7 +26,7 @@ from ..actors.names import acronym_key, fold, is_acronym
 from ..model import ActorMention, Article
 from ..sieve import doc_text
 from ..wordlists import word_map
-from .gazetteer import PlaceIndex, load_index
+from .gazetteer import PlaceIndex, PlacesConfig, load_index
 from .types import GeoPlace, PlaceMention
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def find_places(doc: Doc, article: Article, resources: Resources | None = None,
     out = []
     for i, m in enumerate(matches):
         following = matches[i + 1] if i + 1 < len(matches) else None
-        place, why = _choose(doc, m, following, countries, divisions, index.config.context_max_ratio)
+        place, why = _choose(doc, m, following, countries, divisions, index.config)
         span = doc[m.start:m.end]
         out.append(PlaceMention(m.start, m.end, span.start_char, span.end_char, span.text, place, why, m.dateline))
     return out
@@ -183,28 +183,50 @@ def _context(doc: Doc, matches: list[_Match], ambiguous: list[_Match],
 
 
 def _choose(doc: Doc, m: _Match, following: _Match | None, countries: Counter[str], divisions: Counter[str],
-            max_ratio: float) -> tuple[GeoPlace, str]:
+            config: PlacesConfig) -> tuple[GeoPlace, str]:
     cands = m.cands
+    max_ratio = config.context_max_ratio
     default = cands[0]
     if len(cands) == 1:
         return default, "only place of that name"
     if len(m.countries) == 1:
         return default, f"all places of that name are in {default.country}: the {default.kind} first"
-    qualified = _qualified(doc, m, following)
+    qualified = _qualified(doc, m, following) or _division_word(doc, m, config.division_words)
     if qualified is not None:
         return qualified
-    by_division = [c for c in cands if c.kind == "city" and c.admin1 and divisions[c.admin1]]
+    # the article names another place in a candidate's division ("Atlanta" for Georgia, US.GA)
+    by_division = [c for c in cands if c.kind in ("city", "admin1") and c.admin1 and divisions[c.admin1]]
     if by_division and len({c.admin1 for c in by_division}) == 1 and (
             default.population <= max_ratio * max(by_division[0].population, 1) or default in by_division):
-        return by_division[0], f"the article names its division {by_division[0].admin1}"
-    best = max(cands, key=lambda c: (countries[c.country], -cands.index(c)))
-    if countries[best.country] > countries[default.country]:
-        votes = ", ".join(f"{iso} {countries[iso]}" for iso in sorted(m.countries, key=lambda x: -countries[x]))
-        if default.population <= max_ratio * max(best.population, 1) or best.kind != default.kind:
-            return best, f"the article's countries decide ({votes}) over {default.label()}"
-        return default, (f"the article's countries favour {best.country} ({votes}) but {default.label()} "
+        chosen = by_division[0]
+        return chosen, f"the article names another place in its division {chosen.admin1} ({chosen.country})"
+    # a country named in most news (``background_countries``) is no evidence for a smaller namesake
+    votes = Counter({iso: n for iso, n in countries.items()
+                     if iso not in config.background_countries or iso == default.country})
+    best = max(cands, key=lambda c: (votes[c.country], -cands.index(c)))
+    if votes[best.country] > votes[default.country]:
+        listed = ", ".join(f"{iso} {votes[iso]}" for iso in sorted(m.countries, key=lambda x: -votes[x]))
+        if default.population <= max_ratio * max(best.population, 1):
+            return best, f"the article's countries decide ({listed}) over {default.label()}"
+        return default, (f"the article's countries favour {best.country} ({listed}) but {default.label()} "
                          f"is over {max_ratio:g} times larger")
+    background = sorted({c.country for c in cands if countries[c.country] > countries[default.country]}
+                        & config.background_countries)
+    if background:
+        return default, (f"the article names {', '.join(background)}, named in most news: no evidence for a "
+                         f"smaller namesake; {_default_why(default, cands, votes)}")
     return default, _default_why(default, cands, countries)
+
+
+def _division_word(doc: Doc, m: _Match, words: frozenset[str]) -> tuple[GeoPlace, str] | None:
+    """"Niger State", "the state of Georgia", "Punjab province": the division of that name."""
+    after = doc[m.end].lower_ if m.end < len(doc) else ""
+    before = doc[m.start - 2].lower_ if m.start >= 2 and doc[m.start - 1].lower_ == "of" else ""
+    word = after if after in words else before if before in words else ""
+    if not word:
+        return None
+    divisions = [c for c in m.cands if c.kind == "admin1"]
+    return (divisions[0], f"named a division by {word!r}") if divisions else None
 
 
 def _qualified(doc: Doc, m: _Match, following: _Match | None) -> tuple[GeoPlace, str] | None:
