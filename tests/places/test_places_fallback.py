@@ -151,3 +151,18 @@ def test_a_state_speaking_at_a_meeting_or_an_organisation_is_not_placed_at_home(
         assert events and all(e.location is None for e in events.values()), text
     home = code("Russia denied the claims on Wednesday.")
     assert any(_where(e) is not None and _where(e)[1:] == ("RUS", "country", "actors") for e in home.values())
+
+
+def test_no_home_fallback_for_acts_of_forces_or_a_mixed_list_of_envoys(code):
+    for text in ("Russia withdrew its troops on Monday.", "Russia mobilised its army on Monday."):
+        events = code(text)
+        assert events and all(e.location is None for e in events.values()), text
+    signed = code("The Turkish foreign minister, Mevlut Cavusoglu, and his Russian counterpart, Sergei Lavrov, "
+                  "signed the agreement.")
+    assert signed and all(e.location is None for e in signed.values())
+
+
+def test_a_scene_outside_the_relative_clause_of_the_event_is_not_its_scene(code):
+    events = code("In Jordan, a young man told me about his uncle, who had been randomly detained.")
+    detained = [e for t, e in events.items() if "detain" in t]
+    assert detained and all(e.location is None for e in detained)

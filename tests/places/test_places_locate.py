@@ -144,3 +144,8 @@ def test_a_destination_does_not_carry_past_a_second_move(code):
     # without a move in between it still carries over ("flew to Doha and signed")
     signed = code("The Afghan envoy flew to Doha and signed an agreement with the Taliban.")
     assert any(e.location is not None and e.location.name == "Doha" for e in signed.values())
+
+
+def test_a_party_named_by_its_seat_does_not_place_the_act(code):
+    events = code("Baghdad troops attacked the Peshmerga on Monday.")
+    assert all(e.location is None or e.location.name != "Baghdad" for e in events.values())

@@ -100,3 +100,10 @@ def test_a_country_named_alone_beats_a_same_name_division_abroad(places_of):
     state = _by_text(places_of("Nigeria's army said gunmen attacked a village in Niger State."))
     assert (state["Niger"].place.country, state["Niger"].place.kind) == ("NGA", "admin1")
     assert state["Niger"].why == "named a division by 'state'"
+
+
+def test_a_name_of_several_places_in_one_country_votes_for_no_division(places_of):
+    # "Damascus" has a namesake in Maryland, "Salisbury" one in Maryland too: the Syrian capital
+    # must not make the Maryland one the article's division
+    found = _by_text(places_of("Russia's role in Damascus and in the nerve agent attack in Salisbury was condemned."))
+    assert found["Salisbury"].place.country == "GBR"

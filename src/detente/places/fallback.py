@@ -48,14 +48,18 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
     """The (place, basis) an unplaced event falls back to, or None."""
     if any(_foreigner(p, config) for p in (m.source, m.target)):
         return None
+    trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
+    own = _relative_clause(trigger)
+    # a scene outside the relative clause an event is told in is not its scene ("In Jordan, a man
+    # told me of his uncle, who had been detained")
     inside = [p for p in places if not p.dateline and m.char_start <= p.char_start < m.char_end]
     countries = {c for c in (_country(m.source), _country(m.target)) if c}
-    trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
     speech = m.cameo[:2] in config.speech_roots
     parties = _party_tokens(doc, m)
     # the places the sentence names as scenes: after a locative preposition, not inside a party's
     # phrase, not where people come from, not inside what a speech act speaks of
-    told = [p for p in inside if p.place.country and _locative(doc[p.end - 1], config, scene_of=trigger)
+    told = [p for p in inside if p.place.country and (own is None or p.start in own)
+            and _locative(doc[p.end - 1], config, scene_of=trigger)
             and p.end - 1 not in parties and not _provenance(doc[p.end - 1], config)
             and not (speech and _spoken_of(trigger, doc[p.end - 1]))]
     named = {p.place.country for p in told}
@@ -90,6 +94,8 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     if doer is None or _country(m.source) != iso or not (doer.sector in config.home_sectors
                                                          or not doer.sector and _is_country(m.source)):
         return None  # an act is done where its doer is; a target alone ("pressure on Putin") says nothing
+    if any(m.cameo.startswith(code) for code in config.abroad_codes) or _mixed_doer(doc, m, iso):
+        return None  # "as Russia drew down its military presence": troops act abroad
     if _at_venue(doc, m, config):
         return None  # "Russia said at the OPCW", "Britain agreed at the summit"
     trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
@@ -100,6 +106,26 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
             return None
     country = load_index().countries.get(iso)
     return (country, "actors") if country is not None else None
+
+
+def _relative_clause(trigger: Token | None) -> set[int] | None:
+    """The tokens of the relative clause the trigger is in, or None."""
+    for tok in [trigger, *trigger.ancestors] if trigger is not None else ():
+        if tok.dep_ == "relcl":
+            return {t.i for t in tok.subtree}
+    return None
+
+
+def _mixed_doer(doc: Doc, m: EventMention, iso: str) -> bool:
+    """The doer's phrase names another country ("the Turkish foreign minister, his Russian
+    counterpart, Sergei Lavrov"): a list of states' envoys acts where they meet, not at one's home."""
+    if m.source is None:
+        return False
+    for tok in doc[m.source.start:m.source.end]:
+        parts = tok.ent_id_.split(":")
+        if len(parts) > 1 and parts[0] == "place" and parts[1] != iso:
+            return True
+    return False
 
 
 def _party_tokens(doc: Doc, m: EventMention) -> set[int]:

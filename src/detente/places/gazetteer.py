@@ -66,6 +66,7 @@ class PlacesConfig:
     division_words: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()
+    abroad_codes: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -138,7 +139,14 @@ def load_config() -> PlacesConfig:
         origin=_words(data, "origin"), origin_lemmas=_words(data, "origin_lemmas"),
         background_countries=frozenset(c.upper() for c in _words(data, "background_countries")),
         division_words=_words(data, "division_words"), topic_nouns=_words(data, "topic_nouns"),
-        venue_nouns=_words(data, "venue_nouns"))
+        venue_nouns=_words(data, "venue_nouns"), abroad_codes=_codes(data, "abroad_codes"))
+
+
+def _codes(data: dict[str, Any], key: str) -> frozenset[str]:
+    codes = _words(data, key)
+    if not all(c.isdigit() and 2 <= len(c) <= 4 for c in codes):
+        raise DataFileError(PLACES_FILE, f"'{key}' lists CAMEO codes (2-4 digits) as strings")
+    return codes
 
 
 def _roots(data: dict[str, Any], key: str) -> frozenset[str]:

@@ -81,7 +81,9 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
         if trigger is not None and doc.has_annotation("DEP"):
             speech = m.cameo[:2] in config.speech_roots
             force = m.cameo[:2] in config.target_roots
-            found = _clause_place(trigger, at, config, speech, force) or _where_place(trigger, at, config)
+            parties = frozenset(i for a in (m.source, m.target) if a is not None and a.actor is not None
+                                for i in range(a.start, a.end))
+            found = _clause_place(trigger, at, config, speech, force, parties) or _where_place(trigger, at, config)
             if found is None and m.cameo[:2] in config.target_roots:
                 found = _party_place(doc, m, at, config)
             if found is None:
@@ -148,7 +150,7 @@ def _anchors(trigger: Token, config: PlacesConfig, speech: bool = False, force: 
 
 
 def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig,
-                  speech: bool = False, force: bool = False) -> PlaceMention | None:
+                  speech: bool = False, force: bool = False, parties: frozenset[int] = frozenset()) -> PlaceMention | None:
     lemma = trigger.lemma_.lower()
     moving = lemma in config.destination_lemmas
     leaving = lemma in config.origin_lemmas
@@ -172,8 +174,10 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
                 found = _place_in(obj, at, config, 0)
                 if found is not None:
                     return found
-    # "the Douma attack", "the Geneva talks", "the Douma attack killed 40" (not "the Syria talks")
-    nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else [c for c in trigger.children if c.dep_ == "nsubj"]
+    # "the Douma attack", "the Geneva talks", "the Douma attack killed 40" (not "the Syria talks",
+    # nor a party named by its seat: "Baghdad troops attacked the Peshmerga")
+    nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else \
+        [c for c in trigger.children if c.dep_ == "nsubj" and c.i not in parties]
     for noun in nouns:
         for child in noun.children:
             if child.dep_ in ("compound", "nmod") and child.i in at and at[child.i].place.kind != "country":

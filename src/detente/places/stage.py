@@ -178,7 +178,9 @@ def _context(doc: Doc, matches: list[_Match], ambiguous: list[_Match],
         if len(m.countries) == 1:
             if m.start not in spans:
                 countries[m.cands[0].country] += 1
-            divisions.update({c.admin1 for c in m.cands if c.admin1})
+        if len({c.admin1 for c in m.cands}) == 1 and m.cands[0].admin1:
+            # only a name of one division votes for it ("Westminster" has four in the US: none)
+            divisions[m.cands[0].admin1] += 1
     return countries, divisions
 
 
