@@ -161,8 +161,3 @@ def test_no_home_fallback_for_acts_of_forces_or_a_mixed_list_of_envoys(code):
                   "signed the agreement.")
     assert signed and all(e.location is None for e in signed.values())
 
-
-def test_a_scene_outside_the_relative_clause_of_the_event_is_not_its_scene(code):
-    events = code("In Jordan, a young man told me about his uncle, who had been randomly detained.")
-    detained = [e for t, e in events.items() if "detain" in t]
-    assert detained and all(e.location is None for e in detained)

@@ -49,17 +49,13 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
     if any(_foreigner(p, config) for p in (m.source, m.target)):
         return None
     trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
-    own = _relative_clause(trigger)
-    # a scene outside the relative clause an event is told in is not its scene ("In Jordan, a man
-    # told me of his uncle, who had been detained")
     inside = [p for p in places if not p.dateline and m.char_start <= p.char_start < m.char_end]
     countries = {c for c in (_country(m.source), _country(m.target)) if c}
     speech = m.cameo[:2] in config.speech_roots
     parties = _party_tokens(doc, m)
     # the places the sentence names as scenes: after a locative preposition, not inside a party's
     # phrase, not where people come from, not inside what a speech act speaks of
-    told = [p for p in inside if p.place.country and (own is None or p.start in own)
-            and _locative(doc[p.end - 1], config, scene_of=trigger)
+    told = [p for p in inside if p.place.country and _locative(doc[p.end - 1], config, scene_of=trigger)
             and p.end - 1 not in parties and not _provenance(doc[p.end - 1], config)
             and not (speech and _spoken_of(trigger, doc[p.end - 1]))]
     named = {p.place.country for p in told}
@@ -106,14 +102,6 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
             return None
     country = load_index().countries.get(iso)
     return (country, "actors") if country is not None else None
-
-
-def _relative_clause(trigger: Token | None) -> set[int] | None:
-    """The tokens of the relative clause the trigger is in, or None."""
-    for tok in [trigger, *trigger.ancestors] if trigger is not None else ():
-        if tok.dep_ == "relcl":
-            return {t.i for t in tok.subtree}
-    return None
 
 
 def _mixed_doer(doc: Doc, m: EventMention, iso: str) -> bool:
