@@ -161,3 +161,8 @@ def test_no_home_fallback_for_acts_of_forces_or_a_mixed_list_of_envoys(code):
                   "signed the agreement.")
     assert signed and all(e.location is None for e in signed.values())
 
+
+
+def test_where_a_speech_was_delivered_abroad_blocks_the_home_country(code):
+    events = code("In a keynote speech delivered in Cairo, Pompeo called for a common stand against Tehran.")
+    assert events and all(e.location is None for e in events.values())

@@ -149,3 +149,15 @@ def test_a_destination_does_not_carry_past_a_second_move(code):
 def test_a_party_named_by_its_seat_does_not_place_the_act(code):
     events = code("Baghdad troops attacked the Peshmerga on Monday.")
     assert all(e.location is None or e.location.name != "Baghdad" for e in events.values())
+
+
+def test_a_country_fronted_as_a_frame_is_not_where_a_foreign_government_acts(code):
+    framed = code("In Syria, Erdogan has backed Moscow and Tehran in pursuing a settlement.")
+    assert all(e.location is None for e in framed.values())
+    # a place fronted for an act of the place's own people is where it happened
+    assert code("In Kabul, police arrested three men.")["arrested"].location.name == "Kabul"
+
+
+def test_a_possessive_place_is_an_owner_not_a_destination(code):
+    events = code("The UK is coming to Baghdad's aid.")
+    assert all(e.location is None or e.location.name != "Baghdad" for e in events.values())

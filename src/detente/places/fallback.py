@@ -65,6 +65,11 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
             return home
         if len(named) != 1 or (any(_state(p, config) for p in (m.source, m.target)) and not named <= countries):
             return None
+        doer = _country(m.source)
+        if doer is not None and doer not in named and m.cameo[:2] not in config.target_roots \
+                and _state(m.source, config) and m.source is not None and m.source.actor is not None \
+                and m.source.actor.sector in (None, *config.home_sectors):
+            return None  # "Erdogan had demanded the Syrian leader resign": a government acts from home
     elif len(named) != 1:
         return None
     iso = next(iter(named))
@@ -98,7 +103,9 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     speech = m.cameo[:2] in config.speech_roots
     for p in inside:
         tok = doc[p.end - 1]
-        if p.place.country != iso and _locative(tok, config) and not (speech and _spoken_of(trigger, tok)):
+        # where a speech act was said counts ("In a speech delivered in Cairo, Pompeo called for ...")
+        if p.place.country != iso and _locative(tok, config) \
+                and not (speech and _spoken_of(trigger, tok, said_at=config.locative)):
             return None
     country = load_index().countries.get(iso)
     return (country, "actors") if country is not None else None
@@ -245,11 +252,14 @@ def _place_word(tok: Token, config: PlacesConfig) -> bool:
     return tok.lemma_.lower() in config.place_nouns or tok.lower_ in config.place_nouns
 
 
-def _spoken_of(trigger: Token | None, tok: Token) -> bool:
-    """``tok`` is inside what a speech act speaks of (its object or complement, not its subject)."""
+def _spoken_of(trigger: Token | None, tok: Token, said_at: frozenset[str] = frozenset()) -> bool:
+    """``tok`` is inside what a speech act speaks of (its object or complement, not its subject;
+    nor, with ``said_at``, a phrase of these prepositions on the verb itself: where it was said)."""
     if trigger is None:
         return False
     for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in said_at:
+            continue
         if child.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct") and tok in child.subtree:
             return True
     return False

@@ -50,7 +50,8 @@ from .types import GeoPlace, PlaceMention
 if TYPE_CHECKING:
     from ..resources import Resources
 
-_NOMINAL_DEPS = frozenset({"compound", "amod", "appos", "nmod", "npadvmod", "poss"})
+# (a possessive is an owner, "coming to Baghdad's aid", but on a place noun: "in Kabul's market", below)
+_NOMINAL_DEPS = frozenset({"compound", "amod", "appos", "nmod", "npadvmod"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "attr"})
 _MAX_HOPS = 3
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "csubj", "acl", "parataxis"})
@@ -88,6 +89,8 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
                 found = _party_place(doc, m, at, config)
             if found is None:
                 found = _governing_place(trigger, at, config)
+            if found is not None and not force and _frame(doc, found, m):
+                found = None
         if found is not None:
             m = dataclasses.replace(m, location=location_of(found, "clause"))
             if m.target is None and m.cameo[:2] in config.civilian_target_roots:
@@ -105,6 +108,21 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
                                         target=_of_place(m.target, fallback[0]))
         out.append(m)
     return out
+
+
+def _frame(doc: Doc, found: PlaceMention, m: EventMention) -> bool:
+    """"In Syria, Erdogan has backed Moscow": a country fronted at the head of the sentence is
+    the matter a foreign state's act is about, not where it was done (the doer is a country or
+    its government, of another country; acts of force are not asked)."""
+    first = doc[found.start]
+    prep = first.head
+    if found.place.kind != "country" or first.dep_ != "pobj" or not prep.is_sent_start:
+        return False
+    if found.end >= len(doc) or doc[found.end].text != ",":
+        return False
+    doer = m.source.actor if m.source is not None else None
+    return doer is not None and bool(doer.country) and doer.country != found.place.country \
+        and (doer.sector in (None, "GOV"))
 
 
 def _civilians_of(place: PlaceMention) -> ActorMention:
