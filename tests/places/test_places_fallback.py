@@ -166,3 +166,11 @@ def test_no_home_fallback_for_acts_of_forces_or_a_mixed_list_of_envoys(code):
 def test_where_a_speech_was_delivered_abroad_blocks_the_home_country(code):
     events = code("In a keynote speech delivered in Cairo, Pompeo called for a common stand against Tehran.")
     assert events and all(e.location is None for e in events.values())
+
+
+def test_a_doer_whose_country_is_borrowed_from_the_article_does_not_place_the_act(code):
+    named = code("The Russian government condemned the decision on Monday.")
+    assert _where(named["condemned"])[1:] == ("RUS", "country", "actors")
+    events = code("Russian President Vladimir Putin spoke on Monday. He condemned the decision on Tuesday.")
+    condemned = events["condemned"]
+    assert condemned.mentions[0].source.basis == "coref" and condemned.location is None
