@@ -13,7 +13,9 @@ Two documented fallbacks, each with its own ``basis``, tried after the clause an
   (``target_roots``) need both parties of C: "Iraqi police arrested Iraqi protesters" is in Iraq,
   "US forces killed Isis fighters" says nothing of where. "Senator Rand Paul welcomed Trump's
   decision" -> USA; "Turkey warned it would act" -> TUR. A target alone ("pressure on Putin")
-  places nothing.
+  places nothing, nor does a doer whose country was borrowed by coreference or context ("he",
+  "a spokesman"), an act of forces (``abroad_codes``), an act at a meeting or a known
+  organisation (``venue_nouns``) or a doer's phrase naming two countries.
 - ``sentence``: the places the sentence names as scenes — after a locative preposition ("in",
   "at", "near", "across", ...; "from" and "to" only after a withdrawal or a movement), not inside
   a party's phrase ("the families of British men killed in Syria"), not where people come from
