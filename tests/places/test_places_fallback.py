@@ -1,20 +1,7 @@
 """Country-level fallback locations (basis "actors" and "sentence") and the withdrawal rule."""
 from __future__ import annotations
 
-import pytest
-
-from detente.pipeline import Pipeline
 from detente.places.gazetteer import load_index
-from detente.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def code():
-    pipe = Pipeline(Settings(coder="rules"))
-
-    def run(text: str):
-        return {e.mentions[0].trigger: e for e in pipe.code_text(text, published="2023-06-05")}
-    return run
 
 
 def _where(event):

@@ -1,20 +1,6 @@
 """Event location: the clause's place, else the dateline, else none."""
 from __future__ import annotations
 
-import pytest
-
-from detente.pipeline import Pipeline
-from detente.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def code():
-    pipe = Pipeline(Settings(coder="rules"))
-
-    def run(text: str):
-        return {e.mentions[0].trigger: e for e in pipe.code_text(text, published="2023-06-05")}
-    return run
-
 
 def test_clause_place_beats_the_dateline(code):
     events = code("KABUL — Iran's foreign minister met his Tajik counterpart in Dushanbe on Monday.")
