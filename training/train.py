@@ -186,10 +186,11 @@ def write(out: Path, ex: Examples, rows: np.ndarray, folding: dict[str, str], fi
 DEFAULTS = {"alpha": 5e-6, "event_c": 2.0, "dense_weight": 0.0, "none_weight": 1.0, "min_feature": MIN_FEATURE}
 
 
-def train(out: Path, seed: int = 0, **params) -> dict:
+def train(out: Path, seed: int = 0, exclude: tuple[str, ...] = (), **params) -> dict:
+    """Train on the train split, less the writers in ``exclude``."""
     params = {**DEFAULTS, **params}
     t0 = time.time()
-    train_s = load_split("train")
+    train_s = [s for s in load_split("train") if s.writer not in exclude]
     folding = fold_codes(train_s)
     ex = examples(train_s, folding)
     rows = np.arange(len(ex.label))
@@ -212,8 +213,10 @@ def main() -> None:
                     help="class weight of the type model's 'none' rows (1: unweighted)")
     ap.add_argument("--min-feature", type=int, default=DEFAULTS["min_feature"],
                     help="drop features seen in fewer training rows")
+    ap.add_argument("--exclude", default="", help="comma-separated train writers to leave out")
     args = ap.parse_args()
-    print(json.dumps(train(args.out, args.seed, alpha=args.alpha, event_c=args.event_c,
+    exclude = tuple(w for w in args.exclude.split(",") if w)
+    print(json.dumps(train(args.out, args.seed, exclude, alpha=args.alpha, event_c=args.event_c,
                            dense_weight=args.dense_weight, none_weight=args.none_weight,
                            min_feature=args.min_feature), indent=1))
 
