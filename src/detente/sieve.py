@@ -19,7 +19,7 @@ sentence loses: the statistical NER's entities and its parse.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -39,6 +39,16 @@ COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_I
 _ENDS = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’)]»")
 _CACHE_MAX = 200_000  # distinct word forms remembered before the cache is emptied
+
+
+def _remembered(cache: dict[str, bool], form: str, answer: Callable[[], bool]) -> bool:
+    """``answer()`` for ``form``, remembered in ``cache`` (emptied when it holds ``_CACHE_MAX`` forms)."""
+    hit = cache.get(form)
+    if hit is None:
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        hit = cache[form] = answer()
+    return hit
 
 
 @dataclass(frozen=True)
@@ -117,21 +127,11 @@ class Sieve:
         return out
 
     def may_trigger(self, form: str) -> bool:
-        hit = self._cache.get(form)
-        if hit is None:
-            if len(self._cache) >= _CACHE_MAX:
-                self._cache.clear()
-            hit = self._cache[form] = not self.triggers.isdisjoint(self.lemmas(form))
-        return hit
+        return _remembered(self._cache, form, lambda: not self.triggers.isdisjoint(self.lemmas(form)))
 
     def keeps(self, form: str) -> bool:
         """Whether a sentence with this word is parsed: it may trigger an event, and often enough."""
-        hit = self._keep.get(form)
-        if hit is None:
-            if len(self._keep) >= _CACHE_MAX:
-                self._keep.clear()
-            hit = self._keep[form] = self.may_trigger(form) and self.yields.passes(form)
-        return hit
+        return _remembered(self._keep, form, lambda: self.may_trigger(form) and self.yields.passes(form))
 
     def sentences(self, doc: Doc) -> list[tuple[int, int, bool]]:
         """The rule-cut sentences of a tokenized ``doc``: (start, end, may hold an event)."""
