@@ -180,3 +180,18 @@ def test_a_coordination_ends_the_phrase(nlp, kb_resources):
     found = _found(nlp, kb_resources, "Kenyan President Mwai Kibaki and opposition leader Raila Odinga held "
                                       "their first face-to-face talks on Thursday.")
     assert not any(" and " in t for t in found)
+
+
+def test_sentence_initial_name_the_tagger_reads_as_a_common_noun(nlp, kb_resources):
+    # spaCy tags a sentence-initial "Trump" / "Isis" as the nouns "trump", "isis" (NN)
+    text = "Isis was quick to claim the strike. Trump later claimed this was wrong."
+    doc = nlp(text)
+    assert [t.pos_ for t in doc if t.text in ("Isis", "Trump")] == ["NOUN", "NOUN"]
+    found = _found(nlp, kb_resources, text)
+    assert found["Isis"].actor.sector == "INS"
+    assert found["Trump"].actor.country == "USA"
+
+
+def test_capitalised_common_noun_that_names_nothing_is_no_actor(nlp, kb_resources):
+    # only a name reading is taken for such a head, never a title or group noun read off its words
+    assert _found(nlp, kb_resources, "Support for the plan grew among farmers.").keys() <= {"farmers"}

@@ -32,6 +32,7 @@ _MAX_DEPTH = 4
 _DOER_PLACES = (":country", ":demonym", ":people", ":seat")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _FORCE_PREPS = word_set("actors", "force_preps")
+_NAME_KINDS = frozenset({"kb", "org", "place"})  # readings of a name (not of a title or group noun)
 
 
 def find_actors(doc: Doc, article: Article, resources: Resources | None) -> list[ActorMention]:
@@ -94,12 +95,12 @@ def _phrase_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[
         start, end = chunk.start, _extent_end(root, resolver, 0)
         span = doc[start:end]
         seen.update(range(start, end))
-        reading = _read(resolver, span, date) if _actor_head(root, resolver) else None
+        reading = _head_reading(root, span, resolver, date)
         if end > chunk.end and (reading is None or (reading.actor.country is None and reading.actor.kb_id is None)):
             # the complement did not help: read the chunk alone, leave the complement to itself
             span = doc[chunk.start:chunk.end]
             seen.difference_update(range(chunk.end, end))
-            reading = _read(resolver, span, date) if _actor_head(root, resolver) else None
+            reading = _head_reading(root, span, resolver, date)
         if reading is not None and reading.actor.country is None:
             located = _locative_reading(root, span, resolver, date)
             if located is not None:  # "a police station in Lagos", "rebels in Darfur"
@@ -180,6 +181,22 @@ def _locative_reading(root: Token, span: Span, resolver: Resolver, date: dt.date
             return wide, reading
         return None
     return None
+
+
+def _head_reading(root: Token, span: Span, resolver: Resolver, date: dt.date | None) -> Reading | None:
+    """The phrase's reading when its head may be an actor. A capitalised head the tagger took for a
+    common noun is read as a name, but only a name is taken ("Trump later claimed", "Isis was quick
+    to claim": sentence-initial names the tagger reads as the nouns "trump", "isis")."""
+    if _actor_head(root, resolver):
+        return _read(resolver, span, date)
+    if not _capitalised_noun(root):
+        return None
+    reading = _read(resolver, span, date)
+    return reading if reading is not None and reading.kind in _NAME_KINDS else None
+
+
+def _capitalised_noun(root: Token) -> bool:
+    return root.pos_ == "NOUN" and root.text[:1].isupper() and root.text[1:2].isalpha()
 
 
 def _actor_head(root: Token, resolver: Resolver) -> bool:

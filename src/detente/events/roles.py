@@ -44,6 +44,9 @@ BFS_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "pobj", "npad
 # an apposition names the referent itself ("Tajikistan's guarantor, Russia"); a possessor last
 BFS_ORDER = {"appos": 0, "compound": 1, "nmod": 1, "amod": 2, "prep": 3, "pobj": 3, "npadvmod": 4, "poss": 5}
 BFS_PREPS = frozenset({"of", "from", "by"})
+# a countryless actor serving a named one is of it ("a spokesperson for the Foreign Office", "an
+# official at Scotland Yard"); "at" a mere place says nothing ("diplomats at Baghdad airport")
+SERVING_PREPS = frozenset({"for", "at"})
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})  # "its border with Ukraine" names Ukraine
 # participles whose agent owns or authored the noun they describe ("positions held by Isis", "laws
 # passed by the government", "a bombing claimed by Isis"); not "backed by", "visited by"
@@ -122,11 +125,13 @@ def actors_near(tok: Token, index: ActorIndex, max_depth: int = 4) -> list[Actor
                         continue
                     c = agent
                 elif c.dep_ not in BFS_DEPS and not (c.dep_ == "prep" and (
-                        c.lower_ in BFS_PREPS or (c.lower_ == "with" and sx.lemma(cur) in BORDER_NOUNS))):
+                        c.lower_ in BFS_PREPS or (c.lower_ == "with" and sx.lemma(cur) in BORDER_NOUNS)
+                        or (c.lower_ in SERVING_PREPS and cur == tok and own))):
                     continue
                 if c.dep_ == "conj" and cur == tok:
                     continue  # conjuncts are separate actors, handled by the caller
-                found = [m for m in index.at(c) if m not in own]
+                found = [m for m in index.at(c) if m not in own
+                         and not (c.dep_ == "pobj" and c.head.lower_ == "at" and m.basis == "gazetteer")]
                 if found and _located(found):
                     return found
                 if found and not fallback:

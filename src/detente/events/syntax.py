@@ -56,7 +56,17 @@ def is_passive(tok: Token) -> bool:
     """A passive verb: has a passive subject or auxiliary, or is a past participle modifying a noun."""
     if any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children):
         return True
-    return tok.tag_ == "VBN" and tok.dep_ == "acl" and not _misread_clause(tok)
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and not _misread_clause(tok):
+        return True
+    return _passive_adjunct(tok)
+
+
+def _passive_adjunct(tok: Token) -> bool:
+    """``militias hold sway, supported by US troops``: a bare past participle with a ``by``-agent
+    adjoined to a clause is passive; what it says is done to the clause's subject."""
+    return tok.tag_ == "VBN" and tok.dep_ == "advcl" and bool(agent(tok)) and not any(
+        c.dep_ in ("aux", "auxpass", "mark", "dobj", *SUBJ_DEPS, *PASSIVE_SUBJ_DEPS) or c.tag_ in ("WRB", "WDT")
+        for c in tok.children)
 
 
 def _misread_clause(tok: Token) -> bool:
@@ -137,6 +147,8 @@ def direct_objects(tok: Token) -> list[Token]:
     if is_passive(tok):
         if tok.dep_ == "acl" and not children(tok, *PASSIVE_SUBJ_DEPS):
             return [tok.head]
+        if _passive_adjunct(tok):
+            return subject(tok.head)
         return children(tok, *PASSIVE_SUBJ_DEPS)
     objs = children(tok, "dobj")
     return [object_head(o) for o in objs]
