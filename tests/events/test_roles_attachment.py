@@ -27,3 +27,30 @@ def test_spokesperson_for_a_body_speaks_for_it(code_full):
 def test_official_at_a_mere_place_takes_no_country_from_it(code_full):
     mentions = code_full("An official at Tashkent airport criticised the decision on Monday.")
     assert all(m.source is None or m.source.actor.country is None for m in find(mentions, "11"))
+
+
+def test_participle_coordinated_with_another_takes_its_agent_as_doer(code):
+    # "X, armed and supported by Y": Y supports X
+    [m] = find(code("The Kyrgyz troops, armed and supported by Russia, have held the pass."), "051")
+    assert dyad(m) == ("RUS", "KGZ")
+
+
+def test_second_of_two_coordinated_participles_has_its_own_agent(code):
+    # "led by X and backed by Y": the backer is Y, not the leader X
+    [m] = find(code("The militias, led by Mongolian officials and backed by China, took the town."), "07")
+    assert m.source.actor.country == "CHN"
+
+
+def test_adjective_rule_on_a_passive_participle_takes_the_agent(code):
+    # "opposed" as an adjective ("Kazakhstan is opposed to ...") and as a passive verb ("... by X")
+    [m] = find(code("The deployment is opposed by the Kazakh government."), "12")
+    assert m.source.actor.country == "KAZ"
+    [m] = find(code("The Kazakh government is opposed to the plan."), "12")
+    assert m.source.actor.country == "KAZ"
+
+
+def test_pleading_with_someone_is_an_appeal_to_them(code):
+    for text in ("The Kazakh president pleaded with Mongolian officials on Monday.",
+                 "The Kazakh president pleaded with Mongolian officials for calm."):
+        [m] = find(code(text), "02")
+        assert dyad(m) == ("KAZ", "MNG"), text

@@ -199,7 +199,8 @@ def _first_step(step: str, match: Match, lexicon: Lexicon) -> list[Token]:
     pos = sx.eff_pos(trig)
     if step == "subj":
         if pos == "adj" or match.rule.pos == "adj":
-            return sx.surface_subject(trig)
+            # "is opposed by the regime": a participle with a by-agent is a passive verb
+            return (sx.agent(trig) if trig.tag_ == "VBN" else []) or sx.surface_subject(trig)
         return sx.subject(trig) if pos != "noun" else []
     if step == "dobj":
         if pos == "noun":

@@ -62,11 +62,31 @@ def is_passive(tok: Token) -> bool:
 
 
 def _passive_adjunct(tok: Token) -> bool:
-    """``militias hold sway, supported by US troops``: a bare past participle with a ``by``-agent
-    adjoined to a clause is passive; what it says is done to the clause's subject."""
-    return tok.tag_ == "VBN" and tok.dep_ == "advcl" and bool(agent(tok)) and not any(
-        c.dep_ in ("aux", "auxpass", "mark", "dobj", *SUBJ_DEPS, *PASSIVE_SUBJ_DEPS) or c.tag_ in ("WRB", "WDT")
-        for c in tok.children)
+    """A bare past participle with a ``by``-agent and no auxiliary of its own is passive, whatever
+    the parser attached it as: adjoined to a clause (``militias hold sway, supported by US
+    troops``), coordinated with another participle (``the Kurds, armed and supported by the US``)
+    or a relative clause it misread (``groups who, supported by the US, ...``)."""
+    if tok.tag_ != "VBN" or tok.dep_ not in ("advcl", "conj", "relcl") or not agent(tok):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "mark", "dobj", *PASSIVE_SUBJ_DEPS) or c.tag_ == "WRB"
+                   or (c.dep_ in SUBJ_DEPS and c.tag_ not in ("WP", "WDT")) for c in tok.children)
+
+
+def _adjunct_patient(tok: Token) -> list[Token]:
+    """What a bare passive participle says is done to: the antecedent of its relative pronoun, the
+    subject of the clause it is adjoined to, or the patient of the participle it is coordinated with."""
+    rel = children(tok, *SUBJ_DEPS)
+    if rel:
+        return [_relative_antecedent(r) for r in rel]
+    head = tok.head
+    if tok.dep_ == "advcl":
+        return subject(head)
+    if tok.dep_ == "conj":
+        if head.dep_ in ("acl", "amod") and head.tag_ in ("VBN", "JJ"):
+            return [head.head]  # "the Kurds, armed and supported by the US"
+        if is_passive(head):
+            return direct_objects(head)
+    return []
 
 
 def _misread_clause(tok: Token) -> bool:
@@ -148,7 +168,7 @@ def direct_objects(tok: Token) -> list[Token]:
         if tok.dep_ == "acl" and not children(tok, *PASSIVE_SUBJ_DEPS):
             return [tok.head]
         if _passive_adjunct(tok):
-            return subject(tok.head)
+            return _adjunct_patient(tok)
         return children(tok, *PASSIVE_SUBJ_DEPS)
     objs = children(tok, "dobj")
     return [object_head(o) for o in objs]
