@@ -43,8 +43,9 @@ import pandas as pd
 from scipy.special import stdtrit  # the t quantile (scipy.stats.t.ppf calls it; a lighter import)
 
 from ..errors import QueryError
-from ..store.derived import OPPOSITION_SECTORS, PRECISION_RANK as _PRECISION_RANK, pair_key, score_sql
-from .query import EventFilter, as_date, count_sources, days_window, events_sql, run_query, run_rows, where_clause
+from ..store.derived import OPPOSITION_SECTORS, PRECISION_RANK as _PRECISION_RANK, score_sql
+from .pairdata import VAGUE_DAYS, PairEvents, load_events, pair_data
+from .query import EventFilter, as_date, count_sources, events_sql, run_query, run_rows, where_clause
 from .records import EVIDENCE_FIELDS, KEY_EVENT_COLUMNS, KeyEvent, clean, key_event
 
 PERIODS = ("day", "week", "month", "quarter", "year")
@@ -53,7 +54,6 @@ SCORES = ("relations", "goldstein")
 EVENT_LISTS = ("all", "top", "none")
 PRIOR_SD = 4.0
 PRIOR_N = 2.0
-VAGUE_DAYS = 366  # an event dated to a longer span is in no period's index (``vague``)
 
 
 @dataclass(frozen=True)
@@ -167,81 +167,77 @@ def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = No
     base = EventFilter(a=a, b=b, direction=direction, since=since, until=until)
     if base.a == base.b:
         raise QueryError(f"a dyad needs two different countries, got {base.a} twice")
-    pair, params = _pair_sql(base)
+    data = pair_data(store, base.a or a, base.b or b)
+    rows = data.days.select(base)
     if by == "auto":
-        lo, hi = run_query(store, f"SELECT min(day), max(day) FROM dyad_days WHERE {pair} AND modality = 'asserted' "
-                                  f"AND NOT {_VAGUE_DAYS_SQL}", params).iloc[0]
-        by = auto_period([d for d in (clean(lo), clean(hi)) if d is not None])
-    stats = _period_stats(store, pair, params, by, weight, score)
-    excluded = {str(m): int(n) for m, n in run_query(
-        store, f"SELECT modality, sum(n) FROM dyad_days WHERE {pair.replace(' AND day IS NOT NULL', '')} "
-               "AND modality <> 'asserted' GROUP BY modality ORDER BY modality", params).itertuples(index=False)}
+        by = auto_period(data.days.span(rows))
+    stats = data.days.period_stats(rows, by, weight, score)
+    excluded = data.days.excluded(rows)
     asserted = base.replace(modality="asserted")
-    listed = _listed_events(store, asserted, by, score, top, events)
+    pair_events = data.events if data.events is not None or events != "all" else load_events(store, asserted)
+    if pair_events is not None:
+        listed, contexts, (n_articles, n_sources) = _from_events(pair_events, asserted, by, weight, score, top,
+                                                                 events)
+    else:  # the top events of a pair of too many events to keep in memory: their SQL
+        listed = _listed_events(store, asserted, by, score, top, events)
+        contexts = _period_contexts(store, asserted, by, weight)
+        n_articles, n_sources = count_sources(store, asserted)
     undated = tuple(k for k in listed if k.date_start is None)
     vague_list: list[KeyEvent] = []
     by_period: dict[tuple[int, int], list[KeyEvent]] = {}
     for k in listed:
         if k.date_start is None:
             continue
-        if k.date_end is not None and (k.date_end - k.date_start).days > VAGUE_DAYS:  # is_vague, on dates
+        if _vague(k):
             vague_list.append(k)
         else:
             by_period.setdefault(period_of(k.date_start, by), []).append(k)
-    vague = tuple(vague_list)
-    if events == "all":  # the periods' events are all listed: their contexts without another scan
-        contexts: dict[tuple[int, int], dict[str, float]] = {}
-        for key, members in by_period.items():
-            sums = contexts[key] = {}
-            for k in members:
-                w = float(k.num_mentions or 1) if weight == "mentions" else 1.0
-                for c in k.contexts:
-                    sums[c] = sums.get(c, 0.0) + w
-    else:
-        contexts = _period_contexts(store, asserted, by, weight)
     periods = [_period(key, row, by_period.get(key, []), contexts.get(key, {}), by, top) for key, row in stats]
-    n_articles, n_sources = count_sources(store, asserted)
     return DyadTimeline(
         a=base.a or a, b=base.b or b, by=by, direction=direction, weight=weight, score=score,
         since=base.since, until=base.until, periods=tuple(periods), undated=undated,
-        excluded=dict(sorted(excluded.items())), n_articles=n_articles, n_sources=n_sources, vague=vague,
+        excluded=excluded, n_articles=n_articles, n_sources=n_sources, vague=tuple(vague_list),
     )
-
-
-def _pair_sql(f: EventFilter) -> tuple[str, list[Any]]:
-    """Conditions on ``dyad_days`` for the dyad, direction and date window of ``f``: the rows of
-    dated events whose dates overlap the window (undated rows too when there is no window)."""
-    ab = "pair = ? AND source_country = ? AND target_country = ?"  # rows in pair order: see where_clause
-    pair = pair_key(f.a or "", f.b or "")
-    if f.direction == "A>B":
-        cond, params = ab, [pair, f.a, f.b]
-    elif f.direction == "B>A":
-        cond, params = ab, [pair, f.b, f.a]
-    else:
-        cond, params = "pair = ? AND source_country <> target_country", [pair]
-    window, dates = days_window(f)
-    return cond + window + (" AND day IS NOT NULL" if not window else ""), params + dates
 
 
 _PERIOD_SQL = {"day": "year({c}), dayofyear({c})", "week": "isoyear({c}), week({c})",
                "month": "year({c}), month({c})", "quarter": "year({c}), quarter({c})", "year": "year({c}), 0"}
 
 
-def _period_stats(store: Any, pair: str, params: list[Any], by: str, weight: str,
-                  score: str) -> list[tuple[tuple[int, int], dict[str, float]]]:
-    m = "m" if weight == "mentions" else ""
-    w = "nm" if weight == "mentions" else "n"
-    w2 = "nm2" if weight == "mentions" else "n"
-    s = "r" if score == "relations" else "g"
-    frame = run_query(store, f"""
-        SELECT {_PERIOD_SQL[by].format(c='day')}, sum(n) AS n, sum({w}) AS w, sum({w2}) AS w2,
-               sum({m}q1) AS q1, sum({m}q2) AS q2, sum({m}q3) AS q3, sum({m}q4) AS q4,
-               sum({m}g) AS gold, sum({m}{s}) AS s, sum({m}{s}2) AS s2,
-               coalesce(sum(n) FILTER (WHERE prank > {_PRECISION_RANK[by]}), 0) AS coarse
-        FROM dyad_days WHERE {pair} AND modality = 'asserted' AND NOT {_VAGUE_DAYS_SQL}
-        GROUP BY ALL ORDER BY 1, 2""", params)
-    return [((int(r[0]), int(r[1])), dict(zip(frame.columns[2:], (float(v) for v in r[2:]))))
-            for r in frame.itertuples(index=False)]
+def _vague(k: KeyEvent) -> bool:
+    """``is_vague`` on a KeyEvent's dates."""
+    return k.date_start is not None and k.date_end is not None and (k.date_end - k.date_start).days > VAGUE_DAYS
+
+
+def _rank(k: KeyEvent) -> tuple[Any, ...]:
+    """A period's top events first: by |goldstein| x mentions, articles, date, id."""
+    return -k.importance, -k.num_articles, k.date_start or dt.date.min, k.event_id
+
+
+def _from_events(pair_events: PairEvents, f: EventFilter, by: str, weight: str, score: str, top: int,
+                 events: str) -> tuple[list[KeyEvent], dict[tuple[int, int], dict[str, float]], tuple[int, int]]:
+    """From the events of the pair in memory: the events the timeline lists (see ``dyad_timeline``),
+    the weighted contexts of each period's events and the (articles, sources) behind them all."""
+    chosen = pair_events.select(f)
+    scored = pair_events.scored(score)
+    window = [scored[i] for i in chosen]
+    contexts: dict[tuple[int, int], dict[str, float]] = {}
+    members: dict[tuple[int, int], list[KeyEvent]] = {}
+    for k in window:
+        if k.date_start is None or _vague(k):
+            continue
+        key = period_of(k.date_start, by)
+        members.setdefault(key, []).append(k)
+        sums = contexts.setdefault(key, {})
+        w = float(k.num_mentions or 1) if weight == "mentions" else 1.0
+        for c in k.contexts:
+            sums[c] = sums.get(c, 0.0) + w
+    if events == "all":
+        listed = window
+    else:
+        tops = {id(k) for group in members.values() for k in sorted(group, key=_rank)[:top]}
+        listed = [k for k in window if id(k) in tops or (events == "top" and (k.date_start is None or _vague(k)))]
+    return listed, contexts, pair_events.count_sources(chosen)
 
 
 def _period_contexts(store: Any, f: EventFilter, by: str, weight: str) -> dict[tuple[int, int], dict[str, float]]:
@@ -306,9 +302,6 @@ def vague_sql(prefix: str = "") -> str:
             f"AND {prefix}date_end - {prefix}date_start > {VAGUE_DAYS})")
 
 
-_VAGUE_DAYS_SQL = f"(end_day - day > {VAGUE_DAYS})"  # ``vague_sql`` over the rows of dyad_days
-
-
 def coarse_sql(by: str) -> str:
     """SQL: whether an event's ``date_precision`` is less precise than the period ``by`` (``n_coarse``)."""
     cases = " ".join(f"WHEN '{p}' THEN {r}" for p, r in _PRECISION_RANK.items())
@@ -321,7 +314,7 @@ def _period(key: tuple[int, int], row: dict[str, float], listed: list[KeyEvent],
     total = row["w"]
     mean = row["s"] / total
     index, low, high = band(mean, row["s2"] / total - mean * mean, total * total / row["w2"])
-    ranked = sorted(listed, key=lambda k: (-k.importance, -k.num_articles, k.date_start or dt.date.min, k.event_id))
+    ranked = sorted(listed, key=_rank)
     return Period(
         label=label, start=start, end=end, n_events=int(row["n"]), weight=round(total, 3),
         quad_counts={q: _num(row[f"q{q}"]) for q in (1, 2, 3, 4)},

@@ -42,10 +42,13 @@ def _now() -> dt.datetime:
 class Store:
     """One DuckDB database file. Open it with ``Store.open(path)`` (a context manager)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path):
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, pair_cache: Any = None, snapshot: Any = None):
         self._con = con
         self.path = path
         self._depth = 0
+        # A reader of snapshots (the web app) passes its ``analyse.pairdata.PairCache`` and the
+        # snapshot this connection reads: dyad timelines then answer from the pair's rows in memory.
+        self.pair_cache, self.snapshot = pair_cache, snapshot
 
     # -- lifecycle ----------------------------------------------------------------------
     @classmethod

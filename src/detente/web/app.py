@@ -67,6 +67,8 @@ class WebOptions:
     answer_threads: int = 2  # dyad answers computed at once (the others wait without a thread)
     remake_answers: int = 64  # on a new snapshot, the most recently used answers made again before it serves
     remake_seconds: float = 5.0  # ... for at most this long
+    pair_rows: int = 100_000  # dyad rows and events kept in memory (per process) to answer new windows
+    pair_events: int = 20_000  # a pair of more asserted events keeps only its dyad_days rows
 
 
 def create_app(db_path: str | Path, settings: Settings | None = None, options: WebOptions | None = None,
@@ -77,6 +79,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, options: W
     detente pipeline (spaCy) on first use. Tests pass a stub.
     """
     from ..store import Store
+    from ..analyse.pairdata import PairCache
     from .reader import AnswerCache, SnapshotReader
 
     path = Path(db_path)
@@ -96,11 +99,12 @@ def create_app(db_path: str | Path, settings: Settings | None = None, options: W
                   description="Political events (CAMEO/PLOVER) with evidence, dyad timelines and phases.")
     app.state.path, app.state.reader, app.state.options = path, reader, options
     app.state.cache = cache = AnswerCache(options.cache_size)
+    app.state.pairs = pairs = PairCache(options.pair_rows, options.pair_events)
 
     def on_snapshot(con: Any, generation: int) -> None:
         cursor = con.cursor()
         try:
-            cache.remake(Store(cursor, path), reader.generation, generation, options.remake_answers,
+            cache.remake(Store(cursor, path, pair_cache=pairs, snapshot=generation), reader.generation, generation, options.remake_answers,
                          options.remake_seconds)
         finally:
             cursor.close()

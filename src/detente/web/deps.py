@@ -37,9 +37,9 @@ def reading(app: FastAPI) -> Iterator[Any]:
     """A Store on a cursor of its own of the app's current snapshot (``detente.web.reader``)."""
     from ..store import Store
 
-    cursor, _ = app.state.reader.cursor()
+    cursor, generation = app.state.reader.cursor()
     try:
-        yield Store(cursor, app.state.path)
+        yield Store(cursor, app.state.path, pair_cache=app.state.pairs, snapshot=generation)
     finally:
         cursor.close()
 
