@@ -89,3 +89,23 @@ def test_remake_takes_the_most_recent_answers_of_the_old_snapshot_only():
     assert cache.remake("s2", old=1, new=2, limit=2, seconds=10) == 2
     assert cache.get(("a", 2)) == b"a@s2" and cache.get(("c", 2)) == b"c@s2"
     assert cache.get(("b", 2)) is None and cache.get(("d", 2)) is None
+
+
+def test_new_windows_are_answered_from_the_pair_rows_of_the_current_snapshot(store_path):
+    from detente.analyse.dyad import dyad_timeline
+    from detente.analyse.query import open_db
+
+    app = create_app(store_path, options=WebOptions(refresh_seconds=60, remake_answers=0))
+    base = "/api/dyads/IRN/TJK/timeline?by=year"
+    with TestClient(app) as client:
+        windows = [client.get(f"{base}&since={year}").json() for year in (2015, 2018, 2021)]
+        assert app.state.pairs.misses == 1 and app.state.pairs.hits == 2  # the pair read once for three windows
+        with open_db(store_path) as store:  # the same answers without the app's cache
+            assert windows == [dyad_timeline(store, "IRN", "TJK", by="year", since=str(y)).to_dict()
+                               for y in (2015, 2018, 2021)]
+        with Store.open(store_path, lock_wait=0) as store:
+            store.con.execute("DELETE FROM events")
+            store.con.execute("DELETE FROM dyad_days")
+        assert app.state.reader.refresh()
+        after = client.get(f"{base}&since=2016").json()  # a window not asked before, on the new snapshot
+        assert windows[0]["n_events"] > 0 and after["n_events"] == 0 and app.state.pairs.misses == 2

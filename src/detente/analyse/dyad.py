@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -155,6 +154,12 @@ def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = No
     writer's ``dyad_days`` table; ``events`` says which events are listed: ``all`` (each period's
     events and the undated ones), ``top`` (each period's ``top`` events and the undated ones) or
     ``none`` (the figures only, and the top events).
+
+    The pair's ``dyad_days`` rows and its events are read once (``analyse.pairdata``; kept per
+    snapshot when ``store`` has a ``pair_cache``, as the web app's stores do) and every window,
+    direction, period, weight and score is computed from them in memory. A pair of more events
+    than the cache keeps is read for the window asked (its top events, for ``top`` and ``none``,
+    by SQL).
     """
     if by not in PERIODS and by != "auto":
         raise QueryError(f"by must be auto or one of {', '.join(PERIODS)}, got {by!r}")

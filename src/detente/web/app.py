@@ -6,7 +6,9 @@ The API is described at ``/openapi.json``; ``/docs`` and ``/redoc`` are off (the
 scripts from a CDN). The app never holds the store open: it reads a snapshot that follows the
 file (``detente.web.reader``), so ``detente code`` can write to the store while it serves; each
 request gets its own cursor on the snapshot, and the dyad answers (timeline, phases, contexts,
-partners) are cached per snapshot and sent, once cached, before routing (``detente.web.answers``).
+partners) are cached per snapshot and sent, once cached, before routing (``detente.web.answers``);
+a dyad's rows are kept per snapshot too (``app.state.pairs``, ``detente.analyse.pairdata``), so a
+timeline of a window nobody asked before is computed in memory, without a query.
 Several processes: ``detente serve --workers N`` (each builds its app with ``app_from_env``). With ``allow_store=True`` (``detente serve --allow-store``)
 ``POST /api/code`` opens the store to write for the length of one write.
 ``POST /api/code`` codes a pasted text in a worker thread, one text at a time, and returns its
