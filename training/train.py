@@ -195,8 +195,11 @@ def train(out: Path, seed: int = 0, exclude: tuple[str, ...] = (), **params) -> 
     ex = examples(train_s, folding)
     rows = np.arange(len(ex.label))
     fitted = fit(ex, rows, seed, **params)
+    fired = [i for i in rows if ex.fired[i]]
+    none_share = sum(ex.label[i] == NONE for i in fired) / max(len(fired), 1)  # the veto model's prior
     write(out, ex, rows, folding, fitted, {"seed": seed, **params, "train_sentences": len(train_s),
-                                          "train_writers": sorted({s.writer for s in train_s})})
+                                          "train_writers": sorted({s.writer for s in train_s}),
+                                          "fired_none_share": round(none_share, 4)})
     return {"train_sentences": len(train_s), "features": len(fitted[0]),
             "classes": len(fitted[1]["type"].classes_), "seconds": round(time.time() - t0, 1)}
 
