@@ -84,8 +84,10 @@ def code(sents: list[Sentence], docs: list, model_path: Path) -> list:
     return [pipe.code_doc(doc, make_article(s.id, s.text, published=s.published)) for s, doc in zip(sents, docs)]
 
 
-def run(grid: dict, policies: list[dict], folds: list[str] | None, dev: bool) -> list[dict]:
-    train_s = load_split("train")
+def run(grid: dict, policies: list[dict], folds: list[str] | None, dev: bool,
+        exclude: tuple[str, ...] = ()) -> list[dict]:
+    """``exclude``: train writers left out of every model (as ``train --exclude``)."""
+    train_s = [s for s in load_split("train") if s.writer not in exclude]
     folding = fold_codes(train_s)
     t0 = time.time()
     ex = cached_examples(train_s, folding)
@@ -135,9 +137,13 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--policies", default="[{}]", help="JSON list of threshold overrides")
     ap.add_argument("--folds", help="comma-separated train writers to hold out (default: all)")
     ap.add_argument("--no-dev", action="store_true")
+    ap.add_argument("--exclude", default="", help="comma-separated train writers left out of every model")
     args = ap.parse_args(argv)
+    exclude = tuple(w for w in args.exclude.split(",") if w)
+    if args.folds and set(args.folds.split(",")) & set(exclude):
+        ap.error("a held-out writer cannot also be excluded")
     run(json.loads(args.grid), json.loads(args.policies), args.folds.split(",") if args.folds else None,
-        not args.no_dev)
+        not args.no_dev, exclude)
     return 0
 
 
