@@ -109,3 +109,28 @@ def test_new_windows_are_answered_from_the_pair_rows_of_the_current_snapshot(sto
         assert app.state.reader.refresh()
         after = client.get(f"{base}&since=2016").json()  # a window not asked before, on the new snapshot
         assert windows[0]["n_events"] > 0 and after["n_events"] == 0 and app.state.pairs.misses == 2
+
+
+def test_a_timeline_is_rendered_with_kept_event_json_byte_for_byte(tmp_path):
+    import itertools
+
+    from fixture_store import irn_tjk_store
+
+    from detente.analyse.dyad import dyad_timeline
+    from detente.analyse.pairdata import PairCache
+    from detente.analyse.query import open_db
+    from detente.web.answers import EventJSON, render_timeline
+
+    kept = EventJSON(size=1000)
+    with open_db(irn_tjk_store(tmp_path / "f.duckdb")) as store:
+        store.pair_cache, store.snapshot = PairCache(), 1
+        for (since, until), by, direction, events in itertools.product(
+                ((None, None), ("2019", "2022"), ("1990", "1991")), ("year", "month"), ("both", "A>B"),
+                ("all", "top", "none")):
+            tl = dyad_timeline(store, "IRN", "TJK", since=since, until=until, by=by, direction=direction,
+                               events=events)
+            assert render_timeline(tl, kept) == render_timeline(tl, kept) == render_json(tl.to_dict())
+        assert dyad_timeline(store, "IRN", "TJK").undated  # undated events were rendered too
+    assert 0 < len(kept) <= 1000
+    small = EventJSON(size=2)
+    assert render_timeline(tl, small) == render_json(tl.to_dict()) and len(small) <= 2

@@ -122,18 +122,22 @@ class DyadTimeline:
     def n_events(self) -> int:
         return sum(p.n_events for p in self.periods)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, with_lists: bool = True) -> dict[str, Any]:
+        """The JSON record; ``with_lists=False``: without its last three keys (periods, undated,
+        vague; ``web.answers.render_timeline`` writes them)."""
+        out: dict[str, Any] = {
             "dyad": [self.a, self.b], "by": self.by, "direction": self.direction, "weight": self.weight,
             "score": self.score, "since": _iso(self.since), "until": _iso(self.until),
             "n_events": self.n_events, "n_articles": self.n_articles, "n_sources": self.n_sources,
             "excluded": dict(self.excluded),
             "method": "index = weighted mean score; 95% t-interval with a shrinkage prior "
                       f"({PRIOR_N:g} pseudo-events, sd {PRIOR_SD:g})",
-            "periods": [p.to_dict() for p in self.periods],
-            "undated": [e.to_dict() for e in self.undated],
-            "vague": [e.to_dict() for e in self.vague],
         }
+        if with_lists:
+            out["periods"] = [p.to_dict() for p in self.periods]
+            out["undated"] = [e.to_dict() for e in self.undated]
+            out["vague"] = [e.to_dict() for e in self.vague]
+        return out
 
     def to_frame(self) -> pd.DataFrame:
         """One row per period (no event lists)."""

@@ -15,12 +15,16 @@ the most recently used answers of the old one are rendered again on it (``Answer
 changes the store every few seconds.
 
 ``SecurityHeaders`` adds the headers every response carries (CSP, nosniff, ...) when the
-response does not set them itself; ``render_json`` is the JSON of every cached answer.
+response does not set them itself; ``render_json`` is the JSON of every cached answer, and
+``render_timeline`` the same bytes for a dyad timeline, with each listed event's JSON made once
+and kept (``EventJSON``, owned by the app: a new window lists mostly events rendered before).
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
+from collections import OrderedDict
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -40,6 +44,48 @@ def answer_key(scope: Scope, generation: int) -> tuple[Any, ...]:
 def render_json(answer: Any) -> bytes:
     """Compact UTF-8 JSON; dates as ISO text."""
     return json.dumps(answer, ensure_ascii=False, separators=(",", ":"), default=_default).encode("utf-8")
+
+
+class EventJSON:
+    """A bounded, thread-safe LRU of the JSON of listed events (``KeyEvent``), keyed by the event
+    object itself (the web app's ``PairCache`` keeps the same objects between answers; an entry
+    holds its object, so an id is never mistaken for another's)."""
+
+    def __init__(self, size: int = 50_000):
+        self.size = size
+        self._items: OrderedDict[int, tuple[Any, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, event: Any) -> bytes:
+        key = id(event)
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None and found[0] is event:
+                self._items.move_to_end(key)
+                return found[1]
+        body = render_json(event.to_dict())
+        with self._lock:
+            self._items[key] = (event, body)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return body
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def render_timeline(timeline: Any, events: EventJSON) -> bytes:
+    """``render_json(timeline.to_dict())``, byte for byte, with each event's JSON from ``events``
+    (``DyadTimeline.to_dict`` ends with periods, undated, vague; ``Period.to_dict`` with events)."""
+    def listed(items: Any) -> bytes:
+        return b"[" + b",".join(events(e) for e in items) + b"]"
+
+    head = timeline.to_dict(with_lists=False)
+    periods = b",".join(render_json(p.to_dict(with_events=False))[:-1] + b',"events":' + listed(p.events) + b"}"
+                        for p in timeline.periods)
+    return (render_json(head)[:-1] + b',"periods":[' + periods + b'],"undated":' + listed(timeline.undated)
+            + b',"vague":' + listed(timeline.vague) + b"}")
 
 
 def _default(value: Any) -> Any:

@@ -38,7 +38,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..errors import DetenteError, InputError, QueryError, StoreError
 from ..settings import Settings
-from .answers import CachedAnswers, SecurityHeaders
+from .answers import CachedAnswers, EventJSON, SecurityHeaders
 from .dashboard import router as dashboard_router
 from .deps import Coder
 from .routes import router
@@ -102,6 +102,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, options: W
     app.state.path, app.state.reader, app.state.options = path, reader, options
     app.state.cache = cache = AnswerCache(options.cache_size)
     app.state.pairs = pairs = PairCache(options.pair_rows, options.pair_events)
+    app.state.event_json = EventJSON(options.pair_rows)
 
     def on_snapshot(con: Any, generation: int) -> None:
         cursor = con.cursor()

@@ -17,7 +17,7 @@ from ..analyse.query import EventFilter, count_events, event_records, parse_date
 from ..analyse.records import QUAD_NAMES, clean, country_name
 from ..errors import QueryError
 from ..ingest import estimate_tokens
-from .answers import answer_key, render_json
+from .answers import answer_key, render_json, render_timeline
 from .deps import CodeRequest, LimitQ, OffsetQ, StoreDep, default_coder, in_coder_thread, reading
 
 router = APIRouter(prefix="/api")
@@ -60,7 +60,8 @@ def event(event_id: str, store: StoreDep) -> dict[str, Any]:
 EventsQ = Annotated[str, Query(description="Which events each period lists: all, top (its top events) or none")]
 
 
-async def _cached(request: Request, make: Callable[[Any], Any]) -> Response:
+async def _cached(request: Request, make: Callable[[Any], Any],
+                  render: Callable[[Any], bytes] = render_json) -> Response:
     """The JSON answer to this request, computed once per snapshot of the store (a cached one is
     sent by ``answers.CachedAnswers`` before the request gets here): computed in a worker thread
     on a cursor of its own, at most ``answer_threads`` at a time, and cached under the key the
@@ -70,18 +71,18 @@ async def _cached(request: Request, make: Callable[[Any], Any]) -> Response:
     app = request.app
     key = answer_key(request.scope, app.state.reader.generation)
 
-    def render(store: Any) -> bytes:
-        return render_json(make(store))
+    def answer(store: Any) -> bytes:
+        return render(make(store))
 
     def compute() -> bytes:
         with reading(app) as store:
-            return render(store)
+            return answer(store)
 
     body = app.state.cache.get(key)
     if body is None:
         if app.state.answer_limiter is None:
             app.state.answer_limiter = anyio.CapacityLimiter(app.state.options.answer_threads)
-        body = await anyio.to_thread.run_sync(lambda: app.state.cache.get_or_make(key, compute, render),
+        body = await anyio.to_thread.run_sync(lambda: app.state.cache.get_or_make(key, compute, answer),
                                               limiter=app.state.answer_limiter)
     return Response(body, media_type="application/json")
 
@@ -92,7 +93,7 @@ async def timeline(request: Request, a: str, b: str, since: Since = None, until:
                    events: EventsQ = "all") -> Response:
     return await _cached(request, lambda store: dyad_timeline(
         store, a, b, since=since, until=until, by=by, direction=direction, weight=weight, score=score,
-        events=events).to_dict())
+        events=events), partial(render_timeline, events=request.app.state.event_json))
 
 
 @router.get("/dyads/{a}/{b}/phases", summary="Phases of stable relations (change points of the index)")
