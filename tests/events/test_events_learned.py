@@ -164,3 +164,68 @@ def test_blend_moves_a_rule_event_confidence_towards_the_model():
     assert cb.rule_confidence(0.6, "190", pred, policy) == pytest.approx(0.7)
     assert cb.rule_confidence(0.6, "040", pred, policy) == pytest.approx(0.35)
     assert cb.rule_confidence(0.6, "040", None, policy) == 0.6
+
+
+def test_the_models_run_together_give_each_model_s_own_answer():
+    """``sigmoids`` (one gather and sum over the models' weights side by side) gives, bit for bit,
+    the probabilities each model computes alone, on the shipped model and many feature sets."""
+    from detente.events.learned import load_model
+
+    model = load_model()
+    assert model._fused is not None
+    base = model._fused.weights
+    assert all(m.weights.base is base for m in model.models.values())  # views: no second copy
+    rng = np.random.default_rng(7)
+    for size in (1, 3, 9, 40, 130):
+        for _ in range(20):
+            idx = list({int(i) for i in rng.integers(0, len(model.vocab), size)})
+            together = model.sigmoids(idx)
+            for name in model.models:
+                alone, fused = model.run(name, idx), model.run(name, idx, None, together)
+                assert alone.classes == fused.classes
+                assert np.array_equal(alone.p, fused.p) and np.array_equal(alone.raw_p, fused.raw_p)
+                assert alone.p.dtype == fused.p.dtype
+
+
+def test_models_with_dense_weights_are_run_one_by_one(tmp_path):
+    from detente.events.learned import _Linear, LearnedModel
+
+    w = np.arange(6, dtype=np.float32).reshape(3, 2)
+    models = {"type": _Linear(("a", "b"), w, np.zeros(2, dtype=np.float32), np.ones((2, 2), dtype=np.float32))}
+    model = LearnedModel({"x": 0, "y": 1, "z": 2}, models, {}, {"dense_dim": 2})
+    assert model.sigmoids([0, 2]) is None and model.models["type"].weights is w
+    separate = _model(tmp_path)  # read from a file: one matrix, and the same answers as concatenated
+    rebuilt = LearnedModel(separate.vocab, {n: m.__class__(m.classes, m.weights.copy(), m.bias)
+                                            for n, m in separate.models.items()}, {}, {})
+    for idx in ([0], [1], [0, 1]):
+        a, b = separate.sigmoids(idx), rebuilt.sigmoids(idx)
+        assert a is not None and b is not None and np.array_equal(a, b)
+
+
+def _event_code_by_root_loop(pred):
+    """The by-root choice written as a plain loop (how ``event_code`` read before it was vectorised)."""
+    mass, best = {}, {}
+    for code, p in zip(pred.classes, pred.p):
+        if code == NONE:
+            continue
+        root = code[:2]
+        mass[root] = mass.get(root, 0.0) + float(p)
+        if p > best.get(root, (-1.0, ""))[0]:
+            best[root] = (float(p), code)
+    if not mass:
+        return None
+    root = max(mass, key=mass.__getitem__)
+    return best[root][1], mass[root]
+
+
+def test_event_code_by_root_is_the_loop_s_answer_exactly():
+    rng = np.random.default_rng(3)
+    classes = (NONE, "010", "0311", "036", "190", "193", "042", "043", "0312")
+    for trial in range(300):
+        raw = rng.random(len(classes)).astype(np.float32)
+        if trial % 3 == 0:  # ties: the first root and the first code win, as in the loop
+            raw[1:] = np.float32(0.25)
+        p = raw / raw.sum()
+        pred = Prediction(classes, p, raw)
+        assert cb.event_code(pred, by_root=True) == _event_code_by_root_loop(pred)
+    assert cb.event_code(Prediction((NONE,), np.ones(1, dtype=np.float32), np.ones(1)), by_root=True) is None

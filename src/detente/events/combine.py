@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
 
+import numpy as np
 import yaml
 from spacy.tokens import Span, Token
 
@@ -74,13 +75,14 @@ def predictions(sent: Span, model: LearnedModel, rules: Mapping[int, Sequence[st
             continue
         idx = model.indices(tok, sent, rules.get(tok.i, ()), shared)
         dense = model.dense(tok, sent_vec)
-        typed = model.run("type", idx, dense)
+        sigmoids = model.sigmoids(idx, dense)  # every model's answer in one pass
+        typed = model.run("type", idx, dense, sigmoids)
         if typed is None:  # read_model always loads "type"; a model without it answers nothing
             continue
         answers: dict[str, Prediction] = {"type": typed}
         if tok.i in rules or typed.label != NONE:  # the other models only where an event may be
             for name in ("event", "modality", "time"):
-                pred = model.run(name, idx, dense)
+                pred = model.run(name, idx, dense, sigmoids)
                 if pred is not None:
                     answers[name] = pred
         out[tok.i] = answers
@@ -103,19 +105,23 @@ def event_code(pred: Prediction, by_root: bool = False) -> tuple[str, float] | N
     (a model torn between 0311 and 036 is still sure of an intent)."""
     if not by_root:
         return pred.best_other(NONE)
-    mass: dict[str, float] = {}
-    best: dict[str, tuple[float, str]] = {}
-    for code, p in zip(pred.classes, pred.p):
-        if code == NONE:
-            continue
-        root = code[:2]
-        mass[root] = mass.get(root, 0.0) + float(p)
-        if p > best.get(root, (-1.0, ""))[0]:
-            best[root] = (float(p), code)
-    if not mass:
+    roots, members = _roots(pred.classes)
+    if not roots:
         return None
-    root = max(mass, key=mass.__getitem__)
-    return best[root][1], mass[root]
+    # each root's mass summed in the classes' order, in double precision (as float() sums would)
+    mass = np.bincount(members[:, 1], weights=pred.p[members[:, 0]].astype(np.float64), minlength=len(roots))
+    root = int(mass.argmax())  # the first root of the largest mass
+    mine = members[members[:, 1] == root, 0]
+    return pred.classes[int(mine[pred.p[mine].argmax()])], float(mass[root])  # its first most probable code
+
+
+@lru_cache(maxsize=8)
+def _roots(classes: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
+    """The CAMEO roots of a model's classes in order of appearance, and (class index, root index)
+    for every class but "no event"."""
+    roots: dict[str, int] = {}
+    members = [(i, roots.setdefault(code[:2], len(roots))) for i, code in enumerate(classes) if code != NONE]
+    return list(roots), np.asarray(members, dtype=np.intp).reshape(-1, 2)
 
 
 def judge_rule(cameo: str, pred: dict[str, Prediction] | None, policy: CoderPolicy) -> tuple[str | None, str, str | None]:

@@ -7,6 +7,7 @@ One file (``data/models/coder.npz``) holds four models sharing one feature vocab
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -81,16 +82,21 @@ class _Linear:
     bias: np.ndarray
     dense: np.ndarray | None = None  # (n_dense, n_classes or 1), float32, standardisation folded in
 
-    def predict(self, idx: list[int], dense: np.ndarray | None = None) -> Prediction:
-        # rows gathered with take() from float32: several times faster than fancy-indexing float16
-        scores = self.weights.take(np.asarray(idx, dtype=np.intp), axis=0).sum(axis=0) + self.bias
-        if self.dense is not None and dense is not None:
-            scores = scores + dense @ self.dense
-        if len(self.classes) == 2 and scores.shape[0] == 1:
-            p1 = float(_sigmoid(scores)[0])
+    def predict(self, idx: list[int], dense: np.ndarray | None = None, raw: np.ndarray | None = None) -> Prediction:
+        """The answer for a token's feature indices; ``raw``: this model's sigmoids, already
+        computed with the others' (``_Fused``)."""
+        if raw is None:
+            # rows gathered with take() from float32: several times faster than fancy-indexing float16
+            # (but take() copies a whole strided view first: a view of ``_Fused`` columns is indexed)
+            w, rows = self.weights, np.asarray(idx, dtype=np.intp)
+            scores = (w.take(rows, axis=0) if w.flags.c_contiguous else w[rows]).sum(axis=0) + self.bias
+            if self.dense is not None and dense is not None:
+                scores = scores + dense @ self.dense
+            raw = _sigmoid(scores)
+        if len(self.classes) == 2 and raw.shape[0] == 1:
+            p1 = float(raw[0])
             p = np.array([1.0 - p1, p1])
             return Prediction(self.classes, p, p)
-        raw = _sigmoid(scores)
         total = raw.sum()
         p = raw / total if total > 0 else np.full_like(raw, 1.0 / len(raw))
         return Prediction(self.classes, p, raw)
@@ -100,13 +106,61 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
 
+class _Fused:
+    """The models' sparse weights side by side in one matrix (each ``_Linear`` keeps a view of its
+    columns): a token's rows are gathered and summed once, and the sigmoids computed once, for
+    every model, instead of once per model. The same sums, column by column and in the same row
+    order, and the same element-wise sigmoid: the same answers (tests check it)."""
+
+    def __init__(self, models: dict[str, _Linear]):
+        self.names = tuple(models)
+        self.weights = _side_by_side([m.weights for m in models.values()])
+        self.bias = np.concatenate([m.bias for m in models.values()]).astype(np.float32)
+        ends = np.cumsum([m.weights.shape[1] for m in models.values()])
+        self.columns = {name: slice(int(end) - models[name].weights.shape[1], int(end))
+                        for name, end in zip(self.names, ends)}
+
+    def sigmoids(self, idx: list[int]) -> np.ndarray:
+        return _sigmoid(self.weights.take(np.asarray(idx, dtype=np.intp), axis=0).sum(axis=0) + self.bias)
+
+
+def _side_by_side(blocks: list[np.ndarray]) -> np.ndarray:
+    """The blocks as one matrix: the matrix they are consecutive column views of (``read_model``
+    fills one), else a new one."""
+    base = blocks[0].base
+    if isinstance(base, np.ndarray) and base.ndim == 2 and base.dtype == blocks[0].dtype:
+        start = 0
+        for block in blocks:
+            offset = block.ctypes.data - base.ctypes.data
+            if block.base is not base or block.strides != base.strides or offset != start * base.itemsize:
+                break
+            start += block.shape[1]
+        else:
+            if start == base.shape[1]:
+                return base
+    return np.concatenate(blocks, axis=1)
+
+
+def _fuse(models: dict[str, _Linear]) -> tuple[dict[str, _Linear], _Fused | None]:
+    """The models with their weights as views of one ``_Fused`` matrix (no second copy in memory);
+    no fusion when a model has dense weights or the models' shapes differ."""
+    if not models or any(m.dense is not None for m in models.values()) or \
+            len({m.weights.shape[0] for m in models.values()}) != 1 or \
+            any(m.bias.shape != (m.weights.shape[1],) for m in models.values()):
+        return models, None
+    fused = _Fused(models)
+    views = {name: dataclasses.replace(m, weights=fused.weights[:, fused.columns[name]])
+             for name, m in models.items()}
+    return views, fused
+
+
 class LearnedModel:
     """The three models and their vocabulary; ``predict`` works on one token of a parse."""
 
     def __init__(self, vocab: dict[str, int], models: dict[str, _Linear], folding: dict[str, str],
                  meta: dict, trigger_lemmas: frozenset[str] | None = None):
         self.vocab = vocab
-        self.models = models
+        self.models, self._fused = _fuse(models)
         self.folding = folding
         self.meta = meta
         # lemmas seen as the trigger of an annotated event; a token with another lemma on which no
@@ -128,10 +182,23 @@ class LearnedModel:
         vec = dense_features(tok, sent_vec)
         return vec if vec is not None and vec.shape[0] == self.dense_dim else None
 
-    def run(self, name: str, idx: list[int], dense: np.ndarray | None = None) -> Prediction | None:
-        """One model's answer for a token's features; None when the file has no such model."""
+    def run(self, name: str, idx: list[int], dense: np.ndarray | None = None,
+            sigmoids: np.ndarray | None = None) -> Prediction | None:
+        """One model's answer for a token's features; None when the file has no such model.
+        ``sigmoids``: ``self.sigmoids(idx, dense)``, computed once for all the models."""
         model = self.models.get(name)
-        return model.predict(idx, dense) if model is not None else None
+        if model is None:
+            return None
+        if sigmoids is not None and self._fused is not None:
+            return model.predict(idx, dense, sigmoids[self._fused.columns[name]])
+        return model.predict(idx, dense)
+
+    def sigmoids(self, idx: list[int], dense: np.ndarray | None = None) -> np.ndarray | None:
+        """Every model's sigmoids for a token's features in one pass, for ``run``; None when the
+        models cannot be run together (dense weights)."""
+        if self._fused is None or dense is not None:
+            return None
+        return self._fused.sigmoids(idx)
 
     def predict(self, tok: Token, sent: Span, rules: Sequence[str] = (),
                 sent_feats: Sequence[str] | None = None) -> dict[str, Prediction]:
@@ -191,13 +258,18 @@ def read_model(path: Path | None = None) -> LearnedModel:
     header = json.loads(data["header"].tobytes().decode("utf-8"))
     vocab = {f: i for i, f in enumerate(header["features"])}
     models = {}
-    for name in MODELS:
-        if f"{name}_shape" not in data and name != "type":
-            continue  # an older file without this model
-        w = np.zeros(tuple(data[f"{name}_shape"]), dtype=np.float32)
+    names = [name for name in MODELS if f"{name}_shape" in data or name == "type"]  # older files lack some
+    shapes = {name: tuple(int(n) for n in data[f"{name}_shape"]) for name in names}
+    for name, shape in shapes.items():
+        if len(shape) != 2 or shape[0] != len(vocab):
+            raise DataFileError(MODEL_FILE, f"{name}: {shape[0] if shape else 0} weight rows for {len(vocab)} features")
+    # one matrix for every model's weights, each model a view of its columns (``_Fused``)
+    block = np.zeros((len(vocab), sum(shape[1] for shape in shapes.values())), dtype=np.float32)
+    start = 0
+    for name in names:
+        w = block[:, start:start + shapes[name][1]]
+        start += shapes[name][1]
         w[data[f"{name}_rows"], data[f"{name}_cols"]] = data[f"{name}_vals"]
-        if w.shape[0] != len(vocab):
-            raise DataFileError(MODEL_FILE, f"{name}: {w.shape[0]} weight rows for {len(vocab)} features")
         dense = data.get(f"{name}_dense")
         if dense is not None and dense.shape[0] != int(header["meta"].get("dense_dim", 0)):
             raise DataFileError(MODEL_FILE, f"{name}: {dense.shape[0]} dense weight rows, header says "
