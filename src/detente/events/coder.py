@@ -20,7 +20,7 @@ from . import combine as cb
 from .features import rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
-from .matcher import Match, matches_for
+from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
 from .roles import ActorIndex, Roles, find_roles, inherit_antecedents, localize
@@ -83,20 +83,26 @@ def code_events(doc: Doc, actors: Sequence[ActorMention], article: Article, reso
     lexicon: Lexicon = resources.lexicon
     index = ActorIndex(actors)
     out: list[EventMention] = []
+    tried = rule_tokens(doc, lexicon)
     for s_i, sent in enumerate(doc.sents):
         if not is_parsed(sent):  # a sentence the sieve dropped: no word of it can trigger an event
             continue
-        analysis = analyse_sentence(sent, index, lexicon, resources.learned, resources.settings.coder)
+        analysis = analyse_sentence(sent, index, lexicon, resources.learned, resources.settings.coder, tried)
         out.extend(sentence_mentions(analysis, article, s_i, lexicon, index))
     return inherit_antecedents(out, doc)
 
 
 def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: LearnedModel | None = None,
-                     coder: str = "rules") -> SentenceAnalysis:
+                     coder: str = "rules", tried_on: Sequence[bool] | None = None) -> SentenceAnalysis:
+    """``tried_on``: ``rule_tokens`` of the Doc (made here when not given)."""
     analysis = SentenceAnalysis(sent=sent)
     fired: list[list[Match]] = []
     rule_feats: dict[int, list[str]] = {}
+    if tried_on is None:
+        tried_on = rule_tokens(sent.doc, lexicon)
     for tok in sent:
+        if not tried_on[tok.i]:  # no rule for any of its forms: nothing tried
+            continue
         matches, tried = matches_for(tok, lexicon)
         analysis.tried.extend((tok, rule, outcome) for rule, outcome in tried)
         if tried:

@@ -12,8 +12,10 @@ from ..wordlists import word_set
 from . import syntax as sx
 from .lexicon import Lexicon, Rule
 
+from spacy.attrs import ENT_TYPE, LEMMA, LOWER
+
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,30 @@ def candidate_rules(tok: Token, lexicon: Lexicon) -> list[Rule]:
         for rule in lexicon.rules_for(key):
             seen.setdefault(rule.id, rule)
     return list(seen.values())
+
+
+def rule_tokens(doc: Doc, lexicon: Lexicon) -> list[bool]:
+    """For each token of ``doc``, whether ``candidate_rules`` may find a rule for it: one of the
+    forms ``trigger_lemmas`` could make of its lower-case form and lemma (whatever its tag) is a key
+    of the lexicon, or it follows a hyphen (a re-joined compound), or it is a PERSON and the
+    lexicon has person rules. Read from the Doc's arrays, each (form, lemma) pair asked once: the
+    coder skips the other tokens, on which no rule could be tried."""
+    keys = lexicon.by_lemma
+    strings = doc.vocab.strings
+    persons = PERSON_KEY in keys
+    memo: dict[tuple[int, int], bool] = {}
+    out: list[bool] = []
+    previous = 0
+    hyphen = strings.add("-")
+    for lower, lemma, ent in doc.to_array([LOWER, LEMMA, ENT_TYPE]).tolist():
+        hit = memo.get((lower, lemma))
+        if hit is None:
+            low, base = strings[lower], strings[lemma].lower()
+            hit = memo[(lower, lemma)] = any(form in keys for form in (
+                base, base + "e", low, low[:-1], low[:-2], low[:-3] + "y", low[:-3], low[:-3] + "e"))
+        out.append(hit or previous == hyphen or (persons and ent != 0 and strings[ent] == "PERSON"))
+        previous = lower
+    return out
 
 
 def _lemma_in(tok: Token, words: tuple[str, ...]) -> bool:
