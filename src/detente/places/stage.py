@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.names import acronym_key, fold, is_acronym
@@ -83,21 +84,28 @@ def find_places(doc: Doc, article: Article, resources: Resources | None = None,
 
 # -- matching ----------------------------------------------------------------------------------
 def _scan(doc: Doc, index: PlaceIndex) -> list[_Match]:
+    """Longest gazetteer names first, from each capitalised word. Words and offsets are read from
+    the Doc's arrays and the text (no Token or Span per word and size tried)."""
     out: list[_Match] = []
     i, n = 0, len(doc)
+    strings, text = doc.vocab.strings, doc_text(doc)
+    orths, starts = doc.to_array([ORTH, IDX]).T.tolist() if n else ([], [])
+    words = [strings[o] for o in orths]
     while i < n:
-        tok = doc[i]
-        if not tok.text[:1].isupper():
+        word = words[i]
+        if not word[:1].isupper():
             i += 1
             continue
         found = None
         for size in range(min(index.max_tokens, n - i), 0, -1):
-            span = doc[i:i + size]
-            if size == 1 and is_acronym(tok.text):
-                cands = index.acronyms.get(acronym_key(tok.text), ())
+            last = i + size - 1
+            if size == 1 and is_acronym(word):
+                cands = index.acronyms.get(acronym_key(word), ())
+            elif words[last][:1].isupper():
+                cands = index.names.get(fold(text[starts[i]:starts[last] + len(words[last])]), ())
             else:
-                cands = index.names.get(fold(span.text), ()) if span[-1].text[:1].isupper() else ()
-            if cands and _looks_like_name(doc, span):
+                cands = ()
+            if cands and _looks_like_name(doc, doc[i:i + size]):
                 found = _Match(i, i + size, cands)
                 break
         if found is None:
