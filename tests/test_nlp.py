@@ -139,3 +139,24 @@ def test_the_gazetteer_s_names_leave_the_tokenizer_s_memory_to_the_texts():
     assert nlp.tokenizer.max_cache_size == 10_000
     doc = ruler(make_doc("Delegates of the Republic of Name3 met"))
     assert [(e.text, e.label_, e.id_) for e in doc.ents] == [("Republic of Name3", "GPE", "c3:country")]
+
+
+def test_the_array_noun_chunks_are_spacys(bare_nlp):
+    """``speedups.noun_chunks`` (installed on the vocab) yields what spaCy's English iterator does,
+    over a Doc and over each sentence, coordinated and nested phrases included."""
+    from spacy.lang.en.syntax_iterators import noun_chunks as spacys
+
+    from detente.speedups import noun_chunks
+
+    assert bare_nlp.vocab.get_noun_chunks is noun_chunks
+    doc = bare_nlp("The foreign ministers of Iran and Turkey met their Russian counterpart, who said that "
+                   "talks, sanctions and the ceasefire in Syria's north were discussed. He left. Troops "
+                   "and police of the two countries, the army said, shelled villages and towns near it.")
+    assert list(noun_chunks(doc)) == list(spacys(doc)) and len(list(doc.noun_chunks)) > 10
+    for sent in [*doc.sents, doc[3:9]]:
+        assert list(noun_chunks(sent)) == list(spacys(sent))
+    empty = bare_nlp("")
+    assert list(empty.noun_chunks) == []
+    unparsed = bare_nlp.make_doc("No parse here.")
+    with pytest.raises(ValueError):
+        list(noun_chunks(unparsed))

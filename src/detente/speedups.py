@@ -15,13 +15,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, cast
 
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+import numpy as np
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.errors import Errors
+from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc
+from spacy.symbols import NOUN, PRON, PROPN
+from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
 
 _COLUMNS = {"LOWER": LOWER, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}  # preferred index first
@@ -192,8 +197,48 @@ def make_cached_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
     return CachedLemmatizer(nlp.get_pipe("lemmatizer"))
 
 
+_NP_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
+
+
+def noun_chunks(doclike: Doc | Span) -> Iterator[tuple[int, int, int]]:
+    """spaCy's English ``noun_chunks`` syntax iterator (``spacy.lang.en.syntax_iterators``), reading
+    parts of speech, labels and heads from the Doc's arrays: a Token is made only for the words
+    that may head a chunk (for their left edge), not for every word of the Doc on every call."""
+    doc = doclike.doc
+    if not doc.has_annotation("DEP"):
+        raise ValueError(Errors.E029)
+    strings = doc.vocab.strings
+    np_deps = [strings.add(label) for label in _NP_DEPS]
+    conj, np_label = strings.add("conj"), strings.add("NP")
+    start, end = (doclike.start, doclike.end) if isinstance(doclike, Span) else (0, len(doc))
+    if end <= start:
+        return
+    values = doc.to_array([POS, DEP, HEAD])
+    pos, dep = values[:, 0], values[:, 1]
+    heads = (np.arange(len(doc)) + values[:, 2].astype(np.int64)).tolist()  # HEAD: offsets, as uint64
+    nominal = np.isin(pos[start:end], (NOUN, PROPN, PRON)) & np.isin(dep[start:end], (*np_deps, conj))
+    deps = dep.tolist()
+    prev_end = -1
+    for i in (np.flatnonzero(nominal) + start).tolist():
+        if doc[i].left_edge.i <= prev_end:  # no nested chunks
+            continue
+        if deps[i] != conj:
+            prev_end = i
+            yield doc[i].left_edge.i, i + 1, np_label
+            continue
+        head = heads[i]
+        while deps[head] == conj and heads[head] < head:
+            head = heads[head]
+        if deps[head] in np_deps:  # coordinated to a noun phrase: one too
+            prev_end = i
+            yield doc[i].left_edge.i, i + 1, np_label
+
+
 def speed_up(nlp: Language) -> None:
     """Install the faster equivalents in a loaded pipeline."""
+    vocab = cast(Any, nlp.vocab)  # spaCy types the iterator as yielding Spans; it yields (start, end, label)
+    if vocab.get_noun_chunks is english_noun_chunks:
+        vocab.get_noun_chunks = noun_chunks
     if "attribute_ruler" in nlp.pipe_names:
         ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))  # spaCy types pipes as Callable[[Doc], Doc]
         ruler.match = IndexedMatch(ruler)  # type: ignore[method-assign]  # replacing the methods is the point
