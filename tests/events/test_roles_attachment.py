@@ -54,3 +54,15 @@ def test_pleading_with_someone_is_an_appeal_to_them(code):
                  "The Kazakh president pleaded with Mongolian officials for calm."):
         [m] = find(code(text), "02")
         assert dyad(m) == ("KAZ", "MNG"), text
+
+
+def test_passive_subject_that_is_a_relative_pronoun_stands_for_its_antecedent(code):
+    # "officials who were detained by China": the officials, not "who"
+    [m] = find(code("Mongolian officials who were detained by China on Monday spoke to reporters."), "17")
+    assert dyad(m) == ("CHN", "MNG")
+
+
+def test_participle_coordinated_with_a_passive_shares_its_subject_and_agent(code):
+    killed = [x for x in code("Kyrgyz troops were ambushed by Uzbek soldiers and killed.") if x.trigger == "killed"]
+    assert killed and dyad(killed[0]) == ("UZB", "KGZ")
+

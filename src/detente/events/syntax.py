@@ -58,7 +58,18 @@ def is_passive(tok: Token) -> bool:
         return True
     if tok.tag_ == "VBN" and tok.dep_ == "acl" and not _misread_clause(tok):
         return True
-    return _passive_adjunct(tok)
+    return _passive_adjunct(tok) or _shares_passive(tok)
+
+
+def _shares_passive(tok: Token) -> bool:
+    """``were run over and killed``, ``has been battered, brutalised, killed``: a bare participle
+    coordinated with a passive verb shares its passive subject (and its agent, when it has none)."""
+    if tok.tag_ != "VBN" or tok.dep_ != "conj" or tok.head.i == tok.i:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "dobj", *SUBJ_DEPS, *PASSIVE_SUBJ_DEPS) for c in tok.children):
+        return False
+    head = tok.head
+    return bool(children(head, *PASSIVE_SUBJ_DEPS)) or _shares_passive(head)
 
 
 def _passive_adjunct(tok: Token) -> bool:
@@ -169,7 +180,10 @@ def direct_objects(tok: Token) -> list[Token]:
             return [tok.head]
         if _passive_adjunct(tok):
             return _adjunct_patient(tok)
-        return children(tok, *PASSIVE_SUBJ_DEPS)
+        own = children(tok, *PASSIVE_SUBJ_DEPS)  # "a soldier who was killed": the soldier
+        if not own and _shares_passive(tok):
+            return direct_objects(tok.head)  # "journalists were run over and killed"
+        return [_relative_antecedent(o) for o in own]
     objs = children(tok, "dobj")
     return [object_head(o) for o in objs]
 
@@ -183,7 +197,10 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
     if depth > 6:
         return []
     if is_passive(tok):
-        return agent(tok)
+        doers = agent(tok)
+        if not doers and _shares_passive(tok):  # "were attacked by X and killed"
+            return subject(tok.head, depth + 1)
+        return doers
     own = children(tok, *SUBJ_DEPS)
     if own:
         return [_relative_antecedent(s) for s in own]
