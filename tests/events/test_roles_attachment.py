@@ -66,3 +66,14 @@ def test_participle_coordinated_with_a_passive_shares_its_subject_and_agent(code
     killed = [x for x in code("Kyrgyz troops were ambushed by Uzbek soldiers and killed.") if x.trigger == "killed"]
     assert killed and dyad(killed[0]) == ("UZB", "KGZ")
 
+
+
+def test_agent_of_a_participle_of_authorship_is_the_doer_of_an_event_noun(code):
+    [m] = find(code("Villagers fled the airstrikes launched by Kyrgyz troops last week."), "19")
+    assert m.source.actor.country == "KGZ"
+
+
+def test_agent_of_a_participle_of_support_is_not_the_doer_of_an_event_noun(code):
+    # "airstrikes backed by Russia": Russia backs them, it does not carry them out
+    found = find(code("Villagers fled the airstrikes backed by Russia last week."), "19")
+    assert all(m.source is None or m.source.actor.country != "RUS" for m in found)

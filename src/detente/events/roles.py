@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..model import ActorMention, EventMention
 from ..policy import cameo_policy
+from ..wordlists import word_set
 from . import syntax as sx
 from .lexicon import Lexicon
 from .matcher import Match
@@ -54,6 +55,7 @@ CONTROL_PARTICIPLES = frozenset({"held", "controlled", "occupied", "run", "seize
                                  "operated", "governed", "administered", "ruled", "passed", "adopted",
                                  "imposed", "introduced", "issued", "enacted", "approved", "proposed",
                                  "drafted", "taken", "made", "claimed", "ordered", "announced"})
+AUTHOR_PARTICIPLES = word_set("events", "author_participles")  # data/words/events.yaml
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
 
 
@@ -214,6 +216,8 @@ def _first_step(step: str, match: Match, lexicon: Lexicon) -> list[Token]:
         if not found and pos == "noun":
             found = [sx.object_head(o) for o in
                      sx.prep_objects_after(trig, (prep,)) or sx.prep_objects_inside(trig, (prep,))]
+        if not found and pos == "noun" and prep == "by":
+            found = _author(trig)
         return found
     if step in ("poss", "mod"):
         return _next_step(step, [a for a in match.anchors if sx.eff_pos(a) == "noun"])
@@ -246,6 +250,14 @@ def _first_step(step: str, match: Match, lexicon: Lexicon) -> list[Token]:
     if step == "head":
         return [trig.head] if trig.head != trig else []
     return []
+
+
+def _author(trig: Token) -> list[Token]:
+    """``airstrikes launched by the coalition``, ``a blockade imposed by government forces``: the
+    agent of a participle of authorship modifying an event noun is its doer."""
+    return [sx.object_head(o) for c in trig.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            and sx.lemma_in(c, AUTHOR_PARTICIPLES) for o in sx.agent(c)
+            if o.head.i == 0 or o.doc[o.head.i - 1].lower_ not in ("not", "never")]  # "not by X, but by Y"
 
 
 def _governor_step(step: str, match: Match, lexicon: Lexicon) -> list[Token]:
