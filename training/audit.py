@@ -26,6 +26,9 @@ from .parse import lexicon, parsed
 from .train import _token_at
 
 
+MODIFIER_DEPS = frozenset({"acl", "relcl"})  # "the first country visited by", "who visited"
+
+
 def fired_rows(sent: Sentence, doc: Doc) -> Iterator[tuple[Token, str, bool]]:
     """(token, the first fired rule's code, is it "none") for every token a rule fires on that
     ``train.examples`` makes a row of the veto model."""
@@ -48,24 +51,30 @@ def fired_rows(sent: Sentence, doc: Doc) -> Iterator[tuple[Token, str, bool]]:
 
 def stats(sents: list[Sentence]) -> list[str]:
     """Per writer: sentences, share annotated [], share of events in the background, share of
-    non-asserted events, and the share of fired rule tokens that become "none" rows."""
+    non-asserted events, the share of fired rule tokens that become "none" rows, and the same
+    share among those in a clause modifying a noun (dependency acl or relcl)."""
     by: dict[str, list[Sentence]] = {}
     for s in sents:
         by.setdefault(s.writer, []).append(s)
     fired_n: Counter[str] = Counter()
     none_n: Counter[str] = Counter()
+    mod_n: Counter[str] = Counter()
+    mod_none: Counter[str] = Counter()
     for sent, doc in parsed(sents):
-        for _, _, is_none in fired_rows(sent, doc):
+        for tok, _, is_none in fired_rows(sent, doc):
             fired_n[sent.writer] += 1
             none_n[sent.writer] += is_none
-    out = ["writer sentences empty background unasserted fired_none"]
+            if tok.dep_ in MODIFIER_DEPS:
+                mod_n[sent.writer] += 1
+                mod_none[sent.writer] += is_none
+    out = ["writer sentences empty background unasserted fired_none modifier_none"]
     for w, group in sorted(by.items()):
         evs = [ev for s in group for ev in s.events]
         n_ev = max(len(evs), 1)
         out.append(f"{w} {len(group)} {sum(not s.events for s in group) / len(group):.3f} "
                    f"{sum(ev.time == 'background' for ev in evs) / n_ev:.3f} "
                    f"{sum(ev.modality != 'asserted' for ev in evs) / n_ev:.3f} "
-                   f"{none_n[w] / max(fired_n[w], 1):.3f}")
+                   f"{none_n[w] / max(fired_n[w], 1):.3f} {mod_none[w] / max(mod_n[w], 1):.3f}")
     return out
 
 
