@@ -22,12 +22,13 @@ import dataclasses
 import datetime as dt
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 
 from ..store.derived import PRECISION_RANK, pair_key, score_sql
+from ..errors import StoreError
 from .query import EventFilter, run_rows, where_clause
 from .records import EVIDENCE_FIELDS, KEY_EVENT_COLUMNS, KeyEvent, key_event
 
@@ -123,10 +124,8 @@ class PairEvents:
     """A pair's asserted events (or those of one direction and window), in date order (undated
     last), each as a ``KeyEvent`` scored for the relations index, with its articles and sources."""
 
-    def __init__(self, events: list[KeyEvent], goldstein: list[float], articles: list[tuple[str, ...]],
-                 sources: list[tuple[str, ...]]):
+    def __init__(self, events: list[KeyEvent], articles: list[Sequence[str]], sources: list[Sequence[str]]):
         self.events = events
-        self._goldstein = goldstein
         self._by_score: dict[str, list[KeyEvent]] = {"relations": events}
         self._lock = threading.Lock()
         self.articles, self.sources = articles, sources
@@ -143,8 +142,9 @@ class PairEvents:
         with self._lock:
             found = self._by_score.get(score)
             if found is None:
-                found = self._by_score[score] = [dataclasses.replace(k, score=g)
-                                                 for k, g in zip(self.events, self._goldstein)]
+                # ``score_sql("goldstein")``: the Goldstein value, 0 when missing
+                found = self._by_score[score] = [dataclasses.replace(k, score=round(float(k.goldstein or 0.0), 3))
+                                                 for k in self.events]
             return found
 
     def select(self, f: EventFilter) -> np.ndarray:
@@ -192,21 +192,22 @@ def load_days(store: Any, pair: str) -> DayRows:
     parts = ", ".join(f"coalesce({fn}(day), 0)::BIGINT AS {name}" for name, fn in
                       (("year", "year"), ("month", "month"), ("quarter", "quarter"), ("isoyear", "isoyear"),
                        ("week", "week"), ("doy", "dayofyear")))
-    names, rows = run_rows(store, f"""
-        SELECT source_country, target_country, modality,
-               coalesce(day - DATE '1970-01-01', {_NO_DAY})::BIGINT AS day,
-               coalesce(end_day - DATE '1970-01-01', {_NO_DAY})::BIGINT AS end_day, prank::BIGINT AS prank,
-               {parts}, {sums}
-        FROM dyad_days WHERE pair = ? ORDER BY day NULLS LAST, k""", [pair])
-    columns = list(zip(*rows)) if rows else [() for _ in names]
+    import duckdb
+
+    try:
+        found = store.con.execute(f"""
+            SELECT source_country, target_country, modality,
+                   coalesce(day - DATE '1970-01-01', {_NO_DAY})::BIGINT AS day,
+                   coalesce(end_day - DATE '1970-01-01', {_NO_DAY})::BIGINT AS end_day, prank::BIGINT AS prank,
+                   {parts}, {sums}
+            FROM dyad_days WHERE pair = ? ORDER BY day NULLS LAST, k""", [pair]).fetchnumpy()
+    except duckdb.Error as exc:
+        raise StoreError(f"{getattr(store, 'path', 'store')}: query failed: {exc}") from exc
     cols: dict[str, np.ndarray] = {}
-    for name, values in zip(names, columns):
-        if name in ("source_country", "target_country", "modality"):
-            cols[name] = np.array(values, dtype=object)
-        elif name in _SUM_COLUMNS:
-            cols[name] = np.array(values, dtype=np.float64)
-        else:
-            cols[name] = np.array(values, dtype=np.int64)
+    for name, values in found.items():  # no NULLs (coalesced or NOT NULL): plain arrays
+        kind = object if name in ("source_country", "target_country", "modality") else \
+            np.float64 if name in _SUM_COLUMNS else np.int64
+        cols[name] = np.asarray(values, dtype=kind)
     return DayRows(cols)
 
 
@@ -217,18 +218,11 @@ def load_events(store: Any, f: EventFilter) -> PairEvents:
     columns += ", " + ", ".join(f'e.evidence."{f}" AS "evidence.{f}"' for f in EVIDENCE_FIELDS)
     cond, params = where_clause(f.replace(modality="asserted"))
     names, rows = run_rows(store, f"""
-        SELECT {columns}, e.article_ids, e.source_keys, {score_sql('relations', 'e.')} AS _score,
-               {score_sql('goldstein', 'e.')} AS _gold
+        SELECT {columns}, e.article_ids, e.source_keys, {score_sql('relations', 'e.')} AS _score
         FROM events e WHERE {' AND '.join(cond)}
         ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, e.event_id""", params)
-    events, goldstein, articles, sources = [], [], [], []
-    for row in rows:
-        record = dict(zip(names, row))
-        events.append(key_event(record, score=round(float(record["_score"]), 3)))
-        goldstein.append(round(float(record["_gold"]), 3))
-        articles.append(tuple(record["article_ids"] or ()))
-        sources.append(tuple(record["source_keys"] or ()))
-    return PairEvents(events, goldstein, articles, sources)
+    events = [key_event(dict(zip(names, row)), score=round(float(row[-1]), 3)) for row in rows]
+    return PairEvents(events, [row[-3] or () for row in rows], [row[-2] or () for row in rows])
 
 
 class PairCache:
