@@ -229,3 +229,32 @@ def test_event_code_by_root_is_the_loop_s_answer_exactly():
         pred = Prediction(classes, p, raw)
         assert cb.event_code(pred, by_root=True) == _event_code_by_root_loop(pred)
     assert cb.event_code(Prediction((NONE,), np.ones(1, dtype=np.float32), np.ones(1)), by_root=True) is None
+
+
+def test_the_doc_table_reads_what_the_tokens_say(nlp):
+    """``token_features`` reads a ``DocTable`` made from the Doc's arrays; it holds each token's
+    lemma, form, part of speech, tag, label, entity type, head, children and subtree as the Token
+    objects give them, and a new Doc gets its own table."""
+    from detente.events.features import doc_table
+
+    doc = nlp("Iran's defence minister, who arrived on Monday, met Tajik officials and signed a deal. "
+              "The talks in Dushanbe, the ministry said, will resume.")
+    table = doc_table(doc)
+    assert doc_table(doc) is table
+    for tok in doc:
+        i = tok.i
+        assert (table.lemma[i], table.lower[i], table.pos[i], table.tag[i], table.dep[i], table.ent[i]) == \
+            (tok.lemma_.lower(), tok.lower_, tok.pos_, tok.tag_, tok.dep_, tok.ent_type_)
+        assert table.head[i] == tok.head.i
+        assert table.children[i] == [c.i for c in tok.children]
+        assert sorted(table.subtree(i)) == sorted(t.i for t in tok.subtree)
+    other = nlp("Troops withdrew.")
+    assert doc_table(other) is not table and doc_table(other).lower == ["troops", "withdrew", "."]
+
+
+def test_a_root_s_features_name_it_as_its_own_governor(nlp):
+    """As the shipped model was trained: the root's head features and its chain of governors
+    (always four long) name the root itself."""
+    doc = nlp("Troops withdrew.")
+    feats = token_features(doc[1], doc[:])
+    assert {"hl=withdraw", "hd=ROOT>withdraw", "a=withdraw", "a0=ROOT>withdraw"} <= set(feats)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from spacy.tokens import Span, Token
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.tokens import Doc, Span, Token
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # and any token a rule was tried on
 CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "prt", "aux", "auxpass", "neg", "mark",
@@ -35,81 +36,131 @@ def rule_features(fired: Sequence[tuple[str, str]], tried: int) -> list[str]:
     return out
 
 
+class DocTable:
+    """What ``token_features`` reads of every token of a Doc (lemma, form, part of speech, tag,
+    label, entity type, head, children), read once from the Doc's arrays (``doc_table``): the
+    features of its candidate tokens are then built without a Token per word looked at. Children
+    are in the Doc's order, as ``Token.children`` gives them."""
+
+    __slots__ = ("doc", "size", "lemma", "lower", "pos", "tag", "dep", "ent", "head", "children")
+
+    def __init__(self, doc: Doc):
+        strings = doc.vocab.strings
+        self.doc, self.size = doc, len(doc)
+        values = doc.to_array([LEMMA, LOWER, POS, TAG, DEP, ENT_TYPE, HEAD]).reshape(-1, 7)
+        names: dict[int, str] = {}
+
+        def column(j: int) -> list[str]:
+            return [names[v] if v in names else names.setdefault(v, strings[v]) for v in values[:, j].tolist()]
+
+        self.lemma = [w.lower() for w in column(0)]
+        self.lower, self.pos, self.tag, self.dep, self.ent = (column(j) for j in range(1, 6))
+        offsets = values[:, 6].astype(np.int64).tolist()  # HEAD: offsets, as uint64
+        self.head = [k + off for k, off in enumerate(offsets)]
+        self.children: list[list[int]] = [[] for _ in offsets]
+        for k, h in enumerate(self.head):
+            if h != k:
+                self.children[h].append(k)
+
+    def subtree(self, i: int) -> list[int]:
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(self.children[j])
+        return out
+
+
+_LAST: list[DocTable] = []  # the table of the last Doc asked about (its features come in runs)
+
+
+def doc_table(doc: Doc) -> DocTable:
+    """The ``DocTable`` of ``doc``, made once while it is the Doc being coded."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last.doc is doc and last.size == len(doc):
+        return last
+    table = DocTable(doc)
+    _LAST[:] = [table]
+    return table
+
+
 def token_features(tok: Token, sent: Span, rules: Sequence[str] = (),
                    sent_feats: Sequence[str] | None = None) -> list[str]:
     """The features of one candidate token in its sentence (``rules``: from ``rule_features``;
     ``sent_feats``: ``sentence_features(sent)``, computed once per sentence by a caller in a loop)."""
-    lemma = tok.lemma_.lower()
+    t = doc_table(tok.doc)
+    i = k = tok.i
+    lemma, lower, pos, dep = t.lemma[k], t.lower[k], t.pos[k], t.dep[k]
     start, end = sent.start, sent.end
-    f = [f"l={lemma}", f"w={tok.lower_}", f"p={tok.pos_}", f"t={tok.tag_}", f"d={tok.dep_}",
-         f"lp={lemma}|{tok.pos_}", f"ld={lemma}|{tok.dep_}", f"s3={tok.lower_[-3:]}"]
-    if tok.ent_type_:
-        f.append(f"ent={tok.ent_type_}")
-    if tok.is_title and tok.i > start:
+    f = [f"l={lemma}", f"w={lower}", f"p={pos}", f"t={t.tag[k]}", f"d={dep}",
+         f"lp={lemma}|{pos}", f"ld={lemma}|{dep}", f"s3={lower[-3:]}"]
+    if t.ent[k]:
+        f.append(f"ent={t.ent[k]}")
+    if tok.is_title and i > start:
         f.append("title_case")
-    head = tok.head
-    if head is not tok:
-        hl = head.lemma_.lower()
-        f += [f"hl={hl}", f"hd={tok.dep_}>{hl}", f"hp={head.pos_}", f"lhl={lemma}<{hl}"]
-    for child in tok.children:
-        f.extend(_child_features(child, lemma))
-    f.extend(_ancestor_features(tok))
-    f.extend(_window(tok, start, end))
+    head = t.head[k]  # (the root is its own head, and named so: the model was trained on it)
+    hl = t.lemma[head]
+    f += [f"hl={hl}", f"hd={dep}>{hl}", f"hp={t.pos[head]}", f"lhl={lemma}<{hl}"]
+    for child in t.children[k]:
+        f.extend(_child_features(t, child, lemma))
+    f.extend(_ancestor_features(t, i))
+    f.extend(_window(t, i, start, end))
     f.extend(sentence_features(sent) if sent_feats is None else sent_feats)
     f.extend(rules)
     return f
 
 
-def _child_features(child: Token, lemma: str) -> list[str]:
-    dep = child.dep_
-    cl = child.lemma_.lower()
+def _child_features(t: DocTable, child: int, lemma: str) -> list[str]:
+    c = child
+    dep = t.dep[c]
+    cl = t.lemma[c]
     out: list[str] = []
     if dep in CHILD_DEPS:
         out += [f"c={dep}", f"c={dep}:{cl}", f"lc={lemma}|{dep}:{cl}"]
-        if child.ent_type_:
-            out.append(f"c={dep}:E{child.ent_type_}")
+        if t.ent[c]:
+            out.append(f"c={dep}:E{t.ent[c]}")
         if dep in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "amod"):
-            ents = {t.ent_type_ for t in child.subtree if t.ent_type_}
+            ents = {t.ent[j] for j in t.subtree(child) if t.ent[j]}
             out += [f"c={dep}:has{e}" for e in sorted(ents)]
     elif dep == "prep":
-        pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+        pobj = next((g for g in t.children[c] if t.dep[g] in ("pobj", "pcomp")), None)
         out += [f"prep={cl}", f"lprep={lemma}|{cl}"]
         if pobj is not None:
-            pl = pobj.lemma_.lower()
+            pl = t.lemma[pobj]
             out += [f"prep={cl}:{pl}", f"lprepo={lemma}|{cl}:{pl}"]
-            if pobj.ent_type_:
-                out.append(f"prep={cl}:E{pobj.ent_type_}")
+            if t.ent[pobj]:
+                out.append(f"prep={cl}:E{t.ent[pobj]}")
     return out
 
 
-def _ancestor_features(tok: Token) -> list[str]:
-    """The chain of governing words: 'said' above 'will support', 'if' above 'attack'."""
+def _ancestor_features(t: DocTable, i: int) -> list[str]:
+    """The chain of governing words: 'said' above 'will support', 'if' above 'attack'. As the
+    model was trained: the chain is always ``MAX_ANCESTORS`` long (the root is its own governor),
+    and every child of a governor counts as a sibling, the word itself too."""
     out: list[str] = []
-    cur = tok
+    cur = i
     for depth in range(MAX_ANCESTORS):
-        head = cur.head
-        if head is cur:
-            break
-        hl = head.lemma_.lower()
-        if cur.dep_ in CLAUSE_DEPS or depth == 0:
-            out += [f"a={hl}", f"a{depth}={cur.dep_}>{hl}"]
-        for sib in head.children:
-            if sib.dep_ in ("mark", "neg", "aux") and sib is not cur:
-                out.append(f"a{'0' if depth == 0 else '+'}:{sib.dep_}={sib.lower_}")
-        for sib in cur.children if depth == 0 else ():
-            if sib.dep_ == "mark":
-                out.append(f"mark={sib.lower_}")
+        head = t.head[cur]
+        hl = t.lemma[head]
+        cur_dep = t.dep[cur]
+        if cur_dep in CLAUSE_DEPS or depth == 0:
+            out += [f"a={hl}", f"a{depth}={cur_dep}>{hl}"]
+        for sib in t.children[head]:
+            if t.dep[sib] in ("mark", "neg", "aux"):
+                out.append(f"a{'0' if depth == 0 else '+'}:{t.dep[sib]}={t.lower[sib]}")
+        for sib in t.children[cur] if depth == 0 else ():
+            if t.dep[sib] == "mark":
+                out.append(f"mark={t.lower[sib]}")
         cur = head
     return out
 
 
-def _window(tok: Token, start: int, end: int) -> list[str]:
+def _window(t: DocTable, i: int, start: int, end: int) -> list[str]:
     out = []
-    doc = tok.doc
     for off in (-2, -1, 1, 2):
-        j = tok.i + off
+        j = i + off
         if start <= j < end:
-            out.append(f"n{off}={doc[j].lemma_.lower()}")
+            out.append(f"n{off}={t.lemma[j]}")
         else:
             out.append(f"n{off}=<s>")
     return out
