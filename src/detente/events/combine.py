@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from ..errors import DataFileError
 from . import syntax as sx
-from .features import is_candidate, sentence_features, sentence_vector
+from .features import doc_table, is_candidate, sentence_features, sentence_vector
 from .learned import NONE, LearnedModel, Prediction
 from .lexicon import DEFAULT_SLOTS, Rule
 from .matcher import Match
@@ -66,13 +66,19 @@ def load_policy() -> CoderPolicy:
 
 def predictions(sent: Span, model: LearnedModel, rules: Mapping[int, Sequence[str]]) -> dict[int, dict[str, Prediction]]:
     """The model's answer for every candidate token of a sentence (``rules``: rule features by token)."""
-    shared = sentence_features(sent)
+    shared: list[str] | None = None  # sentence_features(sent), made at the first token asked about
     sent_vec = sentence_vector(sent) if model.dense_dim else None
     out: dict[int, dict[str, Prediction]] = {}
     lemmas = model.trigger_lemmas
-    for tok in sent:
-        if tok.i not in rules and (not is_candidate(tok) or (lemmas is not None and tok.lemma_.lower() not in lemmas)):
+    doc, table = sent.doc, doc_table(sent.doc)  # lemmas read from the Doc's arrays: no Token per word
+    for i in range(sent.start, sent.end):
+        if i not in rules and lemmas is not None and table.lemma[i] not in lemmas:
             continue
+        tok = doc[i]
+        if i not in rules and not is_candidate(tok):
+            continue
+        if shared is None:
+            shared = sentence_features(sent)
         idx = model.indices(tok, sent, rules.get(tok.i, ()), shared)
         dense = model.dense(tok, sent_vec)
         sigmoids = model.sigmoids(idx, dense)  # every model's answer in one pass
