@@ -261,9 +261,25 @@ def load_anchors() -> tuple[Anchor, ...]:
 def _anchor_matcher() -> tuple[re.Pattern[str], dict[str, Anchor]]:
     """One regex for every anchor phrase, and the anchor of each phrase."""
     by_phrase = {p: a for a in load_anchors() for p in a.patterns}
-    alternation = "|".join(r"\s+".join(re.escape(w) for w in p.split())
-                           for p in sorted(by_phrase, key=len, reverse=True))
-    return re.compile(rf"(?i)\b(?:the\s+)?(?P<phrase>{alternation})(?![\w-])"), by_phrase
+    return re.compile(rf"(?i)\b(?:the\s+)?(?P<phrase>{_trie([p.split() for p in by_phrase])})(?![\w-])"), by_phrase
+
+
+def _trie(phrases: list[list[str]]) -> str:
+    """An alternation of (non-empty) word sequences, joined by white space, that matches what their
+    plain alternation, longest first, matches, and the same phrase where several could: after a
+    word the longer next words are tried first and the end of a phrase last (two phrases that both
+    match at one place either extend one another or part at a word that one of them ends on before
+    punctuation: the longer is tried first either way). Phrases sharing their first words are
+    tried once for those words, not once each."""
+    nexts: dict[str, list[list[str]]] = {}
+    for words in phrases:
+        nexts.setdefault(words[0], []).append(words[1:])
+    branches = []
+    for word, rests in sorted(nexts.items(), key=lambda item: -len(item[0])):
+        longer = [rest for rest in rests if rest]
+        tail = rf"\s+{_trie(longer)}" if longer else ""
+        branches.append(re.escape(word) + (tail if len(longer) == len(rests) else rf"(?:{tail})?"))
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _anchor_window(value: object) -> Window:
