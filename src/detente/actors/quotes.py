@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 _DOUBLE_OPEN, _DOUBLE_CLOSE, _DOUBLE_ANY = frozenset("“«"), frozenset("”»"), frozenset('"')
 _SINGLE_OPEN, _SINGLE_CLOSE, _SINGLE_ANY = frozenset("‘"), frozenset("’"), frozenset("'")
+_DOUBLE, _SINGLE = _DOUBLE_OPEN | _DOUBLE_CLOSE | _DOUBLE_ANY, _SINGLE_OPEN | _SINGLE_CLOSE | _SINGLE_ANY
 _SENTENCE_END = frozenset({".", "!", "?"})
 _AFTER, _BEFORE = 8, 12  # how far (tokens) a verb of saying may be from the quotation
 _CONTINUES = 2  # sentences
@@ -57,11 +58,11 @@ def find_quotes(doc: Doc) -> list[Quote]:
 def _mark(tok: Token, family: str | None) -> str | None:
     """"close" when ``tok`` closes the open ``family``; a family name when it opens one; else None."""
     text = tok.text
-    if text in _DOUBLE_OPEN | _DOUBLE_CLOSE | _DOUBLE_ANY:
+    if text in _DOUBLE:
         if family == "double" and text not in _DOUBLE_OPEN:
             return "close"
         return "double" if text not in _DOUBLE_CLOSE else None
-    if text not in _SINGLE_OPEN | _SINGLE_CLOSE | _SINGLE_ANY or tok.tag_ == "POS":
+    if text not in _SINGLE or tok.tag_ == "POS":
         return None
     doc = tok.doc
     glued_before = tok.i > 0 and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 1].is_space
