@@ -258,3 +258,16 @@ def test_a_root_s_features_name_it_as_its_own_governor(nlp):
     doc = nlp("Troops withdrew.")
     feats = token_features(doc[1], doc[:])
     assert {"hl=withdraw", "hd=ROOT>withdraw", "a=withdraw", "a0=ROOT>withdraw"} <= set(feats)
+
+
+def test_rule_confidence_sums_the_root_as_the_loop_did():
+    rng = np.random.default_rng(11)
+    classes = (NONE, "010", "0311", "036", "190", "193", "042", "0312")
+    policy = cb.CoderPolicy(veto=0.9, retype=0.8, add=0.7, learned_only=0.5, confidence_scale=0.8, unasserted=0.8,
+                            background=0.8, blend=0.3)
+    for _ in range(200):
+        raw = rng.random(len(classes)).astype(np.float32)
+        pred = {"type": Prediction(classes, raw / raw.sum(), raw)}
+        for cameo in ("0311", "190", "042", "150"):  # 15: a root the model does not know
+            loop = sum(float(p) for c, p in zip(classes, pred["type"].p) if c != NONE and c[:2] == cameo[:2])
+            assert cb.rule_confidence(0.6, cameo, pred, policy) == 0.7 * 0.6 + 0.3 * loop

@@ -152,8 +152,11 @@ def rule_confidence(score: float, cameo: str, pred: dict[str, Prediction] | None
     (weight ``policy.blend``): which of a sentence's events leads follows the model's belief too."""
     if not policy.blend or pred is None:
         return score
-    root = cameo[:2]
-    p_root = sum(float(p) for c, p in zip(pred["type"].classes, pred["type"].p) if c != NONE and c[:2] == root)
+    typed = pred["type"]
+    roots, members = _roots(typed.classes)
+    root = roots.index(cameo[:2]) if cameo[:2] in roots else -1
+    # the root's codes summed in the classes' order, in double precision
+    p_root = sum(typed.p[members[members[:, 1] == root, 0]].astype(np.float64).tolist())
     return (1.0 - policy.blend) * score + policy.blend * p_root
 
 

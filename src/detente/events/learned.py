@@ -171,8 +171,9 @@ class LearnedModel:
     def indices(self, tok: Token, sent: Span, rules: Sequence[str] = (),
                 sent_feats: Sequence[str] | None = None) -> list[int]:
         """The token's known features (``rules``: what the lexicon said of it)."""
-        vocab = self.vocab
-        return list({vocab[f] for f in token_features(tok, sent, rules, sent_feats) if f in vocab})
+        # one dictionary look-up per feature; the same indices inserted in the same order, so the
+        # same set and the same order of rows summed
+        return list({i for i in map(self.vocab.get, token_features(tok, sent, rules, sent_feats)) if i is not None})
 
     def dense(self, tok: Token, sent_vec: np.ndarray | None) -> np.ndarray | None:
         """The token's dense features (``features.dense_features``), when the model uses them and
