@@ -24,7 +24,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .model import Article, EventMention
@@ -87,6 +87,7 @@ class _DocTime:
     sent_starts: list[int]
     para_breaks: list[int]
     states: dict[int, _Dating]
+    sents: list[Span] = field(default_factory=list)  # the Doc's sentences (Token.sent walks one per call)
 
     def sent_index(self, token: Token) -> int:
         return bisect.bisect_right(self.sent_starts, token.i) - 1
@@ -138,9 +139,10 @@ def _doc_time(doc: Doc, published: dt.date | None) -> _DocTime:
                 fixed = Timex(ent.start_char, ent.end_char, ent.text, "at", _fixed_resolver(window))
                 aligned.append((fixed, ent))
     aligned.sort(key=lambda pair: pair[0].start)
-    sent_starts = [s.start for s in doc.sents]
+    sents = list(doc.sents)
+    sent_starts = [s.start for s in sents]
     breaks = [m.end() for m in re.finditer(r"\n[ \t\u00a0]*\n", text)]
-    return _DocTime(doc, published, aligned, {}, sent_starts, breaks, {})
+    return _DocTime(doc, published, aligned, {}, sent_starts, breaks, {}, sents)
 
 
 def _fixed_resolver(window: Window) -> Resolver:
@@ -277,7 +279,7 @@ def _sentence_state(ctx: _DocTime, index: int) -> _Dating:
     for i in range(index + 1):
         if i not in ctx.states:
             ctx.states[i] = _Dating()  # a placeholder while the sentence is dated
-            ctx.states[i] = _date_clause(ctx, ctx.doc[ctx.sent_starts[i]].sent.root)
+            ctx.states[i] = _date_clause(ctx, ctx.sents[i].root)
     return ctx.states[index]
 
 
@@ -298,9 +300,8 @@ def _carry(ctx: _DocTime, token: Token, sent: int, tense: str) -> _Dating | None
 def _continues(ctx: _DocTime, sent: int) -> bool:
     """Does sentence ``sent`` go on with the previous one? A pronoun subject, a connective ("then",
     "also"), or — in text with paragraphs — a name or an actor's country both sentences share."""
-    doc = ctx.doc
-    here = doc[ctx.sent_starts[sent]].sent
-    before = doc[ctx.sent_starts[sent - 1]].sent
+    here = ctx.sents[sent]
+    before = ctx.sents[sent - 1]
     subjects = [t for t in here.root.children if t.dep_ in ("nsubj", "nsubjpass")]
     first = next((t for t in here if not (t.is_punct or t.is_space)), None)
     if any(t.lower_ in _PRONOUNS or any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in t.children)
