@@ -42,11 +42,11 @@ class DocTable:
     features of its candidate tokens are then built without a Token per word looked at. Children
     are in the Doc's order, as ``Token.children`` gives them."""
 
-    __slots__ = ("doc", "size", "lemma", "lower", "pos", "tag", "dep", "ent", "head", "children")
+    __slots__ = ("size", "lemma", "lower", "pos", "tag", "dep", "ent", "head", "children")
 
     def __init__(self, doc: Doc):
         strings = doc.vocab.strings
-        self.doc, self.size = doc, len(doc)
+        self.size = len(doc)
         values = doc.to_array([LEMMA, LOWER, POS, TAG, DEP, ENT_TYPE, HEAD]).reshape(-1, 7)
         names: dict[int, str] = {}
 
@@ -71,16 +71,16 @@ class DocTable:
         return out
 
 
-_LAST: list[DocTable] = []  # the table of the last Doc asked about (its features come in runs)
+TABLE = "detente.features.table"  # Doc.user_data key: the Doc's DocTable, made on first use
 
 
 def doc_table(doc: Doc) -> DocTable:
-    """The ``DocTable`` of ``doc``, made once while it is the Doc being coded."""
-    last = _LAST[0] if _LAST else None
-    if last is not None and last.doc is doc and last.size == len(doc):
-        return last
-    table = DocTable(doc)
-    _LAST[:] = [table]
+    """The ``DocTable`` of ``doc``, made once and kept with the Doc (``Doc.user_data``), so that it
+    lives and dies with it; remade if the Doc's length changed."""
+    table = doc.user_data.get(TABLE)
+    if not isinstance(table, DocTable) or table.size != len(doc):
+        table = DocTable(doc)
+        doc.user_data[TABLE] = table
     return table
 
 
