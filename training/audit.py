@@ -23,7 +23,7 @@ from detente.events.matcher import matches_for
 
 from .corpus import Sentence, load_split
 from .parse import lexicon, parsed
-from .train import _token_at
+from .train import gold_tokens
 
 
 MODIFIER_DEPS = frozenset({"acl", "relcl"})  # "the first country visited by", "who visited"
@@ -32,13 +32,7 @@ MODIFIER_DEPS = frozenset({"acl", "relcl"})  # "the first country visited by", "
 def fired_rows(sent: Sentence, doc: Doc) -> Iterator[tuple[Token, str, bool]]:
     """(token, the first fired rule's code, is it "none") for every token a rule fires on that
     ``train.examples`` makes a row of the veto model."""
-    gold = {}
-    for ev in sent.events:
-        tok = _token_at(doc, ev.trigger[0])
-        if tok is not None:
-            gold.setdefault(tok.i, ev)
-    roots = {ev.cameo[:2] for ev in sent.events}
-    near = {t.i for i in gold for t in (doc[i].head, *doc[i].children)}
+    gold, roots, near = gold_tokens(sent, doc)
     for tok in doc:
         fired, _ = matches_for(tok, lexicon())
         if not fired:

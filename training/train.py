@@ -70,13 +70,7 @@ def examples(sents: list[Sentence], folding: dict[str, str] | None) -> Examples:
     """The rows of the four models, with the writer of each (for leave-one-writer-out)."""
     ex = Examples()
     for sent, doc in parsed(sents):
-        gold = {}
-        for ev in sent.events:
-            tok = _token_at(doc, ev.trigger[0])
-            if tok is not None:
-                gold.setdefault(tok.i, ev)
-        roots = {ev.cameo[:2] for ev in sent.events}
-        near = {t.i for i in gold for t in (doc[i].head, *doc[i].children)}
+        gold, roots, near = gold_tokens(sent, doc)
         vecs = {}
         for tok in doc:
             ev = gold.get(tok.i)
@@ -100,6 +94,19 @@ def examples(sents: list[Sentence], folding: dict[str, str] | None) -> Examples:
             ex.fired.append(bool(fired))
             ex.writer.append(sent.writer)
     return ex
+
+
+def gold_tokens(sent: Sentence, doc) -> tuple[dict, set[str], set[int]]:
+    """(the annotated event at each trigger token, the CAMEO roots of the sentence's events, the
+    tokens next to a trigger): another word of an annotated event is neither event nor none."""
+    gold = {}
+    for ev in sent.events:
+        tok = _token_at(doc, ev.trigger[0])
+        if tok is not None:
+            gold.setdefault(tok.i, ev)
+    roots = {ev.cameo[:2] for ev in sent.events}
+    near = {t.i for i in gold for t in (doc[i].head, *doc[i].children)}
+    return gold, roots, near
 
 
 def _token_at(doc, char: int):
