@@ -29,6 +29,7 @@ import numpy as np
 
 from ..store.derived import PRECISION_RANK, pair_key, score_sql
 from ..errors import StoreError
+from .once import OnceCache
 from .query import EventFilter, run_rows, where_clause
 from .records import EVIDENCE_FIELDS, KEY_EVENT_COLUMNS, KeyEvent, key_event
 
@@ -225,45 +226,31 @@ def load_events(store: Any, f: EventFilter) -> PairEvents:
     return PairEvents(events, [row[-3] or () for row in rows], [row[-2] or () for row in rows])
 
 
-class PairCache:
+class PairCache(OnceCache[tuple[Any, str], PairData]):
     """A bounded, thread-safe LRU of ``PairData`` keyed by (snapshot, pair); see the module
     docstring. At most ``max_rows`` day rows and events in all; a pair of more than
     ``max_pair_events`` asserted events keeps its day rows only."""
 
     def __init__(self, max_rows: int = 100_000, max_pair_events: int = 20_000):
+        super().__init__()
         self.max_rows, self.max_pair_events = max_rows, max_pair_events
         self._items: OrderedDict[tuple[Any, str], PairData] = OrderedDict()
         self._rows = 0
         self._latest: Any = None
-        self._lock = threading.Lock()
-        self._making: dict[tuple[Any, str], threading.Event] = {}
-        self.hits = self.misses = 0
 
     def get(self, snapshot: Any, pair: str, make: Callable[[], PairData]) -> PairData:
         """The data of ``pair`` on ``snapshot``, made by ``make()`` when missing (once: a thread
         asking while another makes it waits for it)."""
-        key = (snapshot, pair)
-        while True:
-            with self._lock:
-                found = self._items.get(key)
-                if found is not None:
-                    self._items.move_to_end(key)
-                    self.hits += 1
-                    return found
-                making = self._making.get(key)
-                if making is None:
-                    making = self._making[key] = threading.Event()
-                    self.misses += 1
-                    break
-            making.wait()
-        try:
-            data = make()
-            self._put(key, data)
-            return data
-        finally:
-            with self._lock:
-                del self._making[key]
-            making.set()
+        return self._once((snapshot, pair), make)
+
+    def _find(self, key: tuple[Any, str]) -> PairData | None:
+        found = self._items.get(key)
+        if found is not None:
+            self._items.move_to_end(key)
+        return found
+
+    def _keep(self, key: tuple[Any, str], value: PairData) -> None:
+        self._put(key, value)
 
     def _put(self, key: tuple[Any, str], data: PairData) -> None:
         with self._lock:

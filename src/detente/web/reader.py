@@ -26,6 +26,7 @@ from typing import Any
 
 import duckdb
 
+from ..analyse.once import OnceCache
 from ..errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -153,7 +154,7 @@ def _close_quietly(con: duckdb.DuckDBPyConnection) -> None:
         pass
 
 
-class AnswerCache:
+class AnswerCache(OnceCache[Any, bytes]):
     """A small thread-safe LRU of rendered answers, keyed by what was asked and the snapshot's
     generation (a new snapshot makes every older answer unreachable; they age out).
 
@@ -163,47 +164,38 @@ class AnswerCache:
     changes the store every few seconds."""
 
     def __init__(self, size: int = 512):
+        super().__init__()
         self.size = size
         self._items: OrderedDict[Any, tuple[bytes, Callable[[Any], bytes] | None]] = OrderedDict()
-        self._lock = threading.Lock()
-        self._making: dict[Any, threading.Event] = {}  # answers being made, so that each is made once
-        self.hits = self.misses = self.remade = 0
+        self.remade = 0
 
     def get(self, key: Any) -> bytes | None:
         """The answer kept under ``key`` (counted as a hit), or None."""
         with self._lock:
-            found = self._items.get(key)
-            if found is None:
-                return None
-            self._items.move_to_end(key)
-            self.hits += 1
-            return found[0]
+            found = self._find(key)
+            if found is not None:
+                self.hits += 1
+            return found
 
     def get_or_make(self, key: Any, make: Callable[[], bytes], remake: Callable[[Any], bytes] | None = None) -> bytes:
         """The answer under ``key``, made by ``make()`` when missing (once: a thread that asks
         while another makes it waits for that answer); ``remake(store)`` makes it again on another
         snapshot (``remake``)."""
-        while True:
-            with self._lock:
-                found = self._items.get(key)
-                if found is not None:
-                    self._items.move_to_end(key)
-                    self.hits += 1
-                    return found[0]
-                making = self._making.get(key)
-                if making is None:  # this thread makes it
-                    making = self._making[key] = threading.Event()
-                    self.misses += 1
-                    break
-            making.wait()  # another thread is making this answer: wait for it, then look again
-        try:
+        def made() -> bytes:
             value = make()
             self.put(key, value, remake)
             return value
-        finally:
-            with self._lock:
-                del self._making[key]
-            making.set()  # (had it failed, a waiting thread makes it in turn)
+        return self._once(key, made)
+
+    def _find(self, key: Any) -> bytes | None:
+        found = self._items.get(key)
+        if found is None:
+            return None
+        self._items.move_to_end(key)
+        return found[0]
+
+    def _keep(self, key: Any, value: bytes) -> None:
+        pass  # kept by ``made`` with its remake function
 
     def put(self, key: Any, value: bytes, remake: Callable[[Any], bytes] | None = None) -> None:
         with self._lock:
