@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "analyse"))
 
-from fixture_store import irn_tjk_store  # noqa: E402
+from fixture_store import Art, Ev, build_store, irn_tjk_events, irn_tjk_store  # noqa: E402
 
 from detente.cli import app  # noqa: E402
 
@@ -40,6 +40,59 @@ def test_dyad_table_and_csv(db):
     result = runner.invoke(app, ["dyad", "TJK", "IRN", "--direction", "A>B", "--by", "month", "--format", "csv", "--db", db])
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["period"] for r in rows] == ["2016-01", "2016-03", "2017-05", "2018-10", "2023-05"]
+
+
+@pytest.fixture
+def busy_db(tmp_path: Path) -> str:
+    """The fixture corpus and six more IRN-TJK events in 2022: a year of more than three events."""
+    events, articles = irn_tjk_events()
+    text = []
+    for i, (cameo, verb) in enumerate((("040", "consulted"), ("036", "offered"), ("111", "criticised"),
+                                       ("057", "signed"), ("042", "visited"), ("112", "accused"))):
+        sentence = f"On {i + 3} April 2022 Iran {verb} Tajikistan."
+        text.append(sentence)
+        events.append(Ev(f"busy-{i}", cameo, "IRN" if i % 2 else "TJK", "TJK" if i % 2 else "IRN",
+                         f"2022-04-{i + 3:02d}", [("art-busy", sentence, verb)]))
+    return str(build_store(tmp_path / "busy.duckdb", events, [*articles, Art("art-busy", " ".join(text))]))
+
+
+def test_dyad_table_and_csv_read_only_the_top_events_and_print_what_every_event_gives(busy_db, monkeypatch):
+    """The table and the CSV ask the timeline for each period's top events (and the undated and
+    vague ones) only; they print byte for byte what a timeline listing every event prints."""
+    import detente.analyse.dyad as dyad_module
+
+    real = dyad_module.dyad_timeline
+    asked: list[str] = []
+
+    def spy(*args, **kwargs):
+        asked.append(kwargs["events"])
+        return real(*args, **kwargs)
+
+    def every_event(*args, **kwargs):
+        return real(*args, **{**kwargs, "events": "all"})
+
+    cases = [["IRN", "TJK"], ["IRN", "TJK", "--by", "year"], ["IRN", "TJK", "--by", "month", "--weight", "mentions"],
+             ["TJK", "IRN", "--direction", "A>B", "--by", "quarter"], ["IRN", "TJK", "--since", "2017", "--until", "2022-04-06"],
+             ["AFG", "IRN", "--by", "year"], ["IRN", "TJK", "--by", "day", "--direction", "B>A"]]
+    for args in cases:
+        for fmt in ("table", "csv"):
+            command = ["dyad", *args, "--format", fmt, "--db", busy_db]
+            monkeypatch.setattr(dyad_module, "dyad_timeline", spy)
+            top = runner.invoke(app, command)
+            monkeypatch.setattr(dyad_module, "dyad_timeline", every_event)
+            full = runner.invoke(app, command)
+            assert top.exit_code == full.exit_code == 0, top.output
+            assert top.stdout == full.stdout and top.stdout.strip()
+    assert asked == ["top", "top"] * len(cases)
+    monkeypatch.setattr(dyad_module, "dyad_timeline", spy)
+    json_run = runner.invoke(app, ["dyad", "IRN", "TJK", "--format", "json", "--db", busy_db])
+    assert json_run.exit_code == 0 and asked[-1] == "all"  # the JSON lists every event
+    from detente.analyse.query import open_db
+
+    with open_db(busy_db) as store:  # 2022 has more than three events: fewer are read
+        listed = {e: sum(len(p.events) for p in real(store, "IRN", "TJK", by="year", events=e).periods)
+                  for e in ("top", "all")}
+    assert listed["top"] < listed["all"]
 
 
 def test_dyad_by_week_and_day(db):

@@ -104,9 +104,12 @@ def dyad(a: CountryArg, b: CountryArg, db: DbOpt = DEFAULT_DB, since: SinceOpt =
     from ..analyse.query import open_db
 
     a, b = country(a), country(b)
+    # the JSON lists every event; the table and the CSV only each period's top events (and the
+    # table the undated and vague ones): their records alone are read and built
+    listed = "all" if output is DyadFormat.json else "top"
     with handled(), open_db(existing(db)) as store:
         tl = dyad_timeline(store, a, b, since=since, until=until, by=by.value, direction=direction.value,
-                           weight=weight.value)
+                           weight=weight.value, events=listed)
         phases = dyad_phases(tl)
     if output is DyadFormat.json:
         typer.echo(json.dumps({**tl.to_dict(), "phases": [p.to_dict() for p in phases]}, ensure_ascii=False, indent=2))
