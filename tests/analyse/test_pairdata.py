@@ -105,3 +105,38 @@ def test_rows_are_kept_per_snapshot_so_a_new_one_is_read_afresh(rich_store):
         after = dyad_timeline(store, "IRN", "TJK", by="year", since="2021")  # a window not asked before
         plain = dyad_timeline(store.__class__(store.con, store.path), "IRN", "TJK", by="year", since="2021")
     assert before.n_events > 1 and after.n_events == 1 and after == plain and cache.misses == 2
+
+
+def test_event_records_from_cursor_rows_are_those_of_the_row_by_row_path(rich_store):
+    """``key_events_of_rows`` (by column position, what the timelines read) makes the KeyEvents
+    the row-by-row ``key_event`` of each row's values and evidence makes, missing evidence, a
+    missing sentence and a missing date included."""
+    import dataclasses
+
+    from detente.analyse.pairdata import load_events
+    from detente.analyse.query import EventFilter
+    from detente.analyse.records import EVIDENCE_FIELDS, KEY_EVENT_COLUMNS, Evidence, key_event, key_events_of_rows
+
+    assert tuple(f.name for f in dataclasses.fields(Evidence)) == EVIDENCE_FIELDS  # read by position
+    with duckdb.connect(str(rich_store)) as con:
+        con.execute("UPDATE events SET evidence = NULL WHERE event_id = 'opp'")
+        con.execute("UPDATE events SET evidence = struct_update(evidence, sentence := NULL) WHERE event_id = 'decade'")
+    with open_db(rich_store) as store:
+        columns = ", ".join(f"e.{c}" for c in KEY_EVENT_COLUMNS)
+        columns += ", " + ", ".join(f'e.evidence."{f}" AS "evidence.{f}"' for f in EVIDENCE_FIELDS)
+        cursor = store.con.execute(f"SELECT {columns}, goldstein * 2 - 1 AS _score FROM events e ORDER BY event_id")
+        names = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+        flat = [n for n in names if n != "evidence"]
+        flat_rows = [tuple(v for n, v in zip(names, row) if n != "evidence") for row in rows]
+        fast = key_events_of_rows(flat, flat_rows, score="_score")
+        slow = [key_event({n: v for n, v in zip(names, row) if not n.startswith("evidence.")},
+                          score=round(float(row[-1]), 3)) for row in rows]  # the evidence as a struct
+        assert fast == slow and len(fast) > 10
+        assert {k.event_id: k.evidence for k in fast}["opp"] is None
+        assert {k.event_id: k.evidence.sentence for k in fast if k.evidence}["decade"] == ""
+        assert any(k.date_start is None for k in fast)
+        assert key_events_of_rows(flat, flat_rows[:1], score=1.5)[0].score == 1.5
+        # and what a timeline reads: the pair's events, each scored for the relations index
+        events = load_events(store, EventFilter(a="IRN", b="TJK")).events
+        assert [k.event_id for k in events] and all(k.score is not None for k in events)

@@ -45,7 +45,7 @@ from ..errors import QueryError
 from ..store.derived import OPPOSITION_SECTORS, PRECISION_RANK as _PRECISION_RANK, score_sql
 from .pairdata import VAGUE_DAYS, PairEvents, load_events, pair_data
 from .query import EventFilter, as_date, count_sources, events_sql, run_query, run_rows, where_clause
-from .records import EVIDENCE_FIELDS, KEY_EVENT_COLUMNS, KeyEvent, clean, key_event
+from .records import EVIDENCE_FIELDS, KEY_EVENT_COLUMNS, KeyEvent, clean, key_events_of_rows
 
 PERIODS = ("day", "week", "month", "quarter", "year")
 WEIGHTS = ("event", "mentions")
@@ -282,7 +282,7 @@ def _listed_events(store: Any, f: EventFilter, by: str, score: str, top: int, ev
                f"{_PERIOD_SQL[by].format(c='e.date_start')} ORDER BY {rank}) <= {int(top)}){undated}")
     # Python values straight from the cursor (a DataFrame costs more than the query for thousands of events)
     names, rows = run_rows(store, sql + " ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, e.event_id", params)
-    return [key_event(dict(zip(names, row)), score=round(float(row[-1]), 3)) for row in rows]
+    return key_events_of_rows(names, rows, score="_score")
 
 
 def auto_period(dates: list[dt.date]) -> str:

@@ -31,7 +31,7 @@ from ..store.derived import PRECISION_RANK, pair_key, score_sql
 from ..errors import StoreError
 from .once import OnceCache
 from .query import EventFilter, run_rows, where_clause
-from .records import EVIDENCE_FIELDS, KEY_EVENT_COLUMNS, KeyEvent, key_event
+from .records import EVIDENCE_FIELDS, KEY_EVENT_COLUMNS, KeyEvent, key_events_of_rows
 
 VAGUE_DAYS = 366  # an event dated to a longer span is in no period's index (see ``analyse.dyad``)
 _EPOCH = dt.date(1970, 1, 1)
@@ -222,7 +222,7 @@ def load_events(store: Any, f: EventFilter) -> PairEvents:
         SELECT {columns}, e.article_ids, e.source_keys, {score_sql('relations', 'e.')} AS _score
         FROM events e WHERE {' AND '.join(cond)}
         ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, e.event_id""", params)
-    events = [key_event(dict(zip(names, row)), score=round(float(row[-1]), 3)) for row in rows]
+    events = key_events_of_rows(names, rows, score="_score")
     return PairEvents(events, [row[-3] or () for row in rows], [row[-2] or () for row in rows])
 
 

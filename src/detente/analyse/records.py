@@ -11,6 +11,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -188,17 +189,11 @@ EVIDENCE_FIELDS = ("article_id", "sentence", "trigger", "char_start", "char_end"
 def key_event(row: dict[str, Any], score: float | None = None) -> KeyEvent:
     """A KeyEvent from one row of ``KEY_EVENT_COLUMNS`` as Python values (a database cursor's
     tuples zipped with the column names; no pandas missing values). The evidence is its
-    ``evidence`` dict, or its fields as ``evidence.<field>`` columns."""
+    ``evidence`` dict, or its fields as ``evidence.<field>`` columns (``key_events_of_rows``)."""
+    if "evidence" not in row:
+        return key_events_of_rows(list(row), [tuple(row.values())], score=score)[0]
     entry = load_ontology().entries.get(row["cameo"])
     goldstein, mentions = row["goldstein"], row["num_mentions"]
-    if "evidence" in row:
-        evidence = _evidence(row["evidence"])
-    elif row["evidence.article_id"] is None:
-        evidence = None
-    else:  # Python values from the database: no cleaning
-        evidence = Evidence(**{f: row["evidence." + f] for f in EVIDENCE_FIELDS})
-        if evidence.sentence is None:
-            evidence = dataclasses.replace(evidence, sentence="")
     return KeyEvent(
         event_id=row["event_id"], date_start=as_date(row["date_start"]), date_end=as_date(row["date_end"]),
         date_precision=row["date_precision"] or "unknown", cameo=row["cameo"],
@@ -209,7 +204,49 @@ def key_event(row: dict[str, Any], score: float | None = None) -> KeyEvent:
         contexts=tuple(row["contexts"] or ()), num_mentions=int(mentions or 0),
         num_articles=int(row["num_articles"] or 0), num_sources=int(row["num_sources"] or 0),
         importance=round(abs(float(goldstein or 0.0)) * int(mentions or 1), 3),
-        evidence=evidence, score=score)
+        evidence=_evidence(row["evidence"]), score=score)
+
+
+def key_events_of_rows(names: Sequence[str], rows: Sequence[Sequence[Any]], score: float | str | None = None
+                       ) -> list[KeyEvent]:
+    """KeyEvents of a database cursor's rows (Python values) of ``KEY_EVENT_COLUMNS``, the
+    evidence as ``evidence.<field>`` columns, ``names`` the columns' names; ``score``: each
+    event's score, or the name of the column holding it (rounded to 3 places). One pass over
+    the rows by column position: no dict a row, each CAMEO code's name looked up once."""
+    at = {name: i for i, name in enumerate(names)}
+    (i_id, i_start, i_end, i_prec, i_cameo, i_plover, i_quad, i_gold, i_sc, i_sn, i_ss, i_tc, i_tn, i_ts, i_mod,
+     i_ctx, i_ment, i_arts, i_srcs) = (at[c] for c in KEY_EVENT_COLUMNS if c != "evidence")
+    i_ev = [at["evidence." + f] for f in EVIDENCE_FIELDS]
+    i_score, fixed = (at[score], None) if isinstance(score, str) else (None, score)
+    entries = load_ontology().entries
+    cameo_names: dict[Any, str | None] = {}
+    out: list[KeyEvent] = []
+    for row in rows:
+        cameo = row[i_cameo]
+        if cameo in cameo_names:
+            cameo_name = cameo_names[cameo]
+        else:
+            entry = entries.get(cameo)
+            cameo_name = cameo_names[cameo] = entry.name if entry else None
+        if row[i_ev[0]] is None:
+            evidence = None
+        else:  # Python values from the database: no cleaning
+            fields = [row[i] for i in i_ev]
+            if fields[1] is None:  # the sentence
+                fields[1] = ""
+            evidence = Evidence(*fields)
+        start, end, goldstein, mentions = row[i_start], row[i_end], row[i_gold], row[i_ment]
+        out.append(KeyEvent(
+            event_id=row[i_id], date_start=start if type(start) is dt.date else as_date(start),
+            date_end=end if type(end) is dt.date else as_date(end), date_precision=row[i_prec] or "unknown",
+            cameo=cameo, cameo_name=cameo_name, plover=row[i_plover], quad_class=row[i_quad], goldstein=goldstein,
+            source_country=row[i_sc], source_name=row[i_sn], source_sector=row[i_ss], target_country=row[i_tc],
+            target_name=row[i_tn], target_sector=row[i_ts], modality=row[i_mod] or "asserted",
+            contexts=tuple(row[i_ctx] or ()), num_mentions=int(mentions or 0), num_articles=int(row[i_arts] or 0),
+            num_sources=int(row[i_srcs] or 0), importance=round(abs(float(goldstein or 0.0)) * int(mentions or 1), 3),
+            evidence=evidence,
+            score=round(float(row[i_score]), 3) if i_score is not None else fixed))
+    return out
 
 
 def _evidence(ev: Any) -> Evidence | None:
