@@ -39,23 +39,15 @@ def run(input_path: Path, limit: int | None, batch_size: int, repeat: int) -> di
     import spacy
 
     from detente.actors import find_actors
-    from detente.clean import clean_article
     from detente.dating import date_events
     from detente.events import code_events
-    from detente.ingest import read_inputs
-    from detente.model import Article
-    from detente.pipeline import Pipeline
+    from detente.pipeline import Pipeline, read_articles
     from detente.places import locate_events
     from detente.settings import Settings
     from detente.sieve import _copy_back, _ruler, _subdoc
 
     settings = Settings(batch_size=batch_size, sentence_filter=True)
-    articles = []
-    for item in read_inputs([str(input_path)], settings):
-        if isinstance(item, Article):
-            articles.append(clean_article(item))
-            if limit is not None and len(articles) >= limit:
-                break
+    articles = list(read_articles([str(input_path)], settings, limit))
     texts = [a.text for a in articles]
     bare = spacy.load(settings.model)
     list(bare.pipe(texts[:2]))

@@ -22,11 +22,8 @@ import random
 import sys
 from collections import Counter
 
-from detente.clean import clean_article
-from detente.ingest import read_inputs
-from detente.model import Article, Rejection
 from detente.nlp import parse
-from detente.pipeline import Pipeline
+from detente.pipeline import Pipeline, read_articles
 from detente.places.stage import find_places
 
 
@@ -48,13 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out")
     args = ap.parse_args(argv)
     pipe = Pipeline()
-    articles: list[Article] = []
-    for item in read_inputs([args.corpus], pipe.settings):
-        if isinstance(item, Rejection):
-            continue
-        articles.append(clean_article(item))
-        if args.limit and len(articles) >= args.limit:
-            break
+    articles = list(read_articles([args.corpus], pipe.settings, args.limit))
     rows = []
     items = ((a.text, a) for a in articles)
     for doc, article in parse(pipe.nlp, items, pipe.settings.batch_size, 1, pipe.sieve):

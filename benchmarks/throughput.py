@@ -79,24 +79,16 @@ def compare(unfiltered: list[Any], filtered: list[Any]) -> dict[str, Any]:
 def run(input_path: Path, workers: int, limit: int | None, batch_size: int, repeat: int = 1) -> dict[str, Any]:
     import spacy
 
-    from detente.clean import clean_article
     from detente.errors import DetenteError
-    from detente.ingest import read_inputs
     from detente.model import Article
     from detente.nlp import parse
-    from detente.pipeline import Pipeline
+    from detente.pipeline import Pipeline, read_articles
     from detente.settings import Settings
 
     settings = Settings(workers=workers, batch_size=batch_size, sentence_filter=True)
 
     def ingest() -> list[Article]:
-        out = []
-        for item in read_inputs([str(input_path)], settings):
-            if isinstance(item, Article):
-                out.append(clean_article(item))
-                if limit is not None and len(out) >= limit:
-                    break
-        return out
+        return list(read_articles([str(input_path)], settings, limit))
 
     articles, ingest_s = _timed(ingest)
     texts = [a.text for a in articles]

@@ -98,3 +98,17 @@ def test_a_code_run_records_its_event_count(tmp_path):
                                           [summary.run_id]).fetchall()
         [(stored,)] = store.con.execute("SELECT count(*) FROM events").fetchall()
     assert summary.events == recorded == stored >= 2
+
+
+def test_read_articles_cleans_skips_rejections_and_stops_at_the_limit(tmp_path):
+    from detente.pipeline import read_articles
+    from detente.settings import Settings
+
+    (tmp_path / "a.txt").write_text("Iran's foreign minister visited Dushanbe on Monday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Tajikistan's president received him in Dushanbe.", encoding="utf-8")
+    (tmp_path / "c.bin").write_bytes(b"\x00\x01\x02" * 100)
+    got = list(read_articles([str(tmp_path)], Settings()))
+    assert sorted(a.text for a in got) == ["Iran's foreign minister visited Dushanbe on Monday.",
+                                           "Tajikistan's president received him in Dushanbe."]
+    assert all(a.body is not None for a in got)  # cleaned
+    assert len(list(read_articles([str(tmp_path)], Settings(), limit=1))) == 1

@@ -21,19 +21,16 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
 from detente.actors import find_actors
-from detente.clean import clean_article
 from detente.events.coder import analyse_sentence
 from detente.events.learned import NONE
-from detente.ingest import read_inputs
-from detente.model import Rejection
 from detente.events.roles import ActorIndex
 from detente.nlp import parse
-from detente.pipeline import Pipeline
+from detente.pipeline import Pipeline, read_articles
 from detente.sieve import is_parsed
 
 
@@ -64,19 +61,9 @@ def veto_posteriors(pipe: Pipeline, corpora: Sequence[str], limit: int = 0) -> n
     """The veto model's P(no event) at every rule-fired token of the texts (sieve as deployed)."""
     res = pipe.resources
 
-    def articles() -> Iterable:
-        n = 0
-        for item in read_inputs(list(corpora), pipe.settings):
-            if isinstance(item, Rejection):
-                continue
-            article = clean_article(item)
-            yield article.text, article
-            n += 1
-            if limit and n >= limit:
-                return
-
+    items = ((a.text, a) for a in read_articles(list(corpora), pipe.settings, limit))
     out: list[float] = []
-    for doc, article in parse(pipe.nlp, articles(), pipe.settings.batch_size, 1, pipe.sieve):
+    for doc, article in parse(pipe.nlp, items, pipe.settings.batch_size, 1, pipe.sieve):
         index = ActorIndex(find_actors(doc, article, res))
         for sent in doc.sents:
             if not is_parsed(sent):

@@ -229,6 +229,19 @@ class Pipeline:
                 save_stories(store, group_stories(todo, StoreStoryIndex(store), self.settings))
 
 
+def read_articles(inputs: Sequence[str], settings: Settings, limit: int | None = None) -> Iterator[Article]:
+    """The cleaned articles of ``inputs`` (as ``detente code`` reads them), at most ``limit``;
+    rejected inputs are skipped (for benchmarks and training scripts: ``code`` records them)."""
+    n = 0
+    for item in read_inputs(inputs, settings):
+        if isinstance(item, Rejection):
+            continue
+        yield clean_article(item)
+        n += 1
+        if limit and n >= limit:
+            return
+
+
 def code_in_processes(pipeline: Pipeline, articles: Iterable[Article]) -> Iterator[CodedArticle]:
     """Code articles in ``workers`` forked processes, chunks of ``batch_size`` articles each, in order.
 
