@@ -84,10 +84,23 @@ def test_dyad_table_and_csv_read_only_the_top_events_and_print_what_every_event_
             assert top.exit_code == full.exit_code == 0, top.output
             assert top.stdout == full.stdout and top.stdout.strip()
     assert asked == ["top", "top"] * len(cases)
-    monkeypatch.setattr(dyad_module, "dyad_timeline", spy)
-    json_run = runner.invoke(app, ["dyad", "IRN", "TJK", "--format", "json", "--db", busy_db])
-    assert json_run.exit_code == 0 and asked[-1] == "all"  # the JSON lists every event
+    from detente.analyse.phases import dyad_phases
     from detente.analyse.query import open_db
+
+    # the JSON lists every event, read from the store while it is written: byte for byte what
+    # json.dumps of a timeline listing every event gives
+    monkeypatch.setattr(dyad_module, "dyad_timeline", spy)
+    monkeypatch.setattr("detente.analyse.dyadjson.BATCH", 3)  # batches end inside periods too
+    for args in cases:
+        json_run = runner.invoke(app, ["dyad", *args, "--format", "json", "--db", busy_db])
+        assert json_run.exit_code == 0 and asked[-1] == "top", json_run.output
+        opts = dict(zip(args[2::2], args[3::2]))
+        with open_db(busy_db) as store:
+            tl = real(store, args[0], args[1], since=opts.get("--since"), until=opts.get("--until"),
+                      by=opts.get("--by", "auto"), direction=opts.get("--direction", "both"),
+                      weight=opts.get("--weight", "event"), events="all")
+        whole = json.dumps({**tl.to_dict(), "phases": [p.to_dict() for p in dyad_phases(tl)]}, ensure_ascii=False, indent=2)
+        assert json_run.stdout == whole + "\n" and sum(len(p.events) for p in tl.periods)
 
     with open_db(busy_db) as store:  # 2022 has more than three events: fewer are read
         listed = {e: sum(len(p.events) for p in real(store, "IRN", "TJK", by="year", events=e).periods)

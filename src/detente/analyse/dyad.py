@@ -265,6 +265,13 @@ def _period_contexts(store: Any, f: EventFilter, by: str, weight: str) -> dict[t
 def _listed_events(store: Any, f: EventFilter, by: str, score: str, top: int, events: str) -> list[KeyEvent]:
     """The KeyEvents the timeline lists: all asserted events of the dyad, or the ``top`` of each
     period (and, but for ``none``, the undated ones), each with its score."""
+    names, rows = run_rows(store, *listed_sql(f, by, score, top, events))
+    return key_events_of_rows(names, rows, score="_score")
+
+
+def listed_sql(f: EventFilter, by: str, score: str, top: int, events: str) -> tuple[str, list[Any]]:
+    """The query of ``_listed_events`` (``events`` ``dated``: every dated event that is not vague,
+    the events the periods list), in the timeline's order, and its parameters."""
     # the evidence's fields as columns: a struct costs more to hand to Python than its fields
     columns = ", ".join(f"e.{c}" if c != "num_sources" else "coalesce(e.num_sources, 0) AS num_sources"
                         for c in KEY_EVENT_COLUMNS if c != "evidence")
@@ -273,6 +280,9 @@ def _listed_events(store: Any, f: EventFilter, by: str, score: str, top: int, ev
     where = " AND ".join(cond)
     if events == "all":
         sql = f"SELECT {columns}, {score_sql(score, 'e.')} AS _score FROM events e WHERE {where}"
+    elif events == "dated":
+        sql = (f"SELECT {columns}, {score_sql(score, 'e.')} AS _score FROM events e WHERE {where} "
+               f"AND e.date_start IS NOT NULL AND NOT {vague_sql('e.')}")
     else:
         rank = ("abs(coalesce(e.goldstein, 0)) * coalesce(e.num_mentions, 1) DESC, e.num_articles DESC, "
                 "e.date_start, e.event_id")
@@ -281,8 +291,7 @@ def _listed_events(store: Any, f: EventFilter, by: str, score: str, top: int, ev
                f"QUALIFY (e.date_start IS NOT NULL AND NOT {vague_sql('e.')} AND row_number() OVER (PARTITION BY "
                f"{_PERIOD_SQL[by].format(c='e.date_start')} ORDER BY {rank}) <= {int(top)}){undated}")
     # Python values straight from the cursor (a DataFrame costs more than the query for thousands of events)
-    names, rows = run_rows(store, sql + " ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, e.event_id", params)
-    return key_events_of_rows(names, rows, score="_score")
+    return sql + " ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, e.event_id", params
 
 
 def auto_period(dates: list[dt.date]) -> str:

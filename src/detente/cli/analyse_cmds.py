@@ -104,16 +104,22 @@ def dyad(a: CountryArg, b: CountryArg, db: DbOpt = DEFAULT_DB, since: SinceOpt =
     from ..analyse.query import open_db
 
     a, b = country(a), country(b)
-    # the JSON lists every event; the table and the CSV only each period's top events (and the
-    # table the undated and vague ones): their records alone are read and built
-    listed = "all" if output is DyadFormat.json else "top"
+    # the table and the CSV print each period's top events (and the table the undated and vague
+    # ones): their records alone are read and built; the JSON lists every event, written while
+    # it is read from the store (analyse/dyadjson.py)
     with handled(), open_db(existing(db)) as store:
         tl = dyad_timeline(store, a, b, since=since, until=until, by=by.value, direction=direction.value,
-                           weight=weight.value, events=listed)
+                           weight=weight.value, events="top")
         phases = dyad_phases(tl)
-    if output is DyadFormat.json:
-        typer.echo(json.dumps({**tl.to_dict(), "phases": [p.to_dict() for p in phases]}, ensure_ascii=False, indent=2))
-    elif output is DyadFormat.csv:
+        if output is DyadFormat.json:
+            from ..analyse.dyadjson import dyad_json_chunks
+
+            write = sys.stdout.write
+            for chunk in dyad_json_chunks(store, tl, phases):
+                write(chunk)
+            write("\n")
+            return
+    if output is DyadFormat.csv:
         tl.to_frame().to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
         _print_timeline(tl, phases)
