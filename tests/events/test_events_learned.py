@@ -66,6 +66,18 @@ def test_features_describe_the_parse(nlp):
     assert is_candidate(attack) and not is_candidate(doc[-1])
 
 
+def test_features_carry_the_sentence_s_topic_words(nlp):
+    """Every candidate of a sentence shares its content words ("sl=..."): a strike in a sentence
+    about a match or a factory is told apart from one in a sentence about an air force."""
+    doc = nlp("The striker scored twice as United attacked down the left in the second half.")
+    attacked = next(t for t in doc if t.text == "attacked")
+    topic = {f for f in token_features(attacked, doc[:]) if f.startswith("sl=")}
+    assert {"sl=striker", "sl=score", "sl=half"} <= topic
+    assert "sl=the" not in topic and "sl=as" not in topic  # function words carry no topic
+    scored = next(t for t in doc if t.text == "scored")
+    assert topic == {f for f in token_features(scored, doc[:]) if f.startswith("sl=")}
+
+
 def _pred(probs):
     classes = tuple(probs)
     p = np.array([probs[c] for c in classes])

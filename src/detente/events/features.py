@@ -15,6 +15,7 @@ CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # and any token a rule was t
 CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "prt", "aux", "auxpass", "neg", "mark",
                         "advmod", "xcomp", "ccomp", "amod", "compound", "poss", "agent", "acomp", "attr",
                         "oprd", "npadvmod", "nummod", "det"})
+TOPIC_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})  # parts of speech of the sentence's topic words
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp"})
 MAX_ANCESTORS = 4
 
@@ -174,6 +175,9 @@ def sentence_features(sent: Span) -> list[str]:
         out.append("question")
     if any(q in text for q in ('"', "“", "”", "'")):
         out.append("quote")
+    # the sentence's topic: its content words (sport, business, weather, a war told generically)
+    t = doc_table(sent.doc)
+    out.extend(sorted({f"sl={t.lemma[j]}" for j in range(sent.start, sent.end) if t.pos[j] in TOPIC_POS}))
     return out
 
 
