@@ -20,6 +20,7 @@ from .query import EventFilter
 from .records import KeyEvent, key_events_of_rows
 
 BATCH = 2000  # rows fetched from the cursor at a time
+PIECES = 20000  # pieces of the encoder's text joined into one chunk
 
 
 class _Rows:
@@ -92,5 +93,12 @@ def dyad_json_chunks(store: Any, tl: DyadTimeline, phases: Sequence[Any], top: i
     record["undated"] = [e.to_dict() for e in tl.undated]
     record["vague"] = [e.to_dict() for e in tl.vague]
     record["phases"] = [p.to_dict() for p in phases]
-    # with an indent, the encoder is json's own Python one, which iterates over a list subclass
-    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(record)
+    # with an indent, the encoder is json's own Python one, which iterates over a list subclass;
+    # its pieces are a few characters each: they are handed on joined, PIECES at a time
+    pieces: list[str] = []
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(record):
+        pieces.append(piece)
+        if len(pieces) == PIECES:
+            yield "".join(pieces)
+            pieces.clear()
+    yield "".join(pieces)
