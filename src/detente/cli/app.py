@@ -17,6 +17,7 @@ import typer
 from typer import _click as click
 from typer.core import TyperCommand, TyperGroup
 
+from .coerce import read_directly
 from .messages import message
 
 
@@ -49,7 +50,8 @@ def _run(callback: Callable[[], Any]) -> Any:
 
 
 class _Style:
-    """Help without flag types; output that a pipe cuts ends the command quietly."""
+    """Help without flag types; output that a pipe cuts ends the command quietly; argument values
+    read without pydantic."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         _hide_flag_types(self, ctx)
@@ -57,6 +59,10 @@ class _Style:
 
     def invoke(self, ctx: Any) -> Any:
         return _run(lambda: super(_Style, self).invoke(ctx))  # type: ignore[misc]
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        read_directly(self.get_params(ctx))  # type: ignore[attr-defined]  # values read without pydantic (cli/coerce.py)
+        return super().parse_args(ctx, args)  # type: ignore[misc]
 
 
 class DetenteCommand(_Style, TyperCommand):
