@@ -18,9 +18,20 @@ def test_acts_of_force_need_both_sides_of_one_country(code):
     assert code("US forces killed Isis fighters on Monday.")["killed"].location is None
 
 
-def test_two_countries_give_no_fallback(code):
-    assert code("The United States issued a warning to Iran on Monday.")["warning"].location is None
-    assert code("The Afghan government condemned Pakistan on Monday.")["condemned"].location is None
+def test_what_a_state_says_to_another_is_said_at_home(code):
+    assert _where(code("The United States issued a warning to Iran on Monday.")["warning"]) == \
+        ("United States", "USA", "country", "actors")
+    assert _where(code("The Afghan government condemned Pakistan on Monday.")["condemned"])[1:] == \
+        ("AFG", "country", "actors")
+
+
+def test_two_countries_give_no_fallback_to_what_is_not_said(code):
+    assert code("The Afghan government signed a trade deal with Pakistan on Monday.")["signed"].location is None
+
+
+def test_a_statement_made_abroad_is_not_placed_at_home(code):
+    events = code("Speaking in Paris, the Afghan government condemned Pakistan on Monday.")
+    assert events["condemned"].location is None or events["condemned"].location.country != "AFG"
 
 
 def test_a_place_abroad_in_a_locative_phrase_blocks_the_home_country(code):
@@ -161,3 +172,24 @@ def test_a_doer_whose_country_is_borrowed_from_the_article_does_not_place_the_ac
     events = code("Russian President Vladimir Putin spoke on Monday. He condemned the decision on Tuesday.")
     condemned = events["condemned"]
     assert condemned.mentions[0].source.basis == "coref" and condemned.location is None
+
+
+def test_a_city_as_the_target_of_force_is_where_it_struck(code):
+    assert _where(code("Israel carried out airstrikes against Damascus on Monday.")["airstrikes"])[:2] == \
+        ("Damascus", "SYR")
+
+
+def test_a_country_as_the_target_of_a_war_with_it_places_nothing(code):
+    event = code("Saudi Arabia fought a war with Iran.")["war"]
+    assert event.location is None or event.location.country != "IRN"
+
+
+def test_a_country_compounded_with_a_noun_of_force(code):
+    assert _where(code("The Yemen war has killed thousands of civilians.")["war"])[:2] == ("Yemen", "YEM")
+
+
+def test_arabic_names_with_ayn_marks_and_articles():
+    index = load_index()
+    for name, iso in (("Afrin", "SYR"), ("Qamishli", "SYR"), ("Deir ez-Zor", "SYR"), ("Jarablus", "SYR")):
+        found = index.lookup(name)
+        assert found and found[0].country == iso, name

@@ -84,22 +84,28 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
 
 def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[PlaceMention],
           config: PlacesConfig) -> tuple[GeoPlace, str] | None:
-    if len(countries) != 1:
+    # what a state says is said at home, to whomever it is addressed ("Russia warned the US")
+    said = m.cameo[:2] in config.home_speech_roots and _country(m.source) is not None
+    if said:
+        iso = str(_country(m.source))
+    elif len(countries) != 1:
         return None
-    iso = next(iter(countries))
+    else:
+        iso = next(iter(countries))
     parties = [p for p in (m.source, m.target) if p is not None and p.actor is not None]
     if m.cameo[:2] in config.target_roots:
         if len(parties) < 2 or any(_country(p) != iso for p in parties):
             return None
-    if m.target is not None and m.target.actor is not None and not _country(m.target):
+    if not said and m.target is not None and m.target.actor is not None and not _country(m.target):
         return None  # "the US supported the Kurds", "Qatar backed the militants": they may be abroad
     doer = m.source.actor if m.source is not None else None
     if doer is None or _country(m.source) != iso or not (doer.sector in config.home_sectors
                                                          or not doer.sector and _is_country(m.source)):
         return None  # an act is done where its doer is; a target alone ("pressure on Putin") says nothing
-    if m.source is not None and m.source.basis in ("coref", "context"):
+    if m.source is not None and m.source.basis in ("coref", "context") and not _named_person(doc, m.source):
         # a doer whose country was borrowed from the article ("A spokesman said", "we", "the
-        # president") was wrong too often in the hand checks to place the act
+        # president") was wrong too often in the hand checks to place the act; a person named
+        # again by surname ("Putin" after "Vladimir Putin") is no borrowing
         return None
     if any(m.cameo.startswith(code) for code in config.abroad_codes) or _mixed_doer(doc, m, iso):
         return None  # "as Russia drew down its military presence": troops act abroad
@@ -115,6 +121,14 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
             return None
     country = load_index().countries.get(iso)
     return (country, "actors") if country is not None else None
+
+
+def _named_person(doc: Doc, mention: ActorMention) -> bool:
+    """A mention that names a known person by a proper name ("Putin", "Erdoğan"), resolved
+    through an earlier full mention of that person."""
+    if mention.actor is None or not mention.actor.kb_id or not 0 <= mention.start < mention.end <= len(doc):
+        return False
+    return doc[mention.start:mention.end].root.pos_ == "PROPN"
 
 
 def _mixed_doer(doc: Doc, m: EventMention, iso: str) -> bool:
@@ -266,6 +280,7 @@ def _spoken_of(trigger: Token | None, tok: Token, said_at: frozenset[str] = froz
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ in said_at:
             continue
-        if child.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct") and tok in child.subtree:
+        # not its subject, nor the circumstance it was said in ("Speaking in Paris, X condemned Y")
+        if child.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl") and tok in child.subtree:
             return True
     return False

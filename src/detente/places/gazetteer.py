@@ -16,6 +16,7 @@ thresholds.
 from __future__ import annotations
 
 import difflib
+import re
 import json
 import statistics
 from collections.abc import Iterable
@@ -37,6 +38,8 @@ _ARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "an ", "at ", "az ")
 _PARTICLES = word_set("actors", "place_particles")  # data/words/actors.yaml
 _SUBDIVISION_SUFFIXES = (" sheng", " shi", " zizhiqu", " province", " region", " state", " governorate")
 _MAX_TOKENS = 6
+_MIN_BARE = 5  # a city's name without its article ("Al Qāmishlī" -> "Qāmishlī") from this many letters
+_AYN = re.compile("[‘’`ʿʾ']")
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ class PlacesConfig:
     topic_nouns: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()
     abroad_codes: frozenset[str] = frozenset()
+    home_speech_roots: frozenset[str] = frozenset()
+    country_target_codes: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -139,7 +144,9 @@ def load_config() -> PlacesConfig:
         origin=_words(data, "origin"), origin_lemmas=_words(data, "origin_lemmas"),
         background_countries=frozenset(c.upper() for c in _words(data, "background_countries")),
         division_words=_words(data, "division_words"), topic_nouns=_words(data, "topic_nouns"),
-        venue_nouns=_words(data, "venue_nouns"), abroad_codes=_codes(data, "abroad_codes"))
+        venue_nouns=_words(data, "venue_nouns"), abroad_codes=_codes(data, "abroad_codes"),
+        home_speech_roots=_roots(data, "home_speech_roots"),
+        country_target_codes=_codes(data, "country_target_codes"))
 
 
 def _codes(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -205,6 +212,7 @@ class _Builder:
     def usable(self, name: str) -> str | None:
         """The folded key of a name fit to match, or None (stop words, lower-case words, codes)."""
         key = fold(name)
+        name = _AYN.sub("", name)  # "‘Afrīn", "Tall Rif‘at": the marks of ayn and hamza are no letters
         if len(key) < 3 or key in self.stop or not name[:1].isupper() or is_acronym(name):
             return None
         words = name.replace("-", " ").split()
@@ -339,9 +347,12 @@ def _add_cities(builder: _Builder, cities: list[dict[str, Any]], iso2_to_3: dict
                          lon=float(city["longitude"]), kind="city", population=int(city["population"]))
         builder.add(city["name"], place)
         builder.city_names.add(fold(city["name"]))
+        own = _bare(fold(city["name"]))
+        words = city["name"].split(" ", 1)
+        if own != fold(city["name"]) and len(own) >= _MIN_BARE and len(words) == 2:
+            builder.add(words[1], place, own=False)  # "Al Qāmishlī" is "Qamishli" in English news
         if place.population < alt_min:
             continue
-        own = _bare(fold(city["name"]))
         for alt in city.get("alternatenames") or ():
             if alt[:1].isupper() and alt.isascii() and not alt.isupper() and _close(alt.lower(), own, threshold):
                 builder.add(alt, place, own=False)

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 _NOMINAL_DEPS = frozenset({"compound", "amod", "appos", "nmod", "npadvmod"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "attr"})
 _MAX_HOPS = 3
+_AIMED = frozenset({"against", "on", "upon", "into", "over"})  # "strikes against Damascus", "raids on Idlib"
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "csubj", "acl", "parataxis"})
 
 
@@ -84,9 +85,13 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
             force = m.cameo[:2] in config.target_roots
             parties = frozenset(i for a in (m.source, m.target) if a is not None and a.actor is not None
                                 for i in range(a.start, a.end))
-            found = _clause_place(trigger, at, config, speech, force, parties) or _where_place(trigger, at, config)
+            violent = m.cameo[:2] in config.civilian_target_roots
+            found = _clause_place(trigger, at, config, speech, force, parties, violent) \
+                or _where_place(trigger, at, config)
             if found is None and m.cameo[:2] in config.target_roots:
                 found = _party_place(doc, m, at, config)
+            if found is None and m.cameo[:2] in config.civilian_target_roots:
+                found = _target_place(doc, m, at, config)
             if found is None:
                 found = _governing_place(trigger, at, config)
             if found is not None and not force and _frame(doc, found, m):
@@ -168,7 +173,8 @@ def _anchors(trigger: Token, config: PlacesConfig, speech: bool = False, force: 
 
 
 def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig,
-                  speech: bool = False, force: bool = False, parties: frozenset[int] = frozenset()) -> PlaceMention | None:
+                  speech: bool = False, force: bool = False, parties: frozenset[int] = frozenset(),
+                  violent: bool = False) -> PlaceMention | None:
     lemma = trigger.lemma_.lower()
     moving = lemma in config.destination_lemmas
     leaving = lemma in config.origin_lemmas
@@ -193,12 +199,15 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
                 if found is not None:
                     return found
     # "the Douma attack", "the Geneva talks", "the Douma attack killed 40" (not "the Syria talks",
-    # nor a party named by its seat: "Baghdad troops attacked the Peshmerga")
-    nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else \
+    # nor a party named by its seat: "Baghdad troops attacked the Peshmerga"); a country only on a
+    # noun of force ("the Yemen war", "the Iraq invasion")
+    noun_trigger = trigger.pos_ in ("NOUN", "PROPN")
+    nouns = [trigger] if noun_trigger else \
         [c for c in trigger.children if c.dep_ == "nsubj" and c.i not in parties]
     for noun in nouns:
         for child in noun.children:
-            if child.dep_ in ("compound", "nmod") and child.i in at and at[child.i].place.kind != "country":
+            if child.dep_ in ("compound", "nmod") and child.i in at \
+                    and (at[child.i].place.kind != "country" or (violent and noun_trigger)):
                 return at[child.i]
     if moving and trigger.pos_ == "NOUN":
         return _destination_in_phrase(trigger, at, config.destination)
@@ -235,6 +244,23 @@ def _party_place(doc: Doc, m: EventMention, at: dict[int, PlaceMention], config:
                         if found is not None:
                             return found
     return None
+
+
+def _target_place(doc: Doc, m: EventMention, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """An act of force whose target is itself a place happened there: a city or district for any
+    act of force ("launched strikes against Damascus"), a country only for the acts of
+    ``country_target_codes`` ("Israel struck Syria", not "its war with Iran")."""
+    if m.target is None or not 0 <= m.target.start < m.target.end <= len(doc):
+        return None
+    root = doc[m.target.start:m.target.end].root
+    if root.dep_ == "pobj" and root.head.lower_ not in config.locative | _AIMED:
+        return None  # "the wife of a surgeon from Raqqa was kidnapped": Raqqa is no target
+    found = at.get(root.i)
+    if found is None:
+        return None
+    if found.place.kind == "country" and not any(m.cameo.startswith(c) for c in config.country_target_codes):
+        return None
+    return found
 
 
 def _governing_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
