@@ -143,6 +143,24 @@ def test_json_round_trip_and_frame(store):
     assert {"index", "index_low", "index_high", "verbal_conflict"} <= set(frame.columns)
 
 
+@pytest.mark.parametrize("cached", [False, True], ids=["events by SQL", "events in memory"])
+def test_a_timeline_without_contexts_is_the_same_but_its_contexts(store, cached):
+    """``contexts=False`` (the CLI's table, which does not show them) leaves every period's
+    contexts empty and changes nothing else."""
+    import dataclasses
+
+    from detente.analyse.pairdata import PairCache
+
+    if cached:
+        store.pair_cache, store.snapshot = PairCache(), 1
+    for by, weight in (("year", "event"), ("month", "mentions")):
+        full = dyad_timeline(store, "IRN", "TJK", by=by, weight=weight, events="top")
+        bare = dyad_timeline(store, "IRN", "TJK", by=by, weight=weight, events="top", contexts=False)
+        assert any(p.contexts for p in full.periods) and not any(p.contexts for p in bare.periods)
+        assert bare == dataclasses.replace(full, periods=tuple(dataclasses.replace(p, contexts={})
+                                                                for p in full.periods))
+
+
 def test_bad_queries(store):
     with pytest.raises(QueryError):
         dyad_timeline(store, "IRN", "TJK", by="fortnight")

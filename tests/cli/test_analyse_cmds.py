@@ -58,18 +58,20 @@ def busy_db(tmp_path: Path) -> str:
 
 def test_dyad_table_and_csv_read_only_the_top_events_and_print_what_every_event_gives(busy_db, monkeypatch):
     """The table and the CSV ask the timeline for each period's top events (and the undated and
-    vague ones) only; they print byte for byte what a timeline listing every event prints."""
+    vague ones) only, the table for one a period and no contexts; they print byte for byte what
+    a timeline listing every event (with three top events a period and the contexts) prints."""
     import detente.analyse.dyad as dyad_module
 
     real = dyad_module.dyad_timeline
     asked: list[str] = []
 
     def spy(*args, **kwargs):
-        asked.append(kwargs["events"])
+        asked.append(kwargs["events"] + ("" if kwargs.get("contexts", True) else ", no contexts")
+                     + f", top {kwargs.get('top', 3)}")
         return real(*args, **kwargs)
 
-    def every_event(*args, **kwargs):
-        return real(*args, **{**kwargs, "events": "all"})
+    def every_event(*args, **kwargs):  # the timeline's defaults: every event, three top events, the contexts
+        return real(*args, **{**kwargs, "events": "all", "top": 3, "contexts": True})
 
     cases = [["IRN", "TJK"], ["IRN", "TJK", "--by", "year"], ["IRN", "TJK", "--by", "month", "--weight", "mentions"],
              ["TJK", "IRN", "--direction", "A>B", "--by", "quarter"], ["IRN", "TJK", "--since", "2017", "--until", "2022-04-06"],
@@ -83,7 +85,8 @@ def test_dyad_table_and_csv_read_only_the_top_events_and_print_what_every_event_
             full = runner.invoke(app, command)
             assert top.exit_code == full.exit_code == 0, top.output
             assert top.stdout == full.stdout and top.stdout.strip()
-    assert asked == ["top", "top"] * len(cases)
+    # the table shows one top event a period and no contexts: only that is read for it
+    assert asked == ["top, no contexts, top 1", "top, top 3"] * len(cases)
     from detente.analyse.phases import dyad_phases
     from detente.analyse.query import open_db
 
@@ -93,7 +96,7 @@ def test_dyad_table_and_csv_read_only_the_top_events_and_print_what_every_event_
     monkeypatch.setattr("detente.analyse.dyadjson.BATCH", 3)  # batches end inside periods too
     for args in cases:
         json_run = runner.invoke(app, ["dyad", *args, "--format", "json", "--db", busy_db])
-        assert json_run.exit_code == 0 and asked[-1] == "top", json_run.output
+        assert json_run.exit_code == 0 and asked[-1] == "top, top 3", json_run.output
         opts = dict(zip(args[2::2], args[3::2]))
         with open_db(busy_db) as store:
             tl = real(store, args[0], args[1], since=opts.get("--since"), until=opts.get("--until"),

@@ -150,14 +150,15 @@ class DyadTimeline:
 
 def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = None, by: str = "month",
                   direction: str = "both", weight: str = "event", score: str = "relations",
-                  top: int = 3, events: str = "all") -> DyadTimeline:
+                  top: int = 3, events: str = "all", contexts: bool = True) -> DyadTimeline:
     """The timeline of the dyad A-B (see the module docstring for what counts and how).
 
     ``by="auto"`` picks year when the dated events span six years or more, quarter from two
     years, else month; the timeline's ``by`` says which. The figures of each period come from the
     writer's ``dyad_days`` table; ``events`` says which events are listed: ``all`` (each period's
     events and the undated ones), ``top`` (each period's ``top`` events and the undated ones) or
-    ``none`` (the figures only, and the top events).
+    ``none`` (the figures only, and the top events). ``contexts=False`` leaves each period's
+    ``contexts`` empty, for a reader that does not show them (one query less).
 
     The pair's ``dyad_days`` rows and its events are read once (``analyse.pairdata``; kept per
     snapshot when ``store`` has a ``pair_cache``, as the web app's stores do) and every window,
@@ -185,12 +186,14 @@ def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = No
     asserted = base.replace(modality="asserted")
     pair_events = data.events if data.events is not None or events != "all" else load_events(store, asserted)
     if pair_events is not None:
-        listed, contexts, (n_articles, n_sources) = _from_events(pair_events, asserted, by, weight, score, top,
-                                                                 events)
+        listed, by_context, (n_articles, n_sources) = _from_events(pair_events, asserted, by, weight, score, top,
+                                                                   events)
     else:  # the top events of a pair of too many events to keep in memory: their SQL
         listed = _listed_events(store, asserted, by, score, top, events)
-        contexts = _period_contexts(store, asserted, by, weight)
+        by_context = _period_contexts(store, asserted, by, weight) if contexts else {}
         n_articles, n_sources = count_sources(store, asserted)
+    if not contexts:
+        by_context = {}
     undated = tuple(k for k in listed if k.date_start is None)
     vague_list: list[KeyEvent] = []
     by_period: dict[tuple[int, int], list[KeyEvent]] = {}
@@ -201,7 +204,7 @@ def dyad_timeline(store: Any, a: str, b: str, since: Any = None, until: Any = No
             vague_list.append(k)
         else:
             by_period.setdefault(period_of(k.date_start, by), []).append(k)
-    periods = [_period(key, row, by_period.get(key, []), contexts.get(key, {}), by, top) for key, row in stats]
+    periods = [_period(key, row, by_period.get(key, []), by_context.get(key, {}), by, top) for key, row in stats]
     return DyadTimeline(
         a=base.a or a, b=base.b or b, by=by, direction=direction, weight=weight, score=score,
         since=base.since, until=base.until, periods=tuple(periods), undated=undated,

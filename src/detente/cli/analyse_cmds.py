@@ -106,10 +106,12 @@ def dyad(a: CountryArg, b: CountryArg, db: DbOpt = DEFAULT_DB, since: SinceOpt =
     a, b = country(a), country(b)
     # the table and the CSV print each period's top events (and the table the undated and vague
     # ones): their records alone are read and built; the JSON lists every event, written while
-    # it is read from the store (analyse/dyadjson.py)
+    # it is read from the store (analyse/dyadjson.py). The table shows one top event a period
+    # (and of a phase's first period) and no contexts: neither more is read for it.
+    table = output is DyadFormat.table
     with handled(), open_db(existing(db)) as store:
         tl = dyad_timeline(store, a, b, since=since, until=until, by=by.value, direction=direction.value,
-                           weight=weight.value, events="top")
+                           weight=weight.value, events="top", **({"top": 1, "contexts": False} if table else {}))
         phases = dyad_phases(tl)
         if output is DyadFormat.json:
             from ..analyse.dyadjson import dyad_json_chunks
