@@ -111,7 +111,7 @@ def dyad(a: CountryArg, b: CountryArg, db: DbOpt = DEFAULT_DB, since: SinceOpt =
     table = output is DyadFormat.table
     with handled(), open_db(existing(db)) as store:
         tl = dyad_timeline(store, a, b, since=since, until=until, by=by.value, direction=direction.value,
-                           weight=weight.value, events="top", **({"top": 1, "contexts": False} if table else {}))
+                           weight=weight.value, events="top", top=1 if table else 3, contexts=not table)
         phases = dyad_phases(tl)
         if output is DyadFormat.json:
             from ..analyse.dyadjson import dyad_json_chunks
