@@ -8,7 +8,9 @@ mention) and prints
 - the share of asserted events that name a country on at least one side (source or target);
 - the share of asserted events whose sentence names a place (any gazetteer place the places
   stage finds in it, a country acting as an actor included) or whose article has a dateline that
-  carry a ``location``, with the counts by ``basis``;
+  carry a ``location``, with the counts by ``basis``; and the same share where the sentence names
+  a place as a place: a city or division, or a country after a preposition of place, destination
+  or origin or compounded with a noun ("in Syria", "the Yemen war"; not "Russia warned the US");
 - a random sample of located events (``--sample``, ``--seed``) with their sentence, trigger,
   sides and location, for a check by hand. ``--out`` writes every asserted event as JSON lines.
 
@@ -22,8 +24,11 @@ import random
 import sys
 from collections import Counter
 
+from spacy.tokens import Token
+
 from detente.nlp import parse
 from detente.pipeline import Pipeline, read_articles
+from detente.places.gazetteer import PlacesConfig, load_config
 from detente.places.stage import find_places
 
 
@@ -36,6 +41,15 @@ def _side(m: object) -> str:
     return f"{getattr(m, 'text', '')}={a.country or '?'}/{a.sector or '?'}"
 
 
+def _as_place(tok: Token, config: PlacesConfig) -> bool:
+    """A country named as a place: the object of a preposition of place, of a destination or of
+    an origin, or a compound of a noun ("in Syria", "to Tehran", "from Syria", "the Syria talks")."""
+    if tok.dep_ == "compound":
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in config.locative | config.destination | config.origin \
+        | config.circumstantial
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus")
@@ -45,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out")
     args = ap.parse_args(argv)
     pipe = Pipeline()
+    config = load_config()
     articles = list(read_articles([args.corpus], pipe.settings, args.limit))
     rows = []
     items = ((a.text, a) for a in articles)
@@ -57,10 +72,13 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             inside = [p for p in places if m.char_start <= p.char_start < m.char_end]
             named = dateline or bool(inside)
+            # strictly: a city or division, or a country in a phrase of place ("in Syria", "the
+            # Yemen war"), not a country named only as a party ("Russia warned the US")
+            as_place = [p for p in inside if p.place.kind != "country" or _as_place(doc[p.end - 1], config)]
             country = any(s is not None and s.actor is not None and s.actor.country for s in (m.source, m.target))
             rows.append({"article": article.id, "sentence": m.sentence, "trigger": m.trigger, "cameo": m.cameo,
                          "source": _side(m.source), "target": _side(m.target), "country": country,
-                         "names_place": named,
+                         "names_place": named, "names_place_strictly": dateline or bool(as_place),
                          "places": [f"{p.text}={p.place.country}/{p.place.kind}" for p in inside], "location": m.location.to_dict() if m.location else None})
     n = len(rows)
     with_country = sum(r["country"] for r in rows)
@@ -73,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"located: {len(located)}/{n} = {len(located) / max(n, 1):.3f}; by basis {dict(bases)}")
     print(f"located where sentence or dateline names a place: {len(located_named)}/{len(named)} = "
           f"{len(located_named) / max(len(named), 1):.3f}")
+    strict = [r for r in rows if r["names_place_strictly"]]
+    located_strict = [r for r in strict if r["location"]]
+    print(f"located where sentence or dateline names a place as a place (not only a state as an actor): "
+          f"{len(located_strict)}/{len(strict)} = {len(located_strict) / max(len(strict), 1):.3f}")
     if args.out:
         with open(args.out, "w", encoding="utf-8") as fh:
             for r in rows:

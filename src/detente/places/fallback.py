@@ -72,6 +72,8 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
                 and _state(m.source, config) and m.source is not None and m.source.actor is not None \
                 and m.source.actor.sector in (None, *config.home_sectors):
             return None  # "Erdogan had demanded the Syrian leader resign": a government acts from home
+        if doer is not None and doer not in named and m.cameo[:2] in config.home_speech_roots:
+            return None  # "British families insisted ... (killed in Syria)": what people say, they say where they are
     elif len(named) != 1:
         return None
     iso = next(iter(named))

@@ -190,6 +190,13 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
             word = child.lower_
             if not force and topic_phrase(child, config):
                 continue
+            if violent and child.dep_ == "prep" and word in _AIMED:
+                # "the assault on Isis strongholds in Raqqa", "strikes on targets near Idlib"
+                for obj in _objects(child):
+                    if obj.i not in at:
+                        found = _place_in(obj, at, config, 1)
+                        if found is not None:
+                            return found
             if child.dep_ != "prep" or not (word in config.locative or word in config.circumstantial
                                             or (moving and word in config.destination)
                                             or (leaving and _origin(child, config))):
