@@ -128,33 +128,35 @@ def _vectorise(rows, vocab):
     return csr_matrix((data, indices, indptr), shape=(len(rows), len(vocab)))
 
 
-def _fit(X, y, seed: int, alpha: float, class_weight: dict[str, float] | None = None):
+def _fit(X, y, seed: int, alpha: float, class_weight: dict[str, float] | None = None, weight=None):
     from sklearn.linear_model import SGDClassifier
 
     clf = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=40, tol=1e-4, random_state=seed,
                         class_weight=class_weight, average=True)
-    clf.fit(X, y)
+    clf.fit(X, y, sample_weight=weight)
     return clf
 
 
-def _fit_binary(X, is_none, seed: int, c: float = 0.5):
+def _fit_binary(X, is_none, seed: int, c: float = 0.5, weight=None):
     """Where a rule fired: is it an event? An L2 logistic regression, whose probabilities are
     calibrated enough to veto a rule's event only when it is very sure."""
     from sklearn.linear_model import LogisticRegression
 
     clf = LogisticRegression(C=c, max_iter=2000, random_state=seed)
-    clf.fit(X, ["none" if n else "event" for n in is_none])
+    clf.fit(X, ["none" if n else "event" for n in is_none], sample_weight=weight)
     return clf
 
 
 def fit(ex: Examples, rows: np.ndarray, seed: int = 0, alpha: float = 5e-6, event_c: float = 2.0,
         dense_weight: float = 0.0, none_weight: float = 1.0, min_feature: int = MIN_FEATURE,
-        ) -> tuple[dict[str, int], dict, np.ndarray | None, np.ndarray | None]:
+        writer_weight: dict[str, float] | None = None) -> tuple[dict[str, int], dict, np.ndarray | None, np.ndarray | None]:
     """Fit the four models on the given rows of ``ex``: (vocabulary, classifiers, dense mean, scale).
     With ``dense_weight`` 0 the dense features are left out; otherwise they are standardised and
     multiplied by it (their strength against the sparse indicator features under one L2 penalty).
     ``none_weight``: the weight of the type model's "none" rows against the event rows;
-    ``min_feature``: features seen in fewer training rows are dropped."""
+    ``min_feature``: features seen in fewer training rows are dropped; ``writer_weight``: the
+    weight of each named writer's rows (the others 1), e.g. to give whole-article news writers the
+    weight of news's own share of sentences without events."""
     from scipy.sparse import csr_matrix, hstack
 
     random.seed(seed)
@@ -169,9 +171,13 @@ def fit(ex: Examples, rows: np.ndarray, seed: int = 0, alpha: float = 5e-6, even
         scale = dense_weight / (D.std(axis=0) + 1e-6)
         X = hstack([X, csr_matrix((D - mean) * scale)]).tocsr()
     labels = [ex.label[i] for i in rows]
-    type_clf = _fit(X, labels, seed, alpha, None if none_weight == 1.0 else {NONE: none_weight})
+    weight = None
+    if writer_weight:
+        weight = np.array([writer_weight.get(ex.writer[i], 1.0) for i in rows])
+    type_clf = _fit(X, labels, seed, alpha, None if none_weight == 1.0 else {NONE: none_weight}, weight)
     fired = np.flatnonzero([ex.fired[i] for i in rows])
-    event_clf = _fit_binary(X[fired], [labels[j] == NONE for j in fired], seed, event_c)
+    event_clf = _fit_binary(X[fired], [labels[j] == NONE for j in fired], seed, event_c,
+                            None if weight is None else weight[fired])
     trig_set = set(int(i) for i in rows)
     pos = {int(i): j for j, i in enumerate(rows)}
     trig = [(pos[i], k) for k, i in enumerate(ex.trig) if i in trig_set]
@@ -190,7 +196,8 @@ def write(out: Path, ex: Examples, rows: np.ndarray, folding: dict[str, str], fi
                  meta=meta, dense_mean=mean, dense_scale=scale)
 
 
-DEFAULTS = {"alpha": 5e-6, "event_c": 2.0, "dense_weight": 0.0, "none_weight": 1.0, "min_feature": MIN_FEATURE}
+DEFAULTS = {"alpha": 5e-6, "event_c": 2.0, "dense_weight": 0.0, "none_weight": 1.0, "min_feature": MIN_FEATURE,
+            "writer_weight": None}
 
 
 def train(out: Path, seed: int = 0, exclude: tuple[str, ...] = (), **params) -> dict:
@@ -224,11 +231,13 @@ def main() -> None:
     ap.add_argument("--min-feature", type=int, default=DEFAULTS["min_feature"],
                     help="drop features seen in fewer training rows")
     ap.add_argument("--exclude", default="", help="comma-separated train writers to leave out")
+    ap.add_argument("--writer-weight", default="", help="comma-separated WRITER=WEIGHT (others 1), e.g. w18=3")
     args = ap.parse_args()
     exclude = tuple(w for w in args.exclude.split(",") if w)
+    weights = {w: float(x) for w, x in (p.split("=") for p in args.writer_weight.split(",") if p)}
     print(json.dumps(train(args.out, args.seed, exclude, alpha=args.alpha, event_c=args.event_c,
                            dense_weight=args.dense_weight, none_weight=args.none_weight,
-                           min_feature=args.min_feature), indent=1))
+                           min_feature=args.min_feature, writer_weight=weights or None), indent=1))
 
 
 if __name__ == "__main__":
