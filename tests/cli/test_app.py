@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer.main
 from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "analyse"))
@@ -210,3 +211,31 @@ def test_dyad_and_brief_share_the_auto_period(db):
     import json
 
     assert json.loads(result.stdout)["by"] == "year"  # the fixture spans 2016-2023: auto picks years
+
+
+@pytest.mark.parametrize("argv", [["dyad", "IRN", "TJK", "--by", "year"], ["dyad", "IRN", "TJK", "--format", "csv"],
+                                  ["dyad", "IRN"], ["dyad", "--help"], ["partners", "IRN", "--limit", "0"],
+                                  ["eval", "--help"], ["events", "--bogus"], ["nonesuch"], ["--help"], ["--version"], []],
+                         ids=lambda argv: " ".join(argv) or "no arguments")
+def test_a_command_named_first_is_built_alone_and_runs_as_in_the_whole_application(db, argv):
+    """``detente dyad …`` builds the dyad command only; what it prints and its exit status are
+    those of the whole application (help, errors, an unknown command, the group's options)."""
+    args = [*argv, "--db", db] if argv and argv[0] in ("dyad", "partners") and "--help" not in argv else argv
+    narrowed = app.narrowed(args)
+    commands = typer.main.get_command(narrowed).commands  # type: ignore[attr-defined]
+    alone_expected = bool(argv) and argv[0] in ("dyad", "partners", "eval", "events")
+    assert list(commands) == [argv[0]] if alone_expected else len(commands) > 10
+    alone = runner.invoke(narrowed, args, env={"COLUMNS": "100"})
+    whole = runner.invoke(app, args, env={"COLUMNS": "100"})
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
+
+
+def test_the_application_called_runs_the_command_alone(db, monkeypatch):
+    built: list[list[str]] = []
+    real = typer.main.get_command
+    monkeypatch.setattr(typer.Typer, "__call__",
+                        lambda self, *a, **k: built.append(list(real(self).commands)) or 0)  # type: ignore[attr-defined]
+    app(["dyad", "IRN", "TJK", "--db", db])
+    monkeypatch.setattr(sys, "argv", ["detente", "--help"])
+    app()
+    assert built[0] == ["dyad"] and len(built[1]) > 10
