@@ -223,3 +223,21 @@ def test_an_event_dated_to_a_decade_is_in_no_period_nor_a_first_contact(tmp_path
     assert found[0].first_date == dt.date(2023, 5, 31) and found[0].n_events == 2
     frame = panel(path, unit="dyad", by="year")
     assert list(frame["period"].astype(str)) == ["2023"]
+
+
+def test_country_names_are_country_converters_short_names_else_pycountrys():
+    import csv
+    from importlib import resources
+
+    import pycountry
+
+    from detente.analyse.records import country_name
+
+    expected = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    with (resources.files("country_converter") / "country_data.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if row.get("ISO3") and row.get("name_short"):
+                expected[row["ISO3"]] = row["name_short"]
+    assert {code: country_name(code) for code in expected} == expected
+    assert (country_name("IRN"), country_name("RUS"), country_name("XQZ"), country_name(None)) == \
+        ("Iran", "Russia", "XQZ", "?")

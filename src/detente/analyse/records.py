@@ -111,24 +111,30 @@ def country_name(code: str | None) -> str:
     """A country's short name from its ISO 3166 alpha-3 code (the code itself when unknown)."""
     if not code:
         return "?"
-    return _short_names().get(code, code)
+    names = _short_names()
+    return names[code] if code in names else _pycountry_names().get(code, code)
 
 
 @lru_cache(maxsize=1)
 def _short_names() -> dict[str, str]:
-    """ISO3 -> short name ("Russia", "Iran"), from country_converter's table, else pycountry."""
+    """ISO3 -> short name ("Russia", "Iran"), from country_converter's table (its two columns)."""
     import csv
     from importlib import resources as importlib_resources
 
-    import pycountry
-
-    names = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
     table = importlib_resources.files("country_converter") / "country_data.tsv"
     with table.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            if row.get("ISO3") and row.get("name_short"):
-                names[row["ISO3"]] = row["name_short"]
-    return names
+        rows = csv.reader(handle, delimiter="\t")
+        header = next(rows)
+        iso3, short = header.index("ISO3"), header.index("name_short")
+        return {row[iso3]: row[short] for row in rows if len(row) > max(iso3, short) and row[iso3] and row[short]}
+
+
+@lru_cache(maxsize=1)
+def _pycountry_names() -> dict[str, str]:
+    """ISO3 -> name from pycountry, for a code country_converter's table lacks."""
+    import pycountry
+
+    return {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
 
 
 SECTOR_WORDS = {"OPP": "opposition", "REB": "rebels", "INS": "insurgents", "SEP": "separatists",
