@@ -193,3 +193,7 @@ def test_arabic_names_with_ayn_marks_and_articles():
     for name, iso in (("Afrin", "SYR"), ("Qamishli", "SYR"), ("Deir ez-Zor", "SYR"), ("Jarablus", "SYR")):
         found = index.lookup(name)
         assert found and found[0].country == iso, name
+
+
+def test_a_place_attacked_in_the_passive(code):
+    assert _where(code("Afrin was attacked by Turkey on Monday.")["attacked"])[:2] == ("‘Afrīn", "SYR")

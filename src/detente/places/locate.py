@@ -180,8 +180,9 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
     leaving = lemma in config.origin_lemmas
     if lemma in config.object_lemmas:
         for child in trigger.children:
-            if child.dep_ in _OBJECT_DEPS:
-                # "shelled Kharkiv", "captured the town of Baghuz", "occupying much of north-east Syria"
+            if child.dep_ in _OBJECT_DEPS or child.dep_ == "nsubjpass":
+                # "shelled Kharkiv", "captured the town of Baghuz", "occupying much of north-east Syria",
+                # "Afrin was attacked by Turkey"
                 found = _place_in(child, at, config, 0)
                 if found is not None:
                     return found
