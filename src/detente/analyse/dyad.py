@@ -286,13 +286,15 @@ def listed_sql(f: EventFilter, by: str, score: str, top: int, events: str) -> tu
     elif events == "dated":
         sql = (f"SELECT {columns}, {score_sql(score, 'e.')} AS _score FROM events e WHERE {where} "
                f"AND e.date_start IS NOT NULL AND NOT {vague_sql('e.')}")
-    else:
+    else:  # the rows are picked over the ranking's columns, then read whole (the window sorts less)
         rank = ("abs(coalesce(e.goldstein, 0)) * coalesce(e.num_mentions, 1) DESC, e.num_articles DESC, "
                 "e.date_start, e.event_id")
         undated = "" if events == "none" else f" OR e.date_start IS NULL OR {vague_sql('e.')}"
-        sql = (f"SELECT {columns}, {score_sql(score, 'e.')} AS _score FROM events e WHERE {where} "
+        sql = (f"SELECT {columns}, {score_sql(score, 'e.')} AS _score FROM events e WHERE {where} AND e.rowid IN ("
+               f"SELECT e.rowid FROM events e WHERE {where} "
                f"QUALIFY (e.date_start IS NOT NULL AND NOT {vague_sql('e.')} AND row_number() OVER (PARTITION BY "
-               f"{_PERIOD_SQL[by].format(c='e.date_start')} ORDER BY {rank}) <= {int(top)}){undated}")
+               f"{_PERIOD_SQL[by].format(c='e.date_start')} ORDER BY {rank}) <= {int(top)}){undated})")
+        params = params + params
     # Python values straight from the cursor (a DataFrame costs more than the query for thousands of events)
     return sql + " ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, e.event_id", params
 
