@@ -214,3 +214,9 @@ def test_an_indefinite_event_noun_takes_no_antecedent(code):
 def test_an_event_done_by_means_of_another_takes_its_doer(code):
     [m] = find(code("Three Mongolian soldiers were killed in a Chinese airstrike near the border."), "18")
     assert dyad(m) == ("CHN", "MNG")
+
+
+def test_a_coordinated_passive_shares_the_first_verb_subject_as_its_patient(code):
+    # "X is seen as ... and has been criticised by Y": X is what Y criticised
+    [m] = find(code("Kazakhstan is seen as a mediator and has been criticised by Uzbekistan."), "111")
+    assert dyad(m) == ("UZB", "KAZ")

@@ -197,3 +197,8 @@ def test_arabic_names_with_ayn_marks_and_articles():
 
 def test_a_place_attacked_in_the_passive(code):
     assert _where(code("Afrin was attacked by Turkey on Monday.")["attacked"])[:2] == ("‘Afrīn", "SYR")
+
+
+def test_a_coordinated_passive_with_its_own_doer_is_not_at_the_first_verb_place(code):
+    condemned = code("Russian jets bombed Aleppo and were condemned by France.")["condemned"]
+    assert condemned.location is None or condemned.location.name != "Aleppo"

@@ -183,6 +183,9 @@ def direct_objects(tok: Token) -> list[Token]:
         own = children(tok, *PASSIVE_SUBJ_DEPS)  # "a soldier who was killed": the soldier
         if not own and _shares_passive(tok):
             return direct_objects(tok.head)  # "journalists were run over and killed"
+        if not own and tok.dep_ == "conj" and tok.head != tok and not children(tok, *SUBJ_DEPS) \
+                and eff_pos(tok.head) in ("verb", "adj"):
+            return surface_subject(tok.head)  # "Pompeo is seen as a hawk and has been criticised"
         return [_relative_antecedent(o) for o in own]
     objs = children(tok, "dobj")
     return [object_head(o) for o in objs]

@@ -288,8 +288,9 @@ def _governing_place(trigger: Token, at: dict[int, PlaceMention], config: Places
     for _ in range(2):
         if cur.dep_ not in ("xcomp", "conj") or cur.head.pos_ not in ("VERB", "AUX"):
             return None
-        if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
-            return None  # a clause of its own ("X was killed in Mosul, and Y retreated")
+        if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cur.children):
+            return None  # a clause of its own ("X was killed in Mosul, and Y retreated"), or a doer of
+            # its own ("Russia bombed Aleppo and was condemned by France")
         if cur.dep_ == "conj" and any(c.dep_ == "conj" and c.head.i < c.i < cur.i and c.lemma_.lower() in moves
                                       for c in cur.head.children):
             return None  # "went to Syria, came home, and was arrested": a move in between leaves the place
