@@ -220,3 +220,13 @@ def test_a_coordinated_passive_shares_the_first_verb_subject_as_its_patient(code
     # "X is seen as ... and has been criticised by Y": X is what Y criticised
     [m] = find(code("Kazakhstan is seen as a mediator and has been criticised by Uzbekistan."), "111")
     assert dyad(m) == ("UZB", "KAZ")
+
+
+def test_a_document_speaks_for_the_author_who_issued_it(code):
+    [m] = find(code("Kazakhstan issued a statement that condemned Uzbekistan on Monday."), "111")
+    assert dyad(m) == ("KAZ", "UZB")
+
+
+def test_a_document_someone_else_vetoed_is_not_theirs(code):
+    found = find(code("Kazakhstan vetoed a resolution that condemned Uzbekistan on Monday."), "111")
+    assert all(m.source is None or m.source.country != "KAZ" for m in found)

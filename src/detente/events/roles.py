@@ -56,6 +56,8 @@ CONTROL_PARTICIPLES = frozenset({"held", "controlled", "occupied", "run", "seize
                                  "imposed", "introduced", "issued", "enacted", "approved", "proposed",
                                  "drafted", "taken", "made", "claimed", "ordered", "announced"})
 AUTHOR_PARTICIPLES = word_set("events", "author_participles")  # data/words/events.yaml
+DOCUMENT_NOUNS = word_set("events", "document_nouns")
+DOCUMENT_VERBS = word_set("events", "document_verbs")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
 
 
@@ -144,6 +146,9 @@ def actors_near(tok: Token, index: ActorIndex, max_depth: int = 4) -> list[Actor
         frontier = nxt
     if fallback:
         return fallback
+    if tok.dep_ == "dobj" and sx.lemma(tok) in DOCUMENT_NOUNS and sx.lemma_in(tok.head, DOCUMENT_VERBS):
+        # "the council passed a resolution that demanded": the document speaks for its author
+        return [m for s in sx.subject(tok.head) if s != tok for m in actors_near(s, index, max_depth=2)]
     antecedent = sx.copula_subject(tok)
     if antecedent is not None and antecedent != tok:
         return index.at(antecedent) or actors_near(antecedent, index, max_depth=2)
