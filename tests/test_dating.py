@@ -370,3 +370,13 @@ def test_a_past_participle_describing_a_noun_keeps_to_its_own_words(bare_nlp):
 def test_initially_marks_an_earlier_undated_event(bare_nlp):
     text = "Sources say she initially travelled to Syria to join the militia."
     assert dated(bare_nlp, text, "travelled").date_precision == "unknown"
+
+
+def test_a_year_on_the_event_a_verb_happened_in_dates_the_verb(bare_nlp):
+    m = dated(bare_nlp, "The commander was killed in a 2015 airstrike near the border.", "killed")
+    assert window(m)[:2] == (D(2015, 1, 1), D(2015, 12, 31))
+
+
+def test_a_year_on_a_noun_that_is_no_scene_dates_only_the_noun(bare_nlp):
+    m = dated(bare_nlp, "The minister criticised the 2015 agreement on Monday.", "criticised")
+    assert window(m)[0] != D(2015, 1, 1)

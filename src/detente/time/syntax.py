@@ -23,6 +23,7 @@ _WHEN_MARKS = word_set("time", "when_marks")
 _EARLIER = word_set("time", "earlier")  # "an activist previously imprisoned"
 _TENURE = word_set("time", "tenure")
 _CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "csubj", "csubjpass", "parataxis", "xcomp", "acl", "conj", "pcomp"}
+_SCENE_PREPS = frozenset({"in", "during", "amid", "amidst"})  # "killed in a 2015 airstrike"
 # verbs of intention: the modality lexicon's, and the committing verbs ("agreed to meet next week")
 _INTENT = lexicon_words("modality", "modality", "intended_predicates") | word_set("time", "committing_predicates")
 
@@ -94,7 +95,10 @@ def _modifies(span: Span, token: Token) -> bool:
     """"last year's invasion", "the 2014 peace process": a time that modifies a noun dates that noun only."""
     root = span.root
     if root.dep_ in ("poss", "compound", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN"):
-        return root.head.i == token.i
+        noun = root.head
+        # ... and what happened in, during or amid that event ("killed in a 2015 airstrike")
+        return noun.i == token.i or (noun.dep_ == "pobj" and noun.head.lower_ in _SCENE_PREPS
+                                     and noun.head.head.i == token.i)
     return True
 
 
