@@ -241,3 +241,18 @@ def test_country_names_are_country_converters_short_names_else_pycountrys():
     assert {code: country_name(code) for code in expected} == expected
     assert (country_name("IRN"), country_name("RUS"), country_name("XQZ"), country_name(None)) == \
         ("Iran", "Russia", "XQZ", "?")
+
+
+def test_encode_item_writes_what_json_writes():
+    import json as _json
+
+    from detente.analyse.dyadjson import encode_item
+
+    values = [{"a": 1, "b": [], "c": {}, "d": [1, {"x": "é\n\"\u2028"}], "e": 0.1, "g": None, "h": True,
+               "i": -3.0, "j": 123456.789},
+              {"small": 1e-05, "big": 2.5e16, "nan": float("nan")},  # json's own text: exponents, NaN
+              {"tuple": (1, 2), "date": None, "nested": [[0.25, -0.0]]}]
+    for value in values:
+        expected = _json.dumps({"k": [value]}, ensure_ascii=False, indent=2)
+        got = '{\n  "k": [\n' + encode_item(value, "    ") + "\n  ]\n}"
+        assert got == expected
