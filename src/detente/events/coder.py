@@ -52,6 +52,7 @@ class Candidate:
     learned_prob: float | None = None  # set when the learned model, not a rule, found the event
     pred: dict[str, Prediction] | None = None  # the learned models' answers for the trigger
     dropped: str | None = None  # why it produces no mention
+    vetoed: str | None = None  # the learned veto, applied once the roles are known (policy ``trust_dyads``)
     notes: list[str] = field(default_factory=list)
     alternatives: list[Match] = field(default_factory=list)  # other rules that fired on the trigger
 
@@ -116,6 +117,11 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
     for cand in cands:
         if cand.dropped is None:
             _choose(cand, index, lexicon)
+        if cand.vetoed is not None and cand.dropped is None:
+            if _two_countries(cand.roles):
+                cand.notes.append(f"kept against the {cand.vetoed}: the rule found both parties")
+            else:
+                cand.dropped = cand.vetoed
     embedders = {c.trigger.i: c.rule.embeds for c in cands if c.dropped is None and c.rule.embeds}
     _carry(cands, lexicon)
     for cand in cands:
@@ -134,7 +140,9 @@ def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], se
         if cand.dropped is not None:
             continue
         code, note, drop = cb.judge_rule(cand.cameo, preds.get(cand.trigger.i), policy)
-        if drop:
+        if drop and policy.trust_dyads:
+            cand.vetoed = drop  # decided once the roles are known
+        elif drop:
             cand.dropped = drop
         elif code:
             cand.cameo = code
@@ -147,6 +155,12 @@ def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], se
         cand.notes.append(f"learned: {code} (p={prob:.2f})")
         cands.append(cand)
     return sorted(cands, key=lambda c: c.trigger.i)
+
+
+def _two_countries(roles: Roles) -> bool:
+    """Both parties found, each with a country (or an international organisation)."""
+    return any(m.actor is not None and m.actor.country for m in roles.sources) \
+        and any(m.actor is not None and m.actor.country for m in roles.targets)
 
 
 def _choose(cand: Candidate, index: ActorIndex, lexicon: Lexicon) -> None:

@@ -45,21 +45,24 @@ class CoderPolicy:
     background: float  # P(background) above which an event without a time expression is undated
     blend: float = 0.0  # weight of the type model's P(the rule's root) in a rule event's confidence
     by_root: bool = False  # retype and add on the summed probability of a CAMEO root's codes
+    trust_dyads: bool = False  # no veto of a rule's event whose two parties it found, each with a country
 
 
 @lru_cache(maxsize=1)
 def load_policy() -> CoderPolicy:
     path = importlib_resources.files("detente").joinpath(POLICY_FILE)
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    by_root = data.get("by_root", False)
-    if not isinstance(by_root, bool):
-        raise DataFileError(POLICY_FILE, f"by_root must be true or false, got {by_root!r}")
+    flags = {name: data.get(name, False) for name in ("by_root", "trust_dyads")}
+    for name, value in flags.items():
+        if not isinstance(value, bool):
+            raise DataFileError(POLICY_FILE, f"{name} must be true or false, got {value!r}")
     try:
-        policy = CoderPolicy(**{k: float(v) for k, v in data["thresholds"].items()}, by_root=by_root)
+        thresholds: dict[str, float] = {k: float(v) for k, v in data["thresholds"].items()}
+        policy = CoderPolicy(**thresholds, by_root=flags["by_root"], trust_dyads=flags["trust_dyads"])
     except (KeyError, TypeError, ValueError) as exc:
         raise DataFileError(POLICY_FILE, f"bad thresholds: {exc}") from exc
     for name, value in vars(policy).items():
-        if name != "by_root" and not 0.0 <= value <= 1.0:
+        if name not in ("by_root", "trust_dyads") and not 0.0 <= value <= 1.0:
             raise DataFileError(POLICY_FILE, f"{name} must be in [0, 1], got {value}")
     return policy
 
