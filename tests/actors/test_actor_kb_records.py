@@ -17,11 +17,12 @@ from detente.actors.names import acronym_key, is_acronym
 
 KB_DIR = Path(__file__).resolve().parents[2] / "src" / "detente" / "data" / "kb"
 DATED_FILES = ("people_governors.yaml", "people_deputies.yaml", "people_military.yaml",
-               "people_pre2000.yaml", "people_opposition.yaml")
+               "people_pre2000.yaml", "people_opposition.yaml", "people_legislators.yaml",
+               "people_envoys.yaml")
 # Offices several people hold at once (deputies, co-leaders, envoys): their tenures may overlap.
 PLURAL_TITLE = re.compile(r"Deputy|Vice|Co-leader|Minister of State|Assistant Secretary|Under Secretary|"
                           r"Ambassador|Representative|Senior Minister|Minister Mentor|figure|"
-                          r"Opposition leader|commander\b|Founder", re.I)
+                          r"Opposition leader|commander\b|Founder|^Senator$|^Member of", re.I)
 MONTH = dt.timedelta(days=31)  # a month-precision change of office may overlap by up to a month
 
 
@@ -109,6 +110,11 @@ def cs(text, date=None, context=None):
     ("Alice Weidel", "2024-09-02", ("DEU", "OPP", "deu-alice-weidel")),
     ("Noor Wali Mehsud", "2023-01-30", ("PAK", "INS", "pak-noor-wali-mehsud")),
     ("Velupillai Prabhakaran", "2000-04-22", ("LKA", "REB", "lka-velupillai-prabhakaran")),
+    ("Bob Corker", "2018-04-10", ("USA", "LEG", "usa-bob-corker")),
+    ("Speaker Nancy Pelosi", "2019-06-01", ("USA", "LEG", "usa-nancy-pelosi")),
+    ("Staffan de Mistura", "2017-03-01", ("IGO", "IGO", "ita-staffan-de-mistura")),
+    ("Mark Lowcock", "2018-02-25", ("IGO", "IGO", "gbr-mark-lowcock")),
+    ("Martin Griffiths", "2019-05-01", ("IGO", "IGO", "gbr-martin-griffiths-diplomat")),
 ])
 def test_people_in_office_at_the_date(text, date, expected):
     assert cs(text, date) == expected
@@ -150,6 +156,8 @@ def test_a_shared_surname_goes_to_the_holder_at_the_date():
     ("IAF", "ISR", ("ISR", "MIL", "org-israeli-air-force")),
     ("Harvard University", None, ("USA", "EDU", "org-harvard-university")),
     ("Gazprom", None, ("RUS", "BUS", "org-gazprom")),
+    ("the HNC", None, ("SYR", "OPP", "org-syria-hnc")),
+    ("the Department for International Development", None, ("GBR", "GOV", "org-uk-dfid")),
 ])
 def test_organisations_and_abbreviations(text, context, expected):
     assert cs(text, context=context) == expected
