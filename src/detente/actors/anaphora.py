@@ -25,6 +25,7 @@ from collections.abc import Callable
 from functools import partial
 from dataclasses import replace
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
@@ -65,7 +66,11 @@ def resolve_anaphora(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]
             out.append(cand)
             bisect.insort(pool, cand, key=lambda c: c.head)
 
-    for tok in doc:
+    strings = doc.vocab.strings
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if strings[lower] not in _KIND and strings[lower] not in _DEFINITE:
+            continue  # neither a pronoun nor a description (no Token built for it)
+        tok = doc[i]
         kind = _KIND.get(tok.lower_) if tok.pos_ == "PRON" else _definite(tok)
         if kind is None or (kind == "it" and _not_referential(tok, cues)):
             continue

@@ -15,11 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from spacy.attrs import IS_SPACE, ORTH, SPACY, TAG
 from spacy.tokens import Doc, Token
 
 _DOUBLE_OPEN, _DOUBLE_CLOSE, _DOUBLE_ANY = frozenset("“«"), frozenset("”»"), frozenset('"')
 _SINGLE_OPEN, _SINGLE_CLOSE, _SINGLE_ANY = frozenset("‘"), frozenset("’"), frozenset("'")
 _DOUBLE, _SINGLE = _DOUBLE_OPEN | _DOUBLE_CLOSE | _DOUBLE_ANY, _SINGLE_OPEN | _SINGLE_CLOSE | _SINGLE_ANY
+_MARKS = _DOUBLE | _SINGLE
 _SENTENCE_END = frozenset({".", "!", "?"})
 _AFTER, _BEFORE = 8, 12  # how far (tokens) a verb of saying may be from the quotation
 _CONTINUES = 2  # sentences
@@ -36,39 +38,46 @@ class Quote:
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    """The quotations of ``doc``, in order (not nested)."""
+    """The quotations of ``doc``, in order (not nested). Reads the Doc's arrays (form, trailing
+    space, tag), not a Token per word: the same marks as ``Token.text``, ``whitespace_``,
+    ``is_space`` and ``tag_`` give."""
     out: list[Quote] = []
     family, start = None, -1
-    for tok in doc:
-        if family is not None and "\n" in tok.text + (tok.whitespace_ if tok.is_space else ""):
-            out.append(Quote(start, tok.i, tok.i))  # a paragraph ends an unclosed quotation
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, SPACY, TAG, IS_SPACE]).tolist() if len(doc) else []
+    texts = [strings[r[0]] for r in rows]
+    for i, text in enumerate(texts):
+        if family is not None and "\n" in text:
+            out.append(Quote(start, i, i))  # a paragraph ends an unclosed quotation
             family = None
             continue
-        mark = _mark(tok, family)
+        if text not in _MARKS:
+            continue
+        glued_before = i > 0 and not rows[i - 1][1] and not rows[i - 1][3]
+        mark = _mark_at(text, family, glued_before, not rows[i][1], strings[rows[i][2]])
         if mark == "close":
-            out.append(Quote(start, tok.i, tok.i))
+            out.append(Quote(start, i, i))
             family = None
         elif mark is not None and family is None:
-            family, start = mark, tok.i + 1
+            family, start = mark, i + 1
     if family is not None:
         out.append(Quote(start, len(doc), len(doc)))
     return [q for q in out if q.end > q.start]
 
 
-def _mark(tok: Token, family: str | None) -> str | None:
-    """"close" when ``tok`` closes the open ``family``; a family name when it opens one; else None."""
-    text = tok.text
+def _mark_at(text: str, family: str | None, glued_before: bool, no_space_after: bool,
+             tag: str) -> str | None:
+    """"close" when the word ``text`` closes the open ``family``; a family name when it opens one;
+    else None (``glued_before``: the word before it has no space after it; ``tag``: its tag)."""
     if text in _DOUBLE:
         if family == "double" and text not in _DOUBLE_OPEN:
             return "close"
         return "double" if text not in _DOUBLE_CLOSE else None
-    if text not in _SINGLE or tok.tag_ == "POS":
+    if text not in _SINGLE or tag == "POS":
         return None
-    doc = tok.doc
-    glued_before = tok.i > 0 and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 1].is_space
     if family == "single" and glued_before and text not in _SINGLE_OPEN:
         return "close"
-    if not glued_before and not tok.whitespace_ and text not in _SINGLE_CLOSE:
+    if not glued_before and no_space_after and text not in _SINGLE_CLOSE:
         return "single"
     return None
 
