@@ -19,9 +19,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-DEFAULT_INPUT = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "guardian_sdf_sample.csv"
-if not DEFAULT_INPUT.exists():  # a worktree under /work/wt/NAME
-    DEFAULT_INPUT = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "guardian_sdf_sample.csv"
+_SAMPLE = Path("shared") / "corpus" / "guardian_sdf_sample.csv"
+# beside the project (../shared) or above a worktree: the first parent directory that holds it
+DEFAULT_INPUT = next((p / _SAMPLE for p in Path(__file__).resolve().parents if (p / _SAMPLE).exists()),
+                     Path(__file__).resolve().parents[1] / ".." / _SAMPLE)
 
 
 def dump(out: Path, input_path: Path, limit: int | None, filtered: bool) -> None:

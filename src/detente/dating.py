@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .events.features import doc_table
 from .model import Article, EventMention
 from .sieve import doc_text
 from .wordlists import number_words, word_set
@@ -88,6 +89,7 @@ class _DocTime:
     para_breaks: list[int]
     states: dict[int, _Dating]
     sents: list[Span] = field(default_factory=list)  # the Doc's sentences (Token.sent walks one per call)
+    history: dict[int, bool] = field(default_factory=dict)  # verb index -> its clause has a history word
 
     def sent_index(self, token: Token) -> int:
         return bisect.bisect_right(self.sent_starts, token.i) - 1
@@ -239,17 +241,22 @@ def _background(ctx: _DocTime, token: Token, tense: str) -> bool:
     if tense == "pastperfect":
         return True
     verb = governor(token)
-    if _HISTORY.search(clause_text(verb)):
+    history = ctx.history.get(verb.i)
+    if history is None:  # a verb governs many triggers' clauses: its clause's words are read once
+        history = ctx.history[verb.i] = bool(_HISTORY.search(clause_text(verb)))
+    if history:
         return True
-    if any(c.dep_ == "advmod" and c.lower_ in _ORIGINALLY for t in (token, verb) for c in t.children):
+    table = doc_table(ctx.doc)  # children, forms, labels and tags from the Doc's arrays: no Token per word
+    if any(table.dep[c] == "advmod" and table.lower[c] in _ORIGINALLY for t in (token.i, verb.i)
+           for c in table.children[t]):
         return True  # "she initially travelled to Syria ..."
     sent = ctx.sent_index(token)
     prev = _previous_state(ctx, token, sent)
     if tense == "present" and not auxes(verb):
-        if any(c.lower_ in _FREQUENCY for c in verb.children):
+        if any(table.lower[c] in _FREQUENCY for c in table.children[verb.i]):
             return True
-        if any(t.lower_ == "having" and t.i + 1 < len(t.doc) and t.nbor().tag_ in ("VBN", "VBD")
-               for t in verb.subtree):
+        if any(table.lower[j] == "having" and j + 1 < table.size and table.tag[j + 1] in ("VBN", "VBD")
+               for j in table.subtree(verb.i)):
             return True
         if prev is not None and (prev.status == "background" or _historical(ctx, prev)):
             return True
