@@ -17,7 +17,7 @@ from ..model import ActorMention, Article, EventMention
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
-from .features import rule_features
+from .features import doc_table, rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
 from .matcher import Match, matches_for, rule_tokens
@@ -383,7 +383,9 @@ def _confidence(cand: Candidate, lexicon: Lexicon) -> float:
 def clause_contexts(trig: Token, rule: Rule, lexicon: Lexicon) -> tuple[str, ...]:
     """PLOVER-style contexts from the words of the trigger's clause (and the rule's own)."""
     verb = sx.clause_verb(trig)
-    words = {sx.lemma(t) for t in verb.subtree} | {t.lower_ for t in verb.subtree}
+    table = doc_table(trig.doc)  # the clause's lemmas and forms from the Doc's arrays: no Token per word
+    clause = table.subtree(verb.i)
+    words = {table.lemma[j] for j in clause} | {table.lower[j] for j in clause}
     found = set(rule.contexts)
     for name, cues in lexicon.contexts.items():
         if words & cues:

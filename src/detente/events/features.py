@@ -11,6 +11,8 @@ import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
+from ..sieve import doc_text
+
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # and any token a rule was tried on
 CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "prt", "aux", "auxpass", "neg", "mark",
                         "advmod", "xcomp", "ccomp", "amod", "compound", "poss", "agent", "acomp", "attr",
@@ -169,7 +171,7 @@ def _window(t: DocTable, i: int, start: int, end: int) -> list[str]:
 
 def sentence_features(sent: Span) -> list[str]:
     """Features of the whole sentence, shared by its tokens."""
-    text = sent.text.rstrip()
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char].rstrip()  # Span.text builds a Token per word
     out = []
     if text.endswith("?"):
         out.append("question")

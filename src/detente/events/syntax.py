@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..wordlists import word_set
+from .features import doc_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -337,12 +338,19 @@ def complements(tok: Token) -> list[Token]:
     return out
 
 
+_THAT_CLAUSE_DEPS = frozenset({"pcomp", "ccomp", "acl", "advcl", "relcl"})
+
+
 def _that_clause_after(noun: Token) -> list[Token]:
     """A ``that``-clause right after a noun phrase that the parser attached elsewhere
     (``accusations from X that Y was supporting militants``)."""
     start = noun.right_edge.i + 1
-    for t in noun.sent:
-        if (t.dep_ in ("pcomp", "ccomp", "acl", "advcl", "relcl") and t.left_edge.i == start
+    sent, deps = noun.sent, doc_table(noun.doc).dep
+    for j in range(sent.start, sent.end):
+        if deps[j] not in _THAT_CLAUSE_DEPS:
+            continue  # (no Token built for the others)
+        t = sent.doc[j]
+        if (t.left_edge.i == start
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)):
             return [t]
     return []
