@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import ActorMention, Article, EventMention
-from ..sieve import is_parsed
+from ..sieve import doc_text, is_parsed
 from . import syntax as sx
 from . import combine as cb
 from .features import doc_table, rule_features
@@ -101,9 +101,11 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
     rule_feats: dict[int, list[str]] = {}
     if tried_on is None:
         tried_on = rule_tokens(sent.doc, lexicon)
-    for tok in sent:
-        if not tried_on[tok.i]:  # no rule for any of its forms: nothing tried
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        if not tried_on[i]:  # no rule for any of its forms: nothing tried (and no Token built)
             continue
+        tok = doc[i]
         matches, tried = matches_for(tok, lexicon)
         analysis.tried.extend((tok, rule, outcome) for rule, outcome in tried)
         if tried:
@@ -426,6 +428,7 @@ def _background(trig: Token) -> bool:
 def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, lexicon: Lexicon,
                       index: ActorIndex | None = None) -> list[EventMention]:
     sent = analysis.sent
+    sent_text = doc_text(sent.doc)[sent.start_char:sent.end_char]  # Span.text builds a Token per word
     best: dict[tuple, EventMention] = {}
     background = _actorless_background(analysis)
     for cand in analysis.kept:
@@ -438,7 +441,7 @@ def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, le
             if index is not None:
                 source, target = localize(source, target, cand.trigger, cand.cameo, index)
             mention = EventMention(
-                article_id=article.id, sentence=sent.text, char_start=sent.start_char, char_end=sent.end_char,
+                article_id=article.id, sentence=sent_text, char_start=sent.start_char, char_end=sent.end_char,
                 trigger=text, trigger_char=char, cameo=cand.cameo, rule=cand.rule.id, source=source,
                 target=target, modality=cand.modality.modality, reported=cand.modality.reported,
                 confidence=cand.confidence, trigger_token=cand.trigger.i, sent_index=s_i, contexts=contexts,
