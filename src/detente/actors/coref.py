@@ -21,6 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..model import Actor, ActorMention
+from ..sieve import doc_text
 from ..wordlists import word_map, word_set
 from .anaphora import resolve_anaphora
 from .cand import Cand
@@ -149,10 +150,11 @@ def _pairs(doc: Doc, pair: list[str], taken: set[int]) -> list[Cand]:
     if len(pair) < 2 or not doc.has_annotation("DEP"):
         return []
     out = []
+    text = doc_text(doc)  # a chunk's words sliced from it: Span.text builds a Token per word
     for chunk in doc.noun_chunks:
         if any(i in taken for i in range(chunk.start, chunk.end)):
             continue
-        if _PAIR.match(fold(chunk.text)):
+        if _PAIR.match(fold(text[chunk.start_char:chunk.end_char])):
             for iso in pair:
                 out.append(Cand(chunk.start, chunk.end, chunk.root.i, Actor(country=iso, confidence=0.6),
                                 None, "coref"))
@@ -161,10 +163,11 @@ def _pairs(doc: Doc, pair: list[str], taken: set[int]) -> list[Cand]:
 
 def to_mentions(doc: Doc, cands: list[Cand]) -> list[ActorMention]:
     out = []
+    text = doc_text(doc)
     for c in cands:
         if c.actor is None or (c.actor.country is None and c.actor.sector is None):
             continue
         span = doc[c.start:c.end]
         out.append(ActorMention(start=c.start, end=c.end, char_start=span.start_char, char_end=span.end_char,
-                                text=span.text, actor=c.actor, basis=c.basis, antecedent=c.antecedent))
+                                text=text[span.start_char:span.end_char], actor=c.actor, basis=c.basis, antecedent=c.antecedent))
     return out

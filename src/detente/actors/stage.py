@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention, Article
+from ..sieve import doc_text
 from ..wordlists import word_set
 from .coref import Cand, resolve_coreference, to_mentions
 from .cues import load_cues
@@ -74,7 +75,7 @@ def _force_object(tok: Token, force: frozenset[str]) -> bool:
 
 
 def _read(resolver: Resolver, span: Span, date: dt.date | None) -> Reading | None:
-    return resolver.read(span.text, date)
+    return resolver.read(doc_text(span.doc)[span.start_char:span.end_char], date)  # span.text: a Token per word
 
 
 def _cand(span: Span, head: int, reading: Reading) -> Cand:
