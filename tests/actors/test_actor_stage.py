@@ -195,3 +195,18 @@ def test_sentence_initial_name_the_tagger_reads_as_a_common_noun(nlp, kb_resourc
 def test_capitalised_common_noun_that_names_nothing_is_no_actor(nlp, kb_resources):
     # only a name reading is taken for such a head, never a title or group noun read off its words
     assert _found(nlp, kb_resources, "Support for the plan grew among farmers.").keys() <= {"farmers"}
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Kurdish forces in Syria captured the town on Sunday.", "Kurdish", "SYR"),
+    ("The offensive ended when Kurdish fighters entered Mosul, said officials in Iraq.", "Kurdish", "IRQ"),
+    ("Kurdish forces captured the town on Sunday.", "Kurdish", None),  # no place: no country
+    ("Kurdish forces captured the town, a reporter in London said.", "Kurdish", None),  # not theirs
+])
+def test_a_stateless_people_takes_the_country_of_a_place_of_theirs_in_the_sentence(nlp, kb_resources, text,
+                                                                                     word, expected):
+    article = Article(id="t", raw_text=text, published=dt.date(2018, 3, 1))
+    doc = nlp(text)
+    idx = next(t.i for t in doc if t.text == word)
+    (m,) = [m for m in find_actors(doc, article, kb_resources) if m.start <= idx < m.end]
+    assert m.actor.country == expected

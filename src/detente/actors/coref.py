@@ -10,7 +10,9 @@
   group or office ("police", "protesters", "the army") -> that country (``_domestic``);
 - a named state official with no country and no antecedent ("Vice-President X", whom the
   knowledge base lacks) -> the focus, when the sentence names the focus country and no other
-  official of it (two officials are more likely counterparts than colleagues).
+  official of it (two officials are more likely counterparts than colleagues);
+- a countryless group of a people without a state ("Kurdish forces", "the Kurds") -> the country
+  of theirs that a locative place of its sentence names ("in Syria") (``_stateless``).
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Actor, ActorMention
 from ..sieve import doc_text
@@ -26,11 +28,13 @@ from ..wordlists import word_map, word_set
 from .anaphora import resolve_anaphora
 from .cand import Cand
 from .names import fold
+from .phrase import LOC_PREPS
 
 _PAIR = re.compile(r"^(the )?(two|both) (countries|sides|states|nations|neighbors|neighbours|governments|capitals)$")
 _GROUP_GOV = word_set("actors", "government_nouns")
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
 _DOMESTIC = word_map("actors", "domestic_focus")
+_STATELESS = word_map("actors", "stateless_peoples")
 _DOMESTIC_SECTORS = word_set("actors", "domestic_sectors")
 _FOREIGN = word_set("actors", "foreign_modifiers")
 _DOMESTIC_MIL = word_set("actors", "domestic_military")
@@ -50,6 +54,7 @@ def resolve_coreference(doc: Doc, cands: list[Cand]) -> list[Cand]:
         _domestic(doc, cands, focus)
     taken = {i for c in cands if c.actor for i in range(c.start, c.end)}
     extra = [*resolve_anaphora(doc, cands, taken), *_pairs(doc, pair, taken)]
+    _stateless(doc, cands)  # after the pronouns: they keep what their antecedent itself said
     return sorted([*(c for c in cands if c.actor), *extra], key=lambda c: (c.start, c.end))
 
 
@@ -115,6 +120,36 @@ def _domestic(doc: Doc, cands: list[Cand], focus: str) -> None:
             continue
         cand.actor = replace(actor, country=focus, confidence=min(actor.confidence, 0.5))
         cand.basis = "context"
+
+
+def _stateless(doc: Doc, cands: list[Cand]) -> None:
+    """A countryless group named by a people without a state ("Kurdish forces", "the Kurds") is
+    of the country of theirs where its sentence places things: the nearest place of such a country
+    that is the object of a locative preposition ("in Syria", "from Afrin"); none when the sentence
+    has no such place (the article's most named host, or a wider window, was wrong too often:
+    Turkey in news of Turkey's offensives on the Kurds of Syria). Run after the pronouns, which
+    keep what their antecedent itself said (a wrong antecedent would spread the country)."""
+    places = [c for c in cands if c.actor is not None and c.actor.country and c.reading is not None
+              and c.reading.kind == "place" and _locative(doc[c.head])]
+    for cand in cands:
+        actor = cand.actor
+        if actor is None or actor.country is not None or actor.org or actor.kb_id or cand.person:
+            continue
+        hosts = next((_STATELESS[t.lower_] for t in doc[cand.start:cand.end] if t.lower_ in _STATELESS), None)
+        if not hosts:
+            continue
+        sent = doc[cand.head].sent
+        near = [c for c in places if sent.start <= c.head < sent.end and c.actor is not None
+                and c.actor.country in hosts]
+        if near:
+            best = min(near, key=lambda c: abs(c.head - cand.head))
+            cand.actor = replace(actor, country=best.actor.country, confidence=min(actor.confidence, 0.5))  # type: ignore[union-attr]
+            cand.basis, cand.antecedent = "context", best.head
+
+
+def _locative(tok: Token) -> bool:
+    """A place that is the object of a locative preposition ("in Syria", "near Baghuz")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOC_PREPS
 
 
 def _sentence_names(doc: Doc, cands: list[Cand], cand: Cand, country: str) -> tuple[bool, bool]:
