@@ -61,7 +61,7 @@ def test_the_doc_keeps_the_whole_text_and_the_gazetteer_entities_of_dropped_sent
 
 
 def test_a_parsed_doc_keeps_its_text_and_doc_text_reads_any_doc_without_tokens(pipe):
-    from detente.sieve import TEXT, doc_text
+    from detente.doctext import TEXT, doc_text
 
     for sieved in (True, False):
         doc, article = _parsed(pipe, TEXT, sieved)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from .events.features import doc_table
 from .model import Article, EventMention
-from .sieve import doc_text
+from .doctext import doc_text
 from .wordlists import number_words, word_set
 from .time.grammar import Timex, find_timexes, parse_fallback
 from .time.syntax import attached, auxes, clause_tense, clause_text, governor, in_adjunct

@@ -20,7 +20,8 @@ from spacy.tokens import Doc
 from .errors import DataFileError, ModelNotFound
 from .integrity import verify_model
 from .resources import Resources
-from .sieve import TEXT, Sieve, make_sieve, parse_sieved
+from .doctext import TEXT
+from .sieve import Sieve, make_sieve, parse_sieved
 from .speedups import speed_up
 
 SEGMENTATION_FILE = "data/segmentation.yaml"

@@ -30,11 +30,11 @@ from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .doctext import TEXT, doc_text
 from .errors import DataFileError
 
 SIEVE_FILE = "data/sieve.yaml"
 DROPPED = "detente.sieve.dropped"  # Doc.user_data key: first tokens of the sentences not parsed
-TEXT = "detente.text"  # Doc.user_data key: the text the Doc was made from (nlp.parse sets it)
 COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_ID]
 _ENDS = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’)]»")
@@ -91,18 +91,6 @@ def load_yields() -> Yields:
 def is_parsed(sent: Span) -> bool:
     """Whether the pipeline parsed this sentence (False: the sieve dropped it)."""
     return sent.start not in sent.doc.user_data.get(DROPPED, ())
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text`` without building a Token per token (spaCy's ``Doc.text`` does, on every call):
-    the text ``parse`` kept, else read from the tokens' strings and spaces (and kept)."""
-    text = doc.user_data.get(TEXT)
-    if not isinstance(text, str) or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
-        strings = doc.vocab.strings
-        text = "".join(strings[orth] + " " if space else strings[orth]
-                       for orth, space in doc.to_array([ORTH, SPACY]).tolist())
-        doc.user_data[TEXT] = text
-    return text
 
 
 class Sieve:

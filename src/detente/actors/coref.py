@@ -23,7 +23,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, ActorMention
-from ..sieve import doc_text
+from ..doctext import doc_text
 from ..wordlists import word_map, word_set
 from .anaphora import resolve_anaphora
 from .cand import Cand

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention, Article
-from ..sieve import doc_text
+from ..doctext import doc_text
 from ..wordlists import word_set
 from .coref import Cand, resolve_coreference, to_mentions
 from .cues import load_cues

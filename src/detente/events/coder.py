@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import ActorMention, Article, EventMention
-from ..sieve import doc_text, is_parsed
+from ..doctext import doc_text
+from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
 from .features import doc_table, rule_features

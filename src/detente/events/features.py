@@ -11,7 +11,7 @@ import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
-from ..sieve import doc_text
+from ..doctext import doc_text
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # and any token a rule was tried on
 CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "prt", "aux", "auxpass", "neg", "mark",

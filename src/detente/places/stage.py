@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.names import acronym_key, fold, is_acronym
 from ..model import ActorMention, Article
-from ..sieve import doc_text
+from ..doctext import doc_text
 from ..wordlists import word_map
 from .gazetteer import PlaceIndex, PlacesConfig, load_index
 from .types import GeoPlace, PlaceMention
