@@ -18,7 +18,8 @@ from detente.actors.names import acronym_key, is_acronym
 KB_DIR = Path(__file__).resolve().parents[2] / "src" / "detente" / "data" / "kb"
 DATED_FILES = ("people_governors.yaml", "people_deputies.yaml", "people_military.yaml",
                "people_pre2000.yaml", "people_opposition.yaml", "people_legislators.yaml",
-               "people_envoys.yaml", "people_ambassadors.yaml")
+               "people_envoys.yaml", "people_ambassadors.yaml",
+               "people_pre2000_more.yaml")
 # Offices several people hold at once (deputies, co-leaders, envoys): their tenures may overlap.
 PLURAL_TITLE = re.compile(r"Deputy|Vice|Co-leader|Minister of State|Assistant Secretary|Under Secretary|"
                           r"Ambassador|Representative|Senior Minister|Minister Mentor|figure|"
@@ -113,6 +114,8 @@ def cs(text, date=None, context=None):
     ("Bob Corker", "2018-04-10", ("USA", "LEG", "usa-bob-corker")),
     ("Speaker Nancy Pelosi", "2019-06-01", ("USA", "LEG", "usa-nancy-pelosi")),
     ("Staffan de Mistura", "2017-03-01", ("IGO", "IGO", "ita-staffan-de-mistura")),
+    ("Ratko Mladic", "1995-07-11", ("BIH", "MIL", "bih-ratko-mladic")),
+    ("Thomas Sankara", "1985-01-01", ("BFA", "GOV", "bfa-thomas-sankara")),
     ("Vitaly Churkin", "2016-10-08", ("RUS", "GOV", "rus-vitaly-churkin")),
     ("Mark Lowcock", "2018-02-25", ("IGO", "IGO", "gbr-mark-lowcock")),
     ("Martin Griffiths", "2019-05-01", ("IGO", "IGO", "gbr-martin-griffiths-diplomat")),
