@@ -21,23 +21,13 @@ import statistics
 import subprocess
 import sys
 
-_CHILD = """
-import sys, time
-t0 = time.perf_counter()
-import detente.cli, detente.analyse.dyad, detente.analyse.phases, detente.analyse.query, ruptures
-t1 = time.perf_counter()
-try:
-    detente.cli.app(sys.argv[1:], standalone_mode=False)
-finally:
-    t2 = time.perf_counter()
-    sys.stderr.write(f"TIMING {t1 - t0} {t2 - t1} {'pydantic' in sys.modules}\\n")
-"""
+from scale import _CHILD  # one child script: it prints start-up, command, peak MB, pydantic imported
 
 
 def _run(src: str, args: list[str]) -> tuple[float, float, str, str]:
     env = dict(os.environ, PYTHONPATH=src)
     done = subprocess.run([sys.executable, "-c", _CHILD, *args], env=env, capture_output=True, text=True, check=True)
-    _, startup, command, pydantic = [x for x in done.stderr.splitlines() if x.startswith("TIMING ")][-1].split()
+    _, startup, command, _, pydantic = [x for x in done.stderr.splitlines() if x.startswith("TIMING ")][-1].split()
     return float(startup), float(command), pydantic, done.stdout
 
 
