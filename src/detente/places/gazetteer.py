@@ -72,6 +72,7 @@ class PlacesConfig:
     abroad_codes: frozenset[str] = frozenset()
     home_speech_roots: frozenset[str] = frozenset()
     country_target_codes: frozenset[str] = frozenset()
+    aimed: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -146,7 +147,7 @@ def load_config() -> PlacesConfig:
         division_words=_words(data, "division_words"), topic_nouns=_words(data, "topic_nouns"),
         venue_nouns=_words(data, "venue_nouns"), abroad_codes=_codes(data, "abroad_codes"),
         home_speech_roots=_roots(data, "home_speech_roots"),
-        country_target_codes=_codes(data, "country_target_codes"))
+        country_target_codes=_codes(data, "country_target_codes"), aimed=_words(data, "aimed"))
 
 
 def _codes(data: dict[str, Any], key: str) -> frozenset[str]:

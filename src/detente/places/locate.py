@@ -54,7 +54,6 @@ if TYPE_CHECKING:
 _NOMINAL_DEPS = frozenset({"compound", "amod", "appos", "nmod", "npadvmod"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "attr"})
 _MAX_HOPS = 3
-_AIMED = frozenset({"against", "on", "upon", "into", "over"})  # "strikes against Damascus", "raids on Idlib"
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "csubj", "acl", "parataxis"})
 
 
@@ -191,7 +190,7 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
             word = child.lower_
             if not force and topic_phrase(child, config):
                 continue
-            if violent and child.dep_ == "prep" and word in _AIMED:
+            if violent and child.dep_ == "prep" and word in config.aimed:
                 # "the assault on Isis strongholds in Raqqa", "strikes on targets near Idlib"
                 for obj in _objects(child):
                     if obj.i not in at:
@@ -261,7 +260,7 @@ def _target_place(doc: Doc, m: EventMention, at: dict[int, PlaceMention], config
     if m.target is None or not 0 <= m.target.start < m.target.end <= len(doc):
         return None
     root = doc[m.target.start:m.target.end].root
-    if root.dep_ == "pobj" and root.head.lower_ not in config.locative | _AIMED:
+    if root.dep_ == "pobj" and root.head.lower_ not in config.locative | config.aimed:
         return None  # "the wife of a surgeon from Raqqa was kidnapped": Raqqa is no target
     found = at.get(root.i)
     if found is None:

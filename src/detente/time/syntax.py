@@ -23,7 +23,7 @@ _WHEN_MARKS = word_set("time", "when_marks")
 _EARLIER = word_set("time", "earlier")  # "an activist previously imprisoned"
 _TENURE = word_set("time", "tenure")
 _CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "csubj", "csubjpass", "parataxis", "xcomp", "acl", "conj", "pcomp"}
-_SCENE_PREPS = frozenset({"in", "during", "amid", "amidst"})  # "killed in a 2015 airstrike"
+_SCENE_PREPS = word_set("time", "scene_preps")  # "killed in a 2015 airstrike"
 # verbs of intention: the modality lexicon's, and the committing verbs ("agreed to meet next week")
 _INTENT = lexicon_words("modality", "modality", "intended_predicates") | word_set("time", "committing_predicates")
 
