@@ -135,6 +135,27 @@ def test_the_default_ensemble_drops_metaphors_and_keeps_plain_events():
     assert [c[:2] for c in asserted("Colombian troops killed six rebels in a raid on a jungle camp, the army said.")] == ["19"]
 
 
+def test_events_below_the_confidence_floor_are_dropped_unless_two_countries_face_each_other(monkeypatch):
+    """``min_confidence``: an event whose final confidence is below the floor is dropped (real news'
+    low-confidence events are mostly wrong), except, with ``trust_dyads``, one whose two parties each
+    have a country."""
+    import dataclasses
+
+    from detente.pipeline import Pipeline
+
+    pipe = Pipeline(Settings())
+    one_side = "Colombian troops killed six rebels in a raid on a jungle camp, the army said."
+    two_sides = "Kenya's foreign minister met his Ugandan counterpart in Kampala on Tuesday."
+    assert pipe.code_text(one_side, published="2021-03-03")
+    policy = dataclasses.replace(cb.load_policy(), min_confidence=1.0, trust_dyads=True)
+    monkeypatch.setattr(cb, "load_policy", lambda: policy)
+    assert pipe.code_text(one_side, published="2021-03-03") == []
+    kept = pipe.code_text(two_sides, published="2021-03-03")
+    assert kept and all(m.source and m.target and m.source.country and m.target.country for m in kept)
+    monkeypatch.setattr(cb, "load_policy", lambda: dataclasses.replace(policy, trust_dyads=False))
+    assert pipe.code_text(two_sides, published="2021-03-03") == []
+
+
 def test_dense_features_are_standardised_into_the_stored_weights(tmp_path, nlp):
     """A model trained on standardised contextual vectors gives, from the raw vectors, the scores
     the trainer computed: the standardisation is folded into the stored weights and bias."""

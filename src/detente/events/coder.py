@@ -130,6 +130,12 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
     for cand in cands:
         if cand.dropped is None:
             _finish(cand, cands, embedders, lexicon)
+    if model is not None and coder != "rules":
+        policy = cb.load_policy()  # nor, with trust_dyads, an event whose two parties each have a country
+        for cand in cands:
+            if cand.dropped is None and cand.confidence < policy.min_confidence \
+                    and not (policy.trust_dyads and _two_countries(cand.roles)):
+                cand.dropped = f"confidence {cand.confidence:.2f} below the coder's {policy.min_confidence}"
     analysis.candidates = cands
     return analysis
 

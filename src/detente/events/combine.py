@@ -44,6 +44,7 @@ class CoderPolicy:
     unasserted: float  # P(hypothetical or negated) above which an asserted event is not asserted
     background: float  # P(background) above which an event without a time expression is undated
     blend: float = 0.0  # weight of the type model's P(the rule's root) in a rule event's confidence
+    min_confidence: float = 0.0  # an event whose final confidence is below this is dropped
     by_root: bool = False  # retype and add on the summed probability of a CAMEO root's codes
     trust_dyads: bool = False  # no veto of a rule's event whose two parties it found, each with a country
 
