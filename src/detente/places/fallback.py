@@ -48,11 +48,16 @@ _MAX_UP = 4
 def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
                    config: PlacesConfig) -> tuple[GeoPlace, str] | None:
     """The (place, basis) an unplaced event falls back to, or None."""
-    if any(_foreigner(p, config) for p in (m.source, m.target)):
-        return None
-    trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
     inside = [p for p in places if not p.dateline and m.char_start <= p.char_start < m.char_end]
     countries = {c for c in (_country(m.source), _country(m.target)) if c}
+    if any(_foreigner(p, config) for p in (m.source, m.target)):
+        # a state's act on an international organisation as a whole may still be at home
+        # ("Erdoğan urged Nato", "the Foreign Office asked the OPCW"); no scene of the sentence is
+        # taken for such an act (a body of many states acts where it meets)
+        if countries and not _foreigner(m.source, config) and _addressed_body(doc, m.target, config):
+            return _home(doc, m, countries, inside, config)
+        return None
+    trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
     speech = m.cameo[:2] in config.speech_roots
     parties = _party_tokens(doc, m)
     # the places the sentence names as scenes: after a locative preposition, not inside a party's
@@ -130,7 +135,14 @@ def _named_person(doc: Doc, mention: ActorMention) -> bool:
     through an earlier full mention of that person."""
     if mention.actor is None or not mention.actor.kb_id or not 0 <= mention.start < mention.end <= len(doc):
         return False
-    return doc[mention.start:mention.end].root.pos_ == "PROPN"
+    span = doc[mention.start:mention.end]
+    if span.root.pos_ == "PROPN":
+        return True
+    # the tagger sometimes reads a surname as a common noun ("Trump claimed"): a capitalised word
+    # of the known person's own name still names them
+    name = set((mention.actor.name or "").lower().split())
+    words = [t for t in span if t.is_alpha and not t.is_stop]
+    return bool(words) and all(t.text[:1].isupper() and t.lower_ in name for t in words)
 
 
 def _mixed_doer(doc: Doc, m: EventMention, iso: str) -> bool:
@@ -180,6 +192,16 @@ def _foreigner(mention: ActorMention | None, config: PlacesConfig) -> bool:
     if mention is None or mention.actor is None or _country(mention):
         return False
     return mention.actor.sector in PLACELESS_SECTORS
+
+
+def _addressed_body(doc: Doc, mention: ActorMention | None, config: PlacesConfig) -> bool:
+    """An international organisation as a whole ("urged Nato", "asked the OPCW"), not one of its
+    councils or assemblies, which are addressed where they sit ("told the UN Security Council")."""
+    if mention is None or mention.actor is None or mention.actor.country not in _NON_COUNTRIES:
+        return False
+    if not 0 <= mention.start < mention.end <= len(doc):
+        return False
+    return not any(t.lemma_.lower() in config.venue_nouns for t in doc[mention.start:mention.end])
 
 
 def _is_country(mention: ActorMention | None) -> bool:

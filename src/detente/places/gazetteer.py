@@ -73,6 +73,9 @@ class PlacesConfig:
     home_speech_roots: frozenset[str] = frozenset()
     country_target_codes: frozenset[str] = frozenset()
     aimed: frozenset[str] = frozenset()
+    object_nouns: frozenset[str] = frozenset()
+    demonym_nouns: frozenset[str] = frozenset()
+    war_nouns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -147,7 +150,9 @@ def load_config() -> PlacesConfig:
         division_words=_words(data, "division_words"), topic_nouns=_words(data, "topic_nouns"),
         venue_nouns=_words(data, "venue_nouns"), abroad_codes=_codes(data, "abroad_codes"),
         home_speech_roots=_roots(data, "home_speech_roots"),
-        country_target_codes=_codes(data, "country_target_codes"), aimed=_words(data, "aimed"))
+        country_target_codes=_codes(data, "country_target_codes"), aimed=_words(data, "aimed"),
+        object_nouns=_words(data, "object_nouns"), demonym_nouns=_words(data, "demonym_nouns"),
+        war_nouns=_words(data, "war_nouns"))
 
 
 def _codes(data: dict[str, Any], key: str) -> frozenset[str]:

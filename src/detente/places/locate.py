@@ -26,6 +26,17 @@ another clause:
   "the Geneva talks", "the Douma attack killed 40"; a country there is a topic or a party: "the
   Syria talks").
 
+Also (session 7): an act of force aimed at a city or division ("the assault on Afrin"; a country
+only for acts in it or a move into it: "an incursion into Syria"); the "of" of a noun of such an
+act (``object_nouns``: "the invasion of northern Syria", "the siege of Aleppo"); what is held of
+a place ("took control of Afrin"); a country's adjective on a noun of its land (``demonym_nouns``:
+"in Syrian towns", "on Turkish soil"); the country owning a war ("in Syria's civil war"); a
+participle of the verb's own subject ("resurfaced in Iraq, conducting bombings"); a noun
+subject's verb complement ("talks are due to resume in Geneva"); any act's doer's own place
+("officials in Ankara said"); places of one country coordinated ("in Mosul, Tikrit and Fallujah")
+give that country. An event left unplaced may take the place of the previous sentence's event of
+the same actors (``context``, basis "previous").
+
 An act of force placed by its clause with no named target (the CAMEO roots of
 ``civilian_target_roots``) has the place's civilians as its target (PLOVER's convention).
 
@@ -42,8 +53,9 @@ from spacy.tokens import Doc, Token
 
 from ..events.roles import PLACELESS_SECTORS, VENUE_ROOTS
 from ..model import Actor, ActorMention, Article, EventMention, Location
-from .gazetteer import PlacesConfig, load_config
+from .gazetteer import PlacesConfig, load_config, load_index
 from .stage import find_places
+from .context import carry_over
 from .fallback import fallback_place, is_topic as _topic, topic_phrase
 from .types import GeoPlace, PlaceMention
 
@@ -85,10 +97,13 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
             parties = frozenset(i for a in (m.source, m.target) if a is not None and a.actor is not None
                                 for i in range(a.start, a.end))
             violent = m.cameo[:2] in config.civilian_target_roots
-            found = _clause_place(trigger, at, config, speech, force, parties, violent) \
+            in_country = any(m.cameo.startswith(c) for c in config.country_target_codes)
+            found = _clause_place(trigger, at, config, speech, force, parties, violent, in_country) \
                 or _where_place(trigger, at, config)
-            if found is None and m.cameo[:2] in config.target_roots:
-                found = _party_place(doc, m, at, config)
+            if found is None:
+                # an act of force where its target's or doer's own phrase places them; any other
+                # act where its doer's does ("people across Idlib expressed fears")
+                found = _party_place(doc, m, at, config, force)
             if found is None and m.cameo[:2] in config.civilian_target_roots:
                 found = _target_place(doc, m, at, config)
             if found is None:
@@ -96,6 +111,7 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
             if found is not None and not force and _frame(doc, found, m):
                 found = None
         if found is not None:
+            found = _widen(doc, found, at)
             m = dataclasses.replace(m, location=location_of(found, "clause"))
             if m.target is None and m.cameo[:2] in config.civilian_target_roots:
                 m = dataclasses.replace(m, target=_civilians_of(found))
@@ -111,7 +127,25 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
                 m = dataclasses.replace(m, source=_of_place(m.source, fallback[0]),
                                         target=_of_place(m.target, fallback[0]))
         out.append(m)
-    return out
+    return carry_over(doc, out, places, config) if doc.has_annotation("DEP") else out
+
+
+def _widen(doc: Doc, found: PlaceMention, at: dict[int, PlaceMention]) -> PlaceMention:
+    """A place coordinated with others of one country ("in Mosul, Ramadi and Fallujah"): that
+    country; of several ("in Iraq and Syria"), the first named, as before."""
+    tok = doc[found.end - 1]
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    others = {at[t.i].place for t in tok.conjuncts if t.i in at} | {found.place}
+    if tok.i in at:
+        others.add(at[tok.i].place)
+    if len(others) == 1:
+        return found
+    countries = {p.country for p in others}
+    country = load_index().countries.get(next(iter(countries))) if len(countries) == 1 else None
+    if country is None:
+        return found
+    return dataclasses.replace(found, place=country, why=f"{len(others)} places of one country")
 
 
 def _frame(doc: Doc, found: PlaceMention, m: EventMention) -> bool:
@@ -168,17 +202,36 @@ def _anchors(trigger: Token, config: PlacesConfig, speech: bool = False, force: 
         out += [c for c in trigger.children if c.dep_ in _OBJECT_DEPS and (force or not _topic(c, config))]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
         out.append(trigger.head)
+        if trigger.dep_ in ("nsubj", "nsubjpass"):
+            # "talks are due to resume in Geneva", "the attack appeared to take place in Douma"
+            head = trigger.head
+            for _ in range(2):
+                # through an adjective complement: "talks are due to resume in Geneva"
+                verbs = [x for c in head.children for x in ([c] if c.dep_ == "xcomp" else
+                         [g for g in c.children if g.dep_ == "xcomp"] if c.dep_ == "acomp" else [])
+                         if x.pos_ in ("VERB", "AUX")]
+                if not verbs:
+                    break
+                head = verbs[0]
+                out.append(head)
     return out
 
 
 def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig,
                   speech: bool = False, force: bool = False, parties: frozenset[int] = frozenset(),
-                  violent: bool = False) -> PlaceMention | None:
+                  violent: bool = False, in_country: bool = False) -> PlaceMention | None:
     lemma = trigger.lemma_.lower()
     moving = lemma in config.destination_lemmas
     leaving = lemma in config.origin_lemmas
-    if lemma in config.object_lemmas:
+    is_noun = trigger.pos_ in ("NOUN", "PROPN")
+    if lemma in config.object_lemmas or (is_noun and lemma in config.object_nouns):
         for child in trigger.children:
+            if is_noun and child.dep_ == "prep" and child.lower_ == "of" and lemma in config.object_nouns:
+                # "the invasion of northern Syria", "the siege of Aleppo", "the capture of Mosul"
+                for obj in _objects(child):
+                    found = _place_in(obj, at, config, 0)
+                    if found is not None:
+                        return found
             if child.dep_ in _OBJECT_DEPS or child.dep_ == "nsubjpass":
                 # "shelled Kharkiv", "captured the town of Baghuz", "occupying much of north-east Syria",
                 # "Afrin was attacked by Turkey"
@@ -193,10 +246,15 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
             if violent and child.dep_ == "prep" and word in config.aimed:
                 # "the assault on Isis strongholds in Raqqa", "strikes on targets near Idlib"
                 for obj in _objects(child):
-                    if obj.i not in at:
-                        found = _place_in(obj, at, config, 1)
-                        if found is not None:
-                            return found
+                    if obj.i in at:
+                        # "the assault on Afrin", "an incursion into Syria" (a country only for acts
+                        # that happen in it, or a move into it: not "the war on Iran")
+                        if at[obj.i].place.kind != "country" or word in config.destination or in_country:
+                            return at[obj.i]
+                        continue
+                    found = _place_in(obj, at, config, 1)
+                    if found is not None:
+                        return found
             if child.dep_ != "prep" or not (word in config.locative or word in config.circumstantial
                                             or (moving and word in config.destination)
                                             or (leaving and _origin(child, config))):
@@ -236,11 +294,12 @@ def _where_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConf
     return None
 
 
-def _party_place(doc: Doc, m: EventMention, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+def _party_place(doc: Doc, m: EventMention, at: dict[int, PlaceMention], config: PlacesConfig,
+                 force: bool = True) -> PlaceMention | None:
     """An act of force happens where its target is, as its own phrase places it ("strikes on Isis
-    fighters in Syria", "attacked the US embassy in Baghdad"); else where its doer is ("protesters
-    in Tehran clashed with police")."""
-    for party in (m.target, m.source):
+    fighters in Syria", "attacked the US embassy in Baghdad"); else, and any other act, where its
+    doer is ("protesters in Tehran clashed with police", "officials in Ankara said")."""
+    for party in (m.target, m.source) if force else (m.source,):
         if party is None:
             continue
         for child in doc[party.start:party.end].root.children:
@@ -284,8 +343,14 @@ def _governing_place(trigger: Token, at: dict[int, PlaceMention], config: Places
         # "a British soldier fighting Isis has died in Syria": what the subject was doing, it did there
         return _clause_place(trigger.head.head, at, config)
     moves = config.destination_lemmas | config.origin_lemmas
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in _OBJECT_DEPS and trigger.head.pos_ in ("VERB", "AUX"):
+        cur = trigger.head  # "..., conducting bombings": the noun's verb links it on
     for _ in range(2):
-        if cur.dep_ not in ("xcomp", "conj") or cur.head.pos_ not in ("VERB", "AUX"):
+        # "It has resurfaced in Anbar, conducting car bombings": a participle of the verb's own
+        # subject tells what it did there
+        participle = cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.head.dep_ != "ccomp" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in cur.children)
+        if (cur.dep_ not in ("xcomp", "conj") and not participle) or cur.head.pos_ not in ("VERB", "AUX"):
             return None
         if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cur.children):
             return None  # a clause of its own ("X was killed in Mosul, and Y retreated"), or a doer of
@@ -340,6 +405,21 @@ def _passive_object(trigger: Token, at: dict[int, PlaceMention]) -> PlaceMention
     return None
 
 
+def _demonym_place(tok: Token, config: PlacesConfig) -> PlaceMention | None:
+    """"in Syrian towns", "on Turkish soil": a country's adjective on a noun of its land
+    (``demonym_nouns``; not "an Iranian base" or "the Turkish border", which may lie abroad)."""
+    if tok.lemma_.lower() not in config.demonym_nouns and tok.lower_ not in config.demonym_nouns:
+        return None
+    for child in tok.children:
+        parts = child.ent_id_.split(":")
+        if child.dep_ == "amod" and len(parts) == 3 and parts[0] == "place" and parts[2] == "demonym":
+            country = load_index().countries.get(parts[1])
+            if country is not None:
+                return PlaceMention(child.i, child.i + 1, child.idx, child.idx + len(child.text), child.text,
+                                    country, f"{child.text!r} names the country of {tok.text!r}")
+    return None
+
+
 def _place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hops: int) -> PlaceMention | None:
     """The place ``tok`` (a prepositional object) is or names through its modifiers and place words."""
     if tok.i in at:
@@ -364,11 +444,12 @@ def _place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hop
                     # "an airstrike on a market in Idlib", "strikes on Idlib"; not "talks on Syria"
                     if found is not None and (child.lower_ != "on" or place_noun or found.place.kind != "country"):
                         return found
-    if place_noun:  # "in Syria's eastern deserts": the country that owns the place
+    if place_noun or tok.lemma_.lower() in config.war_nouns:
+        # "in Syria's eastern deserts": the country that owns the place; "in Syria's civil war"
         for child in tok.children:
             if child.dep_ == "poss" and child.i in at:
                 return at[child.i]
-    return None
+    return _demonym_place(tok, config)
 
 
 def locate_events(doc: Doc, mentions: Sequence[EventMention], actors: Sequence[ActorMention], article: Article,

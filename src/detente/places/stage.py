@@ -87,6 +87,7 @@ def _scan(doc: Doc, index: PlaceIndex) -> list[_Match]:
     """Longest gazetteer names first, from each capitalised word. Words and offsets are read from
     the Doc's arrays and the text (no Token or Span per word and size tried)."""
     out: list[_Match] = []
+    deferred: list[tuple[int, int, tuple[GeoPlace, ...]]] = []
     i, n = 0, len(doc)
     strings, text = doc.vocab.strings, doc_text(doc)
     orths, starts = doc.to_array([ORTH, IDX]).T.tolist() if n else ([], [])
@@ -108,21 +109,31 @@ def _scan(doc: Doc, index: PlaceIndex) -> list[_Match]:
             if cands and _looks_like_name(doc, doc[i:i + size]):
                 found = _Match(i, i + size, cands)
                 break
+            if cands and _looks_like_name(doc, doc[i:i + size], person=True):
+                deferred.append((i, i + size, cands))
         if found is None:
             i += 1
             continue
         out.append(found)
         i = found.end
-    return out
+    # a name the tagger took for a person's once ("the suburb of Douma, where") is a place when the
+    # article names it as one elsewhere
+    named = {fold(text[starts[m.start]:starts[m.end - 1] + len(words[m.end - 1])]) for m in out}
+    taken = {i for m in out for i in range(m.start, m.end)}
+    extra = [_Match(a, b, c) for a, b, c in deferred
+             if not taken & set(range(a, b)) and fold(text[starts[a]:starts[b - 1] + len(words[b - 1])]) in named]
+    return sorted(out + extra, key=lambda m: m.start) if extra else out
 
 
-def _looks_like_name(doc: Doc, span: Span) -> bool:
+def _looks_like_name(doc: Doc, span: Span, person: bool = False) -> bool:
+    """The span reads as a place's name; with ``person``, only the tagger's reading it as a
+    person's name keeps it from doing so."""
     last = span[-1]
     if len(span) == 1 and (last.is_stop or last.lower_ in _CALENDAR):
         return False
     if last.tag_ not in _PROPER_TAGS and last.ent_type_ not in _PLACE_ENTS and last.tag_:
         return False
-    if any(t.ent_type_ == "PERSON" for t in span):
+    if any(t.ent_type_ == "PERSON" for t in span) != person:
         return False
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None

@@ -1,0 +1,116 @@
+"""Event location through more of the clause's phrases (session 7 rules), and the previous sentence."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from detente.ingest import make_article
+from detente.model import Actor, ActorMention
+from detente.places.fallback import _named_person
+from detente.places.stage import find_places
+
+
+def _where(event):
+    loc = event.location
+    return None if loc is None else (loc.name, loc.country, loc.kind, loc.basis)
+
+
+def test_an_act_of_force_aimed_at_a_city_is_there(code):
+    assert _where(code("Turkish troops launched an assault on Manbij on Monday.")["assault"]) == \
+        ("Manbij", "SYR", "city", "clause")
+
+
+def test_the_of_object_of_a_noun_of_force_is_its_place(code):
+    events = code("Iraq's invasion of Kuwait killed thousands.")
+    assert _where(events["invasion"]) == ("Kuwait", "KWT", "country", "clause")
+    assert _where(code("Russian jets renewed their bombardment of Idlib.")["bombardment"])[:2] == ("Idlib", "SYR")
+
+
+def test_taking_control_of_a_place_is_there(code):
+    assert _where(code("Rebel fighters took control of Aleppo on Sunday.")["took"])[:2] == ("Aleppo", "SYR")
+
+
+def test_a_country_adjective_on_a_noun_of_its_land(code):
+    assert _where(code("Pakistani troops shelled villages on Afghan soil.")["shelled"]) == \
+        ("Afghanistan", "AFG", "country", "clause")
+    assert _where(code("Gunmen killed five people in Afghan towns near the border.")["killed"])[1:3] == \
+        ("AFG", "country")
+
+
+def test_a_participle_of_the_verbs_subject_shares_its_place(code):
+    events = code("The rebel group resurfaced in northern Iraq, conducting bombings against the army.")
+    assert _where(events["bombings"])[1:] == ("IRQ", "country", "clause")
+
+
+def test_a_noun_subject_is_placed_through_its_verbs_complement(code):
+    events = code("Talks between the government and the rebels are due to resume in Geneva on Tuesday.")
+    assert _where(events["Talks"]) == ("Geneva", "CHE", "city", "clause")
+
+
+def test_a_doers_own_place_places_any_act(code):
+    assert _where(code("Several students across Tehran protested against the government.")["protested"])[:2] == \
+        ("Tehran", "IRN")
+    assert _where(code("Officials in Ankara condemned the protests.")["condemned"])[:2] == ("Ankara", "TUR")
+
+
+def test_a_war_is_in_the_country_that_owns_it(code):
+    assert _where(code("The rebels fought government troops in Syria's civil war.")["fought"])[1:] == \
+        ("SYR", "country", "clause")
+
+
+def test_places_of_one_country_give_the_country_of_several_the_first(code):
+    assert _where(code("Iraqi troops attacked the rebels in Mosul, Tikrit and Fallujah.")["attacked"])[:3] == \
+        ("Iraq", "IRQ", "country")
+    assert _where(code("Iraqi troops attacked the rebels in Mosul and Aleppo.")["attacked"])[:2] == ("Mosul", "IRQ")
+
+
+def test_a_new_locative_preposition(code):
+    assert _where(code("Rebels attacked a village above Kabul.")["attacked"])[:2] == ("Kabul", "AFG")
+
+
+def test_an_international_organisation_addressed_from_home(code):
+    assert _where(code("The Iranian foreign minister criticised the European Union on Monday.")["criticised"]) == \
+        ("Iran", "IRN", "country", "actors")
+
+
+def test_the_previous_sentence_places_an_event_of_the_same_actors(code):
+    events = code("Russian troops in Syria attacked rebel positions on Monday. They also killed two rebel commanders.")
+    assert _where(events["killed"]) == ("Syria", "SYR", "country", "previous")
+
+
+def test_the_previous_sentence_places_no_speech_act(code):
+    events = code("Russian troops in Syria attacked rebel positions on Monday. "
+                  "The Russian troops criticised the rebels on Tuesday.")
+    assert events["attacked"].location is not None
+    assert events["criticised"].location is None
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from detente.pipeline import Pipeline
+    from detente.settings import Settings
+    return Pipeline(Settings(coder="rules")).nlp
+
+
+def test_a_name_read_as_a_persons_once_is_a_place_the_article_names_elsewhere(nlp):
+    text = "Militants attacked Manbij on Monday. Residents fled Manbij after the attack."
+    doc = nlp(text)
+    second = [t.i for t in doc if t.text == "Manbij"][1]
+    doc.ents = [e for e in doc.ents if not (e.start <= second < e.end)] + [Span(doc, second, second + 1, label="PERSON")]
+    article = make_article("a", text)
+    found = [p.start for p in find_places(doc, article) if p.text == "Manbij"]
+    assert second in found and len(found) == 2
+    # alone, a name the tagger reads as a person's is no place
+    alone = nlp("Residents fled Manbij after the attack.")
+    i = [t.i for t in alone if t.text == "Manbij"][0]
+    alone.ents = [e for e in alone.ents if not (e.start <= i < e.end)] + [Span(alone, i, i + 1, label="PERSON")]
+    assert not [p for p in find_places(alone, make_article("b", alone.text)) if p.text == "Manbij"]
+
+
+def test_a_surname_tagged_a_common_noun_still_names_the_person(nlp):
+    doc = nlp("Trump claimed victory.")
+    doc[0].tag_, doc[0].pos_ = "NN", "NOUN"
+    actor = Actor(country="USA", sector="GOV", name="Donald Trump", kb_id="usa-donald-trump")
+    assert _named_person(doc, ActorMention(0, 1, 0, 5, "Trump", actor, basis="coref"))
+    doc = nlp("He claimed victory.")
+    assert not _named_person(doc, ActorMention(0, 1, 0, 2, "He", actor, basis="coref"))
