@@ -132,12 +132,14 @@ def test_validate_reports_duplicates_bad_codes_and_bad_slots(ontology):
     lex = build_lexicon(_doc([
         {"id": "a.v", "lemma": "Visit", "pos": "verb", "cameo": "042"},
         {"id": "a.v", "lemma": "tour", "pos": "verb", "cameo": "999", "target": ["prep:to/nowhere"]},
+        {"id": "b.v", "lemma": "roam", "pos": "verb", "cameo": "042", "source_sectors": ["gov"]},
     ], modality={k: ["x"] for k in MODALITY_KEYS}))
     problems = "\n".join(validate_lexicon(lex, ontology))
     assert "duplicate rule id" in problems
     assert "lowercase" in problems
     assert "999" in problems
     assert "unknown slot step 'nowhere'" in problems
+    assert "source_sectors must be 3-letter sector codes" in problems
 
 
 def test_word_classes_expand_into_rules():

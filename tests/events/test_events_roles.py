@@ -76,8 +76,8 @@ def test_trip_hanging_from_a_support_verb(code):
     assert dyad(m) == ("KAZ", "MNG")
 
 
-def test_at_the_invitation_of_names_the_inviter(code):
-    mentions = code("The Kazakh president travelled to Ulaanbaatar at the invitation of the Mongolian president.")
+def test_at_the_invitation_of_names_the_inviter(code_full):
+    mentions = code_full("The Kazakh president travelled to Ulaanbaatar at the invitation of the Mongolian president.")
     [invite] = find(mentions, "036")
     assert dyad(invite) == ("MNG", "KAZ")
     [visit] = find(mentions, "042")
@@ -145,8 +145,19 @@ def test_a_countryless_captor_is_not_its_captives_compatriot(code_full):
 
 def test_a_place_inside_the_event_is_not_where_its_doer_is_from(code_full):
     # the relative clause holding the event names where they went, not where they come from
-    found = find(code_full("She married one of the jihadists who had travelled to Kyrgyzstan from abroad."), "04")
+    found = find(code_full("She married one of the diplomats who had travelled to Kyrgyzstan from abroad."), "04")
     assert found and all(m.source is not None and m.source.actor.country != "KGZ" for m in found)
+
+
+def test_private_travel_is_no_visit(code_full):
+    """A verb of motion is a visit (042) only when an official, a body or a politician travels:
+    fighters, families, reporters and teenagers going somewhere are no diplomatic event."""
+    for text in ("She married one of the jihadists who had travelled to Kyrgyzstan from abroad.",
+                 "The teenager travelled to Kyrgyzstan in 2015 to join the militants.",
+                 "On Tuesday the family flew to Bishkek, where the two girls were born."):
+        assert find(code_full(text), "042") == [], text
+    [visit] = find(code_full("The Kazakh foreign minister travelled to Bishkek on Tuesday."), "042")
+    assert dyad(visit) == ("KAZ", "KGZ")
 
 
 def test_coordinated_nations_of_one_phrase_are_each_others_counterpart(code_full):

@@ -173,18 +173,28 @@ def _two_countries(roles: Roles) -> bool:
 
 
 def _choose(cand: Candidate, index: ActorIndex, lexicon: Lexicon) -> None:
-    """The first rule of the trigger whose required actors are found (``require``)."""
+    """The first rule of the trigger whose required actors are found (``require``, ``source_sectors``)."""
+    first: list[str] = []
     for match in [cand.match, *cand.alternatives]:
         roles = find_roles(match, index, lexicon)
-        missing = [r for r in match.rule.require if not (roles.sources if r == "source" else roles.targets)]
+        rule = match.rule
+        missing = [r for r in rule.require if not (roles.sources if r == "source" else roles.targets)]
+        if rule.source_sectors and not _of_sectors(roles.sources, rule.source_sectors):
+            missing.append(f"source of sector {'/'.join(rule.source_sectors)}")
         if not missing:
             if match is not cand.match:
-                cand.notes.append(f"'{cand.match.rule.id}' needs a {cand.match.rule.require[0]} actor")
-                cand.match, cand.cameo = match, match.rule.cameo
+                cand.notes.append(f"'{cand.match.rule.id}' needs a {' and a '.join(first)} actor")
+                cand.match, cand.cameo = match, rule.cameo
             cand.roles = roles
             return
+        first = first or missing
     cand.roles = find_roles(cand.match, index, lexicon)
-    cand.dropped = f"rule requires a {'/'.join(cand.match.rule.require)} actor; none found"
+    cand.dropped = f"rule requires a {' and a '.join(first)} actor; none found"
+
+
+def _of_sectors(sides: Sequence[ActorMention], sectors: Sequence[str]) -> bool:
+    """One of the actors has one of ``sectors`` (first or second)."""
+    return any(m.actor is not None and (m.actor.sector in sectors or m.actor.sector2 in sectors) for m in sides)
 
 
 def _depth(tok: Token) -> int:

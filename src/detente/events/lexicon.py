@@ -89,6 +89,7 @@ class Rule:
     exclude_governor: tuple[str, ...] = ()
     exclude_dep: tuple[str, ...] = ()  # dependency labels the trigger must not have among its children
     require: tuple[str, ...] = ()  # "source" and/or "target": fire only when that actor is found
+    source_sectors: tuple[str, ...] = ()  # fire only when a source of one of these sectors is found
     derive: str | None = None  # a family of derive.yaml (code from the embedded event), or "causative"
     embeds: str | None = None  # modality given to events embedded in this trigger's complement
     passive: str | None = None  # "only" or "never": voice constraint
@@ -216,6 +217,7 @@ def _make_rule(raw: Mapping[str, Any], classes: Mapping[str, frozenset[str]], na
         source=_as_tuple(raw.get("source")) or DEFAULT_SLOTS[pos]["source"],
         target=_as_tuple(raw.get("target")) or DEFAULT_SLOTS[pos]["target"],
         require=_as_tuple(raw.get("require")),
+        source_sectors=_as_tuple(raw.get("source_sectors")),
         reciprocal=bool(raw.get("reciprocal", False)),
         contexts=_as_tuple(raw.get("contexts")),
         confidence=float(raw.get("confidence", 0.6)),
@@ -329,6 +331,8 @@ def _rule_problems(rule: Rule, lexicon: Lexicon) -> list[str]:
                 out.append(f"unknown slot step {step!r}")
     if any(r not in ("source", "target") for r in rule.require):
         out.append(f"require must list 'source'/'target', got {list(rule.require)}")
+    if any(not re.fullmatch(r"[A-Z]{3}", sec) for sec in rule.source_sectors):
+        out.append(f"source_sectors must be 3-letter sector codes, got {list(rule.source_sectors)}")
     if rule.derive is not None and rule.derive != "causative" and rule.derive not in lexicon.derive:
         out.append(f"derive family {rule.derive!r} has no table")
     if rule.embeds is not None and rule.embeds not in ("hypothetical", "intended", "reported", "negated"):
