@@ -56,8 +56,20 @@ def test_places_have_a_known_kind_and_country(index):
             assert p.kind in ("city", "admin1", "country") and len(p.country) == 3 and p.country.isupper()
             if p.kind == "country":
                 assert p.admin1 is None and p.geonames_id is not None
-            if p.kind == "city":
+            if p.kind == "city" and p.population:  # a GeoNames city (places.yaml's extra places have none)
                 assert p.admin1 and p.admin1.startswith(p.admin1[:2] + ".") and p.geonames_id and p.population >= 15000
+
+
+def test_aliases_and_extra_places_of_places_yaml(index):
+    assert index.resolve("Kobani").geonames_id == 172256 and index.resolve("Kobane").country == "SYR"
+    ghouta = index.resolve("Eastern Ghouta")
+    assert (ghouta.country, ghouta.kind, ghouta.admin1) == ("SYR", "admin1", "SY-RD") and index.resolve("Ghouta") == ghouta
+    baghuz = index.resolve("Baghuz")
+    assert baghuz.kind == "city" and baghuz.country == "SYR" and 34 < baghuz.lat < 35 and 40.5 < baghuz.lon < 41.5
+    # an ISO division's name without its article ("Al Anbār")
+    assert index.resolve("Anbar").admin1 == "IQ-AN"
+    # names of governments' seats and of seas are no places
+    assert index.resolve("Whitehall") is None and index.resolve("Gulf") is None
 
 
 def test_cities_from_geonames_with_alternate_names(index):

@@ -200,6 +200,7 @@ def load_index() -> PlaceIndex:
     _add_us_states(builder, cities)
     _add_subdivisions(builder, iso2_to_3)
     _add_cities(builder, cities, iso2_to_3)
+    _add_extra(builder, _read_yaml())
     builder.finish()
     return index
 
@@ -332,8 +333,12 @@ def _add_subdivisions(builder: _Builder, iso2_to_3: dict[str, str]) -> None:
             continue
         name = _subdivision_name(sub.name)
         if name:
-            builder.add(name, GeoPlace(name=name, geonames_id=None, country=iso2_to_3[sub.country_code],
-                                       admin1=sub.code, lat=None, lon=None, kind="admin1"))
+            place = GeoPlace(name=name, geonames_id=None, country=iso2_to_3[sub.country_code],
+                             admin1=sub.code, lat=None, lon=None, kind="admin1")
+            builder.add(name, place)
+            words = name.split(" ", 1)
+            if _bare(fold(name)) != fold(name) and len(words) == 2 and len(words[1]) >= _MIN_BARE:
+                builder.add(words[1], place, own=False)  # "Al Anbār" is "Anbar" in English news
 
 
 def _bare(key: str) -> str:
@@ -362,6 +367,33 @@ def _add_cities(builder: _Builder, cities: list[dict[str, Any]], iso2_to_3: dict
         for alt in city.get("alternatenames") or ():
             if alt[:1].isupper() and alt.isascii() and not alt.isupper() and _close(alt.lower(), own, threshold):
                 builder.add(alt, place, own=False)
+
+
+def _add_extra(builder: _Builder, data: dict[str, Any]) -> None:
+    """``places.yaml``'s ``aliases`` (English names of indexed GeoNames cities too far from the
+    city's own name to be found: "Kobani" for ‘Ayn al ‘Arab) and ``extra_places`` (places news
+    names that the cities file lacks: villages and regions below a first-level division)."""
+    by_id = {p.geonames_id: p for places in builder.own.values() for p in places.values() if p.geonames_id}
+    aliases = data.get("aliases") or {}
+    if not isinstance(aliases, dict):
+        raise DataFileError(PLACES_FILE, "'aliases' maps a name to a GeoNames id")
+    for name, gid in aliases.items():
+        if gid not in by_id:
+            raise DataFileError(PLACES_FILE, f"alias {name!r}: GeoNames id {gid!r} is no indexed city")
+        builder.add(str(name), by_id[gid], own=False)
+    for entry in data.get("extra_places") or ():
+        try:
+            place = GeoPlace(name=str(entry["name"]), geonames_id=entry.get("geonames_id"),
+                             country=str(entry["country"]), admin1=entry.get("admin1"),
+                             lat=None if entry.get("lat") is None else float(entry["lat"]),
+                             lon=None if entry.get("lon") is None else float(entry["lon"]),
+                             kind=str(entry["kind"]), population=int(entry.get("population") or 0))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataFileError(PLACES_FILE, f"extra place {entry!r}: {exc}") from exc
+        if place.kind not in ("city", "admin1") or place.country not in builder.index.countries:
+            raise DataFileError(PLACES_FILE, f"extra place {place.name!r}: kind city or admin1 of a known country")
+        for name in (place.name, *(entry.get("aliases") or ())):
+            builder.add(str(name), place)
 
 
 def _close(alt: str, own: str, threshold: float) -> bool:
