@@ -114,3 +114,21 @@ def test_a_surname_tagged_a_common_noun_still_names_the_person(nlp):
     assert _named_person(doc, ActorMention(0, 1, 0, 5, "Trump", actor, basis="coref"))
     doc = nlp("He claimed victory.")
     assert not _named_person(doc, ActorMention(0, 1, 0, 2, "He", actor, basis="coref"))
+
+
+def test_a_participle_of_circumstance_says_where_the_doer_acted(code):
+    assert _where(code("Speaking in Paris, the Afghan foreign minister condemned Pakistan on Monday.")["condemned"]) \
+        == ("Paris", "FRA", "city", "clause")
+
+
+def test_a_clause_of_time_inside_a_where_clause_is_at_its_place(code):
+    events = code("Rebels shelled the town of Douma, where 40 people died after government forces dropped chlorine.")
+    assert _where(events["dropped"])[1:] == ("SYR", "city", "clause")
+
+
+def test_soldiers_in_a_fight_are_where_the_sentence_places_it(code):
+    events = code("Two American soldiers were killed by a roadside bomb in Syria on Monday.")
+    assert _where(events["killed"]) == ("Syria", "SYR", "country", "sentence")
+    # a state's government acting on a scene abroad is still not placed there
+    assert code("The US government supported the rebels in Syria on Monday.")["supported"].location is None \
+        or code("The US government supported the rebels in Syria on Monday.")["supported"].location.basis != "sentence"

@@ -70,7 +70,12 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
         home = _home(doc, m, countries, inside, config)
         if home is not None:
             return home
-        if len(named) != 1 or (any(_state(p, config) for p in (m.source, m.target)) and not named <= countries):
+        # soldiers in a fight are where it is ("US service members were killed ... on a patrol in
+        # Syria"): only a state's other parties may act on a scene abroad from home
+        force = m.cameo[:2] in config.civilian_target_roots
+        states = [p for p in (m.source, m.target) if _state(p, config)
+                  and not (force and p is not None and p.actor is not None and p.actor.sector == "MIL")]
+        if len(named) != 1 or (states and not named <= countries):
             return None
         doer = _country(m.source)
         if doer is not None and doer not in named and m.cameo[:2] not in config.target_roots \

@@ -67,6 +67,7 @@ _NOMINAL_DEPS = frozenset({"compound", "amod", "appos", "nmod", "npadvmod"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "attr"})
 _MAX_HOPS = 3
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "csubj", "acl", "parataxis"})
+_TIME_MARKS = frozenset({"while", "when", "as", "after", "before"})
 
 
 def location_of(place: PlaceMention | GeoPlace, basis: str) -> Location:
@@ -108,6 +109,8 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
                 found = _target_place(doc, m, at, config)
             if found is None:
                 found = _governing_place(trigger, at, config)
+            if found is None:
+                found = _circumstance_place(trigger, at, config)
             if found is not None and not force and _frame(doc, found, m):
                 found = None
         if found is not None:
@@ -285,12 +288,37 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
 
 def _where_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
     """"inside Turkey, where a Kurdish insurgency continues": a relative clause opened by "where"
-    happens at the place it describes."""
+    happens at the place it describes, and so does a clause of time inside it ("Ghouta, where
+    1,300 died in 2013 after the regime deployed sarin")."""
     for tok in [trigger, *trigger.ancestors]:
         if tok.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in tok.children):
             return _place_in(tok.head, at, config, 0)
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children):
+            continue
         if tok.dep_ in _CLAUSE_DEPS:
             return None
+    return None
+
+
+def _circumstance_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """"died while fighting alongside Kurdish forces in Syria", "Speaking in Paris, Macron
+    condemned ...": a participle of the event's own subject, bare or after a mark of time, says
+    where its doer was when it acted (only its own locative phrases, not those of its objects)."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    for clause in trigger.children:
+        if clause.dep_ != "advcl" or clause.tag_ not in ("VBG", "VBN") \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue
+        marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+        if marks and not set(marks) <= _TIME_MARKS:
+            continue
+        for prep in clause.children:
+            if prep.dep_ == "prep" and prep.lower_ in config.locative:
+                for obj in _objects(prep):
+                    found = _place_in(obj, at, config, 0)
+                    if found is not None:
+                        return found
     return None
 
 
