@@ -132,3 +132,17 @@ def test_soldiers_in_a_fight_are_where_the_sentence_places_it(code):
     # a state's government acting on a scene abroad is still not placed there
     assert code("The US government supported the rebels in Syria on Monday.")["supported"].location is None \
         or code("The US government supported the rebels in Syria on Monday.")["supported"].location.basis != "sentence"
+
+
+def test_what_a_state_does_by_its_laws_is_done_at_home(code):
+    assert _where(code("The United States imposed sanctions on Iran on Monday.")["imposed"]) == \
+        ("United States", "USA", "country", "actors")
+    assert _where(code("The British government expelled four Russian diplomats on Monday.")["expelled"])[1:] == \
+        ("GBR", "country", "actors")
+    # other acts on another country are not (test_places_fallback: two countries give no fallback)
+    assert code("The Afghan government signed a trade deal with Pakistan on Monday.")["signed"].location is None
+
+
+def test_a_country_adjective_on_a_war(code):
+    assert _where(code("The rebels fought in the Syrian civil war for years.")["fought"])[1:] == \
+        ("SYR", "country", "clause")

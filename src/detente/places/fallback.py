@@ -96,8 +96,10 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
 
 def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[PlaceMention],
           config: PlacesConfig) -> tuple[GeoPlace, str] | None:
-    # what a state says is said at home, to whomever it is addressed ("Russia warned the US")
-    said = m.cameo[:2] in config.home_speech_roots and _country(m.source) is not None
+    # what a state says is said at home, to whomever it is addressed ("Russia warned the US"), and
+    # so are the acts of its laws and offices (``home_act_codes``: "the US imposed sanctions on Iran")
+    said = _country(m.source) is not None and (m.cameo[:2] in config.home_speech_roots
+                                               or any(m.cameo.startswith(c) for c in config.home_act_codes))
     if said:
         iso = str(_country(m.source))
     elif len(countries) != 1:

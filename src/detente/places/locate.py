@@ -277,6 +277,10 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
             if child.dep_ in ("compound", "nmod") and child.i in at \
                     and (at[child.i].place.kind != "country" or (violent and noun_trigger)):
                 return at[child.i]
+    if noun_trigger and trigger.lemma_.lower() in config.war_nouns:
+        own = _demonym_place(trigger, config)  # "the Syrian civil war", "the Iraqi insurgency"
+        if own is not None:
+            return own
     if moving and trigger.pos_ == "NOUN":
         return _destination_in_phrase(trigger, at, config.destination)
     if leaving and trigger.pos_ == "NOUN":  # "the withdrawal of US troops from Syria"
@@ -435,8 +439,10 @@ def _passive_object(trigger: Token, at: dict[int, PlaceMention]) -> PlaceMention
 
 def _demonym_place(tok: Token, config: PlacesConfig) -> PlaceMention | None:
     """"in Syrian towns", "on Turkish soil": a country's adjective on a noun of its land
-    (``demonym_nouns``; not "an Iranian base" or "the Turkish border", which may lie abroad)."""
-    if tok.lemma_.lower() not in config.demonym_nouns and tok.lower_ not in config.demonym_nouns:
+    (``demonym_nouns``; not "an Iranian base" or "the Turkish border", which may lie abroad), or
+    on a noun of war (``war_nouns``: "the Syrian civil war", "the Yemeni conflict")."""
+    words = {tok.lemma_.lower(), tok.lower_}
+    if not words & (config.demonym_nouns | config.war_nouns):
         return None
     for child in tok.children:
         parts = child.ent_id_.split(":")
