@@ -131,10 +131,9 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
         if cand.dropped is None:
             _finish(cand, cands, embedders, lexicon)
     if model is not None and coder != "rules":
-        policy = cb.load_policy()  # nor, with trust_dyads, an event whose two parties each have a country
+        policy = cb.load_policy()
         for cand in cands:
-            if cand.dropped is None and cand.confidence < policy.min_confidence \
-                    and not (policy.trust_dyads and _two_countries(cand.roles)):
+            if cand.dropped is None and _below_floor(cand, policy):
                 cand.dropped = f"confidence {cand.confidence:.2f} below the coder's {policy.min_confidence}"
     analysis.candidates = cands
     return analysis
@@ -164,6 +163,12 @@ def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], se
         cand.notes.append(f"learned: {code} (p={prob:.2f})")
         cands.append(cand)
     return sorted(cands, key=lambda c: c.trigger.i)
+
+
+def _below_floor(cand: Candidate, policy: cb.CoderPolicy) -> bool:
+    """The event's confidence is below the coder's floor (``min_confidence``), and it is not, with
+    ``trust_dyads``, an event whose two parties each have a country."""
+    return cand.confidence < policy.min_confidence and not (policy.trust_dyads and _two_countries(cand.roles))
 
 
 def _two_countries(roles: Roles) -> bool:
