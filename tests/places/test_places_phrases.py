@@ -146,3 +146,15 @@ def test_what_a_state_does_by_its_laws_is_done_at_home(code):
 def test_a_country_adjective_on_a_war(code):
     assert _where(code("The rebels fought in the Syrian civil war for years.")["fought"])[1:] == \
         ("SYR", "country", "clause")
+
+
+def test_a_gerund_of_time_places_the_act(code):
+    events = code("Upon landing at Kabul airport, the minister was arrested by Afghan police.")
+    assert _where(events["arrested"]) == ("Kabul", "AFG", "city", "clause")
+
+
+def test_a_battle_named_by_the_capture_it_aims_at(code):
+    assert _where(code("The battle to retake Mosul began in October.")["battle"])[:2] == ("Mosul", "IRQ")
+    # a threat is not where the threatened act would be
+    threats = code("Iran issued threats to attack Israel.")["threats"].location
+    assert threats is None or threats.country != "ISR"

@@ -68,6 +68,7 @@ _OBJECT_DEPS = frozenset({"dobj", "obj", "attr"})
 _MAX_HOPS = 3
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "csubj", "acl", "parataxis"})
 _TIME_MARKS = frozenset({"while", "when", "as", "after", "before"})
+_TIME_PREPS = frozenset({"upon", "on", "after", "before", "while", "during"})
 
 
 def location_of(place: PlaceMention | GeoPlace, basis: str) -> Location:
@@ -277,6 +278,11 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
             if child.dep_ in ("compound", "nmod") and child.i in at \
                     and (at[child.i].place.kind != "country" or (violent and noun_trigger)):
                 return at[child.i]
+    if noun_trigger and violent:
+        # "the battle to retake Mosul" (not "threats to attack Syria", "an invitation to visit Turkey")
+        aim = _aim_place(trigger, at, config)
+        if aim is not None:
+            return aim
     if noun_trigger and trigger.lemma_.lower() in config.war_nouns:
         own = _demonym_place(trigger, config)  # "the Syrian civil war", "the Iraqi insurgency"
         if own is not None:
@@ -310,9 +316,12 @@ def _circumstance_place(trigger: Token, at: dict[int, PlaceMention], config: Pla
     where its doer was when it acted (only its own locative phrases, not those of its objects)."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return None
-    for clause in trigger.children:
-        if clause.dep_ != "advcl" or clause.tag_ not in ("VBG", "VBN") \
-                or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+    # "Upon landing at Manchester airport, he was arrested": a gerund after a preposition of time
+    clauses = [c for c in trigger.children if c.dep_ == "advcl"] + \
+        [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in _TIME_PREPS
+         for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+    for clause in clauses:
+        if clause.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             continue
         marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
         if marks and not set(marks) <= _TIME_MARKS:
@@ -437,6 +446,20 @@ def _passive_object(trigger: Token, at: dict[int, PlaceMention]) -> PlaceMention
     return None
 
 
+def _aim_place(noun: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """"the battle to retake Mosul", "the campaign to liberate Raqqa": a campaign named by the
+    capture it aims at is fought there (an infinitive of ``object_lemmas`` on the noun)."""
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in config.object_lemmas \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            for obj in clause.children:
+                if obj.dep_ in _OBJECT_DEPS:
+                    found = _place_in(obj, at, config, _MAX_HOPS)
+                    if found is not None:
+                        return found
+    return None
+
+
 def _demonym_place(tok: Token, config: PlacesConfig) -> PlaceMention | None:
     """"in Syrian towns", "on Turkish soil": a country's adjective on a noun of its land
     (``demonym_nouns``; not "an Iranian base" or "the Turkish border", which may lie abroad), or
@@ -478,6 +501,9 @@ def _place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hop
                     # "an airstrike on a market in Idlib", "strikes on Idlib"; not "talks on Syria"
                     if found is not None and (child.lower_ != "on" or place_noun or found.place.kind != "country"):
                         return found
+    aim = _aim_place(tok, at, config)  # "killed in the campaign to liberate Raqqa"
+    if aim is not None:
+        return aim
     if place_noun or tok.lemma_.lower() in config.war_nouns:
         # "in Syria's eastern deserts": the country that owns the place; "in Syria's civil war"
         for child in tok.children:
