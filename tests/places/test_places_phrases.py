@@ -158,3 +158,11 @@ def test_a_battle_named_by_the_capture_it_aims_at(code):
     # a threat is not where the threatened act would be
     threats = code("Iran issued threats to attack Israel.")["threats"].location
     assert threats is None or threats.country != "ISR"
+
+
+def test_a_name_read_as_a_persons_is_a_place_a_place_word_describes(nlp):
+    text = "Troops drove the militants out of their stronghold, Manbij, a town near the border."
+    doc = nlp(text)
+    i = [t.i for t in doc if t.text == "Manbij"][0]
+    doc.ents = [e for e in doc.ents if not (e.start <= i < e.end)] + [Span(doc, i, i + 1, label="PERSON")]
+    assert [p.text for p in find_places(doc, make_article("c", text))] == ["Manbij"]

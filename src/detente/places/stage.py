@@ -116,12 +116,14 @@ def _scan(doc: Doc, index: PlaceIndex) -> list[_Match]:
             continue
         out.append(found)
         i = found.end
-    # a name the tagger took for a person's once ("the suburb of Douma, where") is a place when the
-    # article names it as one elsewhere
+    # a name the tagger took for a person's ("the suburb of Douma, where") is a place when the
+    # article names it as one elsewhere, or a place word describes it ("their last stronghold,
+    # Abu Kamal, a strategic town", "the town of Douma")
     named = {fold(text[starts[m.start]:starts[m.end - 1] + len(words[m.end - 1])]) for m in out}
     taken = {i for m in out for i in range(m.start, m.end)}
     extra = [_Match(a, b, c) for a, b, c in deferred
-             if not taken & set(range(a, b)) and fold(text[starts[a]:starts[b - 1] + len(words[b - 1])]) in named]
+             if not taken & set(range(a, b)) and (fold(text[starts[a]:starts[b - 1] + len(words[b - 1])]) in named
+                                                  or _described_as_place(doc[a:b], index.config.place_nouns))]
     return sorted(out + extra, key=lambda m: m.start) if extra else out
 
 
@@ -138,6 +140,17 @@ def _looks_like_name(doc: Doc, span: Span, person: bool = False) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     return not (_glued(before, span[0]) or _glued(after, last))
+
+
+def _described_as_place(span: Span, place_nouns: frozenset[str]) -> bool:
+    """A place word is the name's appositive or head ("Abu Kamal, a strategic town", "the
+    stronghold, Abu Kamal", "the town of Douma")."""
+    root = span.root
+    heads = [root.head] if root.dep_ == "appos" else []
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        heads.append(root.head.head)
+    heads += [c for c in root.children if c.dep_ == "appos"]
+    return any(h.lemma_.lower() in place_nouns or h.lower_ in place_nouns for h in heads)
 
 
 def _glued(other: Token | None, tok: Token) -> bool:
