@@ -157,6 +157,17 @@ def test_event_inside_an_after_adjunct_is_background(bare_nlp):
     assert signed.date_start == D(2023, 5, 2)
 
 
+def test_an_undated_event_inside_a_sentence_of_history_is_background(bare_nlp):
+    """A describing clause with no time of its own, in a sentence the text dates years back, is part
+    of that history; in a sentence of this week it is still news."""
+    old = "The rebels were driven out of the town in 2016 by troops backed by Russian air strikes."
+    m = dated(bare_nlp, old, "strikes")
+    assert (m.date_start, m.date_basis) == (None, None)
+    assert dated(bare_nlp, old, "driven").date_start == D(2016, 1, 1)
+    recent = "The rebels were driven out of the town on Friday by troops backed by Russian air strikes."
+    assert dated(bare_nlp, recent, "strikes").date_basis in ("publication", "text")
+
+
 def test_nominal_trigger_owns_the_date_that_follows_it(bare_nlp):
     text = "Ties soured until 2016 after the invitation of the exiled leader to a congress in Paris in May 2014."
     assert dated(bare_nlp, text, "invitation").date_start == D(2014, 5, 1)

@@ -178,7 +178,7 @@ def _date_clause(ctx: _DocTime, token: Token) -> _Dating:
     if found is not None:
         tx, reading = found
         return _resolve(ctx, token, tx, reading, tense)
-    if in_adjunct(token) or _background(ctx, token, tense):
+    if in_adjunct(token) or _background(ctx, token, tense) or _inside_history(ctx, token, sent):
         return _BACKGROUND
     if not [tx for tx, _ in here if tx.kind != "mention"]:
         carried = _carry(ctx, token, sent, tense)
@@ -261,6 +261,16 @@ def _background(ctx: _DocTime, token: Token, tense: str) -> bool:
         if prev is not None and (prev.status == "background" or _historical(ctx, prev)):
             return True
     return tense == "past" and prev is not None and prev.status == "background"
+
+
+def _inside_history(ctx: _DocTime, token: Token, sent: int) -> bool:
+    """An event with no time of its own, told inside a sentence whose main clause the text dates more
+    than a year back ("Isis was pushed out three years ago by Kurdish forces backed by US airstrikes"):
+    it is part of that history, not today's news."""
+    if token.i == ctx.sents[sent].root.i:
+        return False
+    main = _sentence_state(ctx, sent)
+    return main.status == "dated" and main.basis == "text" and _historical(ctx, main)
 
 
 def _historical(ctx: _DocTime, state: _Dating) -> bool:
