@@ -166,3 +166,16 @@ def test_a_name_read_as_a_persons_is_a_place_a_place_word_describes(nlp):
     i = [t.i for t in doc if t.text == "Manbij"][0]
     doc.ents = [e for e in doc.ents if not (e.start <= i < e.end)] + [Span(doc, i, i + 1, label="PERSON")]
     assert [p.text for p in find_places(doc, make_article("c", text))] == ["Manbij"]
+
+
+def test_a_present_participle_describing_the_doer_places_its_act(code):
+    events = code("Kurdish fighters fighting in Afrin have called on the government to intervene.")
+    assert _where(events["called"])[:2] == ("‘Afrīn", "SYR")
+    # a past one tells an earlier event ("fighters wounded in Afrin"), not where they act now
+    events = code("Kurdish fighters wounded in Afrin have called on the government to intervene.")
+    assert events["called"].location is None
+
+
+def test_a_relative_at_which_is_at_its_nouns_place(code):
+    events = code("After a summit in Tehran at which the Turkish president criticised the rebels, the talks ended.")
+    assert _where(events["criticised"]) == ("Tehran", "IRN", "city", "clause")

@@ -57,15 +57,13 @@ from .gazetteer import PlacesConfig, load_config, load_index
 from .stage import find_places
 from .context import carry_over
 from .fallback import fallback_place, is_topic as _topic, topic_phrase
+from .phrase import OBJECT_DEPS as _OBJECT_DEPS, aim_place as _aim_place, \
+    demonym_place as _demonym_place, objects as _objects, place_in as _place_in
 from .types import GeoPlace, PlaceMention
 
 if TYPE_CHECKING:
     from ..resources import Resources
 
-# (a possessive is an owner, "coming to Baghdad's aid", but on a place noun: "in Kabul's market", below)
-_NOMINAL_DEPS = frozenset({"compound", "amod", "appos", "nmod", "npadvmod"})
-_OBJECT_DEPS = frozenset({"dobj", "obj", "attr"})
-_MAX_HOPS = 3
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "csubj", "acl", "parataxis"})
 _TIME_MARKS = frozenset({"while", "when", "as", "after", "before"})
 _TIME_PREPS = frozenset({"upon", "on", "after", "before", "while", "during"})
@@ -298,11 +296,17 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
 
 def _where_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
     """"inside Turkey, where a Kurdish insurgency continues": a relative clause opened by "where"
-    happens at the place it describes, and so does a clause of time inside it ("Ghouta, where
+    (or "at which", "in which") happens at the place it describes, and so does a clause of time inside it ("Ghouta, where
     1,300 died in 2013 after the regime deployed sarin")."""
     for tok in [trigger, *trigger.ancestors]:
         if tok.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in tok.children):
             return _place_in(tok.head, at, config, 0)
+        if tok.dep_ == "relcl" and any(c.dep_ == "prep" and c.lower_ in config.locative
+                                       and any(o.lower_ in ("which", "whom") for o in c.children)
+                                       for c in tok.children):
+            # "a summit in Tehran at which Erdoğan pleaded ...": the relative's noun is the scene
+            noun = tok.head
+            return _place_in(noun, at, config, 0) if noun.pos_ in ("NOUN", "PROPN") else None
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children):
             continue
         if tok.dep_ in _CLAUSE_DEPS:
@@ -343,7 +347,11 @@ def _party_place(doc: Doc, m: EventMention, at: dict[int, PlaceMention], config:
     for party in (m.target, m.source) if force else (m.source,):
         if party is None:
             continue
-        for child in doc[party.start:party.end].root.children:
+        root = doc[party.start:party.end].root
+        # also through a present participle describing the party ("militias fighting in Afrin
+        # called on ..."; not a past one: "a soldier arrested in Turkey", "Australians radicalised in Iraq")
+        described = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+        for child in [*root.children, *(g for c in described for g in c.children)]:
             if child.dep_ == "prep" and child.lower_ in config.locative:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -413,14 +421,6 @@ def _origin(prep: Token, config: PlacesConfig) -> bool:
     return prep.lower_ in config.origin or (prep.lower_ == "out" and any(c.lower_ == "of" for c in prep.children))
 
 
-def _objects(prep: Token) -> list[Token]:
-    """The objects of a preposition, through the "of" of "out of" (parsed "out" -> "of" -> object)."""
-    objs = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objs and prep.lower_ == "out":
-        objs = [o for c in prep.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-    return objs
-
-
 def _destination_in_phrase(trigger: Token, at: dict[int, PlaceMention], preps: frozenset[str]) -> PlaceMention | None:
     """"the visit of the delegation headed by the minister to Tehran": the parser hangs the
     destination (or a withdrawal's origin) deep inside the noun phrase of the visit; any "to" (or
@@ -444,72 +444,6 @@ def _passive_object(trigger: Token, at: dict[int, PlaceMention]) -> PlaceMention
             if child.dep_ == "nsubj" and child.i in at:
                 return at[child.i]
     return None
-
-
-def _aim_place(noun: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
-    """"the battle to retake Mosul", "the campaign to liberate Raqqa": a campaign named by the
-    capture it aims at is fought there (an infinitive of ``object_lemmas`` on the noun)."""
-    for clause in noun.children:
-        if clause.dep_ == "acl" and clause.lemma_.lower() in config.object_lemmas \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            for obj in clause.children:
-                if obj.dep_ in _OBJECT_DEPS:
-                    found = _place_in(obj, at, config, _MAX_HOPS)
-                    if found is not None:
-                        return found
-    return None
-
-
-def _demonym_place(tok: Token, config: PlacesConfig) -> PlaceMention | None:
-    """"in Syrian towns", "on Turkish soil": a country's adjective on a noun of its land
-    (``demonym_nouns``; not "an Iranian base" or "the Turkish border", which may lie abroad), or
-    on a noun of war (``war_nouns``: "the Syrian civil war", "the Yemeni conflict")."""
-    words = {tok.lemma_.lower(), tok.lower_}
-    if not words & (config.demonym_nouns | config.war_nouns):
-        return None
-    for child in tok.children:
-        parts = child.ent_id_.split(":")
-        if child.dep_ == "amod" and len(parts) == 3 and parts[0] == "place" and parts[2] == "demonym":
-            country = load_index().countries.get(parts[1])
-            if country is not None:
-                return PlaceMention(child.i, child.i + 1, child.idx, child.idx + len(child.text), child.text,
-                                    country, f"{child.text!r} names the country of {tok.text!r}")
-    return None
-
-
-def _place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hops: int) -> PlaceMention | None:
-    """The place ``tok`` (a prepositional object) is or names through its modifiers and place words."""
-    if tok.i in at:
-        return at[tok.i]
-    for child in tok.children:
-        if child.dep_ in _NOMINAL_DEPS and child.i in at and at[child.i].place.kind != "country":
-            return at[child.i]  # "the Kabul market", "the capital, Kabul" (not "an Iranian base")
-        if child.dep_ == "appos" and child.i in at:
-            return at[child.i]
-    place_noun = tok.lemma_.lower() in config.place_nouns or tok.lower_ in config.place_nouns
-    if hops >= _MAX_HOPS:
-        return None
-    # a place word leads on through linking prepositions ("the border with X"); any other noun of
-    # a locative phrase is an event or a scene, placed by its own locative phrase ("in an airstrike
-    # in Gaza"), never by "of" or "with" ("in talks with Russia")
-    follow = config.linking if place_noun else config.locative | {"on"}
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in follow:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    found = _place_in(obj, at, config, hops + 1)
-                    # "an airstrike on a market in Idlib", "strikes on Idlib"; not "talks on Syria"
-                    if found is not None and (child.lower_ != "on" or place_noun or found.place.kind != "country"):
-                        return found
-    aim = _aim_place(tok, at, config)  # "killed in the campaign to liberate Raqqa"
-    if aim is not None:
-        return aim
-    if place_noun or tok.lemma_.lower() in config.war_nouns:
-        # "in Syria's eastern deserts": the country that owns the place; "in Syria's civil war"
-        for child in tok.children:
-            if child.dep_ == "poss" and child.i in at:
-                return at[child.i]
-    return _demonym_place(tok, config)
 
 
 def locate_events(doc: Doc, mentions: Sequence[EventMention], actors: Sequence[ActorMention], article: Article,

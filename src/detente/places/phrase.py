@@ -1,0 +1,91 @@
+"""The place a phrase names: a prepositional object, through its modifiers and place words.
+
+Shared by the clause rules of ``locate``: "in the Kabul market", "the capital, Kabul", "at a
+market in Kabul", "near the border with Afghanistan", "in Syria's eastern deserts", "in Syrian
+towns" (a country's adjective on a noun of its land), "in the campaign to liberate Raqqa".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .gazetteer import PlacesConfig, load_index
+from .types import PlaceMention
+
+# (a possessive is an owner, "coming to Baghdad's aid", but on a place noun: "in Kabul's market", below)
+NOMINAL_DEPS = frozenset({"compound", "amod", "appos", "nmod", "npadvmod"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr"})
+MAX_HOPS = 3
+
+
+def objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, through the "of" of "out of" (parsed "out" -> "of" -> object)."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs and prep.lower_ == "out":
+        objs = [o for c in prep.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return objs
+
+
+def aim_place(noun: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """"the battle to retake Mosul", "the campaign to liberate Raqqa": a campaign named by the
+    capture it aims at is fought there (an infinitive of ``object_lemmas`` on the noun)."""
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in config.object_lemmas \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            for obj in clause.children:
+                if obj.dep_ in OBJECT_DEPS:
+                    found = place_in(obj, at, config, MAX_HOPS)
+                    if found is not None:
+                        return found
+    return None
+
+
+def demonym_place(tok: Token, config: PlacesConfig) -> PlaceMention | None:
+    """"in Syrian towns", "on Turkish soil": a country's adjective on a noun of its land
+    (``demonym_nouns``; not "an Iranian base" or "the Turkish border", which may lie abroad), or
+    on a noun of war (``war_nouns``: "the Syrian civil war", "the Yemeni conflict")."""
+    words = {tok.lemma_.lower(), tok.lower_}
+    if not words & (config.demonym_nouns | config.war_nouns):
+        return None
+    for child in tok.children:
+        parts = child.ent_id_.split(":")
+        if child.dep_ == "amod" and len(parts) == 3 and parts[0] == "place" and parts[2] == "demonym":
+            country = load_index().countries.get(parts[1])
+            if country is not None:
+                return PlaceMention(child.i, child.i + 1, child.idx, child.idx + len(child.text), child.text,
+                                    country, f"{child.text!r} names the country of {tok.text!r}")
+    return None
+
+
+def place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hops: int) -> PlaceMention | None:
+    """The place ``tok`` (a prepositional object) is or names through its modifiers and place words."""
+    if tok.i in at:
+        return at[tok.i]
+    for child in tok.children:
+        if child.dep_ in NOMINAL_DEPS and child.i in at and at[child.i].place.kind != "country":
+            return at[child.i]  # "the Kabul market", "the capital, Kabul" (not "an Iranian base")
+        if child.dep_ == "appos" and child.i in at:
+            return at[child.i]
+    place_noun = tok.lemma_.lower() in config.place_nouns or tok.lower_ in config.place_nouns
+    if hops >= MAX_HOPS:
+        return None
+    # a place word leads on through linking prepositions ("the border with X"); any other noun of
+    # a locative phrase is an event or a scene, placed by its own locative phrase ("in an airstrike
+    # in Gaza"), never by "of" or "with" ("in talks with Russia")
+    follow = config.linking if place_noun else config.locative | {"on"}
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in follow:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found = place_in(obj, at, config, hops + 1)
+                    # "an airstrike on a market in Idlib", "strikes on Idlib"; not "talks on Syria"
+                    if found is not None and (child.lower_ != "on" or place_noun or found.place.kind != "country"):
+                        return found
+    aim = aim_place(tok, at, config)  # "killed in the campaign to liberate Raqqa"
+    if aim is not None:
+        return aim
+    if place_noun or tok.lemma_.lower() in config.war_nouns:
+        # "in Syria's eastern deserts": the country that owns the place; "in Syria's civil war"
+        for child in tok.children:
+            if child.dep_ == "poss" and child.i in at:
+                return at[child.i]
+    return demonym_place(tok, config)
