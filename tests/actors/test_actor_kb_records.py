@@ -23,7 +23,7 @@ DATED_FILES = ("people_governors.yaml", "people_deputies.yaml", "people_military
 # Offices several people hold at once (deputies, co-leaders, envoys): their tenures may overlap.
 PLURAL_TITLE = re.compile(r"Deputy|Vice|Co-leader|Minister of State|Assistant Secretary|Under Secretary|"
                           r"Ambassador|Representative|Senior Minister|Minister Mentor|figure|"
-                          r"Opposition leader|commander\b|Founder|^Senator$|^Member of", re.I)
+                          r"Opposition leader|commander\b|Founder|^Senator$|^Member of|spokesperson", re.I)
 MONTH = dt.timedelta(days=31)  # a month-precision change of office may overlap by up to a month
 
 

@@ -36,6 +36,7 @@ ROLE_RANK = {
     "intelligence_chief": 4, "opposition_leader": 4, "insurgent_leader": 4, "militant_leader": 4,
     "speaker": 5, "minister": 5, "party_leader": 6, "judge": 6, "ambassador": 7, "other": 8,
 }
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})  # offices of the state
 _MIN_SKELETON = 6
 _TITLED = re.compile(r"(?i)^(president|prime|premier|chancellor|king|queen|prince|princess|emir|sultan|sheikh|"
                      r"shaikh|general|gen|ayatollah|grand|pope|mr|mrs|ms|dr|sir|lord|field|marshal|crown)\b")
@@ -218,12 +219,23 @@ def _role_at(roles: tuple[Role, ...], date: dt.date | None) -> tuple[Role | None
         return None, False
     if date is None:
         current = [r for r in roles if r.end is None] or list(roles)
-        return min(current, key=lambda r: (ROLE_RANK.get(r.role, 8), -(r.start or dt.date.min).toordinal())), False
+        return min(current, key=_role_key), False
     active = [r for r in roles if r.active(date)]
     if active:
-        return min(active, key=lambda r: (ROLE_RANK.get(r.role, 8), -(r.start or dt.date.min).toordinal())), False
+        return min(active, key=_role_key), False
     former = any(r.end is not None and r.end < date for r in roles)
     return None, former
+
+
+def _role_key(role: Role) -> tuple[int, int]:
+    """Rank, then the latest start first. An office of the state with no rank of its own (a
+    governor, a chief minister, a mayor, a general: role ``other``) ranks with the ministers, above
+    a party office held at the same time (Kejriwal is Delhi's chief minister before his party's
+    convenor)."""
+    rank = ROLE_RANK.get(role.role, 8)
+    if role.role == "other" and role.sector in _STATE_SECTORS:
+        rank = ROLE_RANK["minister"]
+    return rank, -(role.start or dt.date.min).toordinal()
 
 
 def _titled(role: Role, title: str) -> bool:

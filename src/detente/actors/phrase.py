@@ -413,7 +413,11 @@ def _postmodifier(seg: Segment, i: int) -> bool:
         return False
     if not (tok.text in POSTMODIFIERS or (tok.text.endswith("ing") and len(tok.text) > 5)):
         return False
-    return bool(seg.term_at(i - 1) or seg.found_at(i - 1))
+    before = seg.found_at(i - 1)
+    if tok.text not in POSTMODIFIERS and before is not None and before.place is not None \
+            and before.place.kind == "demonym":
+        return False  # an adjective takes no participle after it: "the Kenyan shilling" is a noun
+    return bool(seg.term_at(i - 1) or before)
 
 
 def locative_place(seg: Segment) -> Found | None:

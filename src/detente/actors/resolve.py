@@ -140,6 +140,10 @@ class Resolver:
         if seg.head < 0:
             return None
         country, org_mod = self._text_country(seg, seg.found_at(seg.head))
+        head_term = seg.term_at(seg.head)
+        if head_term is not None and self.titles.is_site(head_term[2].term) \
+                and (head_term[2].plural or not _site_placed(seg)):
+            return None  # "the Chinese market", "markets in Asia" are economies; "a market in Baghdad" is people
         reading = self._read_head(seg, text, country, org_mod, date, context, person_hint)
         if seg.ethnic and (reading is None or reading.actor.sector is None):
             # "ethnic Albanians": a people, not a country -> civilians of the country the text gives
@@ -318,6 +322,15 @@ def _bare_collective(seg: Segment, hit: Hit | None, org_mod: KBMatch | None) -> 
     if hit is None or not hit.term.collective or org_mod is not None:
         return False
     return not any(t[2] is not hit and t[2].term.sector for t in seg.terms)
+
+
+def _site_placed(seg: Segment) -> bool:
+    """A site noun placed by a city, region or seat before it ("a Baghdad market") or by a place
+    after a locative preposition ("a market in Peshawar"); a country or demonym modifier does not."""
+    if locative_place(seg) is not None:
+        return True
+    return any(f.place is not None and f.place.kind not in ("country", "demonym", "people") and f.end <= seg.head
+               for f in seg.found)
 
 
 def _nation_before(seg: Segment, found: Found) -> bool:

@@ -53,6 +53,7 @@ class Titles:
     relational: frozenset[str] = frozenset()  # nouns naming others than their possessor ("Britain's allies")
     placeless: frozenset[str] = frozenset()  # sectors that take no country from where they are
     seated: frozenset[str] = frozenset()  # bodies of those sectors that sit where they govern
+    sites: frozenset[str] = frozenset()  # places named as actors, only with a city or a locative place
     max_len: int = 1
     problems: list[str] = field(default_factory=list)
     heads: frozenset[str] = frozenset()  # last words of the terms (set by ``build_titles``)
@@ -116,6 +117,10 @@ class Titles:
         in Kabul")."""
         return sector not in self.placeless or " ".join(fold(term.text).split()) in self.seated
 
+    def is_site(self, term: Term) -> bool:
+        """Whether ``term`` names a place where people are ("market"): an actor only when placed."""
+        return " ".join(fold(term.text).split()) in self.sites
+
     def modifier(self, word: str) -> str | None:
         return self.modifiers.get(word)
 
@@ -165,7 +170,7 @@ def build_titles(data: dict) -> Titles:
         portfolios = []
     titles.portfolios = frozenset(fold(str(w)) for w in portfolios)
     titles.heads = frozenset(key[-1] for key in titles.terms)
-    for section in ("lowercase", "relational", "seated"):
+    for section in ("lowercase", "relational", "seated", "sites"):
         words = data.get(section) or []
         if not isinstance(words, list):
             titles.problems.append(f"{section} must be a list of words")
