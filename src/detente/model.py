@@ -111,9 +111,11 @@ LOCATION_BASES = ("clause", "dateline")
 @dataclass(frozen=True)
 class Location:
     """Where an event happened: a GeoNames place (see ``detente.places``) and how it was found —
-    ``basis`` "clause" (a place governed by the event's clause), "dateline" (the article's), "actors" (the
-    home country of a one-country state act) or "sentence" (the one country the sentence names);
-    see ``detente.places.fallback``."""
+    ``basis`` "clause" (a place governed by the event's clause), "region" (a region beside a place
+    the clause names: "south of Idlib", placed in its division or country), "dateline" (the
+    article's), "actors" (the home country of a one-country state act), "sentence" (the one country
+    the sentence names) or "previous" (the place of the previous sentence's event of the same
+    actors); see ``detente.places.fallback`` and ``detente.places.context``."""
 
     name: str
     country: str | None = None
@@ -121,7 +123,7 @@ class Location:
     lon: float | None = None
     admin1: str | None = None  # GeoNames first-level division key ("TJ.04") or ISO 3166-2 code
     geonames_id: int | None = None
-    basis: str | None = None  # clause | dateline | actors | sentence
+    basis: str | None = None  # clause | region | dateline | actors | sentence | previous
     kind: str | None = None  # city | admin1 | country
 
     def to_dict(self) -> dict[str, Any]:

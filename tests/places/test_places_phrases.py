@@ -181,3 +181,24 @@ def test_a_present_participle_describing_the_doer_places_its_act(code):
 def test_a_relative_at_which_is_at_its_nouns_place(code):
     events = code("After a summit in Tehran at which the Turkish president criticised the rebels, the talks ended.")
     assert _where(events["criticised"]) == ("Tehran", "IRN", "city", "clause")
+
+
+def test_a_region_beside_a_place_is_in_its_division_or_country(code):
+    events = code("Syrian troops attacked rebels south of Idlib on Monday.")
+    loc = events["attacked"].location
+    assert (loc.country, loc.kind, loc.basis, loc.admin1) == ("SYR", "country", "region", "SY.12")
+    assert _where(code("Government forces shelled a village 10km south of Idlib on Monday.")["shelled"])[1:] == \
+        ("SYR", "country", "region")
+    # "near" a place is at it, as before
+    assert _where(code("Syrian troops attacked rebels near Idlib on Monday.")["attacked"])[:3] == ("Idlib", "SYR", "city")
+
+
+def test_what_an_attack_on_a_city_did_it_did_there(nlp):
+    from detente.clean import clean_article
+    from detente.pipeline import Pipeline
+    from detente.settings import Settings
+    pipe = Pipeline(Settings(coder="rules"))
+    coded = next(pipe.code_articles([clean_article(make_article(
+        "d", "Airstrikes on Idlib killed 12 civilians on Monday.", published="2023-06-05"))]))
+    killed = [m for m in coded.mentions if m.trigger == "killed"]
+    assert killed and killed[0].location is not None and killed[0].location.name == "Idlib"

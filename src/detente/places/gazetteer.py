@@ -77,6 +77,7 @@ class PlacesConfig:
     demonym_nouns: frozenset[str] = frozenset()
     war_nouns: frozenset[str] = frozenset()
     home_act_codes: frozenset[str] = frozenset()
+    compass_words: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -153,7 +154,8 @@ def load_config() -> PlacesConfig:
         home_speech_roots=_roots(data, "home_speech_roots"),
         country_target_codes=_codes(data, "country_target_codes"), aimed=_words(data, "aimed"),
         object_nouns=_words(data, "object_nouns"), demonym_nouns=_words(data, "demonym_nouns"),
-        war_nouns=_words(data, "war_nouns"), home_act_codes=_codes(data, "home_act_codes"))
+        war_nouns=_words(data, "war_nouns"), home_act_codes=_codes(data, "home_act_codes"),
+        compass_words=_words(data, "compass_words"))
 
 
 def _codes(data: dict[str, Any], key: str) -> frozenset[str]:

@@ -57,8 +57,8 @@ from .gazetteer import PlacesConfig, load_config, load_index
 from .stage import find_places
 from .context import carry_over
 from .fallback import fallback_place, is_topic as _topic, topic_phrase
-from .phrase import OBJECT_DEPS as _OBJECT_DEPS, aim_place as _aim_place, \
-    demonym_place as _demonym_place, objects as _objects, place_in as _place_in
+from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, aim_place as _aim_place, \
+    demonym_place as _demonym_place, objects as _objects, place_in as _place_in, region_place
 from .types import GeoPlace, PlaceMention
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
                 found = None
         if found is not None:
             found = _widen(doc, found, at)
-            m = dataclasses.replace(m, location=location_of(found, "clause"))
+            m = dataclasses.replace(m, location=location_of(found, REGION if found.why.startswith(REGION) else "clause"))
             if m.target is None and m.cameo[:2] in config.civilian_target_roots:
                 m = dataclasses.replace(m, target=_civilians_of(found))
             if m.cameo[:2] not in VENUE_ROOTS:
@@ -135,6 +135,8 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
 def _widen(doc: Doc, found: PlaceMention, at: dict[int, PlaceMention]) -> PlaceMention:
     """A place coordinated with others of one country ("in Mosul, Ramadi and Fallujah"): that
     country; of several ("in Iraq and Syria"), the first named, as before."""
+    if found.place.kind == "country":
+        return found  # already a country (or a region phrase's), nothing to widen
     tok = doc[found.end - 1]
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
@@ -241,6 +243,10 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
                 if found is not None:
                     return found
     for anchor in _anchors(trigger, config, speech, force):
+        if anchor.i != trigger.i or not speech:
+            region = region_place(anchor, at, config)  # "attacked rebels south of Idlib"
+            if region is not None:
+                return region
         for child in anchor.children:
             word = child.lower_
             if not force and topic_phrase(child, config):
@@ -285,6 +291,15 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
         own = _demonym_place(trigger, config)  # "the Syrian civil war", "the Iraqi insurgency"
         if own is not None:
             return own
+    if violent and not noun_trigger:
+        # "a chemical attack on Douma killed 40", "airstrikes on Idlib killed 12": what an attack
+        # on a city did, it did there
+        for subject in (c for c in trigger.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")):
+            for prep in subject.children:
+                if prep.dep_ == "prep" and prep.lower_ in config.aimed | config.locative:
+                    for obj in _objects(prep):
+                        if obj.i in at and at[obj.i].place.kind != "country":
+                            return at[obj.i]
     if moving and trigger.pos_ == "NOUN":
         return _destination_in_phrase(trigger, at, config.destination)
     if leaving and trigger.pos_ == "NOUN":  # "the withdrawal of US troops from Syria"

@@ -6,6 +6,8 @@ towns" (a country's adjective on a noun of its land), "in the campaign to libera
 """
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Token
 
 from .gazetteer import PlacesConfig, load_index
@@ -15,6 +17,7 @@ from .types import PlaceMention
 NOMINAL_DEPS = frozenset({"compound", "amod", "appos", "nmod", "npadvmod"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr"})
 MAX_HOPS = 3
+REGION = "region"  # ``PlaceMention.why`` of a region phrase's place (its ``location`` basis too)
 
 
 def objects(prep: Token) -> list[Token]:
@@ -66,6 +69,10 @@ def place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hops
         if child.dep_ == "appos" and child.i in at:
             return at[child.i]
     place_noun = tok.lemma_.lower() in config.place_nouns or tok.lower_ in config.place_nouns
+    if tok.i not in at:
+        region = region_place(tok, at, config)
+        if region is not None:
+            return region
     if hops >= MAX_HOPS:
         return None
     # a place word leads on through linking prepositions ("the border with X"); any other noun of
@@ -89,3 +96,26 @@ def place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hops
             if child.dep_ == "poss" and child.i in at:
                 return at[child.i]
     return demonym_place(tok, config)
+
+
+def region_place(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """"south of Idlib", "a village 10km north of Aleppo", "Douma, north of Damascus": a compass
+    word (``compass_words``) with "of" and a place names a region beside it, placed in the place's
+    first-level division where GeoNames names it, else its country (``why`` REGION)."""
+    for child in [tok, *tok.children]:
+        if child.lower_ not in config.compass_words or child.dep_ not in ("advmod", "npadvmod", "appos", "amod", "pobj"):
+            continue
+        for prep in child.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in objects(prep):
+                    found = at.get(obj.i)
+                    if found is None:
+                        continue
+                    place = found.place
+                    if place.kind == "city":
+                        country = load_index().countries.get(place.country)
+                        if country is None:
+                            return None
+                        place = dataclasses.replace(country, admin1=found.place.admin1)
+                    return dataclasses.replace(found, place=place, why=f"{REGION}: {child.text} of {found.text}")
+    return None
