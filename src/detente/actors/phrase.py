@@ -129,7 +129,8 @@ def find_entities(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazetteer,
     out: list[Found] = []
     i = 0
     while i < len(toks):
-        if not _startable(toks[i], lenient) or fold(toks[i].text) in STOP - {"new"}:
+        if not _startable(toks[i], lenient) or (fold(toks[i].text) in STOP - {"new"}
+                                                 and not (len(toks[i].text) > 1 and toks[i].text.isupper())):
             i += 1
             continue
         best = None
