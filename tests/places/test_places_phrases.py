@@ -202,3 +202,8 @@ def test_what_an_attack_on_a_city_did_it_did_there(nlp):
         "d", "Airstrikes on Idlib killed 12 civilians on Monday.", published="2023-06-05"))]))
     killed = [m for m in coded.mentions if m.trigger == "killed"]
     assert killed and killed[0].location is not None and killed[0].location.name == "Idlib"
+
+
+def test_on_with_a_place_word_is_a_place(code):
+    events = code("The Syrian and Russian ministers met on the outskirts of Damascus on Monday.")
+    assert _where(events["met"]) == ("Damascus", "SYR", "city", "clause")

@@ -263,7 +263,10 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
                     found = _place_in(obj, at, config, 1)
                     if found is not None:
                         return found
-            if child.dep_ != "prep" or not (word in config.locative or word in config.circumstantial
+            # "on" with a place word is a place too ("on an island off Istanbul", "on the outskirts of Idlib")
+            on_place = word == "on" and any(o.lemma_.lower() in config.place_nouns or o.lower_ in config.place_nouns
+                                            for o in _objects(child))
+            if child.dep_ != "prep" or not (word in config.locative or word in config.circumstantial or on_place
                                             or (moving and word in config.destination)
                                             or (leaving and _origin(child, config))):
                 continue
