@@ -1,5 +1,5 @@
-"""Issue 11's kinds of actor phrases (dev tables ``breadth_issue11.py`` and ``breadth_issue11_b.py``,
-the second scored before it was fixed for): places and institutions named by their place, nation +
+"""Issue 11's kinds of actor phrases (dev tables ``breadth_issue11.py``, ``breadth_issue11_b.py`` and
+``breadth_issue11_c.py``, the second and third scored before they were fixed for): places and institutions named by their place, nation +
 noun, people below the head of government and before 2000, organisations, and phrases that are no
 actor."""
 from __future__ import annotations
@@ -8,6 +8,7 @@ import pytest
 
 from breadth_issue11 import CLASSES as CLASSES_A
 from breadth_issue11_b import CLASSES as CLASSES_B
+from breadth_issue11_c import CLASSES as CLASSES_C
 from test_resolver_breadth import check
 
 # Cases the resolver still gets wrong, with the reason (strict: a fix must remove them from here).
@@ -17,7 +18,7 @@ KNOWN_MISSES = {
     ("Nigeria's APC", None): "APC is also an armoured personnel carrier: not listed as the party's alias",
     ("the DPP", None): "DPP is also a Director of Public Prosecutions: not listed as Taiwan's party's alias",
 }
-TABLES = {"a": CLASSES_A, "b": CLASSES_B}
+TABLES = {"a": CLASSES_A, "b": CLASSES_B, "c": CLASSES_C}
 
 CASES = [pytest.param(*case, id=f"{table}-{name}:{case[0]}",
                       marks=[pytest.mark.xfail(reason=KNOWN_MISSES[case[:2]], strict=True)]
@@ -34,4 +35,4 @@ def test_issue11_phrase(text, date, context, expected):
 def test_every_class_has_cases():
     for classes in TABLES.values():
         assert {name: len(cases) >= 25 for name, cases in classes.items()} == {name: True for name in classes}
-    assert sum(len(cases) for classes in TABLES.values() for cases in classes.values()) >= 500
+    assert sum(len(cases) for classes in TABLES.values() for cases in classes.values()) >= 750

@@ -36,6 +36,7 @@ ROLE_RANK = {
     "intelligence_chief": 4, "opposition_leader": 4, "insurgent_leader": 4, "militant_leader": 4,
     "speaker": 5, "minister": 5, "party_leader": 6, "judge": 6, "ambassador": 7, "other": 8,
 }
+_LEADER_ROLES = frozenset({"head_of_state", "head_of_government", "supreme_leader", "monarch"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})  # offices of the state
 _MIN_SKELETON = 6
 _TITLED = re.compile(r"(?i)^(president|prime|premier|chancellor|king|queen|prince|princess|emir|sultan|sheikh|"
@@ -56,6 +57,7 @@ class KBMatch:
     title: str | None = None
     former: bool = False
     score: float = 1.0
+    leader: bool = False  # heads a state or government at the date (a rank in the text does not make him MIL)
 
 
 @dataclass(eq=False)  # hashed by identity: one loaded KB, cached resolvers keyed on it
@@ -210,7 +212,8 @@ def _person_at(person: Person, date: dt.date | None, score: float) -> KBMatch:
         return KBMatch("person", person.id, person.name, person.country, sector, former=former,
                        score=score * (0.9 if former else 0.8))
     return KBMatch("person", person.id, person.name, role.country or person.country, role.sector,
-                   role.sector2, org=role.org, title=role.title or role.role, score=score)
+                   role.sector2, org=role.org, title=role.title or role.role, score=score,
+                   leader=role.role in _LEADER_ROLES)
 
 
 def _role_at(roles: tuple[Role, ...], date: dt.date | None) -> tuple[Role | None, bool]:

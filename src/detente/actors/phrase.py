@@ -129,9 +129,16 @@ def find_entities(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazetteer,
     out: list[Found] = []
     i = 0
     while i < len(toks):
-        if not _startable(toks[i], lenient) or (fold(toks[i].text) in STOP - {"new"}
-                                                 and not (len(toks[i].text) > 1 and toks[i].text.isupper())):
+        if not _startable(toks[i], lenient):
             i += 1
+            continue
+        if fold(toks[i].text) in STOP - {"new"} and not (len(toks[i].text) > 1 and toks[i].text.isupper()):
+            named = _stop_started_name(text, toks, i, kb)  # "First Capital Command"
+            if named is not None:
+                out.append(named)
+                i = named.end
+            else:
+                i += 1
             continue
         best = None
         for n in range(min(MAX_NGRAM, len(toks) - i), 0, -1):
@@ -154,6 +161,20 @@ def find_entities(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazetteer,
         out.append(best)
         i = best.end
     return out
+
+
+def _stop_started_name(text: str, toks: list[Tok], i: int, kb: KnowledgeBase) -> Found | None:
+    """A knowledge-base name of several words that begins with a capitalised stop word ("First
+    Capital Command"), matched exactly; a stop word starts nothing else."""
+    if not toks[i].text[:1].isupper():
+        return None
+    for n in range(min(MAX_NGRAM, len(toks) - i), 1, -1):
+        if not toks[i + n - 1].text[:1].isalnum() or toks[i + n - 1].text in POSSESSIVE:
+            continue
+        ids, score = kb.candidates(text[toks[i].start:toks[i + n - 1].end], allow_short=False, allow_skeleton=False)
+        if ids and score >= 1.0:
+            return Found(i, i + n, text[toks[i].start:toks[i + n - 1].end], kb_ids=tuple(ids), kb_score=score)
+    return None
 
 
 def _titlecase_acronym(text: str, toks: list[Tok], i: int, kb: KnowledgeBase) -> Found | None:

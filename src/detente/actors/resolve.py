@@ -193,6 +193,11 @@ class Resolver:
                                 confidence=min(0.97, titled.actor.confidence + (0.1 if agrees else 0.0)))
                 if agrees and match.sector and (title[2].term.kind == "weak" or actor.sector is None):
                     actor = replace(actor, sector=match.sector, sector2=match.sector2, org=match.org or actor.org)
+                elif agrees and match.leader and match.sector2 != "MIL" and actor.sector == "MIL" \
+                        and not actor.former:
+                    # "Gen. Ali Abdullah Saleh" as president governs; a junta's head (sector2 MIL:
+                    # "Field Marshal Tantawi" of the SCAF) keeps the rank's MIL
+                    actor = replace(actor, sector=match.sector, sector2="MIL", org=match.org or actor.org)
                 return replace(titled, actor=actor, kind="kb" if agrees else "name")
         actor = Actor(country=country or match.country, sector=match.sector, sector2=match.sector2,
                       name=match.name, kb_id=match.id, confidence=0.92 * match.score, org=match.org,
