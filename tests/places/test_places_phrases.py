@@ -207,3 +207,21 @@ def test_what_an_attack_on_a_city_did_it_did_there(nlp):
 def test_on_with_a_place_word_is_a_place(code):
     events = code("The Syrian and Russian ministers met on the outskirts of Damascus on Monday.")
     assert _where(events["met"]) == ("Damascus", "SYR", "city", "clause")
+
+
+def _locate_one(nlp, text, trigger, cameo):
+    from detente.model import EventMention
+    from detente.places.gazetteer import load_config
+    from detente.places.locate import locate
+    doc = nlp(text)
+    i = [t.i for t in doc if t.text == trigger][0]
+    m = EventMention("t", text, 0, len(text), trigger, doc[i].idx, cameo, "test", trigger_token=i, sent_index=0)
+    return locate(doc, [m], find_places(doc, make_article("t", text)), load_config())[0].location
+
+
+def test_an_intention_told_by_the_intended_verb_is_not_placed_where_the_act_would_be(nlp):
+    loc = _locate_one(nlp, "Turkey said it will extend its incursion in Syria.", "extend", "0312")
+    assert loc is None or loc.country != "SYR"
+    # the same verb told as done is placed; an intention to meet keeps the meeting's place
+    assert _locate_one(nlp, "Turkey extended its incursion in Syria.", "extended", "0312").country == "SYR"
+    assert _locate_one(nlp, "The two presidents will meet in Sochi on Monday.", "meet", "036").name == "Sochi"

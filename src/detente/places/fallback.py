@@ -58,6 +58,9 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
             return _home(doc, m, countries, inside, config)
         return None
     trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
+    if trigger is not None and intended(trigger, m, config):
+        # an intended act's scenes are where it would be: only a state's statement at home
+        return _home(doc, m, countries, inside, config) if countries else None
     speech = m.cameo[:2] in config.speech_roots
     parties = _party_tokens(doc, m)
     # the places the sentence names as scenes: after a locative preposition, not inside a party's
@@ -92,6 +95,17 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
         return next(iter(below)), "sentence"
     country = load_index().countries.get(iso)
     return (country, "sentence") if country is not None else None
+
+
+def intended(trigger: Token, m: EventMention, config: PlacesConfig) -> bool:
+    """A stated intention or threat (``intent_roots``; not one to meet, ``intent_kept``) told by
+    the intended act's own verb ("it will protect its people in Syria", "preparing to send its
+    military into Syria"): the place of that verb is where the act would be, not where it was
+    stated."""
+    if m.cameo[:2] not in config.intent_roots or any(m.cameo.startswith(c) for c in config.intent_kept):
+        return False
+    return trigger.pos_ in ("VERB", "AUX") and (trigger.dep_ == "xcomp" or any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "to") for c in trigger.children))
 
 
 def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[PlaceMention],

@@ -78,6 +78,8 @@ class PlacesConfig:
     war_nouns: frozenset[str] = frozenset()
     home_act_codes: frozenset[str] = frozenset()
     compass_words: frozenset[str] = frozenset()
+    intent_roots: frozenset[str] = frozenset()
+    intent_kept: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -155,7 +157,8 @@ def load_config() -> PlacesConfig:
         country_target_codes=_codes(data, "country_target_codes"), aimed=_words(data, "aimed"),
         object_nouns=_words(data, "object_nouns"), demonym_nouns=_words(data, "demonym_nouns"),
         war_nouns=_words(data, "war_nouns"), home_act_codes=_codes(data, "home_act_codes"),
-        compass_words=_words(data, "compass_words"))
+        compass_words=_words(data, "compass_words"), intent_roots=_roots(data, "intent_roots"),
+        intent_kept=_codes(data, "intent_kept"))
 
 
 def _codes(data: dict[str, Any], key: str) -> frozenset[str]:

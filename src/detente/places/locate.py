@@ -56,7 +56,7 @@ from ..model import Actor, ActorMention, Article, EventMention, Location
 from .gazetteer import PlacesConfig, load_config, load_index
 from .stage import find_places
 from .context import carry_over
-from .fallback import fallback_place, is_topic as _topic, topic_phrase
+from .fallback import fallback_place, intended, is_topic as _topic, topic_phrase
 from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, aim_place as _aim_place, \
     demonym_place as _demonym_place, objects as _objects, place_in as _place_in, region_place
 from .types import GeoPlace, PlaceMention
@@ -112,6 +112,8 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
                 found = _circumstance_place(trigger, at, config)
             if found is not None and not force and _frame(doc, found, m):
                 found = None
+            if found is not None and intended(trigger, m, config):
+                found = None  # "Turkey said it will extend its incursion in Syria": not said in Syria
         if found is not None:
             found = _widen(doc, found, at)
             m = dataclasses.replace(m, location=location_of(found, REGION if found.why.startswith(REGION) else "clause"))
