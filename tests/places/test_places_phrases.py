@@ -225,3 +225,9 @@ def test_an_intention_told_by_the_intended_verb_is_not_placed_where_the_act_woul
     # the same verb told as done is placed; an intention to meet keeps the meeting's place
     assert _locate_one(nlp, "Turkey extended its incursion in Syria.", "extended", "0312").country == "SYR"
     assert _locate_one(nlp, "The two presidents will meet in Sochi on Monday.", "meet", "036").name == "Sochi"
+
+
+def test_in_as_a_verbs_complement_is_no_place(nlp):
+    assert _locate_one(nlp, "Russia acquiesced in the Afrin operation on Monday.", "acquiesced", "080") is None or \
+        _locate_one(nlp, "Russia acquiesced in the Afrin operation on Monday.", "acquiesced", "080").name != "‘Afrīn"
+    assert _locate_one(nlp, "Russia took part in the Afrin operation on Monday.", "took", "190").name == "‘Afrīn"

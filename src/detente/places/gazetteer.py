@@ -80,6 +80,7 @@ class PlacesConfig:
     compass_words: frozenset[str] = frozenset()
     intent_roots: frozenset[str] = frozenset()
     intent_kept: frozenset[str] = frozenset()
+    in_complement_verbs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -158,7 +159,7 @@ def load_config() -> PlacesConfig:
         object_nouns=_words(data, "object_nouns"), demonym_nouns=_words(data, "demonym_nouns"),
         war_nouns=_words(data, "war_nouns"), home_act_codes=_codes(data, "home_act_codes"),
         compass_words=_words(data, "compass_words"), intent_roots=_roots(data, "intent_roots"),
-        intent_kept=_codes(data, "intent_kept"))
+        intent_kept=_codes(data, "intent_kept"), in_complement_verbs=_words(data, "in_complement_verbs"))
 
 
 def _codes(data: dict[str, Any], key: str) -> frozenset[str]:

@@ -265,6 +265,8 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
                     found = _place_in(obj, at, config, 1)
                     if found is not None:
                         return found
+            if word == "in" and anchor.lemma_.lower() in config.in_complement_verbs:
+                continue  # "acquiesced in Turkey's Afrin operation": what it agreed to, not where
             # "on" with a place word is a place too ("on an island off Istanbul", "on the outskirts of Idlib")
             on_place = word == "on" and any(o.lemma_.lower() in config.place_nouns or o.lower_ in config.place_nouns
                                             for o in _objects(child))
