@@ -253,13 +253,22 @@ def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int) -> Found
     for n in range(min(index.max_tokens, len(toks) - i), 0, -1):
         end = i + n
         if not all(_free_capital(seg, k) or toks[k].lower in PARTICLES for k in range(i, end)) \
-                or _free_capital(seg, end) or (n == 1 and kb.is_given_name(toks[i].text)):
+                or _free_capital(seg, end) or (n == 1 and kb.is_given_name(toks[i].text)
+                                               and not _placed_use(seg, i, end)):
             continue
         surface = text[toks[i].start:toks[end - 1].end]
         iso3 = _world_country(index.lookup(surface), modifier=end <= seg.head)
         if iso3 is not None and fold(surface) not in _WORD_NAMES:
             return Found(i, end, surface, place=Place(iso3, "city"))
     return None
+
+
+def _placed_use(seg: Segment, start: int, end: int) -> bool:
+    """A word that is also a given name read as a place where only a place fits: after a locative
+    preposition ("a court in Alexandria") or right before the head term ("a Milan court")."""
+    after_prep = start > 0 and seg.toks[start - 1].lower in LOC_PREPS
+    before_head = end == seg.head and seg.term_at(seg.head) is not None
+    return after_prep or before_head
 
 
 def _world_country(cands: tuple, modifier: bool) -> str | None:
