@@ -70,14 +70,15 @@ def test_sectors_file_is_valid():
     assert titles.problems == []
     data = read_sectors()
     assert set(data) == {"titles", "groups", "weak", "weak_groups", "modifiers", "portfolios", "lowercase",
-                         "relational", "placeless", "seated", "sites"}
+                         "relational", "placeless", "seated", "sites",
+                         "site_economy"}
     for section in ("titles", "groups", "weak", "weak_groups"):
         for term, value in data[section].items():
             assert value is None or all(code in SECTORS for code in str(value).split()), term
     assert titles.placeless and titles.placeless <= set(SECTORS)
     terms = {" ".join(key) for key in titles.terms}
     assert titles.seated <= terms, titles.seated - terms  # every seated body is a term
-    assert all(titles.terms[(w,)].sector in titles.placeless | {None} for w in titles.seated), \
+    assert all(titles.terms[tuple(w.split())].sector in titles.placeless | {None} for w in titles.seated), \
         "seated only matters if placeless (or a weak noun that takes a placeless sector: 'army positions')"
     assert titles.sites and titles.sites <= terms, titles.sites - terms  # every site is a term
 

@@ -142,7 +142,8 @@ class Resolver:
         country, org_mod = self._text_country(seg, seg.found_at(seg.head))
         head_term = seg.term_at(seg.head)
         if head_term is not None and self.titles.is_site(head_term[2].term) \
-                and (head_term[2].plural or not _site_placed(seg)):
+                and (head_term[2].plural or not _site_placed(seg)
+                     or any(t.lower in self.titles.site_economy for t in seg.toks[:head_term[0]])):
             return None  # "the Chinese market", "markets in Asia" are economies; "a market in Baghdad" is people
         reading = self._read_head(seg, text, country, org_mod, date, context, person_hint)
         if seg.ethnic and (reading is None or reading.actor.sector is None):
@@ -179,6 +180,11 @@ class Resolver:
                 # "Russia's Security Council": a national body that shares an IGO organ's name
                 sector = "GOV" if match.sector == "IGO" else match.sector
                 actor = Actor(country=country, sector=sector, name=found.text, confidence=0.6)
+                return Reading(actor, "group", plural=True, country_from_text=True)
+            if country is not None and match.country not in (None, "IGO", country) and _city_before(seg, found):
+                # "the Dhaka Metropolitan Police": a city's body of that name, not London's
+                actor = Actor(country=country, sector=match.sector, sector2=match.sector2, name=found.text,
+                              confidence=0.6)
                 return Reading(actor, "group", plural=True, country_from_text=True)
             actor = Actor(country=match.country, sector=match.sector, sector2=match.sector2, name=match.name,
                           kb_id=match.id, confidence=0.9 * match.score, org=match.org or match.name)
@@ -327,6 +333,12 @@ def _bare_collective(seg: Segment, hit: Hit | None, org_mod: KBMatch | None) -> 
     if hit is None or not hit.term.collective or org_mod is not None:
         return False
     return not any(t[2] is not hit and t[2].term.sector for t in seg.terms)
+
+
+def _city_before(seg: Segment, found: Found) -> bool:
+    """A city, capital or region right before ``found`` ("the Dhaka Metropolitan Police")."""
+    return any(f.place is not None and f.place.kind not in ("country", "demonym", "people") and f.end == found.start
+               for f in seg.found)
 
 
 def _site_placed(seg: Segment) -> bool:

@@ -54,6 +54,7 @@ class Titles:
     placeless: frozenset[str] = frozenset()  # sectors that take no country from where they are
     seated: frozenset[str] = frozenset()  # bodies of those sectors that sit where they govern
     sites: frozenset[str] = frozenset()  # places named as actors, only with a city or a locative place
+    site_economy: frozenset[str] = frozenset()  # words making a site an economy ("stock market")
     max_len: int = 1
     problems: list[str] = field(default_factory=list)
     heads: frozenset[str] = frozenset()  # last words of the terms (set by ``build_titles``)
@@ -170,7 +171,7 @@ def build_titles(data: dict) -> Titles:
         portfolios = []
     titles.portfolios = frozenset(fold(str(w)) for w in portfolios)
     titles.heads = frozenset(key[-1] for key in titles.terms)
-    for section in ("lowercase", "relational", "seated", "sites"):
+    for section in ("lowercase", "relational", "seated", "sites", "site_economy"):
         words = data.get(section) or []
         if not isinstance(words, list):
             titles.problems.append(f"{section} must be a list of words")
