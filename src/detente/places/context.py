@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor, ActorMention, EventMention
 from .gazetteer import PlacesConfig
+from .phrase import first_conjunct
 from .types import PlaceMention
 
 CARRIED_FROM = ("clause", "sentence")
@@ -85,9 +86,7 @@ def _scene_elsewhere(doc: Doc, m: EventMention, places: Sequence[PlaceMention], 
     for p in places:
         if p.dateline or not m.char_start <= p.char_start < m.char_end or p.place.country == country:
             continue
-        tok = doc[p.end - 1]
-        while tok.dep_ == "conj" and tok.head is not tok:
-            tok = tok.head
+        tok = first_conjunct(doc[p.end - 1])
         if tok.dep_ == "pobj" and tok.head.lower_ in config.locative:
             return True
     return False

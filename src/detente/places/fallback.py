@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Token
 from ..events.roles import PLACELESS_SECTORS
 from ..model import ActorMention, EventMention
 from .gazetteer import PlacesConfig, load_index
+from .phrase import first_conjunct
 from .types import GeoPlace, PlaceMention
 
 _NON_COUNTRIES = frozenset({"IGO"})
@@ -191,8 +192,7 @@ def _party_tokens(doc: Doc, m: EventMention) -> set[int]:
 
 def _provenance(tok: Token, config: PlacesConfig) -> bool:
     """"a surgeon from Raqqa", "Mehmet Aksoy, from London": where people come from, not the scene."""
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
+    tok = first_conjunct(tok)
     return tok.dep_ == "pobj" and tok.head.lower_ in config.origin \
         and tok.head.head.lemma_.lower() not in config.origin_lemmas
 
@@ -248,9 +248,7 @@ def _locative(tok: Token, config: PlacesConfig, scene_of: Token | None = None) -
     or origin counts only as the trigger's own ("went to Syria, came home and was arrested" is no
     arrest in Syria), and a locative phrase on a topic noun that is not itself in a locative or
     circumstantial phrase names what is spoken of ("discussed developments in Syria")."""
-    cur = tok
-    while cur.dep_ == "conj" and cur.head is not cur:  # "in Mosul and Raqqa"
-        cur = cur.head
+    cur = first_conjunct(tok)  # "in Mosul and Raqqa"
     for _ in range(_MAX_UP):
         if cur.dep_ != "pobj":
             return False

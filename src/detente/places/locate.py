@@ -58,7 +58,7 @@ from .stage import find_places
 from .context import carry_over
 from .fallback import fallback_place, intended, is_topic as _topic, topic_phrase
 from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, aim_place as _aim_place, \
-    demonym_place as _demonym_place, objects as _objects, place_in as _place_in, region_place
+    demonym_place as _demonym_place, first_conjunct, objects as _objects, place_in as _place_in, region_place
 from .types import GeoPlace, PlaceMention
 
 if TYPE_CHECKING:
@@ -139,9 +139,7 @@ def _widen(doc: Doc, found: PlaceMention, at: dict[int, PlaceMention]) -> PlaceM
     country; of several ("in Iraq and Syria"), the first named, as before."""
     if found.place.kind == "country":
         return found  # already a country (or a region phrase's), nothing to widen
-    tok = doc[found.end - 1]
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
+    tok = first_conjunct(doc[found.end - 1])
     others = {at[t.i].place for t in tok.conjuncts if t.i in at} | {found.place}
     if tok.i in at:
         others.add(at[tok.i].place)

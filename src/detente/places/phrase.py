@@ -13,6 +13,14 @@ from spacy.tokens import Token
 from .gazetteer import PlacesConfig, load_index
 from .types import PlaceMention
 
+
+def first_conjunct(tok: Token) -> Token:
+    """The first of coordinated words ("Raqqa" in "in Mosul and Raqqa" -> "Mosul"), which holds the
+    coordination's dependency."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
 # (a possessive is an owner, "coming to Baghdad's aid", but on a place noun: "in Kabul's market", below)
 NOMINAL_DEPS = frozenset({"compound", "amod", "appos", "nmod", "npadvmod"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr"})

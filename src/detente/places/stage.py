@@ -119,10 +119,13 @@ def _scan(doc: Doc, index: PlaceIndex) -> list[_Match]:
     # a name the tagger took for a person's ("the suburb of Douma, where") is a place when the
     # article names it as one elsewhere, or a place word describes it ("their last stronghold,
     # Abu Kamal, a strategic town", "the town of Douma")
-    named = {fold(text[starts[m.start]:starts[m.end - 1] + len(words[m.end - 1])]) for m in out}
+    def folded(a: int, b: int) -> str:
+        return fold(text[starts[a]:starts[b - 1] + len(words[b - 1])])
+
+    named = {folded(m.start, m.end) for m in out}
     taken = {i for m in out for i in range(m.start, m.end)}
     extra = [_Match(a, b, c) for a, b, c in deferred
-             if not taken & set(range(a, b)) and (fold(text[starts[a]:starts[b - 1] + len(words[b - 1])]) in named
+             if not taken & set(range(a, b)) and (folded(a, b) in named
                                                   or _described_as_place(doc[a:b], index.config.place_nouns))]
     return sorted(out + extra, key=lambda m: m.start) if extra else out
 
