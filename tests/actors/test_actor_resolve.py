@@ -194,3 +194,20 @@ def test_a_reading_is_remembered_until_the_kb_changes():
     known = resolver.read("Zorven Quillat", None)
     assert known is not None and known.actor.country == "TJK" and known.actor.kb_id == "xqa-zorven-quillat"
     assert first is None or first.actor.kb_id is None
+
+
+def test_a_reading_that_looks_at_no_date_serves_every_date_and_one_that_does_is_read_per_date():
+    import datetime as dt
+    from detente.actors.resolve import resolver_for
+
+    resolver = resolver_for()
+    forces = resolver.read("Russian forces", dt.date(2014, 3, 1))
+    assert resolver.read("Russian forces", dt.date(2022, 2, 24)) is forces  # no KB role, no surname
+    assert resolver.read("Russian forces", None) is forces
+    # a title and a surname: the office holder at each date, never one date's answer for another
+    fidel = resolver.read("President Castro", dt.date(2005, 6, 1))
+    raul = resolver.read("President Castro", dt.date(2010, 6, 1))
+    assert (fidel.actor.kb_id, raul.actor.kb_id) == ("cub-fidel-castro", "cub-raul-castro")
+    assert resolver.read("President Castro", dt.date(2005, 6, 1)) is fidel
+    # a known person's role at the date
+    assert resolver.read("Fidel Castro", dt.date(2005, 6, 1)) is not resolver.read("Fidel Castro", dt.date(2010, 6, 1))

@@ -67,6 +67,7 @@ class Segment:
     portfolio: set[int] = field(default_factory=set)  # portfolio words of a title ("Planning and")
     ethnic: bool = False  # "ethnic Albanians": a demonym naming a people, not a country
     coordinated: bool = False  # "Russian and Chinese officials": the first country is the actor's
+    dated: bool = False  # a bare surname was looked up at the date (the analysis may differ at another)
 
     def found_at(self, i: int) -> Found | None:
         return next((f for f in self.found if f.start <= i < f.end), None)
@@ -343,6 +344,7 @@ def _surnames(seg: Segment, terms: list, kb: KnowledgeBase, date: dt.date | None
         nxt = seg.toks[i + 1] if i + 1 < len(seg.toks) else None
         ends_name = nxt is None or not (_capitalised(nxt.text) or nxt.text in PARTICLES or nxt.text == "-")
         if (after_title and ends_name) or before_gov:
+            seg.dated = True
             rid = kb.surname_at(tok.text, date, title if after_title else None)
             if rid is not None:
                 out.append(Found(i, i + 1, tok.text, kb_ids=(rid,), kb_score=0.8))

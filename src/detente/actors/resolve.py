@@ -61,6 +61,8 @@ class Resolver:
         self.titles = titles or load_titles()
         self.title_heads = self.titles.heads
         self._reads: dict[tuple, Reading | None] = {}  # read()'s answers, while the KB is unchanged
+        self._undated: dict[tuple, Reading | None] = {}  # those that looked at no date: any date's answer
+        self._dated = False  # whether the reading being made looked at its date
 
     # -- public ---------------------------------------------------------------------
     def resolve(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None:
@@ -75,13 +77,24 @@ class Resolver:
              person_hint: bool = False) -> Reading | None:
         """The reading of a whole phrase: its segments (appositions) read and merged. A reading is
         immutable and depends on nothing else but the KB, the gazetteer and the titles, so each is
-        remembered (news repeats its phrases: "the government", "Russian forces")."""
-        key = (self.kb.generation, text, date, context_country, person_hint)
+        remembered (news repeats its phrases: "the government", "Russian forces"). The date counts
+        only where a known person's role or a bare surname is looked up: a reading that looked up
+        neither is the same at every date, and is remembered for all of them."""
+        undated = (self.kb.generation, text, context_country, person_hint)
+        if undated in self._undated:
+            return self._undated[undated]
+        key = (*undated, date)
         if key in self._reads:
             return self._reads[key]
-        if len(self._reads) >= _READS_MAX:
+        if len(self._reads) + len(self._undated) >= _READS_MAX:
             self._reads.clear()
-        reading = self._reads[key] = self._read(text, date, context_country, person_hint)
+            self._undated.clear()
+        self._dated = False
+        reading = self._read(text, date, context_country, person_hint)
+        if self._dated:
+            self._reads[key] = reading
+        else:
+            self._undated[undated] = reading
         return reading
 
     def _read(self, text: str, date: dt.date | None, context_country: str | None,
@@ -92,7 +105,9 @@ class Resolver:
         for seg_text in _segments(text):
             toks = tokenize(seg_text)
             if toks:
-                segs.append((analyse_segment(seg_text, toks, self.kb, self.gaz, self.titles, lenient, date), seg_text))
+                seg = analyse_segment(seg_text, toks, self.kb, self.gaz, self.titles, lenient, date)
+                self._dated |= seg.dated
+                segs.append((seg, seg_text))
         readings = [self._read_segment(seg, seg_text, date, context_country, person_hint and k == 0)
                     for k, (seg, seg_text) in enumerate(segs)]
         for k, reading in enumerate(readings):  # a bare title lends "this is a person" to its neighbours
@@ -172,6 +187,7 @@ class Resolver:
 
     def _read_known(self, seg: Segment, found: Found, country: str | None, org_mod: KBMatch | None,
                     date: dt.date | None, context: str | None) -> Reading | None:
+        self._dated = True  # a known entity's role at the date
         match = self._best_match(found, date, country or context)
         if match is None:
             return None
