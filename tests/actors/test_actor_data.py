@@ -101,3 +101,19 @@ def test_data_files_have_no_duplicate_keys():
     Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
     for name in ("countries_extra.yaml", "sectors.yaml"):
         yaml.load((resources.files("detente") / "data" / name).read_text(encoding="utf-8"), Loader=Strict)
+
+
+def test_titles_find_remembers_a_word_sequence_until_a_term_is_added():
+    from detente.actors.titles import Titles
+
+    titles = Titles()
+    titles.add("foreign minister", "titles", "GOV")
+    words = ["the", "foreign", "ministers", "said"]
+    first = titles.find(words)
+    assert [(h.start, h.end, h.term.text, h.plural) for h in first] == [(1, 3, "foreign minister", True)]
+    again = titles.find(words)
+    assert again == first and again is not first  # a list of its own each time
+    again.clear()
+    assert titles.find(words) == first
+    titles.add("said", "weak", None)  # a new term: the sequence is read again
+    assert [h.term.text for h in titles.find(words)] == ["foreign minister", "said"]

@@ -14,6 +14,7 @@ from .kbtypes import SECTORS
 from .names import fold
 
 KINDS = ("titles", "groups", "weak", "weak_groups")
+_FOUND_MAX = 100_000  # word sequences whose hits ``Titles.find`` remembers before it forgets them all
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Titles:
     max_len: int = 1
     problems: list[str] = field(default_factory=list)
     heads: frozenset[str] = frozenset()  # last words of the terms (set by ``build_titles``)
+    _found: dict[tuple[str, ...], tuple[Hit, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, text: str, kind: str, value: object) -> None:
         sector, sector2 = _parse_value(value)
@@ -71,11 +73,22 @@ class Titles:
         if key in self.terms:
             self.problems.append(f"{text!r} is listed twice")
         kind_name = {"titles": "title", "groups": "group"}.get(kind, "weak")
+        self._found.clear()  # what ``find`` remembered may change
         self.terms[key] = Term(text, kind_name, sector, sector2, collective=kind == "weak_groups")
         self.max_len = max(self.max_len, len(key))
 
     def find(self, words: list[str]) -> list[Hit]:
-        """Non-overlapping terms in folded ``words``, longest first, left to right."""
+        """Non-overlapping terms in folded ``words``, longest first, left to right (each word
+        sequence's hits remembered while no term is added: phrases repeat their words)."""
+        key = tuple(words)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= _FOUND_MAX:
+                self._found.clear()
+            found = self._found[key] = tuple(self._find(words))
+        return list(found)
+
+    def _find(self, words: list[str]) -> list[Hit]:
         hits: list[Hit] = []
         i = 0
         while i < len(words):
