@@ -154,3 +154,74 @@ def test_the_anchor_trie_matches_what_the_plain_alternation_matches():
     plain, trie = both(made)
     assert trie.search("after the Gulf War II.").group("phrase") == "Gulf War II"
     assert trie.search("the U.S. troops").group("phrase") == "U.S"
+
+
+def _timexes(text):
+    try:
+        return [(t.start, t.end, t.text, t.kind, t.anchor, t.resolver.func, t.resolver.args, t.resolver.keywords)
+                for t in find_timexes(text)]
+    except KeyError as exc:  # "thıs year": the dotless i reads as "this", and no table knows "thıs"
+        return repr(exc)
+
+
+def _every_pattern(monkeypatch, text):
+    """``find_timexes`` with every pattern run over the whole text (no needle consulted)."""
+    from detente.time import grammar
+
+    with monkeypatch.context() as m:
+        m.setattr(grammar, "_scanned", lambda text: list(grammar._COMPILED))
+        m.setattr(grammar, "_may_name_anchor", lambda text: True)
+        return _timexes(text)
+
+
+def test_a_pattern_is_skipped_only_where_it_finds_nothing(monkeypatch):
+    """The needles only spare scans: random texts of the patterns' pieces, in every case and with
+    the letters that match ASCII ones only case-insensitively, give what running every pattern gives."""
+    import random
+
+    pieces = ["May", "MAY", "may", "Sept.", "September", "SEPT", "Jan", "june", "12th", "3", "31st", "2014", "1990s",
+              "2010's", "2014-15", "2001/02", "1998–99", "2023-05-17", "-", "–", "/", "of", "OF", "the", "The", "last",
+              "LAST", "Last", "this", "next", "past", "coming", "previous", "week", "WEEK", "weekend", "month", "year",
+              "YEARS", "years", "decade", "days", "ago", "AGO", "a", "few", "couple", "several", "three", "twelve",
+              "yesterday", "Today", "TONIGHT", "night", "morning", "evening", "Monday", "FRIDAY", "Sunday", "spring",
+              "Summer", "autumn", "fall", "WINTER", "half", "quarter", "first", "between", "Between", "from", "FROM",
+              "to", "and", "until", "end", "Beginning", "middle", "start", "since", "in", "on", "early", "mid", "late",
+              "\u017fpring", "wee\u212a", "\u0130n", "th\u0131s", "annexation", "Crimea", "SOVIET", "union", "collapse",
+              "9/11", "attacks", "Brexit", "vote", "invasion", "Kuwait", "u.s.-led", "Iraq", "ſeptember", ",", ".",
+              "\n", "\n\n", "  ", "Resolution", "#", "no."]
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice((" ", " ", "", "\n", "  ")) for _ in range(rng.randint(1, 14)))
+        assert _timexes(text) == _every_pattern(monkeypatch, text), text
+    for example in _EXAMPLES:  # each pattern's expressions, alone and among others
+        for text in (example, f"He said {example}.", example.upper(), example.lower(),
+                     f"{rng.choice(_EXAMPLES)}, and {example} or {rng.choice(_EXAMPLES)}"):
+            got = _timexes(text)
+            assert got == _every_pattern(monkeypatch, text), text
+            assert got or text != example, text  # each example is an expression
+
+
+_EXAMPLES = [
+    "2023-05-17", "10-12 May 2021", "3 to 5 of September", "May 10-12, 2021", "Sept. 3–5", "Monday, 17 May 2023",
+    "the 3rd of June", "May 17, 2023", "Sept. 3", "in May last year", "in early March this year", "May 2021",
+    "in late September", "spring 2020", "the summer of 1999", "late winter 2018", "the first half of 2019",
+    "the last quarter of 2020", "the 1990s", "the early 2010's", "between 2001 and 2003", "from 1990 to 1995",
+    "2014-15", "in 2014", "yesterday", "this morning", "earlier today", "the day before yesterday", "last night",
+    "Monday next week", "Friday of last week", "on Monday", "last Friday", "the past three months",
+    "the next few days", "the last 10 years", "last week", "this year", "by the end of next month",
+    "the coming weekend", "the end of the week", "since the beginning of the year", "three days ago",
+    "a few weeks ago", "2 years ago", "a decade ago", "the collapse of the Soviet Union", "the 9/11 attacks",
+    "Russia's annexation of Crimea", "the US-led invasion of Iraq",
+]
+
+
+def test_the_case_traps_are_every_letter_that_matches_an_ascii_one_only_case_insensitively():
+    import re
+    import sys
+
+    from detente.time.grammar import _CASE_TRAPS
+
+    ascii_alnum = re.compile("(?i)[a-z0-9]")
+    traps = {chr(c) for c in range(128, sys.maxunicode + 1) if ascii_alnum.fullmatch(chr(c))}
+    assert traps == set(_CASE_TRAPS.pattern.strip("[]"))
+    assert all(len(ch.lower()) == 1 for ch in map(chr, range(sys.maxunicode + 1)) if ch not in traps)

@@ -114,6 +114,72 @@ _BLOCK_BEFORE = re.compile(r"(?i)(?:resolution|no\.?|number|article|flight|route
 _NUMERIC_DATE = re.compile(r"(?<![\d/])\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?![\d/])")
 _TEMPORAL_PREP = word_set("time", "temporal_preps")
 
+# What every match of a pattern contains, so that a text without it need not be scanned (a scan tries
+# the pattern at every character): per pattern, in the order of ``_PATTERNS``, needles of which the
+# text must have one. A needle is a regex for a part of the pattern that every match contains,
+# written so that the regex engine finds it quickly (it starts with a literal or a set of
+# characters), searched in the text as it is (the pattern reads that part case-sensitively) or
+# lower-cased (the pattern reads it case-insensitively: its letters are written in lower case here).
+# The lower-cased text holds what the pattern read when no character of the text matches an ASCII
+# letter only case-insensitively (``_CASE_TRAPS``); with one, every pattern is run.
+_Needle = tuple[bool, re.Pattern[str]]  # (searched in the lower-cased text, regex)
+
+
+def _cased(rx: str) -> _Needle:
+    return False, re.compile(rx)
+
+
+def _lower(rx: str) -> _Needle:
+    return True, re.compile(rx)
+
+
+_MON = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"  # begins every month name and abbreviation
+_YEAR = r"(?:1[6-9]|20)\d\d"
+_DAY_MONTH = _cased(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}")  # a day's last digit may be any digit ([12]\d)
+_MONTH_DAY = _cased(rf"{_MON}[a-z]*\.?\s+[0-9]")
+_NUM_WORDS = r"(?:\d|a\s+few|a\s+couple|couple|few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_WEEKDAY = _cased("(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_NEEDS: tuple[tuple[_Needle, ...], ...] = (
+    (_cased(r"\d-[01]\d-[0-3]\d"),),  # iso
+    (_DAY_MONTH,),  # days: "10-12 May"
+    (_MONTH_DAY,),  # mdays: "May 10-12"
+    (_DAY_MONTH,),  # dmy
+    (_MONTH_DAY,),  # mdy
+    (_lower(r"(?:last|this|next)\s+year"),),  # monthrel: "May last year"
+    (_cased(_MON),),  # month
+    (_lower(rf"(?:spring|summer|autumn|fall|winter)(?:\s+of)?\s+{_YEAR}"),),  # season
+    (_lower(rf"(?:half|quarter)\s+of\s+{_YEAR}"),),  # half
+    (_cased("0'?s"),),  # decade: "1990s", "2010's"
+    (_lower(rf"between\s+{_YEAR}"),),  # years: "between 2001 and 2003"
+    (_lower(rf"from\s+{_YEAR}"),),  # years: "from 2001 to 2003"
+    (_cased(rf"{_YEAR}\s*[-–/]"),),  # years: "2014-15"
+    (_cased(_YEAR),),  # year
+    (_lower("yesterday|today|night|tomorrow|morning|afternoon|evening"),),  # relday
+    (_lower(r"(?:next|this|last)\s+week"),),  # weekweek: "Monday next week" (and a weekday)
+    (_WEEKDAY,),  # weekday
+    (_lower(rf"(?:past|last|previous|coming|next)\s+{_NUM_WORDS}"),),  # span: "the past three months"
+    (_lower(r"(?:last|this|next|past|previous|coming)\s+(?:week|month|year|decade|spring|summer|autumn|fall|winter)"),),  # relunit
+    (_lower(r"(?:end|beginning|start|middle)\s+of\s+the\s+(?:week|month|year)"),),  # partof
+    (_lower(r"(?:day|week|month|year|decade)s?\s+ago"),),  # ago
+)
+assert len(_NEEDS) == len(_PATTERNS)
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K: match i, s, k case-insensitively
+
+
+def _scanned(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns that may match ``text`` (the others would find nothing in it)."""
+    if _CASE_TRAPS.search(text):
+        return list(_COMPILED)
+    low = text.lower()
+    found: dict[_Needle, bool] = {}
+
+    def has(needle: _Needle) -> bool:
+        if needle not in found:
+            found[needle] = needle[1].search(low if needle[0] else text) is not None
+        return found[needle]
+
+    return [pattern for pattern, needles in zip(_COMPILED, _NEEDS) if any(has(n) for n in needles)]
+
 
 def _num(text: str) -> tuple[int, int]:
     text = " ".join(text.lower().split())
@@ -264,6 +330,25 @@ def _anchor_matcher() -> tuple[re.Pattern[str], dict[str, Anchor]]:
     return re.compile(rf"(?i)\b(?:the\s+)?(?P<phrase>{_trie([p.split() for p in by_phrase])})(?![\w-])"), by_phrase
 
 
+@lru_cache(maxsize=1)
+def _anchor_words() -> tuple[tuple[str, ...], ...] | None:
+    """The words of each anchor phrase, longest first, which a text naming it contains (lower-cased);
+    None when a word is not ASCII (a case-insensitive match might not show in the lower-cased text)."""
+    phrases = [sorted(set(phrase.split()), key=lambda w: (-len(w), w)) for phrase in _anchor_matcher()[1]]
+    if not all(w.isascii() for words in phrases for w in words):
+        return None
+    return tuple(sorted(tuple(words) for words in phrases))
+
+
+def _may_name_anchor(text: str) -> bool:
+    """Whether ``text`` may name an anchor event: it has every word of one (see ``_scanned``)."""
+    phrases = _anchor_words()
+    if phrases is None or _CASE_TRAPS.search(text):
+        return True
+    low = text.lower()
+    return any(all(w in low for w in words) for words in phrases)
+
+
 def _trie(phrases: list[list[str]]) -> str:
     """An alternation of (non-empty) word sequences, joined by white space, that matches what their
     plain alternation, longest first, matches, and the same phrase where several could: after a
@@ -302,7 +387,7 @@ def find_timexes(text: str, date_spans: Iterable[tuple[int, int]] = ()) -> list[
     """
     spans = list(date_spans)
     found: list[tuple[int, int, Resolver, bool]] = []
-    for name, rx in _COMPILED:
+    for name, rx in _scanned(text):
         for m in rx.finditer(text):
             if _BLOCK_BEFORE.search(text, max(0, m.start() - 14), m.start()):
                 continue
@@ -313,7 +398,7 @@ def find_timexes(text: str, date_spans: Iterable[tuple[int, int]] = ()) -> list[
                 continue
             found.append((m.start(), m.end(), resolver, False))
     rx, by_phrase = _anchor_matcher()
-    for m in rx.finditer(text):
+    for m in rx.finditer(text) if _may_name_anchor(text) else ():
         anchor = by_phrase[" ".join(m.group("phrase").lower().split())]
         found.append((m.start(), m.end(), partial(r_anchor, anchor.start, anchor.end, anchor.open_end), True))
     chosen: list[tuple[int, int, Resolver, bool]] = []
