@@ -103,3 +103,41 @@ def test_the_packaged_counts_are_valid():
     yields = load_yields()
     assert 0.0 <= yields.threshold <= 1.0
     assert all(0 <= fired <= seen for seen, fired in yields.forms.values())
+
+
+NER_TEXT = ("Iran and Tajikistan signed an agreement. Farrukh Ismoilov signed a pact with Iran. "
+            "Iran and Russia met again last week. Tajikistan sent 300 troops to Russia. "
+            "Iran's minister met his counterpart.")
+
+
+def test_the_ner_runs_only_in_kept_sentences_it_can_add_to(pipe):
+    from detente.sieve import SELECTIVE, ner_sentences
+
+    nlp = pipe.nlp
+    assert "ner" in nlp.pipe_names  # the selective NER stands in the model's place
+    doc, _ = _parsed(pipe, NER_TEXT)
+    sub = nlp.make_doc(NER_TEXT)
+    with nlp.select_pipes(disable=["ner"]):
+        sub = nlp(sub)
+    picked = {sub[s:e].text.strip() for s, e in ner_sentences(sub, nlp.get_pipe("ner").cues)}
+    assert picked == {"Farrukh Ismoilov signed a pact with Iran.",  # a name the gazetteer lacks
+                      "Iran and Russia met again last week.",  # a temporal entity's word
+                      "Tajikistan sent 300 troops to Russia."}  # a number
+    # the NER's own entities appear in the picked sentences and nowhere else; the gazetteer's stay
+    found = {(e.text, e.label_) for e in doc.ents if not e.id_}
+    assert {("Farrukh Ismoilov", "PERSON"), ("300", "CARDINAL")} <= found
+    assert all(e.sent.text.strip() in picked for e in doc.ents if not e.id_)
+    assert {e.text for e in doc.ents if e.id_} >= {"Iran", "Tajikistan", "Russia"}
+    # a Doc not marked by the sieve goes through the NER whole
+    whole = nlp(NER_TEXT)
+    assert not whole.user_data.get(SELECTIVE)
+    assert [(e.text, e.label_) for e in whole.ents if not e.id_] == \
+        [(e.text, e.label_) for e in spacy_ner(nlp, NER_TEXT) if not e.id_]
+
+
+def spacy_ner(nlp, text):
+    """The model's own NER over the whole text, as the pipeline ran it before the sieve."""
+    ner = nlp.get_pipe("ner").ner
+    with nlp.select_pipes(disable=["ner"]):
+        doc = nlp(text)
+    return ner(doc).ents

@@ -21,8 +21,9 @@ from .errors import DataFileError, ModelNotFound
 from .integrity import verify_model
 from .resources import Resources
 from .doctext import TEXT
-from .sieve import Sieve, make_sieve, parse_sieved
+from .sieve import NER_FACTORY, SelectiveNER, Sieve, make_sieve, parse_sieved
 from .speedups import speed_up
+from .wordlists import words
 
 SEGMENTATION_FILE = "data/segmentation.yaml"
 T = TypeVar("T")  # what travels with each text through parse()
@@ -107,6 +108,11 @@ def make_sentence_guard(nlp: Language, name: str, max_tokens: int) -> SentenceGu
     return SentenceGuard(max_tokens)
 
 
+@Language.factory(NER_FACTORY)
+def make_selective_ner(nlp: Language, name: str) -> SelectiveNER:
+    return SelectiveNER(frozenset(nlp.vocab.strings.add(w) for w in words("language", "ner_cues")))
+
+
 def load_nlp(resources: Resources, with_ruler: bool = True) -> Language:
     """Load the configured spaCy pipeline and put the actor gazetteer ahead of its NER."""
     name = resources.settings.model
@@ -127,6 +133,11 @@ def load_nlp(resources: Resources, with_ruler: bool = True) -> Language:
         from .actors import add_actor_ruler
 
         add_actor_ruler(nlp, resources, before="ner" if "ner" in nlp.pipe_names else None)
+    if "ner" in nlp.pipe_names:  # the NER runs where it can add to the gazetteer (sieve.py)
+        ner = nlp.get_pipe("ner")
+        selective = nlp.replace_pipe("ner", NER_FACTORY)
+        assert isinstance(selective, SelectiveNER)
+        selective.attach(ner)
     return nlp
 
 

@@ -16,6 +16,12 @@ its first: no clause, no subject, no noun chunk) and the gazetteer's entities, s
 still sees the countries, organisations and people it names (the focus of the article, the
 antecedents of later pronouns) and the time stage reads its dates from the text. What a dropped
 sentence loses: the statistical NER's entities and its parse.
+
+Within the kept sentences, the statistical NER (a third of spaCy's time, with its own embedding)
+runs only where it can add something (``SelectiveNER``): in a sentence with a proper noun or a
+capitalised word outside the gazetteer's entities, a number, or a word of a temporal or numeric
+entity (``ner_cues`` in ``data/words/language.yaml``: "last week", "thousands"). A sentence whose
+names the gazetteer has all found keeps the gazetteer's entities and no others.
 """
 from __future__ import annotations
 
@@ -26,7 +32,8 @@ from importlib import resources as importlib_resources
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, LOWER, MORPH, ORTH, POS, SPACY, TAG
+from spacy.attrs import (DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IS_ALPHA, IS_TITLE, IS_UPPER, LEMMA, LIKE_NUM,
+                         LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -35,6 +42,9 @@ from .errors import DataFileError
 
 SIEVE_FILE = "data/sieve.yaml"
 DROPPED = "detente.sieve.dropped"  # Doc.user_data key: first tokens of the sentences not parsed
+SELECTIVE = "detente.sieve.selective_ner"  # Doc.user_data key: the NER runs only where it can add
+NER_FACTORY = "detente_selective_ner_v1"
+_NER_ATTRS = [ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_ID]
 COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_ID]
 _ENDS = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’)]»")
@@ -204,7 +214,9 @@ def parse_sieved(nlp: Language, items: Iterable[tuple[str, Any]], sieve: Sieve, 
             doc = nlp.make_doc(text)
             plan = sieve.plan(doc)
             pending[key] = (doc, plan, context)
-            yield _subdoc(doc, plan[0]), key
+            sub = _subdoc(doc, plan[0])
+            sub.user_data[SELECTIVE] = True
+            yield sub, key
 
     ruler = _ruler(nlp)
     for sub, key in nlp.pipe(subdocs(), as_tuples=True, batch_size=batch_size, n_process=workers):
@@ -265,3 +277,68 @@ def _ruler(nlp: Language) -> Any:
     from .actors.ruler import FACTORY
 
     return nlp.get_pipe(FACTORY) if FACTORY in nlp.pipe_names else None
+
+
+def ner_sentences(doc: Doc, cues: frozenset[int]) -> list[tuple[int, int]]:
+    """The sentences (token ranges) of a tagged and parsed ``doc`` the NER can add to: each with a
+    proper noun, or a capitalised word other than its first, outside the gazetteer's entities; a
+    number; or a word whose lower-case hash is in ``cues``."""
+    if not len(doc):
+        return []
+    a = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER, LIKE_NUM, SENT_START, ENT_TYPE, POS, LOWER]).astype("uint64")
+    starts = np.flatnonzero(a[:, 4] == 1)
+    if not len(starts) or starts[0] != 0:
+        starts = np.concatenate([[0], starts])
+    free = a[:, 5] == 0  # outside the gazetteer's entities
+    flag = (a[:, 0] == 1) & ((a[:, 1] == 1) | (a[:, 2] == 1))
+    flag[starts] = False
+    flag |= a[:, 6] == doc.vocab.strings["PROPN"]
+    flag &= free
+    flag |= a[:, 3] == 1
+    if cues:
+        flag |= np.isin(a[:, 7], np.fromiter(cues, dtype="uint64", count=len(cues)))
+    ends = np.append(starts[1:], len(doc))
+    counts = np.concatenate([[0], np.cumsum(flag)])
+    return [(int(s), int(e)) for s, e in zip(starts, ends) if counts[e] > counts[s]]
+
+
+class SelectiveNER:
+    """Stands in for the pipeline's NER: a Doc marked ``SELECTIVE`` (the sieve's kept sentences)
+    goes through it only in the sentences ``ner_sentences`` picks, any other Doc whole."""
+
+    def __init__(self, cues: frozenset[int]):
+        self.cues = cues
+        self.ner: Any = None  # the model's EntityRecognizer, set by ``attach``
+
+    def attach(self, ner: Any) -> None:
+        self.ner = ner
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        from spacy.util import minibatch
+
+        for batch in minibatch(docs, batch_size):
+            plans = [(doc, ner_sentences(doc, self.cues)) for doc in batch if doc.user_data.get(SELECTIVE)]
+            subs = [_ner_subdoc(doc, runs) for doc, runs in plans]
+            whole = [doc for doc in batch if not doc.user_data.get(SELECTIVE)]
+            for _ in self.ner.pipe(whole + subs, batch_size=batch_size):
+                pass
+            for (doc, runs), sub in zip(plans, subs):
+                if runs:
+                    index = np.concatenate([np.arange(s, e) for s, e in runs])
+                    values = doc.to_array(_NER_ATTRS)
+                    values[index] = sub.to_array(_NER_ATTRS)
+                    doc.from_array(_NER_ATTRS, values)
+            yield from batch
+
+
+def _ner_subdoc(doc: Doc, runs: list[tuple[int, int]]) -> Doc:
+    """The tokens of ``runs`` as a new Doc that keeps their entities (the gazetteer's)."""
+    toks = [t for s, e in runs for t in doc[s:e]]
+    sub = Doc(doc.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks])
+    if runs:
+        index = np.concatenate([np.arange(s, e) for s, e in runs])
+        sub.from_array(_NER_ATTRS, doc.to_array(_NER_ATTRS)[index])
+    return sub
