@@ -23,3 +23,15 @@ def test_acronyms_are_all_capitals():
     assert is_acronym("US") and is_acronym("U.S.") and is_acronym("NATO")
     assert not is_acronym("us") and not is_acronym("Iran")
     assert acronym_key("U.S.") == "US"
+
+
+def test_strip_accents_of_ascii_text_only_applies_the_special_letters():
+    import unicodedata
+
+    from detente.actors.names import _SPECIAL, strip_accents
+
+    for text in ["Al-Assad's", "U.S. + UK", "plain words", "O'Neill `x´", "", "1,000.5"]:
+        slow = "".join(ch for ch in unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+                       if not unicodedata.combining(ch))
+        assert strip_accents(text) == slow
+    assert strip_accents("Erdoğan Łukaszenka Søren") == "Erdogan Lukaszenka Soren"

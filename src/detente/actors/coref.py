@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention
 from ..doctext import doc_text
@@ -42,8 +43,9 @@ _POSSESSIVE = word_set("actors", "possessives")
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 
 
-def resolve_coreference(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """Resolved candidates plus the coreferent mentions found in ``doc`` (sorted by position)."""
+def resolve_coreference(doc: Doc, cands: list[Cand], chunks: Sequence[Span] | None = None) -> list[Cand]:
+    """Resolved candidates plus the coreferent mentions found in ``doc`` (sorted by position);
+    ``chunks``: the Doc's noun chunks, when the caller has read them."""
     cands = sorted(cands, key=lambda c: c.start)
     counts = Counter(c.actor.country for c in cands if c.actor and c.actor.country not in (None, "IGO"))
     pair = [iso for iso, _ in counts.most_common(2)]
@@ -53,7 +55,7 @@ def resolve_coreference(doc: Doc, cands: list[Cand]) -> list[Cand]:
     if focus and counts[focus] >= _DOMESTIC["min_mentions"] and counts[focus] >= _DOMESTIC["share"] * sum(counts.values()):
         _domestic(doc, cands, focus)
     taken = {i for c in cands if c.actor for i in range(c.start, c.end)}
-    extra = [*resolve_anaphora(doc, cands, taken), *_pairs(doc, pair, taken)]
+    extra = [*resolve_anaphora(doc, cands, taken), *_pairs(doc, pair, taken, chunks)]
     _stateless(doc, cands)  # after the pronouns: they keep what their antecedent itself said
     return sorted([*(c for c in cands if c.actor), *extra], key=lambda c: (c.start, c.end))
 
@@ -180,13 +182,13 @@ def _counterpart(doc: Doc, cands: list[Cand], i: int, pair: list[str]) -> None:
     cand.basis, cand.antecedent = "coref", person.head
 
 
-def _pairs(doc: Doc, pair: list[str], taken: set[int]) -> list[Cand]:
+def _pairs(doc: Doc, pair: list[str], taken: set[int], chunks: Sequence[Span] | None) -> list[Cand]:
     """"the two countries" -> one mention per country of the pair in focus (same span)."""
     if len(pair) < 2 or not doc.has_annotation("DEP"):
         return []
     out = []
     text = doc_text(doc)  # a chunk's words sliced from it: Span.text builds a Token per word
-    for chunk in doc.noun_chunks:
+    for chunk in doc.noun_chunks if chunks is None else chunks:
         if any(i in taken for i in range(chunk.start, chunk.end)):
             continue
         if _PAIR.match(fold(text[chunk.start_char:chunk.end_char])):

@@ -28,6 +28,8 @@ _SKELETON_SUBS = (("kh", "h"), ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("gh", "g
 def strip_accents(text: str) -> str:
     """Remove diacritics: "Erdoğan" -> "Erdogan", "Łukaszenka" -> "Lukaszenka"."""
     text = text.translate(_SPECIAL)
+    if text.isascii():
+        return text  # nothing to decompose, no combining mark
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -42,12 +42,14 @@ def find_actors(doc: Doc, article: Article, resources: Resources | None) -> list
     date = article.published
     cands: list[Cand] = []
     seen: set[int] = set()  # tokens of noun phrases already read
-    if doc.has_annotation("DEP"):
-        cands.extend(_phrase_cands(doc, resolver, date, seen))
+    parsed = doc.has_annotation("DEP")
+    chunks = list(doc.noun_chunks) if parsed else []  # read once: the coreference reads them too
+    if parsed:
+        cands.extend(_phrase_cands(doc, resolver, date, seen, chunks))
     cands.extend(_entity_cands(doc, resolver, date, seen))
-    if doc.has_annotation("DEP"):
+    if parsed:
         _force_targets(doc, cands, resolver)
-    return to_mentions(doc, resolve_coreference(doc, cands))
+    return to_mentions(doc, resolve_coreference(doc, cands, chunks))
 
 
 def _force_targets(doc: Doc, cands: list[Cand], resolver: Resolver) -> None:
@@ -82,12 +84,13 @@ def _cand(span: Span, head: int, reading: Reading) -> Cand:
     return Cand(span.start, span.end, head, reading.actor, reading, _BASIS.get(reading.kind, "gazetteer"))
 
 
-def _phrase_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[int]) -> list[Cand]:
+def _phrase_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[int],
+                  chunks: list[Span]) -> list[Cand]:
     out: list[Cand] = []
     covered: set[int] = set()  # tokens inside a resolved mention
     ents = doc.ents  # built once: Span.ents walks every entity of the Doc on each call
     starts = [e.start for e in ents]
-    for chunk in doc.noun_chunks:
+    for chunk in chunks:
         root = chunk.root
         inside = ents[bisect.bisect_left(starts, chunk.start):bisect.bisect_left(starts, chunk.end)]
         inside = tuple(e for e in inside if e.end <= chunk.end)
