@@ -45,6 +45,7 @@ DROPPED = "detente.sieve.dropped"  # Doc.user_data key: first tokens of the sent
 SELECTIVE = "detente.sieve.selective_ner"  # Doc.user_data key: the NER runs only where it can add
 NER_FACTORY = "detente_selective_ner_v1"
 _NER_ATTRS = [ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_ID]
+_FUNCTION_POS = ("PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "INTJ")
 COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_ID]
 _ENDS = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’)]»")
@@ -281,8 +282,8 @@ def _ruler(nlp: Language) -> Any:
 
 def ner_sentences(doc: Doc, cues: frozenset[int]) -> list[tuple[int, int]]:
     """The sentences (token ranges) of a tagged and parsed ``doc`` the NER can add to: each with a
-    proper noun, or a capitalised word other than its first, outside the gazetteer's entities; a
-    number; or a word whose lower-case hash is in ``cues``."""
+    proper noun, or a capitalised word other than its first and not a function word, outside the
+    gazetteer's entities; a number; or a word whose lower-case hash is in ``cues``."""
     if not len(doc):
         return []
     a = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER, LIKE_NUM, SENT_START, ENT_TYPE, POS, LOWER]).astype("uint64")
@@ -290,7 +291,7 @@ def ner_sentences(doc: Doc, cues: frozenset[int]) -> list[tuple[int, int]]:
     if not len(starts) or starts[0] != 0:
         starts = np.concatenate([[0], starts])
     free = a[:, 5] == 0  # outside the gazetteer's entities
-    flag = (a[:, 0] == 1) & ((a[:, 1] == 1) | (a[:, 2] == 1))
+    flag = (a[:, 0] == 1) & ((a[:, 1] == 1) | (a[:, 2] == 1)) & ~np.isin(a[:, 6], _function_pos(doc))
     flag[starts] = False
     flag |= a[:, 6] == doc.vocab.strings["PROPN"]
     flag &= free
@@ -300,6 +301,11 @@ def ner_sentences(doc: Doc, cues: frozenset[int]) -> list[tuple[int, int]]:
     ends = np.append(starts[1:], len(doc))
     counts = np.concatenate([[0], np.cumsum(flag)])
     return [(int(s), int(e)) for s, e in zip(starts, ends) if counts[e] > counts[s]]
+
+
+def _function_pos(doc: Doc) -> np.ndarray:
+    """Parts of speech of words no name is made of ("I", "We" or "The" opening a quotation)."""
+    return np.array([doc.vocab.strings[p] for p in _FUNCTION_POS], dtype="uint64")
 
 
 class SelectiveNER:
