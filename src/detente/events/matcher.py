@@ -6,7 +6,8 @@ did not fire, a short string that ``explain`` shows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from ..wordlists import word_set
 from . import syntax as sx
@@ -82,8 +83,52 @@ def rule_tokens(doc: Doc, lexicon: Lexicon) -> list[bool]:
     return out
 
 
-def _lemma_in(tok: Token, words: tuple[str, ...]) -> bool:
-    return any(k in words for k in trigger_lemmas(tok))
+def _lemma_in(tok: Token, words: tuple[str, ...], facts: _Facts | None = None) -> bool:
+    keys = facts.keys(tok) if facts is not None else trigger_lemmas(tok)
+    return any(k in words for k in keys)
+
+
+class _Facts:
+    """What the rules tried on one token read of it and of its neighbours (its objects, complements,
+    modifiers, subjects, part of speech, voice, each word's lemma keys), worked out once for all the
+    rules instead of once per rule. Valid while the Doc is unchanged (one ``matches_for`` call)."""
+
+    def __init__(self, tok: Token):
+        self.tok = tok
+        self._memo: dict[tuple[str, int], Any] = {}
+
+    def _once(self, name: str, i: int, work: Callable[[], Any]) -> Any:
+        key = (name, i)
+        if key not in self._memo:
+            self._memo[key] = work()
+        return self._memo[key]
+
+    def keys(self, t: Token) -> list[str]:
+        return self._once("keys", t.i, lambda: trigger_lemmas(t))
+
+    def pos(self) -> str:
+        return self._once("pos", 0, lambda: sx.eff_pos(self.tok))
+
+    def passive(self) -> bool:
+        return self._once("passive", 0, lambda: sx.is_passive(self.tok))
+
+    def objects(self) -> list[Token]:
+        return self._once("objects", 0, lambda: objects_of(self.tok))
+
+    def particles(self) -> list[Token]:
+        return self._once("particles", 0, lambda: particles_of(self.tok))
+
+    def complements(self) -> list[Token]:
+        return self._once("complements", 0, lambda: sx.complements(self.tok))
+
+    def modifiers(self) -> list[Token]:
+        return self._once("modifiers", 0, lambda: modifiers_of(self.tok))
+
+    def subjects(self) -> list[Token]:
+        return self._once("subjects", 0, lambda: _subject_heads(self.tok))
+
+    def governors(self) -> list[Token]:
+        return self._once("governors", 0, lambda: _governor_words(self.tok))
 
 
 def objects_of(tok: Token) -> list[Token]:
@@ -150,50 +195,54 @@ def _inside_name(tok: Token) -> bool:
     return tok.ent_iob_ == "I" or (tok.ent_iob_ == "B" and following == "I")
 
 
-def _check_words(label: str, toks: list[Token], words: tuple[str, ...], exclude: tuple[str, ...]) -> str | None:
-    if words and not any(_lemma_in(t, words) for t in toks):
+def _check_words(label: str, toks: list[Token], words: tuple[str, ...], exclude: tuple[str, ...],
+                 facts: _Facts) -> str | None:
+    if words and not any(_lemma_in(t, words, facts) for t in toks):
         found = ", ".join(sx.lemma(t) for t in toks) or "none"
         return f"{label} not in rule's list (found: {found})"
-    if exclude and any(_lemma_in(t, exclude) for t in toks):
+    if exclude and any(_lemma_in(t, exclude, facts) for t in toks):
         return f"{label} is excluded"
     return None
 
 
-def match_rule(tok: Token, rule: Rule) -> Match | str:
-    """Try one rule on one token: a Match, or why it did not fire."""
-    why = _check_token(tok, rule)
+def match_rule(tok: Token, rule: Rule, facts: _Facts | None = None) -> Match | str:
+    """Try one rule on one token: a Match, or why it did not fire. ``facts``: what other rules
+    tried on the same token have already read of it."""
+    f = facts if facts is not None and facts.tok.i == tok.i else _Facts(tok)
+    why = _check_token(tok, rule, f)
     if why:
         return why
     anchors: list[Token] = [tok]
     consumed = {tok.i}
-    why = _check_object_and_particle(tok, rule, anchors, consumed) or _check_preps(tok, rule, anchors, consumed)
+    why = _check_object_and_particle(tok, rule, anchors, consumed, f) or \
+        _check_preps(tok, rule, anchors, consumed, f)
     if why:
         return why
-    comp = _complement(tok, rule)
+    comp = _complement(tok, rule, f)
     if isinstance(comp, str):
         return comp
-    mods = modifiers_of(tok)
-    why = _check_words("modifier", mods, rule.modifier, rule.exclude_modifier)
+    mods = f.modifiers()
+    why = _check_words("modifier", mods, rule.modifier, rule.exclude_modifier, f)
     if why:
         return why
     if rule.modifier:
-        consumed |= {m.i for m in mods if _lemma_in(m, rule.modifier)}
+        consumed |= {m.i for m in mods if _lemma_in(m, rule.modifier, f)}
     if rule.subject or rule.exclude_subject:
-        why = _check_words("subject", _subject_heads(tok), rule.subject, rule.exclude_subject)
+        why = _check_words("subject", f.subjects(), rule.subject, rule.exclude_subject, f)
         if why:
             return why
     if rule.governor or rule.exclude_governor:
-        why = _check_words("governor", _governor_words(tok), rule.governor, rule.exclude_governor)
+        why = _check_words("governor", f.governors(), rule.governor, rule.exclude_governor, f)
         if why:
             return why
-    governor = sx.governing_verb(tok)[0] if sx.eff_pos(tok) == "noun" else None
+    governor = sx.governing_verb(tok)[0] if f.pos() == "noun" else None
     return Match(rule=rule, trigger=tok, anchors=tuple(anchors), consumed=frozenset(consumed),
                  complement=comp, governor=governor)
 
 
-def _check_token(tok: Token, rule: Rule) -> str | None:
+def _check_token(tok: Token, rule: Rule, f: _Facts) -> str | None:
     """Part of speech, voice and the token's own shape."""
-    pos = sx.eff_pos(tok)
+    pos = f.pos()
     if pos != rule.pos and not (rule.pos == "adj" and pos == "verb" and tok.tag_ == "VBN"):
         return f"part of speech is {pos}, rule wants {rule.pos}"
     if pos == "noun":
@@ -206,25 +255,26 @@ def _check_token(tok: Token, rule: Rule) -> str | None:
         return "a verb here, not an adjective"
     if rule.exclude_dep and any(c.dep_ in rule.exclude_dep for c in tok.children):
         return f"has an excluded dependent ({'/'.join(rule.exclude_dep)})"
-    if rule.passive == "only" and not sx.is_passive(tok):
+    if rule.passive == "only" and not f.passive():
         return "rule wants passive voice"
-    if rule.passive == "never" and sx.is_passive(tok):
+    if rule.passive == "never" and f.passive():
         return "rule excludes passive voice"
     return None
 
 
-def _check_object_and_particle(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int]) -> str | None:
-    objs = objects_of(tok)
-    why = _check_words("object", objs, rule.object, rule.exclude_object)
+def _check_object_and_particle(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int],
+                               f: _Facts) -> str | None:
+    objs = f.objects()
+    why = _check_words("object", objs, rule.object, rule.exclude_object, f)
     if why:
         return why
     if rule.object:
-        hits = [o for o in objs if _lemma_in(o, rule.object)]
+        hits = [o for o in objs if _lemma_in(o, rule.object, f)]
         anchors.extend(hits)
         for h in hits:
             consumed |= _nominal_subtree(h)
     if rule.particle:
-        parts = particles_of(tok)
+        parts = f.particles()
         if not any(p.lower_ in rule.particle for p in parts):
             return f"particle {'/'.join(rule.particle)} missing"
         consumed |= {p.i for p in parts}
@@ -275,7 +325,7 @@ def _time_phrase(prep: Token) -> bool:
     return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
 
 
-def _check_preps(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int]) -> str | None:
+def _check_preps(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int], f: _Facts) -> str | None:
     if not (rule.prep or rule.exclude_prep):
         return None
     preps = [c for a in anchors for c in a.children if c.dep_ in ("prep", "agent", "dative")]
@@ -284,11 +334,11 @@ def _check_preps(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int
     if not rule.prep:
         return None
     wanted = [p for p in preps if p.lower_ in rule.prep and not _time_phrase(p)]
-    if not wanted and rule.prep_object and sx.eff_pos(tok) == "verb":
+    if not wanted and rule.prep_object and f.pos() == "verb":
         # the parser may hang the phrase on the object ("stripped [X of their citizenship]"):
         # with the phrase's object named by the rule, that reading is safe
         wanted = [c for o in sx.direct_objects(tok) for c in o.children if c.dep_ == "prep" and c.lower_ in rule.prep]
-    if not wanted and sx.eff_pos(tok) == "noun" and tok.dep_ == "dobj":
+    if not wanted and f.pos() == "noun" and tok.dep_ == "dobj":
         # and the other way round: "opened hearings [into X]" hung on the verb
         wanted = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in rule.prep and c.i > tok.i]
     if not wanted:
@@ -297,7 +347,7 @@ def _check_preps(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int
         for p in wanted:
             pobjs = [sx.object_head(o) for o in p.children if o.dep_ in ("pobj", "pcomp")]
             pobjs = [x for o in pobjs for x in sx.with_conjuncts(o)]
-            hits = [o for o in pobjs if _lemma_in(o, rule.prep_object)]
+            hits = [o for o in pobjs if _lemma_in(o, rule.prep_object, f)]
             if hits:
                 anchors.extend(hits)
                 consumed.add(p.i)
@@ -310,8 +360,8 @@ def _check_preps(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int
     return None
 
 
-def _complement(tok: Token, rule: Rule) -> Token | None | str:
-    comps = sx.complements(tok)
+def _complement(tok: Token, rule: Rule, f: _Facts) -> Token | None | str:
+    comps = f.complements()
     if "*" in rule.exclude_comp and comps:
         return "has a complement"
     if "*" in rule.comp:
@@ -321,12 +371,12 @@ def _complement(tok: Token, rule: Rule) -> Token | None | str:
         if not comps:
             return f"no complement with {'/'.join(rule.comp_aux)}"
     if rule.comp:
-        hits = [c for c in comps if _lemma_in(c, rule.comp)]
+        hits = [c for c in comps if _lemma_in(c, rule.comp, f)]
         if not hits:
             found = ", ".join(sx.lemma(c) for c in comps) or "none"
             return f"complement not in rule's list (found: {found})"
         return hits[0]
-    if rule.exclude_comp and any(_lemma_in(c, rule.exclude_comp) for c in comps):
+    if rule.exclude_comp and any(_lemma_in(c, rule.exclude_comp, f) for c in comps):
         return "complement is excluded"
     return comps[0] if comps else None
 
@@ -351,8 +401,9 @@ def matches_for(tok: Token, lexicon: Lexicon) -> tuple[list[Match], list[tuple[R
     """The rules that fire on a token, most specific first, with every rule tried and its outcome."""
     tried: list[tuple[Rule, str]] = []
     fired: list[Match] = []
+    facts = _Facts(tok)
     for rule in candidate_rules(tok, lexicon):
-        result = match_rule(tok, rule)
+        result = match_rule(tok, rule, facts)
         if isinstance(result, Match):
             fired.append(result)
             tried.append((rule, "fired"))
