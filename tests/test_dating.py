@@ -391,3 +391,16 @@ def test_a_year_on_the_event_a_verb_happened_in_dates_the_verb(bare_nlp):
 def test_a_year_on_a_noun_that_is_no_scene_dates_only_the_noun(bare_nlp):
     m = dated(bare_nlp, "The minister criticised the 2015 agreement on Monday.", "criticised")
     assert window(m)[0] != D(2015, 1, 1)
+
+
+def test_clause_text_reads_the_words_of_token_subtree_from_the_arrays(nlp):
+    from detente.time.syntax import clause_text
+
+    doc = nlp("Despite years of talks, the two sides, which had fought since 1992, finally signed a deal after "
+              "the president, who arrived on Monday, met rebels in Kabul. Though it rained, they marched.")
+    for tok in doc:
+        skip = {t.i for c in tok.children if c.dep_ in ("prep", "advcl") and c.lower_ in {
+            "despite", "after", "following", "amid", "since", "before", "unlike", "although", "though"}
+            for t in c.subtree}
+        assert clause_text(tok) == " ".join(t.text for t in tok.subtree if t.i not in skip)
+    assert "Despite" not in clause_text(next(t for t in doc if t.lemma_ == "sign"))

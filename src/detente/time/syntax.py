@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.attrs import ORTH
+
+from ..events.features import doc_table
 from ..wordlists import lexicon_words, word_set
 from .grammar import Timex
 
@@ -255,11 +258,37 @@ def clause_tense(token: Token) -> str:
     return "past" if verb.tag_ == "VBN" else "present"
 
 
+_ADJUNCTS = frozenset({"despite", "after", "following", "amid", "since", "before", "unlike", "although", "though"})
+_FORMS = "detente.time.forms"  # Doc.user_data key: the words of the Doc, read once
+
+
 def clause_text(verb: Token) -> str:
-    """The words of the verb's clause without its prepositional adjuncts ("despite years of ...")."""
+    """The words of the verb's clause without its prepositional adjuncts ("despite years of ..."),
+    in the order of ``Token.subtree``, read from the Doc's arrays (no Token per word)."""
+    doc = verb.doc
+    table = doc_table(doc)
     skip: set[int] = set()
-    for child in verb.children:
-        if child.dep_ in ("prep", "advcl") and child.lower_ in {"despite", "after", "following", "amid", "since",
-                                                                "before", "unlike", "although", "though"}:
-            skip.update(t.i for t in child.subtree)
-    return " ".join(t.text for t in verb.subtree if t.i not in skip)
+    for child in table.children[verb.i]:
+        if table.dep[child] in ("prep", "advcl") and table.lower[child] in _ADJUNCTS:
+            skip.update(table.subtree(child))
+    forms = doc.user_data.get(_FORMS)
+    if not isinstance(forms, list) or len(forms) != len(doc):
+        strings = doc.vocab.strings
+        forms = doc.user_data[_FORMS] = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    return " ".join(forms[i] for i in _subtree_in_order(table.children, verb.i) if i not in skip)
+
+
+def _subtree_in_order(children: list[list[int]], i: int) -> list[int]:
+    """What ``Token.subtree`` yields: each word's left children's subtrees, the word, its right ones'."""
+    out: list[int] = []
+    stack = [(i, False)]
+    while stack:
+        j, ready = stack.pop()
+        if ready:
+            out.append(j)
+            continue
+        kids = children[j]
+        stack.extend((c, False) for c in reversed(kids) if c > j)
+        stack.append((j, True))
+        stack.extend((c, False) for c in reversed(kids) if c < j)
+    return out
