@@ -17,3 +17,16 @@ def doc_text(doc: Doc) -> str:
                        for orth, space in doc.to_array([ORTH, SPACY]).tolist())
         doc.user_data[TEXT] = text
     return text
+
+
+FORMS = "detente.forms"  # Doc.user_data key: the words of the Doc (their texts), read once
+
+
+def doc_forms(doc: Doc) -> list[str]:
+    """Every token's text (``Token.text``), read once from the Doc's array and kept with it
+    (remade if the Doc's length changed): no Token per word read."""
+    forms = doc.user_data.get(FORMS)
+    if not isinstance(forms, list) or len(forms) != len(doc):
+        strings = doc.vocab.strings
+        forms = doc.user_data[FORMS] = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    return forms

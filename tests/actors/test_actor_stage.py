@@ -210,3 +210,17 @@ def test_a_stateless_people_takes_the_country_of_a_place_of_theirs_in_the_senten
     idx = next(t.i for t in doc if t.text == word)
     (m,) = [m for m in find_actors(doc, article, kb_resources) if m.start <= idx < m.end]
     assert m.actor.country == expected
+
+
+def test_possessors_and_forms_read_from_the_arrays_are_the_tokens(nlp):
+    from detente.actors.stage import _POSSESSIVE, _possessors
+    from detente.doctext import doc_forms
+
+    doc = nlp("Iran's new leadership and the rebels' commander met Putin’s envoy; his aides and Britain's "
+              "allies' ministers watched the country's army.")
+    assert doc_forms(doc) == [t.text for t in doc]
+    for chunk in doc.noun_chunks:
+        tokens = [t for t in chunk if t.i < chunk.root.i and t.pos_ != "PRON" and
+                  (t.dep_ == "poss" or (t.i + 1 < len(doc) and doc[t.i + 1].text in _POSSESSIVE))]
+        assert [t.i for t in _possessors(chunk)] == [t.i for t in tokens]
+    assert any(_possessors(chunk) for chunk in doc.noun_chunks)

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention, Article
-from ..doctext import doc_text
+from ..doctext import doc_forms, doc_text
+from ..events.features import doc_table
 from ..wordlists import word_set
 from .coref import Cand, resolve_coreference, to_mentions
 from .cues import load_cues
@@ -256,8 +257,9 @@ def _modifier_cands(chunk: Span, ents: tuple[Span, ...], resolver: Resolver, dat
 def _possessors(chunk: Span) -> list[Token]:
     """Possessor words of a chunk ("Iran" in "Iran's role"; the parser may call them nmod)."""
     doc = chunk.doc
-    return [t for t in chunk if t.i < chunk.root.i and t.pos_ != "PRON" and
-            (t.dep_ == "poss" or (t.i + 1 < len(doc) and doc[t.i + 1].text in _POSSESSIVE))]
+    table, forms, n = doc_table(doc), doc_forms(doc), len(doc)  # the Doc's arrays: a Token per possessor only
+    return [doc[i] for i in range(chunk.start, chunk.root.i) if table.pos[i] != "PRON" and
+            (table.dep[i] == "poss" or (i + 1 < n and forms[i + 1] in _POSSESSIVE))]
 
 
 def _named_possessor(chunk: Span) -> bool:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.attrs import ORTH
-
+from ..doctext import doc_forms
 from ..events.features import doc_table
 from ..wordlists import lexicon_words, word_set
 from .grammar import Timex
@@ -259,7 +258,6 @@ def clause_tense(token: Token) -> str:
 
 
 _ADJUNCTS = frozenset({"despite", "after", "following", "amid", "since", "before", "unlike", "although", "though"})
-_FORMS = "detente.time.forms"  # Doc.user_data key: the words of the Doc, read once
 
 
 def clause_text(verb: Token) -> str:
@@ -271,10 +269,7 @@ def clause_text(verb: Token) -> str:
     for child in table.children[verb.i]:
         if table.dep[child] in ("prep", "advcl") and table.lower[child] in _ADJUNCTS:
             skip.update(table.subtree(child))
-    forms = doc.user_data.get(_FORMS)
-    if not isinstance(forms, list) or len(forms) != len(doc):
-        strings = doc.vocab.strings
-        forms = doc.user_data[_FORMS] = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    forms = doc_forms(doc)
     return " ".join(forms[i] for i in _subtree_in_order(table.children, verb.i) if i not in skip)
 
 
