@@ -150,3 +150,16 @@ def test_cues_file_is_valid():
 def test_cues_reject_a_bad_file():
     with pytest.raises(DataFileError):
         build_cues({"say_verbs": ["Say"]})
+
+
+def test_sentence_starts_from_the_arrays_are_token_sent(nlp):
+    from detente.actors.anaphora import _sent_starts, _sentence_starts
+
+    doc = nlp("Iran said it would talk. The talks failed!  They met again in May.\n\nHe left. It rained; "
+              "they stayed.")
+    sent_of = _sentence_starts(doc)
+    assert sent_of == [t.sent.start for t in doc]
+    for tok in doc:
+        for n in (1, 2, 3, 10):
+            assert _sent_starts(tok, n, sent_of) == _sent_starts(tok, n)
+    assert _sentence_starts(nlp("")) == []

@@ -25,7 +25,8 @@ from collections.abc import Callable
 from functools import partial
 from dataclasses import replace
 
-from spacy.attrs import LOWER
+import numpy as np
+from spacy.attrs import LOWER, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
@@ -67,20 +68,22 @@ def resolve_anaphora(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]
             bisect.insort(pool, cand, key=lambda c: c.head)
 
     strings = doc.vocab.strings
-    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
-        if strings[lower] not in _KIND and strings[lower] not in _DEFINITE:
+    lowers = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
+    sent_of = _sentence_starts(doc)
+    for i, lower in enumerate(lowers):
+        if lower not in _KIND and lower not in _DEFINITE:
             continue  # neither a pronoun nor a description (no Token built for it)
         tok = doc[i]
         kind = _KIND.get(tok.lower_) if tok.pos_ == "PRON" else _definite(tok)
         if kind is None or (kind == "it" and _not_referential(tok, cues)):
             continue
-        ante = _antecedent(doc, tok, kind, pool, in_quote.get(tok.i), cues.say_verbs, found)
+        ante = _antecedent(doc, tok, kind, pool, in_quote.get(tok.i), cues.say_verbs, found, sent_of)
         if ante is not None and ante.actor is not None:
             add(tok, ante)
     at = _index(pool)
     for quote, speaker in quote_speakers(doc, quotes, cues.say_verbs, at):
         for i in range(quote.start, quote.end):
-            if doc[i].lower_ in cues.first_person and doc[i].pos_ == "PRON":
+            if lowers[i] in cues.first_person and doc[i].pos_ == "PRON":
                 add(doc[i], speaker)
     _possessive_countries(doc, resolved, found)
     return out
@@ -119,8 +122,8 @@ def _not_referential(tok: Token, cues: Cues) -> bool:
 
 
 def _antecedent(doc: Doc, tok: Token, kind: str, pool: list[Cand], quote: Quote | None,
-                say_verbs: frozenset[str], found: dict[int, Cand]) -> Cand | None:
-    window = _sent_starts(tok, _WINDOW[kind])
+                say_verbs: frozenset[str], found: dict[int, Cand], sent_of: list[int] | None = None) -> Cand | None:
+    window = _sent_starts(tok, _WINDOW[kind], sent_of)
     first = min(window)  # the window's sentences are contiguous: no Span built per candidate
     before = [c for c in pool if first <= c.head < tok.i and c.start != tok.i]
     if quote is not None and kind in ("it", "they"):
@@ -170,8 +173,26 @@ def _speaker(tok: Token, before: list[Cand], say_verbs: frozenset[str]) -> Cand 
     return next((c for c in reversed(before) if subj is not None and c.start <= subj.i < c.end), None)
 
 
-def _sent_starts(tok: Token, n: int) -> set[int]:
+def _sentence_starts(doc: Doc) -> list[int] | None:
+    """The start of each token's sentence, as ``Token.sent`` finds it (the nearest sentence start at
+    or before it, else 0), from the Doc's array; None when hooks decide the sentences."""
+    if "sents" in doc.user_hooks or "sent" in doc.user_span_hooks or "sent" in doc.user_token_hooks:
+        return None
+    starts = np.where(doc.to_array(SENT_START) == 1, np.arange(len(doc)), 0)
+    return np.maximum.accumulate(starts).tolist() if len(doc) else []
+
+
+def _sent_starts(tok: Token, n: int, sent_of: list[int] | None = None) -> set[int]:
+    """The starts of ``tok``'s sentence and of those before it, ``n`` at most."""
     starts: set[int] = set()
+    if sent_of is not None:
+        start = sent_of[tok.i]
+        while len(starts) < n:
+            starts.add(start)
+            if start == 0:
+                break
+            start = sent_of[start - 1]
+        return starts
     sent: Span | None = tok.sent
     while sent is not None and len(starts) < n:
         starts.add(sent.start)
