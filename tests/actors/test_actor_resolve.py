@@ -211,24 +211,3 @@ def test_a_reading_that_looks_at_no_date_serves_every_date_and_one_that_does_is_
     assert resolver.read("President Castro", dt.date(2005, 6, 1)) is fidel
     # a known person's role at the date
     assert resolver.read("Fidel Castro", dt.date(2005, 6, 1)) is not resolver.read("Fidel Castro", dt.date(2010, 6, 1))
-
-
-def test_a_segment_is_analysed_once_for_the_phrases_that_share_it(monkeypatch):
-    import datetime as dt
-    from detente.actors import resolve as resolve_module
-    from detente.actors.kb import load_kb
-    from detente.actors.resolve import Resolver
-
-    calls = []
-    real = resolve_module.analyse_segment
-    monkeypatch.setattr(resolve_module, "analyse_segment", lambda text, *a: calls.append(text) or real(text, *a))
-    resolver = Resolver(load_kb())
-    one = resolver.read("Tajik President, Emomali Rahmon", dt.date(2020, 1, 1))
-    other = resolver.read("Emomali Rahmon, the Tajik President", dt.date(2021, 1, 1))
-    assert calls == ["Tajik President", "Emomali Rahmon", "the Tajik President"]
-    assert one.actor.kb_id == other.actor.kb_id is not None
-    calls.clear()  # a bare surname after a title is looked up at the date: analysed per date
-    fidel = resolver.read("President Castro, the leader", dt.date(2005, 6, 1))
-    raul = resolver.read("President Castro, a leader", dt.date(2010, 6, 1))
-    assert calls == ["President Castro", "the leader", "President Castro", "a leader"]
-    assert (fidel.actor.kb_id, raul.actor.kb_id) == ("cub-fidel-castro", "cub-raul-castro")

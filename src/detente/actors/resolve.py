@@ -62,7 +62,6 @@ class Resolver:
         self.title_heads = self.titles.heads
         self._reads: dict[tuple, Reading | None] = {}  # read()'s answers, while the KB is unchanged
         self._undated: dict[tuple, Reading | None] = {}  # those that looked at no date: any date's answer
-        self._segs: dict[tuple, Segment] = {}  # analysed segments, the same way (phrases share them)
         self._dated = False  # whether the reading being made looked at its date
 
     # -- public ---------------------------------------------------------------------
@@ -90,10 +89,12 @@ class Resolver:
         if len(self._reads) + len(self._undated) >= _READS_MAX:
             self._reads.clear()
             self._undated.clear()
-            self._segs.clear()
         self._dated = False
         reading = self._read(text, date, context_country, person_hint)
-        (self._reads if self._dated else self._undated)[key if self._dated else undated] = reading
+        if self._dated:
+            self._reads[key] = reading
+        else:
+            self._undated[undated] = reading
         return reading
 
     def _read(self, text: str, date: dt.date | None, context_country: str | None,
@@ -102,8 +103,9 @@ class Resolver:
         lenient = text.islower()
         segs = []
         for seg_text in _segments(text):
-            seg = self._segment(seg_text, lenient, date)
-            if seg is not None:
+            toks = tokenize(seg_text)
+            if toks:
+                seg = analyse_segment(seg_text, toks, self.kb, self.gaz, self.titles, lenient, date)
                 self._dated |= seg.dated
                 segs.append((seg, seg_text))
         readings = [self._read_segment(seg, seg_text, date, context_country, person_hint and k == 0)
@@ -116,18 +118,6 @@ class Resolver:
                     seg, seg_text = segs[n]
                     readings[n] = self._read_segment(seg, seg_text, date, context_country, True)
         return _merge([r for r in readings if r is not None])
-
-    def _segment(self, text: str, lenient: bool, date: dt.date | None) -> Segment | None:
-        """One segment's analysis (None: no word), remembered like readings (never changed once made)."""
-        undated = (self.kb.generation, text, lenient)
-        seg = self._segs.get(undated) or self._segs.get((*undated, date))
-        if seg is None:
-            toks = tokenize(text)
-            if not toks:
-                return None
-            seg = analyse_segment(text, toks, self.kb, self.gaz, self.titles, lenient, date)
-            self._segs[(*undated, date) if seg.dated else undated] = seg
-        return seg
 
     def _normalise_case(self, text: str) -> str:
         """Lower-case "u.s. troops" -> "U.S. troops"; all-capital "PRESIDENT PUTIN" -> "President Putin"
