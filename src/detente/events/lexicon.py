@@ -117,6 +117,8 @@ class Lexicon:
     derive: Mapping[str, Mapping[str, str]]
     version: str = ""
     by_lemma: Mapping[str, tuple[Rule, ...]] = field(default_factory=dict)
+    # matcher.rule_tokens' answers by (form, lemma) string hash, kept across Docs (bounded there)
+    key_memo: dict[tuple[int, int], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def rules_for(self, lemma: str) -> tuple[Rule, ...]:
         return self.by_lemma.get(lemma, ())

@@ -13,6 +13,7 @@ from ..wordlists import word_set
 from . import syntax as sx
 from .lexicon import Lexicon, Rule
 
+import numpy as np
 from spacy.attrs import ENT_TYPE, LEMMA, LOWER
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ class Match:
         return min(t.i for t in self.anchors if t.i <= self.trigger.i) if self.anchors else self.trigger.i
 
 
+_MEMO_MAX = 200_000  # (form, lemma) pairs remembered before the memo is emptied
 PERSON_KEY = "#person"  # in the $person class: what a PERSON entity matches
 
 
@@ -67,20 +69,25 @@ def rule_tokens(doc: Doc, lexicon: Lexicon) -> list[bool]:
     coder skips the other tokens, on which no rule could be tried."""
     keys = lexicon.by_lemma
     strings = doc.vocab.strings
-    persons = PERSON_KEY in keys
-    memo: dict[tuple[int, int], bool] = {}
-    out: list[bool] = []
-    previous = 0
-    hyphen = strings.add("-")
-    for lower, lemma, ent in doc.to_array([LOWER, LEMMA, ENT_TYPE]).tolist():
-        hit = memo.get((lower, lemma))
-        if hit is None:
-            low, base = strings[lower], strings[lemma].lower()
-            hit = memo[(lower, lemma)] = any(form in keys for form in (
-                base, base + "e", low, low[:-1], low[:-2], low[:-3] + "y", low[:-3], low[:-3] + "e"))
-        out.append(hit or previous == hyphen or (persons and ent != 0 and strings[ent] == "PERSON"))
-        previous = lower
-    return out
+    if not len(doc):
+        return []
+    values = doc.to_array([LOWER, LEMMA, ENT_TYPE])
+    memo = lexicon.key_memo
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+
+    def hit(lower: int, lemma: int) -> bool:  # each (form, lemma) pair asked once
+        low, base = strings[lower], strings[lemma].lower()
+        memo[(lower, lemma)] = found = any(form in keys for form in (
+            base, base + "e", low, low[:-1], low[:-2], low[:-3] + "y", low[:-3], low[:-3] + "e"))
+        return found
+
+    pairs = zip(values[:, 0].tolist(), values[:, 1].tolist())
+    out = np.array([memo[p] if p in memo else hit(*p) for p in pairs], dtype=bool)
+    out[1:] |= values[:-1, 0] == strings.add("-")  # after a hyphen: a re-joined compound
+    if PERSON_KEY in keys:
+        out |= values[:, 2] == strings.add("PERSON")
+    return out.tolist()
 
 
 def _lemma_in(tok: Token, words: tuple[str, ...], facts: _Facts | None = None) -> bool:
