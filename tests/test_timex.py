@@ -225,3 +225,18 @@ def test_the_case_traps_are_every_letter_that_matches_an_ascii_one_only_case_ins
     traps = {chr(c) for c in range(128, sys.maxunicode + 1) if ascii_alnum.fullmatch(chr(c))}
     assert traps == set(_CASE_TRAPS.pattern.strip("[]"))
     assert all(len(ch.lower()) == 1 for ch in map(chr, range(sys.maxunicode + 1)) if ch not in traps)
+
+
+def test_an_expression_matched_through_a_case_trap_resolves_as_its_ascii_words():
+    """"thıs year" (a Turkish dotless i) matches the case-blind pattern of "this year": it is read
+    as that, as is each trap letter, instead of failing on a word the tables do not know."""
+    from detente.time.grammar import _ASCII_FOLD, _CASE_TRAPS
+
+    assert set(_CASE_TRAPS.pattern.strip("[]")) == {chr(c) for c in _ASCII_FOLD}
+    published = dt.date(2023, 6, 5)
+    for trapped, plain in (("th\u0131s year", "this year"), ("\u0130n May", "In May"),
+                           ("last wee\u212a", "last week"), ("\u017fince the beginning of the year",
+                                                             "since the beginning of the year")):
+        got, want = find_timexes(trapped), find_timexes(plain)
+        assert [(t.start, t.end) for t in got] == [(t.start, t.end) for t in want] and want
+        assert [t.resolve(published) for t in got] == [t.resolve(published) for t in want]

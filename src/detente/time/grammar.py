@@ -164,6 +164,9 @@ _NEEDS: tuple[tuple[_Needle, ...], ...] = (
 )
 assert len(_NEEDS) == len(_PATTERNS)
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K: match i, s, k case-insensitively
+# the words a pattern matched with one of them ("thıs" for "this", a Turkish dotless i) read as the
+# ASCII words the tables of ``_build`` are keyed by
+_ASCII_FOLD = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
 
 
 def _scanned(text: str) -> list[tuple[str, re.Pattern[str]]]:
@@ -200,7 +203,7 @@ def _part(text: str | None) -> str | None:
 
 
 def _build(name: str, m: re.Match[str]) -> Resolver | None:
-    g = m.groupdict()
+    g = {k: v.translate(_ASCII_FOLD) if v else v for k, v in m.groupdict().items()}
     year = int(g["year"]) if g.get("year") else None
     if name == "iso":
         d = safe_date(year or 0, int(g["m"]), int(g["d"])) if year else None
@@ -399,7 +402,7 @@ def find_timexes(text: str, date_spans: Iterable[tuple[int, int]] = ()) -> list[
             found.append((m.start(), m.end(), resolver, False))
     rx, by_phrase = _anchor_matcher()
     for m in rx.finditer(text) if _may_name_anchor(text) else ():
-        anchor = by_phrase[" ".join(m.group("phrase").lower().split())]
+        anchor = by_phrase[" ".join(m.group("phrase").translate(_ASCII_FOLD).lower().split())]
         found.append((m.start(), m.end(), partial(r_anchor, anchor.start, anchor.end, anchor.open_end), True))
     chosen: list[tuple[int, int, Resolver, bool]] = []
     for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
@@ -412,14 +415,14 @@ def _has_context(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
     if any(s <= start and end <= e for s, e in spans):
         return True
     m = _PREP.search(text, max(0, start - 24), start)
-    return bool(m and m.group("prep").lower() in _TEMPORAL_PREP | {"in", "on", "during"})
+    return bool(m and m.group("prep").translate(_ASCII_FOLD).lower() in _TEMPORAL_PREP | {"in", "on", "during"})
 
 
 def _with_prep(text: str, start: int, end: int, resolver: Resolver, anchor: bool) -> Timex:
     m = _PREP.search(text, max(0, start - 24), start)
     kind = "mention" if anchor else "at"
     if m:
-        prep = " ".join(m.group("prep").lower().split())
+        prep = " ".join(m.group("prep").translate(_ASCII_FOLD).lower().split())
         kind = _KINDS.get(prep, "at")
         if anchor and prep == "of":
             kind = "mention"
