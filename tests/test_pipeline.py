@@ -112,3 +112,28 @@ def test_read_articles_cleans_skips_rejections_and_stops_at_the_limit(tmp_path):
                                            "Tajikistan's president received him in Dushanbe."]
     assert all(a.body is not None for a in got)  # cleaned
     assert len(list(read_articles([str(tmp_path)], Settings(), limit=1))) == 1
+
+
+def test_an_article_a_stage_fails_on_loses_its_events_only(monkeypatch, caplog):
+    """A bug one article's text sets off in a coding stage is logged with the article's id; the
+    run goes on and the other articles keep their events."""
+    import detente.pipeline as pl
+    from detente.ingest import make_article
+    from detente.pipeline import Pipeline
+    from detente.settings import Settings
+
+    real = pl.date_events
+
+    def fails_on_b(doc, mentions, article):
+        if article.id == "b":
+            raise KeyError("a word no table knows")
+        return real(doc, mentions, article)
+
+    monkeypatch.setattr(pl, "date_events", fails_on_b)
+    text = "Iran's defence minister visited Tajikistan on Monday."
+    arts = [make_article(i, text, published="2023-06-05") for i in ("a", "b", "c")]
+    with caplog.at_level("ERROR", logger="detente"):
+        coded = list(Pipeline(Settings()).code_articles(arts))
+    assert [c.article.id for c in coded] == ["a", "b", "c"]
+    assert coded[0].mentions and coded[2].mentions and not coded[1].mentions
+    assert "article b: coding failed (KeyError" in caplog.text

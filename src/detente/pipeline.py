@@ -14,6 +14,7 @@ wires them together.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -23,7 +24,7 @@ from .clean import clean_article
 from .dating import date_events
 from .events import code_events
 from .fetch import Fetcher, page_cache_dir
-from .errors import InputError
+from .errors import DetenteError, InputError
 from .identity import cluster_mentions
 from .ingest import make_article, read_inputs, size_problem
 from .model import Article, CodedArticle, Event, Rejection, RunSummary
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from .store.db import Store
 
 Progress = Callable[[int], None]
+_LOG = logging.getLogger("detente")
 
 
 class Pipeline:
@@ -78,11 +80,22 @@ class Pipeline:
 
     # -- coding, no store -------------------------------------------------------------
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
-        """Run the actor, event, place and time stages over one parsed article."""
-        actors = find_actors(doc, article, self.resources)
-        mentions = code_events(doc, actors, article, self.resources)
-        mentions = locate_events(doc, mentions, actors, article, self.resources)
-        mentions = date_events(doc, mentions, article)
+        """Run the actor, event, place and time stages over one parsed article.
+
+        A stage that fails on this article (a bug its text sets off, not a ``DetenteError`` of
+        the data or settings, which concerns every article) loses this article's events only: the
+        error is logged with the article's id and the article is coded with none."""
+        try:
+            actors = find_actors(doc, article, self.resources)
+            mentions = code_events(doc, actors, article, self.resources)
+            mentions = locate_events(doc, mentions, actors, article, self.resources)
+            mentions = date_events(doc, mentions, article)
+        except DetenteError:
+            raise
+        except Exception as exc:  # noqa: BLE001 (one article's failure must not stop the run)
+            _LOG.error("article %s: coding failed (%s: %s); it is stored without events",
+                       article.id, type(exc).__name__, exc)
+            return CodedArticle(article=article)
         return CodedArticle(article=article, actors=tuple(actors), mentions=tuple(mentions))
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
