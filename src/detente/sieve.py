@@ -253,7 +253,7 @@ def _copy_back(sub: Doc, doc: Doc, runs: list[tuple[int, int]], starts: list[int
         return
     values = np.zeros((n, len(COPIED)), dtype="uint64")
     keep = np.zeros(n, dtype=bool)
-    index = np.concatenate([np.arange(s, e) for s, e in runs]) if runs else np.zeros(0, dtype=int)
+    index = _run_index(runs)
     keep[index] = True
     if len(index):
         values[index] = sub.to_array(COPIED)
@@ -333,18 +333,20 @@ class SelectiveNER:
                 pass
             for (doc, runs), sub in zip(plans, subs):
                 if runs:
-                    index = np.concatenate([np.arange(s, e) for s, e in runs])
                     values = doc.to_array(_NER_ATTRS)
-                    values[index] = sub.to_array(_NER_ATTRS)
+                    values[_run_index(runs)] = sub.to_array(_NER_ATTRS)
                     doc.from_array(_NER_ATTRS, values)
             yield from batch
 
 
 def _ner_subdoc(doc: Doc, runs: list[tuple[int, int]]) -> Doc:
-    """The tokens of ``runs`` as a new Doc that keeps their entities (the gazetteer's)."""
-    toks = [t for s, e in runs for t in doc[s:e]]
-    sub = Doc(doc.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks])
+    """The tokens of ``runs`` as a Doc of their own (``_subdoc``) that keeps their entities (the gazetteer's)."""
+    sub = _subdoc(doc, runs)
     if runs:
-        index = np.concatenate([np.arange(s, e) for s, e in runs])
-        sub.from_array(_NER_ATTRS, doc.to_array(_NER_ATTRS)[index])
+        sub.from_array(_NER_ATTRS, doc.to_array(_NER_ATTRS)[_run_index(runs)])
     return sub
+
+
+def _run_index(runs: list[tuple[int, int]]) -> np.ndarray:
+    """The token indices of ``runs``, in order."""
+    return np.concatenate([np.arange(s, e) for s, e in runs]) if runs else np.zeros(0, dtype=int)
