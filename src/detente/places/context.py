@@ -1,5 +1,9 @@
 """Locations from the article around an event: the previous sentence's event of the same actors.
 
+An event placed at home by the ``actors`` fallback whose doer an event of this sentence or the
+one before places abroad on a visit or at a meeting (``presence_codes``) is not placed at home
+("Putin arrived in Paris on Monday. He condemned the decision."): where it was is not said.
+
 An event that neither its clause, a dateline nor a fallback places may take the place of an event
 of the sentence just before it (basis ``previous``) when
 
@@ -38,6 +42,9 @@ def carry_over(doc: Doc, mentions: Sequence[EventMention], places: Sequence[Plac
             by_sentence.setdefault(m.sent_index, []).append(m)
     out = []
     for m in mentions:
+        if m.location is not None and m.location.basis == "actors" and m.sent_index >= 0 \
+                and _away(m, [*by_sentence.get(m.sent_index - 1, ()), *by_sentence.get(m.sent_index, ())], config):
+            m = dataclasses.replace(m, location=None)
         if m.location is None and m.sent_index > 0:
             prior = _prior(m, by_sentence.get(m.sent_index - 1, ()), config)
             if prior is not None and prior.location is not None \
@@ -45,6 +52,16 @@ def carry_over(doc: Doc, mentions: Sequence[EventMention], places: Sequence[Plac
                 m = dataclasses.replace(m, location=dataclasses.replace(prior.location, basis="previous"))
         out.append(m)
     return out
+
+
+def _away(m: EventMention, nearby: Sequence[EventMention], config: PlacesConfig) -> bool:
+    """The doer placed at home is, by a visit or a meeting of its own (``presence_codes``) in this
+    sentence or the one before, abroad ("Putin arrived in Paris on Monday. He condemned the
+    decision."; not an act of force it ordered: "sending Turkish forces into Afrin")."""
+    country = m.location.country if m.location is not None else None
+    return any(c is not m and c.location is not None and c.location.country != country
+               and any(c.cameo.startswith(p) for p in config.presence_codes) and _same(m.source, c.source)
+               for c in nearby)
 
 
 def _prior(m: EventMention, candidates: Sequence[EventMention], config: PlacesConfig) -> EventMention | None:

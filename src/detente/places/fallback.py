@@ -131,10 +131,11 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     if doer is None or _country(m.source) != iso or not (doer.sector in config.home_sectors
                                                          or not doer.sector and _is_country(m.source)):
         return None  # an act is done where its doer is; a target alone ("pressure on Putin") says nothing
-    if m.source is not None and m.source.basis in ("coref", "context") and not _named_person(doc, m.source):
+    if m.source is not None and m.source.basis in ("coref", "context") and not _named_person(doc, m.source) \
+            and not _known_pronoun(doc, m.source, config):
         # a doer whose country was borrowed from the article ("A spokesman said", "we", "the
         # president") was wrong too often in the hand checks to place the act; a person named
-        # again by surname ("Putin" after "Vladimir Putin") is no borrowing
+        # again by surname ("Putin" after "Vladimir Putin") or by "he" or "she" is no borrowing
         return None
     if any(m.cameo.startswith(code) for code in config.abroad_codes) or _mixed_doer(doc, m, iso):
         return None  # "as Russia drew down its military presence": troops act abroad
@@ -165,6 +166,16 @@ def _named_person(doc: Doc, mention: ActorMention) -> bool:
     name = set((mention.actor.name or "").lower().split())
     words = [t for t in span if t.is_alpha and not t.is_stop]
     return bool(words) and all(t.text[:1].isupper() and t.lower_ in name for t in words)
+
+
+def _known_pronoun(doc: Doc, mention: ActorMention, config: PlacesConfig) -> bool:
+    """"he" or "she" (``person_pronouns``) resolved by coreference to a known person ("Vladimir
+    Putin spoke on Monday. He condemned ..."): the person, not a country borrowed from context."""
+    if mention.basis != "coref" or mention.actor is None or not mention.actor.kb_id:
+        return False
+    if not 0 <= mention.start < mention.end <= len(doc) or mention.end - mention.start != 1:
+        return False
+    return doc[mention.start].lower_ in config.person_pronouns
 
 
 def _mixed_doer(doc: Doc, m: EventMention, iso: str) -> bool:

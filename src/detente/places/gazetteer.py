@@ -81,6 +81,8 @@ class PlacesConfig:
     intent_roots: frozenset[str] = frozenset()
     intent_kept: frozenset[str] = frozenset()
     in_complement_verbs: frozenset[str] = frozenset()
+    person_pronouns: frozenset[str] = frozenset()
+    presence_codes: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -159,7 +161,8 @@ def load_config() -> PlacesConfig:
         object_nouns=_words(data, "object_nouns"), demonym_nouns=_words(data, "demonym_nouns"),
         war_nouns=_words(data, "war_nouns"), home_act_codes=_codes(data, "home_act_codes"),
         compass_words=_words(data, "compass_words"), intent_roots=_roots(data, "intent_roots"),
-        intent_kept=_codes(data, "intent_kept"), in_complement_verbs=_words(data, "in_complement_verbs"))
+        intent_kept=_codes(data, "intent_kept"), in_complement_verbs=_words(data, "in_complement_verbs"),
+        person_pronouns=_words(data, "person_pronouns"), presence_codes=_codes(data, "presence_codes"))
 
 
 def _codes(data: dict[str, Any], key: str) -> frozenset[str]:
