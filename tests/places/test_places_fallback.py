@@ -227,3 +227,14 @@ def test_a_known_person_placed_abroad_just_before_is_not_placed_at_home(code):
     # an act of force the person ordered abroad puts no doer there
     ordered = code("Russian President Vladimir Putin ordered airstrikes on Idlib on Monday. He condemned the decision.")
     assert _where(ordered["condemned"])[1:] == ("RUS", "country", "actors")
+
+
+def test_a_place_abroad_in_another_doers_clause_does_not_block_the_home_country(code):
+    # the scene of a clause with a subject of its own is not where the statement was made
+    said = code("After Washington announced a new force inside Syria, Turkey condemned the plan.")
+    assert _where(said["condemned"])[1:] == ("TUR", "country", "actors")
+    # a clause that may say where the doer itself was still blocks it
+    for text in ("While he was in Paris, Vladimir Putin condemned the plan.",
+                 "Vladimir Putin, who was in Paris, condemned the plan.",
+                 "The Turkish government, which has troops in Syria, condemned the plan."):
+        assert code(text)["condemned"].location is None, text

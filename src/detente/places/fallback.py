@@ -43,6 +43,7 @@ from .phrase import first_conjunct
 from .types import GeoPlace, PlaceMention
 
 _NON_COUNTRIES = frozenset({"IGO"})
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "conj", "parataxis"})
 _MAX_UP = 4
 
 
@@ -147,10 +148,33 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
         tok = doc[p.end - 1]
         # where a speech act was said counts ("In a speech delivered in Cairo, Pompeo called for ...")
         if p.place.country != iso and _locative(tok, config) \
-                and not (speech and _spoken_of(trigger, tok, said_at=config.locative)):
+                and not (speech and _spoken_of(trigger, tok, said_at=config.locative)) \
+                and not _other_clause(doc, tok, trigger, m.source):
             return None
     country = load_index().countries.get(iso)
     return (country, "actors") if country is not None else None
+
+
+def _other_clause(doc: Doc, tok: Token, trigger: Token | None, doer: ActorMention | None) -> bool:
+    """``tok`` lies in a clause of another doer than the event's: a clause with a subject of its
+    own that names someone else ("after Washington announced a force inside Syria, Erdoğan
+    accused the US"), or a relative clause on a noun outside the doer's phrase ("the US, which
+    armed the YPG in Raqqa, urged Turkey" is no such: its head is the doer). A clause whose
+    subject is a pronoun ("while he was in Paris") or the doer's own relative clause ("Erdoğan,
+    who was in Paris") may say where the doer was, and still counts."""
+    if trigger is None or doer is None:
+        return False
+    own = set(range(doer.start, doer.end))
+    for clause in tok.ancestors:
+        if clause.i == trigger.i or trigger in clause.subtree:
+            return False
+        if clause.dep_ not in _CLAUSE_DEPS:
+            continue
+        if clause.dep_ == "relcl":
+            return clause.head.i not in own and clause.head.pos_ in ("NOUN", "PROPN")
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        return any(s.pos_ in ("NOUN", "PROPN") and s.i not in own for s in subjects)
+    return False
 
 
 def _named_person(doc: Doc, mention: ActorMention) -> bool:
