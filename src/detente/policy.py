@@ -46,6 +46,7 @@ class Policy:
     inherit_target_roots: frozenset[str]
     domestic_roots: frozenset[str]
     doer_domestic_roots: frozenset[str]
+    domestic_any_sector_roots: frozenset[str]
     venue_roots: frozenset[str]
     reciprocal_codes: frozenset[str]
     related_codes: tuple[frozenset[str], ...]
@@ -104,6 +105,7 @@ def build_policy(data: Any) -> Policy:
         inherit_target_roots=_set(roots, "roots", "inherit_target", _ROOT),
         domestic_roots=_set(roots, "roots", "domestic", _ROOT),
         doer_domestic_roots=_set(roots, "roots", "doer_domestic", _ROOT),
+        domestic_any_sector_roots=_set(roots, "roots", "domestic_any_sector", _ROOT),
         venue_roots=_set(roots, "roots", "venue", _ROOT),
         reciprocal_codes=_set(codes, "codes", "reciprocal", _CODE),
         related_codes=tuple(_set({"group": g}, "codes", "group", _CODE) for g in related),

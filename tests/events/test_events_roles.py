@@ -241,3 +241,23 @@ def test_a_document_speaks_for_the_author_who_issued_it(code):
 def test_a_document_someone_else_vetoed_is_not_theirs(code):
     found = find(code("Kazakhstan vetoed a resolution that condemned Uzbekistan on Monday."), "111")
     assert all(m.source is None or m.source.country != "KAZ" for m in found)
+
+
+def test_an_arrest_gives_a_countryless_official_the_captors_country(code_full):
+    # officials and soldiers take no country from where they are, but in an arrest or a purge the
+    # countryless side is the counterpart's compatriot (policy.yaml roots.domestic_any_sector)
+    [m] = find(code_full("Kazakh police detained two retired generals on Friday."), "17")
+    assert dyad(m) == ("KAZ", "KAZ")
+
+
+def test_a_countryless_captor_of_a_named_leader_is_of_his_country(code_full):
+    found = find(code_full("Soldiers detained the Kyrgyz president at his residence on Sunday."), "17")
+    assert found and all(dyad(m) == ("KGZ", "KGZ") for m in found)
+
+
+def test_a_clause_after_a_comma_is_no_apposition_of_the_subject(code_full):
+    # the parser hangs "the first visit" on the subject; the subject's phrase stops at its name
+    found = code_full("Tony Blair met Muammar Gaddafi in a tent outside Tripoli, the first visit to Libya "
+                      "by a British prime minister in decades.")
+    assert found and all(m.source is None or " met " not in m.source.text for m in found)
+    assert any(m.source is not None and m.source.text == "Tony Blair" for m in found)

@@ -153,7 +153,7 @@ def _extent_end(tok: Token, resolver: Resolver, depth: int) -> int:
             break  # "President Kibaki and opposition leader Odinga": what follows is another actor
         if child.dep_ in ("compound", "flat", "nummod", "amod") and child.i == end:
             end = child.i + 1
-        elif child.dep_ == "appos":
+        elif child.dep_ == "appos" and _adjacent(tok.doc, end, child.left_edge.i):
             end = max(end, _extent_end(child, resolver, depth + 1))
         elif child.dep_ == "prep" and child.lower_ == "of" and _takes_of(tok, resolver) \
                 and tok.lemma_.lower() not in load_cues().force_words:  # "the shelling of X" is X's target
@@ -161,6 +161,12 @@ def _extent_end(tok: Token, resolver: Resolver, depth: int) -> int:
             if objs:
                 end = max(end, _extent_end(objs[0], resolver, depth + 1))
     return end
+
+
+def _adjacent(doc: Doc, end: int, start: int) -> bool:
+    """Only punctuation between a phrase and its apposition ("Blair, the former premier"); the
+    parser's "apposition" after a clause ("Blair met Gaddafi in a tent, the first visit") is none."""
+    return all(t.is_punct for t in doc[end:start])
 
 
 def _locative_reading(root: Token, span: Span, resolver: Resolver, date: dt.date | None
