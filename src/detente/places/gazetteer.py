@@ -83,6 +83,7 @@ class PlacesConfig:
     in_complement_verbs: frozenset[str] = frozenset()
     person_pronouns: frozenset[str] = frozenset()
     presence_codes: frozenset[str] = frozenset()
+    inhabitant_nouns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -162,7 +163,8 @@ def load_config() -> PlacesConfig:
         war_nouns=_words(data, "war_nouns"), home_act_codes=_codes(data, "home_act_codes"),
         compass_words=_words(data, "compass_words"), intent_roots=_roots(data, "intent_roots"),
         intent_kept=_codes(data, "intent_kept"), in_complement_verbs=_words(data, "in_complement_verbs"),
-        person_pronouns=_words(data, "person_pronouns"), presence_codes=_codes(data, "presence_codes"))
+        person_pronouns=_words(data, "person_pronouns"), presence_codes=_codes(data, "presence_codes"),
+        inhabitant_nouns=_words(data, "inhabitant_nouns"))
 
 
 def _codes(data: dict[str, Any], key: str) -> frozenset[str]:

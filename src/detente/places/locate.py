@@ -56,9 +56,10 @@ from ..model import Actor, ActorMention, Article, EventMention, Location
 from .gazetteer import PlacesConfig, load_config, load_index
 from .stage import find_places
 from .context import carry_over
+from .links import agent_place, purpose_place
 from .fallback import fallback_place, intended, is_topic as _topic, topic_phrase
 from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, aim_place as _aim_place, \
-    demonym_place as _demonym_place, first_conjunct, objects as _objects, place_in as _place_in, region_place
+    demonym_place as _demonym_place, first_conjunct, inhabitants_of, objects as _objects, place_in as _place_in, region_place
 from .types import GeoPlace, PlaceMention
 
 if TYPE_CHECKING:
@@ -100,6 +101,8 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
             in_country = any(m.cameo.startswith(c) for c in config.country_target_codes)
             found = _clause_place(trigger, at, config, speech, force, parties, violent, in_country) \
                 or _where_place(trigger, at, config)
+            if found is None and violent:  # "killed by a strike in X", "an offensive to clear Y from X"
+                found = agent_place(trigger, at, config) or purpose_place(trigger, at, config)
             if found is None:
                 # an act of force where its target's or doer's own phrase places them; any other
                 # act where its doer's does ("people across Idlib expressed fears")
@@ -370,13 +373,14 @@ def _party_place(doc: Doc, m: EventMention, at: dict[int, PlaceMention], config:
         root = doc[party.start:party.end].root
         # also through a present participle describing the party ("militias fighting in Afrin
         # called on ..."; not a past one: "a soldier arrested in Turkey", "Australians radicalised in Iraq")
-        described = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+        # and through an apposition ("Adnan Afrini, the SDF commander in Baghuz, said")
+        described = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "appos"]
         for child in [*root.children, *(g for c in described for g in c.children)]:
-            if child.dep_ == "prep" and child.lower_ in config.locative:
+            if child.dep_ == "prep" and (child.lower_ in config.locative or inhabitants_of(child, config)):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found = _place_in(obj, at, config, 0)
-                        if found is not None:
+                        if found is not None and (child.lower_ != "of" or found.place.kind != "country"):
                             return found
     return None
 

@@ -36,6 +36,15 @@ def objects(prep: Token) -> list[Token]:
     return objs
 
 
+def inhabitants_of(prep: Token, config: PlacesConfig) -> bool:
+    """The "of" of a noun of a place's inhabitants (``inhabitant_nouns``: "the residents of Idlib",
+    "the people of Aleppo"): they are there. (A country there is where they come from, not
+    necessarily where they are: "citizens of Britain".)"""
+    head = prep.head
+    return prep.lower_ == "of" and (head.lemma_.lower() in config.inhabitant_nouns
+                                    or head.lower_ in config.inhabitant_nouns)
+
+
 def aim_place(noun: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
     """"the battle to retake Mosul", "the campaign to liberate Raqqa": a campaign named by the
     capture it aims at is fought there (an infinitive of ``object_lemmas`` on the noun)."""
@@ -88,12 +97,13 @@ def place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hops
     # in Gaza"), never by "of" or "with" ("in talks with Russia")
     follow = config.linking if place_noun else config.locative | {"on"}
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in follow:
+        if child.dep_ == "prep" and (child.lower_ in follow or inhabitants_of(child, config)):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found = place_in(obj, at, config, hops + 1)
                     # "an airstrike on a market in Idlib", "strikes on Idlib"; not "talks on Syria"
-                    if found is not None and (child.lower_ != "on" or place_noun or found.place.kind != "country"):
+                    if found is not None and (child.lower_ not in ("on", "of") or place_noun
+                                              or found.place.kind != "country"):
                         return found
     aim = aim_place(tok, at, config)  # "killed in the campaign to liberate Raqqa"
     if aim is not None:

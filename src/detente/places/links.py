@@ -1,0 +1,83 @@
+"""Places of an act of force reached through its other phrases: its agent and its purpose.
+
+- the agent of a passive verb of force is the act, and its locative phrase is the verb's place
+  ("killed by a coalition strike in Deir ez-Zor"); an act of force that is itself the agent is
+  where its verb's passive subject is ("civilians in Idlib province have been uprooted by
+  airstrikes", "hospitals in Ghouta were hit by shelling");
+- an act of force done to capture a place or to drive someone out of it is there ("launched an
+  offensive to clear the YPG from Afrin", "fought alongside the SDF to oust Isis from its last
+  enclave in Syria"): an infinitive of purpose (``object_lemmas``, ``origin_lemmas``) on the act's
+  verb, or on the verb a noun of the act is the object of ("launched an offensive ... to retake").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .gazetteer import PlacesConfig
+from .phrase import OBJECT_DEPS, objects, place_in
+from .types import PlaceMention
+
+_PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl"})
+
+
+def agent_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """The place of an act of force told with its agent ("killed by a strike in Deir ez-Zor"), or
+    of an act of force that is the agent ("uprooted by airstrikes": the passive subject's place)."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        for agent in (c for c in trigger.children if c.dep_ == "agent"):
+            for obj in objects(agent):
+                if obj.pos_ == "NOUN":  # an event noun, not a doer ("by Turkey", "by the SDF")
+                    found = _own_place(obj, at, config)
+                    if found is not None:
+                        return found
+        return None
+    by = trigger.head
+    if trigger.dep_ != "pobj" or by.dep_ != "agent" or by.head.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in (c for c in by.head.children if c.dep_ == "nsubjpass"):
+        found = _own_place(subject, at, config, as_place=True)
+        if found is not None:
+            return found
+    return None
+
+
+def purpose_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """The place an act of force is done to capture or to drive someone out of."""
+    verbs = [trigger]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in OBJECT_DEPS and trigger.head.pos_ in ("VERB", "AUX"):
+        verbs.append(trigger.head)  # "launched an offensive ... to clear the group from Afrin"
+    for verb in verbs:
+        for clause in verb.children:
+            lemma = clause.lemma_.lower()
+            if clause.dep_ not in _PURPOSE_DEPS or clause.pos_ != "VERB" \
+                    or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                continue
+            for child in clause.children:
+                if lemma in config.object_lemmas and child.dep_ in OBJECT_DEPS:
+                    found = place_in(child, at, config, 0)  # "to retake Mosul", "to capture the town of Baghuz"
+                elif lemma in config.origin_lemmas and child.dep_ == "prep" and child.lower_ in config.origin:
+                    found = next((p for p in (place_in(o, at, config, 0) for o in objects(child)) if p), None)
+                else:
+                    continue
+                if found is not None:
+                    return found
+    return None
+
+
+def _own_place(noun: Token, at: dict[int, PlaceMention], config: PlacesConfig,
+               as_place: bool = False) -> PlaceMention | None:
+    """The place a noun's own locative phrase names ("a strike in Deir ez-Zor", "civilians in
+    Idlib province"); with ``as_place``, the noun may be a city or division itself ("Afrin was
+    hit by airstrikes")."""
+    if as_place and noun.i in at and at[noun.i].place.kind != "country":
+        return at[noun.i]
+    # through a quantity ("thousands of civilians in Idlib")
+    nouns = [noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in objects(p))]
+    for prep in (c for n in nouns for c in n.children):
+        if prep.dep_ == "prep" and prep.lower_ in config.locative:
+            for obj in objects(prep):
+                found = place_in(obj, at, config, 0)
+                if found is not None:
+                    return found
+    return None

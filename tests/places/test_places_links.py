@@ -1,0 +1,49 @@
+"""Event location through an act's agent, its purpose, its doer's apposition and a place's
+inhabitants (session 8 rules)."""
+from __future__ import annotations
+
+
+def _where(event):
+    loc = event.location
+    return None if loc is None else (loc.name, loc.country, loc.kind, loc.basis)
+
+
+def test_the_agent_of_a_passive_act_of_force_places_it(code):
+    events = code("Twelve fighters were killed by a coalition strike in Deir ez-Zor on Monday.")
+    assert _where(events["killed"])[:2] == ("Deir ez-Zor", "SYR")
+    assert _where(events["killed"])[3] == "clause"
+
+
+def test_an_act_of_force_as_the_agent_is_where_its_passive_subject_is(code):
+    events = code("Thousands of civilians in Idlib province have been uprooted by Russian airstrikes.")
+    assert _where(events["airstrikes"])[:2] == ("Idlib", "SYR")
+
+
+def test_an_agent_that_is_a_doer_gives_no_place_of_its_own(code):
+    # "by Turkey" names the doer, not an act with a place
+    events = code("The convoy was attacked by Turkey on Monday.")
+    assert all(e.location is None for e in events.values())
+
+
+def test_an_act_of_force_is_where_its_purpose_would_take_or_clear(code):
+    events = code("Turkey launched an offensive against the YPG in January to clear the group from Afrin.")
+    assert _where(events["offensive"])[1] == "SYR" and "Afr" in _where(events["offensive"])[0]
+    events = code("Turkey launched an offensive against the YPG to retake the town of Manbij.")
+    assert _where(events["offensive"])[:2] == ("Manbij", "SYR")
+
+
+def test_a_purpose_with_its_own_subject_or_no_capture_gives_nothing(code):
+    events = code("Turkey launched an offensive against the YPG in January to show its resolve to Washington.")
+    assert events["offensive"].location is None
+
+
+def test_the_doers_apposition_places_what_the_doer_does(code):
+    events = code("Adnan Afrini, the SDF commander in Baghuz, accused Isis of hiding among civilians.")
+    assert _where(events["accused"])[:2] == ("Baghuz", "SYR")
+
+
+def test_the_inhabitants_of_a_city_are_there(code):
+    assert _where(code("Russian jets launched an attack on the residents of Idlib.")["attack"])[:2] == ("Idlib", "SYR")
+    assert _where(code("The people of Aleppo protested against the regime.")["protested"])[:2] == ("Aleppo", "SYR")
+    # a country's people may be anywhere
+    assert code("Russian jets launched an attack on the people of Britain.")["attack"].location is None
