@@ -48,6 +48,10 @@ class Policy:
     doer_domestic_roots: frozenset[str]
     domestic_any_sector_roots: frozenset[str]
     venue_roots: frozenset[str]
+    comp_subject_roots: frozenset[str]
+    prior_clause_roots: frozenset[str]
+    place_target_roots: frozenset[str]
+    place_target_codes: frozenset[str]
     reciprocal_codes: frozenset[str]
     related_codes: tuple[frozenset[str], ...]
     armed_nonstate: frozenset[str]
@@ -107,6 +111,10 @@ def build_policy(data: Any) -> Policy:
         doer_domestic_roots=_set(roots, "roots", "doer_domestic", _ROOT),
         domestic_any_sector_roots=_set(roots, "roots", "domestic_any_sector", _ROOT),
         venue_roots=_set(roots, "roots", "venue", _ROOT),
+        comp_subject_roots=_set(roots, "roots", "comp_subject", _ROOT),
+        prior_clause_roots=_set(roots, "roots", "prior_clause", _ROOT),
+        place_target_roots=_set(roots, "roots", "place_target", _ROOT),
+        place_target_codes=_set(codes, "codes", "place_target", _CODE),
         reciprocal_codes=_set(codes, "codes", "reciprocal", _CODE),
         related_codes=tuple(_set({"group": g}, "codes", "group", _CODE) for g in related),
         armed_nonstate=_set(sectors, "sectors", "armed_nonstate", _SECTOR),

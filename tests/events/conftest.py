@@ -37,3 +37,18 @@ def code_full(nlp, resources) -> Callable[..., list[EventMention]]:
         return code_events(doc, find_actors(doc, article, resources), article, resources)
 
     return _code
+
+
+@pytest.fixture(scope="session")
+def code_default() -> Callable[..., list[EventMention]]:
+    """``code_default(text)`` -> the event mentions of ``text`` by the whole pipeline with the default
+    settings (the learned coder beside the rules, whose events get roles from the same role finder)."""
+    from detente.pipeline import Pipeline
+    from detente.settings import Settings
+
+    pipe = Pipeline(Settings())
+
+    def _code(text: str, published: str = "2022-03-01") -> list[EventMention]:
+        return list(next(pipe.code_articles([make_article("t", text, published=published)])).mentions)
+
+    return _code

@@ -261,3 +261,43 @@ def test_a_clause_after_a_comma_is_no_apposition_of_the_subject(code_full):
                       "by a British prime minister in decades.")
     assert found and all(m.source is None or " met " not in m.source.text for m in found)
     assert any(m.source is not None and m.source.text == "Tony Blair" for m in found)
+
+
+def test_a_prepositional_target_on_the_object(code_default):
+    # "with India" hangs on the agreements, not on the verb
+    found = find(code_default("Kyrgyzstan suspended its border agreement with Tajikistan on Friday."), "1")
+    assert found and any(dyad(m) == ("KGZ", "TJK") for m in found)
+
+
+def test_who_rejects_a_demand_is_its_target(code_default):
+    found = code_default("Tajikistan rejected Kyrgyz demands for a new border commission.")
+    demands = [m for m in found if m.trigger == "demands"]
+    assert demands and dyad(demands[0]) == ("KGZ", "TJK")
+
+
+def test_a_comment_on_what_another_did_targets_the_doer(code_default):
+    found = code_default("Kazakhstan said Kyrgyz border guards had violated its airspace.")
+    said = [m for m in found if m.trigger == "said" and m.cameo[:2] in ("01", "11")]
+    assert said and said[0].target is not None and said[0].target.actor.country == "KGZ"
+
+
+def test_a_reaction_after_another_doers_clause_targets_that_doer(code_default):
+    found = code_default("Uzbekistan closed its border with Kyrgyzstan on Monday, and Kazakhstan condemned the move.")
+    [m] = [m for m in found if m.trigger == "condemned"]
+    assert dyad(m) == ("KAZ", "UZB")
+
+
+def test_the_named_place_of_an_attack_is_its_target(code_default):
+    found = code_default("Kyrgyz troops shelled the market in Khujand on Sunday.")
+    [m] = [m for m in found if m.trigger == "shelled"]
+    assert dyad(m) == ("KGZ", "TJK")
+
+
+def test_a_place_someone_arrives_in_is_the_target_of_the_visit(code_default):
+    found = find(code_default("The Kazakh foreign minister arrived in Dushanbe on Tuesday."), "04")
+    assert found and dyad(found[0]) == ("KAZ", "TJK")
+
+
+def test_a_meeting_venue_is_still_no_target(code_default):
+    found = code_default("Kazakh and Kyrgyz officials met in Dushanbe on Tuesday.")
+    assert found and all(m.target is None or m.target.actor.country != "TJK" for m in found)

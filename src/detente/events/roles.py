@@ -37,6 +37,7 @@ from ..wordlists import word_set
 from . import syntax as sx
 from .lexicon import Lexicon
 from .matcher import Match
+from .sides import fallback_targets
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -346,6 +347,8 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
     rule = match.rule
     sources, s_slot = _fill(rule.source, match, index, lexicon)
     targets, t_slot = _fill(rule.target, match, index, lexicon, exclude=sources)
+    if not targets and not (len(sources) >= 2):  # language the slots do not reach (events/sides.py)
+        targets, t_slot = fallback_targets(match, rule.cameo, index, sources)
     reciprocal = False
     if not targets and len(sources) >= 2:
         sources, targets, reciprocal = sources[:1], sources[1:], True

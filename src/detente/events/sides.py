@@ -1,0 +1,128 @@
+"""Targets a rule's slots missed: the kinds of language the slots do not reach, tried in order
+when the slots found no target (measured on the train writers' events, ``training/roles.py``).
+
+- ``dobj/prep:X``  a prepositional target on the direct object instead of on the verb, for the
+                   rule's own target prepositions (``suspended all agreements with India``,
+                   ``halted shipments to Japan``, ``dropped the charge against her``);
+- ``response``     a nominal appeal, demand, offer or request that someone rejects, accepts or
+                   answers was addressed to them (``Vucic rejected protesters' demands``);
+- ``comp:subj``    a comment, accusation or finding about what another actor did is about that
+                   actor (``Poland said Belarusian helicopters had violated its airspace``,
+                   ``the court ruled that Zuma had violated the constitution``);
+- ``prior``        a reaction coordinated after a clause with another doer reacts to that doer
+                   (``Ukraine banned Russian airlines, and Moscow vowed to retaliate``);
+- ``place``        for force, coercion and visits, the named place the act was done at or to, or
+                   the place of the site it hit (``seized the administration building in Donetsk``,
+                   ``arrived in Niamey``): its country, as the convention codes a capital or a town
+                   as the target of force.
+
+Every step returns actors other than the event's sources (a reaction is never to oneself).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model import ActorMention
+from ..policy import cameo_policy
+from ..wordlists import word_set
+from . import syntax as sx
+from .matcher import Match
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .roles import ActorIndex
+
+RESPONSE_VERBS = word_set("events", "response_verbs")  # reject, accept, answer ... (data/words/events.yaml)
+PLACE_PREPS = word_set("events", "place_target_preps")  # in, at, near ...
+SAY_FIND_VERBS = word_set("events", "say_find_verbs")  # said, found, concluded, ruled ...
+COMP_SUBJ_ROOTS = cameo_policy().comp_subject_roots  # comments, accusations, findings (data/policy.yaml)
+PRIOR_ROOTS = cameo_policy().prior_clause_roots  # reactions: criticism, rejection, threats
+PLACE_ROOTS = cameo_policy().place_target_roots  # force posture, coercion, assault, fighting
+PLACE_CODES = cameo_policy().place_target_codes  # a visit: the place visited
+
+
+def fallback_targets(match: Match, cameo: str, index: ActorIndex,
+                     sources: Sequence[ActorMention]) -> tuple[list[ActorMention], str | None]:
+    """The target by the first kind of language that finds one, and that kind's name."""
+    from .roles import resolve
+
+    trig = match.trigger
+    pos = sx.eff_pos(trig)
+    steps: list[tuple[str, list[Token]]] = []
+    if pos == "verb":
+        preps = [s[5:] for s in match.rule.target if s.startswith("prep:") and s != "prep:of"]
+        objs = sx.children(trig, "dobj")
+        steps.append(("dobj/prep", [sx.object_head(o) for d in objs for o in sx.prep_objects(d, preps)]))
+    if pos == "noun":
+        steps.append(("response", _responder(trig)))
+    if cameo[:2] in COMP_SUBJ_ROOTS and pos in ("verb", "adj"):
+        steps.append(("comp:subj", _comp_subjects(trig)))
+    if cameo[:2] in PRIOR_ROOTS and pos in ("verb", "adj"):
+        steps.append(("prior", _prior_subjects(trig)))
+    for name, tokens in steps:
+        found = [m for m in resolve(tokens, index) if m not in sources and not _same(m, sources)]
+        if found:
+            return found, name
+    if cameo[:2] in PLACE_ROOTS or cameo in PLACE_CODES:
+        found = [m for m in _places(trig, index) if not _same(m, sources)]
+        if found:
+            return found[:1], "place"
+    return [], None
+
+
+def _same(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
+    """The same actor as a source (``Moscow ... Russia``): no reaction to oneself."""
+    return any(m.actor.country is not None and m.actor.country == s.actor.country
+               and (m.actor.sector == s.actor.sector or m.basis == "gazetteer" or s.basis == "gazetteer")
+               for s in sources)
+
+
+def _responder(noun: Token) -> list[Token]:
+    """``X rejected / turned down / welcomed Y's demand``: X; also ``responded to Y's call``."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "to" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return []
+    if sx.eff_pos(head) != "verb":
+        return []
+    particle = next((c.lower_ for c in head.children if c.dep_ == "prt"), None)
+    if not (sx.lemma_in(head, RESPONSE_VERBS) or (particle and f"{sx.lemma(head)} {particle}" in RESPONSE_VERBS)):
+        return []  # "turned down", "brushed aside"
+    return sx.subject(head) or sx.surface_subject(head)
+
+
+def _comp_subjects(trig: Token) -> list[Token]:
+    """The subject of what a speaker said, found or ruled had happened."""
+    if not sx.lemma_in(trig, SAY_FIND_VERBS):
+        return []
+    out = []
+    for comp in sx.children(trig, "ccomp"):
+        out.extend(sx.children(comp, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS))
+    return [t for t in out if t.lower_ not in ("it", "they", "he", "she", "we", "i", "this", "that")]
+
+
+def _prior_subjects(trig: Token) -> list[Token]:
+    """``A did X, and B condemned ...``: A, when the reaction has a doer of its own."""
+    if trig.dep_ != "conj" or not sx.children(trig, *sx.SUBJ_DEPS) or trig.head.i > trig.i:
+        return []
+    head = trig.head
+    if sx.eff_pos(head) != "verb":
+        return []
+    return sx.children(head, *sx.SUBJ_DEPS) or sx.agent(head)
+
+
+def _places(trig: Token, index: ActorIndex) -> list[ActorMention]:
+    """A named place the act was done at (``arrived in Niamey``), or the place of what it was done
+    to (``shelled villages in the Neelum valley``): the place phrase of the trigger or of its
+    object, never of a clause inside it."""
+    heads = [trig] + [sx.object_head(o) for o in sx.direct_objects(trig)]
+    out: list[ActorMention] = []
+    for head in heads:
+        for obj in sx.prep_objects(head, PLACE_PREPS):
+            for m in index.at(obj):
+                if m.basis == "gazetteer" and m.actor.country and m.actor.country != "IGO" and m not in out:
+                    out.append(m)
+    return out
