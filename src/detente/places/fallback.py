@@ -130,7 +130,8 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
         return None  # "the US supported the Kurds", "Qatar backed the militants": they may be abroad
     doer = m.source.actor if m.source is not None else None
     if doer is None or _country(m.source) != iso or not (doer.sector in config.home_sectors
-                                                         or not doer.sector and _is_country(m.source)):
+                                                         or not doer.sector and _is_country(m.source)
+                                                         or _speaks_at_home(doc, m, config)):
         return None  # an act is done where its doer is; a target alone ("pressure on Putin") says nothing
     if m.source is not None and m.source.basis in ("coref", "context") and not _named_person(doc, m.source) \
             and not _known_pronoun(doc, m.source, config):
@@ -190,6 +191,22 @@ def _named_person(doc: Doc, mention: ActorMention) -> bool:
     name = set((mention.actor.name or "").lower().split())
     words = [t for t in span if t.is_alpha and not t.is_stop]
     return bool(words) and all(t.text[:1].isupper() and t.lower_ in name for t in words)
+
+
+def _speaks_at_home(doc: Doc, m: EventMention, config: PlacesConfig) -> bool:
+    """A statement (``home_speech_roots``) of a country's armed forces as a body or of one of its
+    armed groups (``home_speech_sectors``: "Russia's military denied", "the Pentagon is pushing",
+    "the YPG blamed Moscow"); not of troops, soldiers or forces named in the plural, who speak
+    where they are deployed; nor a fighter named by nationality, "a French Isis fighter", who may be
+    a foreign fighter anywhere)."""
+    if m.source is None or m.source.actor is None or m.cameo[:2] not in config.home_speech_roots:
+        return False
+    if m.source.actor.sector not in config.home_speech_sectors or not 0 <= m.source.start < m.source.end <= len(doc):
+        return False
+    span = doc[m.source.start:m.source.end]
+    if m.source.actor.sector != "MIL" and any(t.ent_id_.endswith(":demonym") for t in span):
+        return False
+    return span.root.tag_ != "NNS"
 
 
 def _known_pronoun(doc: Doc, mention: ActorMention, config: PlacesConfig) -> bool:

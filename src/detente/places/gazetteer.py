@@ -84,6 +84,7 @@ class PlacesConfig:
     person_pronouns: frozenset[str] = frozenset()
     presence_codes: frozenset[str] = frozenset()
     inhabitant_nouns: frozenset[str] = frozenset()
+    home_speech_sectors: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -164,7 +165,8 @@ def load_config() -> PlacesConfig:
         compass_words=_words(data, "compass_words"), intent_roots=_roots(data, "intent_roots"),
         intent_kept=_codes(data, "intent_kept"), in_complement_verbs=_words(data, "in_complement_verbs"),
         person_pronouns=_words(data, "person_pronouns"), presence_codes=_codes(data, "presence_codes"),
-        inhabitant_nouns=_words(data, "inhabitant_nouns"))
+        inhabitant_nouns=_words(data, "inhabitant_nouns"),
+        home_speech_sectors=frozenset(s.upper() for s in _words(data, "home_speech_sectors")))
 
 
 def _codes(data: dict[str, Any], key: str) -> frozenset[str]:
