@@ -14,6 +14,7 @@ from importlib import resources as importlib_resources
 from typing import TypeVar
 
 import spacy
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -49,11 +50,15 @@ def repair_sentence_starts(doc: Doc) -> Doc:
     Runs before the parser, which keeps boundaries that are already set.
     """
     starters = _sentence_starters()
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if (token.text in starters and prev.is_alpha and prev.text.islower()
-                and not prev.whitespace_ == "" and "\n" not in prev.whitespace_):
-            token.is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    # forms and flags from the Doc's arrays (no Token per word); a Token only for a starter
+    orth, alpha, spacy = doc.to_array([ORTH, IS_ALPHA, SPACY]).T.tolist()
+    strings = doc.vocab.strings
+    for i in range(1, len(orth)):
+        # (a token's white space is one space or none: it never holds a line break)
+        if spacy[i - 1] and alpha[i - 1] and strings[orth[i]] in starters and strings[orth[i - 1]].islower():
+            doc[i].is_sent_start = True
     return doc
 
 
@@ -76,14 +81,22 @@ class SentenceGuard:
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(doc) < 2:
+            return doc
+        # texts and flags from the Doc's arrays: no Token per word (a start set below at ``cut``
+        # is behind ``i``, so the starts read ahead are still the Doc's)
+        orth, start, space, title, upper, num = \
+            doc.to_array([ORTH, SENT_START, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM]).T.tolist()
+        strings = doc.vocab.strings
+        texts = [strings[h] for h in orth]
         last, likely, clause = 0, 0, 0
-        for i in range(1, len(doc)):
-            if doc[i].is_sent_start:
+        for i in range(1, len(texts)):
+            if start[i] == 1:  # (set: 1; unset: 0; not a start: -1, as an unsigned integer)
                 last, likely, clause = i, 0, 0
                 continue
-            if _likely_start(doc, i):
+            if _likely_start(texts, space, title, upper, num, i):
                 likely = i
-            elif doc[i - 1].text in _CLAUSE_BREAKS:
+            elif texts[i - 1] in _CLAUSE_BREAKS:
                 clause = i
             if i - last >= self.max_tokens:
                 cut = likely or clause or i
@@ -92,15 +105,16 @@ class SentenceGuard:
         return doc
 
 
-def _likely_start(doc: Doc, i: int) -> bool:
-    tok, prev = doc[i], doc[i - 1]
-    if tok.is_space or tok.text in _CLOSERS:
+def _likely_start(texts: list[str], space: list[int], title: list[int], upper: list[int], num: list[int],
+                  i: int) -> bool:
+    if space[i] or texts[i] in _CLOSERS:
         return False
-    if prev.is_space and "\n" in prev.text:
+    if space[i - 1] and "\n" in texts[i - 1]:
         return True
-    if prev.text in _CLOSERS and i > 1:
-        prev = doc[i - 2]
-    return prev.text in _SENTENCE_ENDS and (tok.is_title or tok.is_upper or tok.like_num)
+    prev = i - 1
+    if texts[prev] in _CLOSERS and i > 1:
+        prev = i - 2
+    return texts[prev] in _SENTENCE_ENDS and bool(title[i] or upper[i] or num[i])
 
 
 @Language.factory("detente_sentence_guard_v1", default_config={"max_tokens": 200})

@@ -32,8 +32,8 @@ from importlib import resources as importlib_resources
 from typing import Any
 
 import numpy as np
-from spacy.attrs import (DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IS_ALPHA, IS_TITLE, IS_UPPER, LEMMA, LIKE_NUM,
-                         LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG)
+from spacy.attrs import (DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA,
+                         LIKE_NUM, LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -136,10 +136,13 @@ class Sieve:
         """The rule-cut sentences of a tokenized ``doc``: (start, end, may hold an event)."""
         out: list[tuple[int, int, bool]] = []
         start, keep, end_seen = 0, False, False
-        words = [t.lower_ for t in doc]
-        for i, tok in enumerate(doc):
-            text = words[i]
-            if tok.is_space:  # white space ends the sentence before it
+        # forms and flags from the Doc's arrays: no Token per word
+        lower, space, alpha, spacy = doc.to_array([LOWER, IS_SPACE, IS_ALPHA, SPACY]).T.tolist() if len(doc) \
+            else ([], [], [], [])
+        strings = doc.vocab.strings
+        words = [strings[h] for h in lower]
+        for i, text in enumerate(words):
+            if space[i]:  # white space ends the sentence before it
                 end_seen = end_seen or "\n" in text
                 continue
             if i > start and end_seen and text not in _CLOSERS and text not in _ENDS:
@@ -147,9 +150,9 @@ class Sieve:
                 start, keep, end_seen = i, False, False
             if text in _ENDS:
                 end_seen = True
-            elif not keep and tok.is_alpha:
-                keep = self.keeps(text) or (i >= 2 and words[i - 1] == "-" and not doc[i - 1].whitespace_
-                                                   and not doc[i - 2].whitespace_
+            elif not keep and alpha[i]:
+                keep = self.keeps(text) or (i >= 2 and words[i - 1] == "-" and not spacy[i - 1]
+                                                   and not spacy[i - 2]
                                                    and self._joined(words[i - 2], text))
         if start < len(doc):
             out.append((start, len(doc), keep))
@@ -229,16 +232,18 @@ def parse_sieved(nlp: Language, items: Iterable[tuple[str, Any]], sieve: Sieve, 
 
 
 def _subdoc(doc: Doc, runs: list[tuple[int, int]]) -> Doc:
-    words: list[str] = []
-    spaces: list[bool] = []
+    index = _run_index(runs)
+    strings = doc.vocab.strings
+    values = doc.to_array([ORTH, SPACY])[index] if len(index) else np.zeros((0, 2), dtype="uint64")
+    words = [strings[h] for h in values[:, 0].tolist()]  # the tokens' texts, no Token per word
+    spaces = (values[:, 1] != 0).tolist()
     starts: list[int] = []
+    size = 0
     for start, end in runs:
-        starts.append(len(words))
-        for tok in doc[start:end]:
-            words.append(tok.text)
-            spaces.append(bool(tok.whitespace_))
-        if spaces:
-            spaces[-1] = True  # runs apart in the article are sentences apart here
+        starts.append(size)
+        size += end - start
+        if size:
+            spaces[size - 1] = True  # runs apart in the article are sentences apart here
     sub = Doc(doc.vocab, words=words, spaces=spaces)
     for i in starts:
         sub[i].is_sent_start = True
