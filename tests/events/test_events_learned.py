@@ -304,3 +304,23 @@ def test_rule_confidence_sums_the_root_as_the_loop_did():
         for cameo in ("0311", "190", "042", "150"):  # 15: a root the model does not know
             loop = sum(float(p) for c, p in zip(classes, pred["type"].p) if c != NONE and c[:2] == cameo[:2])
             assert cb.rule_confidence(0.6, cameo, pred, policy) == 0.7 * 0.6 + 0.3 * loop
+
+
+def test_indices_from_the_sentence_s_indices_are_the_token_s_indices(nlp):
+    """``indices_of`` (the token's own features looked up, then its sentence's indices looked up
+    once for the sentence, then its rule features) gives ``indices``'s list, in the same order."""
+    from detente.events.features import own_features, sentence_features
+    from detente.events.learned import load_model
+
+    model = load_model()
+    doc = nlp("Iran's defence minister, who arrived on Monday, met Tajik officials and signed a deal. "
+              "\"The talks in Dushanbe will resume,\" the ministry said, after troops attacked a convoy.")
+    rules = ["rule=meet.1", "rcode=040", "rroot=04", "rule_fired", "rule=no-such-rule"]
+    for sent in doc.sents:
+        shared = sentence_features(sent)
+        known = model.known(shared)
+        assert known and len(known) <= len(shared)
+        for tok in sent:
+            for extra in ((), rules):
+                assert model.indices_of(own_features(tok, sent), known, extra) == \
+                    model.indices(tok, sent, extra, shared)

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from ..errors import DataFileError
 from . import syntax as sx
-from .features import doc_table, is_candidate, sentence_features, sentence_vector
+from .features import doc_table, is_candidate, own_features, sentence_features, sentence_vector
 from .learned import NONE, LearnedModel, Prediction
 from .lexicon import DEFAULT_SLOTS, Rule
 from .matcher import Match
@@ -70,7 +70,7 @@ def load_policy() -> CoderPolicy:
 
 def predictions(sent: Span, model: LearnedModel, rules: Mapping[int, Sequence[str]]) -> dict[int, dict[str, Prediction]]:
     """The model's answer for every candidate token of a sentence (``rules``: rule features by token)."""
-    shared: list[str] | None = None  # sentence_features(sent), made at the first token asked about
+    shared: list[int] | None = None  # the indices of sentence_features(sent), made at the first token asked about
     sent_vec = sentence_vector(sent) if model.dense_dim else None
     out: dict[int, dict[str, Prediction]] = {}
     lemmas = model.trigger_lemmas
@@ -82,8 +82,8 @@ def predictions(sent: Span, model: LearnedModel, rules: Mapping[int, Sequence[st
         if i not in rules and not is_candidate(tok):
             continue
         if shared is None:
-            shared = sentence_features(sent)
-        idx = model.indices(tok, sent, rules.get(tok.i, ()), shared)
+            shared = model.known(sentence_features(sent))
+        idx = model.indices_of(own_features(tok, sent), shared, rules.get(tok.i, ()))
         dense = model.dense(tok, sent_vec)
         sigmoids = model.sigmoids(idx, dense)  # every model's answer in one pass
         typed = model.run("type", idx, dense, sigmoids)

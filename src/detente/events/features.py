@@ -91,6 +91,14 @@ def token_features(tok: Token, sent: Span, rules: Sequence[str] = (),
                    sent_feats: Sequence[str] | None = None) -> list[str]:
     """The features of one candidate token in its sentence (``rules``: from ``rule_features``;
     ``sent_feats``: ``sentence_features(sent)``, computed once per sentence by a caller in a loop)."""
+    f = own_features(tok, sent)
+    f.extend(sentence_features(sent) if sent_feats is None else sent_feats)
+    f.extend(rules)
+    return f
+
+
+def own_features(tok: Token, sent: Span) -> list[str]:
+    """The first part of ``token_features``: the token's own, without the sentence's and the rules'."""
     t = doc_table(tok.doc)
     i = k = tok.i
     lemma, lower, pos, dep = t.lemma[k], t.lower[k], t.pos[k], t.dep[k]
@@ -108,8 +116,6 @@ def token_features(tok: Token, sent: Span, rules: Sequence[str] = (),
         f.extend(_child_features(t, child, lemma))
     f.extend(_ancestor_features(t, i))
     f.extend(_window(t, i, start, end))
-    f.extend(sentence_features(sent) if sent_feats is None else sent_feats)
-    f.extend(rules)
     return f
 
 

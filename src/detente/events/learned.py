@@ -175,6 +175,22 @@ class LearnedModel:
         # same set and the same order of rows summed
         return list({i for i in map(self.vocab.get, token_features(tok, sent, rules, sent_feats)) if i is not None})
 
+    def indices_of(self, own: Sequence[str], shared: Sequence[int], rules: Sequence[str] = ()) -> list[int]:
+        """``indices`` from the token's ``own_features``, its sentence's known feature indices
+        (``known(sentence_features(sent))``, looked up once per sentence) and its rule features:
+        the same indices inserted in the same order into the same set, so the same list."""
+        get = self.vocab.get
+        found = {i for i in map(get, own) if i is not None}
+        found.update(shared)
+        if rules:
+            found.update([i for i in map(get, rules) if i is not None])
+        return list(found)
+
+    def known(self, feats: Sequence[str]) -> list[int]:
+        """The indices of the known features among ``feats``, in order."""
+        get = self.vocab.get
+        return [i for i in map(get, feats) if i is not None]
+
     def dense(self, tok: Token, sent_vec: np.ndarray | None) -> np.ndarray | None:
         """The token's dense features (``features.dense_features``), when the model uses them and
         the Doc has its contextual vectors of the right width."""
