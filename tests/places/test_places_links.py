@@ -47,3 +47,31 @@ def test_the_inhabitants_of_a_city_are_there(code):
     assert _where(code("The people of Aleppo protested against the regime.")["protested"])[:2] == ("Aleppo", "SYR")
     # a country's people may be anywhere
     assert code("Russian jets launched an attack on the people of Britain.")["attack"].location is None
+
+
+def test_an_airbase_is_a_place_word(code):
+    events = code("The US fired missiles on Syria's Shayrat airbase in April.")
+    assert _where(events["fired"])[:2] == ("Syria", "SYR")
+
+
+def test_the_conjunct_of_a_target_shares_its_place(code):
+    events = code("Russian jets killed about 120 fighters and 60 mercenaries in Syria on Monday.")
+    assert _where(events["killed"])[:2] == ("Syria", "SYR")
+
+
+def test_a_light_verb_carries_out_the_act_its_object_names(nlp):
+    from detente.places.gazetteer import load_config
+    from detente.places.locate import _clause_place
+    from detente.places.stage import find_places
+    from detente.ingest import make_article
+    config = load_config()
+    for text, verb, where in (("Russian jets renewed their bombardment of southern Idlib.", "renewed", "Idlib"),
+                              ("The coalition launched the invasion of Iraq in March.", "launched", "Iraq")):
+        doc = nlp(text)
+        at = {i: p for p in find_places(doc, make_article("t", text)) for i in range(p.start, p.end)}
+        found = _clause_place(next(t for t in doc if t.text == verb), at, config)
+        assert found is not None and found.place.name == where
+    # not a verb that only takes a stance on it
+    doc = nlp("Britain supported the invasion of Iraq in 2003.")
+    at = {i: p for p in find_places(doc, make_article("t", doc.text)) for i in range(p.start, p.end)}
+    assert _clause_place(next(t for t in doc if t.text == "supported"), at, config) is None

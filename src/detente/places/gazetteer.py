@@ -85,6 +85,7 @@ class PlacesConfig:
     presence_codes: frozenset[str] = frozenset()
     inhabitant_nouns: frozenset[str] = frozenset()
     home_speech_sectors: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -166,7 +167,8 @@ def load_config() -> PlacesConfig:
         intent_kept=_codes(data, "intent_kept"), in_complement_verbs=_words(data, "in_complement_verbs"),
         person_pronouns=_words(data, "person_pronouns"), presence_codes=_codes(data, "presence_codes"),
         inhabitant_nouns=_words(data, "inhabitant_nouns"),
-        home_speech_sectors=frozenset(s.upper() for s in _words(data, "home_speech_sectors")))
+        home_speech_sectors=frozenset(s.upper() for s in _words(data, "home_speech_sectors")),
+        light_verbs=_words(data, "light_verbs"))
 
 
 def _codes(data: dict[str, Any], key: str) -> frozenset[str]:

@@ -250,8 +250,15 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
             region = region_place(anchor, at, config)  # "attacked rebels south of Idlib"
             if region is not None:
                 return region
+        light = anchor.i != trigger.i and anchor.head.i == trigger.i and lemma in config.light_verbs \
+            and anchor.lemma_.lower() in config.object_nouns
         for child in anchor.children:
             word = child.lower_
+            if light and child.dep_ == "prep" and word == "of":
+                # "renewed their bombardment of southern Idlib", "launched the invasion of Iraq"
+                found = next((p for p in (_place_in(o, at, config, 0) for o in _objects(child)) if p), None)
+                if found is not None:
+                    return found
             if not force and topic_phrase(child, config):
                 continue
             if violent and child.dep_ == "prep" and word in config.aimed:
@@ -374,7 +381,9 @@ def _party_place(doc: Doc, m: EventMention, at: dict[int, PlaceMention], config:
         # also through a present participle describing the party ("militias fighting in Afrin
         # called on ..."; not a past one: "a soldier arrested in Turkey", "Australians radicalised in Iraq")
         # and through an apposition ("Adnan Afrini, the SDF commander in Baghuz, said")
-        described = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "appos"]
+        # (a target's conjunct too: "killed 120 fighters and 60 mercenaries in Syria")
+        described = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "appos"
+                     or c.dep_ == "conj" and party is m.target]
         for child in [*root.children, *(g for c in described for g in c.children)]:
             if child.dep_ == "prep" and (child.lower_ in config.locative or inhabitants_of(child, config)):
                 for obj in child.children:
