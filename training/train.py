@@ -2,8 +2,9 @@
 
     python -m training.train [--out src/detente/data/models/coder.npz] [--seed 0]
 
-Three linear models over the parse features of ``detente.events.features``:
+Five linear models over the parse features of ``detente.events.features``:
   type      every candidate token -> "none" or a CAMEO code (rare codes folded to their parent)
+  root      the same tokens -> "none" or a CAMEO root (mixed with the type model's summed codes)
   event     a token a lexicon rule fired on -> "event" or "none" (the ensemble's veto)
   modality  a gold trigger token -> asserted | negated | hypothetical
   time      a gold trigger token -> current | background
@@ -175,6 +176,9 @@ def fit(ex: Examples, rows: np.ndarray, seed: int = 0, alpha: float = 5e-6, even
     if writer_weight:
         weight = np.array([writer_weight.get(ex.writer[i], 1.0) for i in rows])
     type_clf = _fit(X, labels, seed, alpha, None if none_weight == 1.0 else {NONE: none_weight}, weight)
+    # the same rows by CAMEO root: more examples a class, the level top events are judged at
+    root_clf = _fit(X, [lab if lab == NONE else lab[:2] for lab in labels], seed, alpha,
+                    None if none_weight == 1.0 else {NONE: none_weight}, weight)
     fired = np.flatnonzero([ex.fired[i] for i in rows])
     event_clf = _fit_binary(X[fired], [labels[j] == NONE for j in fired], seed, event_c,
                             None if weight is None else weight[fired])
@@ -184,7 +188,8 @@ def fit(ex: Examples, rows: np.ndarray, seed: int = 0, alpha: float = 5e-6, even
     Xf = X[[j for j, _ in trig]]
     mod_clf = _fit(Xf, [ex.modality[k] for _, k in trig], seed, alpha * 5)
     time_clf = _fit(Xf, [ex.time[k] for _, k in trig], seed, alpha * 5)
-    return vocab, {"type": type_clf, "event": event_clf, "modality": mod_clf, "time": time_clf}, mean, scale
+    return vocab, {"type": type_clf, "event": event_clf, "modality": mod_clf, "time": time_clf,
+                   "root": root_clf}, mean, scale
 
 
 def write(out: Path, ex: Examples, rows: np.ndarray, folding: dict[str, str], fitted, meta: dict) -> None:

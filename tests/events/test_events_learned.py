@@ -324,3 +324,28 @@ def test_indices_from_the_sentence_s_indices_are_the_token_s_indices(nlp):
             for extra in ((), rules):
                 assert model.indices_of(own_features(tok, sent), known, extra) == \
                     model.indices(tok, sent, extra, shared)
+
+def test_the_root_model_is_mixed_into_each_root_s_probability():
+    pred = _pred({NONE: 0.3, "0311": 0.2, "036": 0.2, "010": 0.3})["type"]
+    rooted = Prediction((NONE, "01", "03"), np.array([0.2, 0.7, 0.1]), np.array([0.2, 0.7, 0.1]))
+    assert cb.event_code(pred, True, rooted, 0.0) == cb.event_code(pred, True)  # no weight: the type model's
+    code, p = cb.event_code(pred, True, rooted, 0.5)  # 01: 0.5*0.3 + 0.5*0.7 = 0.5; 03: 0.5*0.4 + 0.5*0.1 = 0.25
+    assert code == "010" and p == pytest.approx(0.5)
+    policy = cb.CoderPolicy(veto=0.9, retype=0.35, add=0.7, learned_only=0.5, confidence_scale=0.8, unasserted=0.8,
+                            background=0.8, by_root=True, blend=1.0, root_mix=0.5)
+    assert cb.judge_rule("010", {"type": pred, "root": rooted}, policy)[0] is None  # 01 kept: the mix prefers it
+    assert cb.rule_confidence(0.6, "036", {"type": pred, "root": rooted}, policy) == pytest.approx(0.25)
+
+
+def test_a_model_file_with_a_root_model_runs_it_for_every_candidate(tmp_path, nlp):
+    vocab = {"l=attack": 0, "l=meet": 1}
+    type_clf = _Fake([NONE, "040", "190"], [[-2, 0], [0, 3], [3, 0]], [1.0, -1.0, -1.0])
+    root_clf = _Fake([NONE, "04", "19"], [[-2, 0], [0, 3], [3, 0]], [1.0, -1.0, -1.0])
+    path = tmp_path / "r.npz"
+    export_model(path, vocab, {"type": type_clf, "root": root_clf}, {}, {"seed": 0})
+    model = read_model(path)
+    assert set(model.models) == {"type", "root"}
+    sent = next(nlp("Rebels attack the town.").sents)
+    preds = cb.predictions(sent, model, {})
+    attack = next(i for i in preds if sent.doc[i].lemma_ == "attack")
+    assert preds[attack]["root"].label == "19" and preds[attack]["type"].label == "190"

@@ -158,7 +158,7 @@ def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], se
             cand.notes.append(note)
     taken = {c.trigger.i for c in cands} | {i for c in cands if c.dropped is None for i in c.match.consumed}
     threshold = policy.learned_only if coder == "learned" else policy.add
-    for tok, code, prob in cb.new_events(sent, preds, taken, threshold, policy.by_root):
+    for tok, code, prob in cb.new_events(sent, preds, taken, threshold, policy.by_root, policy.root_mix):
         cand = Candidate(match=cb.generic_match(tok, code), cameo=code, learned_prob=prob, pred=preds[tok.i])
         cand.notes.append(f"learned: {code} (p={prob:.2f})")
         cands.append(cand)

@@ -47,6 +47,7 @@ class CoderPolicy:
     min_confidence: float = 0.0  # an event whose final confidence is below this is dropped
     by_root: bool = False  # retype and add on the summed probability of a CAMEO root's codes
     trust_dyads: bool = False  # no veto of a rule's event whose two parties it found, each with a country
+    root_mix: float = 0.0  # weight of the root model's P(root) against the type model's summed P(root's codes)
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +91,9 @@ def predictions(sent: Span, model: LearnedModel, rules: Mapping[int, Sequence[st
         if typed is None:  # read_model always loads "type"; a model without it answers nothing
             continue
         answers: dict[str, Prediction] = {"type": typed}
+        rooted = model.run("root", idx, dense, sigmoids)
+        if rooted is not None:
+            answers["root"] = rooted
         if tok.i in rules or typed.label != NONE:  # the other models only where an event may be
             for name in ("event", "modality", "time"):
                 pred = model.run(name, idx, dense, sigmoids)
@@ -109,20 +113,32 @@ def generic_match(tok: Token, cameo: str) -> Match:
     return Match(rule=rule, trigger=tok, anchors=(tok,), consumed=frozenset({tok.i}), governor=governor)
 
 
-def event_code(pred: Prediction, by_root: bool = False) -> tuple[str, float] | None:
+def event_code(pred: Prediction, by_root: bool = False, rooted: Prediction | None = None,
+               mix: float = 0.0) -> tuple[str, float] | None:
     """The most probable code other than "no event", and its probability; ``by_root``: the most
     probable code of the most probable CAMEO root, and the summed probability of that root's codes
-    (a model torn between 0311 and 036 is still sure of an intent)."""
+    (a model torn between 0311 and 036 is still sure of an intent), mixed with weight ``mix`` with
+    the root model's probability of the root (``rooted``), when there is one."""
     if not by_root:
         return pred.best_other(NONE)
     roots, members = _roots(pred.classes)
     if not roots:
         return None
-    # each root's mass summed in the classes' order, in double precision (as float() sums would)
-    mass = np.bincount(members[:, 1], weights=pred.p[members[:, 0]].astype(np.float64), minlength=len(roots))
+    mass = _root_mass(pred, roots, members, rooted, mix)
     root = int(mass.argmax())  # the first root of the largest mass
     mine = members[members[:, 1] == root, 0]
     return pred.classes[int(mine[pred.p[mine].argmax()])], float(mass[root])  # its first most probable code
+
+
+def _root_mass(pred: Prediction, roots: list[str], members: np.ndarray, rooted: Prediction | None,
+               mix: float) -> np.ndarray:
+    """Each root's probability: the type model's codes of the root summed in the classes' order, in
+    double precision (as float() sums would), and with weight ``mix`` the root model's answer."""
+    mass = np.bincount(members[:, 1], weights=pred.p[members[:, 0]].astype(np.float64), minlength=len(roots))
+    if rooted is None or not mix:
+        return mass
+    other = np.array([rooted.prob_of(r) for r in roots], dtype=np.float64)
+    return (1.0 - mix) * mass + mix * other
 
 
 @lru_cache(maxsize=8)
@@ -142,7 +158,7 @@ def judge_rule(cameo: str, pred: dict[str, Prediction] | None, policy: CoderPoli
     p_none = pred["event"].prob_of(NONE) if "event" in pred else typed.prob_of(NONE, raw=True)
     if p_none >= policy.veto:
         return None, "", f"learned: no event here (p={p_none:.2f})"
-    best = event_code(typed, policy.by_root)
+    best = event_code(typed, policy.by_root, pred.get("root"), policy.root_mix)
     if best is not None and best[0][:2] != cameo[:2] and best[1] >= policy.retype:
         return best[0], f"learned: {cameo} -> {best[0]} (p={best[1]:.2f})", None
     if best is not None:
@@ -161,13 +177,16 @@ def rule_confidence(score: float, cameo: str, pred: dict[str, Prediction] | None
     root = roots.index(cameo[:2]) if cameo[:2] in roots else -1
     # the root's codes summed in the classes' order, in double precision
     p_root = sum(typed.p[members[members[:, 1] == root, 0]].astype(np.float64).tolist())
+    rooted = pred.get("root")
+    if rooted is not None and policy.root_mix:
+        p_root = (1.0 - policy.root_mix) * p_root + policy.root_mix * rooted.prob_of(cameo[:2])
     return (1.0 - policy.blend) * score + policy.blend * p_root
 
 
 def describe(pred: dict[str, Prediction]) -> list[str]:
     """What the event, modality and time models said, for ``explain``."""
     out = []
-    for name in ("event", "modality", "time"):
+    for name in ("root", "event", "modality", "time"):
         if name in pred:
             out.append(f"learned {name}: {pred[name].label} (p={pred[name].prob:.2f})")
     return out
@@ -189,13 +208,13 @@ def is_background(pred: dict[str, Prediction] | None, policy: CoderPolicy) -> bo
 
 
 def new_events(sent: Span, preds: dict[int, dict[str, Prediction]], taken: set[int],
-               threshold: float, by_root: bool = False) -> list[tuple[Token, str, float]]:
+               threshold: float, by_root: bool = False, mix: float = 0.0) -> list[tuple[Token, str, float]]:
     """Tokens the model types as events, above ``threshold``, that no rule candidate holds."""
     out = []
     for i, pred in preds.items():
         if i in taken or pred["type"].label == NONE:
             continue
-        best = event_code(pred["type"], by_root)
+        best = event_code(pred["type"], by_root, pred.get("root"), mix)
         if best is not None and best[1] >= threshold:
             out.append((sent.doc[i], best[0], best[1]))
     return out

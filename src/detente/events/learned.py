@@ -24,7 +24,7 @@ from .features import dense_features, sentence_vector, token_features
 
 NONE = "none"
 MODEL_FILE = "data/models/coder.npz"
-MODELS = ("type", "event", "modality", "time")
+MODELS = ("type", "event", "modality", "time", "root")
 PRUNE = 5e-3  # features whose weights all stay below this are dropped from the shipped file
 
 
