@@ -325,6 +325,7 @@ def test_indices_from_the_sentence_s_indices_are_the_token_s_indices(nlp):
                 assert model.indices_of(own_features(tok, sent), known, extra) == \
                     model.indices(tok, sent, extra, shared)
 
+
 def test_the_root_model_is_mixed_into_each_root_s_probability():
     pred = _pred({NONE: 0.3, "0311": 0.2, "036": 0.2, "010": 0.3})["type"]
     rooted = Prediction((NONE, "01", "03"), np.array([0.2, 0.7, 0.1]), np.array([0.2, 0.7, 0.1]))
