@@ -254,3 +254,12 @@ def test_what_armed_forces_as_a_body_or_an_armed_group_say_is_said_at_home(code)
     # only statements: an act of force of the armed forces is not placed at home
     events = code("The Russian military shelled the rebels on Monday.")
     assert all(e.location is None or e.location.country != "RUS" for e in events.values())
+
+
+def test_a_statement_in_a_clause_below_another_doers_scene_is_said_at_home(code):
+    # the place is the scene of the outer clause (the army's shelling), not where Turkey spoke
+    events = code("The army shelled rebels in Idlib, who Turkey condemned on Monday.")
+    assert _where(events["shelled"])[:2] == ("Idlib", "SYR")
+    assert _where(events["condemned"])[1:] == ("TUR", "country", "actors")
+    events = code("Russian troops in Idlib protected the rebels whom the Turkish government has criticised.")
+    assert _where(events["criticised"])[1:] == ("TUR", "country", "actors")

@@ -150,25 +150,27 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
         # where a speech act was said counts ("In a speech delivered in Cairo, Pompeo called for ...")
         if p.place.country != iso and _locative(tok, config) \
                 and not (speech and _spoken_of(trigger, tok, said_at=config.locative)) \
-                and not _other_clause(doc, tok, trigger, m.source):
+                and not _other_clause(doc, tok, trigger, m.source, outer=m.cameo[:2] in config.home_speech_roots):
             return None
     country = load_index().countries.get(iso)
     return (country, "actors") if country is not None else None
 
 
-def _other_clause(doc: Doc, tok: Token, trigger: Token | None, doer: ActorMention | None) -> bool:
+def _other_clause(doc: Doc, tok: Token, trigger: Token | None, doer: ActorMention | None,
+                  outer: bool = False) -> bool:
     """``tok`` lies in a clause of another doer than the event's: a clause with a subject of its
     own that names someone else ("after Washington announced a force inside Syria, Erdoğan
     accused the US"), or a relative clause on a noun outside the doer's phrase ("the US, which
     armed the YPG in Raqqa, urged Turkey" is no such: its head is the doer). A clause whose
     subject is a pronoun ("while he was in Paris") or the doer's own relative clause ("Erdoğan,
-    who was in Paris") may say where the doer was, and still counts."""
+    who was in Paris") may say where the doer was, and still counts. With ``outer`` (statements),
+    so does an outer clause of another doer the trigger's clause is part of (``_outer_clause``)."""
     if trigger is None or doer is None:
         return False
     own = set(range(doer.start, doer.end))
     for clause in tok.ancestors:
         if clause.i == trigger.i or trigger in clause.subtree:
-            return False
+            return outer and _outer_clause(trigger, clause, own)
         if clause.dep_ not in _CLAUSE_DEPS:
             continue
         if clause.dep_ == "relcl":
@@ -176,6 +178,24 @@ def _other_clause(doc: Doc, tok: Token, trigger: Token | None, doer: ActorMentio
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
         return any(s.pos_ in ("NOUN", "PROPN") and s.i not in own for s in subjects)
     return False
+
+
+def _outer_clause(trigger: Token, common: Token, own: set[int]) -> bool:
+    """The trigger lies in a clause below ``common`` (the place's lowest ancestor above it too), so
+    the place is in an outer clause; that clause's subject is a noun outside the doer's phrase
+    ("Moscow gave tacit support to Turkey's incursion into Afrin ... the Kurds, all of whom he
+    denounces as terrorists")."""
+    cur, below = trigger, False
+    while cur.i != common.i and cur.head.i != cur.i:
+        below = below or cur.dep_ in _CLAUSE_DEPS
+        cur = cur.head
+    if not below:
+        return False
+    verb = common
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(s.pos_ in ("NOUN", "PROPN") and s.i not in own for s in subjects)
 
 
 def _named_person(doc: Doc, mention: ActorMention) -> bool:
