@@ -56,6 +56,7 @@ class Policy:
     related_codes: tuple[frozenset[str], ...]
     armed_nonstate: frozenset[str]
     placeless_sectors: frozenset[str]
+    not_from_sentence_sectors: frozenset[str]
     confidence: ConfidenceWeights
     old_codes: dict[str, str]
     nonstate_sectors: dict[str, str]
@@ -119,6 +120,7 @@ def build_policy(data: Any) -> Policy:
         related_codes=tuple(_set({"group": g}, "codes", "group", _CODE) for g in related),
         armed_nonstate=_set(sectors, "sectors", "armed_nonstate", _SECTOR),
         placeless_sectors=_set(sectors, "sectors", "placeless", _SECTOR),
+        not_from_sentence_sectors=_set(sectors, "sectors", "not_from_sentence", _SECTOR),
         confidence=ConfidenceWeights(**{k: float(weights[k]) for k in names}),
         old_codes=_map(evaluation, "old_codes"),
         nonstate_sectors=_map(evaluation, "nonstate_sectors"),

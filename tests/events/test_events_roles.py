@@ -301,3 +301,18 @@ def test_a_place_someone_arrives_in_is_the_target_of_the_visit(code_default):
 def test_a_meeting_venue_is_still_no_target(code_default):
     found = code_default("Kazakh and Kyrgyz officials met in Dushanbe on Tuesday.")
     assert found and all(m.target is None or m.target.actor.country != "TJK" for m in found)
+
+
+def test_a_countryless_soldier_takes_the_one_country_of_the_sentence(code_full):
+    found = find(code_full("Soldiers opened fire on protesters outside the parliament in Bishkek on Monday."), "1")
+    assert found and all(m.source is not None and m.source.actor.country == "KGZ" for m in found)
+
+
+def test_no_country_from_a_sentence_naming_two(code_full):
+    found = find(code_full("Soldiers opened fire on protesters in Bishkek, a week after talks in Tashkent."), "1")
+    assert found and all(m.source is None or m.source.actor.country is None for m in found if m.trigger == "fire")
+
+
+def test_the_pope_takes_no_country_from_the_sentence(code_full):
+    found = code_full("The Pope urged the Kyrgyz government to release the detained journalists.")
+    assert found and all(m.source is None or m.source.actor.country in (None, "VAT") for m in found)

@@ -37,7 +37,7 @@ from ..wordlists import word_set
 from . import syntax as sx
 from .lexicon import Lexicon
 from .matcher import Match
-from .sides import fallback_targets
+from .sides import ANY_SECTOR_ROOTS, any_sector, fallback_targets, national, sentence_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -363,8 +363,6 @@ DOMESTIC_ROOTS = cameo_policy().domestic_roots  # easing, inquiries, protest, re
 # a doer without a country is the counterpart's compatriot when it protests, investigates or attacks
 # (coders' convention for unclaimed attacks); not when it coerces ("Kurdish forces captured an American")
 DOER_DOMESTIC_ROOTS = cameo_policy().doer_domestic_roots
-ANY_SECTOR_ROOTS = cameo_policy().domestic_any_sector_roots  # arrests, accusations: officials too
-HOME_SECTORS = frozenset({"GOV", "ELI", "OPP", "LEG", "JUD", "PTY"})
 VENUE_ROOTS = cameo_policy().venue_roots  # intentions, consultations, diplomatic and material cooperation
 # officials and soldiers abroad are not of the place they are in ("foreign ministers gathered in Brussels")
 PLACELESS_SECTORS = cameo_policy().placeless_sectors
@@ -376,21 +374,25 @@ def localize(source: ActorMention | None, target: ActorMention | None, trig: Tok
     ``refugees``) from where the event happened (``in Hong Kong``) or, for a domestic kind of
     event (protest, repression, assault), from its counterpart (``Egyptian police ... dispersed
     demonstrators``); a doer takes it only for some kinds (``DOER_DOMESTIC_ROOTS``). Officials and
-    soldiers are not of the place they are in. The filled mention says so: ``basis="context"``."""
+    soldiers are not of the place they are in; failing all else, a group, an official or a soldier
+    takes the one country its sentence names (``sides.sentence_country``). The filled mention says
+    so: ``basis="context"``."""
     place = None
     for mention, other in ((source, target), (target, source)):
         if mention is None or mention.actor.country or mention.actor.org or mention.actor.kb_id:
             continue
         if (mention.actor.sector in PLACELESS_SECTORS or mention.actor.sector is None) \
-                and not _any_sector(mention, other, cameo):
-            continue
-        if place is None:  # talks and signings happen at venues: their place says nothing of the parties
-            place = (_event_place(trig, index) if cameo[:2] not in VENUE_ROOTS else None) or ""
-        roots = (DOER_DOMESTIC_ROOTS if mention is source else DOMESTIC_ROOTS) | ANY_SECTOR_ROOTS
-        compatriot = other is not None and cameo[:2] in roots \
-            and not (mention is source and cameo[:2] in ANY_SECTOR_ROOTS and _national(other, trig.doc))
-        country = (_phrase_place(mention, trig, index) or place
-                   or (other.actor.country if other is not None and compatriot else None))
+                and not any_sector(mention, other, cameo):
+            country = sentence_country(mention, other, trig, cameo, index)  # the one country its sentence names
+        else:
+            if place is None:  # talks and signings happen at venues: their place says nothing of the parties
+                place = (_event_place(trig, index) if cameo[:2] not in VENUE_ROOTS else None) or ""
+            roots = (DOER_DOMESTIC_ROOTS if mention is source else DOMESTIC_ROOTS) | ANY_SECTOR_ROOTS
+            compatriot = other is not None and cameo[:2] in roots \
+                and not (mention is source and cameo[:2] in ANY_SECTOR_ROOTS and national(other, trig.doc))
+            country = (_phrase_place(mention, trig, index) or place
+                       or (other.actor.country if other is not None and compatriot else None)
+                       or sentence_country(mention, other, trig, cameo, index))
         if not country or country == "IGO":
             continue
         filled = dataclasses.replace(mention, actor=dataclasses.replace(mention.actor, country=country,
@@ -400,21 +402,6 @@ def localize(source: ActorMention | None, target: ActorMention | None, trig: Tok
         else:
             target = filled
     return source, target
-
-
-def _national(mention: ActorMention, doc: Doc) -> bool:
-    """``two Kazakh engineers``, ``an American airman``: a side whose country is a nationality
-    word of its own phrase may be abroad; its captor is not thereby its compatriot (a leader or
-    official named so is at home: ``the Kyrgyz president``)."""
-    return mention.actor.sector not in HOME_SECTORS and any(e.id_.endswith(":demonym") and e.id_.split(":")[1] == mention.actor.country
-               for e in doc.ents if mention.start <= e.start < mention.end)
-
-
-def _any_sector(mention: ActorMention, other: ActorMention | None, cameo: str) -> bool:
-    """``Turkish authorities detained nearly 3,000 soldiers``: in an arrest, an accusation or a
-    massacre a countryless side of a placeless sector is the counterpart's compatriot."""
-    return cameo[:2] in ANY_SECTOR_ROOTS and mention.actor.sector is not None and other is not None \
-        and bool(other.actor.country) and other.actor.country != "IGO"
 
 
 def _phrase_place(mention: ActorMention, trig: Token, index: ActorIndex) -> str | None:
