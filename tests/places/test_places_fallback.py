@@ -263,3 +263,39 @@ def test_a_statement_in_a_clause_below_another_doers_scene_is_said_at_home(code)
     assert _where(events["condemned"])[1:] == ("TUR", "country", "actors")
     events = code("Russian troops in Idlib protected the rebels whom the Turkish government has criticised.")
     assert _where(events["criticised"])[1:] == ("TUR", "country", "actors")
+
+
+def test_a_threat_told_by_the_noun_of_the_act_itself_is_not_said_at_home(code):
+    # nobody is said to threaten: the code comes from "will launch an attack"
+    events = code("Analysts doubt that the US will launch an attack against the Assad regime.")
+    assert events["attack"].location is None
+
+
+def test_several_states_acting_together_are_not_placed_at_one_home(code):
+    events = code("Russia and Kazakhstan arrested dozens of their citizens on Monday.")
+    assert all(e.location is None for e in events.values())
+    assert _where(code("Russia arrested dozens of its citizens on Monday.")["arrested"])[1:] == \
+        ("RUS", "country", "actors")
+    # what each says, each says at home
+    said = [e for e in code("The US, Britain and France have all strongly criticised the Turkish invasion.").values()
+            if e.mentions[0].trigger == "criticised"]
+    assert said and all(e.location is not None and e.location.basis == "actors" for e in said)
+
+
+
+def test_a_country_naming_a_group_is_not_the_doer_at_home():
+    # "Turkey's army": the army acts; "US sanctions": the country on the act's own noun is the doer
+    from detente.model import Actor, ActorMention
+    from detente.pipeline import Pipeline
+    from detente.places.fallback import _is_country
+    from detente.settings import Settings
+    nlp = Pipeline(Settings(coder="rules")).nlp
+    doc = nlp("Turkey's army attacked the villages while US sanctions hurt Russia.")
+
+    def mention(word: str) -> ActorMention:
+        tok = next(t for t in doc if t.text == word)
+        return ActorMention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, Actor(country="XXX"))
+    army = next(t.i for t in doc if t.text == "attacked")
+    sanctions = next(t.i for t in doc if t.text == "sanctions")
+    assert not _is_country(mention("Turkey"), doc, army)
+    assert _is_country(mention("US"), doc, sanctions)

@@ -115,7 +115,8 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     # what a state says is said at home, to whomever it is addressed ("Russia warned the US"), and
     # so are the acts of its laws and offices (``home_act_codes``: "the US imposed sanctions on Iran")
     said = _country(m.source) is not None and (m.cameo[:2] in config.home_speech_roots
-                                               or any(m.cameo.startswith(c) for c in config.home_act_codes))
+                                               or any(m.cameo.startswith(c) for c in config.home_act_codes)) \
+        and not _act_noun(doc, m, config)
     if said:
         iso = str(_country(m.source))
     elif len(countries) != 1:
@@ -130,7 +131,7 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
         return None  # "the US supported the Kurds", "Qatar backed the militants": they may be abroad
     doer = m.source.actor if m.source is not None else None
     if doer is None or _country(m.source) != iso or not (doer.sector in config.home_sectors
-                                                         or not doer.sector and _is_country(m.source)
+                                                         or not doer.sector and _is_country(m.source, doc, m.trigger_token)
                                                          or _speaks_at_home(doc, m, config)):
         return None  # an act is done where its doer is; a target alone ("pressure on Putin") says nothing
     if m.source is not None and m.source.basis in ("coref", "context") and not _named_person(doc, m.source) \
@@ -139,7 +140,7 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
         # president") was wrong too often in the hand checks to place the act; a person named
         # again by surname ("Putin" after "Vladimir Putin") or by "he" or "she" is no borrowing
         return None
-    if any(m.cameo.startswith(code) for code in config.abroad_codes) or _mixed_doer(doc, m, iso):
+    if any(m.cameo.startswith(code) for code in config.abroad_codes) or _mixed_doer(doc, m, iso, m.cameo[:2] in config.home_speech_roots):
         return None  # "as Russia drew down its military presence": troops act abroad
     if _at_venue(doc, m, config):
         return None  # "Russia said at the OPCW", "Britain agreed at the summit"
@@ -154,6 +155,18 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
             return None
     country = load_index().countries.get(iso)
     return (country, "actors") if country is not None else None
+
+
+def _act_noun(doc: Doc, m: EventMention, config: PlacesConfig) -> bool:
+    """The event is told by a noun of the act of force itself ("any coming war between Hezbollah and
+    Iran", "sceptical that Trump will launch an attack"), coded a threat or an intention: nobody is
+    said to have stated anything, so nothing is said at home."""
+    if not 0 <= m.trigger_token < len(doc):
+        return False
+    trigger = doc[m.trigger_token]
+    lemma = trigger.lemma_.lower()
+    return trigger.pos_ == "NOUN" and (lemma in config.war_nouns or lemma in config.object_nouns
+                                       or lemma in config.object_lemmas)
 
 
 def _other_clause(doc: Doc, tok: Token, trigger: Token | None, doer: ActorMention | None,
@@ -239,12 +252,17 @@ def _known_pronoun(doc: Doc, mention: ActorMention, config: PlacesConfig) -> boo
     return doc[mention.start].lower_ in config.person_pronouns
 
 
-def _mixed_doer(doc: Doc, m: EventMention, iso: str) -> bool:
+def _mixed_doer(doc: Doc, m: EventMention, iso: str, speech: bool = False) -> bool:
     """The doer's phrase names another country ("the Turkish foreign minister, his Russian
     counterpart, Sergei Lavrov"): a list of states' envoys acts where they meet, not at one's home."""
-    if m.source is None:
+    if m.source is None or not 0 <= m.source.start < m.source.end <= len(doc):
         return False
-    for tok in doc[m.source.start:m.source.end]:
+    span = doc[m.source.start:m.source.end]
+    # and, for an act other than a statement, the countries coordinated with it ("Russia, Sudan and
+    # the US have taken back children from Syria"): several states act together where they meet
+    # (what each says, each says at home: "the US, Britain and France criticised the invasion")
+    joint = [] if speech else list(first_conjunct(span.root).conjuncts)
+    for tok in [*span, *joint]:
         parts = tok.ent_id_.split(":")
         if len(parts) > 1 and parts[0] == "place" and parts[1] != iso:
             return True
@@ -297,10 +315,17 @@ def _addressed_body(doc: Doc, mention: ActorMention | None, config: PlacesConfig
     return not any(t.lemma_.lower() in config.venue_nouns for t in doc[mention.start:mention.end])
 
 
-def _is_country(mention: ActorMention | None) -> bool:
-    """The mention names a country ("Turkey", "the US"), not a group of no sector ("the main
-    Syrian Kurdish groups")."""
-    return mention is not None and any(g.kind == "country" for g in load_index().lookup(mention.text))
+def _is_country(mention: ActorMention | None, doc: Doc | None = None, trigger: int = -1) -> bool:
+    """The mention names a country ("Turkey", "the US", "US sanctions"), not a group of no sector
+    ("the main Syrian Kurdish groups"), nor the country of a group named by another noun ("UK, US
+    and French special forces are preparing to help", "Turkey's army": the doer is the forces)."""
+    if mention is None or not any(g.kind == "country" for g in load_index().lookup(mention.text)):
+        return False
+    if doc is None or not 0 <= mention.start < mention.end <= len(doc):
+        return True
+    root = first_conjunct(doc[mention.start:mention.end].root)
+    return not (root.dep_ in ("compound", "nmod", "amod", "poss") and root.head.pos_ == "NOUN"
+                and root.head.i != trigger)
 
 
 def _country(mention: ActorMention | None) -> str | None:
