@@ -50,6 +50,7 @@ class Policy:
     venue_roots: frozenset[str]
     comp_subject_roots: frozenset[str]
     prior_clause_roots: frozenset[str]
+    clause_subject_roots: frozenset[str]
     place_target_roots: frozenset[str]
     place_target_codes: frozenset[str]
     reciprocal_codes: frozenset[str]
@@ -114,6 +115,7 @@ def build_policy(data: Any) -> Policy:
         venue_roots=_set(roots, "roots", "venue", _ROOT),
         comp_subject_roots=_set(roots, "roots", "comp_subject", _ROOT),
         prior_clause_roots=_set(roots, "roots", "prior_clause", _ROOT),
+        clause_subject_roots=_set(roots, "roots", "clause_subject", _ROOT),
         place_target_roots=_set(roots, "roots", "place_target", _ROOT),
         place_target_codes=_set(codes, "codes", "place_target", _CODE),
         reciprocal_codes=_set(codes, "codes", "reciprocal", _CODE),

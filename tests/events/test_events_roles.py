@@ -316,3 +316,12 @@ def test_no_country_from_a_sentence_naming_two(code_full):
 def test_the_pope_takes_no_country_from_the_sentence(code_full):
     found = code_full("The Pope urged the Kyrgyz government to release the detained journalists.")
     assert found and all(m.source is None or m.source.actor.country in (None, "VAT") for m in found)
+
+
+def test_talks_or_a_fight_in_an_adverbial_phrase_are_the_clause_subjects(code_default):
+    found = code_default("The Kazakh president said after talks with the Kyrgyz president that the border would reopen.")
+    [m] = [m for m in found if m.trigger == "talks"]
+    assert dyad(m) == ("KAZ", "KGZ")
+    found = code_default("Kyrgyz rebels seized the town after a brief firefight with Tajik troops.")
+    [m] = [m for m in found if m.trigger == "firefight"]
+    assert dyad(m) == ("KGZ", "TJK")

@@ -37,7 +37,7 @@ from ..wordlists import word_set
 from . import syntax as sx
 from .lexicon import Lexicon
 from .matcher import Match
-from .sides import ANY_SECTOR_ROOTS, any_sector, fallback_targets, national, sentence_country
+from .sides import ANY_SECTOR_ROOTS, any_sector, fallback_sources, fallback_targets, national, sentence_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -349,6 +349,8 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
     targets, t_slot = _fill(rule.target, match, index, lexicon, exclude=sources)
     if not targets and not (len(sources) >= 2):  # language the slots do not reach (events/sides.py)
         targets, t_slot = fallback_targets(match, rule.cameo, index, sources)
+    if not sources:
+        sources, s_slot = fallback_sources(match, rule.cameo, index, targets)
     reciprocal = False
     if not targets and len(sources) >= 2:
         sources, targets, reciprocal = sources[:1], sources[1:], True

@@ -11,6 +11,8 @@ when the slots found no target (measured on the train writers' events, ``trainin
                    ``the court ruled that Zuma had violated the constitution``);
 - ``prior``        a reaction coordinated after a clause with another doer reacts to that doer
                    (``Ukraine banned Russian airlines, and Moscow vowed to retaliate``);
+- ``clause``       (a source) a meeting, visit or fight named in an adverbial phrase of a clause
+                   is its subject's (``told Serbian leaders during a visit to Belgrade``);
 - ``place``        for force, coercion and visits, the named place the act was done at or to, or
                    the place of the site it hit (``seized the administration building in Donetsk``,
                    ``arrived in Niamey``): its country, as the convention codes a capital or a town
@@ -44,6 +46,8 @@ PLACE_CODES = cameo_policy().place_target_codes  # a visit: the place visited
 ANY_SECTOR_ROOTS = cameo_policy().domestic_any_sector_roots  # arrests, accusations: officials too
 HOME_SECTORS = frozenset({"GOV", "ELI", "OPP", "LEG", "JUD", "PTY"})  # a leader named by nationality is at home
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards", "from"})
+CLAUSE_SUBJECT_ROOTS = cameo_policy().clause_subject_roots  # meetings, visits, cooperation, fights
+ADVERBIAL_PREPS = word_set("events", "adverbial_event_preps")  # during, after, for, in ...
 NOT_FROM_SENTENCE = cameo_policy().not_from_sentence_sectors  # clergy, IGOs, NGOs: often abroad
 
 
@@ -74,6 +78,24 @@ def fallback_targets(match: Match, cameo: str, index: ActorIndex,
         if found:
             return found[:1], "place"
     return [], None
+
+
+def fallback_sources(match: Match, cameo: str, index: ActorIndex,
+                     targets: Sequence[ActorMention]) -> tuple[list[ActorMention], str | None]:
+    """``The chancellor told Serbian leaders during a visit to Belgrade``, ``flew to Moscow for
+    talks with Putin``, ``seized the town after a firefight with federal troops``: a meeting, a
+    visit or a fight named in an adverbial phrase of a clause is its subject's (``clause``)."""
+    from .roles import resolve
+
+    trig = match.trigger
+    if cameo[:2] not in CLAUSE_SUBJECT_ROOTS or sx.eff_pos(trig) != "noun" or trig.dep_ != "pobj":
+        return [], None
+    prep = trig.head
+    if prep.dep_ != "prep" or prep.lower_ not in ADVERBIAL_PREPS or sx.eff_pos(prep.head) not in ("verb", "adj"):
+        return [], None
+    found = [m for m in resolve(sx.subject(prep.head) or sx.surface_subject(prep.head), index)
+             if m not in targets and not _same(m, targets)]
+    return (found, "clause") if found else ([], None)
 
 
 def _same(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
