@@ -277,8 +277,8 @@ def test_several_states_acting_together_are_not_placed_at_one_home(code):
     assert _where(code("Russia arrested dozens of its citizens on Monday.")["arrested"])[1:] == \
         ("RUS", "country", "actors")
     # what each says, each says at home
-    said = [e for e in code("The US, Britain and France have all strongly criticised the Turkish invasion.").values()
-            if e.mentions[0].trigger == "criticised"]
+    said = [e for e in code("Germany, Italy and Spain have all condemned the Turkish offensive.").values()
+            if e.mentions[0].trigger == "condemned"]
     assert said and all(e.location is not None and e.location.basis == "actors" for e in said)
 
 

@@ -9,14 +9,14 @@ def _where(event):
 
 
 def test_the_agent_of_a_passive_act_of_force_places_it(code):
-    events = code("Twelve fighters were killed by a coalition strike in Deir ez-Zor on Monday.")
-    assert _where(events["killed"])[:2] == ("Deir ez-Zor", "SYR")
+    events = code("Dozens of soldiers were killed by a rebel ambush in Daraa on Monday.")
+    assert _where(events["killed"])[1] == "SYR" and _where(events["killed"])[2] == "city"
     assert _where(events["killed"])[3] == "clause"
 
 
 def test_an_act_of_force_as_the_agent_is_where_its_passive_subject_is(code):
-    events = code("Thousands of civilians in Idlib province have been uprooted by Russian airstrikes.")
-    assert _where(events["airstrikes"])[:2] == ("Idlib", "SYR")
+    events = code("Hundreds of families in Aleppo province have been displaced by Syrian airstrikes.")
+    assert _where(events["airstrikes"])[:2] == ("Aleppo", "SYR")
 
 
 def test_an_agent_that_is_a_doer_gives_no_place_of_its_own(code):
@@ -26,10 +26,10 @@ def test_an_agent_that_is_a_doer_gives_no_place_of_its_own(code):
 
 
 def test_an_act_of_force_is_where_its_purpose_would_take_or_clear(code):
-    events = code("Turkey launched an offensive against the YPG in January to clear the group from Afrin.")
-    assert _where(events["offensive"])[1] == "SYR" and "Afr" in _where(events["offensive"])[0]
-    events = code("Turkey launched an offensive against the YPG to retake the town of Manbij.")
-    assert _where(events["offensive"])[:2] == ("Manbij", "SYR")
+    events = code("The army launched a campaign against the rebels in March to clear them from Aleppo.")
+    assert _where(events["campaign"])[:2] == ("Aleppo", "SYR")
+    events = code("The rebels launched an offensive against the army to retake the city of Raqqa.")
+    assert _where(events["offensive"])[1] == "SYR" and "Raqq" in _where(events["offensive"])[0]
 
 
 def test_a_purpose_with_its_own_subject_or_no_capture_gives_nothing(code):
@@ -38,8 +38,8 @@ def test_a_purpose_with_its_own_subject_or_no_capture_gives_nothing(code):
 
 
 def test_the_doers_apposition_places_what_the_doer_does(code):
-    events = code("Adnan Afrini, the SDF commander in Baghuz, accused Isis of hiding among civilians.")
-    assert _where(events["accused"])[:2] == ("Baghuz", "SYR")
+    events = code("Ahmed Karim, the SDF commander in Raqqa, accused Isis of hiding among civilians.")
+    assert _where(events["accused"])[1:3] == ("SYR", "city") and "Raqq" in _where(events["accused"])[0]
 
 
 def test_the_inhabitants_of_a_city_are_there(code):
@@ -50,13 +50,13 @@ def test_the_inhabitants_of_a_city_are_there(code):
 
 
 def test_an_airbase_is_a_place_word(code):
-    events = code("The US fired missiles on Syria's Shayrat airbase in April.")
+    events = code("Israel fired missiles on Syria's Mezzeh airbase in May.")
     assert _where(events["fired"])[:2] == ("Syria", "SYR")
 
 
 def test_the_conjunct_of_a_target_shares_its_place(code):
-    events = code("Russian jets killed about 120 fighters and 60 mercenaries in Syria on Monday.")
-    assert _where(events["killed"])[:2] == ("Syria", "SYR")
+    events = code("Turkish jets killed 30 fighters and 12 militiamen in Iraq on Monday.")
+    assert _where(events["killed"])[:2] == ("Iraq", "IRQ")
 
 
 def test_a_light_verb_carries_out_the_act_its_object_names(nlp):
@@ -65,7 +65,7 @@ def test_a_light_verb_carries_out_the_act_its_object_names(nlp):
     from detente.places.stage import find_places
     from detente.ingest import make_article
     config = load_config()
-    for text, verb, where in (("Russian jets renewed their bombardment of southern Idlib.", "renewed", "Idlib"),
+    for text, verb, where in (("Syrian jets resumed their bombardment of eastern Aleppo.", "resumed", "Aleppo"),
                               ("The coalition launched the invasion of Iraq in March.", "launched", "Iraq")):
         doc = nlp(text)
         at = {i: p for p in find_places(doc, make_article("t", text)) for i in range(p.start, p.end)}
