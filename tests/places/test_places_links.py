@@ -75,3 +75,10 @@ def test_a_light_verb_carries_out_the_act_its_object_names(nlp):
     doc = nlp("Britain supported the invasion of Iraq in 2003.")
     at = {i: p for p in find_places(doc, make_article("t", doc.text)) for i in range(p.start, p.end)}
     assert _clause_place(next(t for t in doc if t.text == "supported"), at, config) is None
+
+
+def test_what_an_investigation_looks_into_is_not_where_it_is(code):
+    assert code("The commission is investigating war crimes in Syria.")["investigating"].location is None
+    # the investigators' own place still counts
+    assert _where(code("Police in Manchester investigated the attack on Monday.")["investigated"])[:2] == \
+        ("Manchester", "GBR")
