@@ -325,3 +325,9 @@ def test_talks_or_a_fight_in_an_adverbial_phrase_are_the_clause_subjects(code_de
     found = code_default("Kyrgyz rebels seized the town after a brief firefight with Tajik troops.")
     [m] = [m for m in found if m.trigger == "firefight"]
     assert dyad(m) == ("KGZ", "TJK")
+
+
+def test_a_reaction_to_a_move_summing_up_a_clause_targets_its_doer(code_default):
+    found = code_default("Uzbekistan closed its border with Kyrgyzstan on Monday, a move Kazakhstan condemned as reckless.")
+    [m] = [m for m in found if m.trigger == "condemned"]
+    assert dyad(m) == ("KAZ", "UZB")

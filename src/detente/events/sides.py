@@ -13,6 +13,8 @@ when the slots found no target (measured on the train writers' events, ``trainin
                    (``Ukraine banned Russian airlines, and Moscow vowed to retaliate``);
 - ``clause``       (a source) a meeting, visit or fight named in an adverbial phrase of a clause
                    is its subject's (``told Serbian leaders during a visit to Belgrade``);
+- ``summary``      a reaction in a relative clause on a noun summing up a clause is to that
+                   clause's doer (``A declared a ceasefire, a gesture B called insufficient``);
 - ``place``        for force, coercion and visits, the named place the act was done at or to, or
                    the place of the site it hit (``seized the administration building in Donetsk``,
                    ``arrived in Niamey``): its country, as the convention codes a capital or a town
@@ -69,6 +71,8 @@ def fallback_targets(match: Match, cameo: str, index: ActorIndex,
         steps.append(("comp:subj", _comp_subjects(trig)))
     if cameo[:2] in PRIOR_ROOTS and pos in ("verb", "adj"):
         steps.append(("prior", _prior_subjects(trig)))
+    if cameo[:2] in PRIOR_ROOTS | COMP_SUBJ_ROOTS and pos in ("verb", "adj"):
+        steps.append(("summary", _summarised_doer(trig)))
     for name, tokens in steps:
         found = [m for m in resolve(tokens, index) if m not in sources and not _same(m, sources)]
         if found:
@@ -138,6 +142,23 @@ def _prior_subjects(trig: Token) -> list[Token]:
     if sx.eff_pos(head) != "verb":
         return []
     return sx.children(head, *sx.SUBJ_DEPS) or sx.agent(head)
+
+
+def _summarised_doer(trig: Token) -> list[Token]:
+    """``A declared a ceasefire, a gesture B called insufficient``, ``..., a move B denounced``:
+    the reaction in a relative clause on a noun summing up a clause is to that clause's doer."""
+    if trig.dep_ != "relcl" or sx.children(trig, "dobj") or not sx.children(trig, *sx.SUBJ_DEPS):
+        return []
+    cur = trig.head
+    if cur.dep_ not in ("appos", "npadvmod"):
+        return []
+    for _ in range(6):
+        cur = cur.head
+        if sx.eff_pos(cur) == "verb":
+            return sx.children(cur, *sx.SUBJ_DEPS) or sx.agent(cur)
+        if cur.head == cur:
+            break
+    return []
 
 
 def _places(trig: Token, index: ActorIndex) -> list[ActorMention]:
