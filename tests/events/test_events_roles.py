@@ -331,3 +331,8 @@ def test_a_reaction_to_a_move_summing_up_a_clause_targets_its_doer(code_default)
     found = code_default("Uzbekistan closed its border with Kyrgyzstan on Monday, a move Kazakhstan condemned as reckless.")
     [m] = [m for m in found if m.trigger == "condemned"]
     assert dyad(m) == ("KAZ", "UZB")
+
+
+def test_who_was_killed_in_a_fight_did_not_start_it(code_default):
+    found = code_default("Thirteen Kyrgyz soldiers were killed in fighting with Tajik rebels near the border.")
+    assert all(m.source is None or m.source.actor.country != "KGZ" for m in found if m.trigger == "fighting")

@@ -97,7 +97,8 @@ def fallback_sources(match: Match, cameo: str, index: ActorIndex,
     prep = trig.head
     if prep.dep_ != "prep" or prep.lower_ not in ADVERBIAL_PREPS or sx.eff_pos(prep.head) not in ("verb", "adj"):
         return [], None
-    found = [m for m in resolve(sx.subject(prep.head) or sx.surface_subject(prep.head), index)
+    # the doer, never a passive subject ("soldiers were killed in fighting with M23": M23 fought)
+    found = [m for m in resolve(sx.subject(prep.head), index)
              if m not in targets and not _same(m, targets)]
     return (found, "clause") if found else ([], None)
 
