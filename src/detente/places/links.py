@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .gazetteer import PlacesConfig
-from .phrase import OBJECT_DEPS, objects, place_in
+from .phrase import OBJECT_DEPS, locative_place, objects, place_in
 from .types import PlaceMention
 
 _PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl"})
@@ -74,10 +74,4 @@ def _own_place(noun: Token, at: dict[int, PlaceMention], config: PlacesConfig,
         return at[noun.i]
     # through a quantity ("thousands of civilians in Idlib")
     nouns = [noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in objects(p))]
-    for prep in (c for n in nouns for c in n.children):
-        if prep.dep_ == "prep" and prep.lower_ in config.locative:
-            for obj in objects(prep):
-                found = place_in(obj, at, config, 0)
-                if found is not None:
-                    return found
-    return None
+    return locative_place(nouns, at, config)

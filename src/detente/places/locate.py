@@ -59,7 +59,7 @@ from .context import carry_over
 from .links import agent_place, purpose_place
 from .fallback import fallback_place, intended, is_topic as _topic, topic_phrase
 from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, aim_place as _aim_place, \
-    demonym_place as _demonym_place, first_conjunct, inhabitants_of, objects as _objects, place_in as _place_in, region_place
+    demonym_place as _demonym_place, first_conjunct, inhabitants_of, locative_place, objects as _objects, place_in as _place_in, region_place
 from .types import GeoPlace, PlaceMention
 
 if TYPE_CHECKING:
@@ -360,12 +360,9 @@ def _circumstance_place(trigger: Token, at: dict[int, PlaceMention], config: Pla
         marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
         if marks and not set(marks) <= _TIME_MARKS:
             continue
-        for prep in clause.children:
-            if prep.dep_ == "prep" and prep.lower_ in config.locative:
-                for obj in _objects(prep):
-                    found = _place_in(obj, at, config, 0)
-                    if found is not None:
-                        return found
+        found = locative_place((clause,), at, config)
+        if found is not None:
+            return found
     return None
 
 

@@ -7,6 +7,7 @@ towns" (a country's adjective on a noun of its land), "in the campaign to libera
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
 from spacy.tokens import Token
 
@@ -114,6 +115,18 @@ def place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hops
             if child.dep_ == "poss" and child.i in at:
                 return at[child.i]
     return demonym_place(tok, config)
+
+
+def locative_place(heads: Iterable[Token], at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """The first place named by a locative prepositional phrase on one of ``heads`` ("in Idlib")."""
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in config.locative:
+                for obj in objects(prep):
+                    found = place_in(obj, at, config, 0)
+                    if found is not None:
+                        return found
+    return None
 
 
 def region_place(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
