@@ -31,12 +31,12 @@ from ..model import ActorMention
 from ..policy import cameo_policy
 from ..wordlists import word_set
 from . import syntax as sx
+from .index import VENUE_ROOTS, ActorIndex, resolve
 from .matcher import Match
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .roles import ActorIndex
 
 RESPONSE_VERBS = word_set("events", "response_verbs")  # reject, accept, answer ... (data/words/events.yaml)
 PLACE_PREPS = word_set("events", "place_target_preps")  # in, at, near ...
@@ -56,8 +56,6 @@ NOT_FROM_SENTENCE = cameo_policy().not_from_sentence_sectors  # clergy, IGOs, NG
 def fallback_targets(match: Match, cameo: str, index: ActorIndex,
                      sources: Sequence[ActorMention]) -> tuple[list[ActorMention], str | None]:
     """The target by the first kind of language that finds one, and that kind's name."""
-    from .roles import resolve
-
     trig = match.trigger
     pos = sx.eff_pos(trig)
     steps: list[tuple[str, list[Token]]] = []
@@ -89,8 +87,6 @@ def fallback_sources(match: Match, cameo: str, index: ActorIndex,
     """``The chancellor told Serbian leaders during a visit to Belgrade``, ``flew to Moscow for
     talks with Putin``, ``seized the town after a firefight with federal troops``: a meeting, a
     visit or a fight named in an adverbial phrase of a clause is its subject's (``clause``)."""
-    from .roles import resolve
-
     trig = match.trigger
     if cameo[:2] not in CLAUSE_SUBJECT_ROOTS or sx.eff_pos(trig) != "noun" or trig.dep_ != "pobj":
         return [], None
@@ -187,8 +183,6 @@ def sentence_country(mention: ActorMention, other: ActorMention | None, trig: To
     by nationality (``detained two Kazakh engineers``), from the counterpart itself (``Saudi Arabia
     backed the militants``: that the acts are domestic is ``localize``'s to say, by kind of act), or
     from a place the act goes to (``travelled to Kyrgyzstan``)."""
-    from .roles import VENUE_ROOTS
-
     sector = mention.actor.sector
     if sector is None or sector in NOT_FROM_SENTENCE or cameo[:2] in VENUE_ROOTS:
         return None

@@ -51,7 +51,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from ..events.roles import PLACELESS_SECTORS, VENUE_ROOTS
+from ..events.index import VENUE_ROOTS
+from ..events.roles import PLACELESS_SECTORS
 from ..model import Actor, ActorMention, Article, EventMention, Location
 from .gazetteer import PlacesConfig, load_config, load_index
 from .stage import find_places

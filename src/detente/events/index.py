@@ -1,0 +1,118 @@
+"""The actor mentions of a sentence by token, and the actors a role's head token refers to: shared
+by the role finder (``roles``) and its fallbacks for the language the slots miss (``sides``)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model import ActorMention
+from ..policy import cameo_policy
+from ..wordlists import word_set
+from . import syntax as sx
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+BFS_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "pobj", "npadvmod", "conj"})
+# an apposition names the referent itself ("Tajikistan's guarantor, Russia"); a possessor last
+BFS_ORDER = {"appos": 0, "compound": 1, "nmod": 1, "amod": 2, "prep": 3, "pobj": 3, "npadvmod": 4, "poss": 5}
+BFS_PREPS = frozenset({"of", "from", "by"})
+# a countryless actor serving a named one is of it ("a spokesperson for the Foreign Office", "an
+# official at Scotland Yard"); "at" a mere place says nothing ("diplomats at Baghdad airport")
+SERVING_PREPS = frozenset({"for", "at"})
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})  # "its border with Ukraine" names Ukraine
+# participles whose agent owns or authored the noun they describe ("positions held by Isis", "laws
+# passed by the government", "a bombing claimed by Isis"); not "backed by", "visited by"
+CONTROL_PARTICIPLES = frozenset({"held", "controlled", "occupied", "run", "seized", "captured", "owned",
+                                 "operated", "governed", "administered", "ruled", "passed", "adopted",
+                                 "imposed", "introduced", "issued", "enacted", "approved", "proposed",
+                                 "drafted", "taken", "made", "claimed", "ordered", "announced"})
+DOCUMENT_NOUNS = word_set("events", "document_nouns")
+DOCUMENT_VERBS = word_set("events", "document_verbs")
+VENUE_ROOTS = cameo_policy().venue_roots  # intentions, consultations, diplomatic and material cooperation
+
+
+class ActorIndex:
+    """Actor mentions by token index. Several mentions over one span are a group
+    (the actors stage resolves ``the two countries`` to two mentions)."""
+
+    def __init__(self, actors: Sequence[ActorMention]):
+        self._by_token: dict[int, list[ActorMention]] = {}
+        for m in actors:
+            for i in range(m.start, m.end):
+                self._by_token.setdefault(i, []).append(m)
+
+    def at(self, tok: Token) -> list[ActorMention]:
+        found = self._by_token.get(tok.i, [])
+        if len(found) <= 1:
+            return list(found)
+        narrow = min(m.end - m.start for m in found)
+        same = [m for m in found if m.end - m.start == narrow]
+        spans = {(m.start, m.end) for m in same}
+        return same if len(spans) == 1 else same[:1]
+
+    def __bool__(self) -> bool:
+        return bool(self._by_token)
+
+
+def _located(mentions: list[ActorMention]) -> bool:
+    return any(m.actor.country or m.actor.org for m in mentions)
+
+
+def actors_near(tok: Token, index: ActorIndex, max_depth: int = 4) -> list[ActorMention]:
+    """The actor(s) a phrase headed by ``tok`` refers to: its own mention, else the closest one
+    inside its noun phrase (the agent of a participle describing it: ``positions held by Isis``),
+    else the subject of a copula it is predicated of. A mention without a country (``Angry
+    activists``) gives way to one with a country deeper in its phrase (``... from the Fatah Party``)."""
+    own = index.at(tok)
+    if own and _located(own):
+        return own
+    frontier = [tok]
+    fallback: list[ActorMention] = own
+    for _ in range(max_depth):
+        nxt = []
+        for cur in frontier:
+            for c in sorted(cur.children, key=lambda c: BFS_ORDER.get(c.dep_, 6)):
+                if c.dep_ == "acl" and c.lower_ in CONTROL_PARTICIPLES and sx.eff_pos(cur) == "noun":
+                    agent = next((a for a in c.children if a.dep_ == "agent"), None)  # "positions held by Isis"
+                    if agent is None:
+                        continue
+                    c = agent
+                elif c.dep_ not in BFS_DEPS and not (c.dep_ == "prep" and (
+                        c.lower_ in BFS_PREPS or (c.lower_ == "with" and sx.lemma(cur) in BORDER_NOUNS)
+                        or (c.lower_ in SERVING_PREPS and cur == tok and own))):
+                    continue
+                if c.dep_ == "conj" and cur == tok:
+                    continue  # conjuncts are separate actors, handled by the caller
+                found = [m for m in index.at(c) if m not in own
+                         and not (c.dep_ == "pobj" and c.head.lower_ == "at" and m.basis == "gazetteer")]
+                if found and _located(found):
+                    return found
+                if found and not fallback:
+                    fallback = found
+                nxt.append(c)
+        if not nxt:
+            break
+        frontier = nxt
+    if fallback:
+        return fallback
+    if tok.dep_ == "dobj" and sx.lemma(tok) in DOCUMENT_NOUNS and sx.lemma_in(tok.head, DOCUMENT_VERBS):
+        # "the council passed a resolution that demanded": the document speaks for its author
+        return [m for s in sx.subject(tok.head) if s != tok for m in actors_near(s, index, max_depth=2)]
+    antecedent = sx.copula_subject(tok)
+    if antecedent is not None and antecedent != tok:
+        return index.at(antecedent) or actors_near(antecedent, index, max_depth=2)
+    return []
+
+
+def resolve(tokens: Sequence[Token], index: ActorIndex) -> list[ActorMention]:
+    """Actors of the first role head (with its conjuncts) that has any; heads are alternatives."""
+    for tok in tokens:
+        out: list[ActorMention] = []
+        for t in sx.with_conjuncts(tok):
+            for m in actors_near(t, index):
+                if m not in out:
+                    out.append(m)
+        if out:
+            return out
+    return []
