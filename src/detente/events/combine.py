@@ -184,7 +184,7 @@ def rule_confidence(score: float, cameo: str, pred: dict[str, Prediction] | None
 
 
 def describe(pred: dict[str, Prediction]) -> list[str]:
-    """What the event, modality and time models said, for ``explain``."""
+    """What the root, event, modality and time models said, for ``explain``."""
     out = []
     for name in ("root", "event", "modality", "time"):
         if name in pred:
