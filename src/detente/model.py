@@ -114,8 +114,9 @@ class Location:
     ``basis`` "clause" (a place governed by the event's clause), "region" (a region beside a place
     the clause names: "south of Idlib", placed in its division or country), "dateline" (the
     article's), "actors" (the home country of a one-country state act), "sentence" (the one country
-    the sentence names) or "previous" (the place of the previous sentence's event of the same
-    actors); see ``detente.places.fallback`` and ``detente.places.context``."""
+    the sentence names), "previous" (the place of the previous sentence's event of the same
+    actors) or "article" (an act of force in the one country where the article's placed acts of
+    force are); see ``detente.places.fallback`` and ``detente.places.context``."""
 
     name: str
     country: str | None = None
@@ -123,7 +124,7 @@ class Location:
     lon: float | None = None
     admin1: str | None = None  # GeoNames first-level division key ("TJ.04") or ISO 3166-2 code
     geonames_id: int | None = None
-    basis: str | None = None  # clause | region | dateline | actors | sentence | previous
+    basis: str | None = None  # clause | region | dateline | actors | sentence | previous | article
     kind: str | None = None  # city | admin1 | country
 
     def to_dict(self) -> dict[str, Any]:

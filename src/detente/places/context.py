@@ -17,6 +17,16 @@ of the sentence just before it (basis ``previous``) when
 
 The text is read as it comes: a sentence goes on from the one before ("Turkish troops entered
 Afrin on Sunday. They took the town centre after a two-month siege.").
+
+An act of force (``civilian_target_roots``) still unplaced takes the article's theatre (basis
+``article``) when every asserted act of force the article places by its own clause or sentence
+(``CARRIED_FROM``) lies in one country C, its own sentence names C or a place in C (as a place or
+a party), names no scene outside C (a city or division anywhere, a country after a preposition of
+place, destination or origin or compounded with a noun), and it is not aimed at another country's
+state institutions ("an insurgency against the Turkish state"): a war reported in one country is
+fought there ("Syria's Kurdish militants, who had fought with US forces" in an article on Idlib;
+not "Turkey launched the assault ... out of Afrin" in an article whose placed fighting is in
+Turkey, nor "Yazidi men were shot", whose sentence names no place).
 """
 from __future__ import annotations
 
@@ -25,12 +35,20 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from ..model import Actor, ActorMention, EventMention
-from .gazetteer import PlacesConfig
+from ..model import Actor, ActorMention, EventMention, Location
+from .gazetteer import PlacesConfig, load_index
 from .phrase import first_conjunct
-from .types import PlaceMention
+from .types import GeoPlace, PlaceMention
 
 CARRIED_FROM = ("clause", "sentence")
+ARTICLE = "article"
+THEATRE_MIN = 1  # acts of force placed by their own clause or sentence that make an article's theatre
+
+
+def _country_location(p: GeoPlace) -> Location:
+    """The location of a gazetteer country (its basis set by the caller)."""
+    return Location(name=p.name, country=p.country, lat=p.lat, lon=p.lon, admin1=p.admin1,
+                    geonames_id=p.geonames_id, kind=p.kind)
 
 
 def carry_over(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMention],
@@ -51,7 +69,58 @@ def carry_over(doc: Doc, mentions: Sequence[EventMention], places: Sequence[Plac
                     and not _scene_elsewhere(doc, m, places, prior.location.country, config):
                 m = dataclasses.replace(m, location=dataclasses.replace(prior.location, basis="previous"))
         out.append(m)
+    return _theatre(doc, out, places, config)
+
+
+def _theatre(doc: Doc, mentions: list[EventMention], places: Sequence[PlaceMention],
+             config: PlacesConfig) -> list[EventMention]:
+    """Unplaced acts of force placed in the one country of the article's placed acts of force."""
+    force = config.civilian_target_roots
+    placed = [m.location for m in mentions if m.location is not None and m.location.basis in CARRIED_FROM
+              and m.cameo[:2] in force and m.modality == "asserted"]
+    countries = {loc.country for loc in placed}
+    if len(placed) < THEATRE_MIN or len(countries) != 1 or None in countries:
+        return mentions
+    country = str(next(iter(countries)))
+    place = load_index().countries.get(country)
+    if place is None:
+        return mentions
+    theatre = dataclasses.replace(_country_location(place), basis=ARTICLE)
+    out = []
+    for m in mentions:
+        if m.location is None and m.cameo[:2] in force and _names(m, places, country) \
+                and not _other_scene(doc, m, places, country, config) and not _foreign_state(m.target, country, config):
+            m = dataclasses.replace(m, location=theatre)
+        out.append(m)
     return out
+
+
+def _names(m: EventMention, places: Sequence[PlaceMention], country: str) -> bool:
+    """The event's sentence names the country or a place in it (as a place or as a party)."""
+    return any(not p.dateline and m.char_start <= p.char_start < m.char_end and p.place.country == country
+               for p in places)
+
+
+def _foreign_state(target: ActorMention | None, country: str, config: PlacesConfig) -> bool:
+    """The act is aimed at another country's state institutions ("an insurgency against the
+    Turkish state", "clashed with Trump"): it is fought there, or is no fighting at all."""
+    actor = target.actor if target is not None else None
+    return actor is not None and bool(actor.country) and actor.country != country \
+        and actor.sector in config.home_sectors
+
+
+def _other_scene(doc: Doc, m: EventMention, places: Sequence[PlaceMention], country: str,
+                 config: PlacesConfig) -> bool:
+    """The sentence names a scene of another country: a city or division anywhere, or a country
+    after a preposition of place, destination or origin or compounded with a noun."""
+    preps = config.locative | config.destination | config.origin | config.circumstantial
+    for p in places:
+        if p.dateline or not m.char_start <= p.char_start < m.char_end or p.place.country == country:
+            continue
+        tok = first_conjunct(doc[p.end - 1])
+        if p.place.kind != "country" or tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ in preps):
+            return True
+    return False
 
 
 def _away(m: EventMention, nearby: Sequence[EventMention], config: PlacesConfig) -> bool:

@@ -75,3 +75,23 @@ def _own_place(noun: Token, at: dict[int, PlaceMention], config: PlacesConfig,
     # through a quantity ("thousands of civilians in Idlib")
     nouns = [noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in objects(p))]
     return locative_place(nouns, at, config)
+
+
+def relative_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """An act of force told in a relative clause happens where the noun it describes is: a city or
+    division itself ("Afrin, which Turkish jets bombed"; a country only when it is not the doer:
+    "Syria, which was bombed", not "Russia, which bombed Aleppo"), a noun in a locative phrase
+    ("the chemical attack in Douma, which killed 40", however the parser hangs the clause), or a
+    noun its own locative phrase places ("an airstrike on a market in Idlib that killed 12")."""
+    if trigger.dep_ != "relcl" or trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    relative = [c for c in trigger.children if c.lower_ in ("which", "that") and c.tag_ in ("WDT", "IN", "DT")]
+    if not relative:
+        return None
+    noun = trigger.head
+    found = at.get(noun.i)
+    if found is not None:
+        if found.place.kind == "country" and relative[0].dep_ == "nsubj":
+            return None
+        return found
+    return locative_place([noun], at, config)

@@ -57,7 +57,7 @@ from ..model import Actor, ActorMention, Article, EventMention, Location
 from .gazetteer import PlacesConfig, load_config, load_index
 from .stage import find_places
 from .context import carry_over
-from .links import agent_place, purpose_place
+from .links import agent_place, purpose_place, relative_place
 from .fallback import fallback_place, intended, is_topic as _topic, topic_phrase
 from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, aim_place as _aim_place, \
     demonym_place as _demonym_place, first_conjunct, inhabitants_of, locative_place, objects as _objects, place_in as _place_in, region_place
@@ -100,10 +100,12 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
                                 for i in range(a.start, a.end))
             violent = m.cameo[:2] in config.civilian_target_roots
             in_country = any(m.cameo.startswith(c) for c in config.country_target_codes)
-            found = _clause_place(trigger, at, config, speech, force, parties, violent, in_country) \
+            partner = any(m.cameo.startswith(c) for c in config.partner_codes)
+            found = _clause_place(trigger, at, config, speech, force, parties, violent, in_country, partner) \
                 or _where_place(trigger, at, config)
             if found is None and violent:  # "killed by a strike in X", "an offensive to clear Y from X"
-                found = agent_place(trigger, at, config) or purpose_place(trigger, at, config)
+                found = agent_place(trigger, at, config) or purpose_place(trigger, at, config) \
+                    or relative_place(trigger, at, config)
             if found is None:
                 # an act of force where its target's or doer's own phrase places them; any other
                 # act where its doer's does ("people across Idlib expressed fears")
@@ -200,14 +202,18 @@ def _trigger(doc: Doc, m: EventMention) -> Token | None:
     return span.root if span is not None else None
 
 
-def _anchors(trigger: Token, config: PlacesConfig, speech: bool = False, force: bool = False) -> list[Token]:
+def _anchors(trigger: Token, config: PlacesConfig, speech: bool = False, force: bool = False,
+             partner: bool = False) -> list[Token]:
     """Where the clause's prepositional phrases may hang: the trigger, its objects (not those of a
     speech act, whose object is what it speaks of: "condemned the use of gas in Douma", nor, but
-    for acts of force, a topic noun: "discussed developments in Syria"), and the verb a noun
-    trigger is the object or subject of ("paid a visit", "talks were held")."""
+    for acts of force, a topic noun: "discussed developments in Syria"), those a meeting is held
+    "with" (``partner``: "talks with opposition groups in Astana"), and the verb a noun trigger is
+    the object or subject of ("paid a visit", "talks were held")."""
     out = [trigger]
     if not speech:
         out += [c for c in trigger.children if c.dep_ in _OBJECT_DEPS and (force or not _topic(c, config))]
+    if partner:
+        out += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for o in _objects(c)]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
         out.append(trigger.head)
         if trigger.dep_ in ("nsubj", "nsubjpass"):
@@ -227,7 +233,7 @@ def _anchors(trigger: Token, config: PlacesConfig, speech: bool = False, force: 
 
 def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig,
                   speech: bool = False, force: bool = False, parties: frozenset[int] = frozenset(),
-                  violent: bool = False, in_country: bool = False) -> PlaceMention | None:
+                  violent: bool = False, in_country: bool = False, partner: bool = False) -> PlaceMention | None:
     lemma = trigger.lemma_.lower()
     moving = lemma in config.destination_lemmas
     leaving = lemma in config.origin_lemmas
@@ -246,7 +252,7 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
                 found = _place_in(child, at, config, 0)
                 if found is not None:
                     return found
-    for anchor in _anchors(trigger, config, speech, force):
+    for anchor in _anchors(trigger, config, speech, force, partner):
         if anchor.i != trigger.i or not speech:
             region = region_place(anchor, at, config)  # "attacked rebels south of Idlib"
             if region is not None:

@@ -1,0 +1,76 @@
+"""Event location from the article's theatre of war, telephone calls, those met with, and relative
+clauses of force (session 10 rules)."""
+from __future__ import annotations
+
+
+def _where(event):
+    loc = event.location
+    return None if loc is None else (loc.name, loc.country, loc.kind, loc.basis)
+
+
+# -- telephone calls are made from home ---------------------------------------------------------
+def test_a_leaders_telephone_call_is_placed_at_home(code):
+    events = code("Emmanuel Macron spoke by phone to Vladimir Putin on Friday.")
+    call = next(e for e in events.values() if e.mentions[0].cameo.startswith("041"))
+    assert _where(call)[1:] == ("FRA", "country", "actors")
+
+
+def test_a_call_said_to_be_made_abroad_is_not_placed_at_home(code):
+    events = code("Speaking in Beijing on Friday, Emmanuel Macron telephoned Vladimir Putin.")
+    call = next(e for e in events.values() if e.mentions[0].cameo.startswith("041"))
+    assert call.location is None or call.location.country != "FRA"
+
+
+# -- a meeting is where those met with are ------------------------------------------------------
+def test_talks_with_people_in_a_city_are_held_there(code):
+    events = code("Russia organised talks with Syrian opposition groups in Astana on Tuesday.")
+    assert _where(events["talks"])[:2] == ("Astana", "KAZ")
+
+
+def test_a_telephone_call_with_someone_in_a_city_is_not_placed_there(code):
+    events = code("Emmanuel Macron spoke by phone to officials in Ankara on Friday.")
+    call = next(e for e in events.values() if e.mentions[0].cameo.startswith("041"))
+    assert call.location is None or call.location.name != "Ankara"
+
+
+# -- a relative clause of force on a placed noun ------------------------------------------------
+def test_a_relative_clause_of_force_is_where_its_noun_is(code):
+    events = code("France blamed the regime for the chemical attack in Douma, which killed 40 people.")
+    assert _where(events["killed"])[1:] == ("SYR", "city", "clause")
+
+
+def test_a_country_that_does_the_act_in_a_relative_clause_does_not_place_it(code):
+    events = code("Western officials criticised Russia, which bombed rebel positions for weeks.")
+    assert events["bombed"].location is None or events["bombed"].location.basis != "clause"
+
+
+# -- the article's theatre of war --------------------------------------------------------------
+_FIGHTING = "Turkish jets bombed Kurdish positions in Afrin on Monday. Russian jets struck a market near Idlib on Tuesday. "
+
+
+def test_an_unplaced_act_of_force_takes_the_articles_one_theatre(code):
+    events = code(_FIGHTING + "Syria's Kurdish fighters, who had fought alongside American forces, now face Turkey.")
+    assert _where(events["fought"])[1:] == ("SYR", "country", "article")
+
+
+def test_no_theatre_for_an_act_whose_sentence_does_not_name_its_country(code):
+    events = code(_FIGHTING + "Years ago, Kurdish fighters, who had fought alongside American forces, faced Turkey.")
+    assert events["fought"].location is None
+
+
+def test_no_theatre_for_an_act_whose_sentence_names_a_scene_elsewhere(code):
+    events = code(_FIGHTING + "Syria's Kurdish fighters, who had fought alongside American forces, now face Turkey "
+                  "in Diyarbakir.")
+    assert events["fought"].location is None or events["fought"].location.basis != "article"
+
+
+def test_no_theatre_for_an_act_against_another_countrys_state(code):
+    # "an insurgency against the Turkish state" is fought in Turkey, whatever the article's theatre
+    events = code(_FIGHTING + "Syria's Kurdish fighters have long fought the Turkish government.")
+    assert events["fought"].location is None
+
+
+def test_no_theatre_when_the_articles_fighting_is_in_two_countries(code):
+    events = code("Turkish jets bombed Kurdish positions in Afrin on Monday. Russian jets struck a market near Mosul "
+                  "on Tuesday. Syria's Kurdish fighters, who had fought alongside American forces, now face Turkey.")
+    assert events["fought"].location is None
