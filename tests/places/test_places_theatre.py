@@ -74,3 +74,9 @@ def test_no_theatre_when_the_articles_fighting_is_in_two_countries(code):
     events = code("Turkish jets bombed Kurdish positions in Afrin on Monday. Russian jets struck a market near Mosul "
                   "on Tuesday. Syria's Kurdish fighters, who had fought alongside American forces, now face Turkey.")
     assert events["fought"].location is None
+
+
+def test_the_theatre_places_no_aid_or_yielding(code):
+    # taking in refugees from the theatre is done at home, not in it (theatre_roots: 14, 17-20 only)
+    events = code(_FIGHTING + "Canada has accepted thousands of refugees from Syria.")
+    assert events["accepted"].location is None or events["accepted"].location.basis != "article"

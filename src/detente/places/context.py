@@ -18,7 +18,7 @@ of the sentence just before it (basis ``previous``) when
 The text is read as it comes: a sentence goes on from the one before ("Turkish troops entered
 Afrin on Sunday. They took the town centre after a two-month siege.").
 
-An act of force (``civilian_target_roots``) still unplaced takes the article's theatre (basis
+An act of protest, coercion or force (``theatre_roots``) still unplaced takes the article's theatre (basis
 ``article``) when every asserted act of force the article places by its own clause or sentence
 (``CARRIED_FROM``) lies in one country C, its own sentence names C or a place in C (as a place or
 a party), names no scene outside C (a city or division anywhere, a country after a preposition of
@@ -74,10 +74,12 @@ def carry_over(doc: Doc, mentions: Sequence[EventMention], places: Sequence[Plac
 
 def _theatre(doc: Doc, mentions: list[EventMention], places: Sequence[PlaceMention],
              config: PlacesConfig) -> list[EventMention]:
-    """Unplaced acts of force placed in the one country of the article's placed acts of force."""
+    """Unplaced acts of protest, coercion and force placed in the one country of the article's
+    placed acts of force."""
     force = config.civilian_target_roots
     placed = [m.location for m in mentions if m.location is not None and m.location.basis in CARRIED_FROM
               and m.cameo[:2] in force and m.modality == "asserted"]
+    force = config.theatre_roots
     countries = {loc.country for loc in placed}
     if len(placed) < THEATRE_MIN or len(countries) != 1 or None in countries:
         return mentions
