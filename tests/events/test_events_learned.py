@@ -350,3 +350,20 @@ def test_a_model_file_with_a_root_model_runs_it_for_every_candidate(tmp_path, nl
     preds = cb.predictions(sent, model, {})
     attack = next(i for i in preds if sent.doc[i].lemma_ == "attack")
     assert preds[attack]["root"].label == "19" and preds[attack]["type"].label == "190"
+
+
+def test_with_the_root_model_it_decides_whether_the_model_adds_an_event(nlp):
+    """A type model spread over a root's codes can put "no event" first while the root model is
+    sure of the root: with the root model weighed in (``root_mix``), the root model's "no event"
+    decides, and the root's probability is the one compared with the threshold."""
+    sent = next(nlp("Rebels attack the town.").sents)
+    attack = next(t.i for t in sent if t.lemma_ == "attack")
+    typed = _pred({NONE: 0.4, "190": 0.3, "193": 0.3})["type"]
+    sure = Prediction((NONE, "19"), np.array([0.1, 0.9]), np.array([0.1, 0.9]))
+    unsure = Prediction((NONE, "19"), np.array([0.6, 0.4]), np.array([0.6, 0.4]))
+    preds = {attack: {"type": typed, "root": sure}}
+    (tok, code, p), = cb.new_events(sent, preds, set(), 0.45, by_root=True, mix=1.0)
+    assert tok.i == attack and code[:2] == "19" and p == pytest.approx(0.9)
+    assert cb.new_events(sent, {attack: {"type": typed, "root": unsure}}, set(), 0.3, by_root=True, mix=1.0) == []
+    assert cb.new_events(sent, preds, set(), 0.45, by_root=True, mix=0.0) == []  # the type model alone: no event
+    assert cb.new_events(sent, preds, {attack}, 0.45, by_root=True, mix=1.0) == []  # a rule's candidate holds it

@@ -212,9 +212,11 @@ def new_events(sent: Span, preds: dict[int, dict[str, Prediction]], taken: set[i
     """Tokens the model types as events, above ``threshold``, that no rule candidate holds."""
     out = []
     for i, pred in preds.items():
-        if i in taken or pred["type"].label == NONE:
+        rooted = pred.get("root")
+        judge = rooted if by_root and mix and rooted is not None else pred["type"]  # who says "no event"
+        if i in taken or judge.label == NONE:
             continue
-        best = event_code(pred["type"], by_root, pred.get("root"), mix)
+        best = event_code(pred["type"], by_root, rooted, mix)
         if best is not None and best[1] >= threshold:
             out.append((sent.doc[i], best[0], best[1]))
     return out
