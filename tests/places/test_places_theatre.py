@@ -80,3 +80,26 @@ def test_the_theatre_places_no_aid_or_yielding(code):
     # taking in refugees from the theatre is done at home, not in it (theatre_roots: 14, 17-20 only)
     events = code(_FIGHTING + "Canada has accepted thousands of refugees from Syria.")
     assert events["accepted"].location is None or events["accepted"].location.basis != "article"
+
+
+# -- smaller rules: the noun's own phrase, a place that saw an act, the sidelines of a meeting --
+def test_the_phrase_right_after_a_noun_of_force_is_its_own(code):
+    events = code("Dozens were displaced in the first days of Turkey's offensive against a Kurdish enclave in "
+                  "northern Syria.")
+    assert _where(events["offensive"])[1:] == ("SYR", "country", "clause")
+
+
+def test_a_country_aimed_at_by_a_war_noun_is_no_place(code):
+    # "the offensive against Syria" is aimed at a state, wherever it is fought
+    events = code("Dozens were displaced in the first days of Turkey's offensive against Syria.")
+    assert events["offensive"].location is None
+
+
+def test_a_place_that_saw_an_act_is_its_scene(code):
+    events = code("Idlib has seen heavy fighting this week.")
+    assert _where(events["fighting"])[1:] == ("SYR", "city", "clause")
+
+
+def test_a_meeting_on_the_sidelines_of_another_is_where_that_one_is(code):
+    events = code("The Turkish defence minister met his US counterpart on the sidelines of the Munich conference.")
+    assert _where(events["met"])[1:] == ("DEU", "city", "clause")

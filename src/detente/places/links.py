@@ -95,3 +95,43 @@ def relative_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCo
             return None
         return found
     return locative_place([noun], at, config)
+
+
+def adjacent_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig,
+                   in_country: bool = False) -> PlaceMention | None:
+    """A noun of an act of force is followed by its own phrase of aim or place, however the parser
+    hangs it ("the first days of Turkey's offensive against a Kurdish enclave in northern Syria",
+    with "against" hung on a verb before): the preposition right after the noun is the noun's.
+    A country there places only the acts that happen in it (``in_country``) or a move into it."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.i + 1 >= len(trigger.doc):
+        return None
+    prep = trigger.doc[trigger.i + 1]
+    word = prep.lower_
+    if prep.dep_ != "prep" or prep.head.i == trigger.i or word not in config.aimed | config.locative:
+        return None
+    for obj in objects(prep):
+        found = at.get(obj.i)
+        if found is not None:
+            country = found.place.kind == "country"
+            return None if country and word in config.aimed and not (in_country or word in config.destination) \
+                else found
+        found = place_in(obj, at, config, 1)
+        if found is not None:
+            return found
+    return None
+
+
+def witness_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """A place that "saw" or "experienced" an act (``witness_verbs``) is where it happened:
+    "Damascus and Riyadh experienced missile attacks", "Idlib has seen heavy fighting" (the noun
+    of the act is the object, the place the subject)."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in OBJECT_DEPS:
+        return None
+    verb = trigger.head
+    if verb.lemma_.lower() not in config.witness_verbs:
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        found = place_in(subject, at, config, 1)
+        if found is not None:
+            return found
+    return None

@@ -57,7 +57,7 @@ from ..model import Actor, ActorMention, Article, EventMention, Location
 from .gazetteer import PlacesConfig, load_config, load_index
 from .stage import find_places
 from .context import carry_over
-from .links import agent_place, purpose_place, relative_place
+from .links import adjacent_place, agent_place, purpose_place, relative_place, witness_place
 from .fallback import fallback_place, intended, is_topic as _topic, topic_phrase
 from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, aim_place as _aim_place, \
     demonym_place as _demonym_place, first_conjunct, inhabitants_of, locative_place, objects as _objects, place_in as _place_in, region_place
@@ -105,7 +105,7 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
                 or _where_place(trigger, at, config)
             if found is None and violent:  # "killed by a strike in X", "an offensive to clear Y from X"
                 found = agent_place(trigger, at, config) or purpose_place(trigger, at, config) \
-                    or relative_place(trigger, at, config)
+                    or relative_place(trigger, at, config) or adjacent_place(trigger, at, config, in_country)
             if found is None:
                 # an act of force where its target's or doer's own phrase places them; any other
                 # act where its doer's does ("people across Idlib expressed fears")
@@ -113,7 +113,7 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
             if found is None and m.cameo[:2] in config.civilian_target_roots:
                 found = _target_place(doc, m, at, config)
             if found is None:
-                found = _governing_place(trigger, at, config)
+                found = _governing_place(trigger, at, config) or witness_place(trigger, at, config)
             if found is None:
                 found = _circumstance_place(trigger, at, config)
             if found is not None and not force and _frame(doc, found, m):
