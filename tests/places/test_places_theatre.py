@@ -103,3 +103,8 @@ def test_a_place_that_saw_an_act_is_its_scene(code):
 def test_a_meeting_on_the_sidelines_of_another_is_where_that_one_is(code):
     events = code("The Turkish defence minister met his US counterpart on the sidelines of the Munich conference.")
     assert _where(events["met"])[1:] == ("DEU", "city", "clause")
+
+
+def test_a_party_named_by_its_seat_is_no_scene_that_keeps_the_theatre_away(code):
+    events = code(_FIGHTING + "Syria's Kurdish fighters, who had fought alongside Washington's forces, now face Turkey.")
+    assert _where(events["fought"])[1:] == ("SYR", "country", "article")

@@ -114,12 +114,17 @@ def _foreign_state(target: ActorMention | None, country: str, config: PlacesConf
 def _other_scene(doc: Doc, m: EventMention, places: Sequence[PlaceMention], country: str,
                  config: PlacesConfig) -> bool:
     """The sentence names a scene of another country: a city or division anywhere, or a country
-    after a preposition of place, destination or origin or compounded with a noun."""
+    after a preposition of place, destination or origin or compounded with a noun; not a party of
+    the event named by its seat, nor an owner ("Ankara has been pounding the canton's towns",
+    "Washington's main proxy")."""
     preps = config.locative | config.destination | config.origin | config.circumstantial
+    parties = {i for a in (m.source, m.target) if a is not None and a.actor is not None for i in range(a.start, a.end)}
     for p in places:
         if p.dateline or not m.char_start <= p.char_start < m.char_end or p.place.country == country:
             continue
         tok = first_conjunct(doc[p.end - 1])
+        if tok.i in parties or tok.dep_ == "poss":
+            continue
         if p.place.kind != "country" or tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ in preps):
             return True
     return False
