@@ -299,3 +299,16 @@ def test_a_country_naming_a_group_is_not_the_doer_at_home():
     sanctions = next(t.i for t in doc if t.text == "sanctions")
     assert not _is_country(mention("Turkey"), doc, army)
     assert _is_country(mention("US"), doc, sanctions)
+
+
+def test_a_statement_coordinated_with_an_act_on_a_place_abroad_is_said_at_home(code):
+    # the war in Yemen is what the withdrawn support was for, not where the accusation was made
+    events = code("The US Senate withdrew support for the war in Yemen and accused the Saudi crown prince of murder.")
+    loc = events["accused"].location
+    assert loc is not None and (loc.country, loc.basis) == ("USA", "actors")
+
+
+def test_a_statement_coordinated_with_a_meeting_abroad_is_not_placed_at_home(code):
+    events = code("The US Senate met in Riyadh and accused the Saudi crown prince of murder.")
+    loc = events["accused"].location
+    assert loc is None or loc.country != "USA"

@@ -183,7 +183,7 @@ def _other_clause(doc: Doc, tok: Token, trigger: Token | None, doer: ActorMentio
     own = set(range(doer.start, doer.end))
     for clause in tok.ancestors:
         if clause.i == trigger.i or trigger in clause.subtree:
-            return outer and _outer_clause(trigger, clause, own)
+            return outer and (_outer_clause(trigger, clause, own) or _sibling_object(trigger, tok, clause))
         if clause.dep_ not in _CLAUSE_DEPS:
             continue
         if clause.dep_ == "relcl":
@@ -209,6 +209,17 @@ def _outer_clause(trigger: Token, common: Token, own: set[int]) -> bool:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and all(s.pos_ in ("NOUN", "PROPN") and s.i not in own for s in subjects)
+
+
+def _sibling_object(trigger: Token, tok: Token, verb: Token) -> bool:
+    """``tok`` lies inside what another act of the same doer, coordinated with the statement, acts
+    on ("the US Senate has withdrawn support for Riyadh's war in Yemen and accused Prince
+    Mohammed"): not where the statement was made (a place hung on that verb itself is: "met in
+    Paris and warned")."""
+    if trigger.dep_ != "conj" or trigger.head.i != verb.i:
+        return False
+    branch = next((c for c in verb.children if tok in c.subtree), None)
+    return branch is not None and branch.dep_ in ("dobj", "obj", "attr", "ccomp", "xcomp")
 
 
 def _named_person(doc: Doc, mention: ActorMention) -> bool:
