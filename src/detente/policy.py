@@ -51,6 +51,8 @@ class Policy:
     comp_subject_roots: frozenset[str]
     prior_clause_roots: frozenset[str]
     clause_subject_roots: frozenset[str]
+    beneficiary_roots: frozenset[str]
+    condition_roots: frozenset[str]
     place_target_roots: frozenset[str]
     place_target_codes: frozenset[str]
     reciprocal_codes: frozenset[str]
@@ -116,6 +118,8 @@ def build_policy(data: Any) -> Policy:
         comp_subject_roots=_set(roots, "roots", "comp_subject", _ROOT),
         prior_clause_roots=_set(roots, "roots", "prior_clause", _ROOT),
         clause_subject_roots=_set(roots, "roots", "clause_subject", _ROOT),
+        beneficiary_roots=_set(roots, "roots", "beneficiary", _ROOT),
+        condition_roots=_set(roots, "roots", "condition", _ROOT),
         place_target_roots=_set(roots, "roots", "place_target", _ROOT),
         place_target_codes=_set(codes, "codes", "place_target", _CODE),
         reciprocal_codes=_set(codes, "codes", "reciprocal", _CODE),

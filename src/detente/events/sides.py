@@ -9,6 +9,14 @@ when the slots found no target (measured on the train writers' events, ``trainin
 - ``comp:subj``    a comment, accusation or finding about what another actor did is about that
                    actor (``Poland said Belarusian helicopters had violated its airspace``,
                    ``the court ruled that Zuma had violated the constitution``);
+- ``relative``     the antecedent of a relative clause whose object is gapped or a relative pronoun
+                   (``militants whom Nairobi blames``, ``nationals it accused of spying``);
+- ``for``          for intentions, aid, cooperation, cuts and coercion, whom the act or its object is
+                   for (``pledged $20 million in aid for Ukraine``, ``arrest warrants for X``);
+- ``purpose``      the object of the act a to-infinitive of the trigger names (``sent rescue teams to
+                   help Serbia``, ``voted to expel American troops``, ``refused to hand over power to X``);
+- ``condition``    for promises and threats, the subject of their condition (``would close the
+                   strait if Washington tried``);
 - ``prior``        a reaction coordinated after a clause with another doer reacts to that doer
                    (``Ukraine banned Russian airlines, and Moscow vowed to retaliate``);
 - ``clause``       (a source) a meeting, visit or fight named in an adverbial phrase of a clause
@@ -51,6 +59,11 @@ DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards", "from"})
 CLAUSE_SUBJECT_ROOTS = cameo_policy().clause_subject_roots  # meetings, visits, cooperation, fights
 ADVERBIAL_PREPS = word_set("events", "adverbial_event_preps")  # during, after, for, in ...
 NOT_FROM_SENTENCE = cameo_policy().not_from_sentence_sectors  # clergy, IGOs, NGOs: often abroad
+BENEFICIARY_ROOTS = cameo_policy().beneficiary_roots  # intentions, aid, cooperation, cuts, coercion
+CONDITION_ROOTS = cameo_policy().condition_roots  # promises and threats
+EMBEDDED_PREPS = word_set("events", "embedded_target_preps")  # to, with, for, against ...
+CONDITION_MARKS = word_set("events", "condition_marks")  # if, unless
+RELATIVE_OBJECTS = frozenset({"whom", "which", "that", "who"})
 
 
 def fallback_targets(match: Match, cameo: str, index: ActorIndex,
@@ -59,12 +72,22 @@ def fallback_targets(match: Match, cameo: str, index: ActorIndex,
     trig = match.trigger
     pos = sx.eff_pos(trig)
     steps: list[tuple[str, list[Token]]] = []
+    if pos in ("verb", "adj"):
+        steps.append(("relative", _relative_gap(trig)))
     if pos == "verb":
         preps = [s[5:] for s in match.rule.target if s.startswith("prep:") and s != "prep:of"]
-        objs = sx.children(trig, "dobj")
+        objs = [sx.object_head(d) for d in sx.children(trig, "dobj")]
+        # "sent planes carrying food to Cuba": the phrase hung on a participle of the object too
+        objs += [a for d in objs for a in sx.children(d, "acl") if a.tag_ in ("VBG", "VBN")]
         steps.append(("dobj/prep", [sx.object_head(o) for d in objs for o in sx.prep_objects(d, preps)]))
     if pos == "noun":
         steps.append(("response", _responder(trig)))
+    if cameo[:2] in BENEFICIARY_ROOTS:
+        steps.append(("for", _beneficiaries(trig)))
+    if pos in ("verb", "adj"):
+        steps.append(("purpose", _embedded_objects(trig)))
+    if cameo[:2] in CONDITION_ROOTS and pos in ("verb", "adj"):
+        steps.append(("condition", _conditioned(trig)))
     if cameo[:2] in COMP_SUBJ_ROOTS and pos in ("verb", "adj"):
         steps.append(("comp:subj", _comp_subjects(trig)))
     if cameo[:2] in PRIOR_ROOTS and pos in ("verb", "adj"):
@@ -129,6 +152,60 @@ def _comp_subjects(trig: Token) -> list[Token]:
     for comp in sx.children(trig, "ccomp"):
         out.extend(sx.children(comp, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS))
     return [t for t in out if t.lower_ not in ("it", "they", "he", "she", "we", "i", "this", "that")]
+
+
+def _relative_gap(trig: Token) -> list[Token]:
+    """``militants whom Nairobi blames``, ``17 nationals it accused of spying``, ``the mission, which
+    they accused of bias``: in a relative clause with a subject of its own, the gapped object (or
+    the relative pronoun that is it) is the antecedent."""
+    if trig.dep_ != "relcl" or sx.is_passive(trig) or any(c.tag_ == "WRB" for c in trig.children):
+        return []
+    if trig.head.dep_ in ("appos", "npadvmod") or sx.children(trig, "ccomp"):
+        return []  # "..., a move Moscow denounced" (``summary``); "photographs it said proved"
+    subj = sx.children(trig, *sx.SUBJ_DEPS)
+    if not subj or any(t.tag_ in ("WP", "WDT") or t.lower_ in RELATIVE_OBJECTS for t in subj):
+        return []  # "who attacked": the antecedent is the doer
+    objs = sx.children(trig, "dobj")
+    if objs and not all(o.lower_ in RELATIVE_OBJECTS for o in objs):
+        return []
+    if any(p.dep_ == "prep" and any(o.lower_ in RELATIVE_OBJECTS for o in p.children) for p in trig.children):
+        return []  # "the country with which it signed": a prepositional relative
+    return [trig.head]
+
+
+def _beneficiaries(trig: Token) -> list[Token]:
+    """Whom an act or its object is for: ``suspended visa services for Canadians``, ``pledged 20
+    million euros in humanitarian aid for Ukraine``, ``an aid package for Gaza``."""
+    heads = [trig] + [sx.object_head(d) for d in sx.children(trig, "dobj")]
+    heads += [sx.object_head(o) for h in list(heads) for o in sx.prep_objects(h, ("in",))]
+    return [sx.object_head(o) for h in heads for o in sx.prep_objects(h, ("for",))]
+
+
+def _embedded_objects(trig: Token) -> list[Token]:
+    """The object of the act a to-infinitive of the trigger names, when the trigger has none of its
+    own: ``sent rescue teams to help Serbia`` (and ``to help Moldova cope``), ``voted to expel
+    American troops``, ``refused to hand over power to Adama Barrow``."""
+    out: list[Token] = []
+    for verb in sx.children(trig, "xcomp", "advcl"):
+        if sx.eff_pos(verb) != "verb" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            continue
+        if sx.is_passive(verb):
+            continue
+        objs = [sx.object_head(d) for d in sx.children(verb, "dobj", "dative")]
+        out.extend(objs)
+        out.extend(sx.object_head(o) for h in [verb, *objs] for o in sx.prep_objects(h, EMBEDDED_PREPS))
+        out.extend(s for c in sx.children(verb, "ccomp", "xcomp") for s in sx.children(c, "nsubj"))
+    return out
+
+
+def _conditioned(trig: Token) -> list[Token]:
+    """The subject of the condition of a promise or threat, in the trigger's clause or in what it
+    says would be done (``warned that it would close the strait if Washington tried``)."""
+    heads = [trig] + sx.children(trig, "ccomp", "xcomp")
+    heads += [c for h in heads[1:] for c in sx.children(h, "xcomp")]
+    return [s for h in heads for c in sx.children(h, "advcl")
+            if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+            for s in sx.children(c, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)]
 
 
 def _prior_subjects(trig: Token) -> list[Token]:

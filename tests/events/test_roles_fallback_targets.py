@@ -1,0 +1,58 @@
+"""Targets the rule slots miss, found by the kinds of language of ``events/sides.py``: the
+antecedent of a relative clause, whom an act is for, the object of the act a to-infinitive names,
+the party a promise or threat is conditioned on, a destination hung on a participle of the object."""
+from __future__ import annotations
+
+from events_helpers import dyad, find
+
+
+def test_purpose_clause_names_whom_aid_is_for(code):
+    # "sent X to help Y (cope)": Y is helped; before, the aid had no target
+    for text, helped in (("Kazakhstan sent rescue teams to help Kyrgyzstan cope with the floods.", "KGZ"),
+                         ("Kazakhstan pledged 50 million dollars on Friday to help Mongolia rebuild its schools.", "MNG")):
+        [m] = code(text)
+        assert dyad(m) == ("KAZ", helped), text
+
+
+def test_purpose_clause_object_with_its_own_preposition(code):
+    [m] = find(code("Kazakhstan refused to hand over the power station to Uzbekistan."), "12")
+    assert dyad(m) == ("KAZ", "UZB")
+
+
+def test_relative_clause_with_a_gapped_object_targets_its_antecedent(code):
+    # "soldiers whom X blames", "officials it had accused of": the antecedent is accused
+    [m] = find(code("Kyrgyz troops crossed the border to pursue Uzbek soldiers whom Kazakhstan blames for the raids."), "112")
+    assert dyad(m) == ("KAZ", "UZB")
+    [m] = find(code("China freed the Mongolian officials it had accused of spying."), "112")
+    assert m.target is not None and m.target.actor.country == "MNG"
+
+
+def test_relative_clause_whose_subject_is_the_pronoun_does_not_target_its_antecedent(code):
+    # "Uzbek soldiers who accused Kazakhstan": the soldiers accuse, they are not accused
+    [m] = find(code("Uzbek soldiers who accused Kazakhstan of the raids were arrested."), "112")
+    assert m.target is not None and m.target.actor.country == "KAZ"
+
+
+def test_beneficiary_of_pledged_aid(code):
+    # "pledged N dollars in aid for Y": the verb's "in" phrase carries the "for" phrase
+    [m] = find(code("Russia pledged 20 million dollars in humanitarian aid for Mongolia."), "033")
+    assert dyad(m) == ("RUS", "MNG")
+    [m] = find(code("The Kazakh government cut aid for Mongolia."), "16")
+    assert dyad(m) == ("KAZ", "MNG")
+
+
+def test_threat_on_a_condition_targets_the_conditioned_party(code):
+    [m] = find(code("Kazakhstan warned that it would close the border if Uzbekistan tried to halt gas exports."), "13")
+    assert dyad(m) == ("KAZ", "UZB")
+
+
+def test_condition_of_a_comment_is_not_its_target(code):
+    # only promises and threats are addressed to the party of their condition
+    for m in find(code("Kazakhstan said it was pessimistic about the talks if Uzbekistan stayed away."), "01"):
+        assert m.target is None or m.target.actor.country != "UZB"
+
+
+def test_destination_on_a_participle_of_the_object(code):
+    # "sent two planes carrying food to Y": "to Y" hangs on "carrying"
+    [m] = find(code("Mongolia sent two planes carrying food and medicine to Kyrgyzstan."), "")
+    assert dyad(m) == ("MNG", "KGZ")
