@@ -108,3 +108,8 @@ def test_a_meeting_on_the_sidelines_of_another_is_where_that_one_is(code):
 def test_a_party_named_by_its_seat_is_no_scene_that_keeps_the_theatre_away(code):
     events = code(_FIGHTING + "Syria's Kurdish fighters, who had fought alongside Washington's forces, now face Turkey.")
     assert _where(events["fought"])[1:] == ("SYR", "country", "article")
+
+
+def test_a_place_word_leads_on_through_any_preposition_of_place(code):
+    events = code("Two hostages were executed in the hills above Raqqa.")
+    assert _where(events["executed"])[1:] == ("SYR", "city", "clause")

@@ -93,10 +93,11 @@ def place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hops
             return region
     if hops >= MAX_HOPS:
         return None
-    # a place word leads on through linking prepositions ("the border with X"); any other noun of
+    # a place word leads on through linking and locative prepositions ("the border with X", "the
+    # hills above Raqqa", "an island off Istanbul"); any other noun of
     # a locative phrase is an event or a scene, placed by its own locative phrase ("in an airstrike
     # in Gaza"), never by "of" or "with" ("in talks with Russia")
-    follow = config.linking if place_noun else config.locative | {"on"}
+    follow = config.linking | config.locative if place_noun else config.locative | {"on"}
     for child in tok.children:
         if child.dep_ == "prep" and (child.lower_ in follow or inhabitants_of(child, config)):
             for obj in child.children:
