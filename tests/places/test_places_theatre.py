@@ -111,5 +111,7 @@ def test_a_party_named_by_its_seat_is_no_scene_that_keeps_the_theatre_away(code)
 
 
 def test_a_place_word_leads_on_through_any_preposition_of_place(code):
-    events = code("Two hostages were executed in the hills above Raqqa.")
-    assert _where(events["executed"])[1:] == ("SYR", "city", "clause")
+    events = code("Two Danish journalists were shot on video in the rocky hills above Raqqa.")
+    assert _where(events["shot"])[1:] == ("SYR", "city", "clause")
+    events = code("Turkey has held the rebel leader on an island off Istanbul since 1999.")
+    assert _where(events["held"])[1:] == ("TUR", "city", "clause")
