@@ -77,3 +77,18 @@ def test_agent_of_a_participle_of_support_is_not_the_doer_of_an_event_noun(code)
     # "airstrikes backed by Russia": Russia backs them, it does not carry them out
     found = find(code("Villagers fled the airstrikes backed by Russia last week."), "19")
     assert all(m.source is None or m.source.actor.country != "RUS" for m in found)
+
+
+def test_the_two_leaders_are_the_two_people_last_named(code_full):
+    # "X received Y ..., and the two presidents signed": X and Y sign (before: no country on either side)
+    mentions = code_full("Tokayev received Mirziyoyev in Astana on Monday, and the two presidents signed "
+                         "a water-sharing agreement.")
+    [m] = [x for x in mentions if x.trigger == "signed"]
+    assert dyad(m) == ("KAZ", "UZB")
+
+
+def test_the_two_leaders_take_no_place_and_no_lone_person(code_full):
+    # a capital is no leader, and one person named before is no pair
+    mentions = code_full("Tokayev spoke to reporters in Tashkent. The two leaders met later.")
+    [m] = [x for x in mentions if x.trigger == "met"]
+    assert m.source is None or m.source.actor.country is None

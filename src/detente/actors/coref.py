@@ -4,6 +4,8 @@
 - pronouns, "the country", "the group" and the first persons of quotations (``anaphora``);
 - "the two countries" / "both sides" -> the pair in focus (the article's two most frequent
   countries), as two mentions over the same span;
+- "the two leaders" / "both presidents" -> the two people of two countries last named in their
+  sentence or the one before (``_pair_people``), as two mentions over the same span;
 - "his Tajik counterpart" -> Tajik, with the sector of the person it is counterpart to;
 - "the government" (no country) -> the country of the latest government mention, else the focus;
 - in domestic news (one country has most of the article's country mentions), a bare countryless
@@ -41,6 +43,7 @@ _FOREIGN = word_set("actors", "foreign_modifiers")
 _DOMESTIC_MIL = word_set("actors", "domestic_military")
 _POSSESSIVE = word_set("actors", "possessives")
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+_PAIR_PEOPLE = word_set("actors", "pair_people")
 
 
 def resolve_coreference(doc: Doc, cands: list[Cand], chunks: Sequence[Span] | None = None) -> list[Cand]:
@@ -51,6 +54,7 @@ def resolve_coreference(doc: Doc, cands: list[Cand], chunks: Sequence[Span] | No
     pair = [iso for iso, _ in counts.most_common(2)]
     focus = pair[0] if pair else None
     _surnames(doc, cands)
+    cands = _pair_people(doc, cands)
     _fill_countries(doc, cands, focus, pair)
     if focus and counts[focus] >= _DOMESTIC["min_mentions"] and counts[focus] >= _DOMESTIC["share"] * sum(counts.values()):
         _domestic(doc, cands, focus)
@@ -77,6 +81,43 @@ def _surnames(doc: Doc, cands: list[Cand]) -> None:
                 cand.basis, cand.antecedent = "coref", earlier.head
                 cand.reading = earlier.reading
                 break
+
+
+def _pair_people(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """"the two leaders", "both presidents" (no country of their own) -> the two people of two
+    countries last named before them, in their sentence or the one before, in their order: one
+    candidate each over the same span ("Putin hosted Erdogan ..., and the two leaders pledged")."""
+    out: list[Cand] = []
+    for i, cand in enumerate(cands):
+        actor = cand.actor
+        words = fold(doc[cand.start:cand.end].text).split()
+        if words[:1] == ["the"]:
+            words = words[1:]
+        if actor is None or actor.country is not None or len(words) < 2 or words[0] not in ("two", "both") \
+                or " ".join(words[1:]) not in _PAIR_PEOPLE:
+            out.append(cand)
+            continue
+        sent = doc[cand.head].sent
+        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        found: list[Cand] = []
+        for e in reversed(cands[:i]):
+            if e.start < first:
+                break
+            if e.actor is None or not e.actor.country or e.actor.sector is None or not (e.person or e.actor.name) \
+                    or (e.reading is not None and e.reading.kind == "place"):
+                continue
+            if e.end > cand.start or any(f.actor and f.actor.country == e.actor.country for f in found):
+                continue
+            found.append(e)
+            if len(found) == 2:
+                break
+        if len(found) < 2:
+            out.append(cand)
+            continue
+        for e in sorted(found, key=lambda c: c.start):
+            assert e.actor is not None
+            out.append(Cand(cand.start, cand.end, cand.head, replace(e.actor, confidence=0.6), e.reading, "coref", e.head))
+    return out
 
 
 def _fill_countries(doc: Doc, cands: list[Cand], focus: str | None, pair: list[str]) -> None:
