@@ -292,12 +292,28 @@ def _previous_state(ctx: _DocTime, token: Token, sent: int) -> _Dating | None:
 
 
 def _sentence_state(ctx: _DocTime, index: int) -> _Dating:
-    """The dating of a sentence's main clause, computed in text order (each needs only the one before)."""
-    for i in range(index + 1):
+    """The dating of a sentence's main clause, computed in text order (each needs only the one before,
+    and only within its paragraph: ``_previous_state``), from the first sentence of its paragraph
+    not dated yet."""
+    if index in ctx.states:
+        return ctx.states[index]
+    first = index
+    while first > 0 and first - 1 not in ctx.states and _same_paragraph(ctx, first):
+        first -= 1
+    for i in range(first, index + 1):
         if i not in ctx.states:
             ctx.states[i] = _Dating()  # a placeholder while the sentence is dated
             ctx.states[i] = _date_clause(ctx, ctx.sents[i].root)
     return ctx.states[index]
+
+
+def _same_paragraph(ctx: _DocTime, sent: int) -> bool:
+    """Whether the dating of sentence ``sent``'s main clause may read the previous sentence's
+    (``_previous_state`` of its root: the previous sentence ends in the root's paragraph)."""
+    if not ctx.para_breaks:
+        return True
+    doc = ctx.doc
+    return ctx.paragraph(doc[ctx.sent_starts[sent] - 1].idx) == ctx.paragraph(ctx.sents[sent].root.idx)
 
 
 def _carry(ctx: _DocTime, token: Token, sent: int, tense: str) -> _Dating | None:

@@ -30,32 +30,52 @@ NONEVENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERC
 
 def eff_pos(tok: Token) -> str:
     """``verb``, ``noun``, ``adj`` or ``other``: the part of speech a rule's ``pos`` matches."""
-    tag = tok.tag_
-    if tag.startswith("NN") or tok.pos_ in ("NOUN", "PROPN"):
+    t = doc_table(tok.doc)  # (tag, part of speech and label from the Doc's table: no string look-ups)
+    i = tok.i
+    return _eff_pos(t.tag[i], t.pos[i], t.dep[i])
+
+
+def _eff_pos(tag: str, pos: str, dep: str) -> str:
+    if tag.startswith("NN") or pos in ("NOUN", "PROPN"):
         return "noun"
-    if tag.startswith("VB") and tok.pos_ != "AUX":
-        if tag == "VBN" and tok.dep_ in ("acomp", "amod") and tok.pos_ == "ADJ":
+    if tag.startswith("VB") and pos != "AUX":
+        if tag == "VBN" and dep in ("acomp", "amod") and pos == "ADJ":
             return "adj"
         return "verb"
-    if tok.pos_ == "ADJ" or tag.startswith("JJ"):
+    if pos == "ADJ" or tag.startswith("JJ"):
         return "adj"
     return "other"
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    """The token's children whose label is one of ``deps``, in the Doc's order (as ``Token.children``
+    gives them); read from the Doc's table, a Token built only for each child returned."""
+    doc = tok.doc
+    t = doc_table(doc)
+    dep = t.dep
+    return [doc[c] for c in t.children[tok.i] if dep[c] in deps]
 
 
 def first_child(tok: Token, *deps: str) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in deps:
-            return c
+    doc = tok.doc
+    t = doc_table(doc)
+    dep = t.dep
+    for c in t.children[tok.i]:
+        if dep[c] in deps:
+            return doc[c]
     return None
+
+
+def _child_deps(tok: Token) -> list[str]:
+    """The labels of the token's children, in order (no Token per child)."""
+    t = doc_table(tok.doc)
+    dep = t.dep
+    return [dep[c] for c in t.children[tok.i]]
 
 
 def is_passive(tok: Token) -> bool:
     """A passive verb: has a passive subject or auxiliary, or is a past participle modifying a noun."""
-    if any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children):
+    if any(d in PASSIVE_SUBJ_DEPS or d == "auxpass" for d in _child_deps(tok)):
         return True
     if tok.tag_ == "VBN" and tok.dep_ == "acl" and not _misread_clause(tok):
         return True
@@ -67,7 +87,7 @@ def _shares_passive(tok: Token) -> bool:
     coordinated with a passive verb shares its passive subject (and its agent, when it has none)."""
     if tok.tag_ != "VBN" or tok.dep_ != "conj" or tok.head.i == tok.i:
         return False
-    if any(c.dep_ in ("aux", "auxpass", "dobj", *SUBJ_DEPS, *PASSIVE_SUBJ_DEPS) for c in tok.children):
+    if any(d in ("aux", "auxpass", "dobj", *SUBJ_DEPS, *PASSIVE_SUBJ_DEPS) for d in _child_deps(tok)):
         return False
     head = tok.head
     return bool(children(head, *PASSIVE_SUBJ_DEPS)) or _shares_passive(head)
@@ -80,8 +100,10 @@ def _passive_adjunct(tok: Token) -> bool:
     or a relative clause it misread (``groups who, supported by the US, ...``)."""
     if tok.tag_ != "VBN" or tok.dep_ not in ("advcl", "conj", "relcl") or not agent(tok):
         return False
-    return not any(c.dep_ in ("aux", "auxpass", "mark", "dobj", *PASSIVE_SUBJ_DEPS) or c.tag_ == "WRB"
-                   or (c.dep_ in SUBJ_DEPS and c.tag_ not in ("WP", "WDT")) for c in tok.children)
+    t = doc_table(tok.doc)
+    dep, tag = t.dep, t.tag
+    return not any(dep[c] in ("aux", "auxpass", "mark", "dobj", *PASSIVE_SUBJ_DEPS) or tag[c] == "WRB"
+                   or (dep[c] in SUBJ_DEPS and tag[c] not in ("WP", "WDT")) for c in t.children[tok.i])
 
 
 def _adjunct_patient(tok: Token) -> list[Token]:
@@ -104,16 +126,19 @@ def _adjunct_patient(tok: Token) -> list[Token]:
 def _misread_clause(tok: Token) -> bool:
     """``strikes [killed] 20 people``: a participle with a direct object is the main verb the
     parser read as a reduced relative; its noun is its subject."""
-    return tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and any(c.dep_ == "dobj" for c in tok.children)
+    return tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and "dobj" in _child_deps(tok)
 
 
 def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of the prepositions ``preps`` attached to ``tok`` (``agent`` counts as ``by``)."""
     wanted = set(preps)
     out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in wanted:
-            out.extend(gc for gc in c.children if gc.dep_ in ("pobj", "pcomp"))
+    doc = tok.doc
+    t = doc_table(doc)
+    dep, lower, kids = t.dep, t.lower, t.children
+    for c in kids[tok.i]:
+        if dep[c] in ("prep", "agent", "dative") and lower[c] in wanted:
+            out.extend(doc[g] for g in kids[c] if dep[g] in ("pobj", "pcomp"))
     return out
 
 
@@ -127,11 +152,13 @@ def prep_objects_after(noun: Token, preps: Iterable[str]) -> list[Token]:
     doc = noun.doc
     wanted = set(preps)
     out: list[Token] = []
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in wanted and c.i > end:
-            between = doc[end + 1:c.i]
+    table = doc_table(doc)
+    dep, lower, kids = table.dep, table.lower, table.children
+    for c in kids[verb.i]:
+        if dep[c] == "prep" and lower[c] in wanted and c > end:
+            between = doc[end + 1:c]
             if all(t.is_punct for t in between):
-                out.extend(gc for gc in c.children if gc.dep_ == "pobj")
+                out.extend(doc[g] for g in kids[c] if dep[g] == "pobj")
     return out
 
 
@@ -165,11 +192,14 @@ def with_conjuncts(tok: Token) -> list[Token]:
     """The token and the tokens conjoined to it (``Dushanbe and Tehran``), also through an
     apposition the parser hung the conjunct on (``President [Obama] and President Medvedev``)."""
     out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
-            out.extend(with_conjuncts(c))
-        elif c.dep_ == "appos":
-            out.extend(x for x in c.children if x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN"))
+    doc = tok.doc
+    t = doc_table(doc)
+    dep, pos, kids = t.dep, t.pos, t.children
+    for c in kids[tok.i]:
+        if dep[c] == "conj" and pos[c] in ("NOUN", "PROPN", "PRON", "ADJ"):
+            out.extend(with_conjuncts(doc[c]))
+        elif dep[c] == "appos":
+            out.extend(doc[x] for x in kids[c] if dep[x] == "conj" and pos[x] in ("NOUN", "PROPN"))
     return out
 
 
@@ -224,7 +254,7 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
         return subject(head, depth + 1)
     if dep == "advcl" and _is_nonfinite(tok):
         return subject(head, depth + 1)
-    if dep == "relcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if dep == "relcl" and tok.tag_ == "VB" and _has_child(tok, ("aux",), ("to",)):
         return [head]  # "the first country to recognize it"
     if dep == "acl":
         if _misread_clause(tok):
@@ -322,7 +352,7 @@ def governing_verb(noun: Token, max_steps: int = 4) -> tuple[Token | None, list[
 
 def _copula_clause(tok: Token) -> bool:
     """``Dushanbe is under pressure``: the copula heads the clause."""
-    return tok.pos_ == "AUX" and tok.lemma_.lower() in COPULAS and any(c.dep_ in SUBJ_DEPS for c in tok.children)
+    return tok.pos_ == "AUX" and tok.lemma_.lower() in COPULAS and any(d in SUBJ_DEPS for d in _child_deps(tok))
 
 
 def complements(tok: Token) -> list[Token]:
@@ -351,13 +381,20 @@ def _that_clause_after(noun: Token) -> list[Token]:
             continue  # (no Token built for the others)
         t = sent.doc[j]
         if (t.left_edge.i == start
-                and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)):
+                and _has_child(t, ("mark",), ("that",))):
             return [t]
     return []
 
 
 def _has_mark_or_to(tok: Token) -> bool:
-    return any(c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in tok.children)
+    return _has_child(tok, ("mark", "aux"), ("that", "to"))
+
+
+def _has_child(tok: Token, deps: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """A child of the token with one of the labels ``deps`` whose lower-case form is one of ``words``."""
+    t = doc_table(tok.doc)
+    dep, lower = t.dep, t.lower
+    return any(dep[c] in deps and lower[c] in words for c in t.children[tok.i])
 
 
 def subtree_ids(tok: Token) -> set[int]:
