@@ -404,3 +404,37 @@ def test_clause_text_reads_the_words_of_token_subtree_from_the_arrays(nlp):
             for t in c.subtree}
         assert clause_text(tok) == " ".join(t.text for t in tok.subtree if t.i not in skip)
     assert "Despite" not in clause_text(next(t for t in doc if t.lemma_ == "sign"))
+
+
+# -- the Doc's table instead of Tokens (same readings) -------------------------------------------------
+def test_clause_words_follow_spacys_subtree_order_and_children(bare_nlp):
+    """``time.syntax`` reads a clause's words from the Doc's table in ``Token.subtree``'s order (the
+    Doc's order only where the parse is projective) and its children in ``Token.children``'s."""
+    from detente.doctext import doc_forms
+    from detente.events.features import doc_table
+    from detente.time.syntax import _subtree_in_order, clause_text
+
+    doc = bare_nlp("Despite years of talks, the minister, who had arrived on Monday, said the two sides would "
+                   "meet again in Geneva. Iran's president visited Tajikistan after the summit, officials said.")
+    table, forms = doc_table(doc), doc_forms(doc)
+    for tok in doc:
+        assert _subtree_in_order(table.children, tok.i) == [t.i for t in tok.subtree]
+        assert table.children[tok.i] == [c.i for c in tok.children]
+    said = next(t for t in doc if t.text == "said")
+    skip = {t.i for c in said.children if c.dep_ in ("prep", "advcl") and c.lower_ == "despite" for t in c.subtree}
+    assert skip and clause_text(said) == " ".join(t.text for t in said.subtree if t.i not in skip)  # spaCy's own
+    # a non-projective tree, built by hand: 0 <- 2, 1 <- 3, 3 <- 2 (0's arc crosses 3's)
+    children = [[], [], [0, 3], [1]]
+    assert _subtree_in_order(children, 2) == [0, 2, 1, 3]
+    assert forms[0] == "Despite"
+
+
+def test_a_sentence_takes_the_previous_ones_time_only_within_its_paragraph(bare_nlp):
+    """The dating of sentences' main clauses is read back through one paragraph only (``_sentence_state``
+    starts at the paragraph's first sentence): a time in an earlier paragraph does not carry."""
+    text = ("On 17 May, the minister visited Dushanbe.\n\nHe met the president. He then signed a deal.")
+    m = dated(bare_nlp, text, "signed")
+    assert m.date_basis == "publication" and m.date_start == JUNE_5
+    same = dated(bare_nlp, "On 17 May, the minister visited Dushanbe. He met the president. He then signed a deal.",
+                 "signed")
+    assert same.date_start == D(2023, 5, 17) and same.date_basis == "context"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..doctext import doc_forms
+from ..events.features import doc_table
 from ..wordlists import lexicon_words, word_set
 from .grammar import Timex
 
@@ -72,9 +74,10 @@ def _quote_of(quotes: list[tuple[int, int]], i: int) -> int:
 def _shared_conjuncts(verb: Token) -> set[int]:
     """"killed or wounded 4,315 fighters since 2014": a verb without objects of its own shares its
     conjunct's objects and adjuncts, so a time under that conjunct is its time too."""
-    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "attr", "dative", "oprd", "prep") for c in verb.children):
+    t = doc_table(verb.doc)  # (children's labels and parts of speech from the Doc's table: no Token per child)
+    if verb.pos_ != "VERB" or any(t.dep[c] in ("dobj", "attr", "dative", "oprd", "prep") for c in t.children[verb.i]):
         return set()
-    return {c.i for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+    return {c for c in t.children[verb.i] if t.dep[c] == "conj" and t.pos[c] == "VERB"}
 
 
 def _describing_clauses(noun: Token) -> set[int]:
@@ -88,7 +91,7 @@ def _describing_clauses(noun: Token) -> set[int]:
 def _passive_nonfinite(verb: Token) -> bool:
     """"held in Vienna", "to be held on Friday" (not "pressure to join": that is the content)."""
     finite = any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in auxes(verb))
-    return not finite and (verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children))
+    return not finite and (verb.tag_ == "VBN" or "auxpass" in _child_deps(verb))
 
 
 def _modifies(span: Span, token: Token) -> bool:
@@ -125,7 +128,7 @@ def _climb(token: Token) -> list[Token]:
     while cur.head.i != cur.i:
         if _is_adjunct_marker(cur) or (cur.dep_ == "advcl" and _marks(cur) & (_FROM_MARKS | _BEFORE_PREPS | _UNTIL_PREPS)):
             break
-        if cur.dep_ == "relcl" or any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in cur.children):
+        if cur.dep_ == "relcl" or _has_child(cur, "advmod", _EARLIER):
             break
         if cur.pos_ in ("VERB", "AUX") and is_past_perfect(cur):
             break  # "said on Monday the withdrawal had created ...": before the reporting time
@@ -148,7 +151,8 @@ def _is_adjunct_marker(tok: Token) -> bool:
 
 
 def _marks(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    t = doc_table(tok.doc)
+    return {t.lower[c] for c in t.children[tok.i] if t.dep[c] == "mark"}
 
 
 def in_adjunct(token: Token) -> bool:
@@ -223,7 +227,22 @@ def is_past_perfect(verb: Token) -> bool:
 
 
 def auxes(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
+    doc = verb.doc
+    t = doc_table(doc)  # a Token only for each auxiliary
+    dep, tag = t.dep, t.tag
+    return [doc[c] for c in t.children[verb.i] if dep[c] in ("aux", "auxpass") and tag[c] != "TO"]
+
+
+def _child_deps(tok: Token) -> list[str]:
+    """The labels of the token's children, in order (from the Doc's table)."""
+    t = doc_table(tok.doc)
+    return [t.dep[c] for c in t.children[tok.i]]
+
+
+def _has_child(tok: Token, dep: str, words: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
+    """A child labelled ``dep`` whose lower-case form is one of ``words``."""
+    t = doc_table(tok.doc)
+    return any(t.dep[c] == dep and t.lower[c] in words for c in t.children[tok.i])
 
 
 def clause_tense(token: Token) -> str:
@@ -235,12 +254,13 @@ def clause_tense(token: Token) -> str:
         first = clauses[0] if clauses else next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
     else:
         first = token
-    if any(c.tag_ == "TO" for c in first.children) and any(c.dep_ == "auxpass" for c in first.children):
+    t = doc_table(token.doc)
+    if any(t.tag[c] == "TO" for c in t.children[first.i]) and "auxpass" in _child_deps(first):
         return "future"  # "a summit to be held on Friday", "the deal is to be signed next week"
     verb = governor(token)
     helpers = auxes(verb)
     words = {a.lower_ for a in helpers}
-    if words & {"will", "shall", "'ll"} or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)):
+    if words & {"will", "shall", "'ll"} or (verb.lower_ == "going" and any(t.lower[c] == "to" for c in t.children[verb.i])):
         return "future"
     if any(a.tag_ == "MD" for a in helpers):
         return "modal"
@@ -260,8 +280,32 @@ _ADJUNCTS = frozenset({"despite", "after", "following", "amid", "since", "before
 
 def clause_text(verb: Token) -> str:
     """The words of the verb's clause without its prepositional adjuncts ("despite years of ...")."""
+    t = doc_table(verb.doc)
     skip: set[int] = set()
-    for child in verb.children:
-        if child.dep_ in ("prep", "advcl") and child.lower_ in _ADJUNCTS:
-            skip.update(t.i for t in child.subtree)
-    return " ".join(t.text for t in verb.subtree if t.i not in skip)  # (spaCy's subtree beats one in Python)
+    for child in t.children[verb.i]:
+        if t.dep[child] in ("prep", "advcl") and t.lower[child] in _ADJUNCTS:
+            skip.update(t.subtree(child))
+    forms = doc_forms(verb.doc)
+    return " ".join(forms[i] for i in _subtree_in_order(t.children, verb.i) if i not in skip)
+
+
+def _subtree_in_order(children: list[list[int]], i: int) -> list[int]:
+    """The token indices of ``Token.subtree`` in its order (each left child's subtree, the token,
+    each right child's subtree: the Doc's order wherever the parse is projective), from the
+    children lists of the Doc's table instead of a Token per word."""
+    out: list[int] = []
+    stack: list[tuple[int, bool]] = [(i, False)]
+    while stack:
+        j, expanded = stack.pop()
+        if expanded:
+            out.append(j)
+            continue
+        kids = children[j]
+        for c in reversed(kids):  # pushed last to first: popped in order
+            if c > j:
+                stack.append((c, False))
+        stack.append((j, True))
+        for c in reversed(kids):
+            if c < j:
+                stack.append((c, False))
+    return out
