@@ -115,3 +115,14 @@ def test_a_place_word_leads_on_through_any_preposition_of_place(code):
     assert _where(events["shot"])[1:] == ("SYR", "city", "clause")
     events = code("Turkey has held the rebel leader on an island off Istanbul since 1999.")
     assert _where(events["held"])[1:] == ("TUR", "city", "clause")
+
+
+def test_the_theatres_own_parties_act_in_it(code):
+    # an act other than speech whose parties are all of the theatre's country
+    events = code(_FIGHTING + "Syria's Kurdish militia signed a deal with the Syrian army.")
+    assert _where(events["signed"])[1:] == ("SYR", "country", "article")
+
+
+def test_a_local_party_that_signs_with_a_foreign_state_is_not_in_the_theatre(code):
+    events = code(_FIGHTING + "Syria's Kurdish militia signed a deal with France.")
+    assert events["signed"].location is None or events["signed"].location.basis != "article"

@@ -18,7 +18,9 @@ of the sentence just before it (basis ``previous``) when
 The text is read as it comes: a sentence goes on from the one before ("Turkish troops entered
 Afrin on Sunday. They took the town centre after a two-month siege.").
 
-An act of protest, coercion or force (``theatre_roots``) still unplaced takes the article's theatre (basis
+An act of protest, coercion or force (``theatre_roots``), or any act other than speech whose
+parties with a country are all of C (the theatre's own people: "Kurdish militants have allied with
+Syrian regime forces"), still unplaced takes the article's theatre (basis
 ``article``) when every asserted act of force the article places by its own clause or sentence
 (``CARRIED_FROM``) lies in one country C, its own sentence names C or a place in C (as a place or
 a party), names no scene outside C (a city or division anywhere, a country after a preposition of
@@ -90,11 +92,22 @@ def _theatre(doc: Doc, mentions: list[EventMention], places: Sequence[PlaceMenti
     theatre = dataclasses.replace(_country_location(place), basis=ARTICLE)
     out = []
     for m in mentions:
-        if m.location is None and m.cameo[:2] in force and _names(m, places, country) \
+        if m.location is None and (m.cameo[:2] in force or _local(m, country, config)) and _names(m, places, country) \
                 and not _other_scene(doc, m, places, country, config) and not _foreign_state(m.target, country, config):
             m = dataclasses.replace(m, location=theatre)
         out.append(m)
     return out
+
+
+def _local(m: EventMention, country: str, config: PlacesConfig) -> bool:
+    """An act other than speech (``speech_roots``) whose parties with a country are all of the
+    theatre's country ("Kurdish militants have allied with Syrian regime forces", "opposition
+    communities that surrendered to regime forces"): the theatre's own people act in it. (What
+    they say may be said abroad: exiled oppositions, monitors based in London.)"""
+    if m.cameo[:2] in config.speech_roots:
+        return False
+    countries = {a.actor.country for a in (m.source, m.target) if a is not None and a.actor is not None and a.actor.country}
+    return countries == {country}
 
 
 def _names(m: EventMention, places: Sequence[PlaceMention], country: str) -> bool:
