@@ -126,3 +126,14 @@ def test_the_theatres_own_parties_act_in_it(code):
 def test_a_local_party_that_signs_with_a_foreign_state_is_not_in_the_theatre(code):
     events = code(_FIGHTING + "Syria's Kurdish militia signed a deal with France.")
     assert events["signed"].location is None or events["signed"].location.basis != "article"
+
+
+def test_a_speech_act_coordinated_with_another_is_not_placed_by_what_that_one_speaks_of(code):
+    events = code("The UN inspectors condemned the use of chemical weapons in Douma and called for an "
+                  "independent inquiry.")
+    assert events["called"].location is None or events["called"].location.country != "SYR"
+
+
+def test_a_coordinated_act_still_takes_its_verbs_place(code):
+    events = code("The rebels met in Doha and agreed to a truce.")
+    assert _where(events["agreed"])[1:] == ("QAT", "city", "clause")

@@ -113,7 +113,7 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
             if found is None and m.cameo[:2] in config.civilian_target_roots:
                 found = _target_place(doc, m, at, config)
             if found is None:
-                found = _governing_place(trigger, at, config) or witness_place(trigger, at, config)
+                found = _governing_place(trigger, at, config, speech) or witness_place(trigger, at, config)
             if found is None:
                 found = _circumstance_place(trigger, at, config)
             if found is not None and not force and _frame(doc, found, m):
@@ -415,10 +415,12 @@ def _target_place(doc: Doc, m: EventMention, at: dict[int, PlaceMention], config
     return found
 
 
-def _governing_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+def _governing_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig,
+                     speech: bool = False) -> PlaceMention | None:
     """The place of the verb an infinitive or a coordinated verb that shares its subject depends
     on ("travelled to Doha to sign a deal", "met in Doha and agreed ..."); through at most two
-    such links."""
+    such links. For a speech act, not through what that verb acts on ("condemned the use of gas in
+    Douma and called for ...": the call was not made in Douma)."""
     cur = trigger
     if trigger.dep_ == "pobj" and trigger.head.lower_ in config.locative | config.circumstantial \
             and trigger.head.head.pos_ in ("VERB", "AUX"):
@@ -445,7 +447,7 @@ def _governing_place(trigger: Token, at: dict[int, PlaceMention], config: Places
                                       for c in cur.head.children):
             return None  # "went to Syria, came home, and was arrested": a move in between leaves the place
         cur = cur.head
-        found = _clause_place(cur, at, config)
+        found = _clause_place(cur, at, config, speech)
         if found is not None:
             return found
         if cur.lemma_.lower() in moves:
