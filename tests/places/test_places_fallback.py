@@ -312,3 +312,9 @@ def test_a_statement_coordinated_with_a_meeting_abroad_is_not_placed_at_home(cod
     events = code("The US Senate met in Riyadh and accused the Saudi crown prince of murder.")
     loc = events["accused"].location
     assert loc is None or loc.country != "USA"
+
+
+def test_a_veto_is_not_cast_at_home(code):
+    # a veto is cast where the council meets (venue_lemmas), not in the vetoing country
+    events = code("Russia vetoed the draft resolution on Tuesday.")
+    assert all(e.location is None for e in events.values())

@@ -142,7 +142,8 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
         return None
     if any(m.cameo.startswith(code) for code in config.abroad_codes) or _mixed_doer(doc, m, iso, m.cameo[:2] in config.home_speech_roots):
         return None  # "as Russia drew down its military presence": troops act abroad
-    if _at_venue(doc, m, config):
+    if _at_venue(doc, m, config) or (0 <= m.trigger_token < len(doc)
+                                     and doc[m.trigger_token].lemma_.lower() in config.venue_lemmas):
         return None  # "Russia said at the OPCW", "Britain agreed at the summit"
     trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
     speech = m.cameo[:2] in config.speech_roots

@@ -89,6 +89,7 @@ class PlacesConfig:
     partner_codes: frozenset[str] = frozenset()
     theatre_roots: frozenset[str] = frozenset()
     witness_verbs: frozenset[str] = frozenset()
+    venue_lemmas: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -167,7 +168,7 @@ def load_config() -> PlacesConfig:
         object_nouns=_words(data, "object_nouns"), demonym_nouns=_words(data, "demonym_nouns"),
         war_nouns=_words(data, "war_nouns"), home_act_codes=_codes(data, "home_act_codes"),
         partner_codes=_codes(data, "partner_codes"), theatre_roots=_roots(data, "theatre_roots"),
-        witness_verbs=_words(data, "witness_verbs"),
+        witness_verbs=_words(data, "witness_verbs"), venue_lemmas=_words(data, "venue_lemmas"),
         compass_words=_words(data, "compass_words"), intent_roots=_roots(data, "intent_roots"),
         intent_kept=_codes(data, "intent_kept"), in_complement_verbs=_words(data, "in_complement_verbs"),
         person_pronouns=_words(data, "person_pronouns"), presence_codes=_codes(data, "presence_codes"),
