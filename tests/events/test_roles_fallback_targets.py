@@ -56,3 +56,24 @@ def test_destination_on_a_participle_of_the_object(code):
     # "sent two planes carrying food to Y": "to Y" hangs on "carrying"
     [m] = find(code("Mongolia sent two planes carrying food and medicine to Kyrgyzstan."), "")
     assert dyad(m) == ("MNG", "KGZ")
+
+
+def test_aid_delivered_in_a_place_is_for_its_country(code):
+    # aid joins force and coercion among the acts whose named place is their target (policy.yaml)
+    [m] = find(code("Kazakhstan delivered food aid in Mongolia on Friday."), "07")
+    assert dyad(m) == ("KAZ", "MNG")
+
+
+def test_meeting_in_an_adverbial_phrase_is_with_whom_its_clause_addresses(code):
+    for text in ("In a telephone conversation on Saturday, the Kazakh president told Mongolian officials "
+                 "that his country would apply to join the bloc.",
+                 "During a tense meeting in Astana, the Kazakh president assured Mongolian officials that "
+                 "trade would continue."):
+        [m] = find(code(text), "04")
+        assert dyad(m) == ("KAZ", "MNG"), text
+
+
+def test_event_after_which_a_clause_acts_is_not_with_its_object(code):
+    # "freed X after mediation by Y": the mediation is not with the freed
+    for m in find(code("China freed the Mongolian officials after mediation by Kazakhstan."), "04"):
+        assert m.target is None or m.target.actor.country != "MNG"

@@ -58,6 +58,7 @@ HOME_SECTORS = frozenset({"GOV", "ELI", "OPP", "LEG", "JUD", "PTY"})  # a leader
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards", "from"})
 CLAUSE_SUBJECT_ROOTS = cameo_policy().clause_subject_roots  # meetings, visits, cooperation, fights
 ADVERBIAL_PREPS = word_set("events", "adverbial_event_preps")  # during, after, for, in ...
+DURING_PREPS = word_set("events", "during_event_preps")  # during, in, at: the clause's act is part of the event
 NOT_FROM_SENTENCE = cameo_policy().not_from_sentence_sectors  # clergy, IGOs, NGOs: often abroad
 BENEFICIARY_ROOTS = cameo_policy().beneficiary_roots  # intentions, aid, cooperation, cuts, coercion
 CONDITION_ROOTS = cameo_policy().condition_roots  # promises and threats
@@ -82,6 +83,8 @@ def fallback_targets(match: Match, cameo: str, index: ActorIndex,
         steps.append(("dobj/prep", [sx.object_head(o) for d in objs for o in sx.prep_objects(d, preps)]))
     if pos == "noun":
         steps.append(("response", _responder(trig)))
+    if pos == "noun" and cameo[:2] in CLAUSE_SUBJECT_ROOTS:
+        steps.append(("clause", _clause_objects(trig)))
     if cameo[:2] in BENEFICIARY_ROOTS:
         steps.append(("for", _beneficiaries(trig)))
     if pos in ("verb", "adj"):
@@ -105,19 +108,40 @@ def fallback_targets(match: Match, cameo: str, index: ActorIndex,
     return [], None
 
 
+def _adverbial_clause(trig: Token) -> Token | None:
+    """The verb of the clause a nominal trigger is an adverbial phrase of (``told X during a visit``)."""
+    if trig.dep_ != "pobj":
+        return None
+    prep = trig.head
+    if prep.dep_ != "prep" or prep.lower_ not in ADVERBIAL_PREPS or sx.eff_pos(prep.head) not in ("verb", "adj"):
+        return None
+    return prep.head
+
+
+def _clause_objects(trig: Token) -> list[Token]:
+    """``In a telephone conversation, the president told Putin that ...``, ``during a meeting, X
+    assured Y``: the other party of a meeting named in an adverbial phrase is whom its clause's
+    doer addresses (the doer is the source: ``fallback_sources``)."""
+    verb = _adverbial_clause(trig)
+    if verb is None or sx.is_passive(verb) or trig.head.lower_ not in DURING_PREPS \
+            or sx.prep_objects(trig, ("by", "for")):  # "after mediation by X", "in exchange for X"
+        return []
+    inside = sx.subtree_ids(trig)
+    objs = sx.children(verb, "dobj", "dative") + sx.prep_objects(verb, ("with", "to"))
+    return [sx.object_head(o) for o in objs if o.i not in inside and o.pos_ != "ADP"]
+
+
 def fallback_sources(match: Match, cameo: str, index: ActorIndex,
                      targets: Sequence[ActorMention]) -> tuple[list[ActorMention], str | None]:
     """``The chancellor told Serbian leaders during a visit to Belgrade``, ``flew to Moscow for
     talks with Putin``, ``seized the town after a firefight with federal troops``: a meeting, a
     visit or a fight named in an adverbial phrase of a clause is its subject's (``clause``)."""
     trig = match.trigger
-    if cameo[:2] not in CLAUSE_SUBJECT_ROOTS or sx.eff_pos(trig) != "noun" or trig.dep_ != "pobj":
-        return [], None
-    prep = trig.head
-    if prep.dep_ != "prep" or prep.lower_ not in ADVERBIAL_PREPS or sx.eff_pos(prep.head) not in ("verb", "adj"):
+    verb = _adverbial_clause(trig)
+    if cameo[:2] not in CLAUSE_SUBJECT_ROOTS or sx.eff_pos(trig) != "noun" or verb is None:
         return [], None
     # the doer, never a passive subject ("soldiers were killed in fighting with M23": M23 fought)
-    found = [m for m in resolve(sx.subject(prep.head), index)
+    found = [m for m in resolve(sx.subject(verb), index)
              if m not in targets and not _same(m, targets)]
     return (found, "clause") if found else ([], None)
 
