@@ -137,3 +137,13 @@ def test_a_speech_act_coordinated_with_another_is_not_placed_by_what_that_one_sp
 def test_a_coordinated_act_still_takes_its_verbs_place(code):
     events = code("The rebels met in Doha and agreed to a truce.")
     assert _where(events["agreed"])[1:] == ("QAT", "city", "clause")
+
+
+def test_what_the_theatres_armed_groups_say_is_said_in_it(code):
+    events = code(_FIGHTING + "Kurdish fighters appealed to Syria's army for help.")
+    assert _where(events["appealed"])[1:] == ("SYR", "country", "article")
+
+
+def test_what_its_civilians_say_may_be_said_abroad(code):
+    events = code(_FIGHTING + "Kurdish activists appealed to Syria's army for help.")
+    assert events["appealed"].location is None

@@ -100,11 +100,13 @@ def _theatre(doc: Doc, mentions: list[EventMention], places: Sequence[PlaceMenti
 
 
 def _local(m: EventMention, country: str, config: PlacesConfig) -> bool:
-    """An act other than speech (``speech_roots``) whose parties with a country are all of the
-    theatre's country ("Kurdish militants have allied with Syrian regime forces", "opposition
-    communities that surrendered to regime forces"): the theatre's own people act in it. (What
-    they say may be said abroad: exiled oppositions, monitors based in London.)"""
-    if m.cameo[:2] in config.speech_roots:
+    """An act whose parties with a country are all of the theatre's country ("Kurdish militants
+    have allied with Syrian regime forces", "opposition communities that surrendered to regime
+    forces"): the theatre's own people act in it. Not speech (``speech_roots``) but that of armed
+    forces and groups (``home_speech_sectors``: "Kurdish fighters appealed to the Assad regime"):
+    what others say may be said abroad (exiled oppositions, monitors based in London)."""
+    if m.cameo[:2] in config.speech_roots and not (m.source is not None and m.source.actor is not None
+                                                   and m.source.actor.sector in config.home_speech_sectors):
         return False
     countries = {a.actor.country for a in (m.source, m.target) if a is not None and a.actor is not None and a.actor.country}
     return countries == {country}
