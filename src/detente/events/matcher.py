@@ -137,6 +137,24 @@ class _Facts:
     def governors(self) -> list[Token]:
         return self._once("governors", 0, lambda: _governor_words(self.tok))
 
+    def tag(self) -> str:
+        return self._once("tag", 0, lambda: self.tok.tag_)
+
+    def shape(self) -> str | None:
+        """Why the token's own shape stops any rule of its part of speech (``_check_token``), or None."""
+        return self._once("shape", 0, lambda: _shape(self.tok, self.pos()))
+
+    def adjectival(self) -> bool:
+        return self._once("adjectival", 0, lambda: _adjectival(self.tok))
+
+
+def _shape(tok: Token, pos: str) -> str | None:
+    if pos == "noun":
+        return _nonevent_noun(tok)
+    if tok.dep_ == "amod" or _before_hyphen(tok):
+        return "a modifier of a noun (alleged, detained, war-weary)"
+    return None
+
 
 def objects_of(tok: Token) -> list[Token]:
     """The object(s) a rule's ``object`` constraint looks at, by part of speech."""
@@ -250,15 +268,12 @@ def match_rule(tok: Token, rule: Rule, facts: _Facts | None = None) -> Match | s
 def _check_token(tok: Token, rule: Rule, f: _Facts) -> str | None:
     """Part of speech, voice and the token's own shape."""
     pos = f.pos()
-    if pos != rule.pos and not (rule.pos == "adj" and pos == "verb" and tok.tag_ == "VBN"):
+    if pos != rule.pos and not (rule.pos == "adj" and pos == "verb" and f.tag() == "VBN"):
         return f"part of speech is {pos}, rule wants {rule.pos}"
-    if pos == "noun":
-        why = _nonevent_noun(tok)
-        if why:
-            return why
-    elif tok.dep_ == "amod" or _before_hyphen(tok):
-        return "a modifier of a noun (alleged, detained, war-weary)"
-    if rule.pos == "adj" and tok.tag_ == "VBN" and not _adjectival(tok):
+    why = f.shape()  # (of the token alone: read once for all its rules)
+    if why:
+        return why
+    if rule.pos == "adj" and f.tag() == "VBN" and not f.adjectival():
         return "a verb here, not an adjective"
     if rule.exclude_dep and any(c.dep_ in rule.exclude_dep for c in tok.children):
         return f"has an excluded dependent ({'/'.join(rule.exclude_dep)})"
