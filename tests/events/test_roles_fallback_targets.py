@@ -77,3 +77,17 @@ def test_event_after_which_a_clause_acts_is_not_with_its_object(code):
     # "freed X after mediation by Y": the mediation is not with the freed
     for m in find(code("China freed the Mongolian officials after mediation by Kazakhstan."), "04"):
         assert m.target is None or m.target.actor.country != "MNG"
+
+
+def test_owner_of_the_object_when_the_rule_takes_no_object(code):
+    # "shared X's concerns", "restored X's voting rights": X, though the rules' slots skip the object
+    [m] = find(code("The Kazakh president shared Mongolia's concerns about the pipeline."), "019")
+    assert dyad(m) == ("KAZ", "MNG")
+    [m] = find(code("The Kazakh government restored Mongolia's voting rights on Tuesday."), "08")
+    assert dyad(m) == ("KAZ", "MNG")
+
+
+def test_countryless_object_is_no_owner_target(code):
+    # "deployed more troops to the border": the troops are no target
+    [m] = find(code("Kazakhstan deployed more troops to the border."), "15")
+    assert m.target is None or m.target.actor.country is not None

@@ -64,6 +64,8 @@ BENEFICIARY_ROOTS = cameo_policy().beneficiary_roots  # intentions, aid, coopera
 CONDITION_ROOTS = cameo_policy().condition_roots  # promises and threats
 EMBEDDED_PREPS = word_set("events", "embedded_target_preps")  # to, with, for, against ...
 CONDITION_MARKS = word_set("events", "condition_marks")  # if, unless
+LOCATED_STEPS = frozenset({"dobj/owner"})  # steps that give only actors with a country (not "missiles")
+OWNER_DEPS = ("poss", "amod", "compound", "nmod")  # "Russia's blockade", "Canadian canola"
 RELATIVE_OBJECTS = frozenset({"whom", "which", "that", "who"})
 
 
@@ -83,6 +85,8 @@ def fallback_targets(match: Match, cameo: str, index: ActorIndex,
         steps.append(("dobj/prep", [sx.object_head(o) for d in objs for o in sx.prep_objects(d, preps)]))
     if pos == "noun":
         steps.append(("response", _responder(trig)))
+    if pos == "verb" and "dobj" not in match.rule.target:  # "revoked the Colombian president's visa"
+        steps.append(("dobj/owner", [c for d in sx.children(trig, "dobj") for c in sx.children(sx.object_head(d), *OWNER_DEPS)]))
     if pos == "noun" and cameo[:2] in CLAUSE_SUBJECT_ROOTS:
         steps.append(("clause", _clause_objects(trig)))
     if cameo[:2] in BENEFICIARY_ROOTS:
@@ -98,7 +102,8 @@ def fallback_targets(match: Match, cameo: str, index: ActorIndex,
     if cameo[:2] in PRIOR_ROOTS | COMP_SUBJ_ROOTS and pos in ("verb", "adj"):
         steps.append(("summary", _summarised_doer(trig)))
     for name, tokens in steps:
-        found = [m for m in resolve(tokens, index) if m not in sources and not _same(m, sources)]
+        found = [m for m in resolve(tokens, index) if m not in sources and not _same(m, sources)
+                 and (m.actor.country or name not in LOCATED_STEPS)]
         if found:
             return found, name
     if cameo[:2] in PLACE_ROOTS or cameo in PLACE_CODES:
