@@ -44,7 +44,7 @@ def run(input_path: Path, limit: int | None, batch_size: int, repeat: int) -> di
     from detente.pipeline import Pipeline, read_articles
     from detente.places import locate_events
     from detente.settings import Settings
-    from detente.sieve import _copy_back, _ruler, _subdoc
+    from detente.sieve import SELECTIVE, _copy_back, _ruler, _subdoc
 
     settings = Settings(batch_size=batch_size, sentence_filter=True)
     articles = list(read_articles([str(input_path)], settings, limit))
@@ -74,6 +74,8 @@ def run(input_path: Path, limit: int | None, batch_size: int, repeat: int) -> di
         full = step("filtered", "tokenizer", lambda: [nlp.make_doc(t) for t in texts])
         plans = step("filtered", "sieve plan", lambda: [sieve.plan(d) for d in full])
         subs = step("filtered", "sub-Docs", lambda: [_subdoc(d, p[0]) for d, p in zip(full, plans)])
+        for sub in subs:  # as parse_sieved marks them: the NER runs only where it can add (sieve.SelectiveNER)
+            sub.user_data[SELECTIVE] = True
         subs = _components(nlp, subs, batch_size, clock("filtered"))
         ruler = _ruler(nlp)
 
