@@ -92,3 +92,14 @@ def test_the_two_leaders_take_no_place_and_no_lone_person(code_full):
     mentions = code_full("Tokayev spoke to reporters in Tashkent. The two leaders met later.")
     [m] = [x for x in mentions if x.trigger == "met"]
     assert m.source is None or m.source.actor.country is None
+
+
+def test_the_sources_own_side_gives_way_to_a_named_recipient(code_full):
+    # "recalled its ambassador to X": X, not the source's own ambassador (a pronoun referring to it)
+    [m] = find(code_full("Kazakhstan recalled its ambassador to Mongolia for consultations on Monday."), "16")
+    assert dyad(m) == ("KAZ", "MNG")
+
+
+def test_the_sources_own_side_stays_when_nothing_else_is_named(code_full):
+    [m] = find(code_full("Kazakhstan recalled its ambassador for consultations on Monday."), "16")
+    assert m.target is not None and m.target.actor.country == "KAZ"

@@ -229,6 +229,7 @@ def _speaker(tok: Token, index: ActorIndex, lexicon: Lexicon) -> list[ActorMenti
 
 def _fill(slots: Sequence[str], match: Match, index: ActorIndex, lexicon: Lexicon,
           exclude: Sequence[ActorMention] = ()) -> tuple[list[ActorMention], str | None]:
+    own: tuple[list[ActorMention], str | None] = ([], None)
     for slot in slots:
         tokens = slot_tokens(slot, match, lexicon)
         found = [m for m in resolve(tokens, index) if m not in exclude]
@@ -236,9 +237,19 @@ def _fill(slots: Sequence[str], match: Match, index: ActorIndex, lexicon: Lexico
             pron = [t for t in tokens if t.lower_ in PRONOUNS and not index.at(t)]
             if pron:
                 found = [m for m in _speaker(pron[0], index, lexicon) if m not in exclude]
+        if found and exclude and all(_owned(m, exclude) for m in found):
+            own = own if own[0] else (found, slot)  # "recalled its ambassador to Moscow": Moscow, if named
+            continue
         if found:
             return found, slot
-    return [], None
+    return own
+
+
+def _owned(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
+    """A side that is the source's own, named through a pronoun referring to it (``its ambassador``,
+    ``its MiG-29 fighter jets``)."""
+    return m.antecedent is not None and any(s.start <= m.antecedent < s.end and s.actor.country == m.actor.country
+                                            for s in sources)
 
 
 def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
