@@ -163,3 +163,19 @@ def test_sentence_starts_from_the_arrays_are_token_sent(nlp):
         for n in (1, 2, 3, 10):
             assert _sent_starts(tok, n, sent_of) == _sent_starts(tok, n)
     assert _sentence_starts(nlp("")) == []
+
+
+# -- an object pronoun is not its own clause's subject --------------------------------------------
+def test_object_pronoun_is_not_the_subject_of_its_clause(read):
+    # "X detained N Ys, accusing them": the participle's subject is X, so "them" is the Ys
+    r = read("Mongolia detained twelve Kazakh engineers on Monday, accusing them of spying.")
+    assert _country(r, "them") == "KAZ"
+    # coordinated verbs share their subject: "and released them"
+    r = read("Kazakhstan arrested ten Mongolian fishermen near the border and released them the next day.")
+    assert _country(r, "them") == "MNG"
+
+
+def test_object_pronoun_of_a_coordinated_verb_takes_the_person_named_before_not_the_subject(read):
+    # "X telephoned Y and asked him": the asker is X, so "him" is Y
+    r = read("President Tokayev telephoned Emomali Rahmon and asked him to send troops.")
+    assert _country(r, "him") == "TJK"

@@ -42,6 +42,7 @@ _WINDOW = {"he": 3, "they": 2, "it": 2, "country": 3, "group": 3}
 _DEFINITE = word_map("actors", "definite_kinds")
 _GROUP_SECTORS = frozenset({"REB", "INS", "OPP", "PTY", "NGO", "CRM", "UAF"})
 _POSSESSIVE = word_set("actors", "possessives")
+_OBJECT_PRONOUNS = frozenset({"him", "them", "her"})  # not reflexives, not "it" (left alone)
 
 
 def resolve_anaphora(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]:
@@ -129,6 +130,10 @@ def _antecedent(doc: Doc, tok: Token, kind: str, pool: list[Cand], quote: Quote 
     if quote is not None and kind in ("it", "they"):
         before = [c for c in before if quote.start <= c.head < quote.end]  # not across the quotation marks
     fits = partial(_FITS[kind], doc)
+    bound = _clause_subject(tok)
+    if bound:  # "Moldova expelled 45 diplomats, accusing them": not the accuser
+        barred = {found[i].head for i in bound if i in found}
+        before = [c for c in before if c.head not in barred and not any(c.start <= i < c.end for i in bound)]
     if kind == "he":  # persons named, not other pronouns ("she said he had surrendered")
         people = [c for c in before if fits(c) and doc[c.head].pos_ != "PRON"]
         subjects = [c for c in people if doc[c.head].dep_ in _SUBJ]
@@ -139,7 +144,7 @@ def _antecedent(doc: Doc, tok: Token, kind: str, pool: list[Cand], quote: Quote 
             return speaker
         subj = next((t for t in reversed(doc[min(window):tok.i]) if t.dep_ in _SUBJ
                      and t.tag_ not in _WH and t.head.dep_ not in ("relcl", "acl")), None)  # a main clause's
-        if subj is not None:
+        if subj is not None and subj.i not in bound:
             ante = found.get(subj.i) or next((c for c in reversed(before) if c.start <= subj.i < c.end), None)
             chained = subj.i in found or (ante is not None and doc[ante.head].pos_ == "PRON")  # "it ... its people"
             if ante is not None and (fits(ante) or chained or (kind == "they" and not ante.person)):
@@ -148,6 +153,27 @@ def _antecedent(doc: Doc, tok: Token, kind: str, pool: list[Cand], quote: Quote 
                 return None  # "the deal ... it", "the talks ... they": a thing
     matching = [c for c in before if fits(c)]
     return matching[-1] if matching else None
+
+
+def _clause_subject(tok: Token) -> set[int]:
+    """The tokens of the subject of an object pronoun's own clause, which the pronoun cannot refer
+    to (``Scholz called Putin, urging him``, ``Iran detained ten sailors and released them``): the
+    verb's subject, else that of the verb a participle or a coordinated verb without one of its own
+    hangs from; of an infinitive with an object, that object (``asked Y to help him``)."""
+    if tok.lower_ not in _OBJECT_PRONOUNS or tok.dep_ not in ("dobj", "dative", "pobj"):
+        return set()
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return {t.i for s in subjects for t in [s, *s.conjuncts]}
+        controller = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
+        if controller:
+            return {controller[0].i}
+        if verb.dep_ not in ("xcomp", "advcl", "conj") or verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        verb = verb.head
+    return set()
 
 
 def _reported_self(tok: Token, ante: Cand, say_verbs: frozenset[str]) -> bool:
