@@ -91,3 +91,28 @@ def test_countryless_object_is_no_owner_target(code):
     # "deployed more troops to the border": the troops are no target
     [m] = find(code("Kazakhstan deployed more troops to the border."), "15")
     assert m.target is None or m.target.actor.country is not None
+
+
+def test_recipient_of_a_handover_is_the_target(code):
+    # "handed X over to Y": Y receives, not the person handed over
+    [m] = find(code("Kazakhstan handed the Uzbek suspects over to Uzbekistan."), "")
+    assert dyad(m) == ("KAZ", "UZB")
+    [m] = find(code("Kyrgyzstan released the Mongolian hostages to Kazakhstan on Friday."), "")
+    assert dyad(m)[1] == "KAZ"
+
+
+def test_conjoined_parties_of_a_mutual_act_are_each_others_counterparts(code_full):
+    # a swap, a signing, an agreement: not the prisoners, not their own treaty or courts
+    for text, cameo in (("Mongolia and Kazakhstan swapped 35 prisoners on Saturday.", "08"),
+                        ("Mongolia and Kazakhstan signed their border treaty on Monday.", "05"),
+                        ("Mongolia and Kazakhstan agreed that the suspects would be tried in Kazakh courts.", "")):
+        ms = find(code_full(text), cameo)
+        assert ms and {dyad(m) for m in ms} <= {("MNG", "KAZ"), ("KAZ", "MNG")}, text
+
+
+def test_conjoined_doers_keep_a_countryless_party_named_by_a_preposition(code_full):
+    # "held talks with the rebels": the rebels are a party, not a thing (the real actors stage)
+    ms = find(code_full("Mongolia and Kazakhstan held talks with the rebels on Monday."), "04")
+    assert ms
+    for m in find(code_full("Mongolia and Kazakhstan held talks with the rebels on Monday."), "04"):
+        assert m.target is not None and m.target.actor.country not in ("MNG", "KAZ")

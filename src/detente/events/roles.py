@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 AUTHOR_PARTICIPLES = word_set("events", "author_participles")  # data/words/events.yaml
+RECIPROCAL_VERBS = word_set("events", "reciprocal_verbs")  # swap, exchange
+RECIPROCAL_CODES = cameo_policy().reciprocal_codes  # meetings, agreements, signings (data/policy.yaml)
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
 
 
@@ -245,6 +247,23 @@ def _fill(slots: Sequence[str], match: Match, index: ActorIndex, lexicon: Lexico
     return own
 
 
+def _mutual(match: Match, sources: Sequence[ActorMention], targets: Sequence[ActorMention],
+            slot: str | None) -> bool:
+    """Conjoined doers of different countries of an act done between parties (talks, agreements,
+    signings, swaps), whose slots found only their own side or a countryless thing (``Egypt and
+    Israel signed their treaty``, ``the Netherlands and Ukraine agreed that suspects would be tried
+    in Dutch courts``): the doers are each other's counterparts. A countryless side counts as a
+    thing only as the act's object (``talks with the rebels``: the rebels are a party)."""
+    countries = {s.actor.country for s in sources if s.actor.country}
+    thing = slot is not None and slot.startswith("dobj")
+    if len(countries) < 2 or any(t.actor.country not in countries if t.actor.country else not thing
+                                 for t in targets):
+        return False
+    cameo = match.rule.cameo
+    return match.rule.reciprocal or cameo in RECIPROCAL_CODES or cameo[:2] in VENUE_ROOTS \
+        or sx.lemma_in(match.trigger, RECIPROCAL_VERBS)
+
+
 def _owned(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
     """A side that is the source's own, named through a pronoun referring to it (``its ambassador``,
     ``its MiG-29 fighter jets``)."""
@@ -262,6 +281,8 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
     if not sources:
         sources, s_slot = fallback_sources(match, rule.cameo, index, targets)
     reciprocal = False
+    if len(sources) >= 2 and targets and _mutual(match, sources, targets, t_slot):
+        targets = []  # "Russia and Ukraine swapped 35 prisoners": the parties, not the prisoners
     if not targets and len(sources) >= 2:
         sources, targets, reciprocal = sources[:1], sources[1:], True
     elif not sources and len(targets) >= 2 and rule.reciprocal:
