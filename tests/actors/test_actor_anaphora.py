@@ -179,3 +179,9 @@ def test_object_pronoun_of_a_coordinated_verb_takes_the_person_named_before_not_
     # "X telephoned Y and asked him": the asker is X, so "him" is Y
     r = read("President Tokayev telephoned Emomali Rahmon and asked him to send troops.")
     assert _country(r, "him") == "TJK"
+
+
+def test_the_country_as_an_object_is_not_the_subject_of_its_clause(read):
+    # "after Gazprom cut supplies to the country": not Gazprom's country, but the one named before
+    r = read("Moldova's president appealed for help on Friday after Gazprom cut gas supplies to the country.")
+    assert _country(r, "country") == "MDA"

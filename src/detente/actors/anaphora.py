@@ -33,6 +33,7 @@ from ..model import Actor
 from ..wordlists import word_map, word_set
 from .cand import Cand
 from .cues import Cues, load_cues
+from .phrase import LOC_PREPS
 from .quotes import Quote, find_quotes, quote_speakers
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
@@ -156,13 +157,21 @@ def _antecedent(doc: Doc, tok: Token, kind: str, pool: list[Cand], quote: Quote 
 
 
 def _clause_subject(tok: Token) -> set[int]:
-    """The tokens of the subject of an object pronoun's own clause, which the pronoun cannot refer
-    to (``Scholz called Putin, urging him``, ``Iran detained ten sailors and released them``): the
-    verb's subject, else that of the verb a participle or a coordinated verb without one of its own
-    hangs from; of an infinitive with an object, that object (``asked Y to help him``)."""
-    if tok.lower_ not in _OBJECT_PRONOUNS or tok.dep_ not in ("dobj", "dative", "pobj"):
+    """The tokens of the subject of an object pronoun's (or "the country"'s) own clause, which it
+    cannot refer to (``Scholz called Putin, urging him``, ``Iran detained ten sailors and released
+    them``, ``Washington praised the country``): the verb's subject, else that of the verb a
+    participle or a coordinated verb without one of its own hangs from; of an infinitive with an
+    object, that object (``asked Y to help him``)."""
+    if not (tok.lower_ in _OBJECT_PRONOUNS and tok.pos_ == "PRON" or _definite(tok) is not None) \
+            or tok.dep_ not in ("dobj", "dative", "pobj"):
         return set()
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    verb = tok.head
+    if tok.dep_ == "pobj":  # not a place phrase: "Syrian soldiers seized a town in the country"
+        if verb.lower_ in LOC_PREPS or verb.lower_ == "of":
+            return set()
+        verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "dative"):
+            verb = verb.head  # "Gazprom cut supplies to the country": on the verb's object
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects:
