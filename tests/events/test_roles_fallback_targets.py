@@ -116,3 +116,14 @@ def test_conjoined_doers_keep_a_countryless_party_named_by_a_preposition(code_fu
     assert ms
     for m in find(code_full("Mongolia and Kazakhstan held talks with the rebels on Monday."), "04"):
         assert m.target is not None and m.target.actor.country not in ("MNG", "KAZ")
+
+
+def test_conjoined_doers_of_an_act_that_is_not_mutual_take_the_target_it_names(code):
+    # "X and Y sent rescue teams to help W": both help W, not X helping Y
+    ms = code("Kazakhstan and Mongolia sent rescue teams to help Kyrgyzstan cope with the floods.")
+    assert {dyad(m) for m in ms if m.trigger == "sent"} == {("KAZ", "KGZ"), ("MNG", "KGZ")}
+
+
+def test_conjoined_doers_of_an_act_done_to_each_other_are_counterparts(code):
+    ms = find(code("Kazakhstan and Mongolia accused each other of violating the border treaty."), "11")
+    assert ms and {dyad(m) for m in ms} <= {("KAZ", "MNG"), ("MNG", "KAZ")}

@@ -247,21 +247,26 @@ def _fill(slots: Sequence[str], match: Match, index: ActorIndex, lexicon: Lexico
     return own
 
 
-def _mutual(match: Match, sources: Sequence[ActorMention], targets: Sequence[ActorMention],
-            slot: str | None) -> bool:
-    """Conjoined doers of different countries of an act done between parties (talks, agreements,
-    signings, swaps), whose slots found only their own side or a countryless thing (``Egypt and
-    Israel signed their treaty``, ``the Netherlands and Ukraine agreed that suspects would be tried
-    in Dutch courts``): the doers are each other's counterparts. A countryless side counts as a
-    thing only as the act's object (``talks with the rebels``: the rebels are a party)."""
+def _mutual_kind(match: Match) -> bool:
+    """An act done between parties (talks, agreements, signings, swaps, fights), or one its
+    sentence says they did to each other."""
+    cameo = match.rule.cameo
+    words = [t.lower_ for t in match.trigger.subtree]
+    return match.rule.reciprocal or cameo in RECIPROCAL_CODES or cameo[:2] in VENUE_ROOTS \
+        or sx.lemma_in(match.trigger, RECIPROCAL_VERBS) \
+        or any(a in ("each", "one") and b in ("other", "another") for a, b in zip(words, words[1:]))
+
+
+def _own_or_thing(sources: Sequence[ActorMention], targets: Sequence[ActorMention], slot: str | None) -> bool:
+    """Conjoined doers of different countries whose slots found only their own side or a
+    countryless thing (``Egypt and Israel signed their treaty``, ``the Netherlands and Ukraine
+    agreed that suspects would be tried in Dutch courts``): for a mutual act, the doers are each
+    other's counterparts. A countryless side counts as a thing only as the act's object (``talks
+    with the rebels``: the rebels are a party)."""
     countries = {s.actor.country for s in sources if s.actor.country}
     thing = slot is not None and slot.startswith("dobj")
-    if len(countries) < 2 or any(t.actor.country not in countries if t.actor.country else not thing
-                                 for t in targets):
-        return False
-    cameo = match.rule.cameo
-    return match.rule.reciprocal or cameo in RECIPROCAL_CODES or cameo[:2] in VENUE_ROOTS \
-        or sx.lemma_in(match.trigger, RECIPROCAL_VERBS)
+    return len(countries) >= 2 and not any(t.actor.country not in countries if t.actor.country else not thing
+                                           for t in targets)
 
 
 def _owned(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
@@ -276,14 +281,18 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
     rule = match.rule
     sources, s_slot = _fill(rule.source, match, index, lexicon)
     targets, t_slot = _fill(rule.target, match, index, lexicon, exclude=sources)
-    if not targets and not (len(sources) >= 2):  # language the slots do not reach (events/sides.py)
+    mutual = _mutual_kind(match)
+    # language the slots do not reach (events/sides.py); conjoined doers of a mutual act are each
+    # other's counterparts, those of another act only when it names no other target ("X, Y and Z
+    # fired missiles at sites in Syria": Syria)
+    if not targets and not (len(sources) >= 2 and mutual):
         targets, t_slot = fallback_targets(match, rule.cameo, index, sources)
     if not sources:
         sources, s_slot = fallback_sources(match, rule.cameo, index, targets)
     reciprocal = False
-    if len(sources) >= 2 and targets and _mutual(match, sources, targets, t_slot):
+    if len(sources) >= 2 and targets and mutual and _own_or_thing(sources, targets, t_slot):
         targets = []  # "Russia and Ukraine swapped 35 prisoners": the parties, not the prisoners
-    if not targets and len(sources) >= 2:
+    if not targets and len(sources) >= 2:  # no other target named: "Ecuador and Peru pulled back troops"
         sources, targets, reciprocal = sources[:1], sources[1:], True
     elif not sources and len(targets) >= 2 and rule.reciprocal:
         sources, targets, reciprocal = targets[:1], targets[1:], True
