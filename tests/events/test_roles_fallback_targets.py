@@ -127,3 +127,10 @@ def test_conjoined_doers_of_an_act_that_is_not_mutual_take_the_target_it_names(c
 def test_conjoined_doers_of_an_act_done_to_each_other_are_counterparts(code):
     ms = find(code("Kazakhstan and Mongolia accused each other of violating the border treaty."), "11")
     assert ms and {dyad(m) for m in ms} <= {("KAZ", "MNG"), ("MNG", "KAZ")}
+
+
+def test_three_conjoined_doers_of_an_act_that_is_not_mutual_are_doers_together(code):
+    # "X, Y and Z recognised the new state": none of them recognised the others (a rule that
+    # requires a target drops the event)
+    for m in code("Kazakhstan, Mongolia and Kyrgyzstan moved swiftly to recognise the new state."):
+        assert m.target is None or m.target.actor.country not in ("KAZ", "MNG", "KGZ"), dyad(m)

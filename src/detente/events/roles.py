@@ -247,12 +247,13 @@ def _fill(slots: Sequence[str], match: Match, index: ActorIndex, lexicon: Lexico
     return own
 
 
-def _mutual_kind(match: Match) -> bool:
+def _mutual_kind(match: Match, venue: bool = True) -> bool:
     """An act done between parties (talks, agreements, signings, swaps, fights), or one its
-    sentence says they did to each other."""
+    sentence says they did to each other; with ``venue``, any intention, consultation or
+    cooperation (not for three doers or more: ``X, Y and Z recognised the new state``)."""
     cameo = match.rule.cameo
     words = [t.lower_ for t in match.trigger.subtree]
-    return match.rule.reciprocal or cameo in RECIPROCAL_CODES or cameo[:2] in VENUE_ROOTS \
+    return match.rule.reciprocal or cameo in RECIPROCAL_CODES or (venue and cameo[:2] in VENUE_ROOTS) \
         or sx.lemma_in(match.trigger, RECIPROCAL_VERBS) \
         or any(a in ("each", "one") and b in ("other", "another") for a, b in zip(words, words[1:]))
 
@@ -292,7 +293,9 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
     reciprocal = False
     if len(sources) >= 2 and targets and mutual and _own_or_thing(sources, targets, t_slot):
         targets = []  # "Russia and Ukraine swapped 35 prisoners": the parties, not the prisoners
-    if not targets and len(sources) >= 2:  # no other target named: "Ecuador and Peru pulled back troops"
+    # no other target named: "Ecuador and Peru pulled back troops"; three doers or more of an act that
+    # is not mutual are doers together ("Venezuela, Nicaragua and Bolivia offered Snowden asylum")
+    if not targets and (len(sources) == 2 or len(sources) > 2 and _mutual_kind(match, venue=False)):
         sources, targets, reciprocal = sources[:1], sources[1:], True
     elif not sources and len(targets) >= 2 and rule.reciprocal:
         sources, targets, reciprocal = targets[:1], targets[1:], True
