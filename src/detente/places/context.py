@@ -37,20 +37,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from ..model import Actor, ActorMention, EventMention, Location
+from ..model import Actor, ActorMention, EventMention
 from .gazetteer import PlacesConfig, load_index
 from .phrase import first_conjunct
-from .types import GeoPlace, PlaceMention
+from .types import PlaceMention, location_of
 
 CARRIED_FROM = ("clause", "sentence")
 ARTICLE = "article"
 THEATRE_MIN = 1  # acts of force placed by their own clause or sentence that make an article's theatre
-
-
-def _country_location(p: GeoPlace) -> Location:
-    """The location of a gazetteer country (its basis set by the caller)."""
-    return Location(name=p.name, country=p.country, lat=p.lat, lon=p.lon, admin1=p.admin1,
-                    geonames_id=p.geonames_id, kind=p.kind)
 
 
 def carry_over(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMention],
@@ -78,10 +72,9 @@ def _theatre(doc: Doc, mentions: list[EventMention], places: Sequence[PlaceMenti
              config: PlacesConfig) -> list[EventMention]:
     """Unplaced acts of protest, coercion and force placed in the one country of the article's
     placed acts of force."""
-    force = config.civilian_target_roots
     placed = [m.location for m in mentions if m.location is not None and m.location.basis in CARRIED_FROM
-              and m.cameo[:2] in force and m.modality == "asserted"]
-    force = config.theatre_roots
+              and m.cameo[:2] in config.civilian_target_roots and m.modality == "asserted"]
+    theatre_roots = config.theatre_roots
     countries = {loc.country for loc in placed}
     if len(placed) < THEATRE_MIN or len(countries) != 1 or None in countries:
         return mentions
@@ -89,10 +82,10 @@ def _theatre(doc: Doc, mentions: list[EventMention], places: Sequence[PlaceMenti
     place = load_index().countries.get(country)
     if place is None:
         return mentions
-    theatre = dataclasses.replace(_country_location(place), basis=ARTICLE)
+    theatre = location_of(place, ARTICLE)
     out = []
     for m in mentions:
-        if m.location is None and (m.cameo[:2] in force or _local(m, country, config)) and _names(m, places, country) \
+        if m.location is None and (m.cameo[:2] in theatre_roots or _local(m, country, config)) and _names(m, places, country) \
                 and not _other_scene(doc, m, places, country, config) and not _foreign_state(m.target, country, config):
             m = dataclasses.replace(m, location=theatre)
         out.append(m)

@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Token
 
 from ..events.index import VENUE_ROOTS
 from ..events.roles import PLACELESS_SECTORS
-from ..model import Actor, ActorMention, Article, EventMention, Location
+from ..model import Actor, ActorMention, Article, EventMention
 from .gazetteer import PlacesConfig, load_config, load_index
 from .stage import find_places
 from .context import carry_over
@@ -61,7 +61,7 @@ from .links import adjacent_place, agent_place, purpose_place, relative_place, w
 from .fallback import fallback_place, intended, is_topic as _topic, topic_phrase
 from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, aim_place as _aim_place, \
     demonym_place as _demonym_place, first_conjunct, inhabitants_of, locative_place, objects as _objects, place_in as _place_in, region_place
-from .types import GeoPlace, PlaceMention
+from .types import GeoPlace, PlaceMention, location_of
 
 if TYPE_CHECKING:
     from ..resources import Resources
@@ -69,13 +69,6 @@ if TYPE_CHECKING:
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "csubj", "acl", "parataxis"})
 _TIME_MARKS = frozenset({"while", "when", "as", "after", "before"})
 _TIME_PREPS = frozenset({"upon", "on", "after", "before", "while", "during"})
-
-
-def location_of(place: PlaceMention | GeoPlace, basis: str) -> Location:
-    """The event location a place mention (or a gazetteer place) gives."""
-    p = place.place if isinstance(place, PlaceMention) else place
-    return Location(name=p.name, country=p.country, lat=p.lat, lon=p.lon, admin1=p.admin1,
-                    geonames_id=p.geonames_id, basis=basis, kind=p.kind)
 
 
 def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMention],

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import Location
+
 KINDS = ("city", "admin1", "country")
 
 
@@ -52,3 +54,10 @@ class PlaceMention:
         return {"text": self.text, "char_start": self.char_start, "char_end": self.char_end, "name": p.name,
                 "geonames_id": p.geonames_id, "country": p.country, "admin1": p.admin1, "lat": p.lat,
                 "lon": p.lon, "kind": p.kind, "why": self.why, "dateline": self.dateline}
+
+
+def location_of(place: PlaceMention | GeoPlace, basis: str) -> Location:
+    """The event location a place mention (or a gazetteer place) gives."""
+    p = place.place if isinstance(place, PlaceMention) else place
+    return Location(name=p.name, country=p.country, lat=p.lat, lon=p.lon, admin1=p.admin1,
+                    geonames_id=p.geonames_id, basis=basis, kind=p.kind)
