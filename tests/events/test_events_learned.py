@@ -156,6 +156,26 @@ def test_events_below_the_confidence_floor_are_dropped_unless_two_countries_face
     assert pipe.code_text(two_sides, published="2021-03-03") == []
 
 
+def test_a_standing_relation_in_a_noun_modifier_is_not_kept_by_its_two_countries(monkeypatch):
+    """``relation_verb``: "backed by Y" / "which has backed Y" in a clause that modifies a noun tells who
+    stands with whom, not a new act; ``trust_dyads`` does not keep it below the floor, while the same
+    verb as the clause's own act still is."""
+    import dataclasses
+
+    from detente.pipeline import Pipeline
+
+    pipe = Pipeline(Settings())
+    policy = dataclasses.replace(cb.load_policy(), min_confidence=1.0, trust_dyads=True)
+    monkeypatch.setattr(cb, "load_policy", lambda: policy)
+
+    def triggers(text):
+        return [e.mentions[0].trigger for e in pipe.code_text(text, published="2021-03-03") if e.modality == "asserted"]
+
+    assert "backed" not in triggers("The Libyan general, backed by Cairo, has shelled the capital for months.")
+    assert "backed" not in triggers("Russia, which has backed the Syrian government throughout the war, sent more jets.")
+    assert "backed" in triggers("Egypt publicly backed the Libyan government on Tuesday.")
+
+
 def test_dense_features_are_standardised_into_the_stored_weights(tmp_path, nlp):
     """A model trained on standardised contextual vectors gives, from the raw vectors, the scores
     the trainer computed: the standardisation is folded into the stored weights and bias."""

@@ -121,7 +121,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
         if cand.dropped is None:
             _choose(cand, index, lexicon)
         if cand.vetoed is not None and cand.dropped is None:
-            if _two_countries(cand.roles):
+            if _trusted(cand, lexicon):
                 cand.notes.append(f"kept against the {cand.vetoed}: the rule found both parties")
             else:
                 cand.dropped = cand.vetoed
@@ -133,7 +133,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
     if model is not None and coder != "rules":
         policy = cb.load_policy()
         for cand in cands:
-            if cand.dropped is None and _below_floor(cand, policy):
+            if cand.dropped is None and _below_floor(cand, policy, lexicon):
                 cand.dropped = f"confidence {cand.confidence:.2f} below the coder's {policy.min_confidence}"
     analysis.candidates = cands
     return analysis
@@ -165,10 +165,24 @@ def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], se
     return sorted(cands, key=lambda c: c.trigger.i)
 
 
-def _below_floor(cand: Candidate, policy: cb.CoderPolicy) -> bool:
+def _below_floor(cand: Candidate, policy: cb.CoderPolicy, lexicon: Lexicon) -> bool:
     """The event's confidence is below the coder's floor (``min_confidence``), and it is not, with
-    ``trust_dyads``, an event whose two parties each have a country."""
-    return cand.confidence < policy.min_confidence and not (policy.trust_dyads and _two_countries(cand.roles))
+    ``trust_dyads``, a trusted event (``_trusted``)."""
+    return cand.confidence < policy.min_confidence and not (policy.trust_dyads and _trusted(cand, lexicon))
+
+
+def _trusted(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A rule's event whose two parties each have a country, unless it is a standing relation told
+    in a clause that modifies a noun (``relation_verb``: "militias backed by Tehran", "Russia, which
+    has backed Assad"): there the learned model's word stands."""
+    return _two_countries(cand.roles) and not _standing_relation(cand.trigger, lexicon)
+
+
+def _standing_relation(trig: Token, lexicon: Lexicon) -> bool:
+    if sx.lemma(trig) not in lexicon.words("relation_verb"):
+        return False
+    verb = trig if sx.eff_pos(trig) == "verb" else sx.governing_verb(trig)[0]
+    return verb is not None and verb.dep_ in ("acl", "relcl")
 
 
 def _two_countries(roles: Roles) -> bool:
