@@ -237,11 +237,13 @@ def test_a_place_abroad_in_another_doers_clause_does_not_block_the_home_country(
     # the scene of a clause with a subject of its own is not where the statement was made
     said = code("After Washington announced a new force inside Syria, Turkey condemned the plan.")
     assert _where(said["condemned"])[1:] == ("TUR", "country", "actors")
-    # a clause that may say where the doer itself was still blocks it
+    # a clause that may say where the doer itself was still blocks it (since session 11, the doer's
+    # relative clause of presence places the act there: test_places_home.py)
     for text in ("While he was in Paris, Vladimir Putin condemned the plan.",
                  "Vladimir Putin, who was in Paris, condemned the plan.",
                  "The Turkish government, which has troops in Syria, condemned the plan."):
-        assert code(text)["condemned"].location is None, text
+        loc = code(text)["condemned"].location
+        assert loc is None or loc.country != "RUS" and loc.basis == "clause", text
 
 
 def test_what_armed_forces_as_a_body_or_an_armed_group_say_is_said_at_home(code):

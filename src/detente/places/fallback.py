@@ -115,7 +115,8 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     # what a state says is said at home, to whomever it is addressed ("Russia warned the US"), and
     # so are the acts of its laws and offices (``home_act_codes``: "the US imposed sanctions on Iran")
     said = _country(m.source) is not None and (m.cameo[:2] in config.home_speech_roots
-                                               or any(m.cameo.startswith(c) for c in config.home_act_codes)) \
+                                               or any(m.cameo.startswith(c) for c in config.home_act_codes)
+                                               and not _removal(doc, m, config)) \
         and not _act_noun(doc, m, config)
     if said:
         iso = str(_country(m.source))
@@ -124,7 +125,9 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     else:
         iso = next(iter(countries))
     parties = [p for p in (m.source, m.target) if p is not None and p.actor is not None]
-    if m.cameo[:2] in config.target_roots:
+    if m.cameo[:2] in config.target_roots and not said:
+        # (an expulsion or an arrest by a state, ``home_act_codes``, is at home whoever it hits:
+        # "Russia expelled 23 British diplomats", "Turkey jailed an American pastor")
         if len(parties) < 2 or any(_country(p) != iso for p in parties):
             return None
     if not said and m.target is not None and m.target.actor is not None and not _country(m.target):
@@ -132,7 +135,8 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     doer = m.source.actor if m.source is not None else None
     if doer is None or _country(m.source) != iso or not (doer.sector in config.home_sectors
                                                          or not doer.sector and _is_country(m.source, doc, m.trigger_token)
-                                                         or _speaks_at_home(doc, m, config)):
+                                                         or _speaks_at_home(doc, m, config)
+                                                         or _domestic(doc, m, iso, config)):
         return None  # an act is done where its doer is; a target alone ("pressure on Putin") says nothing
     if m.source is not None and m.source.basis in ("coref", "context") and not _named_person(doc, m.source) \
             and not _known_pronoun(doc, m.source, config):
@@ -156,6 +160,12 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
             return None
     country = load_index().countries.get(iso)
     return (country, "actors") if country is not None else None
+
+
+def _removal(doc: Doc, m: EventMention, config: PlacesConfig) -> bool:
+    """A government's removal coded as an expulsion ("ousted Iran's government"): done where that
+    government rules, not at the remover's home (``home_act_exceptions``)."""
+    return 0 <= m.trigger_token < len(doc) and doc[m.trigger_token].lemma_.lower() in config.home_act_exceptions
 
 
 def _act_noun(doc: Doc, m: EventMention, config: PlacesConfig) -> bool:
@@ -254,6 +264,19 @@ def _speaks_at_home(doc: Doc, m: EventMention, config: PlacesConfig) -> bool:
     return span.root.tag_ != "NNS"
 
 
+def _domestic(doc: Doc, m: EventMention, iso: str, config: PlacesConfig) -> bool:
+    """A politician, party or opposition of a country (``domestic_sectors``) acting on that
+    country's own state: the country named as such or one of its home institutions ("Jeremy
+    Corbyn urged the UK not to join", "the former Liberal Democrat leader accused the environment
+    secretary"): home politics, done at home."""
+    if m.source is None or m.source.actor is None or m.source.actor.sector not in config.domestic_sectors:
+        return False
+    target = m.target
+    if target is None or target.actor is None or _country(target) != iso:
+        return False
+    return target.actor.sector in config.home_sectors or (not target.actor.sector and _is_country(target, doc, m.trigger_token))
+
+
 def _known_pronoun(doc: Doc, mention: ActorMention, config: PlacesConfig) -> bool:
     """"he" or "she" (``person_pronouns``) resolved by coreference to a known person ("Vladimir
     Putin spoke on Monday. He condemned ..."): the person, not a country borrowed from context."""
@@ -273,7 +296,8 @@ def _mixed_doer(doc: Doc, m: EventMention, iso: str, speech: bool = False) -> bo
     # and, for an act other than a statement, the countries coordinated with it ("Russia, Sudan and
     # the US have taken back children from Syria"): several states act together where they meet
     # (what each says, each says at home: "the US, Britain and France criticised the invasion")
-    joint = [] if speech else list(first_conjunct(span.root).conjuncts)
+    first = first_conjunct(span.root)
+    joint = [] if speech else [first, *first.conjuncts]  # (the first too: "Kazakhstan" of "Russia and Kazakhstan")
     for tok in [*span, *joint]:
         parts = tok.ent_id_.split(":")
         if len(parts) > 1 and parts[0] == "place" and parts[1] != iso:

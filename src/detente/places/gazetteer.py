@@ -85,6 +85,9 @@ class PlacesConfig:
     presence_codes: frozenset[str] = frozenset()
     inhabitant_nouns: frozenset[str] = frozenset()
     home_speech_sectors: frozenset[str] = frozenset()
+    domestic_sectors: frozenset[str] = frozenset()
+    home_act_exceptions: frozenset[str] = frozenset()
+    presence_verbs: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     partner_codes: frozenset[str] = frozenset()
     theatre_roots: frozenset[str] = frozenset()
@@ -174,6 +177,8 @@ def load_config() -> PlacesConfig:
         person_pronouns=_words(data, "person_pronouns"), presence_codes=_codes(data, "presence_codes"),
         inhabitant_nouns=_words(data, "inhabitant_nouns"),
         home_speech_sectors=frozenset(s.upper() for s in _words(data, "home_speech_sectors")),
+        domestic_sectors=frozenset(s.upper() for s in _words(data, "domestic_sectors")),
+        home_act_exceptions=_words(data, "home_act_exceptions"), presence_verbs=_words(data, "presence_verbs"),
         light_verbs=_words(data, "light_verbs"))
 
 

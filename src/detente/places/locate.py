@@ -231,7 +231,9 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
     moving = lemma in config.destination_lemmas
     leaving = lemma in config.origin_lemmas
     is_noun = trigger.pos_ in ("NOUN", "PROPN")
-    if lemma in config.object_lemmas or (is_noun and lemma in config.object_nouns):
+    # (not a verb with an object predicate: "the policies have left America isolated")
+    if (lemma in config.object_lemmas and not any(c.dep_ in ("oprd", "acomp") for c in trigger.children)) \
+            or (is_noun and lemma in config.object_nouns):
         for child in trigger.children:
             if is_noun and child.dep_ == "prep" and child.lower_ == "of" and lemma in config.object_nouns:
                 # "the invasion of northern Syria", "the siege of Aleppo", "the capture of Mosul"
@@ -379,8 +381,10 @@ def _party_place(doc: Doc, m: EventMention, at: dict[int, PlaceMention], config:
         # called on ..."; not a past one: "a soldier arrested in Turkey", "Australians radicalised in Iraq")
         # and through an apposition ("Adnan Afrini, the SDF commander in Baghuz, said")
         # (a target's conjunct too: "killed 120 fighters and 60 mercenaries in Syria")
+        # and through a relative clause of presence ("Hariri, who is in London, expressed ...")
         described = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "appos"
-                     or c.dep_ == "conj" and party is m.target]
+                     or c.dep_ == "conj" and party is m.target
+                     or c.dep_ == "relcl" and c.lemma_.lower() in config.presence_verbs]
         for child in [*root.children, *(g for c in described for g in c.children)]:
             if child.dep_ == "prep" and (child.lower_ in config.locative or inhabitants_of(child, config)):
                 for obj in child.children:
