@@ -176,6 +176,25 @@ def test_a_standing_relation_in_a_noun_modifier_is_not_kept_by_its_two_countries
     assert "backed" in triggers("Egypt publicly backed the Libyan government on Tuesday.")
 
 
+def test_a_clause_describing_a_noun_is_kept_by_two_countries_only_with_its_own_time_or_an_ordinal(monkeypatch):
+    """An act told in a clause that modifies a noun, with no time of its own, describes the noun; with
+    a time, or on a noun picked out by an ordinal ("the first country visited by"), it reports the act."""
+    import dataclasses
+
+    from detente.pipeline import Pipeline
+
+    pipe = Pipeline(Settings())
+    policy = dataclasses.replace(cb.load_policy(), min_confidence=1.0, trust_dyads=True)
+    monkeypatch.setattr(cb, "load_policy", lambda: policy)
+
+    def roots(text):
+        return [e.cameo[:2] for e in pipe.code_text(text, published="2021-03-03") if e.modality == "asserted"]
+
+    assert "04" in roots("The Kenyan foreign minister, who met his Ugandan counterpart on Thursday, flew home.")
+    assert "04" in roots("Kenya was the first country visited by the Ugandan president.")
+    assert "04" not in roots("The Kenyan foreign minister, who has often met his Ugandan counterpart, flew home.")
+
+
 def test_dense_features_are_standardised_into_the_stored_weights(tmp_path, nlp):
     """A model trained on standardised contextual vectors gives, from the raw vectors, the scores
     the trainer computed: the standardisation is folded into the stored weights and bias."""

@@ -172,17 +172,29 @@ def _below_floor(cand: Candidate, policy: cb.CoderPolicy, lexicon: Lexicon) -> b
 
 
 def _trusted(cand: Candidate, lexicon: Lexicon) -> bool:
-    """A rule's event whose two parties each have a country, unless it is a standing relation told
-    in a clause that modifies a noun (``relation_verb``: "militias backed by Tehran", "Russia, which
-    has backed Assad"): there the learned model's word stands."""
-    return _two_countries(cand.roles) and not _standing_relation(cand.trigger, lexicon)
+    """A rule's event whose two parties each have a country, unless it is told in a clause that
+    modifies a noun and describes it rather than reporting an act (``_describes_a_noun``): there the
+    learned model's word stands."""
+    return _two_countries(cand.roles) and not _describes_a_noun(cand.trigger, lexicon)
 
 
-def _standing_relation(trig: Token, lexicon: Lexicon) -> bool:
-    if sx.lemma(trig) not in lexicon.words("relation_verb"):
+def _describes_a_noun(trig: Token, lexicon: Lexicon) -> bool:
+    """The trigger is in a clause that modifies a noun (``acl``, ``relcl``, itself or above it) and
+    that clause tells what the noun is, not an act: a standing relation (``relation_verb``: "militias
+    backed by Tehran", "Russia, which has backed Assad"), or any act with no time of its own ("a
+    leader who has killed his citizens"). A clause with its own time ("who held talks on Thursday")
+    reports an act; so does one on a noun picked out by an ordinal or a superlative ("the first
+    country visited by", "the first state to recognise"), which presupposes the act."""
+    clause = next((t for t in (trig, *trig.ancestors) if t.dep_ in ("acl", "relcl")), None)
+    if clause is None:
         return False
-    verb = trig if sx.eff_pos(trig) == "verb" else sx.governing_verb(trig)[0]
-    return verb is not None and verb.dep_ in ("acl", "relcl")
+    if sx.lemma(trig) in lexicon.words("relation_verb"):
+        return True
+    noun = clause.head
+    if any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ in ("first", "last", "only")
+           for c in noun.children if c.dep_ in ("amod", "nummod", "det", "advmod")):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree)
 
 
 def _two_countries(roles: Roles) -> bool:
