@@ -116,7 +116,8 @@ class Location:
     article's), "actors" (the home country of a one-country state act), "sentence" (the one country
     the sentence names), "previous" (the place of the previous sentence's event of the same
     actors) or "article" (an act of force in the one country where the article's placed acts of
-    force are); see ``detente.places.fallback`` and ``detente.places.context``."""
+    force are) or "seat" (the seat of a body the act is done in: "told the UN Security Council");
+    see ``detente.places.fallback``, ``detente.places.context`` and ``detente.places.seats``."""
 
     name: str
     country: str | None = None
@@ -124,7 +125,7 @@ class Location:
     lon: float | None = None
     admin1: str | None = None  # GeoNames first-level division key ("TJ.04") or ISO 3166-2 code
     geonames_id: int | None = None
-    basis: str | None = None  # clause | region | dateline | actors | sentence | previous | article
+    basis: str | None = None  # clause | region | dateline | actors | sentence | previous | article | seat
     kind: str | None = None  # city | admin1 | country
 
     def to_dict(self) -> dict[str, Any]:

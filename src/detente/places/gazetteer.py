@@ -88,6 +88,13 @@ class PlacesConfig:
     domestic_sectors: frozenset[str] = frozenset()
     home_act_exceptions: frozenset[str] = frozenset()
     presence_verbs: frozenset[str] = frozenset()
+    seats: dict[str, str] = field(default_factory=dict)
+    seat_qualifiers: frozenset[str] = frozenset()
+    seat_meetings: frozenset[str] = frozenset()
+    seat_vetoes: frozenset[str] = frozenset()
+    seat_veto_powers: frozenset[str] = frozenset()
+    seat_veto_words: frozenset[str] = frozenset()
+    seat_veto_body: str = ""
     light_verbs: frozenset[str] = frozenset()
     partner_codes: frozenset[str] = frozenset()
     theatre_roots: frozenset[str] = frozenset()
@@ -179,7 +186,22 @@ def load_config() -> PlacesConfig:
         home_speech_sectors=frozenset(s.upper() for s in _words(data, "home_speech_sectors")),
         domestic_sectors=frozenset(s.upper() for s in _words(data, "domestic_sectors")),
         home_act_exceptions=_words(data, "home_act_exceptions"), presence_verbs=_words(data, "presence_verbs"),
+        **_seats(data),
         light_verbs=_words(data, "light_verbs"))
+
+
+def _seats(data: dict[str, Any]) -> dict[str, Any]:
+    """The bodies that sit in one place and the words of their rule (places/seats.py)."""
+    seats = data.get("seats") or {}
+    if not isinstance(seats, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in seats.items()):
+        raise DataFileError(PLACES_FILE, "'seats' maps a body's name to the name of the city it sits in")
+    body = str(data.get("seat_veto_body") or "")
+    if body and body not in seats:
+        raise DataFileError(PLACES_FILE, "'seat_veto_body' must be one of 'seats'")
+    return {"seats": {k.lower(): v for k, v in seats.items()}, "seat_qualifiers": _words(data, "seat_qualifiers"),
+            "seat_meetings": _words(data, "seat_meetings"), "seat_vetoes": _words(data, "seat_vetoes"),
+            "seat_veto_powers": frozenset(c.upper() for c in _words(data, "seat_veto_powers")),
+            "seat_veto_words": _words(data, "seat_veto_words"), "seat_veto_body": body}
 
 
 def _codes(data: dict[str, Any], key: str) -> frozenset[str]:

@@ -58,6 +58,7 @@ from .gazetteer import PlacesConfig, load_config, load_index
 from .stage import find_places
 from .context import carry_over
 from .links import adjacent_place, agent_place, purpose_place, relative_place, witness_place
+from .seats import seat_place
 from .fallback import fallback_place, intended, is_topic as _topic, topic_phrase
 from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, aim_place as _aim_place, \
     demonym_place as _demonym_place, first_conjunct, inhabitants_of, locative_place, objects as _objects, place_in as _place_in, region_place
@@ -120,6 +121,8 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
                 m = dataclasses.replace(m, target=_civilians_of(found))
             if m.cameo[:2] not in VENUE_ROOTS:
                 m = dataclasses.replace(m, source=_of_place(m.source, found), target=_of_place(m.target, found))
+        elif doc.has_annotation("DEP") and (seat := seat_place(doc, m, config)) is not None:
+            m = dataclasses.replace(m, location=location_of(seat, "seat"))  # "told the UN Security Council"
         elif dateline is not None:
             m = dataclasses.replace(m, location=location_of(dateline, "dateline"))
         elif doc.has_annotation("DEP") and (fallback := fallback_place(doc, m, places, config)) is not None:

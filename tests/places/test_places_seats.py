@@ -1,0 +1,58 @@
+"""Acts done in a body that sits in one place are at its seat (places/seats.py, basis "seat")."""
+from __future__ import annotations
+
+import pytest
+
+
+def _where(event):
+    loc = event.location
+    return None if loc is None else (loc.name, loc.country, loc.basis)
+
+
+def test_what_is_said_to_the_security_council_is_said_in_new_york(code):
+    events = code("The British ambassador urged the UN Security Council to act on Monday.")
+    assert _where(events["urged"]) == ("New York City", "USA", "seat")
+
+
+def test_what_is_said_in_the_security_council_is_said_in_new_york(code):
+    assert _where(code("The French ambassador condemned Russia in the UN Security Council on Monday.")
+                  ["condemned"]) == ("New York City", "USA", "seat")
+
+
+def test_a_veto_of_a_permanent_member_on_a_resolution_is_cast_in_new_york(code):
+    assert _where(code("Russia vetoed the resolution on Syria on Tuesday.")["vetoed"]) == \
+        ("New York City", "USA", "seat")
+
+
+def test_a_veto_elsewhere_is_not_placed_at_the_seat(code):
+    for event in code("Hungary vetoed the statement on Monday.").values():
+        assert event.location is None or event.location.basis != "seat"
+
+
+def test_the_body_as_an_owner_or_an_intended_proposal_is_no_seat(code):
+    for text in ("The high commissioner condemned the Security Council's failure to act on Monday.",
+                 "Russia said it would propose a UN Security Council resolution on Monday."):
+        for event in code(text).values():
+            assert event.location is None or event.location.basis != "seat", text
+
+
+def test_a_national_security_council_is_another_body(code):
+    for event in code("Trump agreed at a US National Security Council meeting to keep troops in Syria.").values():
+        assert event.location is None or event.location.basis != "seat"
+
+
+@pytest.mark.parametrize("bad", [{"seats": []}, {"seats": {"security council": "New York City"},
+                                                 "seat_veto_body": "general assembly"}])
+def test_the_seats_data_is_checked(bad, monkeypatch):
+    from detente.errors import DataFileError
+    from detente.places import gazetteer
+    data = gazetteer._read_yaml()
+    data.update(bad)
+    with pytest.raises(DataFileError):
+        gazetteer._seats(data)
+
+
+def test_every_seat_is_a_city_of_the_gazetteer():
+    from detente.places.gazetteer import load_config, load_index
+    for body, city in load_config().seats.items():
+        assert any(p.kind == "city" for p in load_index().lookup(city)), body
