@@ -45,6 +45,7 @@ from .types import GeoPlace, PlaceMention
 _NON_COUNTRIES = frozenset({"IGO"})
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "conj", "parataxis"})
 _MAX_UP = 4
+_CONDITION_MARKS = frozenset({"if", "unless", "lest"})
 
 
 def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
@@ -456,7 +457,11 @@ def _spoken_of(trigger: Token | None, tok: Token, said_at: frozenset[str] = froz
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ in said_at:
             continue
-        # not its subject, nor the circumstance it was said in ("Speaking in Paris, X condemned Y")
-        if child.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl") and tok in child.subtree:
+        # not its subject, nor the circumstance it was said in ("Speaking in Paris, X condemned Y");
+        # a condition is part of what is said ("warned of a clash if Trump orders a strike in Syria")
+        condition = child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS
+                                                   for c in child.children)
+        if (condition or child.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl")) \
+                and tok in child.subtree:
             return True
     return False

@@ -8,13 +8,17 @@
   offensive to clear the YPG from Afrin", "fought alongside the SDF to oust Isis from its last
   enclave in Syria"): an infinitive of purpose (``object_lemmas``, ``origin_lemmas``) on the act's
   verb, or on the verb a noun of the act is the object of ("launched an offensive ... to retake").
+
+And of any act, through the circumstance of its doer: a speaker's "from" ("Her father, speaking
+from Sunamganj, accused ...", ``speaking_verbs``) and a visit it was done on ("told reporters during
+a trip to Athens", ``trip_nouns``).
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from .gazetteer import PlacesConfig
-from .phrase import OBJECT_DEPS, locative_place, objects, place_in
+from .phrase import OBJECT_DEPS, destination_in_phrase, locative_place, objects, place_in
 from .types import PlaceMention
 
 _PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl"})
@@ -134,4 +138,27 @@ def witness_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
         found = place_in(subject, at, config, 1)
         if found is not None:
             return found
+    return None
+
+
+def speaking_from(prep: Token, config: PlacesConfig) -> bool:
+    """"from" on a participle of speech describing the doer or the act ("speaking from Sunamganj"):
+    where the speaker is."""
+    verb = prep.head
+    return prep.dep_ == "prep" and prep.lower_ == "from" and verb.dep_ in ("acl", "advcl") \
+        and verb.lemma_.lower() in config.speaking_verbs
+
+
+def trip_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """"X told reporters during a trip to Athens", "On a visit to Mogadishu, X announced": an act done
+    during its doer's visit is done where the visit went (a circumstantial or "on" phrase whose noun
+    is a visit, ``trip_nouns``, with its destination)."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in config.circumstantial | {"on"}:
+            continue
+        for noun in objects(prep):
+            if noun.lemma_.lower() in config.trip_nouns:
+                found = destination_in_phrase(noun, at, config.destination)
+                if found is not None:
+                    return found
     return None

@@ -57,11 +57,12 @@ from ..model import Actor, ActorMention, Article, EventMention
 from .gazetteer import PlacesConfig, load_config, load_index
 from .stage import find_places
 from .context import carry_over
-from .links import adjacent_place, agent_place, purpose_place, relative_place, witness_place
+from .links import adjacent_place, agent_place, purpose_place, relative_place, speaking_from, trip_place, \
+    witness_place
 from .seats import seat_place
 from .fallback import fallback_place, intended, is_topic as _topic, topic_phrase
 from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, aim_place as _aim_place, \
-    demonym_place as _demonym_place, first_conjunct, inhabitants_of, locative_place, objects as _objects, place_in as _place_in, region_place
+    demonym_place as _demonym_place, destination_in_phrase as _destination_in_phrase, first_conjunct, inhabitants_of, locative_place, objects as _objects, place_in as _place_in, region_place
 from .types import GeoPlace, PlaceMention, location_of
 
 if TYPE_CHECKING:
@@ -356,19 +357,23 @@ def _circumstance_place(trigger: Token, at: dict[int, PlaceMention], config: Pla
     if trigger.pos_ not in ("VERB", "AUX"):
         return None
     # "Upon landing at Manchester airport, he was arrested": a gerund after a preposition of time
+    # (and a participle describing the subject: "Her father, speaking from Sunamganj, accused")
     clauses = [c for c in trigger.children if c.dep_ == "advcl"] + \
         [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in _TIME_PREPS
-         for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+         for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"] + \
+        [a for c in trigger.children if c.dep_ == "nsubj" for a in c.children if a.dep_ == "acl" and a.tag_ == "VBG"]
     for clause in clauses:
         if clause.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             continue
         marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
         if marks and not set(marks) <= _TIME_MARKS:
             continue
-        found = locative_place((clause,), at, config)
+        found = locative_place((clause,), at, config) or next(
+            (p for c in clause.children if speaking_from(c, config)
+             for p in (_place_in(o, at, config, 0) for o in _objects(c)) if p is not None), None)
         if found is not None:
             return found
-    return None
+    return trip_place(trigger, at, config)
 
 
 def _party_place(doc: Doc, m: EventMention, at: dict[int, PlaceMention], config: PlacesConfig,
@@ -389,7 +394,8 @@ def _party_place(doc: Doc, m: EventMention, at: dict[int, PlaceMention], config:
                      or c.dep_ == "conj" and party is m.target
                      or c.dep_ == "relcl" and c.lemma_.lower() in config.presence_verbs]
         for child in [*root.children, *(g for c in described for g in c.children)]:
-            if child.dep_ == "prep" and (child.lower_ in config.locative or inhabitants_of(child, config)):
+            if child.dep_ == "prep" and (child.lower_ in config.locative or inhabitants_of(child, config)
+                                         or speaking_from(child, config)):  # "her father, speaking from X, said"
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found = _place_in(obj, at, config, 0)
@@ -458,18 +464,6 @@ def _governing_place(trigger: Token, at: dict[int, PlaceMention], config: Places
 def _origin(prep: Token, config: PlacesConfig) -> bool:
     """"from", or "out of": where a withdrawal or a retreat happens."""
     return prep.lower_ in config.origin or (prep.lower_ == "out" and any(c.lower_ == "of" for c in prep.children))
-
-
-def _destination_in_phrase(trigger: Token, at: dict[int, PlaceMention], preps: frozenset[str]) -> PlaceMention | None:
-    """"the visit of the delegation headed by the minister to Tehran": the parser hangs the
-    destination (or a withdrawal's origin) deep inside the noun phrase of the visit; any "to" (or
-    "from") + place within it counts."""
-    for tok in trigger.subtree:
-        if tok.i > trigger.i and tok.dep_ == "prep" and tok.lower_ in preps:
-            for obj in tok.children:
-                if obj.dep_ == "pobj" and obj.i in at:
-                    return at[obj.i]
-    return None
 
 
 def _passive_object(trigger: Token, at: dict[int, PlaceMention]) -> PlaceMention | None:

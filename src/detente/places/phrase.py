@@ -151,3 +151,15 @@ def region_place(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig) 
                         place = dataclasses.replace(country, admin1=found.place.admin1)
                     return dataclasses.replace(found, place=place, why=f"{REGION}: {child.text} of {found.text}")
     return None
+
+
+def destination_in_phrase(trigger: Token, at: dict[int, PlaceMention], preps: frozenset[str]) -> PlaceMention | None:
+    """"the visit of the delegation headed by the minister to Tehran": the parser hangs the
+    destination (or a withdrawal's origin) deep inside the noun phrase of the visit; any "to" (or
+    "from") + place within it counts."""
+    for tok in trigger.subtree:
+        if tok.i > trigger.i and tok.dep_ == "prep" and tok.lower_ in preps:
+            for obj in tok.children:
+                if obj.dep_ == "pobj" and obj.i in at:
+                    return at[obj.i]
+    return None

@@ -1,0 +1,55 @@
+"""Session 11: where a doer was (a speaker's "from", a visit it acted on), what a statement's
+condition speaks of, and what an intelligence service says at home."""
+from __future__ import annotations
+
+import pytest
+
+
+def _where(event):
+    loc = event.location
+    return None if loc is None else (loc.name, loc.country, loc.basis)
+
+
+@pytest.fixture(scope="module")
+def parse():
+    from detente.pipeline import Pipeline
+    from detente.settings import Settings
+    return Pipeline(Settings(coder="rules")).nlp
+
+
+def test_a_speakers_from_says_where_the_speaker_is(code):
+    assert _where(code("Her father, speaking from Dhaka, criticised the British government on Monday.")
+                  ["criticised"])[:2] == ("Dhaka", "BGD")
+    assert _where(code("The Iraqi foreign minister, speaking from Baghdad, condemned Turkey on Monday.")
+                  ["condemned"])[:2] == ("Baghdad", "IRQ")
+
+
+def test_from_on_another_participle_is_no_place_of_the_speaker(code):
+    for event in code("Her father, returning from Dhaka, criticised the British government on Monday.").values():
+        assert event.location is None or event.location.name != "Dhaka"
+
+
+def test_an_act_done_during_a_visit_is_where_the_visit_went(code):
+    assert _where(code("The US defence secretary criticised Turkey during a trip to Athens on Monday.")
+                  ["criticised"])[:2] == ("Athens", "GRC")
+
+
+def test_what_an_intelligence_chief_says_is_said_at_home(code):
+    assert _where(code("The head of MI6 condemned Russia on Monday.")["condemned"]) == \
+        ("United Kingdom", "GBR", "actors")
+
+
+def test_spies_in_the_plural_do_not_speak_at_home(code):
+    for event in code("British spies condemned Russia on Monday.").values():
+        assert event.location is None or event.location.basis != "actors"
+
+
+def test_a_statements_condition_is_what_it_speaks_of(parse):
+    from detente.places.fallback import _spoken_of
+    doc = parse("Russian officials have warned of the dangers of a clash if Donald Trump orders a strike in Syria.")
+    warned = next(t for t in doc if t.text == "warned")
+    syria = next(t for t in doc if t.text == "Syria")
+    assert _spoken_of(warned, syria)
+    doc = parse("Speaking in Paris, the Russian foreign minister condemned the strikes.")
+    condemned = next(t for t in doc if t.text == "condemned")
+    assert not _spoken_of(condemned, next(t for t in doc if t.text == "Paris"))
