@@ -52,3 +52,22 @@ def test_a_place_left_is_where_the_leaving_happened(code):
 def test_a_place_left_in_a_state_is_no_place_of_the_act(code):
     for event in code("The policies of the government have left Britain isolated, the opposition said.").values():
         assert event.location is None or event.location.basis != "clause"
+
+
+def test_asylum_granted_and_prisoners_released_are_at_home(code):
+    assert _where(code("Canada has accepted thousands of Syrian refugees.")["accepted"])[1:] == \
+        ("CAN", "country", "actors")
+    assert _where(code("Turkey released an American pastor on Friday.")["released"])[1:] == \
+        ("TUR", "country", "actors")
+
+
+def test_people_handed_over_are_not_placed_at_home(code):
+    # a return or a handover (home_act_exceptions) is where the people are taken from or to
+    for event in code("Britain handed two orphans over to the Red Cross on Friday.").values():
+        assert event.location is None or event.location.basis != "actors"
+
+
+def test_a_stated_intention_speaks_of_its_object(code):
+    # "in Syria" is where the children are, not where France pledged
+    assert _where(code("France pledged to repatriate the children held in camps in Syria.")["pledged"])[1:] == \
+        ("FRA", "country", "actors")

@@ -151,7 +151,10 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
                                      and doc[m.trigger_token].lemma_.lower() in config.venue_lemmas):
         return None  # "Russia said at the OPCW", "Britain agreed at the summit"
     trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
-    speech = m.cameo[:2] in config.speech_roots
+    # (a stated intention told by the statement's own verb speaks of its object too: "France
+    # announced it would accept the Isis members who return from camps in Syria")
+    speech = m.cameo[:2] in config.speech_roots or (m.cameo[:2] in config.home_speech_roots and trigger is not None
+                                                    and trigger.lemma_.lower() in config.statement_words)
     for p in inside:
         tok = doc[p.end - 1]
         # where a speech act was said counts ("In a speech delivered in Cairo, Pompeo called for ...")
