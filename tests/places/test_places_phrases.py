@@ -232,3 +232,9 @@ def test_in_as_a_verbs_complement_is_no_place(nlp):
     assert _locate_one(nlp, "Russia acquiesced in the Afrin operation on Monday.", "acquiesced", "080") is None or \
         _locate_one(nlp, "Russia acquiesced in the Afrin operation on Monday.", "acquiesced", "080").name != "‘Afrīn"
     assert _locate_one(nlp, "Russia took part in the Afrin operation on Monday.", "took", "190").name == "‘Afrīn"
+
+
+def test_a_countrys_locations_are_in_it(code):
+    # a country's adjective on "locations" names places in it (demonym_nouns)
+    events = code("Israeli jets struck several Syrian locations on Monday.")
+    assert events["struck"].location is not None and events["struck"].location.country == "SYR"

@@ -1,7 +1,8 @@
 """Acts done in a body that sits in one place: placed at its seat (basis "seat").
 
 A council or assembly of an international organisation meets where it sits (``places.yaml``
-``seats``: the UN Security Council and General Assembly in New York). An act is done there when
+``seats``: the UN Security Council and General Assembly in New York, the UN Human Rights Council in
+Geneva, the OPCW's executive council in The Hague). An act is done there when
 the body is what it is said to or done in ("told the UN Security Council", "addressing the
 Security Council", "voted in the United Nations Security Council", "proposed a draft resolution to
 the security council"), when the body itself meets ("when the UN security council met"), or when
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.names import fold
 from ..model import EventMention
 from .fallback import intended
 from .gazetteer import PlacesConfig, load_index
@@ -85,4 +87,6 @@ def _veto_seat(doc: Doc, m: EventMention, config: PlacesConfig) -> GeoPlace | No
 def _lookup(name: str | None) -> GeoPlace | None:
     if name is None:
         return None
-    return next((p for p in load_index().lookup(name) if p.kind == "city"), None)
+    index = load_index()
+    found = index.names.get(fold(name), ()) or index.lookup(name)  # "The Hague" keeps its article
+    return next((p for p in found if p.kind == "city"), None)
