@@ -238,3 +238,26 @@ def test_a_countrys_locations_are_in_it(code):
     # a country's adjective on "locations" names places in it (demonym_nouns)
     events = code("Israeli jets struck several Syrian locations on Monday.")
     assert events["struck"].location is not None and events["struck"].location.country == "SYR"
+
+
+def test_a_town_that_surrenders_is_the_scene(code):
+    events = code("Aleppo surrendered on Monday after the siege.")
+    assert any(e.location is not None and e.location.name == "Aleppo" for e in events.values())
+
+
+def test_a_noun_of_force_acting_on_a_city_is_there(code):
+    events = code("US airstrikes saved Erbil from the Isis advance.")
+    assert events["airstrikes"].location is not None and events["airstrikes"].location.name == "Erbil"
+
+
+def test_a_capture_from_a_country_is_in_it(code):
+    events = code("Turkish forces captured the town from Syria on Monday.")
+    assert events["captured"].location is not None and events["captured"].location.country == "SYR"
+
+
+def test_an_ordinary_word_or_an_organisation_is_no_place(nlp):
+    from detente.model import Article
+    from detente.places.stage import find_places
+    doc = nlp("The Free Syrian Army fought Hamas supporters across Asia.")
+    places = find_places(doc, Article(id="t", raw_text=doc.text))
+    assert not places

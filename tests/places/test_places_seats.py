@@ -64,3 +64,8 @@ def test_other_bodies_sit_in_their_own_cities(code):
         ("Geneva", "CHE", "seat")
     assert _where(code("The British ambassador urged the OPCW executive council to act on Monday.")["urged"]) == \
         ("The Hague", "NLD", "seat")
+
+
+def test_a_body_on_a_noun_of_the_act_is_its_seat(code):
+    events = code("Russia rejected the American proposals in the UN Security Council on Monday.")
+    assert _where(events["rejected"]) == ("New York City", "USA", "seat")

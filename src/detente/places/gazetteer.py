@@ -90,6 +90,7 @@ class PlacesConfig:
     presence_verbs: frozenset[str] = frozenset()
     speaking_verbs: frozenset[str] = frozenset()
     trip_nouns: frozenset[str] = frozenset()
+    place_subject_verbs: frozenset[str] = frozenset()
     statement_words: frozenset[str] = frozenset()
     seats: dict[str, str] = field(default_factory=dict)
     seat_qualifiers: frozenset[str] = frozenset()
@@ -189,7 +190,7 @@ def load_config() -> PlacesConfig:
         home_speech_sectors=frozenset(s.upper() for s in _words(data, "home_speech_sectors")),
         domestic_sectors=frozenset(s.upper() for s in _words(data, "domestic_sectors")),
         home_act_exceptions=_words(data, "home_act_exceptions"), presence_verbs=_words(data, "presence_verbs"),
-        speaking_verbs=_words(data, "speaking_verbs"), trip_nouns=_words(data, "trip_nouns"),
+        speaking_verbs=_words(data, "speaking_verbs"), trip_nouns=_words(data, "trip_nouns"), place_subject_verbs=_words(data, "place_subject_verbs"),
         statement_words=_words(data, "statement_words"),
         **_seats(data),
         light_verbs=_words(data, "light_verbs"))

@@ -312,6 +312,17 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
         own = _demonym_place(trigger, config)  # "the Syrian civil war", "the Iraqi insurgency"
         if own is not None:
             return own
+    if noun_trigger and violent and trigger.dep_ == "nsubj":
+        # "only US airstrikes saved the Kurdish capital, Erbil": the city a noun of force's verb acts on
+        for obj in (c for c in trigger.head.children if c.dep_ in _OBJECT_DEPS):
+            found = _place_in(obj, at, config, 0)
+            if found is not None and found.place.kind != "country":
+                return found
+    if lemma in config.place_subject_verbs:
+        # "Douma surrendered", "Mosul fell": a town that gives itself up is the scene
+        for subject in (c for c in trigger.children if c.dep_ == "nsubj" and c.i in at):
+            if at[subject.i].place.kind != "country":
+                return at[subject.i]
     if violent and not noun_trigger:
         # "a chemical attack on Douma killed 40", "airstrikes on Idlib killed 12": what an attack
         # on a city did, it did there

@@ -54,14 +54,21 @@ def seat_place(doc: Doc, m: EventMention, config: PlacesConfig) -> GeoPlace | No
 
 def _addressed(trigger: Token) -> list[Token]:
     """What the act is addressed to or done in: the object of "to", "in", "at", "before" on the
-    trigger or its object, and the object of a participle of circumstance ("addressing the Security Council")."""
-    # (also on the trigger's object: "voted against the proposals in the Security Council")
-    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "obj"))]
-    out = [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in _ADDRESS
+    trigger, of "in" or "at" on a noun of its phrases, and the object of a participle of circumstance ("addressing the Security Council")."""
+    # (also on a noun of the trigger's phrases, not in a clause of its own: "voted against the
+    # other's proposals in the Security Council")
+    out = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in _ADDRESS
            for o in c.children if o.dep_ == "pobj"]
+    out += [t for t in trigger.subtree if t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
+            and t.head.head.pos_ in ("NOUN", "PROPN") and not _in_clause(t, trigger)]
     out += [o for c in trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"
             for o in c.children if o.dep_ == "dobj"]
     return out
+
+
+def _in_clause(tok: Token, trigger: Token) -> bool:
+    """``tok`` lies in a clause below the trigger (a verb between them)."""
+    return any(a.pos_ in ("VERB", "AUX") for a in tok.ancestors if a.i != trigger.i and trigger in a.ancestors)
 
 
 def _seat_of(span: Span, config: PlacesConfig) -> GeoPlace | None:
