@@ -210,3 +210,15 @@ def test_a_halted_delivery_of_arms_is_reduced_aid(code):
 
 def test_burning_people_is_no_destruction_of_property(code):
     assert not find(code("Kyrgyz militants burned captives alive in the village."), "1712")
+
+
+@pytest.mark.parametrize("text, prefix", [
+    ("The Kazakh president urged Mongolia to reopen the border crossing.", "02"),
+    ("The Kyrgyz government called on Kazakhstan to free the detained traders.", "02"),
+    ("Mongolia called for talks with the Kazakh government.", "02"),
+])
+def test_urging_and_calling_on_are_appeals_not_demands(code, text, prefix):
+    """CAMEO files urging under Appeal (02), as the project's corpus codes it; demands (10) are
+    "demand", "insist", "press", "pressure"."""
+    found = code(text)
+    assert find(found, prefix) and not find(found, "10"), text
