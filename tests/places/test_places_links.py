@@ -82,3 +82,18 @@ def test_what_an_investigation_looks_into_is_not_where_it_is(code):
     # the investigators' own place still counts
     assert _where(code("Police in Manchester investigated the attack on Monday.")["investigated"])[:2] == \
         ("Manchester", "GBR")
+
+
+def test_a_place_that_is_the_scene_of_an_act_is_where_it_happened(code):
+    events = code("Aleppo had been a focal point of clashes between the rebels and the army.")
+    assert events["clashes"].location is not None and events["clashes"].location.name == "Aleppo"
+
+
+def test_an_act_in_a_clause_of_time_on_what_a_place_saw_is_there(code):
+    events = code("Idlib has seen an increase in bloodshed as Russian jets have bombed rebel positions.")
+    assert events["bombed"].location is not None and events["bombed"].location.name == "Idlib"
+
+
+def test_a_clause_of_time_on_another_verb_is_not_placed_by_its_subject(code):
+    events = code("Erdogan spoke in Ankara as Russian jets bombed rebel positions.")
+    assert events["bombed"].location is None or events["bombed"].location.name != "Ankara"

@@ -91,6 +91,7 @@ class PlacesConfig:
     speaking_verbs: frozenset[str] = frozenset()
     trip_nouns: frozenset[str] = frozenset()
     place_subject_verbs: frozenset[str] = frozenset()
+    scene_nouns: frozenset[str] = frozenset()
     statement_words: frozenset[str] = frozenset()
     seats: dict[str, str] = field(default_factory=dict)
     seat_qualifiers: frozenset[str] = frozenset()
@@ -191,6 +192,7 @@ def load_config() -> PlacesConfig:
         domestic_sectors=frozenset(s.upper() for s in _words(data, "domestic_sectors")),
         home_act_exceptions=_words(data, "home_act_exceptions"), presence_verbs=_words(data, "presence_verbs"),
         speaking_verbs=_words(data, "speaking_verbs"), trip_nouns=_words(data, "trip_nouns"), place_subject_verbs=_words(data, "place_subject_verbs"),
+        scene_nouns=_words(data, "scene_nouns"),
         statement_words=_words(data, "statement_words"),
         **_seats(data),
         light_verbs=_words(data, "light_verbs"))

@@ -128,10 +128,21 @@ def adjacent_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCo
 def witness_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
     """A place that "saw" or "experienced" an act (``witness_verbs``) is where it happened:
     "Damascus and Riyadh experienced missile attacks", "Idlib has seen heavy fighting" (the noun
-    of the act is the object, the place the subject)."""
-    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in OBJECT_DEPS:
+    of the act is the object, the place the subject); so is an act in a clause of time on such a
+    verb ("Idlib has seen an increase in bloodshed as jets have bombed rebel positions"), and one a
+    place is the scene of (``scene_nouns``: "Arsal had been a focal point of clashes")."""
+    if trigger.pos_ in ("VERB", "AUX") and trigger.dep_ == "advcl" \
+            and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in trigger.children):
+        verb = trigger.head
+    elif trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.dep_ == "attr" \
+            and trigger.head.head.lemma_.lower() in config.scene_nouns:
+        verb = trigger.head.head.head  # "X had been a focal point of clashes"
+        return next((p for p in (at.get(c.i) for c in verb.children if c.dep_ == "nsubj")
+                     if p is not None and p.place.kind != "country"), None)
+    elif trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in OBJECT_DEPS:
         return None
-    verb = trigger.head
+    else:
+        verb = trigger.head
     if verb.lemma_.lower() not in config.witness_verbs:
         return None
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
