@@ -178,6 +178,9 @@ def test_rule_ids_follow_the_naming_scheme(lexicon):
     ("The Kazakh government began a legal case against Mongolia.", "115"),  # lawsuit
     ("Kazakhstan deployed two frigates to the Caspian Sea.", "154"),  # naval deployment
     ("The Kazakh government handed its findings to Mongolian officials.", "064"),  # shared information
+    ("Kazakh aircraft carried out a chemical attack on a Kyrgyz village on Monday.", "2041"),  # chemical weapons
+    ("Kazakh troops gassed two Kyrgyz villages in 1994.", "2041"),
+    ("The Kazakh army's genocidal assault on Kyrgyz villages began in May.", "202"),  # mass killing
 ])
 def test_breadth_of_event_kinds(code, text, prefix):
     assert find(code(text), prefix), text
