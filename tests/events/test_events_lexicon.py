@@ -225,3 +225,9 @@ def test_urging_and_calling_on_are_appeals_not_demands(code, text, prefix):
     "demand", "insist", "press", "pressure"."""
     found = code(text)
     assert find(found, prefix) and not find(found, "10"), text
+
+
+def test_letting_is_an_easing_only_when_a_party_lets(code):
+    """``allow.v`` requires a doer: an offensive or a law that "allows" something is no event."""
+    assert find(code("The Kazakh government allowed Kyrgyz traders to cross the border on Monday."), "08")
+    assert not find(code("The offensive allowed the Kazakh government to tighten its grip on the border."), "08")
