@@ -71,3 +71,9 @@ def test_a_stated_intention_speaks_of_its_object(code):
     # "in Syria" is where the children are, not where France pledged
     assert _where(code("France pledged to repatriate the children held in camps in Syria.")["pledged"])[1:] == \
         ("FRA", "country", "actors")
+
+
+def test_a_place_of_a_coordinated_act_does_not_keep_a_state_act_from_home(code):
+    events = code("The two allies have argued over US support for Kurdish militias in Syria, and Turkey's "
+                  "two-year-long detention of a US citizen.")
+    assert _where(events["detention"])[1:] == ("TUR", "country", "actors")

@@ -261,3 +261,13 @@ def test_an_ordinary_word_or_an_organisation_is_no_place(nlp):
     doc = nlp("The Free Syrian Army fought Hamas supporters across Asia.")
     places = find_places(doc, Article(id="t", raw_text=doc.text))
     assert not places
+
+
+def test_inside_a_countrys_borders_is_in_it(code):
+    events = code("The rebels have fought an insurgency inside Turkish borders for decades.")
+    assert events["fought"].location is not None and events["fought"].location.country == "TUR"
+
+
+def test_allowed_into_a_town_is_there(code):
+    events = code("Government forces were allowed into Afrin on Monday.")
+    assert any(e.location is not None and e.location.name.endswith("Afrīn") for e in events.values())

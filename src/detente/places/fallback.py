@@ -160,10 +160,19 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
         # where a speech act was said counts ("In a speech delivered in Cairo, Pompeo called for ...")
         if p.place.country != iso and _locative(tok, config) \
                 and not (speech and _spoken_of(trigger, tok, said_at=config.locative)) \
-                and not _other_clause(doc, tok, trigger, m.source, outer=m.cameo[:2] in config.home_speech_roots):
+                and not _other_clause(doc, tok, trigger, m.source, outer=m.cameo[:2] in config.home_speech_roots) \
+                and not _sibling_act(trigger, tok):
             return None
     country = load_index().countries.get(iso)
     return (country, "actors") if country is not None else None
+
+
+def _sibling_act(trigger: Token | None, tok: Token) -> bool:
+    """``tok`` lies in a noun of another act coordinated with the event's noun ("US support for
+    militias in Syria, and Turkey's detention of a US citizen"): that act's place, not this one's."""
+    if trigger is None or trigger.pos_ not in ("NOUN", "PROPN") or tok in trigger.subtree:
+        return False
+    return any(tok in c.subtree for c in trigger.conjuncts)
 
 
 def _removal(doc: Doc, m: EventMention, config: PlacesConfig) -> bool:
