@@ -269,5 +269,5 @@ def test_inside_a_countrys_borders_is_in_it(code):
 
 
 def test_allowed_into_a_town_is_there(code):
-    events = code("Government forces were allowed into Afrin on Monday.")
+    events = code("The Kurds allowed government forces into Afrin on Monday.")
     assert any(e.location is not None and e.location.name.endswith("Afrīn") for e in events.values())
