@@ -271,3 +271,13 @@ def test_inside_a_countrys_borders_is_in_it(code):
 def test_allowed_into_a_town_is_there(code):
     events = code("The Kurds allowed government forces into Afrin on Monday.")
     assert any(e.location is not None and e.location.name.endswith("Afrīn") for e in events.values())
+
+
+def test_a_meeting_leads_on_through_its_of_to_where_it_met(code):
+    events = code("The foreign ministers agreed at a meeting of EU governments in Brussels to raise aid.")
+    assert any(e.location is not None and e.location.name == "Brussels" for e in events.values())
+
+
+def test_a_meetings_of_does_not_make_a_country_named_in_it_the_place(code):
+    for event in code("The ministers agreed at a meeting of the leaders of Iraq to raise aid.").values():
+        assert event.location is None or event.location.basis != "clause"

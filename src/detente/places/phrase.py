@@ -87,6 +87,8 @@ def place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hops
         if child.dep_ == "appos" and child.i in at:
             return at[child.i]
     place_noun = tok.lemma_.lower() in config.place_nouns or tok.lower_ in config.place_nouns
+    # a meeting leads on through its "of" to where it met ("at a meeting of EU foreign ministers in Brussels")
+    venue = tok.lemma_.lower() in config.venue_nouns or tok.lower_ in config.venue_nouns
     if tok.i not in at:
         region = region_place(tok, at, config)
         if region is not None:
@@ -97,7 +99,7 @@ def place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hops
     # hills above Raqqa", "an island off Istanbul"); any other noun of
     # a locative phrase is an event or a scene, placed by its own locative phrase ("in an airstrike
     # in Gaza"), never by "of" or "with" ("in talks with Russia")
-    follow = config.linking | config.locative if place_noun else config.locative | {"on"}
+    follow = config.linking | config.locative if place_noun else config.locative | {"on"} | ({"of"} if venue else set())
     for child in tok.children:
         if child.dep_ == "prep" and (child.lower_ in follow or inhabitants_of(child, config)):
             for obj in child.children:
