@@ -40,6 +40,7 @@ from ..events.roles import PLACELESS_SECTORS
 from ..model import ActorMention, EventMention
 from .gazetteer import PlacesConfig, load_index
 from .phrase import first_conjunct
+from .posting import posting
 from .types import GeoPlace, PlaceMention
 
 _NON_COUNTRIES = frozenset({"IGO"})
@@ -134,6 +135,8 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     if not said and m.target is not None and m.target.actor is not None and not _country(m.target):
         return None  # "the US supported the Kurds", "Qatar backed the militants": they may be abroad
     doer = m.source.actor if m.source is not None else None
+    if posting(doc, m, config) is not False:
+        return None  # a diplomat posted abroad speaks where posted ("Russia's UN ambassador said")
     if doer is None or _country(m.source) != iso or not (doer.sector in config.home_sectors
                                                          or not doer.sector and _is_country(m.source, doc, m.trigger_token)
                                                          or _speaks_at_home(doc, m, config)

@@ -100,6 +100,7 @@ class PlacesConfig:
     seat_veto_powers: frozenset[str] = frozenset()
     seat_veto_words: frozenset[str] = frozenset()
     seat_veto_body: str = ""
+    posting_nouns: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     partner_codes: frozenset[str] = frozenset()
     theatre_roots: frozenset[str] = frozenset()
@@ -209,7 +210,8 @@ def _seats(data: dict[str, Any]) -> dict[str, Any]:
     return {"seats": {k.lower(): v for k, v in seats.items()}, "seat_qualifiers": _words(data, "seat_qualifiers"),
             "seat_meetings": _words(data, "seat_meetings"), "seat_vetoes": _words(data, "seat_vetoes"),
             "seat_veto_powers": frozenset(c.upper() for c in _words(data, "seat_veto_powers")),
-            "seat_veto_words": _words(data, "seat_veto_words"), "seat_veto_body": body}
+            "seat_veto_words": _words(data, "seat_veto_words"), "seat_veto_body": body,
+            "posting_nouns": _words(data, "posting_nouns")}
 
 
 def _codes(data: dict[str, Any], key: str) -> frozenset[str]:

@@ -122,7 +122,7 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
                 m = dataclasses.replace(m, target=_civilians_of(found))
             if m.cameo[:2] not in VENUE_ROOTS:
                 m = dataclasses.replace(m, source=_of_place(m.source, found), target=_of_place(m.target, found))
-        elif doc.has_annotation("DEP") and (seat := seat_place(doc, m, config)) is not None:
+        elif doc.has_annotation("DEP") and (seat := seat_place(doc, m, config)):
             m = dataclasses.replace(m, location=location_of(seat, "seat"))  # "told the UN Security Council"
         elif dateline is not None:
             m = dataclasses.replace(m, location=location_of(dateline, "dateline"))

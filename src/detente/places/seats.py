@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.names import fold
 from ..model import EventMention
 from .fallback import intended
-from .gazetteer import PlacesConfig, load_index
+from .gazetteer import PlacesConfig
+from .posting import posting, seat_city as _lookup
 from .types import GeoPlace
 
 _ADDRESS = frozenset({"to", "in", "at", "before"})
@@ -29,6 +29,9 @@ def seat_place(doc: Doc, m: EventMention, config: PlacesConfig) -> GeoPlace | No
     if not config.seats or not 0 <= m.trigger_token < len(doc):
         return None
     trigger = doc[m.trigger_token]
+    posted = posting(doc, m, config)
+    if posted:
+        return posted  # "Russia's UN ambassador said", "Russia's ambassador to the UK said"
     if intended(trigger, m, config):
         return None  # "Moscow would propose a UN security council resolution": said in Moscow
     said = m.cameo[:2] in config.home_speech_roots
@@ -89,11 +92,3 @@ def _veto_seat(doc: Doc, m: EventMention, config: PlacesConfig) -> GeoPlace | No
     if not any(t.lower_ in config.seat_veto_words or t.lemma_.lower() in config.seat_veto_words for t in sent):
         return None
     return _lookup(config.seats.get(config.seat_veto_body))
-
-
-def _lookup(name: str | None) -> GeoPlace | None:
-    if name is None:
-        return None
-    index = load_index()
-    found = index.names.get(fold(name), ()) or index.lookup(name)  # "The Hague" keeps its article
-    return next((p for p in found if p.kind == "city"), None)
