@@ -231,3 +231,12 @@ def test_letting_is_an_easing_only_when_a_party_lets(code):
     """``allow.v`` requires a doer: an offensive or a law that "allows" something is no event."""
     assert find(code("The Kazakh government allowed Kyrgyz traders to cross the border on Monday."), "08")
     assert not find(code("The offensive allowed the Kazakh government to tighten its grip on the border."), "08")
+
+
+@pytest.mark.parametrize("text, prefix", [
+    ("The Kyrgyz opposition renewed its calls for a ceasefire on Monday.", "02"),  # a call for: an appeal
+    ("The Kazakh president held a call with his Kyrgyz counterpart on Monday.", "041"),  # a call with: by telephone
+])
+def test_the_noun_call_is_an_appeal_or_a_telephone_call(code, text, prefix):
+    found = code(text)
+    assert find(found, prefix) and not find(found, "10"), text
