@@ -2,12 +2,13 @@
 condition speaks of, and what an intelligence service says at home."""
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
+from places_helpers import SHORT, where
 
 
-def _where(event):
-    loc = event.location
-    return None if loc is None else (loc.name, loc.country, loc.basis)
+_where = partial(where, fields=SHORT)
 
 
 @pytest.fixture(scope="module")

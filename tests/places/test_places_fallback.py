@@ -1,12 +1,12 @@
 """Country-level fallback locations (basis "actors" and "sentence") and the withdrawal rule."""
 from __future__ import annotations
 
+from places_helpers import where
+
 from detente.places.gazetteer import load_index
 
 
-def _where(event):
-    loc = event.location
-    return None if loc is None else (loc.name, loc.country, loc.kind, loc.basis)
+_where = where
 
 
 def test_a_domestic_act_is_in_its_country(code):
@@ -164,7 +164,6 @@ def test_no_home_fallback_for_acts_of_forces_or_a_mixed_list_of_envoys(code):
     assert signed and all(e.location is None for e in signed.values())
 
 
-
 def test_where_a_speech_was_delivered_abroad_blocks_the_home_country(code):
     events = code("In a keynote speech delivered in Cairo, Pompeo called for a common stand against Tehran.")
     assert events and all(e.location is None for e in events.values())
@@ -282,7 +281,6 @@ def test_several_states_acting_together_are_not_placed_at_one_home(code):
     said = [e for e in code("Germany, Italy and Spain have all condemned the Turkish offensive.").values()
             if e.mentions[0].trigger == "condemned"]
     assert said and all(e.location is not None and e.location.basis == "actors" for e in said)
-
 
 
 def test_a_country_naming_a_group_is_not_the_doer_at_home():

@@ -2,10 +2,10 @@
 politics, a doer's relative clause of presence, and leaving a place named as the object."""
 from __future__ import annotations
 
+from places_helpers import where
 
-def _where(event):
-    loc = event.location
-    return None if loc is None else (loc.name, loc.country, loc.kind, loc.basis)
+
+_where = where
 
 
 def test_an_expulsion_of_foreigners_is_at_home(code):

@@ -2,10 +2,10 @@
 inhabitants (session 8 rules)."""
 from __future__ import annotations
 
+from places_helpers import where
 
-def _where(event):
-    loc = event.location
-    return None if loc is None else (loc.name, loc.country, loc.kind, loc.basis)
+
+_where = where
 
 
 def test_the_agent_of_a_passive_act_of_force_places_it(code):

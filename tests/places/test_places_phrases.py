@@ -1,7 +1,9 @@
 """Event location through more of the clause's phrases (session 7 rules), and the previous sentence."""
 from __future__ import annotations
 
+
 import pytest
+from places_helpers import where
 from spacy.tokens import Span
 
 from detente.ingest import make_article
@@ -10,9 +12,7 @@ from detente.places.fallback import _named_person
 from detente.places.stage import find_places
 
 
-def _where(event):
-    loc = event.location
-    return None if loc is None else (loc.name, loc.country, loc.kind, loc.basis)
+_where = where
 
 
 def test_an_act_of_force_aimed_at_a_city_is_there(code):

@@ -1,10 +1,12 @@
 """A state's diplomat posted abroad acts where posted (places/posting.py)."""
 from __future__ import annotations
 
+from functools import partial
 
-def _where(event):
-    loc = event.location
-    return None if loc is None else (loc.name, loc.country, loc.basis)
+from places_helpers import SHORT, where
+
+
+_where = partial(where, fields=SHORT)
 
 
 def test_a_un_ambassador_speaks_at_the_uns_seat(code):

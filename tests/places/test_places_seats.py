@@ -1,12 +1,13 @@
 """Acts done in a body that sits in one place are at its seat (places/seats.py, basis "seat")."""
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
+from places_helpers import SHORT, where
 
 
-def _where(event):
-    loc = event.location
-    return None if loc is None else (loc.name, loc.country, loc.basis)
+_where = partial(where, fields=SHORT)
 
 
 def test_what_is_said_to_the_security_council_is_said_in_new_york(code):

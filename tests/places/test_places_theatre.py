@@ -2,10 +2,10 @@
 clauses of force (session 10 rules)."""
 from __future__ import annotations
 
+from places_helpers import where
 
-def _where(event):
-    loc = event.location
-    return None if loc is None else (loc.name, loc.country, loc.kind, loc.basis)
+
+_where = where
 
 
 # -- telephone calls are made from home ---------------------------------------------------------
