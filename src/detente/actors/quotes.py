@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+import numpy as np
 from spacy.attrs import IS_SPACE, ORTH, SPACY, TAG
 from spacy.tokens import Doc, Token
 
@@ -44,17 +45,20 @@ def find_quotes(doc: Doc) -> list[Quote]:
     out: list[Quote] = []
     family, start = None, -1
     strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, SPACY, TAG, IS_SPACE]).tolist() if len(doc) else []
-    texts = [strings[r[0]] for r in rows]
-    for i, text in enumerate(texts):
+    rows = doc.to_array([ORTH, SPACY, TAG, IS_SPACE]) if len(doc) else np.zeros((0, 4), dtype="uint64")
+    # only marks and white space can open, close or end a quotation ("\n" is only ever in white
+    # space): those words are read, in order; the others are never made Python objects
+    marks = np.fromiter((strings[m] for m in _MARKS), dtype="uint64", count=len(_MARKS))
+    for i in np.flatnonzero(np.isin(rows[:, 0], marks) | (rows[:, 3] != 0)).tolist():
+        text = strings[int(rows[i, 0])]
         if family is not None and "\n" in text:
             out.append(Quote(start, i, i))  # a paragraph ends an unclosed quotation
             family = None
             continue
         if text not in _MARKS:
             continue
-        glued_before = i > 0 and not rows[i - 1][1] and not rows[i - 1][3]
-        mark = _mark_at(text, family, glued_before, not rows[i][1], strings[rows[i][2]])
+        glued_before = i > 0 and not rows[i - 1, 1] and not rows[i - 1, 3]
+        mark = _mark_at(text, family, glued_before, not rows[i, 1], strings[int(rows[i, 2])])
         if mark == "close":
             out.append(Quote(start, i, i))
             family = None
