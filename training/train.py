@@ -67,20 +67,36 @@ class Examples:
     lemmas: list[str] = field(default_factory=list)  # the gold triggers' lemmas
 
 
+ROW, OTHER_WORD, NOT_CANDIDATE = "row", "other_word", "not_candidate"
+
+
+def token_rows(sent: Sentence, doc):
+    """Every token of a parsed sentence as (token, its gold event or None, the rules that fired,
+    their rule features, kind): ``ROW`` for a candidate token (a training row of the type and root
+    models), ``OTHER_WORD`` for another word of an annotated event ("held talks": neither event
+    nor none), ``NOT_CANDIDATE`` for a token no model scores."""
+    gold, roots, near = gold_tokens(sent, doc)
+    for tok in doc:
+        ev = gold.get(tok.i)
+        fired, tried = matches_for(tok, lexicon())
+        rules = rule_features([(m.rule.id, m.rule.cameo) for m in fired], len(tried)) if tried else []
+        if ev is None and not is_candidate(tok) and not rules:
+            kind = NOT_CANDIDATE
+        elif ev is None and (tok.i in near or any(m.rule.cameo[:2] in roots for m in fired)):
+            kind = OTHER_WORD
+        else:
+            kind = ROW
+        yield tok, ev, fired, rules, kind
+
+
 def examples(sents: list[Sentence], folding: dict[str, str] | None) -> Examples:
     """The rows of the four models, with the writer of each (for leave-one-writer-out)."""
     ex = Examples()
     for sent, doc in parsed(sents):
-        gold, roots, near = gold_tokens(sent, doc)
         vecs = {}
-        for tok in doc:
-            ev = gold.get(tok.i)
-            fired, tried = matches_for(tok, lexicon())
-            rules = rule_features([(m.rule.id, m.rule.cameo) for m in fired], len(tried)) if tried else []
-            if ev is None and not is_candidate(tok) and not rules:
+        for tok, ev, fired, rules, kind in token_rows(sent, doc):
+            if kind != ROW:
                 continue
-            if ev is None and (tok.i in near or any(m.rule.cameo[:2] in roots for m in fired)):
-                continue  # another word of an annotated event ("held talks"): neither event nor none
             if tok.sent.start not in vecs:
                 vecs[tok.sent.start] = sentence_vector(tok.sent)
             label = NONE if ev is None else (folding.get(ev.cameo, ev.cameo[:2] + "0") if folding else ev.cameo)
@@ -129,6 +145,17 @@ def _vectorise(rows, vocab):
     return csr_matrix((data, indices, indptr), shape=(len(rows), len(vocab)))
 
 
+def vocabulary(rows: list[list[str]], min_feature: int = MIN_FEATURE) -> dict[str, int]:
+    """The features seen in at least ``min_feature`` of the rows, numbered."""
+    counts = Counter(f for feats in rows for f in set(feats))
+    return {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_feature))}
+
+
+def root_labels(labels: list[str]) -> list[str]:
+    """The root model's classes: "none" or the code's CAMEO root."""
+    return [lab if lab == NONE else lab[:2] for lab in labels]
+
+
 def _fit(X, y, seed: int, alpha: float, class_weight: dict[str, float] | None = None, weight=None):
     from sklearn.linear_model import SGDClassifier
 
@@ -162,8 +189,7 @@ def fit(ex: Examples, rows: np.ndarray, seed: int = 0, alpha: float = 5e-6, even
 
     random.seed(seed)
     np.random.seed(seed)
-    counts = Counter(f for i in rows for f in set(ex.feats[i]))
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_feature))}
+    vocab = vocabulary([ex.feats[i] for i in rows], min_feature)
     X = _vectorise([ex.feats[i] for i in rows], vocab)
     mean = scale = None
     if dense_weight > 0:
@@ -177,7 +203,7 @@ def fit(ex: Examples, rows: np.ndarray, seed: int = 0, alpha: float = 5e-6, even
         weight = np.array([writer_weight.get(ex.writer[i], 1.0) for i in rows])
     type_clf = _fit(X, labels, seed, alpha, None if none_weight == 1.0 else {NONE: none_weight}, weight)
     # the same rows by CAMEO root: more examples a class, the level top events are judged at
-    root_clf = _fit(X, [lab if lab == NONE else lab[:2] for lab in labels], seed, alpha,
+    root_clf = _fit(X, root_labels(labels), seed, alpha,
                     None if none_weight == 1.0 else {NONE: none_weight}, weight)
     fired = np.flatnonzero([ex.fired[i] for i in rows])
     event_clf = _fit_binary(X[fired], [labels[j] == NONE for j in fired], seed, event_c,
