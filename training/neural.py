@@ -91,10 +91,15 @@ class HeldRows:
                 self.where.append((k, tok.i))
 
 
-def linear_root(held_writers: tuple[str, ...], held: HeldRows, seed: int = 0, alpha: float = 5e-6):
+RULE_FEATURES = ("rule=", "rcode=", "rroot=", "rule_fired", "rule_tried")  # features.rule_features
+
+
+def linear_root(held_writers: tuple[str, ...], held: HeldRows, seed: int = 0, alpha: float = 5e-6,
+                rules: bool = True):
     """The linear root model fitted on the other writers (as ``train.fit`` and ``cv`` fit it: the
     rows of every writer of the shipped model's, less the held-out ones), and its probabilities on
-    the held-out rows: (classes, matrix)."""
+    the held-out rows: (classes, matrix). ``rules`` False: without what the lexicon said (a model
+    of the parse alone, as the tagger is of the words alone)."""
     from .cv import cached_examples
     from .train import fold_codes
 
@@ -102,7 +107,9 @@ def linear_root(held_writers: tuple[str, ...], held: HeldRows, seed: int = 0, al
     ex = cached_examples(every, fold_codes(every))
     rows = [i for i, w in enumerate(ex.writer) if w not in held_writers]
     feats = [ex.feats[i] for i in rows]
-    vocab = vocabulary(feats, MIN_FEATURE)
+    if not rules:
+        feats = [[f for f in fs if not f.startswith(RULE_FEATURES)] for fs in feats]
+    vocab = vocabulary(feats, MIN_FEATURE)  # (the held-out rows' rule features are not in it)
     clf = _fit(_vectorise(feats, vocab), root_labels([ex.label[i] for i in rows]), seed, alpha)
     return list(clf.classes_), clf.predict_proba(_vectorise(held.feats, vocab))
 
@@ -186,18 +193,21 @@ def mixed(a: tuple[list[str], np.ndarray], b: tuple[list[str], np.ndarray], weig
     return ca, weight * pa + (1 - weight) * pb[:, cols]
 
 
-def compare(held_writers: tuple[str, ...], model: Path | None, tensor: bool, seed: int = 0) -> dict:
+def compare(held_writers: tuple[str, ...], model: list[Path] | None, tensor: bool, seed: int = 0,
+            without_rules: bool = False) -> dict:
     train_s, held_s = splits(held_writers)
     t0 = time.time()
     held = HeldRows(held_s)
     models = {"linear": linear_root(held_writers, held, seed)}
     print(f"linear root model: {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
-    if model is not None:
-        models["tagger"] = tagger_probs(model, held)
+    if without_rules:
+        models["linear_no_rules"] = linear_root(held_writers, held, seed, rules=False)
+    for k, path in enumerate(model or []):
+        models["tagger" + (str(k) if k else "")] = tagger_probs(path, held)
     if tensor:
         models["tensor"] = tensor_probs(train_s, held, seed)
         print(f"tensor softmax: {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
-    for name in [m for m in models if m != "linear"]:
+    for name in [m for m in models if m.startswith(("tagger", "tensor"))]:
         models[f"mix_{name}"] = mixed(models["linear"], models[name], 0.5)
     report: dict = {}
     writers = np.asarray(held.writer)
@@ -220,7 +230,9 @@ def main(argv: list[str]) -> int:
     d.add_argument("--out", type=Path, required=True)
     c = sub.add_parser("compare", help="the tagger against the linear root model on held-out writers")
     c.add_argument("--held", default="w15,w20")
-    c.add_argument("--model", type=Path, help="a trained tagger pipeline (spacy train's model-last)")
+    c.add_argument("--model", type=Path, action="append", help="a trained tagger pipeline (spacy train's "
+                   "model-last); may be given again (another seed): tagger, tagger1, ...")
+    c.add_argument("--without-rules", action="store_true", help="also the linear model without the rule features")
     c.add_argument("--tensor", action="store_true", help="also a softmax over the frozen doc.tensor")
     c.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
@@ -231,7 +243,7 @@ def main(argv: list[str]) -> int:
         m = write_docbin(parsed(load_split("dev")), args.out / "dev.spacy")
         print(json.dumps({"train_docs": n, "dev_docs": m}))
     else:
-        print(json.dumps(compare(held, args.model, args.tensor, args.seed), indent=1))
+        print(json.dumps(compare(held, args.model, args.tensor, args.seed, args.without_rules), indent=1))
     return 0
 
 

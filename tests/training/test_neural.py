@@ -50,3 +50,12 @@ def test_measure_counts_root_accuracy_on_triggers_and_false_events_on_the_rest()
     assert out["triggers"] == 2 and out["root_acc"] == 0.5
     assert out["right@0.45"] == 0.5 and out["false@0.45"] == 0.5 and out["false@0.6"] == 0.0
     assert at_false_rate(classes, probs, gold, 0.0)["right"] == 0.0
+
+
+def test_the_linear_model_without_rules_drops_every_feature_the_lexicon_gives():
+    from detente.events.features import rule_features
+
+    from training.neural import RULE_FEATURES
+
+    feats = rule_features([("visit.v#1", "042")], 2) + rule_features([], 1)
+    assert feats and all(f.startswith(RULE_FEATURES) for f in feats)
