@@ -30,7 +30,7 @@ def seat_place(doc: Doc, m: EventMention, config: PlacesConfig) -> GeoPlace | No
         return None
     trigger = doc[m.trigger_token]
     posted = posting(doc, m, config)
-    if posted:
+    if isinstance(posted, GeoPlace):
         return posted  # "Russia's UN ambassador said", "Russia's ambassador to the UK said"
     if intended(trigger, m, config):
         return None  # "Moscow would propose a UN security council resolution": said in Moscow
