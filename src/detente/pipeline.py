@@ -30,7 +30,7 @@ from .ingest import make_article, read_inputs, size_problem
 from .model import Article, CodedArticle, Event, Rejection, RunSummary
 from .nlp import load_nlp, load_sieve, parse
 from .sieve import Sieve
-from .places import locate_events
+from .places import find_places, locate_events
 from .resources import Resources, load_resources
 from .settings import Settings
 from .stories import group_stories
@@ -87,8 +87,9 @@ class Pipeline:
         error is logged with the article's id and the article is coded with none."""
         try:
             actors = find_actors(doc, article, self.resources)
-            mentions = code_events(doc, actors, article, self.resources)
-            mentions = locate_events(doc, mentions, actors, article, self.resources)
+            places = find_places(doc, article, self.resources, actors=actors)  # towns the actors stage does not know
+            mentions = code_events(doc, actors, article, self.resources, places)
+            mentions = locate_events(doc, mentions, actors, article, self.resources, places)
             mentions = date_events(doc, mentions, article)
         except DetenteError:
             raise

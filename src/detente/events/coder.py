@@ -28,6 +28,7 @@ from .roles import ActorIndex, Roles, find_roles, inherit_antecedents, localize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+    from ..places.types import PlaceMention
     from ..resources import Resources
 
 _POLICY = cameo_policy()  # data/policy.yaml
@@ -80,10 +81,12 @@ class SentenceAnalysis:
         return [c for c in self.candidates if c.dropped is None]
 
 
-def code_events(doc: Doc, actors: Sequence[ActorMention], article: Article, resources: Resources) -> list[EventMention]:
-    """Event mentions of every sentence of ``doc`` (the parsed ``article.text``)."""
+def code_events(doc: Doc, actors: Sequence[ActorMention], article: Article, resources: Resources,
+                places: Sequence[PlaceMention] = ()) -> list[EventMention]:
+    """Event mentions of every sentence of ``doc`` (the parsed ``article.text``); ``places`` (the
+    places stage's) name the towns a side may be (``events.index.ActorIndex``)."""
     lexicon: Lexicon = resources.lexicon
-    index = ActorIndex(actors)
+    index = ActorIndex(actors, places)
     out: list[EventMention] = []
     tried = rule_tokens(doc, lexicon)
     for s_i, sent in enumerate(doc.sents):

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import ActorMention
+from ..model import Actor, ActorMention
 from ..policy import cameo_policy
 from ..wordlists import word_set
 from . import syntax as sx
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from ..places.types import PlaceMention
 
 BFS_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "pobj", "npadvmod", "conj"})
 # an apposition names the referent itself ("Tajikistan's guarantor, Russia"); a possessor last
@@ -34,13 +36,28 @@ VENUE_ROOTS = cameo_policy().venue_roots  # intentions, consultations, diplomati
 
 class ActorIndex:
     """Actor mentions by token index. Several mentions over one span are a group
-    (the actors stage resolves ``the two countries`` to two mentions)."""
+    (the actors stage resolves ``the two countries`` to two mentions). ``places`` (the places
+    stage's) that no actor mention covers are kept apart, as countries only (``place_at``): towns
+    and provinces the actor gazetteer does not hold (``seized Mekelle``, ``the streets of Urumqi``)."""
 
-    def __init__(self, actors: Sequence[ActorMention]):
+    def __init__(self, actors: Sequence[ActorMention], places: Sequence[PlaceMention] = ()):
         self._by_token: dict[int, list[ActorMention]] = {}
         for m in actors:
             for i in range(m.start, m.end):
                 self._by_token.setdefault(i, []).append(m)
+        self._places: dict[int, ActorMention] = {}
+        for p in places:
+            if p.dateline or p.place.kind == "country" or any(i in self._by_token for i in range(p.start, p.end)):
+                continue
+            m = ActorMention(p.start, p.end, p.char_start, p.char_end, p.text,
+                             Actor(country=p.place.country, name=p.place.name, confidence=0.5), basis="place")
+            for i in range(p.start, p.end):
+                self._places[i] = m
+
+    def place_at(self, tok: Token) -> list[ActorMention]:
+        """The town or division at ``tok`` that no actor mention covers, as its country's mention."""
+        found = self._places.get(tok.i)
+        return [found] if found is not None else []
 
     def at(self, tok: Token) -> list[ActorMention]:
         found = self._by_token.get(tok.i, [])

@@ -38,7 +38,7 @@ from . import syntax as sx
 from .lexicon import Lexicon
 from .matcher import Match
 from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
-from .sides import ANY_SECTOR_ROOTS, any_sector, fallback_sources, fallback_targets, national, sentence_country
+from .sides import ANY_SECTOR_ROOTS, PLACE_CODES, PLACE_ROOTS, any_sector, fallback_sources, fallback_targets, national, sentence_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -247,6 +247,20 @@ def _fill(slots: Sequence[str], match: Match, index: ActorIndex, lexicon: Lexico
     return own
 
 
+def _slot_places(match: Match, index: ActorIndex, lexicon: Lexicon) -> tuple[list[ActorMention], str | None]:
+    """For acts whose place acted on is their target (``sides.PLACE_ROOTS``), a target slot that names
+    only a town or province no actor names (``Tigrayan forces retook Mekelle``, ``imposed a curfew
+    on Lod``); not a place a noun is named after (``the Rafah crossing``) nor one left (``from``)."""
+    for slot in match.rule.target:
+        if slot.startswith("prep:from"):
+            continue
+        found = [m for t in slot_tokens(slot, match, lexicon) for c in sx.with_conjuncts(t)
+                 if c.dep_ not in ("compound", "amod", "nmod") for m in index.place_at(c)]
+        if found:
+            return found, f"{slot}/place"
+    return [], None
+
+
 def _mutual_kind(match: Match, venue: bool = True) -> bool:
     """An act done between parties (talks, agreements, signings, swaps, fights), or one its
     sentence says they did to each other; with ``venue``, any intention, consultation or
@@ -288,6 +302,8 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
     # fired missiles at sites in Syria": Syria)
     if not targets and not (len(sources) >= 2 and mutual):
         targets, t_slot = fallback_targets(match, rule.cameo, index, sources)
+    if not targets and (rule.cameo[:2] in PLACE_ROOTS or rule.cameo in PLACE_CODES):
+        targets, t_slot = _slot_places(match, index, lexicon)
     if not sources:
         sources, s_slot = fallback_sources(match, rule.cameo, index, targets)
     reciprocal = False

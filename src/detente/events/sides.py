@@ -268,12 +268,13 @@ def _places(trig: Token, index: ActorIndex) -> list[ActorMention]:
     """A named place the act was done at (``arrived in Niamey``), or the place of what it was done
     to (``shelled villages in the Neelum valley``): the place phrase of the trigger or of its
     object, never of a clause inside it."""
-    heads = [trig] + [sx.object_head(o) for o in sx.direct_objects(trig)]
-    out: list[ActorMention] = []
-    for head in heads:
+    objs = [sx.object_head(o) for o in sx.direct_objects(trig)]
+    out = [m for o in objs if o.dep_ not in ("compound", "amod", "nmod")
+           for m in index.place_at(o)]  # "retook Mekelle": a town no actor names
+    for head in [trig, *objs]:
         for obj in sx.prep_objects(head, PLACE_PREPS):
-            for m in index.at(obj):
-                if m.basis == "gazetteer" and m.actor.country and m.actor.country != "IGO" and m not in out:
+            for m in index.at(obj) or index.place_at(obj):
+                if m.basis in ("gazetteer", "place") and m.actor.country and m.actor.country != "IGO" and m not in out:
                     out.append(m)
     return out
 

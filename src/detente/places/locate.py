@@ -491,9 +491,11 @@ def _passive_object(trigger: Token, at: dict[int, PlaceMention]) -> PlaceMention
 
 
 def locate_events(doc: Doc, mentions: Sequence[EventMention], actors: Sequence[ActorMention], article: Article,
-                  resources: Resources | None = None) -> list[EventMention]:
-    """The pipeline step: find the article's places (``find_places``) and locate each mention."""
+                  resources: Resources | None = None, places: Sequence[PlaceMention] | None = None
+                  ) -> list[EventMention]:
+    """The pipeline step: find the article's places (``find_places``, unless given) and locate each mention."""
     if not mentions:
         return list(mentions)
-    places = find_places(doc, article, resources, actors=actors)
+    if places is None:
+        places = find_places(doc, article, resources, actors=actors)
     return locate(doc, mentions, places, load_config())
