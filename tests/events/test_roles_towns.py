@@ -33,3 +33,9 @@ def test_towns_are_targets_only_of_acts_done_at_a_place(code_default):
     # a threat to a town is no act done at it: the town is no side
     for m in code_default("The rebels threatened Kidal on Sunday."):
         assert m.target is None or m.target.basis != "place"
+
+
+def test_conjoined_fighters_stay_each_others_targets(code_default):
+    # "clashes between X and Y in a town": the two parties, not the town
+    for m in find(code_default("Clashes between Turkish forces and American troops in Kidal are now possible."), "19"):
+        assert m.target is None or m.target.basis != "place"

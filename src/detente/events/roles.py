@@ -302,7 +302,7 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
     # fired missiles at sites in Syria": Syria)
     if not targets and not (len(sources) >= 2 and mutual):
         targets, t_slot = fallback_targets(match, rule.cameo, index, sources)
-    if not targets and (rule.cameo[:2] in PLACE_ROOTS or rule.cameo in PLACE_CODES):
+    if not targets and not (len(sources) >= 2 and mutual) and (rule.cameo[:2] in PLACE_ROOTS or rule.cameo in PLACE_CODES):
         targets, t_slot = _slot_places(match, index, lexicon)
     if not sources:
         sources, s_slot = fallback_sources(match, rule.cameo, index, targets)
