@@ -194,7 +194,7 @@ def _describes_a_noun(trig: Token, lexicon: Lexicon) -> bool:
     if sx.lemma(trig) in lexicon.words("relation_verb"):
         return True
     noun = clause.head
-    if any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ in ("first", "last", "only")
+    if any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ in lexicon.words("singling_word")
            for c in noun.children if c.dep_ in ("amod", "nummod", "det", "advmod")):
         return False
     return not any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree)
