@@ -25,6 +25,7 @@ from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
 from .roles import ActorIndex, Roles, find_roles, inherit_antecedents, localize
+from .trust import trusted
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -124,7 +125,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
         if cand.dropped is None:
             _choose(cand, index, lexicon)
         if cand.vetoed is not None and cand.dropped is None:
-            if _trusted(cand, lexicon):
+            if trusted(cand.roles, cand.trigger, lexicon):
                 cand.notes.append(f"kept against the {cand.vetoed}: the rule found both parties")
             else:
                 cand.dropped = cand.vetoed
@@ -170,40 +171,8 @@ def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], se
 
 def _below_floor(cand: Candidate, policy: cb.CoderPolicy, lexicon: Lexicon) -> bool:
     """The event's confidence is below the coder's floor (``min_confidence``), and it is not, with
-    ``trust_dyads``, a trusted event (``_trusted``)."""
-    return cand.confidence < policy.min_confidence and not (policy.trust_dyads and _trusted(cand, lexicon))
-
-
-def _trusted(cand: Candidate, lexicon: Lexicon) -> bool:
-    """A rule's event whose two parties each have a country, unless it is told in a clause that
-    modifies a noun and describes it rather than reporting an act (``_describes_a_noun``): there the
-    learned model's word stands."""
-    return _two_countries(cand.roles) and not _describes_a_noun(cand.trigger, lexicon)
-
-
-def _describes_a_noun(trig: Token, lexicon: Lexicon) -> bool:
-    """The trigger is in a clause that modifies a noun (``acl``, ``relcl``, itself or above it) and
-    that clause tells what the noun is, not an act: a standing relation (``relation_verb``: "militias
-    backed by Tehran", "Russia, which has backed Assad"), or any act with no time of its own ("a
-    leader who has killed his citizens"). A clause with its own time ("who held talks on Thursday")
-    reports an act; so does one on a noun picked out by an ordinal or a superlative ("the first
-    country visited by", "the first state to recognise"), which presupposes the act."""
-    clause = next((t for t in (trig, *trig.ancestors) if t.dep_ in ("acl", "relcl")), None)
-    if clause is None:
-        return False
-    if sx.lemma(trig) in lexicon.words("relation_verb"):
-        return True
-    noun = clause.head
-    if any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ in lexicon.words("singling_word")
-           for c in noun.children if c.dep_ in ("amod", "nummod", "det", "advmod")):
-        return False
-    return not any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree)
-
-
-def _two_countries(roles: Roles) -> bool:
-    """Both parties found, each with a country (or an international organisation)."""
-    return any(m.actor is not None and m.actor.country for m in roles.sources) \
-        and any(m.actor is not None and m.actor.country for m in roles.targets)
+    ``trust_dyads``, a trusted event (``trust.trusted``)."""
+    return cand.confidence < policy.min_confidence and not (policy.trust_dyads and trusted(cand.roles, cand.trigger, lexicon))
 
 
 def _choose(cand: Candidate, index: ActorIndex, lexicon: Lexicon) -> None:
