@@ -22,7 +22,8 @@ Two documented fallbacks, each with its own ``basis``, tried after the clause an
   ("a surgeon from Raqqa"), not inside what a speech act speaks of — all lie in one country C, and
   no state party is of another country: the event is there ("children from Britain held in camps
   in northeast Syria" -> SYR). When no party has a country and those places are one place below
-  the country, that place ("killed as unrest spread in towns of Turkey and Ankara" -> Ankara).
+  the country, that place ("killed as unrest spread in towns of Turkey and Ankara" -> Ankara);
+  else ``finer`` narrows C to the one place of C the event's own clause names as a scene, if any.
 
 A sentence whose scenes or state parties are of two countries gives no fallback location ("Russia
 warned the US"), nor does an event with an official or soldier of no known country ("the minister
@@ -65,13 +66,7 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
     if trigger is not None and intended(trigger, m, config):
         # an intended act's scenes are where it would be: only a state's statement at home
         return _home(doc, m, countries, inside, config) if countries else None
-    speech = m.cameo[:2] in config.speech_roots
-    parties = _party_tokens(doc, m)
-    # the places the sentence names as scenes: after a locative preposition, not inside a party's
-    # phrase, not where people come from, not inside what a speech act speaks of
-    told = [p for p in inside if p.place.country and _locative(doc[p.end - 1], config, scene_of=trigger)
-            and p.end - 1 not in parties and not _provenance(doc[p.end - 1], config)
-            and not (speech and _spoken_of(trigger, doc[p.end - 1]))]
+    told = scenes(doc, m, inside, config, trigger)
     named = {p.place.country for p in told}
     if countries:
         home = _home(doc, m, countries, inside, config)
@@ -99,6 +94,25 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
         return next(iter(below)), "sentence"
     country = load_index().countries.get(iso)
     return (country, "sentence") if country is not None else None
+
+
+def scenes(doc: Doc, m: EventMention, inside: Sequence[PlaceMention], config: PlacesConfig,
+           trigger: Token | None) -> list[PlaceMention]:
+    """The places of ``inside`` (the event's sentence) named as scenes: after a locative
+    preposition, not inside a party's phrase, not where people come from, not inside what a
+    speech act speaks of. A place compounded with a division word is read through it ("in Idlib
+    province"; not "at al-Hol camp", which may be a topic's)."""
+    speech = m.cameo[:2] in config.speech_roots
+    parties = _party_tokens(doc, m)
+    out = []
+    for p in inside:
+        tok = doc[p.end - 1]
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in config.division_words:
+            tok = tok.head
+        if p.place.country and _locative(tok, config, scene_of=trigger) and p.end - 1 not in parties \
+                and not _provenance(tok, config) and not (speech and _spoken_of(trigger, tok)):
+            out.append(p)
+    return out
 
 
 def intended(trigger: Token, m: EventMention, config: PlacesConfig) -> bool:

@@ -57,6 +57,7 @@ from ..model import Actor, ActorMention, Article, EventMention
 from .gazetteer import PlacesConfig, load_config, load_index
 from .stage import find_places
 from .context import carry_over
+from .finer import narrow
 from .links import adjacent_place, agent_place, purpose_place, relative_place, speaking_from, trip_place, \
     witness_place
 from .seats import seat_place
@@ -134,7 +135,7 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
                 m = dataclasses.replace(m, source=_of_place(m.source, fallback[0]),
                                         target=_of_place(m.target, fallback[0]))
         out.append(m)
-    return carry_over(doc, out, places, config) if doc.has_annotation("DEP") else out
+    return narrow(doc, carry_over(doc, out, places, config), places, config) if doc.has_annotation("DEP") else out
 
 
 def _widen(doc: Doc, found: PlaceMention, at: dict[int, PlaceMention]) -> PlaceMention:
