@@ -188,7 +188,7 @@ def _next_step(step: str, tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for tok in tokens:
         if step.startswith("prep:"):
-            out.extend(sx.prep_objects(tok, (step[5:],)))
+            out.extend(sx.quantified_objects(tok, (step[5:],)))
         elif step == "poss":
             out.extend(sx.children(tok, "poss"))
         elif step == "mod":

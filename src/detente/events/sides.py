@@ -82,7 +82,7 @@ def fallback_targets(match: Match, cameo: str, index: ActorIndex,
         objs = [sx.object_head(d) for d in sx.children(trig, "dobj")]
         # "sent planes carrying food to Cuba": the phrase hung on a participle of the object too
         objs += [a for d in objs for a in sx.children(d, "acl") if a.tag_ in ("VBG", "VBN")]
-        steps.append(("dobj/prep", [sx.object_head(o) for d in objs for o in sx.prep_objects(d, preps)]))
+        steps.append(("dobj/prep", [sx.object_head(o) for d in objs for o in sx.quantified_objects(d, preps)]))
     if pos == "noun":
         steps.append(("response", _responder(trig)))
     if pos == "verb" and "dobj" not in match.rule.target:  # "revoked the Colombian president's visa"

@@ -188,6 +188,19 @@ def object_head(tok: Token) -> Token:
     return tok
 
 
+def quantified_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of ``preps`` on ``tok``, or else on the quantifier heads ``object_head`` skipped to
+    reach it: ``froze the delivery of jets to Egypt`` (``to Egypt`` hangs on ``delivery``),
+    ``halted shipments of rare earths to Japan``."""
+    found = prep_objects(tok, preps)
+    cur, seen = tok, 0
+    while not found and seen < 3 and cur.dep_ == "pobj" and cur.head.lower_ == "of" \
+            and cur.head.head.lemma_.lower() in QUANTIFIER_HEADS:
+        cur, seen = cur.head.head, seen + 1
+        found = prep_objects(cur, preps)
+    return found
+
+
 def with_conjuncts(tok: Token) -> list[Token]:
     """The token and the tokens conjoined to it (``Dushanbe and Tehran``), also through an
     apposition the parser hung the conjunct on (``President [Obama] and President Medvedev``)."""
