@@ -18,6 +18,7 @@ from ..doctext import doc_text
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
+from . import content
 from .features import doc_table, rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
@@ -133,7 +134,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
     _carry(cands, lexicon)
     for cand in cands:
         if cand.dropped is None:
-            _finish(cand, cands, embedders, lexicon)
+            _finish(cand, cands, embedders, lexicon, index)
     if model is not None and coder != "rules":
         policy = cb.load_policy()
         for cand in cands:
@@ -329,7 +330,8 @@ def _inherit_target(cand: Candidate, cands: list[Candidate]) -> None:
             return
 
 
-def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], lexicon: Lexicon) -> None:
+def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], lexicon: Lexicon,
+            index: ActorIndex) -> None:
     if not cand.roles.targets:
         _inherit_target(cand, cands)
     _by_armed_group(cand, lexicon)
@@ -341,6 +343,7 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
         if found is not None:
             cand.notes.append(f"learned modality: {found[1]}")
             cand.modality = Modality(found[0], cand.modality.reported, found[1])
+    content.revise(cand, index, lexicon)
     cand.confidence = _confidence(cand, lexicon)
 
 

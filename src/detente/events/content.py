@@ -1,0 +1,186 @@
+"""What an event's own clause says decides what kind of event it is, whoever found it (a rule or the
+learned model): CAMEO codes a speech act by what it does and a visit by where someone went.
+
+- A claim (``claim``, or a speech verb the learned model codes 015) is a claim of responsibility (015)
+  only when its object names what is claimed ("claimed the attack", "claimed to have shot it down"),
+  or an admission what the speaker did ("acknowledged it had failed"); "claimed that the group had
+  been persecuted" is a statement (010).
+- A warning (``warn``, ``caution``) coded as a threat (13) stays one when what it warns of is the
+  speaker's own act or a penalty it sets: a clause whose subject is the speaker's side or a pronoun,
+  a passive ("protesters would be prosecuted"), a condition ("if", "unless"), a penalty ("would pay
+  a price"), forces, police or weapons ("missiles will be coming"), or any party of the speaker's country in
+  it. A warning that others or events will bring harm ("warned that millions face freezing
+  conditions", "warned of a humanitarian catastrophe") is a pessimistic comment (012).
+- A travel verb coded as a visit (042, 043) visits a place or a party: with an abstract destination
+  ("went further in his criticism", "came to an agreement") or a private traveller as its only doer
+  it is no event.
+
+The words and codes are data (``data/lexicon/content.yaml``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from typing import TYPE_CHECKING, Protocol
+
+import yaml
+
+from ..errors import DataFileError
+from . import syntax as sx
+from .index import ActorIndex
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .matcher import Match
+    from .roles import Roles
+
+
+class Event(Protocol):
+    """What ``revise`` reads and sets of the coder's candidate event (``coder.Candidate``)."""
+
+    match: Match
+    cameo: str
+    roles: Roles
+    notes: list[str]
+    dropped: str | None
+
+    @property
+    def trigger(self) -> Token: ...
+
+FILE = "data/lexicon/content.yaml"
+
+
+@dataclass(frozen=True)
+class Codes:
+    responsibility: str
+    statement: str
+    pessimistic: str
+    threat_root: str
+    visits: frozenset[str]
+    private_sectors: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def codes() -> Codes:
+    path = importlib_resources.files("detente").joinpath(FILE)
+    data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("recode") or {}
+    try:
+        return Codes(str(data["responsibility_code"]), str(data["statement_code"]), str(data["pessimistic_code"]),
+                     str(data["threat_root"]), frozenset(map(str, data["visit_codes"])),
+                     frozenset(map(str, data["private_sectors"])))
+    except (KeyError, TypeError) as exc:
+        raise DataFileError(FILE, f"recode: missing or bad entry {exc}") from exc
+
+
+def revise(cand: Event, index: ActorIndex, lexicon: Lexicon) -> None:
+    """Recode (or drop) an event by what its clause says; noted on the candidate."""
+    c = codes()
+    trig = cand.trigger
+    if cand.cameo == c.responsibility and sx.lemma_in(trig, lexicon.words("claim_verb")) and not _claims_an_act(trig, lexicon):
+        cand.notes.append(f"a claim of nothing named: {cand.cameo} -> {c.statement}")
+        cand.cameo = c.statement
+    elif cand.cameo[:2] == c.threat_root and sx.lemma_in(trig, lexicon.words("warning_verb")):
+        why = _harm_foretold(cand, index, lexicon)
+        if why:
+            cand.notes.append(f"warns {why}, no act of the speaker's: {cand.cameo} -> {c.pessimistic}")
+            cand.cameo = c.pessimistic
+    elif cand.cameo in c.visits and sx.lemma_in(trig, lexicon.words("travel_verb")):
+        why = _no_visit(cand, lexicon, c)
+        if why:
+            cand.dropped = f"no visit: {why}"
+
+
+def _claims_an_act(trig: Token, lexicon: Lexicon) -> bool:
+    wanted = lexicon.words("claimed_object")
+    if sx.children(trig, "xcomp"):
+        return True  # "claimed to have brought it down"
+    if sx.lemma_in(trig, lexicon.words("admit_verb")) and any(
+            s.pos_ == "PRON" for c in sx.children(trig, "ccomp") for s in sx.children(c, *sx.SUBJ_DEPS, "nsubjpass")):
+        return True  # "acknowledged it had failed": its own act
+    objs = sx.direct_objects(trig) + [sx.object_head(o) for o in sx.prep_objects(trig, ("for",))]
+    return any(o.pos_ == "PRON" or sx.lemma_in(o, wanted) for o in objs)  # "claimed the attack", "claimed it"
+
+
+def _harm_foretold(cand: Event, index: ActorIndex, lexicon: Lexicon) -> str | None:
+    """What the warning warns of, when it is not the speaker's act: a description, else None."""
+    trig = cand.trigger
+    own = {m.actor.country for m in cand.roles.sources if m.actor is not None and m.actor.country}
+    if sx.children(trig, "dobj", "dative", "xcomp"):
+        return None  # "warned X that ...", "warned X not to attack": addressed to a party, who is to heed it
+    clauses = sx.children(trig, "ccomp")
+    if clauses:
+        clause = clauses[0]
+        if _speakers_act(clause, own, index, lexicon):
+            return None
+        return f"that '{clause.text}'"
+    for obj in sx.prep_objects(trig, ("of", "about")):
+        head = sx.object_head(obj)
+        if sx.lemma_in(head, lexicon.words("threat_noun") | lexicon.words("attack_noun")):
+            return None
+        if _speakers_side_in(head, own, index, lexicon):
+            return None
+        return f"of '{head.text}'"
+    return None
+
+
+def _speakers_act(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> bool:
+    """The warned-of clause announces something the speaker's side does or sets."""
+    verbs = [clause, *(c for c in sx.children(clause, "conj") if sx.eff_pos(c) in ("verb", "adj"))]
+    if any(sx.is_passive(v) for v in verbs):
+        return True  # "anyone caught would be prosecuted": the speaker is the one who acts
+    conditions = lexicon.words("condition_word")
+    if any(c.lower_ in conditions for v in verbs for c in v.children if c.dep_ in ("mark", "advmod"))\
+            or any(c.dep_ == "advcl" and any(m.lower_ in conditions for m in c.children if m.dep_ == "mark")
+                   for v in verbs for c in v.children):
+        return True  # a warning with a condition sets terms: a threat
+    subjects = [s for v in verbs for s in sx.children(v, *sx.SUBJ_DEPS)]
+    if not subjects:
+        return True
+    for s in subjects:
+        if s.pos_ == "PRON" or sx.lemma_in(s, lexicon.words("threat_subject")):
+            return True
+        if sx.lemma_in(s, lexicon.words("force") | lexicon.words("police") | lexicon.words("military_hardware")):
+            return True
+        dets = {c.lower_ for c in s.children if c.dep_ in ("det", "poss")}
+        if "any" in dets or (dets and sx.lemma_in(s, lexicon.words("self_noun"))):
+            return True  # "any attack would be met", "the bloc would suspend"
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children):
+            return True  # "its response would be swift"
+    if any(sx.lemma_in(v, lexicon.words("penalty_verb")) for v in verbs):
+        return True
+    incur, fines = lexicon.words("incur_verb"), lexicon.words("penalty_object")
+    if any(sx.lemma_in(v, incur) and any(sx.lemma_in(sx.object_head(o), fines) for o in sx.direct_objects(v))
+           for v in verbs):
+        return True
+    if any(sx.lemma_in(t, lexicon.words("penalty_word")) for t in clause.subtree):
+        return True
+    return _speakers_side_in(clause, own, index, lexicon)
+
+
+def _speakers_side_in(root: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> bool:
+    """A first-person word or a party of the speaker's country under ``root``."""
+    for tok in root.subtree:
+        if tok.lower_ in ("we", "us", "our", "i", "me", "my"):
+            return True
+        if own and any(m.actor is not None and m.actor.country in own for m in index.at(tok)):
+            return True
+    return False
+
+
+def _no_visit(cand: Event, lexicon: Lexicon, c: Codes) -> str | None:
+    trig = cand.trigger
+    if any(a.lower_ in lexicon.words("far_adverb") for a in sx.children(trig, "advmod")):
+        return f"'{trig.text}' further"
+    abstract = lexicon.words("abstract_destination")
+    for obj in sx.prep_objects(trig, ("to", "in", "into")):
+        head = sx.object_head(obj)
+        if sx.lemma_in(head, abstract):
+            return f"'{trig.text} {obj.head.text} {head.text}' is no place"
+    sources = [m for m in cand.roles.sources if m.actor is not None]
+    if sources and all(m.actor.sector in c.private_sectors for m in sources):
+        return "a private journey"
+    return None
+

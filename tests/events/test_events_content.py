@@ -1,0 +1,83 @@
+"""What an event's own clause says decides its code (events/content.py): claims that claim no act,
+warnings of harm the speaker does not bring, travel that visits no place. The learned model proposes
+such events as the rules do, so each case is tried on an event of the code it would propose."""
+from __future__ import annotations
+
+import pytest
+from events_helpers import find, gazetteer_mentions
+
+from detente.events import combine as cb
+from detente.events import content
+from detente.events.coder import Candidate
+from detente.events.index import ActorIndex
+from detente.events.roles import find_roles
+
+
+def _revised(nlp, resources, text: str, word: str, cameo: str) -> Candidate:
+    """``word``'s event of ``cameo`` (as the learned model would propose it), revised."""
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    index = ActorIndex(gazetteer_mentions(doc))
+    match = cb.generic_match(tok, cameo)
+    cand = Candidate(match=match, cameo=cameo, roles=find_roles(match, index, resources.lexicon))
+    content.revise(cand, index, resources.lexicon)
+    return cand
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The Mongolian foreign minister claimed that Kazakhstan had mistreated its herders for years.", "claimed"),
+    ("Kazakh officials confirmed that two Kyrgyz border guards had been wounded.", "confirmed"),
+])
+def test_a_claim_that_names_no_act_is_a_statement(nlp, resources, text, word):
+    assert _revised(nlp, resources, text, word, "015").cameo == "010"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("A rebel group claimed the bombing of the Kyrgyz embassy in Tashkent.", "claimed"),
+    ("The Uzbek army claimed to have shot down two Kyrgyz drones.", "claimed"),
+    ("The Kazakh government acknowledged it had failed to warn Kyrgyzstan of the flood.", "acknowledged"),
+])
+def test_a_claim_of_an_act_or_an_admission_stays_a_claim_of_responsibility(nlp, resources, text, word):
+    assert _revised(nlp, resources, text, word, "015").cameo == "015"
+
+
+@pytest.mark.parametrize("text", [
+    "The Kazakh government warned on Monday that thousands of herders in Mongolia face hunger this winter.",
+    "The Kazakh president warned that Mongolia could test the resolve of its neighbours within three years.",
+    "The Kazakh president warned of a humanitarian disaster in the border region.",
+])
+def test_a_warning_of_harm_the_speaker_does_not_bring_is_a_pessimistic_comment(nlp, resources, text):
+    assert _revised(nlp, resources, text, "warned", "138").cameo == "012"
+
+
+@pytest.mark.parametrize("text", [
+    "The Kazakh president warned that Kazakh troops would retaliate against any attack on the border.",
+    "The Kazakh government warned that protesters who blocked the roads would be arrested.",
+    "The Kazakh president warned that Mongolia would pay dearly for the incursion.",
+    "The Kazakh government warned Mongolia that joining the alliance would be an unfriendly step.",
+    "The Kazakh president warned that the government would respond if Mongolia closed the border.",
+    "The Kazakh president warned that any incursion would meet a severe response.",
+    "The Kazakh president warned of war with Mongolia.",
+    "The Kazakh president warned that its response would be swift.",
+])
+def test_a_warning_of_the_speaker_s_act_or_penalty_stays_a_threat(nlp, resources, text):
+    assert _revised(nlp, resources, text, "warned", "138").cameo == "138"
+
+
+def test_the_rules_warning_of_suffering_is_recoded_too(code):
+    mentions = code("The Kazakh president warned that millions in Mongolia would suffer hunger this winter.")
+    assert not find(mentions, "13")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The Uzbek foreign minister went further in his criticism of Kyrgyzstan on Tuesday.", "went"),
+    ("Kazakhstan and Mongolia came to an agreement on grazing rights in March.", "came"),
+    ("The Mongolian opposition returned to power in Ulaanbaatar after the election.", "returned"),
+])
+def test_travel_to_an_abstract_destination_is_no_visit(nlp, resources, text, word):
+    assert _revised(nlp, resources, text, word, "042").dropped
+
+
+def test_travel_to_a_place_is_a_visit(nlp, resources):
+    cand = _revised(nlp, resources, "The Kazakh foreign minister flew to Ulaanbaatar on Monday.", "flew", "042")
+    assert cand.dropped is None and cand.cameo == "042"
