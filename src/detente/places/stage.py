@@ -66,7 +66,7 @@ def find_places(doc: Doc, article: Article, resources: Resources | None = None,
     of one name; without them the countries the actor ruler marked in the Doc are used.
     """
     index = load_index()
-    matches = _scan(doc, index)
+    matches = _surnames_out(doc, _scan(doc, index), index.config)
     dateline = _dateline(doc, article, index)
     if dateline is not None:
         matches = [m for m in matches if m.end <= dateline.start or m.start >= dateline.end]
@@ -128,6 +128,28 @@ def _scan(doc: Doc, index: PlaceIndex) -> list[_Match]:
              if not taken & set(range(a, b)) and (folded(a, b) in named
                                                   or _described_as_place(doc[a:b], index.config.place_nouns))]
     return sorted(out + extra, key=lambda m: m.start) if extra else out
+
+
+def _surnames_out(doc: Doc, matches: list[_Match], config: PlacesConfig) -> list[_Match]:
+    """Matches that are no person's surname: a one-word name of cities only that the article
+    gives elsewhere as the last word of a person's full name ("Anna Campbell ... Campbell was
+    frustrated", "Davis has denied") names that person, unless the article also names it after a
+    preposition of place or with a place word ("in Afrin", "al-Hawl camp": the tagger's person
+    may be the mistake)."""
+    surnames = {fold(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    if not surnames:
+        return matches
+    preps = config.locative | config.destination | config.origin
+    placed = {fold(doc[m.start].text) for m in matches if m.end - m.start == 1 and _as_place(doc[m.start], preps, config)}
+    return [m for m in matches if m.end - m.start > 1 or m.dateline or any(c.kind != "city" for c in m.cands)
+            or fold(doc[m.start].text) not in surnames - placed]
+
+
+def _as_place(tok: Token, preps: frozenset[str], config: PlacesConfig) -> bool:
+    """The name is read as a place: after a preposition of place ("in Afrin") or compounded with a
+    place word ("al-Hawl camp")."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ in preps) or (
+        tok.dep_ == "compound" and tok.head.lemma_.lower() in config.place_nouns)
 
 
 def _looks_like_name(doc: Doc, span: Span, person: bool = False) -> bool:
