@@ -53,6 +53,7 @@ class Policy:
     clause_subject_roots: frozenset[str]
     beneficiary_roots: frozenset[str]
     condition_roots: frozenset[str]
+    reaction_roots: frozenset[str]
     place_target_roots: frozenset[str]
     place_target_codes: frozenset[str]
     reciprocal_codes: frozenset[str]
@@ -120,6 +121,7 @@ def build_policy(data: Any) -> Policy:
         clause_subject_roots=_set(roots, "roots", "clause_subject", _ROOT),
         beneficiary_roots=_set(roots, "roots", "beneficiary", _ROOT),
         condition_roots=_set(roots, "roots", "condition", _ROOT),
+        reaction_roots=_set(roots, "roots", "reaction", _ROOT),
         place_target_roots=_set(roots, "roots", "place_target", _ROOT),
         place_target_codes=_set(codes, "codes", "place_target", _CODE),
         reciprocal_codes=_set(codes, "codes", "reciprocal", _CODE),

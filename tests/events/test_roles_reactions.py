@@ -1,5 +1,6 @@
-"""Targets named inside the noun phrases around a trigger (session 12): a phrase hung on a
-quantifier head of the object (``the delivery of jets to X``)."""
+"""Targets of session 12: a phrase hung on a quantifier head of the object (``the delivery of jets
+to X``); a reaction a clause's doer drew or defied is aimed at that doer (``drawing criticism from
+Y``, ``despite warnings from Y``)."""
 from __future__ import annotations
 
 from events_helpers import dyad, find
@@ -16,3 +17,27 @@ def test_phrase_on_a_quantifier_head_of_the_object(code):
 def test_quantifier_head_without_a_phrase_gives_no_target(code):
     for m in find(code("Kazakhstan froze the delivery of military equipment three months after the coup."), "16"):
         assert m.target is None
+
+
+def test_reaction_defied_is_aimed_at_the_clause_doer(code):
+    [m] = find(code("Kazakhstan held the referendum despite repeated warnings from China."), "13")
+    assert dyad(m) == ("CHN", "KAZ")
+
+
+def test_reaction_defied_in_a_passive_or_subordinate_clause_has_no_target(code):
+    # the doer of a passive is not named; a "despite" phrase at the end of a "when" clause is
+    # often the main clause's ("... when Kazakhstan held a vote, despite Chinese appeals")
+    [m] = find(code("The referendum was held despite warnings from China."), "13")
+    assert dyad(m) == ("CHN", None)
+    for m in find(code("Russia did not react last week when Kazakhstan closed the pipeline, despite warnings from China."), "13"):
+        assert m.target is None or m.target.actor.country != "KAZ"
+
+
+def test_reaction_drawn_is_aimed_at_the_clause_doer(code_default):
+    # "X did Y, drawing criticism from Z", "..., a move that drew condemnation from Z": Z -> X
+    for text, critic, doer in (
+            ("Kazakhstan closed its border with Kyrgyzstan, drawing sharp criticism from Mongolia.", "MNG", "KAZ"),
+            ("The Kazakh president visited the disputed shrine, a move that drew immediate condemnation from China.",
+             "CHN", "KAZ")):
+        [m] = find(code_default(text), "11")
+        assert dyad(m) == (critic, doer), text

@@ -6,6 +6,8 @@ when the slots found no target (measured on the train writers' events, ``trainin
                    ``halted shipments to Japan``, ``dropped the charge against her``);
 - ``response``     a nominal appeal, demand, offer or request that someone rejects, accepts or
                    answers was addressed to them (``Vucic rejected protesters' demands``);
+- ``reaction``     a reaction a clause's doer drew or defied is aimed at that doer (``X visited the
+                   shrine, drawing condemnation from Y``, ``X went ahead despite warnings from Y``);
 - ``comp:subj``    a comment, accusation or finding about what another actor did is about that
                    actor (``Poland said Belarusian helicopters had violated its airspace``,
                    ``the court ruled that Zuma had violated the constitution``);
@@ -62,6 +64,9 @@ DURING_PREPS = word_set("events", "during_event_preps")  # during, in, at: the c
 NOT_FROM_SENTENCE = cameo_policy().not_from_sentence_sectors  # clergy, IGOs, NGOs: often abroad
 BENEFICIARY_ROOTS = cameo_policy().beneficiary_roots  # intentions, aid, cooperation, cuts, coercion
 CONDITION_ROOTS = cameo_policy().condition_roots  # promises and threats
+REACTION_ROOTS = cameo_policy().reaction_roots  # comments, appeals, praise, demands, criticism, threats, pressure
+DRAWING_VERBS = word_set("events", "drawing_verbs")  # drew, sparked, faced ...
+IN_VAIN_PREPS = word_set("events", "in_vain_preps")  # despite
 EMBEDDED_PREPS = word_set("events", "embedded_target_preps")  # to, with, for, against ...
 CONDITION_MARKS = word_set("events", "condition_marks")  # if, unless
 LOCATED_STEPS = frozenset({"dobj/owner"})  # steps that give only actors with a country (not "missiles")
@@ -85,6 +90,8 @@ def fallback_targets(match: Match, cameo: str, index: ActorIndex,
         steps.append(("dobj/prep", [sx.object_head(o) for d in objs for o in sx.quantified_objects(d, preps)]))
     if pos == "noun":
         steps.append(("response", _responder(trig)))
+    if pos == "noun" and cameo[:2] in REACTION_ROOTS and sources:
+        steps.append(("reaction", _drawn_by(trig)))
     if pos == "verb" and "dobj" not in match.rule.target:  # "revoked the Colombian president's visa"
         steps.append(("dobj/owner", [c for d in sx.children(trig, "dobj") for c in sx.children(sx.object_head(d), *OWNER_DEPS)]))
     if pos == "noun" and cameo[:2] in CLAUSE_SUBJECT_ROOTS:
@@ -173,6 +180,27 @@ def _responder(noun: Token) -> list[Token]:
     return sx.subject(head) or sx.surface_subject(head)
 
 
+def _drawn_by(noun: Token) -> list[Token]:
+    """``X visited the shrine, drawing condemnation from Y``, ``X faced criticism from Y``, ``X went
+    ahead despite warnings from Y``: a reaction that a clause's doer drew or defied is aimed at that
+    doer; drawn by a noun summing up a clause (``..., a move that drew condemnation from Y``), at
+    that clause's doer. Not through a passive (``the plan was approved despite objections``)."""
+    head = noun.head
+    if noun.dep_ == "dobj" and sx.lemma_in(head, DRAWING_VERBS):
+        verb = head
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in IN_VAIN_PREPS \
+            and not sx.children(head.head, "mark"):  # "when Israel bombed a base, despite appeals": misattached
+        verb = head.head
+    else:
+        return []
+    if sx.eff_pos(verb) not in ("verb", "adj") or sx.is_passive(verb):
+        return []
+    doers = sx.subject(verb)
+    if verb.dep_ == "relcl":
+        doers = doers + _summary_doer(verb.head)
+    return doers
+
+
 def _comp_subjects(trig: Token) -> list[Token]:
     """The subject of what a speaker said, found or ruled had happened."""
     if not sx.lemma_in(trig, SAY_FIND_VERBS):
@@ -252,7 +280,12 @@ def _summarised_doer(trig: Token) -> list[Token]:
     the reaction in a relative clause on a noun summing up a clause is to that clause's doer."""
     if trig.dep_ != "relcl" or sx.children(trig, "dobj") or not sx.children(trig, *sx.SUBJ_DEPS):
         return []
-    cur = trig.head
+    return _summary_doer(trig.head)
+
+
+def _summary_doer(noun: Token) -> list[Token]:
+    """The doer of the clause a noun in apposition sums up (``A declared a ceasefire, a gesture ...``)."""
+    cur = noun
     if cur.dep_ not in ("appos", "npadvmod"):
         return []
     for _ in range(6):
