@@ -259,6 +259,31 @@ def test_the_models_run_together_give_each_model_s_own_answer():
                 assert alone.p.dtype == fused.p.dtype
 
 
+def test_a_sentence_s_tokens_run_together_give_each_token_s_own_answer():
+    """``many_sigmoids`` and ``run_rows`` (a sentence's tokens at once: each token's rows summed
+    alone, the sigmoid and each model's normalisation applied to all rows together) give, bit for
+    bit, what ``sigmoids`` and ``run`` give token by token, on the shipped model."""
+    from detente.events.learned import load_model
+
+    model = load_model()
+    rng = np.random.default_rng(11)
+    for tokens in (1, 2, 5, 13):
+        for _ in range(15):
+            idx_lists = [list({int(i) for i in rng.integers(0, len(model.vocab), int(rng.integers(0, 90)))})
+                         for _ in range(tokens)]
+            together = model.many_sigmoids(idx_lists)
+            assert together is not None and together.shape[0] == tokens
+            for name in model.models:
+                rows = model.run_rows(name, together)
+                for idx, row, pred in zip(idx_lists, together, rows):
+                    alone = model.sigmoids(idx)
+                    assert np.array_equal(alone.view(np.uint32), row.view(np.uint32))
+                    single = model.run(name, idx, None, alone)
+                    assert single.classes == pred.classes and single.p.dtype == pred.p.dtype
+                    assert np.array_equal(single.p, pred.p) and np.array_equal(single.raw_p, pred.raw_p)
+    assert model.run_rows("no such model", together) is None
+
+
 def test_models_with_dense_weights_are_run_one_by_one(tmp_path):
     from detente.events.learned import _Linear, LearnedModel
 

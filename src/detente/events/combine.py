@@ -73,9 +73,9 @@ def predictions(sent: Span, model: LearnedModel, rules: Mapping[int, Sequence[st
     """The model's answer for every candidate token of a sentence (``rules``: rule features by token)."""
     shared: list[int] | None = None  # the indices of sentence_features(sent), made at the first token asked about
     sent_vec = sentence_vector(sent) if model.dense_dim else None
-    out: dict[int, dict[str, Prediction]] = {}
     lemmas = model.trigger_lemmas
     doc, table = sent.doc, doc_table(sent.doc)  # lemmas read from the Doc's arrays: no Token per word
+    asked: list[tuple[Token, list[int], np.ndarray | None]] = []
     for i in range(sent.start, sent.end):
         if i not in rules and lemmas is not None and table.lemma[i] not in lemmas:
             continue
@@ -84,19 +84,30 @@ def predictions(sent: Span, model: LearnedModel, rules: Mapping[int, Sequence[st
             continue
         if shared is None:
             shared = model.known(sentence_features(sent))
-        idx = model.indices_of(own_features(tok, sent), shared, rules.get(tok.i, ()))
-        dense = model.dense(tok, sent_vec)
-        sigmoids = model.sigmoids(idx, dense)  # every model's answer in one pass
-        typed = model.run("type", idx, dense, sigmoids)
+        idx = model.indices_of(own_features(tok, sent), shared, rules.get(i, ()))
+        asked.append((tok, idx, model.dense(tok, sent_vec)))
+    # every model's sigmoids and answers for every token asked about, in one pass (``run_rows``;
+    # token by token with dense features)
+    together = model.many_sigmoids([idx for _, idx, _ in asked]) \
+        if asked and all(dense is None for _, _, dense in asked) else None
+    rows = {name: model.run_rows(name, together) for name in model.models} if together is not None else {}
+    out: dict[int, dict[str, Prediction]] = {}
+    for k, (tok, idx, dense) in enumerate(asked):
+        sigmoids = None if together is not None else model.sigmoids(idx, dense)
+
+        def run(name: str) -> Prediction | None:
+            got = rows.get(name)
+            return got[k] if got is not None else model.run(name, idx, dense, sigmoids)
+        typed = run("type")
         if typed is None:  # read_model always loads "type"; a model without it answers nothing
             continue
         answers: dict[str, Prediction] = {"type": typed}
-        rooted = model.run("root", idx, dense, sigmoids)
+        rooted = run("root")
         if rooted is not None:
             answers["root"] = rooted
         if tok.i in rules or typed.label != NONE:  # the other models only where an event may be
             for name in ("event", "modality", "time"):
-                pred = model.run(name, idx, dense, sigmoids)
+                pred = run(name)
                 if pred is not None:
                     answers[name] = pred
         out[tok.i] = answers

@@ -102,6 +102,22 @@ class _Linear:
         return Prediction(self.classes, p, raw)
 
 
+    def predict_rows(self, raw: np.ndarray) -> list[Prediction]:
+        """``predict`` of several tokens from their sigmoids (one row each, ``_Fused.many_sigmoids``):
+        the same operations row by row (tests check the answers are the same bit for bit)."""
+        if len(self.classes) == 2 and raw.shape[1] == 1:
+            p1 = raw[:, 0].astype(np.float64)  # float(raw[0]) of each row
+            p = np.empty((raw.shape[0], 2))
+            p[:, 0], p[:, 1] = 1.0 - p1, p1
+            return [Prediction(self.classes, row, row) for row in p]
+        total = raw.sum(axis=1)
+        p = raw / total[:, None]
+        out = []
+        for k, row in enumerate(raw):
+            out.append(Prediction(self.classes, p[k] if total[k] > 0 else np.full_like(row, 1.0 / len(row)), row))
+        return out
+
+
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
@@ -122,6 +138,16 @@ class _Fused:
 
     def sigmoids(self, idx: list[int]) -> np.ndarray:
         return _sigmoid(self.weights.take(np.asarray(idx, dtype=np.intp), axis=0).sum(axis=0) + self.bias)
+
+    def many_sigmoids(self, idx_lists: Sequence[list[int]]) -> np.ndarray:
+        """``sigmoids`` of several tokens, one row each: every token's rows gathered and summed
+        alone, in its order (the same sums), then the bias and the element-wise sigmoid applied to
+        all the rows at once instead of once per token (tests check the rows are the same)."""
+        w = self.weights
+        sums = np.empty((len(idx_lists), w.shape[1]), dtype=np.float32)
+        for row, idx in zip(sums, idx_lists):
+            w.take(np.asarray(idx, dtype=np.intp), axis=0).sum(axis=0, out=row)
+        return _sigmoid(sums + self.bias)
 
 
 def _side_by_side(blocks: list[np.ndarray]) -> np.ndarray:
@@ -216,6 +242,20 @@ class LearnedModel:
         if self._fused is None or dense is not None:
             return None
         return self._fused.sigmoids(idx)
+
+    def run_rows(self, name: str, sigmoids: np.ndarray) -> list[Prediction] | None:
+        """``run`` of several tokens, from ``many_sigmoids``; None when the file has no such model."""
+        model = self.models.get(name)
+        if model is None or self._fused is None:
+            return None
+        return model.predict_rows(sigmoids[:, self._fused.columns[name]])
+
+    def many_sigmoids(self, idx_lists: Sequence[list[int]]) -> np.ndarray | None:
+        """``sigmoids`` of several tokens (no dense features), one row each, for ``run``; None when
+        the models cannot be run together."""
+        if self._fused is None:
+            return None
+        return self._fused.many_sigmoids(idx_lists)
 
     def predict(self, tok: Token, sent: Span, rules: Sequence[str] = (),
                 sent_feats: Sequence[str] | None = None) -> dict[str, Prediction]:
