@@ -165,12 +165,13 @@ def _timexes(text):
 
 
 def _every_pattern(monkeypatch, text):
-    """``find_timexes`` with every pattern run over the whole text (no needle consulted)."""
+    """``find_timexes`` with every pattern run over the whole text (no needle consulted, the anchor
+    phrases tried at every character)."""
     from detente.time import grammar
 
     with monkeypatch.context() as m:
         m.setattr(grammar, "_scanned", lambda text: list(grammar._COMPILED))
-        m.setattr(grammar, "_may_name_anchor", lambda text: True)
+        m.setattr(grammar, "_anchor_matches", lambda rx, text: rx.finditer(text))  # at every character
         return _timexes(text)
 
 

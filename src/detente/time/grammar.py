@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
@@ -352,6 +352,45 @@ def _may_name_anchor(text: str) -> bool:
     return any(all(w in low for w in words) for words in phrases)
 
 
+@lru_cache(maxsize=1)
+def _anchor_firsts() -> tuple[str, ...]:
+    """The first word of every anchor phrase (where a match of ``_anchor_matcher`` begins, after an
+    optional "the")."""
+    return tuple(sorted({phrase.split()[0] for phrase in _anchor_matcher()[1]}))
+
+
+def _anchor_matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for the anchor matcher, tried only where a match may begin: at a first
+    word of a phrase, or at the "the" before it (found in the lower-cased text, which holds what
+    the case-blind pattern reads when ``_may_name_anchor`` looked there), instead of at every
+    character; the same matches, as ``finditer`` takes the leftmost and goes on from its end."""
+    if not _may_name_anchor(text):
+        return
+    if _anchor_words() is None or _CASE_TRAPS.search(text):
+        yield from rx.finditer(text)
+        return
+    low = text.lower()
+    starts: set[int] = set()
+    for word in _anchor_firsts():
+        at = low.find(word)
+        while at >= 0:
+            starts.add(at)
+            k = at
+            while k > 0 and low[k - 1].isspace():  # ``\s`` reads what ``str.isspace`` does
+                k -= 1
+            if k < at and low.endswith("the", 0, k):
+                starts.add(k - 3)
+            at = low.find(word, at + 1)
+    end = 0
+    for pos in sorted(starts):
+        if pos < end:
+            continue
+        m = rx.match(text, pos)  # (its look-behind and word boundary read the text before ``pos``)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def _trie(phrases: list[list[str]]) -> str:
     """An alternation of (non-empty) word sequences, joined by white space, that matches what their
     plain alternation, longest first, matches, and the same phrase where several could: after a
@@ -401,7 +440,7 @@ def find_timexes(text: str, date_spans: Iterable[tuple[int, int]] = ()) -> list[
                 continue
             found.append((m.start(), m.end(), resolver, False))
     rx, by_phrase = _anchor_matcher()
-    for m in rx.finditer(text) if _may_name_anchor(text) else ():
+    for m in _anchor_matches(rx, text):
         anchor = by_phrase[" ".join(m.group("phrase").translate(_ASCII_FOLD).lower().split())]
         found.append((m.start(), m.end(), partial(r_anchor, anchor.start, anchor.end, anchor.open_end), True))
     chosen: list[tuple[int, int, Resolver, bool]] = []
