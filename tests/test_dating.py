@@ -411,21 +411,21 @@ def test_clause_words_follow_spacys_subtree_order_and_children(bare_nlp):
     """``time.syntax`` reads a clause's words from the Doc's table in ``Token.subtree``'s order (the
     Doc's order only where the parse is projective) and its children in ``Token.children``'s."""
     from detente.doctext import doc_forms
-    from detente.events.features import doc_table
-    from detente.time.syntax import _subtree_in_order, clause_text
+    from detente.events.features import doc_table, subtree_in_order
+    from detente.time.syntax import clause_text
 
     doc = bare_nlp("Despite years of talks, the minister, who had arrived on Monday, said the two sides would "
                    "meet again in Geneva. Iran's president visited Tajikistan after the summit, officials said.")
     table, forms = doc_table(doc), doc_forms(doc)
     for tok in doc:
-        assert _subtree_in_order(table.children, tok.i) == [t.i for t in tok.subtree]
+        assert subtree_in_order(table.children, tok.i) == [t.i for t in tok.subtree]
         assert table.children[tok.i] == [c.i for c in tok.children]
     said = next(t for t in doc if t.text == "said")
     skip = {t.i for c in said.children if c.dep_ in ("prep", "advcl") and c.lower_ == "despite" for t in c.subtree}
     assert skip and clause_text(said) == " ".join(t.text for t in said.subtree if t.i not in skip)  # spaCy's own
     # a non-projective tree, built by hand: 0 <- 2, 1 <- 3, 3 <- 2 (0's arc crosses 3's)
     children = [[], [], [0, 3], [1]]
-    assert _subtree_in_order(children, 2) == [0, 2, 1, 3]
+    assert subtree_in_order(children, 2) == [0, 2, 1, 3]
     assert forms[0] == "Despite"
 
 

@@ -73,6 +73,32 @@ class DocTable:
             stack.extend(self.children[j])
         return out
 
+    def subtree_in_order(self, i: int) -> list[int]:
+        """``Token.subtree``'s indices in its order (``subtree_in_order``)."""
+        return subtree_in_order(self.children, i)
+
+
+def subtree_in_order(children: list[list[int]], i: int) -> list[int]:
+    """The token indices of ``Token.subtree`` in its order (each left child's subtree, the token,
+    each right child's subtree: the Doc's order wherever the parse is projective), from the
+    children lists of the Doc's table instead of a Token per word."""
+    out: list[int] = []
+    stack: list[tuple[int, bool]] = [(i, False)]
+    while stack:
+        j, expanded = stack.pop()
+        if expanded:
+            out.append(j)
+            continue
+        kids = children[j]
+        for c in reversed(kids):  # pushed last to first: popped in order
+            if c > j:
+                stack.append((c, False))
+        stack.append((j, True))
+        for c in reversed(kids):
+            if c < j:
+                stack.append((c, False))
+    return out
+
 
 TABLE = "detente.features.table"  # Doc.user_data key: the Doc's DocTable, made on first use
 

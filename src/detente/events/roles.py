@@ -35,6 +35,7 @@ from ..model import ActorMention, EventMention
 from ..policy import cameo_policy
 from ..wordlists import word_set
 from . import syntax as sx
+from .features import doc_table
 from .lexicon import Lexicon
 from .matcher import Match
 from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
@@ -266,10 +267,12 @@ def _mutual_kind(match: Match, venue: bool = True) -> bool:
     sentence says they did to each other; with ``venue``, any intention, consultation or
     cooperation (not for three doers or more: ``X, Y and Z recognised the new state``)."""
     cameo = match.rule.cameo
-    words = [t.lower_ for t in match.trigger.subtree]
-    return match.rule.reciprocal or cameo in RECIPROCAL_CODES or (venue and cameo[:2] in VENUE_ROOTS) \
-        or sx.lemma_in(match.trigger, RECIPROCAL_VERBS) \
-        or any(a in ("each", "one") and b in ("other", "another") for a, b in zip(words, words[1:]))
+    if match.rule.reciprocal or cameo in RECIPROCAL_CODES or (venue and cameo[:2] in VENUE_ROOTS) \
+            or sx.lemma_in(match.trigger, RECIPROCAL_VERBS):
+        return True
+    t = doc_table(match.trigger.doc)  # the subtree's words in Token.subtree's order, no Token per word
+    words = [t.lower[j] for j in t.subtree_in_order(match.trigger.i)]
+    return any(a in ("each", "one") and b in ("other", "another") for a, b in zip(words, words[1:]))
 
 
 def _own_or_thing(sources: Sequence[ActorMention], targets: Sequence[ActorMention], slot: str | None) -> bool:

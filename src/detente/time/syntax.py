@@ -286,26 +286,4 @@ def clause_text(verb: Token) -> str:
         if t.dep[child] in ("prep", "advcl") and t.lower[child] in _ADJUNCTS:
             skip.update(t.subtree(child))
     forms = doc_forms(verb.doc)
-    return " ".join(forms[i] for i in _subtree_in_order(t.children, verb.i) if i not in skip)
-
-
-def _subtree_in_order(children: list[list[int]], i: int) -> list[int]:
-    """The token indices of ``Token.subtree`` in its order (each left child's subtree, the token,
-    each right child's subtree: the Doc's order wherever the parse is projective), from the
-    children lists of the Doc's table instead of a Token per word."""
-    out: list[int] = []
-    stack: list[tuple[int, bool]] = [(i, False)]
-    while stack:
-        j, expanded = stack.pop()
-        if expanded:
-            out.append(j)
-            continue
-        kids = children[j]
-        for c in reversed(kids):  # pushed last to first: popped in order
-            if c > j:
-                stack.append((c, False))
-        stack.append((j, True))
-        for c in reversed(kids):
-            if c < j:
-                stack.append((c, False))
-    return out
+    return " ".join(forms[i] for i in t.subtree_in_order(verb.i) if i not in skip)
