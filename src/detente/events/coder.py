@@ -26,6 +26,7 @@ from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
 from .roles import ActorIndex, Roles, find_roles, inherit_antecedents, localize
+from .statements import political_speaker, statement_match
 from .trust import trusted
 
 if TYPE_CHECKING:
@@ -140,6 +141,8 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
         for cand in cands:
             if cand.dropped is None and _below_floor(cand, policy, lexicon):
                 cand.dropped = f"confidence {cand.confidence:.2f} below the coder's {policy.min_confidence}"
+    if all(c.dropped is not None for c in cands):
+        cands.extend(_statement(sent, index, lexicon, analysis.learned))
     analysis.candidates = cands
     return analysis
 
@@ -168,6 +171,22 @@ def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], se
         cand.notes.append(f"learned: {code} (p={prob:.2f})")
         cands.append(cand)
     return sorted(cands, key=lambda c: c.trigger.i)
+
+
+def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
+               preds: dict[int, dict[str, Prediction]]) -> list[Candidate]:
+    """A sentence with nothing else codable: its heading speech verb, said by a political speaker, is a
+    statement (``statements.py``)."""
+    match = statement_match(sent, lexicon)
+    if match is None:
+        return []
+    cand = Candidate(match=match, cameo=match.rule.cameo, pred=preds.get(match.trigger.i))
+    cand.roles = find_roles(match, index, lexicon)
+    if not political_speaker(cand.roles, lexicon):
+        return []
+    _finish(cand, [], {}, lexicon)
+    cand.notes.append("a statement with nothing else codable in its sentence")
+    return [cand]
 
 
 def _below_floor(cand: Candidate, policy: cb.CoderPolicy, lexicon: Lexicon) -> bool:

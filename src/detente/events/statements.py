@@ -1,0 +1,57 @@
+"""CAMEO's convention for plain statements: a comment with nothing else codable in its sentence is
+itself an event, a statement (010) by its speaker, with the generic sides of a verb.
+
+Only a speech verb that heads its sentence counts (its root, a verb conjoined to the root, or a
+parenthetical "officials say"): a statement told inside another clause ("X, who said on Sunday
+that ...") is background to that clause. Only a political speaker counts: one whose country is
+known, and not a company, a paper, a scholar or a private person (``statement_nonpolitical_sector``).
+A verb that states only without an object ("added", "noted") is none with one ("added urgency").
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import syntax as sx
+from .lexicon import DEFAULT_SLOTS, Lexicon, Rule
+from .matcher import Match
+from .roles import Roles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+STATEMENT_CODE = "010"
+HEAD_DEPS = ("conj", "parataxis")  # a speech verb joined to the sentence's root
+
+
+def statement_match(sent: Span, lexicon: Lexicon) -> Match | None:
+    """The first speech verb (``statement_verb``) that heads ``sent``, as a match of the generic
+    verb slots, or None."""
+    verbs = lexicon.words("statement_verb")
+    for tok in sent:
+        if sx.eff_pos(tok) == "verb" and sx.lemma(tok) in verbs and _heads(tok) and not _object_use(tok, lexicon):
+            return _match(tok)
+    return None
+
+
+def political_speaker(roles: Roles, lexicon: Lexicon) -> bool:
+    """A source with a country, of a sector whose word is a political event."""
+    other = lexicon.words("statement_nonpolitical_sector")
+    return any(m.actor is not None and m.actor.country and (m.actor.sector or "").lower() not in other
+               for m in roles.sources)
+
+
+def _heads(tok: Token) -> bool:
+    return tok.dep_ == "ROOT" or (tok.dep_ in HEAD_DEPS and tok.head.dep_ == "ROOT")
+
+
+def _object_use(tok: Token, lexicon: Lexicon) -> bool:
+    """A verb that is a statement only without an object, used with one ("added urgency")."""
+    return sx.lemma(tok) in lexicon.words("statement_verb_without_object") and any(
+        c.dep_ == "dobj" for c in tok.children)
+
+
+def _match(tok: Token) -> Match:
+    slots = DEFAULT_SLOTS["verb"]
+    rule = Rule(id="statement.v", lemmas=(sx.lemma(tok),), pos="verb", cameo=STATEMENT_CODE,
+                source=slots["source"], target=slots["target"], confidence=0.5)
+    return Match(rule=rule, trigger=tok, anchors=(tok,), consumed=frozenset({tok.i}))

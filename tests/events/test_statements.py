@@ -1,0 +1,61 @@
+"""CAMEO's convention for plain statements (``events/statements.py``): a comment with nothing else
+codable in its sentence is a statement (010) by its speaker, when the speech verb heads the
+sentence and the speaker is political (the rule coder, so that only this rule codes "said")."""
+from __future__ import annotations
+
+from detente.model import Actor, ActorMention
+from detente.events.roles import Roles
+from detente.events.statements import political_speaker
+
+
+def _statements(mentions):
+    return [m for m in mentions if m.rule == "statement.v"]
+
+
+def test_a_plain_comment_is_a_statement_by_its_speaker(code):
+    for text in ("The Kazakh foreign minister said the harvest had been good this year.",
+                 "The Kazakh president told reporters that the harvest had been good.",
+                 "\u201cThe harvest has been good,\u201d the Kazakh president said on Monday."):
+        [m] = _statements(code(text))
+        assert (m.cameo, m.modality, m.source.actor.country) == ("010", "asserted", "KAZ"), text
+
+
+def test_a_speaker_without_a_country_makes_no_statement(code):
+    assert not _statements(code("A spokesman said the harvest had been good this year."))
+
+
+def test_a_sentence_with_another_event_keeps_that_event_alone(code):
+    mentions = code("The Kazakh president said Kyrgyz troops had attacked the Uzbek army.")
+    assert not _statements(mentions)
+    assert any(m.cameo.startswith(("18", "19")) for m in mentions)
+
+
+def test_only_a_speech_verb_that_heads_its_sentence(code):
+    # a statement told in a clause that modifies a noun is background to that clause
+    assert not _statements(code("The Kazakh president, who said the harvest had been good, is 64 years old."))
+
+
+def test_a_verb_that_states_only_without_an_object(code):
+    assert not _statements(code("The Kazakh president added urgency to the debate on the harvest."))
+    [m] = _statements(code("\u201cThe harvest has been good,\u201d the Kazakh president added."))
+    assert m.cameo == "010"
+
+
+def test_an_unasserted_statement_is_not_asserted(code):
+    for m in _statements(code("If asked, the Kazakh president would say that the harvest had been good.")):
+        assert m.modality != "asserted"
+
+
+def _side(country, sector):
+    return ActorMention(0, 1, 0, 1, "x", Actor(country=country, sector=sector))
+
+
+def test_political_speakers(resources):
+    lex = resources.lexicon
+    assert political_speaker(Roles(sources=(_side("KAZ", "GOV"),)), lex)
+    assert political_speaker(Roles(sources=(_side("IGO", "IGO"),)), lex)
+    assert political_speaker(Roles(sources=(_side("KAZ", None),)), lex)  # a state by its name
+    for sector in ("BUS", "MED", "EDU", "CVL"):  # a company, a paper, a scholar, a resident
+        assert not political_speaker(Roles(sources=(_side("KAZ", sector),)), lex)
+    assert not political_speaker(Roles(sources=(_side(None, "GOV"),)), lex)
+    assert not political_speaker(Roles(), lex)
