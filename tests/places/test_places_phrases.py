@@ -87,6 +87,18 @@ def test_the_previous_sentence_places_no_speech_act(code):
     assert events["criticised"].location is None
 
 
+def test_an_event_of_the_same_sentence_places_another_of_the_same_actors(code):
+    events = code("Rebel groups answered with artillery fire targeting Damascus, killing 12 people in "
+                  "government-held districts.")
+    assert _where(events["killing"]) == ("Damascus", "SYR", "city", "previous")
+
+
+def test_an_event_of_the_same_sentence_places_no_speech_act(code):
+    events = code("Russian troops attacked rebel positions in Idlib on Monday, and the Russian troops criticised "
+                  "the rebels.")
+    assert events["attacked"].location is not None and events["criticised"].location is None
+
+
 @pytest.fixture(scope="module")
 def nlp():
     from detente.pipeline import Pipeline

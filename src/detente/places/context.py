@@ -1,11 +1,12 @@
-"""Locations from the article around an event: the previous sentence's event of the same actors.
+"""Locations from the article around an event: an event of the same actors in its sentence or the one before.
 
 An event placed at home by the ``actors`` fallback whose doer an event of this sentence or the
 one before places abroad on a visit or at a meeting (``presence_codes``) is not placed at home
 ("Putin arrived in Paris on Monday. He condemned the decision."): where it was is not said.
 
 An event that neither its clause, a dateline nor a fallback places may take the place of an event
-of the sentence just before it (basis ``previous``) when
+of its own sentence or of the sentence just before it (basis ``previous``; "Rebels shelled
+Damascus, killing 12 people") when
 
 - that event was placed by its own clause or its sentence's scenes (not carried over itself, not
   at home by the ``actors`` fallback);
@@ -59,8 +60,8 @@ def carry_over(doc: Doc, mentions: Sequence[EventMention], places: Sequence[Plac
         if m.location is not None and m.location.basis == "actors" and m.sent_index >= 0 \
                 and _away(m, [*by_sentence.get(m.sent_index - 1, ()), *by_sentence.get(m.sent_index, ())], config):
             m = dataclasses.replace(m, location=None)
-        if m.location is None and m.sent_index > 0:
-            prior = _prior(m, by_sentence.get(m.sent_index - 1, ()), config)
+        if m.location is None and m.sent_index >= 0:
+            prior = _prior(m, [*by_sentence.get(m.sent_index, ()), *by_sentence.get(m.sent_index - 1, ())], config)
             if prior is not None and prior.location is not None \
                     and not _scene_elsewhere(doc, m, places, prior.location.country, config):
                 m = dataclasses.replace(m, location=dataclasses.replace(prior.location, basis="previous"))
