@@ -184,7 +184,7 @@ def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
     cand.roles = find_roles(match, index, lexicon)
     if not political_speaker(cand.roles, lexicon):
         return []
-    _finish(cand, [], {}, lexicon)
+    _finish(cand, [], {}, lexicon, index)
     cand.notes.append("a statement with nothing else codable in its sentence")
     return [cand]
 
