@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -102,20 +102,38 @@ class _Linear:
         return Prediction(self.classes, p, raw)
 
 
-    def predict_rows(self, raw: np.ndarray) -> list[Prediction]:
+    def predict_rows(self, raw: np.ndarray) -> PredictionRows:
         """``predict`` of several tokens from their sigmoids (one row each, ``_Fused.many_sigmoids``):
         the same operations row by row (tests check the answers are the same bit for bit)."""
         if len(self.classes) == 2 and raw.shape[1] == 1:
             p1 = raw[:, 0].astype(np.float64)  # float(raw[0]) of each row
             p = np.empty((raw.shape[0], 2))
             p[:, 0], p[:, 1] = 1.0 - p1, p1
-            return [Prediction(self.classes, row, row) for row in p]
+            return PredictionRows(self.classes, p, p)
         total = raw.sum(axis=1)
         p = raw / total[:, None]
-        out = []
-        for k, row in enumerate(raw):
-            out.append(Prediction(self.classes, p[k] if total[k] > 0 else np.full_like(row, 1.0 / len(row)), row))
-        return out
+        flat = ~(total > 0)
+        if flat.any():
+            p[flat] = np.full_like(raw[0], 1.0 / raw.shape[1])
+        return PredictionRows(self.classes, p, raw)
+
+
+class PredictionRows:
+    """Several tokens' ``Prediction``s (``_Linear.predict_rows``), each made when asked for."""
+
+    __slots__ = ("classes", "p", "raw")
+
+    def __init__(self, classes: tuple[str, ...], p: np.ndarray, raw: np.ndarray):
+        self.classes, self.p, self.raw = classes, p, raw
+
+    def __len__(self) -> int:
+        return len(self.p)
+
+    def __getitem__(self, k: int) -> Prediction:
+        return Prediction(self.classes, self.p[k], self.raw[k])
+
+    def __iter__(self) -> Iterator[Prediction]:
+        return (self[k] for k in range(len(self.p)))
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -243,7 +261,7 @@ class LearnedModel:
             return None
         return self._fused.sigmoids(idx)
 
-    def run_rows(self, name: str, sigmoids: np.ndarray) -> list[Prediction] | None:
+    def run_rows(self, name: str, sigmoids: np.ndarray) -> PredictionRows | None:
         """``run`` of several tokens, from ``many_sigmoids``; None when the file has no such model."""
         model = self.models.get(name)
         if model is None or self._fused is None:
