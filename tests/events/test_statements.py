@@ -59,3 +59,11 @@ def test_political_speakers(resources):
         assert not political_speaker(Roles(sources=(_side("KAZ", sector),)), lex)
     assert not political_speaker(Roles(sources=(_side(None, "GOV"),)), lex)
     assert not political_speaker(Roles(), lex)
+
+
+def test_a_comment_on_what_may_happen_is_a_statement(code):
+    # the predicted attack is not asserted: nothing else codable is asserted, so the comment is
+    mentions = code("The Kazakh president said Kyrgyz troops might attack the Uzbek army.")
+    [m] = _statements(mentions)
+    assert (m.cameo, m.modality) == ("010", "asserted")
+    assert all(x.modality != "asserted" for x in mentions if x is not m)

@@ -141,7 +141,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
         for cand in cands:
             if cand.dropped is None and _below_floor(cand, policy, lexicon):
                 cand.dropped = f"confidence {cand.confidence:.2f} below the coder's {policy.min_confidence}"
-    if all(c.dropped is not None for c in cands):
+    if all(c.dropped is not None or c.modality.modality != "asserted" for c in cands):
         cands.extend(_statement(sent, index, lexicon, analysis.learned))
     analysis.candidates = cands
     return analysis
@@ -175,8 +175,8 @@ def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], se
 
 def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
                preds: dict[int, dict[str, Prediction]]) -> list[Candidate]:
-    """A sentence with nothing else codable: its heading speech verb, said by a political speaker, is a
-    statement (``statements.py``)."""
+    """A sentence with nothing else asserted (what it predicts or supposes is not): its heading speech
+    verb, said by a political speaker, is a statement (``statements.py``)."""
     match = statement_match(sent, lexicon)
     if match is None:
         return []
