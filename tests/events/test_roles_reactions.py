@@ -1,6 +1,7 @@
 """Targets of session 12: a phrase hung on a quantifier head of the object (``the delivery of jets
 to X``); a reaction a clause's doer drew or defied is aimed at that doer (``drawing criticism from
-Y``, ``despite warnings from Y``)."""
+Y``, ``despite warnings from Y``); weapons and strikes without a country, the event itself and the
+source named again by a pronoun are no targets."""
 from __future__ import annotations
 
 from events_helpers import dyad, find
@@ -41,3 +42,22 @@ def test_reaction_drawn_is_aimed_at_the_clause_doer(code_default):
              "CHN", "KAZ")):
         [m] = find(code_default(text), "11")
         assert dyad(m) == (critic, doer), text
+
+
+def test_weapons_and_strikes_without_a_country_are_things_not_targets(code_default):
+    # "approved the sale of jets to Y": the recipient, not the jets; "airstrikes against Y": Y
+    [m] = find(code_default("Kazakhstan approved the sale of twelve fighter jets to Kyrgyzstan."), "06")
+    assert dyad(m) == ("KAZ", "KGZ")
+    [m] = find(code_default("The Kazakh government committed to ongoing airstrikes against the rebels."), "13")
+    assert m.target is not None and m.target.text == "the rebels"
+
+
+def test_the_event_itself_and_its_doer_named_again_are_not_its_target(code_default):
+    # "he ordered a limited missile strike": neither the strike nor Tokayev ("he") is struck
+    [m] = find(code_default("Last year, Kassym-Jomart Tokayev was so angry about the raid, he ordered a limited missile strike."), "19")
+    assert m.target is None
+
+
+def test_a_weapon_with_a_country_stays_a_target(code_default):
+    [m] = find(code_default("Kazakhstan shot down a Kyrgyz military helicopter."), "19")
+    assert dyad(m) == ("KAZ", "KGZ")

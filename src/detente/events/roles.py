@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 AUTHOR_PARTICIPLES = word_set("events", "author_participles")  # data/words/events.yaml
 RECIPROCAL_VERBS = word_set("events", "reciprocal_verbs")  # swap, exchange
+THING_NOUNS = word_set("events", "thing_nouns")  # missiles, jets, airstrikes: not parties without a country
 RECIPROCAL_CODES = cameo_policy().reciprocal_codes  # meetings, agreements, signings (data/policy.yaml)
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
 
@@ -230,12 +231,28 @@ def _speaker(tok: Token, index: ActorIndex, lexicon: Lexicon) -> list[ActorMenti
     return []
 
 
+def is_thing(m: ActorMention, trig: Token) -> bool:
+    """A target that is no party: the event itself (``ordered a limited missile strike``), or a
+    weapon, craft or act of force with no country of its own (``approved the sale of twelve jets``)."""
+    if m.start <= trig.i < m.end:
+        return True
+    return not m.actor.country and sx.lemma_in(trig.doc[m.start:m.end].root, THING_NOUNS)
+
+
+def _itself(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
+    """The source named again by a pronoun, or a pronoun source named again (``Trump was upset, he
+    ordered``: ``he`` is Trump): no one is their own target."""
+    return m.actor.name is not None and any(s.actor.name == m.actor.name and s.actor.country == m.actor.country
+                                            and "coref" in (m.basis, s.basis) for s in sources)
+
+
 def _fill(slots: Sequence[str], match: Match, index: ActorIndex, lexicon: Lexicon,
-          exclude: Sequence[ActorMention] = ()) -> tuple[list[ActorMention], str | None]:
+          exclude: Sequence[ActorMention] = (), parties: bool = False) -> tuple[list[ActorMention], str | None]:
     own: tuple[list[ActorMention], str | None] = ([], None)
     for slot in slots:
         tokens = slot_tokens(slot, match, lexicon)
-        found = [m for m in resolve(tokens, index) if m not in exclude]
+        found = [m for m in resolve(tokens, index) if m not in exclude
+                 and not (parties and (is_thing(m, match.trigger) or _itself(m, exclude)))]
         if not found and slot == "subj":
             pron = [t for t in tokens if t.lower_ in PRONOUNS and not index.at(t)]
             if pron:
@@ -298,13 +315,14 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
     """Source and target actors of a match, by the rule's slots."""
     rule = match.rule
     sources, s_slot = _fill(rule.source, match, index, lexicon)
-    targets, t_slot = _fill(rule.target, match, index, lexicon, exclude=sources)
+    targets, t_slot = _fill(rule.target, match, index, lexicon, exclude=sources, parties=True)
     mutual = _mutual_kind(match)
     # language the slots do not reach (events/sides.py); conjoined doers of a mutual act are each
     # other's counterparts, those of another act only when it names no other target ("X, Y and Z
     # fired missiles at sites in Syria": Syria)
     if not targets and not (len(sources) >= 2 and mutual):
         targets, t_slot = fallback_targets(match, rule.cameo, index, sources)
+        targets = [t for t in targets if not is_thing(t, match.trigger)]
     if not targets and not (len(sources) >= 2 and mutual) and (rule.cameo[:2] in PLACE_ROOTS or rule.cameo in PLACE_CODES):
         targets, t_slot = _slot_places(match, index, lexicon)
     if not sources:
