@@ -54,3 +54,15 @@ def test_a_statements_condition_is_what_it_speaks_of(parse):
     doc = parse("Speaking in Paris, the Russian foreign minister condemned the strikes.")
     condemned = next(t for t in doc if t.text == "condemned")
     assert not _spoken_of(condemned, next(t for t in doc if t.text == "Paris"))
+
+
+def test_a_participle_of_performing_the_act_places_its_noun(code):
+    offensive = code("The Turkish offensive against the Kurds, launched on Sunday in Afrin, has killed dozens.")["offensive"]
+    assert offensive.location is not None and offensive.location.country == "SYR" and offensive.location.kind == "city"
+    threats = code("Erdogan's threats against the Kurds, made during a visit to Paris, angered Damascus.")["threats"]
+    assert threats.location is not None and threats.location.name == "Paris"
+
+
+def test_a_participle_of_reacting_to_the_act_does_not_place_it(code):
+    events = code("The Turkish offensive against the Kurds, condemned in Paris on Sunday, has killed dozens.")
+    assert events["offensive"].location is None or events["offensive"].location.country != "FRA"

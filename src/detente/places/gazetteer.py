@@ -102,6 +102,7 @@ class PlacesConfig:
     seat_veto_body: str = ""
     posting_nouns: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
+    performing_verbs: frozenset[str] = frozenset()
     partner_codes: frozenset[str] = frozenset()
     theatre_roots: frozenset[str] = frozenset()
     witness_verbs: frozenset[str] = frozenset()
@@ -196,7 +197,7 @@ def load_config() -> PlacesConfig:
         scene_nouns=_words(data, "scene_nouns"),
         statement_words=_words(data, "statement_words"),
         **_seats(data),
-        light_verbs=_words(data, "light_verbs"))
+        light_verbs=_words(data, "light_verbs"), performing_verbs=_words(data, "performing_verbs"))
 
 
 def _seats(data: dict[str, Any]) -> dict[str, Any]:

@@ -11,9 +11,13 @@
 
 And of any act, through the circumstance of its doer: a speaker's "from" ("Her father, speaking
 from Sunamganj, accused ...", ``speaking_verbs``) and a visit it was done on ("told reporters during
-a trip to Athens", ``trip_nouns``).
+a trip to Athens", ``trip_nouns``); and of the noun of an act, through a past participle of
+performing it (``performing_verbs``) that its own phrase places ("Erdogan's threats, made during a
+visit to Paris").
 """
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -172,4 +176,23 @@ def trip_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig
                 found = destination_in_phrase(noun, at, config.destination)
                 if found is not None:
                     return found
+    return None
+
+
+def participle_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig,
+                     clause_place: Callable[[Token, dict[int, PlaceMention], PlacesConfig], PlaceMention | None]
+                     ) -> PlaceMention | None:
+    """The noun of an act described by a past participle of performing it (``performing_verbs``)
+    is where that participle's own phrase places it ("the offensive, launched on Sunday in Afrin",
+    "Ankara's demands, made during a summit in Tehran", "threats made during a visit to Paris");
+    ``clause_place`` reads the participle's phrases. Not a participle of reacting to it ("the
+    attack, condemned in Paris")."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for verb in trigger.children:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in config.performing_verbs \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            found = clause_place(verb, at, config) or trip_place(verb, at, config)
+            if found is not None:
+                return found
     return None

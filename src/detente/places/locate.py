@@ -59,7 +59,7 @@ from .stage import find_places
 from .context import carry_over
 from .finer import narrow
 from .links import adjacent_place, agent_place, purpose_place, relative_place, speaking_from, trip_place, \
-    witness_place
+    participle_place, witness_place
 from .seats import seat_place
 from .fallback import fallback_place, intended, is_topic as _topic, topic_phrase
 from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, aim_place as _aim_place, \
@@ -111,7 +111,7 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
             if found is None:
                 found = _governing_place(trigger, at, config, speech) or witness_place(trigger, at, config)
             if found is None:
-                found = _circumstance_place(trigger, at, config)
+                found = _circumstance_place(trigger, at, config) or participle_place(trigger, at, config, _clause_place)
             if found is not None and not force and _frame(doc, found, m):
                 found = None
             if found is not None and intended(trigger, m, config):
