@@ -27,6 +27,8 @@ def _revised(nlp, resources, text: str, word: str, cameo: str) -> Candidate:
 @pytest.mark.parametrize("text, word", [
     ("The Mongolian foreign minister claimed that Kazakhstan had mistreated its herders for years.", "claimed"),
     ("Kazakh officials confirmed that two Kyrgyz border guards had been wounded.", "confirmed"),
+    ("The Mongolian foreign minister claimed Mongolia had been too timid with its neighbours.", "claimed"),
+    ("The Mongolian foreign minister claimed that Kyrgyz troops had crossed the border.", "claimed"),
 ])
 def test_a_claim_that_names_no_act_is_a_statement(nlp, resources, text, word):
     assert _revised(nlp, resources, text, word, "015").cameo == "010"
@@ -36,6 +38,8 @@ def test_a_claim_that_names_no_act_is_a_statement(nlp, resources, text, word):
     ("A rebel group claimed the bombing of the Kyrgyz embassy in Tashkent.", "claimed"),
     ("The Uzbek army claimed to have shot down two Kyrgyz drones.", "claimed"),
     ("The Kazakh government acknowledged it had failed to warn Kyrgyzstan of the flood.", "acknowledged"),
+    ("The Kazakh army said its soldiers had fired in self-defence.", "said"),
+    ("Kazakh officials said the attack had been a mistake.", "said"),
 ])
 def test_a_claim_of_an_act_or_an_admission_stays_a_claim_of_responsibility(nlp, resources, text, word):
     assert _revised(nlp, resources, text, word, "015").cameo == "015"
@@ -81,3 +85,45 @@ def test_travel_to_an_abstract_destination_is_no_visit(nlp, resources, text, wor
 def test_travel_to_a_place_is_a_visit(nlp, resources):
     cand = _revised(nlp, resources, "The Kazakh foreign minister flew to Ulaanbaatar on Monday.", "flew", "042")
     assert cand.dropped is None and cand.cameo == "042"
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("The Kazakh president said Kazakhstan would keep its consulate in Ulaanbaatar open.", "030"),
+    ("The Kazakh president said he would escalate military action against Kyrgyz militias.", "138"),
+    ("The Kazakh president said Kazakh troops would continue to shell the militias' positions.", "138"),
+    ("The Kazakh government said it would not attend the talks in Ulaanbaatar.", "120"),
+])
+def test_a_statement_of_what_the_speaker_s_side_will_do_announces_it(nlp, resources, text, cameo):
+    assert _revised(nlp, resources, text, "said", "010").cameo == cameo
+
+
+@pytest.mark.parametrize("text", [
+    "The Kazakh president said Mongolia would face a difficult winter.",
+    "The Kazakh president said it would bring stability to the border with Mongolia.",
+    "The Kazakh president said Kazakhstan would respond if Mongolia closed the border.",
+    "The Kazakh president said he believed the talks had failed.",
+])
+def test_a_statement_of_others_acts_a_prediction_or_a_condition_stays_a_statement(nlp, resources, text):
+    assert _revised(nlp, resources, text, "said", "010").cameo == "010"
+
+
+def test_a_statement_is_not_coded_twice_when_what_it_announces_is(nlp, resources):
+    from detente.events.coder import analyse_sentence
+
+    doc = nlp("The Kazakh president said on Monday that Kazakhstan would send humanitarian aid to Mongolia.")
+    index = ActorIndex(gazetteer_mentions(doc))
+    said = Candidate(match=cb.generic_match(next(t for t in doc if t.text == "said"), "010"), cameo="010")
+    analysis = analyse_sentence(next(doc.sents), index, resources.lexicon)
+    [sent] = [c for c in analysis.kept if c.cameo.startswith("03")]
+    content.announced_twice([said, sent], resources.lexicon)
+    assert said.dropped and sent.dropped is None
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("The Kazakh president said Kazakhstan would stall its offensive against the Kyrgyz militias.", "030"),
+    ("The Kazakh president said he would use all his powers to keep Mongolia out of the talks.", "030"),
+    ("The Kazakh government said it would launch an operation against the Kyrgyz militias.", "138"),
+    ("The Kazakh government said it would not comment on the talks with Mongolia.", "010"),
+])
+def test_an_announced_act_is_a_threat_only_when_it_takes_up_force(nlp, resources, text, cameo):
+    assert _revised(nlp, resources, text, "said", "010").cameo == cameo

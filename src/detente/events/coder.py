@@ -136,6 +136,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
     for cand in cands:
         if cand.dropped is None:
             _finish(cand, cands, embedders, lexicon, index)
+    content.announced_twice(cands, lexicon)
     if model is not None and coder != "rules":
         policy = cb.load_policy()
         for cand in cands:

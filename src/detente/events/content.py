@@ -19,6 +19,7 @@ The words and codes are data (``data/lexicon/content.yaml``).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -34,7 +35,9 @@ from .lexicon import Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ..model import ActorMention
     from .matcher import Match
+    from .modality import Modality
     from .roles import Roles
 
 
@@ -46,6 +49,7 @@ class Event(Protocol):
     roles: Roles
     notes: list[str]
     dropped: str | None
+    modality: Modality
 
     @property
     def trigger(self) -> Token: ...
@@ -59,6 +63,12 @@ class Codes:
     statement: str
     pessimistic: str
     threat_root: str
+    intent: str
+    force_threat: str
+    reject: str
+    statement_roots: frozenset[str]
+    announcing_roots: frozenset[str]
+    announcement_roots: frozenset[str]
     visits: frozenset[str]
     private_sectors: frozenset[str]
 
@@ -68,9 +78,16 @@ def codes() -> Codes:
     path = importlib_resources.files("detente").joinpath(FILE)
     data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("recode") or {}
     try:
-        return Codes(str(data["responsibility_code"]), str(data["statement_code"]), str(data["pessimistic_code"]),
-                     str(data["threat_root"]), frozenset(map(str, data["visit_codes"])),
-                     frozenset(map(str, data["private_sectors"])))
+        def code(key: str) -> str:
+            return str(data[key])
+
+        def codes_of(key: str) -> frozenset[str]:
+            return frozenset(map(str, data[key]))
+
+        return Codes(code("responsibility_code"), code("statement_code"), code("pessimistic_code"), code("threat_root"),
+                     code("intent_code"), code("force_threat_code"), code("reject_code"), codes_of("statement_roots"),
+                     codes_of("announcing_roots"), codes_of("announcement_roots"), codes_of("visit_codes"),
+                     codes_of("private_sectors"))
     except (KeyError, TypeError) as exc:
         raise DataFileError(FILE, f"recode: missing or bad entry {exc}") from exc
 
@@ -79,35 +96,128 @@ def revise(cand: Event, index: ActorIndex, lexicon: Lexicon) -> None:
     """Recode (or drop) an event by what its clause says; noted on the candidate."""
     c = codes()
     trig = cand.trigger
-    if cand.cameo == c.responsibility and sx.lemma_in(trig, lexicon.words("claim_verb")) and not _claims_an_act(trig, lexicon):
-        cand.notes.append(f"a claim of nothing named: {cand.cameo} -> {c.statement}")
-        cand.cameo = c.statement
+    if cand.cameo == c.responsibility:
+        if sx.lemma_in(trig, lexicon.words("claim_verb")) and not _claims_an_act(cand, index, lexicon):
+            cand.notes.append(f"a claim of nothing named: {cand.cameo} -> {c.statement}")
+            cand.cameo = c.statement
     elif cand.cameo[:2] == c.threat_root and sx.lemma_in(trig, lexicon.words("warning_verb")):
         why = _harm_foretold(cand, index, lexicon)
         if why:
             cand.notes.append(f"warns {why}, no act of the speaker's: {cand.cameo} -> {c.pessimistic}")
             cand.cameo = c.pessimistic
+    elif cand.cameo[:2] in c.statement_roots and _says(trig, lexicon):
+        found = _announced(cand, index, lexicon, c)
+        if found is not None:
+            cand.notes.append(f"announces '{found[1]}': {cand.cameo} -> {found[0]}")
+            cand.cameo = found[0]
     elif cand.cameo in c.visits and sx.lemma_in(trig, lexicon.words("travel_verb")):
         why = _no_visit(cand, lexicon, c)
         if why:
             cand.dropped = f"no visit: {why}"
 
 
-def _claims_an_act(trig: Token, lexicon: Lexicon) -> bool:
+def announced_twice(cands: Sequence[Event], lexicon: Lexicon) -> None:
+    """A statement whose clause holds an announcement coded on its own (an intent or threat by the
+    speech-act convention: "said it would send troops" is the intent to send them) is dropped."""
+    c = codes()
+    live = [e for e in cands if e.dropped is None]
+    for cand in live:
+        if cand.cameo[:2] not in c.announcing_roots or not _says(cand.trigger, lexicon):
+            continue
+        inside = {t.i for cl in sx.children(cand.trigger, "ccomp") for t in cl.subtree}
+        coded = [e for e in live if e is not cand and e.trigger.i in inside and e.cameo[:2] in c.announcement_roots
+                 and e.modality.modality == "asserted"]
+        if coded:
+            cand.dropped = f"announces '{coded[0].trigger.text}' ({coded[0].cameo}), coded on its own"
+
+
+def _says(trig: Token, lexicon: Lexicon) -> bool:
+    return sx.lemma_in(trig, lexicon.modality.get("say_verbs", frozenset()))
+
+
+def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes) -> tuple[str, str] | None:
+    """``said it would send``: (the code of what the speaker's side announces, its verb), else None."""
+    own = _countries(cand.roles.sources)
+    for clause in sx.children(cand.trigger, "ccomp"):
+        auxes = {a.lower_ for a in sx.children(clause, "aux")}
+        if not auxes & (lexicon.modality.get("intended_aux", frozenset()) | {"would", "'d"}):
+            continue
+        marks = lexicon.modality.get("hypothetical_marks", frozenset())
+        if any(m.lower_ in marks for v in (clause, *sx.children(clause, "advcl")) for m in sx.children(v, "mark")):
+            continue  # "said it would respond if ...": terms, not a plain announcement
+        if sx.lemma_in(clause, lexicon.words("stative_verb")) or sx.eff_pos(clause) != "verb":
+            continue
+        subjects = sx.children(clause, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)
+        if not subjects or not all(_is_speaker(s, cand.trigger, own, index, lexicon) for s in subjects):
+            continue
+        if sx.children(clause, "neg"):
+            return c.reject, clause.text
+        acts = [clause, *sx.children(clause, "xcomp")]  # "would continue to attack"
+        escalate = lexicon.words("escalate_verb")
+        force = lexicon.words("violence_verb") - escalate  # "would use its powers" is no force
+        threats = lexicon.words("attack_noun") | lexicon.words("threat_noun") | lexicon.words("military_hardware")
+        if any(sx.lemma_in(v, force) for v in acts) or any(
+                sx.lemma_in(v, escalate) and any(sx.lemma_in(o, threats) for o in sx.direct_objects(v))
+                for v in acts):  # "would escalate military action", not "would stall its offensive"
+            return c.force_threat, clause.text
+        return c.intent, clause.text
+    return None
+
+
+def _is_speaker(subj: Token, said: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> bool:
+    """The subject of a reported clause is the speaker or its side: "we", a pronoun that fits the
+    speaker ("he" for a person, "it" for a state or a body, "they" for either in the plural), a party of the speaker's country ("Erdogan
+    said Turkey would"), or forces of no other country ("the army said soldiers had acted")."""
+    low = subj.lower_
+    if low in ("i", "we"):
+        return True
+    speakers = sx.children(said, "nsubj")
+    body = any(s.ent_type_ in ("GPE", "ORG", "NORP") or sx.lemma_in(s, lexicon.words("self_noun")) for s in speakers)
+    if low in ("he", "she"):
+        return bool(speakers) and not body
+    if low == "it":
+        return body
+    if low == "they":
+        return body or any(s.tag_ in ("NNS", "NNPS") for s in speakers)
+    words = [subj, *(c for c in subj.children if c.dep_ in ("compound", "amod", "poss"))]  # "Kazakh troops"
+    found = [m for w in words for m in index.at(w) if m.actor is not None and m.actor.country]
+    if found:
+        return bool(own) and any(m.actor.country in own for m in found)
+    return sx.lemma_in(subj, lexicon.words("force") | lexicon.words("police") | lexicon.words("military_hardware"))
+
+
+def _claims_an_act(cand: Event, index: ActorIndex, lexicon: Lexicon) -> bool:
+    """The claim names an act ("claimed the attack", "claimed to have shot it down"), or tells what the
+    speaker's side did ("said its forces had shot down a drone", "acknowledged it had failed")."""
+    trig = cand.trigger
     wanted = lexicon.words("claimed_object")
     if sx.children(trig, "xcomp"):
-        return True  # "claimed to have brought it down"
-    if sx.lemma_in(trig, lexicon.words("admit_verb")) and any(
-            s.pos_ == "PRON" for c in sx.children(trig, "ccomp") for s in sx.children(c, *sx.SUBJ_DEPS, "nsubjpass")):
-        return True  # "acknowledged it had failed": its own act
+        return True
     objs = sx.direct_objects(trig) + [sx.object_head(o) for o in sx.prep_objects(trig, ("for",))]
-    return any(o.pos_ == "PRON" or sx.lemma_in(o, wanted) for o in objs)  # "claimed the attack", "claimed it"
+    if any(o.pos_ == "PRON" or sx.lemma_in(o, wanted) for o in objs):  # "claimed the attack", "claimed it"
+        return True
+    own = _countries(cand.roles.sources)
+    for clause in sx.children(trig, "ccomp"):
+        subjects = sx.children(clause, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)
+        future = any(a.lower_ in ("will", "would", "shall", "'ll") for a in sx.children(clause, "aux"))
+        if not future and any(sx.lemma_in(s, wanted) for s in subjects):
+            return True  # "said the attack had been a mistake"
+        if sx.eff_pos(clause) != "verb" or sx.lemma_in(clause, lexicon.words("stative_verb")) or sx.is_passive(clause):
+            continue
+        past = clause.tag_ in ("VBD", "VBN") or any(a.lower_ in ("has", "have", "had", "'d") for a in sx.children(clause, "aux"))
+        if past and any(_is_speaker(s, trig, own, index, lexicon) for s in subjects):
+            return True  # "the army said soldiers had acted in self-defence", "acknowledged it had failed"
+    return False
+
+
+def _countries(sides: Sequence[ActorMention]) -> set[str]:
+    return {m.actor.country for m in sides if m.actor is not None and m.actor.country}
 
 
 def _harm_foretold(cand: Event, index: ActorIndex, lexicon: Lexicon) -> str | None:
     """What the warning warns of, when it is not the speaker's act: a description, else None."""
     trig = cand.trigger
-    own = {m.actor.country for m in cand.roles.sources if m.actor is not None and m.actor.country}
+    own = _countries(cand.roles.sources)
     if sx.children(trig, "dobj", "dative", "xcomp"):
         return None  # "warned X that ...", "warned X not to attack": addressed to a party, who is to heed it
     clauses = sx.children(trig, "ccomp")
