@@ -293,3 +293,18 @@ def test_a_meeting_leads_on_through_its_of_to_where_it_met(code):
 def test_a_meetings_of_does_not_make_a_country_named_in_it_the_place(code):
     for event in code("The ministers agreed at a meeting of the leaders of Iraq to raise aid.").values():
         assert event.location is None or event.location.basis != "clause"
+
+
+@pytest.fixture(scope="module")
+def events_of():
+    from detente.pipeline import Pipeline
+    from detente.settings import Settings
+    pipe = Pipeline(Settings(coder="rules"))
+    return lambda text: pipe.code_text(text, published="2023-06-05")
+
+
+def test_of_coordinated_places_the_events_target_is_its_place(events_of):
+    events = events_of("The UN envoy has travelled to Afghanistan, Chad and Iraq since 2006.")
+    by_target = {e.mentions[0].target.text: e.location.country for e in events
+                 if e.mentions[0].target is not None and e.location is not None}
+    assert by_target == {"Afghanistan": "AFG", "Chad": "TCD", "Iraq": "IRQ"}

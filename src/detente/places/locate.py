@@ -63,7 +63,8 @@ from .links import adjacent_place, agent_place, purpose_place, relative_place, s
 from .seats import seat_place
 from .fallback import fallback_place, intended, is_topic as _topic, topic_phrase
 from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, aim_place as _aim_place, \
-    demonym_place as _demonym_place, destination_in_phrase as _destination_in_phrase, first_conjunct, inhabitants_of, locative_place, objects as _objects, place_in as _place_in, region_place
+    demonym_place as _demonym_place, destination_in_phrase as _destination_in_phrase, first_conjunct, inhabitants_of, \
+    locative_place, objects as _objects, place_in as _place_in, region_place, target_conjunct
 from .types import GeoPlace, PlaceMention, location_of
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
             if found is not None and intended(trigger, m, config):
                 found = None  # "Turkey said it will extend its incursion in Syria": not said in Syria
         if found is not None:
-            found = _widen(doc, found, at)
+            found = target_conjunct(doc, found, m.target, at) or _widen(doc, found, at)
             m = dataclasses.replace(m, location=location_of(found, REGION if found.why.startswith(REGION) else "clause"))
             if m.target is None and m.cameo[:2] in config.civilian_target_roots:
                 m = dataclasses.replace(m, target=_civilians_of(found))

@@ -9,8 +9,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from ..model import ActorMention
 from .gazetteer import PlacesConfig, load_index
 from .types import PlaceMention
 
@@ -164,4 +165,19 @@ def destination_in_phrase(trigger: Token, at: dict[int, PlaceMention], preps: fr
             for obj in tok.children:
                 if obj.dep_ == "pobj" and obj.i in at:
                     return at[obj.i]
+    return None
+
+
+def target_conjunct(doc: Doc, found: PlaceMention, target: ActorMention | None,
+                    at: dict[int, PlaceMention]) -> PlaceMention | None:
+    """Of places coordinated in the clause's phrase, the one that is the event's target, where the
+    coder made one of them its target ("travelling to Afghanistan, Chad and Iraq": the visit to
+    Iraq is in Iraq, not in the first named)."""
+    if target is None or not 0 <= target.start < target.end <= len(doc):
+        return None
+    first = first_conjunct(doc[found.end - 1])
+    for tok in (first, *first.conjuncts):
+        place = at.get(tok.i)
+        if place is not None and place is not found and target.start <= tok.i < target.end:
+            return place
     return None
