@@ -1,7 +1,8 @@
 """Targets of session 12: a phrase hung on a quantifier head of the object (``the delivery of jets
 to X``); a reaction a clause's doer drew or defied is aimed at that doer (``drawing criticism from
 Y``, ``despite warnings from Y``); weapons and strikes without a country, the event itself and the
-source named again by a pronoun are no targets."""
+source named again by a pronoun are no targets; a group beyond any one state (``Western governments``)
+takes no country from its sentence."""
 from __future__ import annotations
 
 from events_helpers import dyad, find
@@ -61,3 +62,12 @@ def test_the_event_itself_and_its_doer_named_again_are_not_its_target(code_defau
 def test_a_weapon_with_a_country_stays_a_target(code_default):
     [m] = find(code_default("Kazakhstan shot down a Kyrgyz military helicopter."), "19")
     assert dyad(m) == ("KAZ", "KGZ")
+
+
+def test_a_group_beyond_any_one_state_takes_no_country_from_its_sentence(code_default):
+    # "Western governments", "a European diplomat": not of the one country the sentence names
+    [m] = find(code_default("Kazakhstan accused Western governments of meddling."), "112")
+    assert m.target is not None and m.target.actor.country is None
+    found = find(code_default("Police in Almaty detained a European diplomat and two Kazakh activists."), "173")
+    assert {(m.target.text, m.target.actor.country) for m in found} == {("a European diplomat", None),
+                                                                        ("two Kazakh activists", "KAZ")}

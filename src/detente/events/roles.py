@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 AUTHOR_PARTICIPLES = word_set("events", "author_participles")  # data/words/events.yaml
 RECIPROCAL_VERBS = word_set("events", "reciprocal_verbs")  # swap, exchange
 THING_NOUNS = word_set("events", "thing_nouns")  # missiles, jets, airstrikes: not parties without a country
+BEYOND_STATE = word_set("events", "beyond_state_words")  # European, Western, foreign ...
+STATE_OFFICE_WORDS = word_set("events", "state_office_words")  # "the foreign ministry (spokesman)": a state's own
 RECIPROCAL_CODES = cameo_policy().reciprocal_codes  # meetings, agreements, signings (data/policy.yaml)
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
 
@@ -360,7 +362,8 @@ def localize(source: ActorMention | None, target: ActorMention | None, trig: Tok
     so: ``basis="context"``."""
     place = None
     for mention, other in ((source, target), (target, source)):
-        if mention is None or mention.actor.country or mention.actor.org or mention.actor.kb_id:
+        if mention is None or mention.actor.country or mention.actor.org or mention.actor.kb_id \
+                or _beyond_state(mention, trig.doc):
             continue
         if (mention.actor.sector in PLACELESS_SECTORS or mention.actor.sector is None) \
                 and not any_sector(mention, other, cameo):
@@ -383,6 +386,15 @@ def localize(source: ActorMention | None, target: ActorMention | None, trig: Tok
         else:
             target = filled
     return source, target
+
+
+def _beyond_state(mention: ActorMention, doc: Doc) -> bool:
+    """``European forces``, ``Western governments``, ``foreign aid agencies``: a group its own words
+    put beyond any one state (not ``the foreign ministry spokesman``, of a state's own office)."""
+    span = doc[mention.start:mention.end]
+    return any(t.lower_ in BEYOND_STATE and t.i != span.root.i
+               and not (t.i + 1 < len(doc) and sx.lemma_in(doc[t.i + 1], STATE_OFFICE_WORDS))
+               for t in span)
 
 
 def _phrase_place(mention: ActorMention, trig: Token, index: ActorIndex) -> str | None:
