@@ -67,3 +67,19 @@ def test_a_comment_on_what_may_happen_is_a_statement(code):
     [m] = _statements(mentions)
     assert (m.cameo, m.modality) == ("010", "asserted")
     assert all(x.modality != "asserted" for x in mentions if x is not m)
+
+
+def test_a_statements_target_is_another_party(code):
+    [m] = _statements(code("The Kazakh president said China had been a good neighbour this year."))
+    assert m.target is not None and m.target.actor.country == "CHN"
+    # the speaker's own side, or a party with no country, is no counterpart
+    [m] = _statements(code("The Kazakh president said the Kazakh government had worked hard this year."))
+    assert m.target is None
+    [m] = _statements(code("The Kazakh president said the soldiers had worked hard this year."))
+    assert m.target is None
+
+
+def test_whom_a_statement_is_told_to_is_its_target(code):
+    # an addressee of the speaker's own country is a target too ("told his generals")
+    [m] = _statements(code("The Kazakh president told the Kazakh government that the harvest had been good."))
+    assert m.target is not None and m.target.actor.country == "KAZ"

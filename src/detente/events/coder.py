@@ -26,7 +26,7 @@ from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
 from .roles import ActorIndex, Roles, find_roles, inherit_antecedents, localize
-from .statements import political_speaker, statement_match
+from .statements import political_speaker, statement_match, statement_roles
 from .trust import trusted
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
     if match is None:
         return []
     cand = Candidate(match=match, cameo=match.rule.cameo, pred=preds.get(match.trigger.i))
-    cand.roles = find_roles(match, index, lexicon)
+    cand.roles = statement_roles(find_roles(match, index, lexicon), lexicon)
     if not political_speaker(cand.roles, lexicon):
         return []
     _finish(cand, [], {}, lexicon, index)

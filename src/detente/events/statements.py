@@ -9,11 +9,13 @@ A verb that states only without an object ("added", "noted") is none with one ("
 """
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from . import syntax as sx
 from .lexicon import DEFAULT_SLOTS, Lexicon, Rule
 from .matcher import Match
+from ..model import ActorMention
 from .roles import Roles
 
 if TYPE_CHECKING:
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 
 STATEMENT_CODE = "010"
 HEAD_DEPS = ("conj", "parataxis")  # a speech verb joined to the sentence's root
+ADDRESSEE_SLOTS = ("dobj", "dative")  # "told X", "told X that"
 
 
 def statement_match(sent: Span, lexicon: Lexicon) -> Match | None:
@@ -35,9 +38,25 @@ def statement_match(sent: Span, lexicon: Lexicon) -> Match | None:
 
 def political_speaker(roles: Roles, lexicon: Lexicon) -> bool:
     """A source with a country, of a sector whose word is a political event."""
-    other = lexicon.words("statement_nonpolitical_sector")
-    return any(m.actor is not None and m.actor.country and (m.actor.sector or "").lower() not in other
-               for m in roles.sources)
+    return any(m.actor is not None and m.actor.country and _political(m, lexicon) for m in roles.sources)
+
+
+def _political(m: ActorMention, lexicon: Lexicon) -> bool:
+    return (m.actor.sector or "").lower() not in lexicon.words("statement_nonpolitical_sector")
+
+
+def statement_roles(roles: Roles, lexicon: Lexicon) -> Roles:
+    """A statement's target is the political party it is told to ("told his generals", not "told
+    reporters"), or another party it speaks of: a side with a country that is not the speaker's
+    ("said China had been"); the speaker's own people, its army or a thing it speaks of are no
+    counterpart ("said German citizens have the right")."""
+    own = {m.actor.country for m in roles.sources if m.actor is not None}
+    told = roles.target_slot in ADDRESSEE_SLOTS
+    targets = tuple(m for m in roles.targets if m.actor is not None and m.actor.country
+                    and (_political(m, lexicon) if told else m.actor.country not in own))
+    if len(targets) == len(roles.targets):
+        return roles
+    return dataclasses.replace(roles, targets=targets, target_slot=roles.target_slot if targets else None)
 
 
 def _heads(tok: Token) -> bool:
