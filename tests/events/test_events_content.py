@@ -127,3 +127,8 @@ def test_a_statement_is_not_coded_twice_when_what_it_announces_is(nlp, resources
 ])
 def test_an_announced_act_is_a_threat_only_when_it_takes_up_force(nlp, resources, text, cameo):
     assert _revised(nlp, resources, text, "said", "010").cameo == cameo
+
+
+def test_a_passive_announces_no_act(nlp, resources):
+    text = "The Kazakh president said Kazakhstan would not be intimidated by Mongolia."
+    assert _revised(nlp, resources, text, "said", "010").cameo == "010"

@@ -145,8 +145,8 @@ def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes) -> tu
         marks = lexicon.modality.get("hypothetical_marks", frozenset())
         if any(m.lower_ in marks for v in (clause, *sx.children(clause, "advcl")) for m in sx.children(v, "mark")):
             continue  # "said it would respond if ...": terms, not a plain announcement
-        if sx.lemma_in(clause, lexicon.words("stative_verb")) or sx.eff_pos(clause) != "verb":
-            continue
+        if sx.lemma_in(clause, lexicon.words("stative_verb")) or sx.eff_pos(clause) != "verb" or sx.is_passive(clause):
+            continue  # "would be difficult", "would not be intimidated": no act announced
         subjects = sx.children(clause, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)
         if not subjects or not all(_is_speaker(s, cand.trigger, own, index, lexicon) for s in subjects):
             continue
