@@ -189,7 +189,7 @@ def _drawn_by(noun: Token) -> list[Token]:
     if noun.dep_ == "dobj" and sx.lemma_in(head, DRAWING_VERBS):
         verb = head
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in IN_VAIN_PREPS \
-            and not sx.children(head.head, "mark"):  # "when Israel bombed a base, despite appeals": misattached
+            and head.head.dep_ not in ("advcl", "relcl", "acl"):  # "when Israel bombed a base, despite appeals"
         verb = head.head
     else:
         return []
