@@ -6,7 +6,8 @@
 
 For every gold ASSERTED event matched by a coded mention whose trigger falls inside the gold
 trigger span (the matched event), it counts: source country right / empty / wrong, target
-country right / empty / wrong (where the gold gives a country), roles swapped (the two coded
+country right / empty / wrong (where the gold gives a country), a target where the gold names
+none (extra), roles swapped (the two coded
 countries are the gold's, turned round), and sector right (where the gold gives a sector); and
 the share of matched events whose both sides are right (of those whose gold names a country on
 both sides). The coded mention of a gold event is the first one at its trigger (the coder's
@@ -133,7 +134,9 @@ def measure(pairs: Iterable[tuple[Sentence, list[EventMention]]], misses: list[d
             if "both" in v:
                 c["both_gold"] += 1
                 c["both_right"] += v["both"]
-            if misses is not None and (v["source"] in ("empty", "wrong") or v["target"] in ("empty", "wrong")):
+            extra = ann.target is None and hit[0].target is not None
+            c["target_extra"] += extra  # a target where the gold names none
+            if misses is not None and (v["source"] in ("empty", "wrong") or v["target"] in ("empty", "wrong") or extra):
                 m = hit[0]
                 misses.append({"id": s.id, "text": s.text, "trigger": s.text[ann.trigger[0]:ann.trigger[1]],
                                "cameo": ann.cameo, "got_cameo": m.cameo, "rule": m.rule,
@@ -143,7 +146,7 @@ def measure(pairs: Iterable[tuple[Sentence, list[EventMention]]], misses: list[d
                                "got_target": m.target.text if m.target else None, "got_tc": _country(m.target),
                                "got_ss": m.source.actor.sector if m.source else None,
                                "got_ts": m.target.actor.sector if m.target else None,
-                               **{k: v[k] for k in ("source", "target", "swapped")}})
+                               **{k: v[k] for k in ("source", "target", "swapped")}, "extra": extra})
     return c
 
 
@@ -162,6 +165,7 @@ def summary(c: Counter) -> dict:
         out[role] = {k.split("_")[1]: c[k] for k in keys} | {"share_right": share(keys[0], *keys)}
         sk = (f"{role}_sector_right", f"{role}_sector_wrong")
         out[f"{role}_sector"] = share(sk[0], *sk)
+    out["target"]["extra"] = c["target_extra"]
     out["swapped"] = c["swapped"]
     out["both_right"] = share("both_right", "both_gold")
     out["both_gold"] = c["both_gold"]
