@@ -55,7 +55,10 @@ class Policy:
     condition_roots: frozenset[str]
     reaction_roots: frozenset[str]
     place_target_roots: frozenset[str]
+    victim_roots: frozenset[str]
+    holder_roots: frozenset[str]
     place_target_codes: frozenset[str]
+    addressee_only_codes: frozenset[str]
     reciprocal_codes: frozenset[str]
     related_codes: tuple[frozenset[str], ...]
     armed_nonstate: frozenset[str]
@@ -123,7 +126,10 @@ def build_policy(data: Any) -> Policy:
         condition_roots=_set(roots, "roots", "condition", _ROOT),
         reaction_roots=_set(roots, "roots", "reaction", _ROOT),
         place_target_roots=_set(roots, "roots", "place_target", _ROOT),
+        victim_roots=_set(roots, "roots", "victim", _ROOT),
+        holder_roots=_set(roots, "roots", "holder", _ROOT),
         place_target_codes=_set(codes, "codes", "place_target", _CODE),
+        addressee_only_codes=_set(codes, "codes", "addressee_only", _CODE),
         reciprocal_codes=_set(codes, "codes", "reciprocal", _CODE),
         related_codes=tuple(_set({"group": g}, "codes", "group", _CODE) for g in related),
         armed_nonstate=_set(sectors, "sectors", "armed_nonstate", _SECTOR),

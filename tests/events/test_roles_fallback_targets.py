@@ -134,3 +134,11 @@ def test_three_conjoined_doers_of_an_act_that_is_not_mutual_are_doers_together(c
     # requires a target drops the event)
     for m in code("Kazakhstan, Mongolia and Kyrgyzstan moved swiftly to recognise the new state."):
         assert m.target is None or m.target.actor.country not in ("KAZ", "MNG", "KGZ"), dyad(m)
+
+
+def test_whom_an_inquiry_asks_about_is_its_target(code):
+    # "examined whether X had ...": the subject of what an investigation asks about
+    for text in ("Kazakh police examined whether Chinese diplomats had broken the law.",
+                 "The Kazakh government is investigating whether Chinese diplomats paid bribes."):
+        [m] = find(code(text), "09")
+        assert dyad(m) == ("KAZ", "CHN"), text

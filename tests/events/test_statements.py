@@ -3,6 +3,8 @@ codable in its sentence is a statement (010) by its speaker, when the speech ver
 sentence and the speaker is political (the rule coder, so that only this rule codes "said")."""
 from __future__ import annotations
 
+from events_helpers import dyad, find
+
 from detente.model import Actor, ActorMention
 from detente.events.roles import Roles
 from detente.events.statements import political_speaker
@@ -69,14 +71,21 @@ def test_a_comment_on_what_may_happen_is_a_statement(code):
     assert all(x.modality != "asserted" for x in mentions if x is not m)
 
 
-def test_a_statements_target_is_another_party(code):
-    [m] = _statements(code("The Kazakh president said China had been a good neighbour this year."))
-    assert m.target is not None and m.target.actor.country == "CHN"
-    # the speaker's own side, or a party with no country, is no counterpart
-    [m] = _statements(code("The Kazakh president said the Kazakh government had worked hard this year."))
-    assert m.target is None
-    [m] = _statements(code("The Kazakh president said the soldiers had worked hard this year."))
-    assert m.target is None
+def test_a_party_a_statement_speaks_of_is_no_target(code):
+    # what a statement is about is no counterpart: only the party it is told to
+    for text in ("The Kazakh president said China had been a good neighbour this year.",
+                 "The Kazakh president said the Kazakh government had worked hard this year.",
+                 "The Kazakh president said the soldiers had worked hard this year."):
+        [m] = _statements(code(text))
+        assert m.target is None, text
+
+
+def test_a_plain_statement_of_the_learned_coder_keeps_only_its_addressee(code_default):
+    # however a plain statement (010) is coded, a party spoken of is no target, one told is
+    for m in find(code_default("The Kenyan president said China had been a good partner for years."), "010"):
+        assert m.target is None
+    [m] = find(code_default("The Kenyan president told Chinese diplomats that the harvest had been good."), "010")
+    assert dyad(m) == ("KEN", "CHN")
 
 
 def test_whom_a_statement_is_told_to_is_its_target(code):

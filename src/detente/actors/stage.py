@@ -34,6 +34,8 @@ _MAX_DEPTH = 4
 _DOER_PLACES = (":country", ":demonym", ":people", ":seat")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _FORCE_PREPS = word_set("actors", "force_preps")
+_HOLDER_PARTICIPLES = word_set("actors", "holder_participles")  # held, controlled, run ...
+_HOLDER_DEPS = ("npadvmod", "advmod", "compound", "nmod", "amod", "nsubj")  # "Isis-held", "Kurdish-held"
 _NAME_KINDS = frozenset({"kb", "org", "place"})  # readings of a name (not of a title or group noun)
 
 
@@ -113,6 +115,8 @@ def _phrase_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[
                 seen.update(range(span.start, span.end))
         if reading is not None and reading.actor.country is None and _named_possessor(chunk):
             reading = None  # "Raisi's new leadership": the actor is the possessor
+        if reading is not None and reading.kind == "place":
+            span = _held_place(span, root, resolver, date, out, covered)  # "Isis-held Mosul": Isis, Mosul
         if reading is not None:
             out.append(_cand(span, root.i, reading))
             out.extend(_coordinated_cands(chunk, inside, span, root.i, reading))
@@ -222,6 +226,25 @@ def _takes_of(tok: Token, resolver: Resolver) -> bool:
     if tok.pos_ == "PROPN":
         return True
     return resolver.titles.is_head(fold(tok.text))
+
+
+def _held_place(span: Span, root: Token, resolver: Resolver, date: dt.date | None, out: list[Cand],
+                covered: set[int]) -> Span:
+    """``Isis-held Mosul``, ``rebel-controlled Idlib``: the holder named before a participle of holding
+    (``holder_participles``) is an actor of its own, and the place is the words after it."""
+    for mod in root.children:
+        if mod.dep_ != "amod" or mod.i < span.start or mod.lemma_.lower() not in _HOLDER_PARTICIPLES:
+            continue
+        for holder in mod.children:
+            if holder.dep_ not in _HOLDER_DEPS or holder.i > mod.i or holder.left_edge.i < span.start:
+                continue
+            sub = span.doc[holder.left_edge.i:holder.i + 1]
+            reading = _read(resolver, sub, date)
+            if reading is not None:
+                out.append(_cand(sub, holder.i, reading))
+                covered.update(range(sub.start, sub.end))
+                return span.doc[mod.i + 1:span.end]
+    return span
 
 
 def _possessor_cands(chunk: Span, resolver: Resolver, date: dt.date | None, covered: set[int]) -> list[Cand]:

@@ -26,7 +26,7 @@ from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
 from .roles import ActorIndex, Roles, find_roles, inherit_antecedents, localize
-from .statements import political_speaker, statement_match, statement_roles
+from .statements import addressee_only, political_speaker, statement_match, statement_roles
 from .trust import trusted
 
 if TYPE_CHECKING:
@@ -365,6 +365,8 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
             cand.modality = Modality(found[0], cand.modality.reported, found[1])
     content.revise(cand, index, lexicon)
     cand.confidence = _confidence(cand, lexicon)
+    if addressee_only(cand.cameo):  # a plain statement, however coded: the party told, not one spoken of
+        cand.roles = statement_roles(cand.roles, lexicon)
 
 
 def speech_act(cand: Candidate, lexicon: Lexicon) -> None:

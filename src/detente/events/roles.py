@@ -39,7 +39,7 @@ from .features import doc_table
 from .lexicon import Lexicon
 from .matcher import Match
 from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
-from .sides import ANY_SECTOR_ROOTS, PLACE_CODES, PLACE_ROOTS, any_sector, fallback_sources, fallback_targets, national, sentence_country
+from .sides import ANY_SECTOR_ROOTS, PLACE_CODES, PLACE_ROOTS, any_sector, fallback_sources, fallback_targets, held_by, national, sentence_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -338,6 +338,7 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
         sources, targets, reciprocal = sources[:1], sources[1:], True
     elif not sources and len(targets) >= 2 and rule.reciprocal:
         sources, targets, reciprocal = targets[:1], targets[1:], True
+    targets = held_by(targets, rule.cameo, match.trigger, index, sources)  # "advanced on Isis-held Mosul": Isis
     sources = [s for s in sources if s not in targets] or sources
     return Roles(tuple(sources), tuple(targets), s_slot, t_slot, reciprocal)
 

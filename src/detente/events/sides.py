@@ -25,6 +25,10 @@ when the slots found no target (measured on the train writers' events, ``trainin
                    is its subject's (``told Serbian leaders during a visit to Belgrade``);
 - ``summary``      a reaction in a relative clause on a noun summing up a clause is to that
                    clause's doer (``A declared a ceasefire, a gesture B called insufficient``);
+- ``victims``      for a strike, raid or bombing named by a noun (a word of force of
+                   ``discourse.yaml``, not "clashes"), whom it killed, wounded or hit
+                   (``an airstrike that killed 46 civilians``, ``civilians were killed by a US-led
+                   airstrike``, ``the bombing wounded two soldiers``);
 - ``place``        for force, coercion and visits, the named place the act was done at or to, or
                    the place of the site it hit (``seized the administration building in Donetsk``,
                    ``arrived in Niamey``): its country, as the convention codes a capital or a town
@@ -37,6 +41,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..actors.cues import load_cues
 from ..model import ActorMention
 from ..policy import cameo_policy
 from ..wordlists import word_set
@@ -62,6 +67,13 @@ CLAUSE_SUBJECT_ROOTS = cameo_policy().clause_subject_roots  # meetings, visits, 
 ADVERBIAL_PREPS = word_set("events", "adverbial_event_preps")  # during, after, for, in ...
 DURING_PREPS = word_set("events", "during_event_preps")  # during, in, at: the clause's act is part of the event
 NOT_FROM_SENTENCE = cameo_policy().not_from_sentence_sectors  # clergy, IGOs, NGOs: often abroad
+VICTIM_ROOTS = cameo_policy().victim_roots  # force: a strike's victims
+HOLDER_ROOTS = cameo_policy().holder_roots  # force on a place held by a party: that party
+HOLDER_PARTICIPLES = word_set("actors", "holder_participles")  # held, controlled ... (data/words/actors.yaml)
+HOLDER_DEPS = ("npadvmod", "advmod", "compound", "nmod", "amod", "nsubj")  # "Isis-held", "Kurdish-held"
+HARM_VERBS = word_set("events", "harm_verbs")  # kill, wound, hit, destroy ...
+RELATIVE_SUBJECTS = frozenset({"that", "which"})  # "an airstrike that killed"
+CAUSE_PREPS = frozenset({"by", "in", "during"})  # "killed by an airstrike", "wounded in a bombing"
 BENEFICIARY_ROOTS = cameo_policy().beneficiary_roots  # intentions, aid, cooperation, cuts, coercion
 CONDITION_ROOTS = cameo_policy().condition_roots  # promises and threats
 REACTION_ROOTS = cameo_policy().reaction_roots  # comments, appeals, praise, demands, criticism, threats, pressure
@@ -96,6 +108,8 @@ def fallback_targets(match: Match, cameo: str, index: ActorIndex,
         steps.append(("dobj/owner", [c for d in sx.children(trig, "dobj") for c in sx.children(sx.object_head(d), *OWNER_DEPS)]))
     if pos == "noun" and cameo[:2] in CLAUSE_SUBJECT_ROOTS:
         steps.append(("clause", _clause_objects(trig)))
+    if pos == "noun" and cameo[:2] in VICTIM_ROOTS and sx.lemma_in(trig, load_cues().force_words):
+        steps.append(("victims", _victims(trig)))
     if cameo[:2] in BENEFICIARY_ROOTS:
         steps.append(("for", _beneficiaries(trig)))
     if pos in ("verb", "adj"):
@@ -230,6 +244,21 @@ def _relative_gap(trig: Token) -> list[Token]:
     return [trig.head]
 
 
+def _victims(trig: Token) -> list[Token]:
+    """Whom a strike named by a noun harmed (``HARM_VERBS``): the object of the verb it is the subject
+    of (``the bombing killed two soldiers``, ``an airstrike that killed 46 civilians``) or the
+    passive subject or object of the verb it is the means of (``46 civilians were killed by an
+    airstrike``, ``Israel killed five militants in an airstrike``)."""
+    head = trig.head
+    if trig.dep_ == "nsubj" and sx.lemma_in(head, HARM_VERBS):
+        return sx.children(head, "dobj")
+    if trig.dep_ == "pobj" and head.dep_ in ("agent", "prep") and head.lower_ in CAUSE_PREPS \
+            and sx.lemma_in(head.head, HARM_VERBS):
+        return sx.children(head.head, *sx.PASSIVE_SUBJ_DEPS) or sx.children(head.head, "dobj")
+    return [d for v in sx.children(trig, "relcl") if sx.lemma_in(v, HARM_VERBS)
+            and any(c.lower_ in RELATIVE_SUBJECTS for c in sx.children(v, "nsubj")) for d in sx.children(v, "dobj")]
+
+
 def _beneficiaries(trig: Token) -> list[Token]:
     """Whom an act or its object is for: ``suspended visa services for Canadians``, ``pledged 20
     million euros in humanitarian aid for Ukraine``, ``an aid package for Gaza``."""
@@ -357,3 +386,39 @@ def any_sector(mention: ActorMention, other: ActorMention | None, cameo: str) ->
     massacre a countryless side of a placeless sector is the counterpart's compatriot."""
     return cameo[:2] in ANY_SECTOR_ROOTS and mention.actor.sector is not None and other is not None \
         and bool(other.actor.country) and other.actor.country != "IGO"
+
+
+def held_by(targets: Sequence[ActorMention], cameo: str, trig: Token, index: ActorIndex,
+            sources: Sequence[ActorMention]) -> list[ActorMention]:
+    """Force used on a place its phrase says a party holds is used on that party (``advanced on
+    Isis-held Mosul``, ``shelled Aleppo, which is controlled by the rebels``): the holder replaces
+    the place (``roots.holder``)."""
+    if cameo[:2] not in HOLDER_ROOTS:
+        return list(targets)
+    out: list[ActorMention] = []
+    for m in targets:
+        holders = _holders(m, trig, index, sources) if _place(m) else []
+        out.extend(h for h in holders or [m] if h not in out)
+    return out
+
+
+def _place(m: ActorMention) -> bool:
+    """A town, region or country named as a place (its sector, if any, is its civilians')."""
+    a = m.actor
+    return a.kb_id is None and a.org is None and a.sector in (None, "CVL") and m.basis in ("gazetteer", "place")
+
+
+def _holders(m: ActorMention, trig: Token, index: ActorIndex, sources: Sequence[ActorMention]) -> list[ActorMention]:
+    head = trig.doc[m.start:m.end].root
+    heads = [head]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        heads.append(head.head.head)  # "the city of Mosul, which is held by Isis"
+    tokens: list[Token] = []
+    for mod in (c for h in heads for c in h.children):
+        if not sx.lemma_in(mod, HOLDER_PARTICIPLES):
+            continue
+        if mod.dep_ == "amod":  # "Isis-held Mosul"
+            tokens.extend(c for c in mod.children if c.dep_ in HOLDER_DEPS and c.i < mod.i)
+        elif mod.dep_ in ("acl", "relcl"):  # "Mosul, which is held by Isis", "the town held by the rebels"
+            tokens.extend(sx.agent(mod))
+    return [h for h in resolve(tokens, index) if h is not m and not _place(h) and h not in sources]

@@ -16,6 +16,7 @@ from . import syntax as sx
 from .lexicon import DEFAULT_SLOTS, Lexicon, Rule
 from .matcher import Match
 from ..model import ActorMention
+from ..policy import cameo_policy
 from .roles import Roles
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 STATEMENT_CODE = "010"
 HEAD_DEPS = ("conj", "parataxis")  # a speech verb joined to the sentence's root
 ADDRESSEE_SLOTS = ("dobj", "dative")  # "told X", "told X that"
+ADDRESSEE_ONLY = cameo_policy().addressee_only_codes  # plain statements (data/policy.yaml)
 
 
 def statement_match(sent: Span, lexicon: Lexicon) -> Match | None:
@@ -46,17 +48,21 @@ def _political(m: ActorMention, lexicon: Lexicon) -> bool:
 
 
 def statement_roles(roles: Roles, lexicon: Lexicon) -> Roles:
-    """A statement's target is the political party it is told to ("told his generals", not "told
-    reporters"), or another party it speaks of: a side with a country that is not the speaker's
-    ("said China had been"); the speaker's own people, its army or a thing it speaks of are no
-    counterpart ("said German citizens have the right")."""
-    own = {m.actor.country for m in roles.sources if m.actor is not None}
+    """A statement's target is only the political party it is told to ("told his generals", not
+    "told reporters"); a party it speaks of is none ("said China had been", "said of Trump",
+    "said people in need"): what the statement is about is no counterpart of the speaker."""
     told = roles.target_slot in ADDRESSEE_SLOTS
-    targets = tuple(m for m in roles.targets if m.actor is not None and m.actor.country
-                    and (_political(m, lexicon) if told else m.actor.country not in own))
+    targets = tuple(m for m in roles.targets if told and m.actor is not None and m.actor.country
+                    and _political(m, lexicon))
     if len(targets) == len(roles.targets):
         return roles
     return dataclasses.replace(roles, targets=targets, target_slot=roles.target_slot if targets else None)
+
+
+def addressee_only(code: str) -> bool:
+    """A code whose target is only the party addressed (``policy.yaml`` ``addressee_only``: plain
+    statements, however coded)."""
+    return code in ADDRESSEE_ONLY
 
 
 def _heads(tok: Token) -> bool:
