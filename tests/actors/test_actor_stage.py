@@ -224,3 +224,32 @@ def test_possessors_and_forms_read_from_the_arrays_are_the_tokens(nlp):
                   (t.dep_ == "poss" or (t.i + 1 < len(doc) and doc[t.i + 1].text in _POSSESSIVE))]
         assert [t.i for t in _possessors(chunk)] == [t.i for t in tokens]
     assert any(_possessors(chunk) for chunk in doc.noun_chunks)
+
+
+def test_an_unknown_full_name_is_not_a_known_person_of_its_surname(nlp, kb_resources):
+    # the KB knows two Lebanese Hariris; "Nasr al-Hariri" is neither, nor is "Hariri" after him
+    found = _found(nlp, kb_resources, "Nasr al-Hariri met European envoys in Geneva on Monday. "
+                                      "Hariri also warned the EU against cutting aid.")
+    assert not any("Hariri" in t and m.actor.country == "LBN" for t, m in found.items())
+
+
+def test_a_surname_takes_the_unknown_full_name_before_it(nlp, kb_resources):
+    found = _found(nlp, kb_resources, "Nasr al-Hariri, the head of the Syrian opposition delegation, met envoys. "
+                                      "Hariri warned the EU against cutting aid.")
+    m = found["Hariri"]
+    assert (m.actor.country, m.actor.sector, m.basis) == ("SYR", "OPP", "coref")
+    assert m.actor.name == "Nasr al-Hariri"
+
+
+def test_a_known_surname_alone_still_reads_the_kb(nlp, kb_resources):
+    found = _found(nlp, kb_resources, "Prime Minister Saad Hariri met envoys. Hariri warned the EU.")
+    assert found["Hariri"].actor.country == "LBN"
+
+
+@pytest.mark.parametrize("text,sector", [("The shadow foreign secretary criticised the British government.", "OPP"),
+                                         ("The former shadow chancellor criticised the British government.", "ELI"),
+                                         ("The foreign secretary criticised the Russian government.", "GOV")])
+def test_shadow_ministers_are_the_opposition(nlp, kb_resources, text, sector):
+    found = _found(nlp, kb_resources, text)
+    m = next(m for t, m in found.items() if "secretary" in t or "chancellor" in t)
+    assert m.actor.sector == sector

@@ -74,9 +74,16 @@ def _surnames(doc: Doc, cands: list[Cand]) -> None:
         key = fold(doc[cand.head].text)
         for earlier in reversed(cands[:i]):
             actor = earlier.actor
-            if actor is None or not actor.name or earlier.end - earlier.start < 2:
+            if earlier.end - earlier.start < 2 or not key:
                 continue
-            if key and key in fold(actor.name).split()[1:]:
+            if (actor is None or not actor.name) and earlier.head > earlier.start \
+                    and doc[earlier.head].pos_ == "PROPN" and fold(doc[earlier.head].text) == key:
+                # an unknown full name ending in this surname ("Nasr al-Hariri" ... "Hariri"): the same
+                # person, not someone else the knowledge base lists under the surname
+                cand.actor = None if actor is None else replace(actor, confidence=round(actor.confidence * 0.95, 3))
+                cand.basis, cand.antecedent, cand.reading = "coref", earlier.head, earlier.reading
+                break
+            if actor is not None and actor.name and key in fold(actor.name).split()[1:]:
                 cand.actor = replace(actor, confidence=round(actor.confidence * 0.95, 3))
                 cand.basis, cand.antecedent = "coref", earlier.head
                 cand.reading = earlier.reading

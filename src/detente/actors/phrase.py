@@ -324,8 +324,8 @@ def _keep_found(seg: Segment, found: Found, terms: list, kb: KnowledgeBase) -> b
         if place.kind == "capital" and fold(prev.text) not in GEO_MODIFIERS:
             return False
         return place.kind not in ("country", "capital", "region") or not kb.is_given_name(prev.text)
-    if found.kb_score == _SHORT_SCORE and len(found.kb_ids) == 1:
-        return fold(prev.text) in kb.name_words(found.kb_ids[0])
+    if found.kb_score == _SHORT_SCORE and found.kb_ids:  # "Nasr al-Hariri": not Rafic's nor Saad's
+        return any(fold(prev.text) in kb.name_words(rid) for rid in found.kb_ids)
     return True
 
 

@@ -250,9 +250,12 @@ class Resolver:
     def _read_titled(self, seg: Segment, term: tuple[int, int, Hit] | None, country: str | None,
                      org_mod: KBMatch | None, context: str | None, name: str | None = None) -> Reading | None:
         sector, sector2 = self._sector(seg, term, org_mod)
-        former = "ELI" in seg.modifiers and term is not None and term[2].term.kind != "group"
-        if former:
+        office = term is not None and term[2].term.kind != "group"
+        former = office and "ELI" in seg.modifiers
+        if former:  # "former president"
             sector, sector2 = "ELI", None
+        elif office and "OPP" in seg.modifiers:  # "shadow home secretary"
+            sector, sector2 = "OPP", None
         elif "CVL" in seg.modifiers and sector is None:
             sector = "CVL"
         org_name = org_mod.org if org_mod else None

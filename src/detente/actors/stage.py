@@ -124,7 +124,8 @@ def _phrase_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[
             continue
         out.extend(_possessor_cands(chunk, resolver, date, covered))
         out.extend(_modifier_cands(chunk, inside, resolver, date, covered))
-        if root.pos_ == "PROPN" and len(chunk) <= 2:  # an unknown name: a surname coref may fill it
+        if root.pos_ == "PROPN" and len(chunk) <= 4:  # an unknown name: a surname coref may fill it (<= 2)
+            # or take from it ("Nasr al-Hariri" ... "Hariri")
             out.append(Cand(chunk.start, chunk.end, root.i, None, None, "coref"))
     return out
 
