@@ -76,7 +76,7 @@ def _surnames(doc: Doc, cands: list[Cand]) -> None:
             actor = earlier.actor
             if earlier.end - earlier.start < 2 or not key:
                 continue
-            if (actor is None or not actor.name) and earlier.head > earlier.start \
+            if (actor is None or not actor.name) and cand.reading is not None and earlier.head > earlier.start \
                     and doc[earlier.head].pos_ == "PROPN" and fold(doc[earlier.head].text) == key:
                 # an unknown full name ending in this surname ("Nasr al-Hariri" ... "Hariri"): the same
                 # person, not someone else the knowledge base lists under the surname
