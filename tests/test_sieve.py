@@ -8,8 +8,8 @@ from detente.pipeline import Pipeline
 from detente.settings import Settings
 from detente.sieve import Yields, is_parsed, load_yields
 
-TEXT = ("The weather in Tajikistan was mild and sunny all week.\n\n"
-        "Iran's president visited Tajikistan on Monday. He signed a trade agreement with Emomali Rahmon. "
+TEXT = ("Iran's president visited Tajikistan on Monday.\n\n"
+        "The weather in Tajikistan was mild and sunny all week. He signed a trade agreement with Emomali Rahmon. "
         "The markets were quiet. Later the two leaders met in Dushanbe.")
 NO_EVENT = ("The weather in Tajikistan was mild and sunny all week.", "The markets were quiet.")
 
@@ -53,7 +53,7 @@ def test_filtered_and_unfiltered_runs_code_the_same_events(pipe):
 def test_the_doc_keeps_the_whole_text_and_the_gazetteer_entities_of_dropped_sentences(pipe):
     doc, article = _parsed(pipe, TEXT)
     assert doc.text == article.text
-    first = next(iter(doc.sents))
+    first = list(doc.sents)[1]  # the first dropped sentence
     assert not is_parsed(first)
     assert [(e.text, e.ent_id_) for e in first.ents] == [("Tajikistan", "place:TJK:country")]
     assert all(t.head.i == first.start for t in first)  # one flat sentence: no clause, no subject
@@ -75,8 +75,8 @@ def test_a_parsed_doc_keeps_its_text_and_doc_text_reads_any_doc_without_tokens(p
 
 
 def test_an_article_with_no_event_sentence_and_an_empty_one_parse(pipe):
-    doc, article = _parsed(pipe, "The markets were quiet.")
-    assert doc.text == article.text and not any(is_parsed(s) for s in doc.sents)
+    doc, article = _parsed(pipe, "The markets were quiet. The weather was mild.")
+    assert doc.text == article.text and [is_parsed(s) for s in doc.sents] == [True, False]  # the lede is parsed
     assert pipe.code_doc(doc, article).mentions == ()
     doc, _ = next(parse(pipe.nlp, [("", None)], 16, 1, pipe.sieve))
     assert len(doc) == 0
@@ -97,6 +97,17 @@ def test_a_word_that_seldom_triggers_does_not_keep_a_sentence_alone():
     assert not yields.passes("said")
     assert yields.passes("visited")
     assert yields.passes("unseen")  # never seen in training: kept
+
+
+def test_an_articles_lede_is_parsed_whatever_its_words(pipe):
+    sieve = pipe.sieve
+    doc = pipe.nlp.make_doc("The markets were quiet. The weather was mild. Iran met Tajikistan. The sun was low.")
+    assert [keep for _, _, keep in sieve.sentences(doc)] == [False, False, True, False]  # by their words
+    lede = type(sieve)(sieve.triggers, sieve.rules, sieve.exceptions, Yields(sieve.yields.forms, 0.5, lede=2))
+    runs, dropped = lede.plan(doc)
+    assert [doc[s:e].text.strip() for s, e in runs] == ["The markets were quiet. The weather was mild. Iran met Tajikistan."]
+    assert [doc[i].text for i in dropped] == ["The"]  # "The sun was low."
+    assert load_yields().lede == 1
 
 
 def test_the_packaged_counts_are_valid():

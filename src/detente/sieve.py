@@ -69,6 +69,7 @@ class Yields:
 
     forms: Mapping[str, tuple[int, int]]  # form -> (seen, fired)
     threshold: float
+    lede: int = 0  # an article's first sentences, parsed whatever their words: they introduce its actors
 
     def passes(self, form: str) -> bool:
         counts = self.forms.get(form)
@@ -96,7 +97,10 @@ def load_yields() -> Yields:
             isinstance(k, str) and isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v)
             and 0 <= v[1] <= v[0] for k, v in forms.items()):
         raise DataFileError(SIEVE_FILE, "'forms' must map word forms to [seen, fired] counts, fired <= seen")
-    return Yields({k: (v[0], v[1]) for k, v in forms.items()}, float(threshold))
+    lede = data.get("lede", 0)
+    if not isinstance(lede, int) or isinstance(lede, bool) or lede < 0:
+        raise DataFileError(SIEVE_FILE, "'lede' must be a whole number of sentences, 0 or more")
+    return Yields({k: (v[0], v[1]) for k, v in forms.items()}, float(threshold), lede)
 
 
 def is_parsed(sent: Span) -> bool:
@@ -163,10 +167,10 @@ class Sieve:
         return any(f"{first}-{lem}" in self.triggers or f"{first}{lem}" in self.triggers for lem in self.lemmas(form))
 
     def plan(self, doc: Doc) -> tuple[list[tuple[int, int]], list[int]]:
-        """Token ranges to parse — runs of kept sentences (and ``context`` sentences before each) —
-        and the first tokens of the dropped sentences."""
+        """Token ranges to parse — runs of kept sentences (the article's ``Yields.lede`` first ones
+        among them, and ``context`` sentences before each) — and the first tokens of the dropped sentences."""
         sents = self.sentences(doc)
-        flags = [keep for _, _, keep in sents]
+        flags = [keep or j < self.yields.lede for j, (_, _, keep) in enumerate(sents)]
         if self.context:
             for j, (_, _, keep) in enumerate(sents):
                 if keep:
