@@ -13,6 +13,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from . import syntax as sx
+from .features import doc_table
 from .lexicon import DEFAULT_SLOTS, Lexicon, Rule
 from .matcher import Match
 from ..model import ActorMention
@@ -32,9 +33,14 @@ def statement_match(sent: Span, lexicon: Lexicon) -> Match | None:
     """The first speech verb (``statement_verb``) that heads ``sent``, as a match of the generic
     verb slots, or None."""
     verbs = lexicon.words("statement_verb")
-    for tok in sent:
-        if sx.eff_pos(tok) == "verb" and sx.lemma(tok) in verbs and _heads(tok) and not _object_use(tok, lexicon):
-            return _match(tok)
+    doc = sent.doc
+    t = doc_table(doc)  # lemma, tag, part of speech and label of every word: a Token only for a speech verb
+    lemmas, tags, pos, deps = t.lemma, t.tag, t.pos, t.dep
+    for i in range(sent.start, sent.end):
+        if lemmas[i] in verbs and sx.pos_of(tags[i], pos[i], deps[i]) == "verb":
+            tok = doc[i]
+            if _heads(tok) and not _object_use(tok, lexicon):
+                return _match(tok)
     return None
 
 

@@ -32,10 +32,11 @@ def eff_pos(tok: Token) -> str:
     """``verb``, ``noun``, ``adj`` or ``other``: the part of speech a rule's ``pos`` matches."""
     t = doc_table(tok.doc)  # (tag, part of speech and label from the Doc's table: no string look-ups)
     i = tok.i
-    return _eff_pos(t.tag[i], t.pos[i], t.dep[i])
+    return pos_of(t.tag[i], t.pos[i], t.dep[i])
 
 
-def _eff_pos(tag: str, pos: str, dep: str) -> str:
+def pos_of(tag: str, pos: str, dep: str) -> str:
+    """``eff_pos`` of a word with this tag, part of speech and label (read from a ``DocTable``)."""
     if tag.startswith("NN") or pos in ("NOUN", "PROPN"):
         return "noun"
     if tag.startswith("VB") and pos != "AUX":
