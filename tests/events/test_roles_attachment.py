@@ -30,15 +30,16 @@ def test_official_at_a_mere_place_takes_no_country_from_it(code_full):
 
 
 def test_participle_coordinated_with_another_takes_its_agent_as_doer(code):
-    # "X, armed and supported by Y": Y supports X
-    [m] = find(code("The Kyrgyz troops, armed and supported by Russia, have held the pass."), "051")
-    assert dyad(m) == ("RUS", "KGZ")
+    # "X, armed and supported by Y": Y supports X (an army's backing in the fight: a standing relation,
+    # "backed by Russia", is no event, events/states.py)
+    [m] = find(code("The Kyrgyz troops, armed and supported by the Uzbek army, have held the pass."), "051")
+    assert dyad(m) == ("UZB", "KGZ")
 
 
 def test_second_of_two_coordinated_participles_has_its_own_agent(code):
     # "led by X and backed by Y": the backer is Y, not the leader X
-    [m] = find(code("The militias, led by Mongolian officials and backed by China, took the town."), "07")
-    assert m.source.actor.country == "CHN"
+    [m] = find(code("The militias, led by Mongolian officials and backed by the Uzbek army, took the town."), "07")
+    assert m.source.actor.country == "UZB"
 
 
 def test_adjective_rule_on_a_passive_participle_takes_the_agent(code):

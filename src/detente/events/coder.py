@@ -18,7 +18,7 @@ from ..doctext import doc_text
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
-from . import content
+from . import content, states
 from .features import doc_table, rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
@@ -120,6 +120,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
         if matches:
             fired.append(matches)
     cands = _claim(fired if coder != "learned" else [])
+    states.drop_standing(cands, lexicon)
     if model is not None and coder != "rules":
         analysis.learned = cb.predictions(sent, model, rule_feats)
         cands = _learned(cands, analysis.learned, sent, coder)

@@ -72,6 +72,8 @@ def find_modality(trigger: Token, lexicon: Lexicon, embedders: Mapping[int, str]
         state.reasons.append(f"'{trigger.text}' presupposed (definite subject)")
         return state.result()
     verb = _climb_to_clause(trigger, words, state)
+    if trigger.dep_ == "nsubjpass" and trigger.head == verb and _passive_infinitive(verb):
+        state.set("intended", f"'{trigger.text}' to be {verb.text}")  # "a summit ... to be held on Friday"
     _scheduled(verb, words, state)
     _walk_clauses(verb, words, embedders, state, trigger)
     return state.result()
@@ -106,15 +108,23 @@ def _has_no_det(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
     return any(c.dep_ in ("det", "neg") and c.lower_ in words["negators"] for c in tok.children)
 
 
+def _passive_infinitive(verb: Token) -> bool:
+    """``to be held``, ``to be signed``: an act ahead."""
+    kids = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return "to" in kids and "be" in kids
+
+
 def _negated_arguments(trigger: Token, words: Mapping[str, frozenset[str]], state: _State) -> None:
     """``no agreements were signed``, ``signed no deal``, ``no visit took place``; for an event
     noun also ``a planned visit`` (intended) and ``postponed the visit`` (negated)."""
     if sx.eff_pos(trigger) == "noun":
         if _has_no_det(trigger, words):
             state.set("negated", f"'no' before '{trigger.text}'")
-        if any(c.dep_ in ("amod", "compound") and sx.lemma_in(c, words["unrealized_modifiers"])
+        if any(c.dep_ in ("amod", "compound", "acl") and sx.lemma_in(c, words["unrealized_modifiers"])
                for c in trigger.children):
             state.set("intended", f"'{trigger.text}' not yet held")
+        elif any(_passive_infinitive(c) for c in trigger.children if c.dep_ in ("acl", "relcl")):
+            state.set("intended", f"'{trigger.text}' to be held")  # "a summit to be held on Friday"
         head = trigger.head
         keys = sx.lemma_keys(head)
         keys += [f"{k} {p.lower_}" for k in keys for p in head.children if p.dep_ == "prt"]  # "called off"
@@ -131,6 +141,7 @@ def _climb_to_clause(trigger: Token, words: Mapping[str, frozenset[str]], state:
     """From a nominal trigger up to the verb of its clause; prepositions on the way may negate
     (``without``) or mark an allegation (``accused of``)."""
     cur = trigger
+    direct = True  # the trigger is still the complement itself (or one of its conjuncts)
     for _ in range(10):
         if sx.eff_pos(cur) in ("verb", "adj") and cur.dep_ not in ("amod", "compound", "prep"):
             return cur
@@ -139,15 +150,47 @@ def _climb_to_clause(trigger: Token, words: Mapping[str, frozenset[str]], state:
             return cur
         if cur.dep_ == "pobj" and head.lower_ in ("without",):
             state.set("negated", "under 'without'")
+        if cur.dep_ == "prep" and direct and cur.lower_ in words.get("head_preps", ()):
+            _unrealizing_head(cur, head, words, state)
+        direct = direct and cur.dep_ in ("pobj", "conj")
         if cur.dep_ in ("nsubj", "nsubjpass") and _has_no_det(cur, words):
             state.set("negated", f"'no' before '{cur.text}'")
         cur = head
     return cur
 
 
+def _unrealizing_head(prep: Token, noun: Token, words: Mapping[str, frozenset[str]], state: _State) -> None:
+    """``the prospect of an operation``, ``fears of an offensive``: an event noun that completes a noun
+    of possibility, hope or request has not happened; ``in the absence of an understanding``,
+    ``Russia's veto of an investigation``: one that completes a noun of lack or prevention did not."""
+    if sx.eff_pos(noun) != "noun":
+        return
+    if sx.lemma_in(noun, words.get("negating_heads", frozenset())):
+        state.set("negated", f"'{noun.text} {prep.text}'")
+    elif sx.lemma_in(noun, words.get("unrealized_heads", frozenset())):
+        state.set("hypothetical", f"'{noun.text} {prep.text}'")
+
+
+def _habitual(c: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """``which has occasionally cooperated with``, ``had long tolerated``, ``for decades``: what a
+    party does habitually or has done for years is a standing state, no particular event."""
+    if c.dep_ == "advmod":
+        if c.lower_ in words.get("habitual_before_verb", ()):  # "had long tolerated", not "so long as"
+            return c.i < c.head.i and not list(c.children) and c.nbor(-1).lower_ not in ("so", "as", "how")
+        return c.lower_ in words.get("habitual_adverbs", ())
+    if c.dep_ == "prep" and c.lower_ in ("for", "over"):
+        return any(g.dep_ == "pobj" and g.lower_ in words.get("habitual_spans", ()) and g.tag_ == "NNS"
+                   and all(d.lower_ in ("many", "several") for d in g.children)  # not "his years", "years to come"
+                   for g in c.children)
+    return False
+
+
 def _own_markers(verb: Token, words: Mapping[str, frozenset[str]], state: _State) -> None:
     for c in verb.children:
         low = c.lower_
+        if _habitual(c, words):
+            state.set("hypothetical", f"habitual '{c.text}' on '{verb.text}'")
+            continue
         if c.dep_ == "neg" or (c.dep_ == "advmod" and low in ("never",)):
             state.set("negated", f"'{c.text}' on '{verb.text}'")
         elif c.dep_ == "aux" and low in words["hypothetical_aux"]:
@@ -198,11 +241,27 @@ def _is_purpose(verb: Token) -> bool:
         verb, *sx.SUBJ_DEPS)
 
 
+def _imperative(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """``said push back and try to offer them something``, ``"Cut the aid," he said``: a bare verb with
+    no subject that opens quoted or reported speech is advice or an order, not an act."""
+    if verb.tag_ != "VB" or verb.pos_ != "VERB" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "mark") for c in verb.children):
+        return False
+    doc = verb.doc
+    if any(not t.is_punct for t in doc[verb.left_edge.i:verb.i]):
+        return False  # the verb opens its clause
+    if verb.dep_ in ("ccomp", "xcomp"):
+        return sx.lemma_in(verb.head, words["say_verbs"]) and verb.head.i < verb.i
+    return verb.dep_ == "ROOT" and verb.i > 0 and doc[verb.i - 1].is_quote
+
+
 def _walk_clauses(verb: Token, words: Mapping[str, frozenset[str]], embedders: Mapping[int, str],
                   state: _State, trigger: Token) -> None:
     cur = verb
     for _ in range(12):
         _own_markers(cur, words, state)
+        if _imperative(cur, words):
+            state.set("hypothetical", f"'{cur.text}' an imperative")
         head, dep = cur.head, cur.dep_
         if head == cur:
             return
@@ -261,8 +320,11 @@ def _step(cur: Token, head: Token, dep: str, words: Mapping[str, frozenset[str]]
     if dep in ("acl", "relcl") and _is_purpose(cur) and not _factive_head(head, words):
         state.set("intended", f"purpose of '{head.text}'", purpose=True)
         return False
+    if dep == "acomp":  # "will remain determined to", "was not able to": the copula's markers count
+        return True
     if dep == "ccomp":
-        if has("say_verbs"):
-            return False
+        if (not has("say_verbs") and head.i < cur.i and not sx.children(cur, "aux", "mark")
+                and any(c.dep_ == "aux" and c.lower_ in words["hypothetical_aux"] for c in head.children)):
+            state.set("hypothetical", f"under '{head.text}', itself supposed")  # "could see her family take"
         return False
     return False

@@ -1,0 +1,58 @@
+"""Standing relations told in passing are no event (the corpus writers' convention, training/README.md).
+
+Who stands with whom is a state, not an act: a noun of support or backing ("Washington's support for
+the militia", "with the backing of Ankara", "receive significant backing from") unless a verb of
+expressing it makes it a statement ("expressed support for"), and a relation verb in a clause that
+describes a noun ("rebels backed by Ankara", "Russia, which has backed Assad") unless armed forces
+back an operation as it happens ("troops backed by Russian air power shelled"). The words are data
+(``relation_noun``, ``standing_relation_verb``, ``support_expressing_verb``, ``backed_act``, ``force_backer`` in
+``data/lexicon/classes.yaml``).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from . import syntax as sx
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def standing_relation(trig: Token, lexicon: Lexicon) -> str | None:
+    """Why the trigger tells a standing relation rather than an event, or None."""
+    if sx.eff_pos(trig) == "noun":
+        if not sx.lemma_in(trig, lexicon.words("relation_noun")):
+            return None
+        first = trig
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        if first.dep_ in ("dobj", "nsubjpass") and sx.lemma_in(first.head, lexicon.words("support_expressing_verb")):
+            return None  # "expressed support for": a statement of it
+        return f"'{trig.text}': a standing relation, not an act"
+    if not sx.lemma_in(trig, lexicon.words("standing_relation_verb")):
+        return None
+    clause = trig
+    while clause.dep_ == "conj" and clause.head != clause:  # "which has armed and trained"
+        clause = clause.head
+    if clause.dep_ not in ("acl", "relcl") or (clause.dep_ == "acl" and clause.tag_ != "VBN"):
+        return None  # only the clause's own verb; "a statement backing the position": a statement made
+    noun = clause.head
+    if any(c.lower_ in lexicon.words("singling_word") or c.tag_ == "JJS" for c in noun.children):
+        return None  # "the only ally to back the raid", "the first state to arm": the act presupposed
+    acts = lexicon.words("backed_act")
+    if sx.lemma_in(noun, acts) or any(sx.lemma_in(o, acts) for o in sx.children(trig, "dobj")):
+        return None  # "a move backed by the US", "an operation backed by Britain", "which backed the bill": an act endorsed
+    forces = lexicon.words("force_backer")
+    for agent in sx.children(trig, "agent"):
+        if any(sx.lemma_in(p, forces) for p in agent.subtree if p.pos_ == "NOUN"):
+            return None  # "backed by French aircraft": armed support given as the act happens
+    return f"'{trig.text}' describes '{clause.head.text}': a standing relation"
+
+
+def drop_standing(cands: Sequence[Any], lexicon: Lexicon) -> None:
+    """Drop the coder's candidates (``coder.Candidate``) whose trigger tells a standing relation."""
+    for cand in cands:
+        if cand.dropped is None:
+            cand.dropped = standing_relation(cand.trigger, lexicon)
