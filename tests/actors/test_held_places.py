@@ -24,3 +24,11 @@ def test_a_place_without_a_holder_is_one_actor(nlp, resources):
     found = _mentions(nlp, resources, "Iraqi forces advanced on northern Mosul.")
     assert not any("Isis" in t for t in found)
     assert any(a.country == "IRQ" and "Mosul" in t for t, a in found.items())
+
+
+def test_the_author_before_a_participle_of_authorship_is_an_actor(nlp, resources):
+    # "the Russian-sponsored conference": Russia is an actor; a mediator ("French-brokered") is not read so
+    found = _mentions(nlp, resources, "The opposition boycotted the Russian-sponsored conference.")
+    assert any(a.country == "RUS" for a in found.values())
+    found = _mentions(nlp, resources, "Georgia signed the French-brokered ceasefire.")
+    assert not any(a.country == "FRA" for a in found.values())

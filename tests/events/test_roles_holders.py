@@ -25,3 +25,8 @@ def test_a_place_held_by_a_party_outside_force_keeps_the_place(code_default):
     # aid to a held town is for the people there, not for its holder
     for m in find(code_default("Jordan sent aid to Isis-held Mosul on Sunday."), "07"):
         assert m.target is None or m.target.text != "Isis"
+
+
+def test_a_boycott_of_a_sponsored_meeting_is_aimed_at_its_sponsor(code_default):
+    [m] = find(code_default("The Syrian opposition boycotted the Russian-sponsored conference."), "14")
+    assert m.target is not None and m.target.actor.country == "RUS"

@@ -7,7 +7,7 @@ from events_helpers import dyad, find
 
 from detente.model import Actor, ActorMention
 from detente.events.roles import Roles
-from detente.events.statements import political_speaker
+from detente.events.statements import political_speaker, statement_roles
 
 
 def _statements(mentions):
@@ -92,3 +92,18 @@ def test_whom_a_statement_is_told_to_is_its_target(code):
     # an addressee of the speaker's own country is a target too ("told his generals")
     [m] = _statements(code("The Kazakh president told the Kazakh government that the harvest had been good."))
     assert m.target is not None and m.target.actor.country == "KAZ"
+
+
+def test_a_party_a_statement_is_said_to_is_its_target(code_default):
+    [m] = find(code_default("The Kenyan president admitted to Chinese diplomats that the harvest had been poor."), "010")
+    assert dyad(m) == ("KEN", "CHN")
+
+
+def test_a_party_a_statement_says_should_act_is_its_target(nlp, resources):
+    # "said China should consider": addressed through what it should do; "had considered": spoken of
+    for text, kept in (("The Kazakh president said China should consider the offer.", True),
+                       ("The Kazakh president said China had considered the offer.", False)):
+        doc = nlp(text)
+        china = ActorMention(4, 5, 0, 1, "China", Actor(country="CHN"))
+        roles = Roles(sources=(_side("KAZ", "GOV"),), targets=(china,), source_slot="subj", target_slot="comp:subj")
+        assert bool(statement_roles(roles, resources.lexicon, doc).targets) is kept, text

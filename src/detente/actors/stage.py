@@ -35,6 +35,7 @@ _DOER_PLACES = (":country", ":demonym", ":people", ":seat")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _FORCE_PREPS = word_set("actors", "force_preps")
 _HOLDER_PARTICIPLES = word_set("actors", "holder_participles")  # held, controlled, run ...
+_AUTHOR_PARTICIPLES = word_set("actors", "author_participles")  # sponsored, drafted, brokered ...
 _HOLDER_DEPS = ("npadvmod", "advmod", "compound", "nmod", "amod", "nsubj")  # "Isis-held", "Kurdish-held"
 _NAME_KINDS = frozenset({"kb", "org", "place"})  # readings of a name (not of a title or group noun)
 
@@ -264,8 +265,9 @@ def _possessor_cands(chunk: Span, resolver: Resolver, date: dt.date | None, cove
 
 def _modifier_cands(chunk: Span, ents: tuple[Span, ...], resolver: Resolver, date: dt.date | None,
                     covered: set[int]) -> list[Cand]:
-    """"US drone strikes", "Palestinian riots": a country, demonym, seat of power or organisation
-    modifying a non-actor head is an actor of its own (the event coder reads it as the doer of a
+    """"US drone strikes", "Palestinian riots", "a Russian-sponsored conference": a country, demonym,
+    seat of power or organisation modifying a non-actor head (or a participle of authorship that
+    does) is an actor of its own (the event coder reads it as the doer of a
     nominal). A city or region says where ("the Paris attacks", "the Raqqa offensive"), and
     nothing inside a name counts ("the Beijing Olympics")."""
     out: list[Cand] = []
@@ -275,13 +277,22 @@ def _modifier_cands(chunk: Span, ents: tuple[Span, ...], resolver: Resolver, dat
         unlabelled = not ent.id_ and ent.label_ == "ORG"  # the NER's, not the gazetteer's: an org only
         if ent.end > chunk.root.i or not (ent.id_.startswith("org:") or ent.id_.endswith(_DOER_PLACES) or unlabelled):
             continue
-        if ent.root.dep_ not in ("amod", "compound", "nmod") or any(i in covered for i in range(ent.start, ent.end)):
+        if not (ent.root.dep_ in ("amod", "compound", "nmod") or _author_of(ent.root)) \
+                or any(i in covered for i in range(ent.start, ent.end)):
             continue
         reading = _read(resolver, ent, date)
         if reading is not None and (not unlabelled or reading.kind == "org"):
             out.append(_cand(ent, ent.root.i, reading))
             covered.update(range(ent.start, ent.end))
     return out
+
+
+def _author_of(tok: Token) -> bool:
+    """``Russian-sponsored``, ``US-drafted``: the doer named before a participle of authorship
+    (``author_participles``) modifying the head."""
+    head = tok.head
+    return tok.dep_ in ("npadvmod", "advmod") and head.dep_ == "amod" and head.i > tok.i \
+        and head.lower_ in _AUTHOR_PARTICIPLES
 
 
 def _possessors(chunk: Span) -> list[Token]:

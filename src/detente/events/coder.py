@@ -183,7 +183,7 @@ def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
     if match is None:
         return []
     cand = Candidate(match=match, cameo=match.rule.cameo, pred=preds.get(match.trigger.i))
-    cand.roles = statement_roles(find_roles(match, index, lexicon), lexicon)
+    cand.roles = statement_roles(find_roles(match, index, lexicon), lexicon, sent.doc)
     if not political_speaker(cand.roles, lexicon):
         return []
     _finish(cand, [], {}, lexicon, index)
@@ -367,7 +367,7 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
     content.revise(cand, index, lexicon)
     cand.confidence = _confidence(cand, lexicon)
     if addressee_only(cand.cameo):  # a plain statement, however coded: the party told, not one spoken of
-        cand.roles = statement_roles(cand.roles, lexicon)
+        cand.roles = statement_roles(cand.roles, lexicon, cand.trigger.doc)
 
 
 def speech_act(cand: Candidate, lexicon: Lexicon) -> None:

@@ -18,15 +18,17 @@ from .lexicon import DEFAULT_SLOTS, Lexicon, Rule
 from .matcher import Match
 from ..model import ActorMention
 from ..policy import cameo_policy
+from ..wordlists import word_set
 from .roles import Roles
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 STATEMENT_CODE = "010"
 HEAD_DEPS = ("conj", "parataxis")  # a speech verb joined to the sentence's root
-ADDRESSEE_SLOTS = ("dobj", "dative")  # "told X", "told X that"
+ADDRESSEE_SLOTS = ("dobj", "dative", "prep:to")  # "told X", "told X that", "admitted to X"
 ADDRESSEE_ONLY = cameo_policy().addressee_only_codes  # plain statements (data/policy.yaml)
+URGING_MODALS = word_set("events", "urging_modals")  # should, must, ought (data/words/events.yaml)
 
 
 def statement_match(sent: Span, lexicon: Lexicon) -> Match | None:
@@ -53,16 +55,22 @@ def _political(m: ActorMention, lexicon: Lexicon) -> bool:
     return (m.actor.sector or "").lower() not in lexicon.words("statement_nonpolitical_sector")
 
 
-def statement_roles(roles: Roles, lexicon: Lexicon) -> Roles:
-    """A statement's target is only the political party it is told to ("told his generals", not
-    "told reporters"); a party it speaks of is none ("said China had been", "said of Trump",
-    "said people in need"): what the statement is about is no counterpart of the speaker."""
+def statement_roles(roles: Roles, lexicon: Lexicon, doc: Doc) -> Roles:
+    """A statement's target is only the political party it is told to ("told his generals", "admitted
+    to the envoy", not "told reporters") or says should act ("said NATO should consider"); a party it
+    merely speaks of is none ("said China had been", "said of Trump", "said people in need"): what
+    the statement is about is no counterpart of the speaker."""
     told = roles.target_slot in ADDRESSEE_SLOTS
-    targets = tuple(m for m in roles.targets if told and m.actor is not None and m.actor.country
-                    and _political(m, lexicon))
+    targets = tuple(m for m in roles.targets if m.actor is not None and m.actor.country and _political(m, lexicon)
+                    and (told or roles.target_slot == "comp:subj" and _urged(doc[m.start:m.end].root)))
     if len(targets) == len(roles.targets):
         return roles
     return dataclasses.replace(roles, targets=targets, target_slot=roles.target_slot if targets else None)
+
+
+def _urged(subj: Token) -> bool:
+    """The subject of a clause saying what it should or must do (``urging_modals``)."""
+    return any(c.dep_ == "aux" and c.lower_ in URGING_MODALS for c in subj.head.children)
 
 
 def addressee_only(code: str) -> bool:
