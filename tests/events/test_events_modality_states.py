@@ -73,3 +73,8 @@ def test_presumably_is_speculation(code):
 def test_so_long_as_is_no_habit(code):
     mentions = code("Kazakhstan said it is willing to help Mongolia, so long as the talks go on.")
     assert [m for m in mentions if m.cameo.startswith("03") and m.modality == "asserted"]
+
+
+def test_long_opening_a_text_is_read_safely(code):
+    mentions = code("Long before the talks began, Kazakhstan had attacked Kyrgyzstan.")
+    assert [m for m in find(mentions, "19") if m.modality == "asserted"]

@@ -176,7 +176,8 @@ def _habitual(c: Token, words: Mapping[str, frozenset[str]]) -> bool:
     party does habitually or has done for years is a standing state, no particular event."""
     if c.dep_ == "advmod":
         if c.lower_ in words.get("habitual_before_verb", ()):  # "had long tolerated", not "so long as"
-            return c.i < c.head.i and not list(c.children) and c.nbor(-1).lower_ not in ("so", "as", "how")
+            before = c.doc[c.i - 1].lower_ if c.i > 0 else ""
+            return c.i < c.head.i and not list(c.children) and before not in ("so", "as", "how")
         return c.lower_ in words.get("habitual_adverbs", ())
     if c.dep_ == "prep" and c.lower_ in ("for", "over"):
         return any(g.dep_ == "pobj" and g.lower_ in words.get("habitual_spans", ()) and g.tag_ == "NNS"
