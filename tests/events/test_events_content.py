@@ -1,5 +1,6 @@
 """What an event's own clause says decides its code (events/content.py): claims that claim no act,
-warnings of harm the speaker does not bring, travel that visits no place. The learned model proposes
+warnings of harm the speaker does not bring, travel that visits no place, verdicts and charges
+in statements, people captured, resignations in protest. The learned model proposes
 such events as the rules do, so each case is tried on an event of the code it would propose."""
 from __future__ import annotations
 
@@ -13,14 +14,14 @@ from detente.events.index import ActorIndex
 from detente.events.roles import find_roles
 
 
-def _revised(nlp, resources, text: str, word: str, cameo: str) -> Candidate:
-    """``word``'s event of ``cameo`` (as the learned model would propose it), revised."""
+def _revised(nlp, resources, text: str, word: str, cameo: str, step=content.revise) -> Candidate:
+    """``word``'s event of ``cameo`` (as the learned model would propose it), revised (by ``step``)."""
     doc = nlp(text)
     tok = next(t for t in doc if t.text == word)
     index = ActorIndex(gazetteer_mentions(doc))
     match = cb.generic_match(tok, cameo)
     cand = Candidate(match=match, cameo=cameo, roles=find_roles(match, index, resources.lexicon))
-    content.revise(cand, index, resources.lexicon)
+    step(cand, index, resources.lexicon)
     return cand
 
 
@@ -132,3 +133,75 @@ def test_an_announced_act_is_a_threat_only_when_it_takes_up_force(nlp, resources
 def test_a_passive_announces_no_act(nlp, resources):
     text = "The Kazakh president said Kazakhstan would not be intimidated by Mongolia."
     assert _revised(nlp, resources, text, "said", "010").cameo == "010"
+
+
+@pytest.mark.parametrize("text, word, target", [
+    ("The Kazakh president said the Kyrgyz government was a terrorist organisation.", "said", "KGZ"),
+    ("The Kazakh foreign minister said the decision by Kyrgyzstan was a betrayal of the region.", "said", "KGZ"),
+    ("The Mongolian president told reporters that the Chinese strikes were illegal.", "told", "CHN"),
+    ('The Kazakh president said: "We see Kyrgyzstan as a hostile state."', "said", "KGZ"),
+    ('Mongolian officials said: "This is grotesque, it is a blatant lie."', "said", None),
+])
+def test_a_statement_passing_a_verdict_on_a_party_criticises_it(nlp, resources, text, word, target):
+    cand = _revised(nlp, resources, text, word, "010")
+    assert cand.cameo == "111"
+    assert [t.actor.country for t in cand.roles.targets][:1] == ([target] if target else [])
+
+
+@pytest.mark.parametrize("text, word, target", [
+    ("The Kazakh president said the Kyrgyz government was responsible for the bombing.", "said", "KGZ"),
+    ("The Kazakh president said Kyrgyzstan was behind the riots in Astana.", "said", "KGZ"),
+    ("Mongolian officials claimed the attack had been staged with the help of Chinese diplomats.", "claimed", "CHN"),
+    ("The Kazakh government said it had proof that Kyrgyzstan had orchestrated the protests.", "said", "KGZ"),
+])
+def test_a_statement_charging_a_party_accuses_it(nlp, resources, text, word, target):
+    cand = _revised(nlp, resources, text, word, "010")
+    assert cand.cameo == "112"
+    assert [t.actor.country for t in cand.roles.targets][:1] == [target]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kazakh president said the Kyrgyz government was not a terrorist organisation.",
+    "The Kazakh president said the talks with Kyrgyzstan were a success.",
+    "The Kazakh president said terrorist groups had attacked a checkpoint near the Kyrgyz border.",
+    "The Kazakh president said his own statement had been a mistake and a blunder.",
+    "The Kazakh army said it had planned the operation against the Kyrgyz militias for months.",
+    "The Kazakh president said there was no solution to the occupation except talks with Kyrgyzstan.",
+])
+def test_a_statement_without_a_verdict_on_another_party_stays_a_statement(nlp, resources, text):
+    assert _revised(nlp, resources, text, "said", "010").cameo == "010"
+
+
+@pytest.mark.parametrize("text", [
+    "The Kazakh president said any attack on Kyrgyzstan would be reckless.",
+    "The Kazakh president said it was absurd to suggest Kazakhstan was responsible for the riots.",
+])
+def test_a_warning_or_a_denial_is_no_verdict(nlp, resources, text):
+    assert _revised(nlp, resources, text, "said", "010").cameo == "010"
+
+
+def _retyped(nlp, resources, text: str, word: str, cameo: str) -> Candidate:
+    return _revised(nlp, resources, text, word, cameo, content.retype)
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Two of the Kyrgyz jihadists were captured near the border by the Uzbek army.", "173"),
+    ("The Uzbek army captured three Kyrgyz journalists near the border.", "173"),
+    ("The Uzbek army captured the border town after a week of fighting.", "192"),
+    ("The Uzbek army captured a large swath of territory from Kyrgyz troops.", "192"),
+])
+def test_people_captured_are_arrested_not_territory_occupied(nlp, resources, text, cameo):
+    assert _retyped(nlp, resources, text, "captured", "192").cameo == cameo
+
+
+@pytest.mark.parametrize("text, cameo, target", [
+    ("The Kazakh foreign minister resigned in protest from the Mongolian commission.", "111", "MNG"),
+    ("The Kazakh envoy resigned over the Kazakh government's decision to leave the talks.", "111", "KAZ"),
+    ("The Kazakh foreign minister resigned on Tuesday after weeks of street protests.", "0831", None),
+    ("The Kazakh foreign minister resigned over a corruption scandal.", "0831", None),
+])
+def test_a_resignation_in_protest_criticises_what_it_protests(nlp, resources, text, cameo, target):
+    cand = _retyped(nlp, resources, text, "resigned", "0831")
+    assert cand.cameo == cameo
+    if target:
+        assert [t.actor.country for t in cand.roles.targets][:1] == [target]

@@ -355,6 +355,7 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
             index: ActorIndex) -> None:
     if not cand.roles.targets:
         _inherit_target(cand, cands)
+    content.retype(cand, index, lexicon)
     _by_armed_group(cand, lexicon)
     cand.modality = find_modality(cand.trigger, lexicon, embedders)
     speech_act(cand, lexicon)

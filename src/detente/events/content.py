@@ -14,11 +14,18 @@ learned model): CAMEO codes a speech act by what it does and a visit by where so
 - A travel verb coded as a visit (042, 043) visits a place or a party: with an abstract destination
   ("went further in his criticism", "came to an agreement") or a private traveller as its only doer
   it is no event.
+- A statement that passes a verdict on a party or charges it ("said the YPG was a terrorist group",
+  "said the attack was staged by X") is a criticism (111) or an accusation (112) aimed at that party
+  (``verdicts.py``).
+- People captured are arrested (173), not territory occupied (192); a resignation in protest ("in
+  frustration", "over the decision to withdraw") criticises what it protests (111), it is no change of
+  leadership yielded to (0831) (``retype``, before an armed group's arrests become abductions).
 
 The words and codes are data (``data/lexicon/content.yaml``).
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +36,7 @@ import yaml
 
 from ..errors import DataFileError
 from . import syntax as sx
+from . import verdicts
 from .index import ActorIndex
 from .lexicon import Lexicon
 
@@ -71,6 +79,13 @@ class Codes:
     announcement_roots: frozenset[str]
     visits: frozenset[str]
     private_sectors: frozenset[str]
+    criticism: str
+    accusation: str
+    judging_codes: frozenset[str]
+    occupation: str
+    arrest: str
+    leadership_change: str
+    protest_resignation: str
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +102,9 @@ def codes() -> Codes:
         return Codes(code("responsibility_code"), code("statement_code"), code("pessimistic_code"), code("threat_root"),
                      code("intent_code"), code("force_threat_code"), code("reject_code"), codes_of("statement_roots"),
                      codes_of("announcing_roots"), codes_of("announcement_roots"), codes_of("visit_codes"),
-                     codes_of("private_sectors"))
+                     codes_of("private_sectors"), code("criticism_code"), code("accusation_code"),
+                     codes_of("judging_codes"), code("occupation_code"), code("arrest_code"),
+                     code("leadership_change_code"), code("protest_resignation_code"))
     except (KeyError, TypeError) as exc:
         raise DataFileError(FILE, f"recode: missing or bad entry {exc}") from exc
 
@@ -100,20 +117,67 @@ def revise(cand: Event, index: ActorIndex, lexicon: Lexicon) -> None:
         if sx.lemma_in(trig, lexicon.words("claim_verb")) and not _claims_an_act(cand, index, lexicon):
             cand.notes.append(f"a claim of nothing named: {cand.cameo} -> {c.statement}")
             cand.cameo = c.statement
+            _judges(cand, index, lexicon, c)
     elif cand.cameo[:2] == c.threat_root and sx.lemma_in(trig, lexicon.words("warning_verb")):
         why = _harm_foretold(cand, index, lexicon)
         if why:
             cand.notes.append(f"warns {why}, no act of the speaker's: {cand.cameo} -> {c.pessimistic}")
             cand.cameo = c.pessimistic
-    elif cand.cameo[:2] in c.statement_roots and _says(trig, lexicon):
+    elif cand.cameo[:2] in c.statement_roots and (_says(trig, lexicon) or sx.lemma_in(trig, lexicon.words("claim_verb"))):
         found = _announced(cand, index, lexicon, c)
         if found is not None:
             cand.notes.append(f"announces '{found[1]}': {cand.cameo} -> {found[0]}")
             cand.cameo = found[0]
+        else:
+            _judges(cand, index, lexicon, c)
     elif cand.cameo in c.visits and sx.lemma_in(trig, lexicon.words("travel_verb")):
         why = _no_visit(cand, lexicon, c)
         if why:
             cand.dropped = f"no visit: {why}"
+
+
+def retype(cand: Event, index: ActorIndex, lexicon: Lexicon) -> None:
+    """What the act is, by what it is done to, before an armed group's acts are told apart
+    (``coder._by_armed_group``): people captured are arrested (173), not territory occupied (192);
+    a resignation in protest ("in frustration", "over the decision") criticises whoever it protests
+    against, and is no leadership change yielded to (0831)."""
+    c = codes()
+    trig = cand.trigger
+    if cand.cameo == c.occupation and sx.lemma_in(trig, lexicon.words("capture_verb")):
+        captives = [_patient(o) for o in sx.direct_objects(trig)]
+        people = lexicon.words("person") | lexicon.words("captive_noun")
+        if captives and all(sx.lemma_in(o, people) or o.ent_type_ == "PERSON" for o in captives):
+            cand.notes.append(f"people captured ('{captives[0].text}'): {cand.cameo} -> {c.arrest}")
+            cand.cameo = c.arrest
+    elif cand.cameo == c.leadership_change and sx.lemma_in(trig, lexicon.words("resign_verb")):
+        cause = _protested(trig, lexicon)
+        if cause is not None:
+            cand.notes.append(f"resigns {cause.head.text} '{cause.text}': {cand.cameo} -> {c.protest_resignation}")
+            cand.cameo = c.protest_resignation
+            pool = [t for o in [cause, *sx.prep_objects(trig, ("from", "against", "at"))] for t in o.subtree]
+            against = [m for t in pool for m in index.at(t) if m.actor is not None and m.actor.country
+                       and m not in cand.roles.sources]
+            if against:  # "over Trump's decision", "from a UN commission"
+                cand.roles = dataclasses.replace(cand.roles, targets=(against[0],), target_slot="protested")
+
+
+def _patient(obj: Token) -> Token:
+    """"two of the jihadists": the jihadists."""
+    if obj.pos_ == "NUM" or obj.lower_ in ("pair", "both", "two", "three"):
+        inner = sx.prep_objects(obj, ("of",))
+        return inner[0] if inner else obj
+    return obj
+
+
+def _protested(trig: Token, lexicon: Lexicon) -> Token | None:
+    """The word that makes a resignation a protest: "in protest", "in frustration", "over the decision"."""
+    for obj in sx.prep_objects(trig, ("in",)):
+        if sx.lemma_in(obj, lexicon.words("protest_feeling")):
+            return obj
+    for obj in sx.prep_objects(trig, ("over",)):
+        if sx.lemma_in(sx.object_head(obj), lexicon.words("protested_act")):
+            return obj
+    return None
 
 
 def announced_twice(cands: Sequence[Event], lexicon: Lexicon) -> None:
@@ -129,6 +193,21 @@ def announced_twice(cands: Sequence[Event], lexicon: Lexicon) -> None:
                  and e.modality.modality == "asserted"]
         if coded:
             cand.dropped = f"announces '{coded[0].trigger.text}' ({coded[0].cameo}), coded on its own"
+
+
+def _judges(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes) -> None:
+    """A statement that passes a verdict on a party or charges it (``verdicts.py``) is a criticism
+    or an accusation, aimed at that party."""
+    if cand.cameo not in c.judging_codes:
+        return
+    found = verdicts.judged(cand.trigger, _countries(cand.roles.sources), index, lexicon)
+    if found is None:
+        return
+    code = c.criticism if found.kind == "verdict" else c.accusation
+    cand.notes.append(f"{found.kind} '{found.word}': {cand.cameo} -> {code}")
+    cand.cameo = code
+    if found.target is not None and found.target not in cand.roles.sources:
+        cand.roles = dataclasses.replace(cand.roles, targets=(found.target,), target_slot=f"{found.kind} on")
 
 
 def _says(trig: Token, lexicon: Lexicon) -> bool:

@@ -1,0 +1,168 @@
+"""What a statement says of another party: a verdict on it is a criticism (111), a charge that it did
+harm is an accusation (112); either is aimed at the party judged, not at the one addressed.
+
+- A verdict: the reported clause's predicate condemns its subject ("said the YPG was a terrorist
+  group", "said the decision was a betrayal", "said the strikes were illegal"), or the speaker's clause
+  regards someone as such ("we see the YPG as a terrorist organisation"); a negated one ("was not a
+  terrorist group") defends and is no verdict.
+- A charge: the reported clause holds a party responsible ("said Moscow was responsible for", "was
+  behind the attack"), or has a plot done by a party ("said the attack was staged by", "... with the
+  help of", "said Russia had orchestrated the attack"); a plot the speaker's own side did is a claim,
+  not a charge, and a future one an announcement.
+
+Words are data (``data/lexicon/content.yaml``: ``verdict_word``, ``regard_verb``, ``blame_word``,
+``plot_verb``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import syntax as sx
+from .index import ActorIndex
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..model import ActorMention
+
+# a clause inside the predicate that is no part of the verdict ("a group that attacked our posts")
+NESTED_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+SPEAKER_POSSESSIVES = frozenset({"his", "her", "its"})
+OWNER_DEPS = ("poss", "compound", "amod", "nmod")  # "Russia's decision", "the American strikes"
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+MODAL_AUX = FUTURE_AUX | frozenset({"could", "might", "may", "can", "should", "must", "'d"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the statement says: ``kind`` "verdict" or "charge", the word that says it, and the
+    party judged (None when the clause names none with a country)."""
+
+    kind: str
+    word: str
+    target: ActorMention | None
+
+
+def judged(said: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> Finding | None:
+    """A verdict on or a charge against another party in what ``said`` reports, else None. ``own``:
+    the speaker's countries (a charge against them is the speaker's own claim)."""
+    for clause in reported_clauses(said, lexicon):
+        found = _charge(clause, own, index, lexicon) or _verdict(clause, index, lexicon)
+        if found is not None:
+            return found
+    return None
+
+
+def reported_clauses(said: Token, lexicon: Lexicon) -> list[Token]:
+    """The clauses a speech verb reports: its complements ("said that ..."), or the clause it is
+    set in ("The decision, he said, was ..."); with the copular sentences quoted after them ("This is
+    grotesque, it is a lie") and what the evidence it speaks of shows ("had proof that X was ...")."""
+    clauses = sx.children(said, "ccomp")
+    if not clauses and said.dep_ == "parataxis" and said.head.pos_ in ("VERB", "AUX"):
+        clauses = [said.head]
+    out, seen = [], set()
+    while clauses:
+        clause = clauses.pop(0)
+        if clause.i in seen or sx.children(clause, "neg"):
+            continue
+        seen.add(clause.i)
+        out.append(clause)
+        clauses.extend(c for c in sx.children(clause, "ccomp", "conj") if sx.lemma(c) in sx.COPULAS)
+        proofs = [o for o in sx.direct_objects(clause) + sx.children(clause, "attr")
+                  if sx.lemma_in(o, lexicon.words("evidence_noun"))]
+        clauses.extend(c for o in proofs for c in sx.children(o, "acl", "ccomp", "relcl") if not sx.children(c, "nsubj")
+                       or all(s.lower_ not in ("that", "which") for s in sx.children(c, "nsubj")))
+    return out
+
+
+def _verdict(clause: Token, index: ActorIndex, lexicon: Lexicon) -> Finding | None:
+    words = lexicon.words("verdict_word")
+    regard = lexicon.words("regard_verb")
+    if sx.lemma_in(clause, regard):  # "we see the YPG as a terrorist organisation"
+        judged_tok = sx.direct_objects(clause)
+        predicates = sx.children(clause, "oprd") + [o for o in sx.prep_objects(clause, ("as",))]
+    elif sx.lemma(clause) in sx.COPULAS or sx.eff_pos(clause) == "adj":
+        judged_tok = sx.children(clause, *sx.SUBJ_DEPS)
+        if sx.children(clause, "expl") or any(_first_person(list(t.subtree)) or _speakers_own(t) for t in judged_tok):
+            return None  # "there is no solution ...", "my statement was ...", "its decision was": no party judged
+        if any(a.lower_ in MODAL_AUX for a in sx.children(clause, "aux")):
+            return None  # "any attack would be reckless": a warning, "it would be a massacre": a prediction
+        if any(sx.lemma_in(c, lexicon.words("allege_verb")) for c in sx.children(clause, "xcomp", "ccomp")):
+            return None  # "it was absurd to suggest Russia was responsible": a denial
+        predicates = sx.children(clause, "attr", "acomp") + ([clause] if sx.eff_pos(clause) == "adj" else [])
+    else:
+        return None
+    for pred in predicates:
+        hit = next((t for t in _predicate_words(pred) if sx.lemma_in(t, words) or t.lower_ in words), None)
+        if hit is not None:
+            return Finding("verdict", hit.text, _party(judged_tok, pred, index))
+    return None
+
+
+def _predicate_words(pred: Token) -> list[Token]:
+    """The words of a predicate, without the clauses nested in it."""
+    out, stack = [], [pred]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in NESTED_CLAUSES and c.dep_ != "neg")
+    return out
+
+
+def _charge(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> Finding | None:
+    blame = lexicon.words("blame_word")
+    if sx.lemma(clause) in sx.COPULAS:  # "said Moscow was responsible for", "was behind the attack"
+        preds = sx.children(clause, "acomp", "attr") + [p for p in sx.children(clause, "prep") if p.lower_ == "behind"]
+        hit = next((p for p in preds if p.lower_ in blame), None)
+        subjects = sx.children(clause, *sx.SUBJ_DEPS)
+        if hit is not None and subjects:
+            party = _party(subjects, hit, index)
+            if party is not None and party.actor.country not in own:
+                return Finding("charge", hit.text, party)
+    plots = lexicon.words("plot_verb")
+    for verb in (t for t in clause.subtree if sx.eff_pos(t) == "verb" and sx.lemma_in(t, plots)):
+        if any(a.lower_ in FUTURE_AUX for a in sx.children(verb, "aux", "auxpass")) or sx.children(verb, "neg"):
+            continue
+        if sx.is_passive(verb):  # "was staged by X", "was staged with the help of X"
+            doers = sx.agent(verb) + [o for p in sx.prep_objects(verb, ("with",)) if sx.lemma(p) == "help"
+                                      for o in sx.prep_objects(p, ("of",))]
+            if not doers:
+                continue
+        else:
+            doers = sx.children(verb, *sx.SUBJ_DEPS)
+        party = _party(doers, None, index)
+        if party is not None and party.actor.country in own or _first_person(doers):
+            continue  # the speaker's side's own plot: a claim
+        if party is not None or sx.is_passive(verb):  # "said it had planned ...": no one else named
+            return Finding("charge", verb.text, party)
+    return None
+
+
+def _party(heads: list[Token], pred: Token | None, index: ActorIndex) -> ActorMention | None:
+    """The party judged: the judged word's own actor ("the YPG"), else one named in the predicate
+    ("decisions taken by the US"), else one that modifies it ("Russia's decision", "the decision by
+    Kyrgyzstan"), not one it is about ("an attack against Syria")."""
+    def actors(toks) -> list[ActorMention]:
+        return [m for t in toks for m in index.at(t) if m.actor is not None and m.actor.country]
+
+    if _first_person(heads):
+        return None
+    owners = [t for h in heads for c in sx.children(h, *OWNER_DEPS) for t in c.subtree]
+    for pool in (heads, list(pred.subtree) if pred is not None else [], owners + [a for h in heads for a in sx.agent(h)]):
+        found = actors(pool)
+        if found:
+            return found[0]
+    return None
+
+
+def _speakers_own(head: Token) -> bool:
+    """"his own statement", "its decision": what a reported clause gives the speaker's pronoun is the
+    speaker's own."""
+    return any(c.dep_ == "poss" and c.lower_ in SPEAKER_POSSESSIVES for c in head.children)
+
+
+def _first_person(heads: list[Token]) -> bool:
+    return any(h.lower_ in FIRST_PERSON for h in heads)
