@@ -205,3 +205,22 @@ def test_a_resignation_in_protest_criticises_what_it_protests(nlp, resources, te
     assert cand.cameo == cameo
     if target:
         assert [t.actor.country for t in cand.roles.targets][:1] == [target]
+
+
+@pytest.mark.parametrize("text, word, cameo", [
+    ("The Kazakh president said Kazakh troops were determined to cross the river into Kyrgyzstan.", "said", "138"),
+    ("The Kazakh president said Kazakhstan would take the border town within days.", "said", "138"),
+    ("The Kazakh president said Kazakhstan would take part in the talks with Mongolia.", "said", "030"),
+    ("The Kazakh president said Kazakhstan was determined to improve its ties with Mongolia.", "said", "010"),
+])
+def test_a_statement_of_resolve_to_advance_into_territory_is_a_threat(nlp, resources, text, word, cameo):
+    assert _revised(nlp, resources, text, word, "010").cameo == cameo
+
+
+@pytest.mark.parametrize("text, word, cameo", [
+    ("The Kazakh president was ready to launch a military operation against Kyrgyzstan.", "ready", "138"),
+    ("The Kazakh president vowed to storm the border town held by Kyrgyz troops.", "vowed", "138"),
+    ("The Kazakh president was ready to launch talks with Kyrgyzstan.", "ready", "030"),
+])
+def test_an_intent_to_take_up_force_is_a_threat(nlp, resources, text, word, cameo):
+    assert _revised(nlp, resources, text, word, "030").cameo == cameo

@@ -5,6 +5,9 @@ learned model): CAMEO codes a speech act by what it does and a visit by where so
   only when its object names what is claimed ("claimed the attack", "claimed to have shot it down"),
   or an admission what the speaker did ("acknowledged it had failed"); "claimed that the group had
   been persecuted" is a statement (010).
+- A statement that its side is resolved on force ("said its forces were determined to cross the river
+  into X", "ready to launch an operation", "would take the town") is a threat of force (138), aimed at
+  the party the act would strike.
 - A warning (``warn``, ``caution``) coded as a threat (13) stays one when what it warns of is the
   speaker's own act or a penalty it sets: a clause whose subject is the speaker's side or a pronoun,
   a passive ("protesters would be prosecuted"), a condition ("if", "unless"), a penalty ("would pay
@@ -126,10 +129,18 @@ def revise(cand: Event, index: ActorIndex, lexicon: Lexicon) -> None:
     elif cand.cameo[:2] in c.statement_roots and (_says(trig, lexicon) or sx.lemma_in(trig, lexicon.words("claim_verb"))):
         found = _announced(cand, index, lexicon, c)
         if found is not None:
-            cand.notes.append(f"announces '{found[1]}': {cand.cameo} -> {found[0]}")
+            cand.notes.append(f"announces '{found[1].text}': {cand.cameo} -> {found[0]}")
             cand.cameo = found[0]
+            if found[0] == c.force_threat:
+                _aim_threat(cand, [found[1], *sx.children(found[1], "xcomp")], index)
         else:
             _judges(cand, index, lexicon, c)
+    elif cand.cameo[:2] == c.intent[:2] and sx.lemma_in(trig, lexicon.words("resolve_word")):
+        acts = [v for v in sx.children(trig, "xcomp") if sx.eff_pos(v) == "verb"]
+        if acts and _takes_up_force(acts, lexicon):  # "ready to launch an operation", "vowed to take the town"
+            cand.notes.append(f"resolved on force '{acts[0].text}': {cand.cameo} -> {c.force_threat}")
+            cand.cameo = c.force_threat
+            _aim_threat(cand, acts, index)
     elif cand.cameo in c.visits and sx.lemma_in(trig, lexicon.words("travel_verb")):
         why = _no_visit(cand, lexicon, c)
         if why:
@@ -214,33 +225,76 @@ def _says(trig: Token, lexicon: Lexicon) -> bool:
     return sx.lemma_in(trig, lexicon.modality.get("say_verbs", frozenset()))
 
 
-def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes) -> tuple[str, str] | None:
+def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes) -> tuple[str, Token] | None:
     """``said it would send``: (the code of what the speaker's side announces, its verb), else None."""
     own = _countries(cand.roles.sources)
     for clause in sx.children(cand.trigger, "ccomp"):
         auxes = {a.lower_ for a in sx.children(clause, "aux")}
-        if not auxes & (lexicon.modality.get("intended_aux", frozenset()) | {"would", "'d"}):
+        resolved = _resolved_act(clause, lexicon)
+        if not auxes & (lexicon.modality.get("intended_aux", frozenset()) | {"would", "'d"}) and resolved is None:
             continue
         marks = lexicon.modality.get("hypothetical_marks", frozenset())
         if any(m.lower_ in marks for v in (clause, *sx.children(clause, "advcl")) for m in sx.children(v, "mark")):
             continue  # "said it would respond if ...": terms, not a plain announcement
+        if resolved is not None:  # "said its forces were determined to cross the river"
+            subjects = sx.children(clause, *sx.SUBJ_DEPS)
+            if subjects and all(_is_speaker(s, cand.trigger, own, index, lexicon) for s in subjects) \
+                    and _takes_up_force([resolved], lexicon):
+                return c.force_threat, resolved
+            continue
         if sx.lemma_in(clause, lexicon.words("stative_verb")) or sx.eff_pos(clause) != "verb" or sx.is_passive(clause):
             continue  # "would be difficult", "would not be intimidated": no act announced
         subjects = sx.children(clause, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)
         if not subjects or not all(_is_speaker(s, cand.trigger, own, index, lexicon) for s in subjects):
             continue
         if sx.children(clause, "neg"):
-            return c.reject, clause.text
+            return c.reject, clause
         acts = [clause, *sx.children(clause, "xcomp")]  # "would continue to attack"
-        escalate = lexicon.words("escalate_verb")
-        force = lexicon.words("violence_verb") - escalate  # "would use its powers" is no force
-        threats = lexicon.words("attack_noun") | lexicon.words("threat_noun") | lexicon.words("military_hardware")
-        if any(sx.lemma_in(v, force) for v in acts) or any(
-                sx.lemma_in(v, escalate) and any(sx.lemma_in(o, threats) for o in sx.direct_objects(v))
-                for v in acts):  # "would escalate military action", not "would stall its offensive"
-            return c.force_threat, clause.text
-        return c.intent, clause.text
+        if _takes_up_force(acts, lexicon):
+            return c.force_threat, clause
+        return c.intent, clause
     return None
+
+
+def _aim_threat(cand: Event, acts: Sequence[Token], index: ActorIndex) -> None:
+    """A threat of force is aimed at the party the act would strike ("against the YPG", "attack
+    Kyrgyzstan"), when the act names one of another country."""
+    own = _countries(cand.roles.sources)
+    objects = [o for v in acts for o in sx.direct_objects(v) + sx.prep_objects(v, ("against", "on", "into"))]
+    objects += [o for head in list(objects) for o in sx.prep_objects(head, ("against", "on"))]  # "an assault on X"
+    words = [t for o in objects for t in (o, *sx.children(o, "compound", "amod", "poss"))]  # "the Syrian town"
+    found = [m for t in words for m in index.at(t)
+             if m.actor is not None and m.actor.country and m.actor.country not in own]
+    if found:
+        cand.roles = dataclasses.replace(cand.roles, targets=(found[0],), target_slot="threatened")
+
+
+def _resolved_act(clause: Token, lexicon: Lexicon) -> Token | None:
+    """"were determined to cross", "is ready to launch": the act a party is resolved on, else None."""
+    if sx.lemma(clause) not in sx.COPULAS:
+        return None
+    for adj in sx.children(clause, "acomp"):
+        if sx.lemma_in(adj, lexicon.words("resolve_word")):
+            acts = [v for v in sx.children(adj, "xcomp") if sx.eff_pos(v) == "verb"]
+            if acts:
+                return acts[0]
+    return None
+
+
+def _takes_up_force(acts: Sequence[Token], lexicon: Lexicon) -> bool:
+    """One of ``acts`` is force: a violent verb, one that takes up force ("would escalate military
+    action", not "would stall its offensive"), or an advance into territory ("cross the river into
+    Syria", "take the town"; not "take part")."""
+    escalate = lexicon.words("escalate_verb")
+    force = lexicon.words("violence_verb") - escalate  # "would use its powers" is no force
+    threats = lexicon.words("attack_noun") | lexicon.words("threat_noun") | lexicon.words("military_hardware")
+    if any(sx.lemma_in(v, force) for v in acts) or any(
+            sx.lemma_in(v, escalate) and any(sx.lemma_in(o, threats) for o in sx.direct_objects(v)) for v in acts):
+        return True
+    land = lexicon.words("territory_noun")
+    return any(sx.lemma_in(v, lexicon.words("advance_verb")) and not sx.prep_objects(v, ("to",)) and any(
+        sx.lemma_in(sx.object_head(o), land) or o.ent_type_ in ("GPE", "LOC", "FAC")
+        for o in sx.direct_objects(v) + sx.prep_objects(v, ("into", "across"))) for v in acts)
 
 
 def _is_speaker(subj: Token, said: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> bool:
