@@ -224,3 +224,18 @@ def test_a_statement_of_resolve_to_advance_into_territory_is_a_threat(nlp, resou
 ])
 def test_an_intent_to_take_up_force_is_a_threat(nlp, resources, text, word, cameo):
     assert _revised(nlp, resources, text, word, "030").cameo == cameo
+
+
+@pytest.mark.parametrize("text, cameo, code, target", [
+    ("The Kazakh president sent the Kazakh air force to prop up the Kyrgyz government.", "042", "072", "KGZ"),
+    ("Kazakhstan sent troops to Kyrgyzstan to oust the rebels from the border town.", "074", "154", "KGZ"),
+    ("Kazakhstan sent warplanes to the Kyrgyz border.", "043", "154", None),
+    ("Kazakhstan sent troops to Mongolia as part of a UN peacekeeping mission.", "074", "074", None),
+    ("Kazakhstan sent troops to help evacuate civilians after the floods in Kyrgyzstan.", "073", "073", None),
+    ("The Kazakh president sent his foreign minister to Mongolia for talks.", "042", "042", None),
+])
+def test_forces_sent_are_a_deployment_not_a_visit_or_aid(nlp, resources, text, cameo, code, target):
+    cand = _retyped(nlp, resources, text, "sent", cameo)
+    assert cand.cameo == code
+    if target:
+        assert [t.actor.country for t in cand.roles.targets][:1] == [target]

@@ -20,6 +20,8 @@ learned model): CAMEO codes a speech act by what it does and a visit by where so
 - A statement that passes a verdict on a party or charges it ("said the YPG was a terrorist group",
   "said the attack was staged by X") is a criticism (111) or an accusation (112) aimed at that party
   (``verdicts.py``).
+- Forces sent ("sent troops, jets, its air force") are no visit (04) nor aid (070, 073, 074): a
+  deployment (154), or military support (072) of the party they are sent to prop up.
 - People captured are arrested (173), not territory occupied (192); a resignation in protest ("in
   frustration", "over the decision to withdraw") criticises what it protests (111), it is no change of
   leadership yielded to (0831) (``retype``, before an armed group's arrests become abductions).
@@ -87,6 +89,9 @@ class Codes:
     judging_codes: frozenset[str]
     occupation: str
     arrest: str
+    deployment: str
+    military_support: str
+    deployment_from: frozenset[str]
     leadership_change: str
     protest_resignation: str
 
@@ -107,6 +112,7 @@ def codes() -> Codes:
                      codes_of("announcing_roots"), codes_of("announcement_roots"), codes_of("visit_codes"),
                      codes_of("private_sectors"), code("criticism_code"), code("accusation_code"),
                      codes_of("judging_codes"), code("occupation_code"), code("arrest_code"),
+                     code("deployment_code"), code("military_support_code"), codes_of("deployment_from"),
                      code("leadership_change_code"), code("protest_resignation_code"))
     except (KeyError, TypeError) as exc:
         raise DataFileError(FILE, f"recode: missing or bad entry {exc}") from exc
@@ -160,6 +166,9 @@ def retype(cand: Event, index: ActorIndex, lexicon: Lexicon) -> None:
         if captives and all(sx.lemma_in(o, people) or o.ent_type_ == "PERSON" for o in captives):
             cand.notes.append(f"people captured ('{captives[0].text}'): {cand.cameo} -> {c.arrest}")
             cand.cameo = c.arrest
+    elif (cand.cameo in c.deployment_from or cand.cameo[:2] in c.deployment_from) \
+            and sx.lemma_in(trig, lexicon.words("deploy_verb")):
+        _deployed(cand, index, lexicon, c)
     elif cand.cameo == c.leadership_change and sx.lemma_in(trig, lexicon.words("resign_verb")):
         cause = _protested(trig, lexicon)
         if cause is not None:
@@ -170,6 +179,32 @@ def retype(cand: Event, index: ActorIndex, lexicon: Lexicon) -> None:
                        and m not in cand.roles.sources]
             if against:  # "over Trump's decision", "from a UN commission"
                 cand.roles = dataclasses.replace(cand.roles, targets=(against[0],), target_slot="protested")
+
+
+def _deployed(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes) -> None:
+    """Forces sent are no visit nor aid: a deployment (154), or military support (072) when sent to
+    prop up a party ("sent its air force to prop up the Syrian leader"), aimed at that party."""
+    trig = cand.trigger
+    objs = sx.direct_objects(trig)
+    personnel = lexicon.words("armed_personnel")
+    allowed = personnel | (lexicon.words("military_hardware") if cand.cameo[:2] in c.deployment_from else frozenset())
+    if not objs or not all(sx.lemma_in(o, allowed) for o in objs):
+        return
+    barred = lexicon.words("peacekeeper") | lexicon.words("humanitarian_aid") | lexicon.words("humanitarian_word")
+    if any(sx.lemma_in(t, barred) for t in trig.subtree):
+        return  # peacekeepers, relief carried, a rescue: as coded
+    purposes = [v for v in sx.children(trig, "xcomp", "advcl") if sx.eff_pos(v) == "verb"]
+    helped = [v for v in purposes if sx.lemma_in(v, lexicon.words("prop_verb"))]
+    own = _countries(cand.roles.sources)
+    if helped:
+        code, pool = c.military_support, [t for o in sx.direct_objects(helped[0]) for t in o.subtree]
+    else:
+        code, pool = c.deployment, [t for o in sx.prep_objects(trig, ("to", "into", "in")) for t in o.subtree]
+    found = [m for t in pool for m in index.at(t) if m.actor is not None and m.actor.country
+             and (helped or m.actor.country not in own)]
+    cand.notes.append(f"forces sent ('{objs[0].text}'): {cand.cameo} -> {code}")
+    cand.cameo = code
+    cand.roles = dataclasses.replace(cand.roles, targets=tuple(found[:1]), target_slot="sent to" if found else None)
 
 
 def _patient(obj: Token) -> Token:
