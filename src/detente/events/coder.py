@@ -18,7 +18,7 @@ from ..doctext import doc_text
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
-from . import content, states
+from . import acts, content, states
 from .features import doc_table, rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
@@ -355,7 +355,7 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
             index: ActorIndex) -> None:
     if not cand.roles.targets:
         _inherit_target(cand, cands)
-    content.retype(cand, index, lexicon)
+    acts.retype(cand, index, lexicon)
     _by_armed_group(cand, lexicon)
     cand.modality = find_modality(cand.trigger, lexicon, embedders)
     speech_act(cand, lexicon)

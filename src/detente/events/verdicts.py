@@ -145,7 +145,7 @@ def _party(heads: list[Token], pred: Token | None, index: ActorIndex) -> ActorMe
     """The party judged: the judged word's own actor ("the YPG"), else one named in the predicate
     ("decisions taken by the US"), else one that modifies it ("Russia's decision", "the decision by
     Kyrgyzstan"), not one it is about ("an attack against Syria")."""
-    def actors(toks) -> list[ActorMention]:
+    def actors(toks: list[Token]) -> list[ActorMention]:
         return [m for t in toks for m in index.at(t) if m.actor is not None and m.actor.country]
 
     if _first_person(heads):
