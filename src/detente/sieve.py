@@ -6,7 +6,9 @@ words can trigger an event: one of the word's possible lemmas — its lower-case
 lemmatizer's exceptions and suffix rules applied for every part of speech at once (a superset of
 what the lemmatizer can answer), and ``co-operation`` joined back — is a key of the event lexicon
 or a lemma the learned models ask about (``LearnedModel.trigger_lemmas``). The coder tries no
-other word, so a dropped sentence is one the coder could not have coded.
+other word, so a dropped sentence is one the coder could not have coded. An article's first
+sentence (``lede`` in ``data/sieve.yaml``) is parsed whatever its words: it introduces the actors
+later sentences refer back to ("he said"), whose countries a dropped sentence's flat parse loses.
 
 The kept sentences (runs of them stay together, so the parser sees them in their order) go
 through the whole spaCy pipeline as one Doc per article; their annotations are copied back into
