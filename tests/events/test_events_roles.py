@@ -336,3 +336,11 @@ def test_a_reaction_to_a_move_summing_up_a_clause_targets_its_doer(code_default)
 def test_who_was_killed_in_a_fight_did_not_start_it(code_default):
     found = code_default("Thirteen Kyrgyz soldiers were killed in fighting with Tajik rebels near the border.")
     assert all(m.source is None or m.source.actor.country != "KGZ" for m in found if m.trigger == "fighting")
+
+
+def test_coming_to_a_partys_aid_makes_the_possessor_the_recipient(code):
+    [m] = find(code("Kazakhstan is coming to Kyrgyzstan's aid after the floods."), "070")
+    assert dyad(m) == ("KAZ", "KGZ")
+    # the possessor of aid that is given is still its giver
+    [m] = find(code("Kazakhstan's aid to Kyrgyzstan arrived on Monday."), "07")
+    assert m.source.actor.country == "KAZ"
