@@ -35,7 +35,7 @@ _DOER_PLACES = (":country", ":demonym", ":people", ":seat")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _FORCE_PREPS = word_set("actors", "force_preps")
 _HOLDER_PARTICIPLES = word_set("actors", "holder_participles")  # held, controlled, run ...
-_AUTHOR_PARTICIPLES = word_set("actors", "author_participles")  # sponsored, drafted, brokered ...
+_SPONSOR_PARTICIPLES = word_set("actors", "sponsor_participles")  # sponsored, drafted, funded ...
 _HOLDER_DEPS = ("npadvmod", "advmod", "compound", "nmod", "amod", "nsubj")  # "Isis-held", "Kurdish-held"
 _NAME_KINDS = frozenset({"kb", "org", "place"})  # readings of a name (not of a title or group noun)
 
@@ -289,10 +289,10 @@ def _modifier_cands(chunk: Span, ents: tuple[Span, ...], resolver: Resolver, dat
 
 def _author_of(tok: Token) -> bool:
     """``Russian-sponsored``, ``US-drafted``: the doer named before a participle of authorship
-    (``author_participles``) modifying the head."""
+    (``sponsor_participles``) modifying the head."""
     head = tok.head
     return tok.dep_ in ("npadvmod", "advmod") and head.dep_ == "amod" and head.i > tok.i \
-        and head.lower_ in _AUTHOR_PARTICIPLES
+        and head.lower_ in _SPONSOR_PARTICIPLES
 
 
 def _possessors(chunk: Span) -> list[Token]:

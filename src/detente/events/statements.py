@@ -56,13 +56,14 @@ def _political(m: ActorMention, lexicon: Lexicon) -> bool:
 
 
 def statement_roles(roles: Roles, lexicon: Lexicon, doc: Doc) -> Roles:
-    """A statement's target is only the political party it is told to ("told his generals", "admitted
-    to the envoy", not "told reporters") or says should act ("said NATO should consider"); a party it
-    merely speaks of is none ("said China had been", "said of Trump", "said people in need"): what
-    the statement is about is no counterpart of the speaker."""
+    """A statement's target is only the political party it is told to ("told his generals",
+    "admitted to the envoy", not "told reporters") or says should act ("said NATO should
+    consider"); a party it merely speaks of is none ("said China had been", "said of Trump", "said
+    people in need"): what the statement is about is no counterpart of the speaker."""
     told = roles.target_slot in ADDRESSEE_SLOTS
+    urged = roles.target_slot == "comp:subj"
     targets = tuple(m for m in roles.targets if m.actor is not None and m.actor.country and _political(m, lexicon)
-                    and (told or roles.target_slot == "comp:subj" and _urged(doc[m.start:m.end].root)))
+                    and (told or urged and _urged(doc[m.start:m.end].root)))
     if len(targets) == len(roles.targets):
         return roles
     return dataclasses.replace(roles, targets=targets, target_slot=roles.target_slot if targets else None)
