@@ -463,7 +463,7 @@ def test_a_gzipped_line_too_long_is_skipped_unread_and_named(tmp_path):
 
 
 def test_lines_are_read_with_a_limit_never_whole():
-    from detente.ingest import _lines
+    from detente.ingest.formats import bounded_lines as _lines
 
     class Stream(io.BytesIO):
         largest = 0
