@@ -7,7 +7,7 @@ import pytest
 from test_events_content import _revised
 
 from detente.events import acts
-from detente.events.coder import Candidate
+from detente.events.candidate import Candidate
 
 
 def _retyped(nlp, resources, text: str, word: str, cameo: str) -> Candidate:

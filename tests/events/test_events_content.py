@@ -9,7 +9,7 @@ from events_helpers import find, gazetteer_mentions
 
 from detente.events import combine as cb
 from detente.events import content
-from detente.events.coder import Candidate
+from detente.events.candidate import Candidate
 from detente.events.index import ActorIndex
 from detente.events.roles import find_roles
 

@@ -25,9 +25,11 @@ from .lexicon import Lexicon, Rule
 from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
-from .roles import ActorIndex, Roles, find_roles, inherit_antecedents, localize
+from .roles import ActorIndex, find_roles, inherit_antecedents, localize
 from .statements import addressee_only, political_speaker, statement_match, statement_roles
 from .trust import trusted
+from .candidate import Candidate
+from .embedding import carry, depth, inherit_target
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -37,37 +39,7 @@ if TYPE_CHECKING:
 _POLICY = cameo_policy()  # data/policy.yaml
 NO_RECODE_ROOTS = _POLICY.no_recode_roots
 SPEECH_ACT_ROOTS = _POLICY.speech_act_roots  # an announced intention or threat is itself the event
-INHERIT_TARGET_ROOTS = _POLICY.inherit_target_roots  # a protest is against what it demands or protests
 ARMED_NONSTATE = _POLICY.armed_nonstate  # sectors of non-state armed groups
-REGION_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "acl", "attr", "oprd", "dative", "agent",
-                         "nsubjpass", "acomp"})
-
-
-@dataclass
-class Candidate:
-    """A fired rule on its way to becoming event mentions, with the reasons of each decision."""
-
-    match: Match
-    cameo: str
-    roles: Roles = field(default_factory=Roles)
-    modality: Modality = field(default_factory=Modality)
-    confidence: float = 0.0
-    carried: Candidate | None = None  # the embedded event this one took its code from
-    intended: str | None = None  # of an intent (03x) or threat (13x): the code of the act announced
-    learned_prob: float | None = None  # set when the learned model, not a rule, found the event
-    pred: dict[str, Prediction] | None = None  # the learned models' answers for the trigger
-    dropped: str | None = None  # why it produces no mention
-    vetoed: str | None = None  # the learned veto, applied once the roles are known (policy ``trust_dyads``)
-    notes: list[str] = field(default_factory=list)
-    alternatives: list[Match] = field(default_factory=list)  # other rules that fired on the trigger
-
-    @property
-    def rule(self) -> Rule:
-        return self.match.rule
-
-    @property
-    def trigger(self) -> Token:
-        return self.match.trigger
 
 
 @dataclass
@@ -133,7 +105,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
             else:
                 cand.dropped = cand.vetoed
     embedders = {c.trigger.i: c.rule.embeds for c in cands if c.dropped is None and c.rule.embeds}
-    _carry(cands, lexicon)
+    carry(cands, lexicon)
     for cand in cands:
         if cand.dropped is None:
             _finish(cand, cands, embedders, lexicon, index)
@@ -222,16 +194,12 @@ def _of_sectors(sides: Sequence[ActorMention], sectors: Sequence[str]) -> bool:
     return any(m.actor is not None and (m.actor.sector in sectors or m.actor.sector2 in sectors) for m in sides)
 
 
-def _depth(tok: Token) -> int:
-    return sum(1 for _ in tok.ancestors)
-
-
 def _claim(fired: list[list[Match]]) -> list[Candidate]:
     """Shallower triggers first; a trigger inside what another rule matched does not fire."""
     cands = []
     claimed: dict[int, Match] = {}
     owner_cands: dict[int, Candidate] = {}
-    for ms in sorted(fired, key=lambda ms: (_depth(ms[0].trigger), ms[0].trigger.i)):
+    for ms in sorted(fired, key=lambda ms: (depth(ms[0].trigger), ms[0].trigger.i)):
         m = ms[0]
         cand = Candidate(match=m, cameo=m.rule.cameo, alternatives=ms[1:])
         owner = claimed.get(m.trigger.i)
@@ -257,104 +225,12 @@ def _refine(owner: Candidate, code: str, word: str) -> None:
         owner.cameo = code
 
 
-def _region(cand: Candidate) -> set[int]:
-    """Where an embedded event of a governing trigger may sit: its complements and objects."""
-    trig = cand.trigger
-    region: set[int] = set()
-    for c in trig.children:
-        if c.dep_ in REGION_DEPS:
-            region |= sx.subtree_ids(c)
-    for anchor in cand.match.anchors:
-        if anchor != trig:
-            region |= sx.subtree_ids(anchor)
-    gov = cand.match.governor
-    if gov is not None and sx.eff_pos(trig) == "noun":  # "reiterated its demand today that Israel ease"
-        for c in gov.children:
-            if c.dep_ in ("ccomp", "xcomp"):
-                region |= sx.subtree_ids(c)
-    return region
-
-
-def _carry(cands: list[Candidate], lexicon: Lexicon) -> None:
-    """A governing trigger (``derive``) takes the parallel code of the nearest event it embeds;
-    a causative one (``ordered X to suspend``) hands its source to the event it causes."""
-    live = [c for c in cands if c.dropped is None]
-    for outer in sorted(live, key=lambda c: _depth(c.trigger)):
-        family = outer.rule.derive
-        if family is None or outer.dropped is not None:
-            continue
-        region = _region(outer)
-        inner = [c for c in live if c is not outer and c.dropped is None and c.trigger.i in region]
-        if not inner:
-            if family == "causative" and not outer.roles.targets:
-                outer.dropped = "orders nothing coded and no one named"
-            continue
-        nearest = min(inner, key=lambda c: (_depth(c.trigger), c.trigger.i))
-        if family == "causative" and _foreign(outer.roles) and lexicon.derived_code("demand", nearest.cameo):
-            family = "demand"  # "the junta ordered French troops to leave": a demand on France, not a French act
-        if family == "causative":
-            nearest.roles = Roles(outer.roles.sources or nearest.roles.sources,
-                                  nearest.roles.targets or outer.roles.targets, outer.roles.source_slot,
-                                  nearest.roles.target_slot or outer.roles.target_slot)
-            nearest.notes.append(f"caused by '{outer.trigger.text}'")
-            outer.dropped = f"causes '{nearest.trigger.text}' ({nearest.cameo})"
-            continue
-        outer.carried = nearest
-        code = lexicon.derived_code(family, nearest.cameo)
-        if code is None and nearest.cameo[:2] != outer.cameo[:2]:
-            outer.notes.append(f"embeds '{nearest.trigger.text}' ({nearest.cameo}): no {family} code")
-            continue
-        if code is not None:
-            outer.cameo = code
-            outer.notes.append(f"{family} of '{nearest.trigger.text}' ({nearest.cameo}) -> {code}")
-            if code[:2] in SPEECH_ACT_ROOTS:
-                outer.intended = nearest.cameo
-        nearest.dropped = f"carried by '{outer.rule.id}' on '{outer.trigger.text}'"
-
-
-def _foreign(roles: Roles) -> bool:
-    """The one ordered about is of another country than the one giving the order."""
-    own = {s.actor.country for s in roles.sources if s.actor.country}
-    return bool(own) and any(t.actor.country and t.actor.country not in own for t in roles.targets)
-
-
-def _inherit_target(cand: Candidate, cands: list[Candidate]) -> None:
-    """Take a counterpart from the event this one embeds (or, for a protest, what it demands)."""
-    roles = cand.roles
-    donors: list[Candidate] = [cand.carried] if cand.carried is not None else []
-    if not donors and cand.rule.derive is not None:  # an embedded event without a parallel code
-        region = _region(cand)
-        donors = sorted((c for c in cands if c is not cand and c.trigger.i in region), key=lambda c: _depth(c.trigger))[:1]
-    if cand.cameo[:2] in INHERIT_TARGET_ROOTS:
-        inside = set(_region(cand)) | {i for c in cand.trigger.children if c.dep_ in ("advcl", "acl", "prep")
-                                       for i in sx.subtree_ids(c)}
-        gov = cand.match.governor
-        if gov is not None:
-            inside |= {i for c in gov.children if c.dep_ == "advcl" for i in sx.subtree_ids(c)}
-        donors += sorted((c for c in cands if c is not cand and c.trigger.i in inside),
-                         key=lambda c: _depth(c.trigger))
-    requested = cand.rule.derive in ("demand", "appeal")
-    for donor in donors:
-        inner = donor.roles
-        # "demanded that Israel ease ...": the demanded party is the embedded event's doer;
-        # "rejected a demand from the US": the counterpart is who made the request
-        doer = inner.sources if (requested and donor is cand.carried) or donor.cameo[:2] in ("02", "10") else ()
-        if doer and not set(doer) & set(roles.sources):
-            cand.roles = Roles(roles.sources, tuple(doer), roles.source_slot, f"doer of '{donor.trigger.text}'")
-            return
-        if inner.targets:
-            cand.roles = Roles(roles.sources or inner.sources, inner.targets, roles.source_slot,
-                               f"from '{donor.trigger.text}'", roles.reciprocal)
-            return
-        if inner.sources and not set(inner.sources) & set(roles.sources) and donor is cand.carried:
-            cand.roles = Roles(roles.sources, inner.sources, roles.source_slot, f"from '{donor.trigger.text}'")
-            return
 
 
 def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], lexicon: Lexicon,
             index: ActorIndex) -> None:
     if not cand.roles.targets:
-        _inherit_target(cand, cands)
+        inherit_target(cand, cands)
     acts.retype(cand, index, lexicon)
     _by_armed_group(cand, lexicon)
     cand.modality = find_modality(cand.trigger, lexicon, embedders)

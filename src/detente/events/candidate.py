@@ -1,0 +1,41 @@
+"""A fired rule on its way to becoming event mentions (the coder's working record)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .learned import Prediction
+from .lexicon import Rule
+from .matcher import Match
+from .modality import Modality
+from .roles import Roles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass
+class Candidate:
+    """A fired rule on its way to becoming event mentions, with the reasons of each decision."""
+
+    match: Match
+    cameo: str
+    roles: Roles = field(default_factory=Roles)
+    modality: Modality = field(default_factory=Modality)
+    confidence: float = 0.0
+    carried: Candidate | None = None  # the embedded event this one took its code from
+    intended: str | None = None  # of an intent (03x) or threat (13x): the code of the act announced
+    learned_prob: float | None = None  # set when the learned model, not a rule, found the event
+    pred: dict[str, Prediction] | None = None  # the learned models' answers for the trigger
+    dropped: str | None = None  # why it produces no mention
+    vetoed: str | None = None  # the learned veto, applied once the roles are known (policy ``trust_dyads``)
+    notes: list[str] = field(default_factory=list)
+    alternatives: list[Match] = field(default_factory=list)  # other rules that fired on the trigger
+
+    @property
+    def rule(self) -> Rule:
+        return self.match.rule
+
+    @property
+    def trigger(self) -> Token:
+        return self.match.trigger
