@@ -62,7 +62,7 @@ from .links import adjacent_place, agent_place, purpose_place, relative_place, s
     participle_place, witness_place
 from .seats import seat_place
 from .fallback import fallback_place, intended, is_topic as _topic, topic_phrase
-from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, aim_place as _aim_place, \
+from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, origin_prep, passive_object, aim_place as _aim_place, \
     demonym_place as _demonym_place, destination_in_phrase as _destination_in_phrase, first_conjunct, inhabitants_of, \
     locative_place, objects as _objects, place_in as _place_in, region_place, target_conjunct
 from .types import GeoPlace, PlaceMention, location_of
@@ -288,7 +288,7 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
                                             for o in _objects(child))
             if child.dep_ != "prep" or not (word in config.locative or word in config.circumstantial or on_place
                                             or (moving and word in config.destination)
-                                            or (leaving and _origin(child, config))):
+                                            or (leaving and origin_prep(child, config))):
                 continue
             for obj in _objects(child):
                 found = _place_in(obj, at, config, 0)
@@ -339,7 +339,7 @@ def _clause_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
     if leaving and trigger.pos_ == "NOUN":  # "the withdrawal of US troops from Syria"
         return _destination_in_phrase(trigger, at, config.origin)
     if lemma in config.object_lemmas and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
-        return _passive_object(trigger, at)
+        return passive_object(trigger, at)
     return None
 
 
@@ -471,24 +471,6 @@ def _governing_place(trigger: Token, at: dict[int, PlaceMention], config: Places
             return found
         if cur.lemma_.lower() in moves:
             return None  # "went to Syria, came home and was arrested": it moved, to no place we know
-    return None
-
-
-def _origin(prep: Token, config: PlacesConfig) -> bool:
-    """"from", or "out of": where a withdrawal or a retreat happens."""
-    return prep.lower_ in config.origin or (prep.lower_ == "out" and any(c.lower_ == "of" for c in prep.children))
-
-
-def _passive_object(trigger: Token, at: dict[int, PlaceMention]) -> PlaceMention | None:
-    """"Tajikistan was the first country visited by Raisi": the noun a passive participle
-    modifies is its object, and so is the subject that noun describes."""
-    noun = trigger.head
-    if noun.i in at:
-        return at[noun.i]
-    if noun.dep_ == "attr":
-        for child in noun.head.children:
-            if child.dep_ == "nsubj" and child.i in at:
-                return at[child.i]
     return None
 
 

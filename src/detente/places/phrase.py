@@ -181,3 +181,21 @@ def target_conjunct(doc: Doc, found: PlaceMention, target: ActorMention | None,
         if place is not None and place is not found and target.start <= tok.i < target.end:
             return place
     return None
+
+
+def origin_prep(prep: Token, config: PlacesConfig) -> bool:
+    """"from", or "out of": where a withdrawal or a retreat happens."""
+    return prep.lower_ in config.origin or (prep.lower_ == "out" and any(c.lower_ == "of" for c in prep.children))
+
+
+def passive_object(trigger: Token, at: dict[int, PlaceMention]) -> PlaceMention | None:
+    """"Tajikistan was the first country visited by Raisi": the noun a passive participle
+    modifies is its object, and so is the subject that noun describes."""
+    noun = trigger.head
+    if noun.i in at:
+        return at[noun.i]
+    if noun.dep_ == "attr":
+        for child in noun.head.children:
+            if child.dep_ == "nsubj" and child.i in at:
+                return at[child.i]
+    return None
