@@ -29,7 +29,7 @@ from .roles import ActorIndex, find_roles, inherit_antecedents, localize
 from .statements import addressee_only, political_speaker, statement_match, statement_roles
 from .trust import trusted
 from .candidate import Candidate
-from .embedding import carry, depth, inherit_target
+from .embedding import SPEECH_ACT_ROOTS, carry, depth, inherit_target
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
 _POLICY = cameo_policy()  # data/policy.yaml
 NO_RECODE_ROOTS = _POLICY.no_recode_roots
-SPEECH_ACT_ROOTS = _POLICY.speech_act_roots  # an announced intention or threat is itself the event
 ARMED_NONSTATE = _POLICY.armed_nonstate  # sectors of non-state armed groups
 
 
