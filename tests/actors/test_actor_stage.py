@@ -213,7 +213,8 @@ def test_a_stateless_people_takes_the_country_of_a_place_of_theirs_in_the_senten
 
 
 def test_possessors_and_forms_read_from_the_arrays_are_the_tokens(nlp):
-    from detente.actors.stage import _POSSESSIVE, _possessors
+    from detente.actors.phrase import POSSESSIVE
+    from detente.actors.stage import _possessors
     from detente.doctext import doc_forms
 
     doc = nlp("Iran's new leadership and the rebels' commander met Putin’s envoy; his aides and Britain's "
@@ -221,7 +222,7 @@ def test_possessors_and_forms_read_from_the_arrays_are_the_tokens(nlp):
     assert doc_forms(doc) == [t.text for t in doc]
     for chunk in doc.noun_chunks:
         tokens = [t for t in chunk if t.i < chunk.root.i and t.pos_ != "PRON" and
-                  (t.dep_ == "poss" or (t.i + 1 < len(doc) and doc[t.i + 1].text in _POSSESSIVE))]
+                  (t.dep_ == "poss" or (t.i + 1 < len(doc) and doc[t.i + 1].text in POSSESSIVE))]
         assert [t.i for t in _possessors(chunk)] == [t.i for t in tokens]
     assert any(_possessors(chunk) for chunk in doc.noun_chunks)
 

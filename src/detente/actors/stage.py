@@ -23,7 +23,7 @@ from ..wordlists import word_set
 from .coref import Cand, resolve_coreference, to_mentions
 from .cues import load_cues
 from .names import fold
-from .phrase import LOC_PREPS
+from .phrase import LOC_PREPS, POSSESSIVE
 from .resolve import Reading, Resolver, resolver_for
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 _BASIS = {"kb": "kb", "name": "title", "title": "title", "group": "title", "place": "gazetteer", "org": "org"}
 _MAX_DEPTH = 4
 _DOER_PLACES = (":country", ":demonym", ":people", ":seat")
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _FORCE_PREPS = word_set("actors", "force_preps")
 _HOLDER_PARTICIPLES = word_set("actors", "holder_participles")  # held, controlled, run ...
 _SPONSOR_PARTICIPLES = word_set("actors", "sponsor_participles")  # sponsored, drafted, funded ...
@@ -300,7 +299,7 @@ def _possessors(chunk: Span) -> list[Token]:
     doc = chunk.doc
     table, forms, n = doc_table(doc), doc_forms(doc), len(doc)  # the Doc's arrays: a Token per possessor only
     return [doc[i] for i in range(chunk.start, chunk.root.i) if table.pos[i] != "PRON" and
-            (table.dep[i] == "poss" or (i + 1 < n and forms[i + 1] in _POSSESSIVE))]
+            (table.dep[i] == "poss" or (i + 1 < n and forms[i + 1] in POSSESSIVE))]
 
 
 def _named_possessor(chunk: Span) -> bool:

@@ -23,12 +23,7 @@ BFS_PREPS = frozenset({"of", "from", "by"})
 # official at Scotland Yard"); "at" a mere place says nothing ("diplomats at Baghdad airport")
 SERVING_PREPS = frozenset({"for", "at"})
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})  # "its border with Ukraine" names Ukraine
-# participles whose agent owns or authored the noun they describe ("positions held by Isis", "laws
-# passed by the government", "a bombing claimed by Isis"); not "backed by", "visited by"
-CONTROL_PARTICIPLES = frozenset({"held", "controlled", "occupied", "run", "seized", "captured", "owned",
-                                 "operated", "governed", "administered", "ruled", "passed", "adopted",
-                                 "imposed", "introduced", "issued", "enacted", "approved", "proposed",
-                                 "drafted", "taken", "made", "claimed", "ordered", "announced"})
+CONTROL_PARTICIPLES = word_set("events", "control_participles")
 DOCUMENT_NOUNS = word_set("events", "document_nouns")
 DOCUMENT_VERBS = word_set("events", "document_verbs")
 VENUE_ROOTS = cameo_policy().venue_roots  # intentions, consultations, diplomatic and material cooperation
