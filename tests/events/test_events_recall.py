@@ -1,0 +1,32 @@
+"""Acts the coder missed on held-out writers' sentences (session 14, recall helper): each rule with
+sentences written for it, and the neighbours it must leave alone."""
+from __future__ import annotations
+
+import pytest
+from events_helpers import find
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Uzbek army placed the Kyrgyz president under house arrest on Monday.", "KGZ"),
+    ("Mongolian officials have kept the Kazakh foreign minister under house arrest since May.", "KAZ"),
+    ("The Kazakh foreign minister was placed under arrest at the airport.", "KAZ"),
+])
+def test_placed_under_arrest_is_an_arrest(code, text, target):
+    ms = [m for m in code(text) if m.cameo == "173"]
+    assert ms and ms[0].rule == "arrest.under"
+    assert ms[0].target is not None and ms[0].target.actor.country == target
+
+
+@pytest.mark.parametrize("text", [
+    "The Kazakh president spent ten years under house arrest before the revolution.",
+    "Kazakhstan placed its troops under UN command.",
+])
+def test_under_arrest_needs_a_verb_of_holding_and_arrest(code, text):
+    assert not [m for m in code(text) if m.rule == "arrest.under"]
+
+
+def test_expelled_diplomats_are_an_expulsion_not_broken_relations(code):
+    """The writers' convention (training/README.md): expelling diplomats 174, recalling ambassadors 161."""
+    assert find(code("Kazakhstan expelled Chinese diplomats on Friday."), "174")
+    assert not find(code("Kazakhstan expelled Chinese diplomats on Friday."), "161")
+    assert find(code("Kazakhstan recalled its ambassador from Mongolia."), "161")
