@@ -63,20 +63,32 @@ def code_events(doc: Doc, actors: Sequence[ActorMention], article: Article, reso
     index = ActorIndex(actors, places)
     out: list[EventMention] = []
     tried = rule_tokens(doc, lexicon)
-    for s_i, sent in enumerate(doc.sents):
-        if not is_parsed(sent):  # a sentence the sieve dropped: no word of it can trigger an event
-            continue
-        analysis = analyse_sentence(sent, index, lexicon, resources.learned, resources.settings.coder, tried)
+    # (a sentence the sieve dropped is skipped: no word of it can trigger an event)
+    parsed = [(s_i, sent) for s_i, sent in enumerate(doc.sents) if is_parsed(sent)]
+    ruled = [rule_matches(sent, lexicon, tried) for _, sent in parsed]
+    model, coder = resources.learned, resources.settings.coder
+    # the learned models' answers for the candidates of every sentence at once (the same answers)
+    learned = cb.many_predictions([(sent, r.features) for (_, sent), r in zip(parsed, ruled)], model) \
+        if model is not None and coder != "rules" else [None] * len(parsed)
+    for (s_i, sent), r, preds in zip(parsed, ruled, learned):
+        analysis = analyse_sentence(sent, index, lexicon, model, coder, tried, ruled=r, learned=preds)
         out.extend(sentence_mentions(analysis, article, s_i, lexicon, index))
     return inherit_antecedents(out, doc)
 
 
-def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: LearnedModel | None = None,
-                     coder: str = "rules", tried_on: Sequence[bool] | None = None) -> SentenceAnalysis:
-    """``tried_on``: ``rule_tokens`` of the Doc (made here when not given)."""
-    analysis = SentenceAnalysis(sent=sent)
-    fired: list[list[Match]] = []
-    rule_feats: dict[int, list[str]] = {}
+@dataclass
+class RuleMatches:
+    """What the lexicon's rules did in one sentence (``rule_matches``)."""
+
+    tried: list[tuple[Token, Rule, str]] = field(default_factory=list)
+    fired: list[list[Match]] = field(default_factory=list)
+    features: dict[int, list[str]] = field(default_factory=dict)  # token -> its rule features
+
+
+def rule_matches(sent: Span, lexicon: Lexicon, tried_on: Sequence[bool] | None = None) -> RuleMatches:
+    """The rules tried on each word of ``sent`` and those that fired (``tried_on``: ``rule_tokens``
+    of the Doc, made here when not given)."""
+    out = RuleMatches()
     if tried_on is None:
         tried_on = rule_tokens(sent.doc, lexicon)
     doc = sent.doc
@@ -85,15 +97,27 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
             continue
         tok = doc[i]
         matches, tried = matches_for(tok, lexicon)
-        analysis.tried.extend((tok, rule, outcome) for rule, outcome in tried)
+        out.tried.extend((tok, rule, outcome) for rule, outcome in tried)
         if tried:
-            rule_feats[tok.i] = rule_features([(m.rule.id, m.rule.cameo) for m in matches], len(tried))
+            out.features[tok.i] = rule_features([(m.rule.id, m.rule.cameo) for m in matches], len(tried))
         if matches:
-            fired.append(matches)
-    cands = _claim(fired if coder != "learned" else [])
+            out.fired.append(matches)
+    return out
+
+
+def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: LearnedModel | None = None,
+                     coder: str = "rules", tried_on: Sequence[bool] | None = None, ruled: RuleMatches | None = None,
+                     learned: dict[int, dict[str, Prediction]] | None = None) -> SentenceAnalysis:
+    """``tried_on``: ``rule_tokens`` of the Doc; ``ruled``: ``rule_matches`` of the sentence;
+    ``learned``: the model's answers (``combine.predictions``); each made here when not given."""
+    analysis = SentenceAnalysis(sent=sent)
+    if ruled is None:
+        ruled = rule_matches(sent, lexicon, tried_on)
+    analysis.tried = ruled.tried
+    cands = _claim(ruled.fired if coder != "learned" else [])
     states.drop_standing(cands, lexicon)
     if model is not None and coder != "rules":
-        analysis.learned = cb.predictions(sent, model, rule_feats)
+        analysis.learned = learned if learned is not None else cb.predictions(sent, model, ruled.features)
         cands = _learned(cands, analysis.learned, sent, coder)
     for cand in cands:
         if cand.dropped is None:

@@ -71,33 +71,42 @@ def load_policy() -> CoderPolicy:
 
 def predictions(sent: Span, model: LearnedModel, rules: Mapping[int, Sequence[str]]) -> dict[int, dict[str, Prediction]]:
     """The model's answer for every candidate token of a sentence (``rules``: rule features by token)."""
-    shared: list[int] | None = None  # the indices of sentence_features(sent), made at the first token asked about
-    sent_vec = sentence_vector(sent) if model.dense_dim else None
+    return many_predictions([(sent, rules)], model)[0]
+
+
+def many_predictions(sentences: Sequence[tuple[Span, Mapping[int, Sequence[str]]]],
+                     model: LearnedModel) -> list[dict[int, dict[str, Prediction]]]:
+    """``predictions`` of several sentences (of a Doc), one dictionary each: every candidate token
+    of all of them through the models in one pass (``many_sigmoids``, ``run_rows``), each token's
+    answers the same as alone (each token's rows are summed alone; the rest is row by row)."""
     lemmas = model.trigger_lemmas
-    doc, table = sent.doc, doc_table(sent.doc)  # lemmas read from the Doc's arrays: no Token per word
-    asked: list[tuple[Token, list[int], np.ndarray | None]] = []
-    for i in range(sent.start, sent.end):
-        if i not in rules and lemmas is not None and table.lemma[i] not in lemmas:
-            continue
-        tok = doc[i]
-        if i not in rules and not is_candidate(tok):
-            continue
-        if shared is None:
-            shared = model.known(sentence_features(sent))
-        idx = model.indices_of(own_features(tok, sent), shared, rules.get(i, ()))
-        asked.append((tok, idx, model.dense(tok, sent_vec)))
+    asked: list[tuple[int, Token, list[int], np.ndarray | None]] = []  # (sentence, token, indices, dense)
+    for k, (sent, rules) in enumerate(sentences):
+        shared: list[int] | None = None  # the indices of sentence_features(sent), made at the first token asked about
+        sent_vec = sentence_vector(sent) if model.dense_dim else None
+        doc, table = sent.doc, doc_table(sent.doc)  # lemmas read from the Doc's arrays: no Token per word
+        for i in range(sent.start, sent.end):
+            if i not in rules and lemmas is not None and table.lemma[i] not in lemmas:
+                continue
+            tok = doc[i]
+            if i not in rules and not is_candidate(tok):
+                continue
+            if shared is None:
+                shared = model.known(sentence_features(sent))
+            idx = model.indices_of(own_features(tok, sent), shared, rules.get(i, ()))
+            asked.append((k, tok, idx, model.dense(tok, sent_vec)))
     # every model's sigmoids and answers for every token asked about, in one pass (``run_rows``;
     # token by token with dense features)
-    together = model.many_sigmoids([idx for _, idx, _ in asked]) \
-        if asked and all(dense is None for _, _, dense in asked) else None
+    together = model.many_sigmoids([idx for _, _, idx, _ in asked]) \
+        if asked and all(dense is None for _, _, _, dense in asked) else None
     rows = {name: model.run_rows(name, together) for name in model.models} if together is not None else {}
-    out: dict[int, dict[str, Prediction]] = {}
-    for k, (tok, idx, dense) in enumerate(asked):
+    out: list[dict[int, dict[str, Prediction]]] = [{} for _ in sentences]
+    for row, (k, tok, idx, dense) in enumerate(asked):
         sigmoids = None if together is not None else model.sigmoids(idx, dense)
 
         def run(name: str) -> Prediction | None:
             got = rows.get(name)
-            return got[k] if got is not None else model.run(name, idx, dense, sigmoids)
+            return got[row] if got is not None else model.run(name, idx, dense, sigmoids)
         typed = run("type")
         if typed is None:  # read_model always loads "type"; a model without it answers nothing
             continue
@@ -105,12 +114,12 @@ def predictions(sent: Span, model: LearnedModel, rules: Mapping[int, Sequence[st
         rooted = run("root")
         if rooted is not None:
             answers["root"] = rooted
-        if tok.i in rules or typed.label != NONE:  # the other models only where an event may be
+        if tok.i in sentences[k][1] or typed.label != NONE:  # the other models only where an event may be
             for name in ("event", "modality", "time"):
                 pred = run(name)
                 if pred is not None:
                     answers[name] = pred
-        out[tok.i] = answers
+        out[k][tok.i] = answers
     return out
 
 
