@@ -107,3 +107,16 @@ def test_a_party_a_statement_says_should_act_is_its_target(nlp, resources):
         china = ActorMention(4, 5, 0, 1, "China", Actor(country="CHN"))
         roles = Roles(sources=(_side("KAZ", "GOV"),), targets=(china,), source_slot="subj", target_slot="comp:subj")
         assert bool(statement_roles(roles, resources.lexicon, doc).targets) is kept, text
+
+
+def test_a_speaker_whose_country_only_qualifies_a_noun_of_no_office_makes_no_statement(code):
+    # the speaker is the chip maker or the analyst, not Kazakhstan: no political party
+    for text in ("The Kazakh chip maker said its orders had never been higher.",
+                 "A Kazakh political analyst said the harvest would be poor this year.",
+                 "Kazakhstan's squash federation said it would join a new tour next spring."):
+        assert not _statements(code(text)), text
+    # an office or a body the country word qualifies is a political speaker
+    for text in ("The Kazakh vice-president said the harvest had been good this year.",
+                 "Kazakhstan's refugee commissioner said the harvest had been good this year.",
+                 "Kazakh officials said the harvest had been good this year."):
+        assert [m.cameo for m in _statements(code(text))] == ["010"], text

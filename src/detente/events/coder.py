@@ -179,7 +179,7 @@ def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
         return []
     cand = Candidate(match=match, cameo=match.rule.cameo, pred=preds.get(match.trigger.i))
     cand.roles = statement_roles(find_roles(match, index, lexicon), lexicon, sent.doc)
-    if not political_speaker(cand.roles, lexicon):
+    if not political_speaker(cand.roles, lexicon, sent.doc):
         return []
     _finish(cand, [], {}, lexicon, index)
     cand.notes.append("a statement with nothing else codable in its sentence")

@@ -4,7 +4,8 @@ itself an event, a statement (010) by its speaker, with the generic sides of a v
 Only a speech verb that heads its sentence counts (its root, a verb conjoined to the root, or a
 parenthetical "officials say"): a statement told inside another clause ("X, who said on Sunday
 that ...") is background to that clause. Only a political speaker counts: one whose country is
-known, and not a company, a paper, a scholar or a private person (``statement_nonpolitical_sector``).
+known, and not a company, a paper, a scholar or a private person (``statement_nonpolitical_sector``),
+nor a speaker of no known sector whose country word only qualifies it ("the Dutch chip maker said").
 A verb that states only without an object ("added", "noted") is none with one ("added urgency").
 """
 from __future__ import annotations
@@ -13,6 +14,8 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from . import syntax as sx
+from ..actors.names import fold
+from ..actors.titles import load_titles
 from .features import doc_table
 from .lexicon import DEFAULT_SLOTS, Lexicon, Rule
 from .matcher import Match
@@ -26,6 +29,8 @@ if TYPE_CHECKING:
 
 STATEMENT_CODE = "010"
 HEAD_DEPS = ("conj", "parataxis")  # a speech verb joined to the sentence's root
+QUALIFIER_DEPS = ("amod", "compound", "poss", "nmod")  # "the Dutch maker", "Egypt's federation"
+PHRASE_POS = ("NOUN", "PROPN", "ADJ", "PART")  # the words of the phrase a country word qualifies
 ADDRESSEE_SLOTS = ("dobj", "dative", "prep:to")  # "told X", "told X that", "admitted to X"
 ADDRESSEE_ONLY = cameo_policy().addressee_only_codes  # plain statements (data/policy.yaml)
 URGING_MODALS = word_set("events", "urging_modals")  # should, must, ought (data/words/events.yaml)
@@ -46,9 +51,30 @@ def statement_match(sent: Span, lexicon: Lexicon) -> Match | None:
     return None
 
 
-def political_speaker(roles: Roles, lexicon: Lexicon) -> bool:
-    """A source with a country, of a sector whose word is a political event."""
-    return any(m.actor is not None and m.actor.country and _political(m, lexicon) for m in roles.sources)
+def political_speaker(roles: Roles, lexicon: Lexicon, doc: Doc | None = None) -> bool:
+    """A source with a country, of a sector whose word is a political event; with ``doc``, not a
+    speaker whose country only qualifies a noun of no known sector (``_qualifier_only``)."""
+    return any(m.actor is not None and m.actor.country and _political(m, lexicon)
+               and (doc is None or not _qualifier_only(m, doc)) for m in roles.sources)
+
+
+def _qualifier_only(m: ActorMention, doc: Doc) -> bool:
+    """A speaker of no known sector whose country word qualifies a phrase that names no office or
+    body (``sectors.yaml``: "the Dutch chip maker", "a Sudanese analyst", "Egypt's squash
+    federation", not "the Kazakh president", "the US vice-president"): the speaker is what the
+    phrase names, no political party, and not the country."""
+    if m.actor.sector or m.end <= m.start:
+        return False
+    root = doc[m.start:m.end].root
+    if root.dep_ not in QUALIFIER_DEPS or m.start <= root.head.i < m.end:
+        return False
+    words = []
+    for t in doc[m.end:root.sent.end]:  # the words after the country word, up to the phrase's end
+        if t.pos_ not in PHRASE_POS and t.text != "-":
+            break
+        if not t.is_punct:
+            words.append(fold(t.lower_))
+    return not load_titles().find(words)
 
 
 def _political(m: ActorMention, lexicon: Lexicon) -> bool:
