@@ -5,17 +5,25 @@ from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc
 
 TEXT = "detente.text"  # Doc.user_data key: the text the Doc was made from (nlp.parse sets it)
+CHECKED = "detente.text.checked"  # Doc.user_data key: (the Doc's id, its length, the text found to fit it)
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text`` without building a Token per token (spaCy's ``Doc.text`` does, on every call):
-    the text ``parse`` kept, else read from the tokens' strings and spaces (and kept)."""
-    text = doc.user_data.get(TEXT)
+    the text ``parse`` kept, else read from the tokens' strings and spaces (and kept). Whether the
+    kept text fits the Doc is checked once per Doc, its length and that text (a Doc given a copy of
+    another's ``user_data`` is another Doc: checked again)."""
+    data = doc.user_data
+    text = data.get(TEXT)
+    checked = data.get(CHECKED)
+    if checked is not None and checked[2] is text and checked[0] == id(doc) and checked[1] == len(doc):
+        return text
     if not isinstance(text, str) or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
         strings = doc.vocab.strings
         text = "".join(strings[orth] + " " if space else strings[orth]
                        for orth, space in doc.to_array([ORTH, SPACY]).tolist())
-        doc.user_data[TEXT] = text
+        data[TEXT] = text
+    data[CHECKED] = (id(doc), len(doc), text)
     return text
 
 

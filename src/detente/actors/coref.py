@@ -97,7 +97,8 @@ def _pair_people(doc: Doc, cands: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     for i, cand in enumerate(cands):
         actor = cand.actor
-        words = fold(doc[cand.start:cand.end].text).split()
+        span = doc[cand.start:cand.end]
+        words = fold(doc_text(doc)[span.start_char:span.end_char]).split()  # (Span.text: a Token per word)
         if words[:1] == ["the"]:
             words = words[1:]
         if actor is None or actor.country is not None or len(words) < 2 or words[0] not in ("two", "both") \

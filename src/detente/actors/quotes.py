@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
-from spacy.attrs import IS_SPACE, ORTH, SPACY, TAG
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Token
 
 _DOUBLE_OPEN, _DOUBLE_CLOSE, _DOUBLE_ANY = frozenset("“«"), frozenset("”»"), frozenset('"')
@@ -136,9 +136,10 @@ def _subject_actor(verb: Token, actor_at: Callable[[int], T | None]) -> T | None
 
 def _sentences_between(doc: Doc, before: Quote, after: Quote) -> int:
     """Sentence boundaries crossed from the earlier quotation's close to the later one's start
-    (-1 when they touch): the sentence starts strictly inside the range, read from the tokens'
-    flags (not ``Token.sent``, which walks its whole sentence for every token)."""
+    (-1 when they touch): the sentence starts strictly inside the range, read from the Doc's array
+    of flags (1: a start, as ``Token.is_sent_start`` is True; not ``Token.sent``, which walks its
+    whole sentence for every token, nor a Token per word)."""
     first, end = min(before.close, len(doc) - 1), min(after.start, len(doc))
     if first >= end:
         return -1
-    return sum(1 for j in range(first + 1, end) if doc[j].is_sent_start)
+    return int(np.count_nonzero(doc.to_array(SENT_START)[first + 1:end] == 1))

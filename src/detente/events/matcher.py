@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..doctext import doc_forms
 from ..wordlists import word_set
 from . import syntax as sx
 from .lexicon import Lexicon, Rule
@@ -177,7 +178,7 @@ def objects_of(tok: Token) -> list[Token]:
 def modifiers_of(tok: Token) -> list[Token]:
     out = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod", "nummod")]
     doc = tok.doc
-    if tok.i >= 2 and doc[tok.i - 1].text == "-":  # hyphenated compound: "hunger-strike"
+    if tok.i >= 2 and doc_forms(doc)[tok.i - 1] == "-":  # hyphenated compound: "hunger-strike"
         out.append(doc[tok.i - 2])
     return out
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from ..doctext import doc_forms
 from ..wordlists import word_set
 from .features import doc_table
 
@@ -167,12 +168,14 @@ def prep_objects_inside(noun: Token, preps: Iterable[str]) -> list[Token]:
     """The last ``preps`` phrase inside a noun phrase, hung on a participle by the parser
     (``the visit of the delegation headed by the minister to Tehran``)."""
     wanted = set(preps)
-    found = [c for c in noun.subtree if c.dep_ == "prep" and c.lower_ in wanted and c.i > noun.i
-             and c.head != noun and c.head.dep_ == "acl" and eff_pos(c.head) == "verb"]
+    doc, t, n = noun.doc, doc_table(noun.doc), noun.i  # the subtree read from the Doc's table: no Token per word
+    dep, head = t.dep, t.head
+    found = [c for c in t.subtree(n) if dep[c] == "prep" and t.lower[c] in wanted and c > n
+             and head[c] != n and dep[head[c]] == "acl" and pos_of(t.tag[head[c]], t.pos[head[c]], dep[head[c]]) == "verb"]
     if not found:
         return []
-    last = max(found, key=lambda c: c.i)
-    if any(t.is_punct and t.text in (";", ":") for t in noun.doc[noun.i:last.i]):
+    last = doc[max(found)]
+    if any(t.is_punct and t.text in (";", ":") for t in doc[n:last.i]):
         return []
     return [gc for gc in last.children if gc.dep_ == "pobj"]
 
@@ -463,8 +466,8 @@ def ancestors_path(tok: Token) -> Iterator[tuple[Token, str]]:
 def joined_lemma(tok: Token) -> str | None:
     """``co-operation`` / ``cease-fire`` split by the tokenizer, joined back (``cooperation``)."""
     doc = tok.doc
-    i = tok.i
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+    i = tok.i  # (the words read from the Doc's forms: a Token only around a hyphen)
+    if i >= 2 and doc_forms(doc)[i - 1] == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
         return (doc[i - 2].lower_ + tok.lemma_.lower()).replace("-", "")
     return None
 
