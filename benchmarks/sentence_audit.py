@@ -1,0 +1,133 @@
+"""A sentence-level blind audit: random sentences of real news, coded by humans without seeing the
+coder, against the coder's top event per sentence (a local proxy for the issue's multi-rater news
+measure: event vs no event, and the root of the main event).
+
+    python benchmarks/sentence_audit.py sample INPUT --n 100 --seed 7 --out DIR
+    python benchmarks/sentence_audit.py score DIR ANSWERS.jsonl [ANSWERS2.jsonl ...]
+
+``sample`` reads INPUT as ``detente code`` would (any supported format), splits every article into
+sentences with the configured spaCy model, draws n sentences of at least six words and writes
+``DIR/blind.jsonl`` (what the human coder sees: n, published, the 500 characters of the article before
+the sentence, the sentence) and ``DIR/key.jsonl`` (the article id and the sentence's offsets, for
+scoring). The coders answer one line per item: ``{"n": 1, "event": true, "root": "04", ...,
+"other_roots": ["05"]}`` (``root`` null when ``event`` is false).
+``score`` codes the sampled sentences' articles with the pipeline as ``detente code`` does (sieve
+included), takes each sentence's top event (``detente.evaluate.top_event`` over the mentions whose
+trigger lies in it), and prints per coder: event vs no event agreement, the root agreement over all
+sentences (no event = no event counts as agreement) and over the coder's event sentences only, the
+coder's and the coder's events; with two coders or more, their agreement with one another and the
+coder's agreement where they all agree.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+import sys
+from pathlib import Path
+
+
+def _articles(inputs: list[str]):
+    from detente.ingest import read_inputs
+    from detente.model import Article
+    from detente.settings import Settings
+
+    return [a for a in read_inputs(inputs, Settings()) if isinstance(a, Article)]
+
+
+def sample(inputs: list[str], n: int, seed: int, out: Path) -> int:
+    import spacy
+
+    from detente.settings import Settings
+
+    articles = _articles(inputs)
+    nlp = spacy.load(Settings().model, exclude=["ner", "lemmatizer"])
+    pool = []
+    for article, doc in zip(articles, nlp.pipe([a.text for a in articles], batch_size=16)):
+        pool += [(article, s.start_char, s.end_char) for s in doc.sents if sum(t.is_alpha for t in s) >= 6]
+    picked = random.Random(seed).sample(pool, min(n, len(pool)))
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / "blind.jsonl", "w", encoding="utf-8") as blind, open(out / "key.jsonl", "w", encoding="utf-8") as key:
+        for i, (article, start, end) in enumerate(picked, 1):
+            before = article.text[max(0, start - 500):start].strip()
+            before = before[before.find(" ") + 1:] if start > 500 else before
+            blind.write(json.dumps({"n": i, "published": str(article.published), "context_before": before,
+                                    "sentence": article.text[start:end]}, ensure_ascii=False) + "\n")
+            key.write(json.dumps({"n": i, "article_id": article.id, "start": start, "end": end}) + "\n")
+    print(f"{len(picked)} of {len(pool)} sentences ({len(articles)} articles) -> {out}", file=sys.stderr)
+    return 0
+
+
+def _read(path: Path) -> dict[int, dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {row["n"]: row for row in rows}
+
+
+def our_roots(keys: dict[int, dict], inputs: list[str]) -> dict[int, str | None]:
+    """The root of the coder's top event in each sampled sentence (None: no event)."""
+    from detente.evaluate import top_event
+    from detente.pipeline import Pipeline
+
+    ids = {k["article_id"] for k in keys.values()}
+    mentions = collections.defaultdict(list)
+    for coded in Pipeline().code_articles([a for a in _articles(inputs) if a.id in ids]):
+        for m in coded.mentions:
+            mentions[m.article_id].append(m)
+    ours = {}
+    for n, k in keys.items():
+        top = top_event([m for m in mentions[k["article_id"]] if k["start"] <= m.trigger_char < k["end"]])
+        ours[n] = top.cameo[:2] if top is not None else None
+    return ours
+
+
+def agreement(coder: dict[int, dict], ours: dict[int, str | None]) -> dict[str, float | int]:
+    items = sorted(coder)
+    events = [n for n in items if coder[n]["event"]]
+    same = [n for n in items if (ours[n] is None) == (not coder[n]["event"])]
+    root = [n for n in same if ours[n] is None or ours[n] == coder[n]["root"]]
+    on_events = [n for n in events if ours[n] == coder[n]["root"]]
+    return {"items": len(items), "coder_events": len(events), "our_events": sum(ours[n] is not None for n in items),
+            "event_vs_none": round(len(same) / len(items), 3), "root_all": round(len(root) / len(items), 3),
+            "root_on_coder_events": round(len(on_events) / max(1, len(events)), 3)}
+
+
+def _coders_agree(a: dict, b: dict) -> bool:
+    return a["event"] == b["event"] and (not a["event"] or a["root"] == b["root"])
+
+
+def score(folder: Path, answers: list[Path], inputs: list[str]) -> int:
+    keys = _read(folder / "key.jsonl")
+    coders = [_read(p) for p in answers]
+    ours = our_roots(keys, inputs)
+    report: dict[str, object] = {f"coder{i}": agreement(c, ours) for i, c in enumerate(coders, 1)}
+    if len(coders) > 1:
+        both = sorted(set.intersection(*(set(c) for c in coders)))
+        report["coders_event_vs_none"] = round(sum(len({c[n]["event"] for c in coders}) == 1 for n in both) / len(both), 3)
+        agreed = [n for n in both if all(_coders_agree(coders[0][n], c[n]) for c in coders[1:])]
+        report["coders_root_all"] = round(len(agreed) / len(both), 3)
+        report["where_coders_agree"] = agreement({n: coders[0][n] for n in agreed}, ours)
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("sample")
+    s.add_argument("inputs", nargs="+")
+    s.add_argument("--n", type=int, default=100)
+    s.add_argument("--seed", type=int, default=7)
+    s.add_argument("--out", type=Path, required=True)
+    c = sub.add_parser("score")
+    c.add_argument("folder", type=Path)
+    c.add_argument("answers", type=Path, nargs="+")
+    c.add_argument("--input", action="append", required=True, help="the input(s) the sample was drawn from")
+    args = ap.parse_args()
+    if args.cmd == "sample":
+        return sample(args.inputs, args.n, args.seed, args.out)
+    return score(args.folder, args.answers, args.input)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
