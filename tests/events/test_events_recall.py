@@ -30,3 +30,20 @@ def test_expelled_diplomats_are_an_expulsion_not_broken_relations(code):
     assert find(code("Kazakhstan expelled Chinese diplomats on Friday."), "174")
     assert not find(code("Kazakhstan expelled Chinese diplomats on Friday."), "161")
     assert find(code("Kazakhstan recalled its ambassador from Mongolia."), "161")
+
+
+@pytest.mark.parametrize("text, cameo, rule", [
+    # a subject constraint read on the relative pronoun's antecedent
+    ("Police in Astana fired tear gas at hundreds of protesters who had blocked the main road.", "144", "block.road"),
+    ("Police in Astana dispersed thousands of demonstrators who marched on parliament on Friday.", "141", "demonstrate.v"),
+    # an object constraint read on it
+    ("Mongolian officials returned the fishing boat, which Kazakhstan had seized near the lake.", "1711", "seize.ship"),
+])
+def test_a_rule_reads_its_constraint_on_the_antecedent_of_a_relative_pronoun(code, text, cameo, rule):
+    assert any(m.rule == rule and m.cameo == cameo for m in code(text))
+
+
+def test_an_exclusion_is_read_on_the_antecedent_too(code):
+    """"supporters, who burned shirts": the rioting rule's crowd, not the destruction of property."""
+    text = "Kazakh fans, who burned replica shirts outside the stadium, were angry."
+    assert not [m for m in code(text) if m.rule == "destroy.property"]

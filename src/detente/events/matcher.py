@@ -170,8 +170,8 @@ def objects_of(tok: Token) -> list[Token]:
     else:
         objs = [sx.object_head(o) for o in sx.prep_objects(tok, ("to", "of", "with", "on"))]
     out = []
-    for o in objs:
-        out.extend(sx.with_conjuncts(o))
+    for o in objs:  # "the town, which rebels captured": the town
+        out.extend(sx.with_conjuncts(sx.relative_antecedent(o)))
     return out
 
 
@@ -205,7 +205,7 @@ def _subject_heads(tok: Token) -> list[Token]:
     else:
         heads = sx.children(tok, *sx.SUBJ_DEPS) or sx.subject(tok)
     out = []
-    for h in heads:
+    for h in map(sx.relative_antecedent, heads):  # "protesters who blocked the road": protesters
         inner = sx.object_head(h)
         out.extend([h, inner] if inner != h else [h])  # "thousands of Hungarians": both words
         out.extend(c for c in inner.children if c.dep_ in ("compound", "amod"))

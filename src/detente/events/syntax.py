@@ -113,7 +113,7 @@ def _adjunct_patient(tok: Token) -> list[Token]:
     subject of the clause it is adjoined to, or the patient of the participle it is coordinated with."""
     rel = children(tok, *SUBJ_DEPS)
     if rel:
-        return [_relative_antecedent(r) for r in rel]
+        return [relative_antecedent(r) for r in rel]
     head = tok.head
     if tok.dep_ == "advcl":
         return subject(head)
@@ -234,7 +234,7 @@ def direct_objects(tok: Token) -> list[Token]:
         if not own and tok.dep_ == "conj" and tok.head != tok and not children(tok, *SUBJ_DEPS) \
                 and eff_pos(tok.head) in ("verb", "adj"):
             return surface_subject(tok.head)  # "Pompeo is seen as a hawk and has been criticised"
-        return [_relative_antecedent(o) for o in own]
+        return [relative_antecedent(o) for o in own]
     objs = children(tok, "dobj")
     return [object_head(o) for o in objs]
 
@@ -254,7 +254,7 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
         return doers
     own = children(tok, *SUBJ_DEPS)
     if own:
-        return [_relative_antecedent(s) for s in own]
+        return [relative_antecedent(s) for s in own]
     head, dep = tok.head, tok.dep_
     if head == tok:
         return []
@@ -297,7 +297,7 @@ def surface_subject(tok: Token) -> list[Token]:
     """The grammatical subject, active or passive (``Israel`` in ``Israel is opposed to``)."""
     own = children(tok, *SUBJ_DEPS, *PASSIVE_SUBJ_DEPS)
     if own:
-        return [_relative_antecedent(s) for s in own]
+        return [relative_antecedent(s) for s in own]
     if tok.dep_ in ("acomp", "attr", "xcomp", "conj") and tok.head != tok:
         return surface_subject(tok.head) if tok.dep_ != "xcomp" else subject(tok)
     return []
@@ -307,7 +307,7 @@ def _is_nonfinite(tok: Token) -> bool:
     return tok.tag_ in ("VB", "VBG", "VBN") and not children(tok, *SUBJ_DEPS)
 
 
-def _relative_antecedent(tok: Token) -> Token:
+def relative_antecedent(tok: Token) -> Token:
     """``who`` in ``Russia, who has bases ...`` stands for ``Russia``."""
     if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
         return tok.head.head
