@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from . import syntax as sx
 from ..policy import cameo_policy
 from .candidate import Candidate
+from .features import doc_table
 from .lexicon import Lexicon
 from .roles import Roles
 
@@ -23,8 +24,14 @@ REGION_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "acl", "attr
 
 
 def depth(tok: Token) -> int:
-    """How many heads are above ``tok`` (shallower triggers govern deeper ones)."""
-    return sum(1 for _ in tok.ancestors)
+    """How many heads are above ``tok`` (shallower triggers govern deeper ones): ``Token.ancestors``
+    counted from the Doc's table of heads (no Token per ancestor; as spaCy, at most the Doc's length)."""
+    t = doc_table(tok.doc)
+    head, cur, n = t.head, tok.i, 0
+    while head[cur] != cur and n < t.size:
+        cur = head[cur]
+        n += 1
+    return n
 
 
 def embedded_region(cand: Candidate) -> set[int]:

@@ -170,12 +170,12 @@ def prep_objects_inside(noun: Token, preps: Iterable[str]) -> list[Token]:
     wanted = set(preps)
     doc, t, n = noun.doc, doc_table(noun.doc), noun.i  # the subtree read from the Doc's table: no Token per word
     dep, head = t.dep, t.head
-    found = [c for c in t.subtree(n) if dep[c] == "prep" and t.lower[c] in wanted and c > n
-             and head[c] != n and dep[head[c]] == "acl" and pos_of(t.tag[head[c]], t.pos[head[c]], dep[head[c]]) == "verb"]
+    found = [c for c in t.subtree(n) if dep[c] == "prep" and t.lower[c] in wanted and c > n and head[c] != n
+             and dep[head[c]] == "acl" and pos_of(t.tag[head[c]], t.pos[head[c]], dep[head[c]]) == "verb"]
     if not found:
         return []
     last = doc[max(found)]
-    if any(t.is_punct and t.text in (";", ":") for t in doc[n:last.i]):
+    if any(w.is_punct and w.text in (";", ":") for w in doc[n:last.i]):
         return []
     return [gc for gc in last.children if gc.dep_ == "pobj"]
 

@@ -37,6 +37,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..events.features import doc_table
 from ..events.roles import PLACELESS_SECTORS
 from ..model import ActorMention, EventMention
 from .gazetteer import PlacesConfig, load_index
@@ -467,9 +468,13 @@ def _topic_of(noun: Token, config: PlacesConfig) -> bool:
 def _at_venue(doc: Doc, m: EventMention, config: PlacesConfig) -> bool:
     """The sentence says the act was done at a meeting or a known organisation ("at a summit",
     "at the OPCW", "told the session in ..."): not at home, wherever that meeting was."""
-    for tok in doc.char_span(m.char_start, m.char_end, alignment_mode="expand") or ():
-        if tok.dep_ == "pobj" and tok.head.lower_ in config.locative and (
-                tok.lemma_.lower() in config.venue_nouns or tok.ent_id_.startswith("org:")):
+    span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = doc_table(doc)  # labels, heads' forms and lemmas from the Doc's table: a Token only for an object
+    for j in range(span.start, span.end):
+        if t.dep[j] == "pobj" and t.lower[t.head[j]] in config.locative and (
+                t.lemma[j] in config.venue_nouns or doc[j].ent_id_.startswith("org:")):
             return True
     return False
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..events.features import doc_table
 from ..model import EventMention
 from .fallback import intended
 from .gazetteer import PlacesConfig
@@ -62,8 +63,9 @@ def _addressed(trigger: Token) -> list[Token]:
     # other's proposals in the Security Council")
     out = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in _ADDRESS
            for o in c.children if o.dep_ == "pobj"]
-    out += [t for t in trigger.subtree if t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
-            and t.head.head.pos_ in ("NOUN", "PROPN") and not _in_clause(t, trigger)]
+    doc, t = trigger.doc, doc_table(trigger.doc)  # the subtree, in order, from the Doc's table: a Token per object
+    out += [doc[j] for j in t.subtree_in_order(trigger.i) if t.dep[j] == "pobj" and t.lower[t.head[j]] in ("in", "at")
+            and t.pos[t.head[t.head[j]]] in ("NOUN", "PROPN") and not _in_clause(doc[j], trigger)]
     out += [o for c in trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"
             for o in c.children if o.dep_ == "dobj"]
     return out
