@@ -57,6 +57,7 @@ class Policy:
     place_target_roots: frozenset[str]
     victim_roots: frozenset[str]
     holder_roots: frozenset[str]
+    instrument_force_roots: frozenset[str]
     place_target_codes: frozenset[str]
     addressee_only_codes: frozenset[str]
     reciprocal_codes: frozenset[str]
@@ -128,6 +129,7 @@ def build_policy(data: Any) -> Policy:
         place_target_roots=_set(roots, "roots", "place_target", _ROOT),
         victim_roots=_set(roots, "roots", "victim", _ROOT),
         holder_roots=_set(roots, "roots", "holder", _ROOT),
+        instrument_force_roots=_set(roots, "roots", "instrument_force", _ROOT),
         place_target_codes=_set(codes, "codes", "place_target", _CODE),
         addressee_only_codes=_set(codes, "codes", "addressee_only", _CODE),
         reciprocal_codes=_set(codes, "codes", "reciprocal", _CODE),

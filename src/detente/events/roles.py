@@ -50,6 +50,8 @@ THING_NOUNS = word_set("events", "thing_nouns")  # missiles, jets, airstrikes: n
 BEYOND_STATE = word_set("events", "beyond_state_words")  # European, Western, foreign ...
 STATE_OFFICE_WORDS = word_set("events", "state_office_words")  # "the foreign ministry (spokesman)": a state's own
 RECIPROCAL_CODES = cameo_policy().reciprocal_codes  # meetings, agreements, signings (data/policy.yaml)
+OWN_FORCE_SECTORS = word_set("events", "own_force_sectors")  # MIL: a state's forces are its instrument
+INSTRUMENT_FORCE_ROOTS = cameo_policy().instrument_force_roots  # intents, yielding, force posture
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
 
 
@@ -260,7 +262,10 @@ def _fill(slots: Sequence[str], match: Match, index: ActorIndex, lexicon: Lexico
             if pron:
                 found = [m for m in _speaker(pron[0], index, lexicon) if m not in exclude]
         if found and exclude and all(_owned(m, exclude) for m in found):
-            own = own if own[0] else (found, slot)  # "recalled its ambassador to Moscow": Moscow, if named
+            # "recalled its ambassador to Moscow": Moscow, if named; forces an act is done with are no
+            # target at all ("agreed to keep US troops in Syria")
+            if not (match.rule.cameo[:2] in INSTRUMENT_FORCE_ROOTS and all(_own_forces(m, exclude) for m in found)):
+                own = own if own[0] else (found, slot)
             continue
         if found:
             return found, slot
@@ -308,9 +313,26 @@ def _own_or_thing(sources: Sequence[ActorMention], targets: Sequence[ActorMentio
 
 def _owned(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
     """A side that is the source's own, named through a pronoun referring to it (``its ambassador``,
-    ``its MiG-29 fighter jets``)."""
+    ``its MiG-29 fighter jets``), or the forces of a state or government that acts with them
+    (``Trump agreed to keep US troops in Syria``, ``Obama pledged to boost the US military``)."""
+    return _by_pronoun(m, sources) or _own_forces(m, sources)
+
+
+def _by_pronoun(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
     return m.antecedent is not None and any(s.start <= m.antecedent < s.end and s.actor.country == m.actor.country
                                             for s in sources)
+
+
+def _own_forces(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
+    """The forces (``OWN_FORCE_SECTORS``) of a source that is not of them: through a pronoun
+    referring to it (``its troops``) or named with its country (``US troops``; not a country
+    ``localize`` gave, nor a pronoun referring to another: ``inviting its commander`` may be a rebel's)."""
+    if m.actor.sector not in OWN_FORCE_SECTORS or not m.actor.country:
+        return False
+    if _by_pronoun(m, sources):
+        return True
+    return m.basis not in ("context", "coref") and any(
+        s.actor.country == m.actor.country and s.actor.sector not in OWN_FORCE_SECTORS for s in sources)
 
 
 def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
