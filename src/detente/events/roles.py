@@ -51,6 +51,7 @@ BEYOND_STATE = word_set("events", "beyond_state_words")  # European, Western, fo
 STATE_OFFICE_WORDS = word_set("events", "state_office_words")  # "the foreign ministry (spokesman)": a state's own
 RECIPROCAL_CODES = cameo_policy().reciprocal_codes  # meetings, agreements, signings (data/policy.yaml)
 OWN_FORCE_SECTORS = word_set("events", "own_force_sectors")  # MIL: a state's forces are its instrument
+FORCE_OWNER_SECTORS = word_set("events", "force_owner_sectors")  # GOV: a state (or a bare country) owns them
 INSTRUMENT_FORCE_ROOTS = cameo_policy().instrument_force_roots  # intents, yielding, force posture
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
 
@@ -331,8 +332,9 @@ def _own_forces(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
         return False
     if _by_pronoun(m, sources):
         return True
-    return m.basis not in ("context", "coref") and any(
-        s.actor.country == m.actor.country and s.actor.sector not in OWN_FORCE_SECTORS for s in sources)
+    return m.basis not in ("context", "coref") and any(  # a state or its government, not a rebel of it
+        s.actor.country == m.actor.country and (s.actor.sector is None or s.actor.sector in FORCE_OWNER_SECTORS)
+        for s in sources)
 
 
 def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
