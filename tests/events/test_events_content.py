@@ -160,6 +160,29 @@ def test_a_statement_charging_a_party_accuses_it(nlp, resources, text, word, tar
     assert [t.actor.country for t in cand.roles.targets][:1] == [target]
 
 
+@pytest.mark.parametrize("text, target", [
+    ("The Kazakh government said Kyrgyz troops had fired on Kazakh villages near the border.", "KGZ"),
+    ("Kazakhstan said the Kyrgyz ships had rammed Kazakh patrol boats three times.", "KGZ"),
+    ("The Kazakh government said Kazakh border posts had been shelled by Kyrgyz troops overnight.", "KGZ"),
+    ('"Kyrgyz troops have shelled our villages," the Kazakh president said.', "KGZ"),
+])
+def test_a_statement_that_another_party_harmed_the_speakers_side_accuses_it(nlp, resources, text, target):
+    cand = _revised(nlp, resources, text, "said", "010")
+    assert cand.cameo == "112"
+    assert [t.actor.country for t in cand.roles.targets][:1] == [target]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kazakh government said Kyrgyz troops had fired on Mongolian villages near the border.",  # a report
+    "The Kazakh government said Kazakh troops had fired on Kyrgyz villages near the border.",  # its own act
+    "The Kazakh government said Kyrgyz troops could fire on Kazakh villages near the border.",  # a warning
+    "The Kazakh government said Kyrgyz troops had not fired on Kazakh villages near the border.",  # a denial
+    "The Mongolian foreign minister said that Kazakhstan had mistreated its herders.",  # "its": Kazakhstan's
+])
+def test_a_hostile_act_not_done_to_the_speakers_side_by_another_party_is_no_charge(nlp, resources, text):
+    assert _revised(nlp, resources, text, "said", "010").cameo != "112"
+
+
 @pytest.mark.parametrize("text", [
     "The Kazakh president said the Kyrgyz government was not a terrorist organisation.",
     "The Kazakh president said the talks with Kyrgyzstan were a success.",

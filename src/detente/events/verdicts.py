@@ -8,10 +8,11 @@ harm is an accusation (112); either is aimed at the party judged, not at the one
 - A charge: the reported clause holds a party responsible ("said Moscow was responsible for", "was
   behind the attack"), or has a plot done by a party ("said the attack was staged by", "... with the
   help of", "said Russia had orchestrated the attack"); a plot the speaker's own side did is a claim,
-  not a charge, and a future one an announcement.
+  not a charge, and a future one an announcement. Failing those, a hostile act the clause says
+  another party did to the speaker's side ("said Chinese vessels had rammed its ships").
 
 Words are data (``data/lexicon/content.yaml``: ``verdict_word``, ``regard_verb``, ``blame_word``,
-``plot_verb``).
+``plot_verb``, ``charged_act_verb``).
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 NESTED_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 SPEAKER_POSSESSIVES = frozenset({"his", "her", "its"})
+SPEAKER_SIDE = frozenset({"our", "us", "we"})  # a quote's words for the speaker's side ("its" may be the doer's)
 OWNER_DEPS = ("poss", "compound", "amod", "nmod")  # "Russia's decision", "the American strikes"
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 MODAL_AUX = FUTURE_AUX | frozenset({"could", "might", "may", "can", "should", "must", "'d"})
@@ -49,8 +51,13 @@ class Finding:
 def judged(said: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> Finding | None:
     """A verdict on or a charge against another party in what ``said`` reports, else None. ``own``:
     the speaker's countries (a charge against them is the speaker's own claim)."""
-    for clause in reported_clauses(said, lexicon):
+    clauses = reported_clauses(said, lexicon)
+    for clause in clauses:
         found = _charge(clause, own, index, lexicon) or _verdict(clause, index, lexicon)
+        if found is not None:
+            return found
+    for clause in clauses:
+        found = _act_charged(clause, own, index, lexicon)
         if found is not None:
             return found
     return None
@@ -139,6 +146,42 @@ def _charge(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -
         if party is not None or sx.is_passive(verb):  # "said it had planned ...": no one else named
             return Finding("charge", verb.text, party)
     return None
+
+
+def _act_charged(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> Finding | None:
+    """A hostile act (``charged_act_verb``) the reported clause says another party did to the
+    speaker's side ("China said the Vietnamese ships had rammed its vessels", "said Kyrgyz troops had
+    fired on Tajik villages", "said Tajik villages had been torched by X"): a complaint, a charge
+    against that party. Its doer is the clause's subject (the "by" agent of a passive) and has a
+    country, not the speaker's; what it is done to is the speaker's (``_speakers``). A future, modal
+    or negated act is none (an announcement, a warning, a denial); an act the speaker merely reports
+    between others is the event itself, not a charge."""
+    if not own:
+        return None
+    for verb in [clause, *(c for c in sx.children(clause, "conj") if sx.eff_pos(c) == "verb")]:
+        if sx.eff_pos(verb) != "verb" or sx.children(verb, "neg") or any(
+                a.lower_ in MODAL_AUX for a in sx.children(verb, "aux", "auxpass")):
+            continue
+        if not sx.lemma_in(verb, lexicon.words("charged_act_verb")):
+            continue
+        passive = sx.is_passive(verb)
+        doers = sx.agent(verb) if passive else sx.children(verb, *sx.SUBJ_DEPS)
+        if not doers and verb.dep_ == "conj":  # "had rammed ... and fired on": the first verb's doer
+            doers = sx.children(verb.head, *sx.SUBJ_DEPS)
+        party = _party(doers, None, index) if doers else None
+        if party is None or party.actor.country in own:
+            continue
+        done_to = (sx.children(verb, *sx.PASSIVE_SUBJ_DEPS) if passive else sx.direct_objects(verb)) + sx.prep_objects(
+            verb, ("at", "on", "into", "against", "in"))
+        if any(_speakers(t, own, index) for o in done_to for t in o.subtree):
+            return Finding("charge", verb.text, party)
+    return None
+
+
+def _speakers(tok: Token, own: set[str], index: ActorIndex) -> bool:
+    """A word of the speaker's side in a reported clause: "our", a party of its country ("its"
+    may as well be the doer's: "said Kyrgyzstan had mistreated its herders")."""
+    return tok.lower_ in SPEAKER_SIDE or any(m.actor is not None and m.actor.country in own for m in index.at(tok))
 
 
 def _party(heads: list[Token], pred: Token | None, index: ActorIndex) -> ActorMention | None:
