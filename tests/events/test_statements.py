@@ -120,3 +120,17 @@ def test_a_speaker_whose_country_only_qualifies_a_noun_of_no_office_makes_no_sta
                  "Kazakhstan's refugee commissioner said the harvest had been good this year.",
                  "Kazakh officials said the harvest had been good this year."):
         assert [m.cameo for m in _statements(code(text))] == ["010"], text
+
+
+def test_an_argument_or_an_observation_is_no_statement(code):
+    # the writers annotate no statement where a speaker argues, suggests or notes
+    for text in ("The Kazakh president argued that a poor harvest would strengthen his hand.",
+                 "The Kazakh president suggested that the harvest had been poor this year.",
+                 "The Kazakh president noted that the harvest had been poor this year."):
+        assert not _statements(code(text)), text
+
+
+def test_saying_nothing_is_no_statement(code):
+    for text in ("The Kazakh president has said almost nothing about the harvest.",
+                 "The Kazakh government has said little since the harvest failed."):
+        assert not _statements(code(text)), text

@@ -6,7 +6,8 @@ parenthetical "officials say"): a statement told inside another clause ("X, who 
 that ...") is background to that clause. Only a political speaker counts: one whose country is
 known, and not a company, a paper, a scholar or a private person (``statement_nonpolitical_sector``),
 nor a speaker of no known sector whose country word only qualifies it ("the Dutch chip maker said").
-A verb that states only without an object ("added", "noted") is none with one ("added urgency").
+A verb that states only without an object ("added", "stressed") is none with one ("added urgency"),
+and so is any speech verb whose object is nothing ("has said little").
 """
 from __future__ import annotations
 
@@ -111,9 +112,11 @@ def _heads(tok: Token) -> bool:
 
 
 def _object_use(tok: Token, lexicon: Lexicon) -> bool:
-    """A verb that is a statement only without an object, used with one ("added urgency")."""
-    return sx.lemma(tok) in lexicon.words("statement_verb_without_object") and any(
-        c.dep_ == "dobj" for c in tok.children)
+    """A verb that is a statement only without an object, used with one ("added urgency"), or one
+    whose object says it stated nothing ("has said almost nothing", ``statement_empty_object``)."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objects) and (sx.lemma(tok) in lexicon.words("statement_verb_without_object")
+                              or any(sx.lemma_in(o, lexicon.words("statement_empty_object")) for o in objects))
 
 
 def _match(tok: Token) -> Match:
