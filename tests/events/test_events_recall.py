@@ -47,3 +47,34 @@ def test_an_exclusion_is_read_on_the_antecedent_too(code):
     """"supporters, who burned shirts": the rioting rule's crowd, not the destruction of property."""
     text = "Kazakh fans, who burned replica shirts outside the stadium, were angry."
     assert not [m for m in code(text) if m.rule == "destroy.property"]
+
+
+@pytest.mark.parametrize("text, cameo, rule", [
+    ("Kazakhstan tested a new ballistic missile on Tuesday.", "150", "weapons_test.v"),
+    ("China's missile tests near Mongolia alarmed Astana.", "150", "weapons_test.n"),
+    ("Kazakhstan scrambled two fighter jets on Tuesday to meet the Chinese bombers.", "150", "scramble.jets"),
+    ("A Kazakh court issued an arrest warrant for the Kyrgyz president on Monday.", "173", "warrant.n"),
+    ("Kyrgyz troops surrounded the parliament building in Bishkek on Monday.", "191", "surround.forces"),
+    ("Kazakh and Mongolian warships carried out their first joint patrol on the lake.", "062", "patrol.joint"),
+])
+def test_acts_of_force_and_law_the_coder_missed(code, text, cameo, rule):
+    assert any(m.rule == rule and m.cameo == cameo for m in code(text))
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("The treaty bans nuclear tests in the atmosphere.", "weapons_test.n"),
+    ("Kazakhstan agreed to a moratorium on missile tests.", "weapons_test.n"),
+    ("Kazakh officials tested the patience of their Chinese partners.", "weapons_test.v"),
+    ("Analysts scrambled to explain the Kazakh decision.", "scramble.jets"),
+    ("The Kazakh president has, in a sense, signed a death warrant for the alliance.", "warrant.n"),
+    ("Mongolia asked the court to issue an arrest warrant for the Kyrgyz president.", None),
+    ("Thousands of protesters surrounded the parliament building in Bishkek.", "surround.forces"),
+    ("Kazakh farmers fled the surrounding villages.", "surround.forces"),
+    ("Kazakhstan and Mongolia agreed to hold joint patrols on the lake.", None),
+])
+def test_their_neighbours_are_left_alone(code, text, rule):
+    ms = code(text)
+    if rule is None:  # fired, but nothing asserted: what is asked for or agreed has not happened
+        assert not [m for m in ms if m.cameo in ("173", "062") and m.modality == "asserted"]
+    else:
+        assert not [m for m in ms if m.rule == rule]
