@@ -78,3 +78,10 @@ def test_their_neighbours_are_left_alone(code, text, rule):
         assert not [m for m in ms if m.cameo in ("173", "062") and m.modality == "asserted"]
     else:
         assert not [m for m in ms if m.rule == rule]
+
+
+def test_a_hyphenated_trigger_is_judged_where_the_model_learned_it(code_default):
+    """"sit-in" is split by the tokenizer and its rule fires on "in", where the learned model, trained on
+    triggers marked on "sit", reads no event: the model's answers are read on the first part."""
+    ms = code_default("Teachers staged a sit-in outside the school on Thursday.")
+    assert [m.cameo[:2] for m in ms if m.modality == "asserted"] == ["14"]

@@ -149,10 +149,10 @@ def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], se
     """The learned model's word on the rules' candidates, and its own events (``combine.py``)."""
     policy = cb.load_policy()
     for cand in cands:
-        cand.pred = preds.get(cand.trigger.i)
+        cand.pred = preds.get(_scored_at(cand, preds))
         if cand.dropped is not None:
             continue
-        code, note, drop = cb.judge_rule(cand.cameo, preds.get(cand.trigger.i), policy)
+        code, note, drop = cb.judge_rule(cand.cameo, cand.pred, policy)
         if drop and policy.trust_dyads:
             cand.vetoed = drop  # decided once the roles are known
         elif drop:
@@ -161,13 +161,26 @@ def _learned(cands: list[Candidate], preds: dict[int, dict[str, Prediction]], se
             cand.cameo = code
         if note:
             cand.notes.append(note)
-    taken = {c.trigger.i for c in cands} | {i for c in cands if c.dropped is None for i in c.match.consumed}
+    taken = {c.trigger.i for c in cands} | {_scored_at(c, preds) for c in cands} \
+        | {i for c in cands if c.dropped is None for i in c.match.consumed}
     threshold = policy.learned_only if coder == "learned" else policy.add
     for tok, code, prob in cb.new_events(sent, preds, taken, threshold, policy.by_root, policy.root_mix):
         cand = Candidate(match=cb.generic_match(tok, code), cameo=code, learned_prob=prob, pred=preds[tok.i])
         cand.notes.append(f"learned: {code} (p={prob:.2f})")
         cands.append(cand)
     return sorted(cands, key=lambda c: c.trigger.i)
+
+
+def _scored_at(cand: Candidate, preds: dict[int, dict[str, Prediction]]) -> int:
+    """The token whose learned answers judge a rule's candidate: its trigger, or for a hyphenated word
+    split by the tokenizer that the rule matched whole (``sit-in``, ``test-fired``: the rule fires on its
+    last part) the word's first part, where the corpus's annotators mark the trigger and so where the
+    model learned it."""
+    tok = cand.trigger
+    if tok.i >= 2 and tok.i - 2 in preds and \
+            sx.joined_lemma(tok) in {lemma.replace("-", "") for lemma in cand.rule.lemmas}:
+        return tok.i - 2
+    return tok.i
 
 
 def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
