@@ -153,6 +153,8 @@ def test_a_statement_passing_a_verdict_on_a_party_criticises_it(nlp, resources, 
     ("The Kazakh president said Kyrgyzstan was behind the riots in Astana.", "said", "KGZ"),
     ("Mongolian officials claimed the attack had been staged with the help of Chinese diplomats.", "claimed", "CHN"),
     ("The Kazakh government said it had proof that Kyrgyzstan had orchestrated the protests.", "said", "KGZ"),
+    ("The Kazakh president told parliament that it was highly likely that Kyrgyzstan was responsible.", "told", "KGZ"),
+    ("The Kazakh president said there was no doubt that Kyrgyzstan was behind the riots in Astana.", "said", "KGZ"),
     # a hostile act another party did to the speaker's side: a complaint
     ("The Kazakh government said Kyrgyz troops had fired on Kazakh villages near the border.", "said", "KGZ"),
     ("Kazakhstan said the Kyrgyz ships had rammed Kazakh patrol boats three times.", "said", "KGZ"),
@@ -191,6 +193,7 @@ def test_a_statement_without_a_verdict_on_another_party_stays_a_statement(nlp, r
 @pytest.mark.parametrize("text", [
     "The Kazakh president said any attack on Kyrgyzstan would be reckless.",
     "The Kazakh president said it was absurd to suggest Kazakhstan was responsible for the riots.",
+    "The Kazakh president said it was unlikely that Kyrgyzstan was responsible for the riots.",
 ])
 def test_a_warning_or_a_denial_is_no_verdict(nlp, resources, text):
     assert _revised(nlp, resources, text, "said", "010").cameo == "010"

@@ -66,7 +66,8 @@ def judged(said: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> F
 def reported_clauses(said: Token, lexicon: Lexicon) -> list[Token]:
     """The clauses a speech verb reports: its complements ("said that ..."), or the clause it is
     set in ("The decision, he said, was ..."); with the copular sentences quoted after them ("This is
-    grotesque, it is a lie") and what the evidence it speaks of shows ("had proof that X was ...")."""
+    grotesque, it is a lie"), what the evidence it speaks of shows ("had proof that X was ...") and what a
+    clause of certainty holds ("it was highly likely that X was ...")."""
     clauses = sx.children(said, "ccomp")
     if not clauses and said.dep_ == "parataxis" and said.head.pos_ in ("VERB", "AUX"):
         clauses = [said.head]
@@ -82,7 +83,19 @@ def reported_clauses(said: Token, lexicon: Lexicon) -> list[Token]:
                   if sx.lemma_in(o, lexicon.words("evidence_noun"))]
         clauses.extend(c for o in proofs for c in sx.children(o, "acl", "ccomp", "relcl") if not sx.children(c, "nsubj")
                        or all(s.lower_ not in ("that", "which") for s in sx.children(c, "nsubj")))
+        clauses.extend(_held_certain(clause, lexicon))
     return out
+
+
+def _held_certain(clause: Token, lexicon: Lexicon) -> list[Token]:
+    """What a clause of certainty holds true: "it was highly likely that X was responsible", "there
+    was no doubt that X was behind it" (``certainty_word``, ``doubt_noun``)."""
+    if not any(s.lower_ in ("it", "there") for s in sx.children(clause, *sx.SUBJ_DEPS, "expl")):
+        return []
+    sure = [a for a in sx.children(clause, "acomp") if sx.lemma_in(a, lexicon.words("certainty_word"))]
+    doubts = [a for a in sx.children(clause, "attr") if sx.lemma_in(a, lexicon.words("doubt_noun"))
+              and any(d.lower_ == "no" for d in sx.children(a, "det"))]
+    return [c for a in sure for c in sx.children(a, "ccomp")] + [c for a in doubts for c in sx.children(a, "acl", "ccomp")]
 
 
 def _verdict(clause: Token, index: ActorIndex, lexicon: Lexicon) -> Finding | None:
