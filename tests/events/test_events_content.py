@@ -139,6 +139,7 @@ def test_a_passive_announces_no_act(nlp, resources):
     ("The Kazakh president said the Kyrgyz government was a terrorist organisation.", "said", "KGZ"),
     ("The Kazakh foreign minister said the decision by Kyrgyzstan was a betrayal of the region.", "said", "KGZ"),
     ("The Mongolian president told reporters that the Chinese strikes were illegal.", "told", "CHN"),
+    ("The Kazakh president said Kyrgyzstan's charges against him were politically motivated.", "said", "KGZ"),
     ('The Kazakh president said: "We see Kyrgyzstan as a hostile state."', "said", "KGZ"),
     ('Mongolian officials said: "This is grotesque, it is a blatant lie."', "said", None),
 ])
