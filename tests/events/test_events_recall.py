@@ -56,6 +56,8 @@ def test_an_exclusion_is_read_on_the_antecedent_too(code):
     ("A Kazakh court issued an arrest warrant for the Kyrgyz president on Monday.", "173", "warrant.n"),
     ("Kyrgyz troops surrounded the parliament building in Bishkek on Monday.", "191", "surround.forces"),
     ("Kazakh and Mongolian warships carried out their first joint patrol on the lake.", "062", "patrol.joint"),
+    ("A Chinese destroyer sailed through the Kazakh strait on Wednesday.", "150", "warship_sails.v"),
+    ("The Kyrgyz army repelled a rebel offensive on the border town.", "190", "repel.v"),
 ])
 def test_acts_of_force_and_law_the_coder_missed(code, text, cameo, rule):
     assert any(m.rule == rule and m.cameo == cameo for m in code(text))
@@ -71,6 +73,8 @@ def test_acts_of_force_and_law_the_coder_missed(code, text, cameo, rule):
     ("Thousands of protesters surrounded the parliament building in Bishkek.", "surround.forces"),
     ("Kazakh farmers fled the surrounding villages.", "surround.forces"),
     ("Kazakhstan and Mongolia agreed to hold joint patrols on the lake.", None),
+    ("The tall ships will sail into the harbour on Saturday to open the festival.", "warship_sails.v"),
+    ("The new coating repels water.", "repel.v"),
 ])
 def test_their_neighbours_are_left_alone(code, text, rule):
     ms = code(text)
