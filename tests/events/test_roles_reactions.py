@@ -71,3 +71,11 @@ def test_a_group_beyond_any_one_state_takes_no_country_from_its_sentence(code_de
     found = find(code_default("Police in Almaty detained a European diplomat and two Kazakh activists."), "173")
     assert {(m.target.text, m.target.actor.country) for m in found} == {("a European diplomat", None),
                                                                         ("two Kazakh activists", "KAZ")}
+
+
+def test_a_campaign_with_its_own_adversary_gives_way_to_the_adversary(code_default):
+    # the actors stage may read "insurgency" as a group; with "against X" it is the fight, X the party
+    for text in ("The rebels have fought a long insurgency against the Colombian state.",
+                 "The FARC, a group that fought a decades-long insurgency against the Colombian state, disarmed."):
+        [m] = find(code_default(text), "19")
+        assert m.target is not None and m.target.text == "the Colombian state", text

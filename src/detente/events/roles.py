@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 AUTHOR_PARTICIPLES = word_set("events", "author_participles")  # data/words/events.yaml
 RECIPROCAL_VERBS = word_set("events", "reciprocal_verbs")  # swap, exchange
 THING_NOUNS = word_set("events", "thing_nouns")  # missiles, jets, airstrikes: not parties without a country
+CONFLICT_NOUNS = word_set("events", "conflict_nouns")  # insurgency, campaign, war ...
+ADVERSARY_PREPS = ("against",)
 BEYOND_STATE = word_set("events", "beyond_state_words")  # European, Western, foreign ...
 STATE_OFFICE_WORDS = word_set("events", "state_office_words")  # "the foreign ministry (spokesman)": a state's own
 RECIPROCAL_CODES = cameo_policy().reciprocal_codes  # meetings, agreements, signings (data/policy.yaml)
@@ -237,11 +239,16 @@ def _speaker(tok: Token, index: ActorIndex, lexicon: Lexicon) -> list[ActorMenti
 
 
 def is_thing(m: ActorMention, trig: Token) -> bool:
-    """A target that is no party: the event itself (``ordered a limited missile strike``), or a
-    weapon, craft or act of force with no country of its own (``approved the sale of twelve jets``)."""
+    """A target that is no party: the event itself (``ordered a limited missile strike``), a
+    weapon, craft or act of force with no country of its own (``approved the sale of twelve jets``),
+    or a countryless campaign with its own adversary (``fought an insurgency against the state``)."""
     if m.start <= trig.i < m.end:
         return True
-    return not m.actor.country and sx.lemma_in(trig.doc[m.start:m.end].root, THING_NOUNS)
+    root = trig.doc[m.start:m.end].root
+    if m.actor.country:
+        return False
+    # "fought a decades-long insurgency against the Turkish state": the fight, not the party fought
+    return sx.lemma_in(root, THING_NOUNS) or sx.lemma_in(root, CONFLICT_NOUNS) and bool(sx.prep_objects(root, ADVERSARY_PREPS))
 
 
 def _itself(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
