@@ -79,3 +79,11 @@ def test_a_campaign_with_its_own_adversary_gives_way_to_the_adversary(code_defau
                  "The FARC, a group that fought a decades-long insurgency against the Colombian state, disarmed."):
         [m] = find(code_default(text), "19")
         assert m.target is not None and m.target.text == "the Colombian state", text
+
+
+def test_the_adversary_a_group_s_phrase_names_is_not_its_home(code_default):
+    [m] = find(code_default("Kurdish militias fighting against Turkey in the Syrian enclave of Afrin "
+                            "have called on Damascus to intervene."), "02")
+    assert m.source.actor.country == "SYR"
+    [m] = find(code_default("Kurdish fighters battling against Turkey near the border have called on Damascus to send troops."), "02")
+    assert m.source.actor.country != "TUR"

@@ -39,7 +39,7 @@ from .features import doc_table
 from .lexicon import Lexicon
 from .matcher import Match
 from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
-from .sides import ANY_SECTOR_ROOTS, PLACE_CODES, PLACE_ROOTS, any_sector, fallback_sources, fallback_targets, held_by, national, sentence_country
+from .sides import ANY_SECTOR_ROOTS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, fallback_sources, fallback_targets, held_by, national, sentence_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -48,7 +48,7 @@ AUTHOR_PARTICIPLES = word_set("events", "author_participles")  # data/words/even
 RECIPROCAL_VERBS = word_set("events", "reciprocal_verbs")  # swap, exchange
 THING_NOUNS = word_set("events", "thing_nouns")  # missiles, jets, airstrikes: not parties without a country
 CONFLICT_NOUNS = word_set("events", "conflict_nouns")  # insurgency, campaign, war ...
-ADVERSARY_PREPS = ("against",)
+ADVERSARY_PREPS = word_set("events", "adversary_preps")  # against
 BEYOND_STATE = word_set("events", "beyond_state_words")  # European, Western, foreign ...
 STATE_OFFICE_WORDS = word_set("events", "state_office_words")  # "the foreign ministry (spokesman)": a state's own
 RECIPROCAL_CODES = cameo_policy().reciprocal_codes  # meetings, agreements, signings (data/policy.yaml)
@@ -431,10 +431,12 @@ def _beyond_state(mention: ActorMention, doc: Doc) -> bool:
 
 def _phrase_place(mention: ActorMention, trig: Token, index: ActorIndex) -> str | None:
     """A place inside the group's own phrase: ``refugees fleeing the war in Liberia`` (not one
-    inside the event's own words: ``jihadists who had come to Syria``)."""
+    inside the event's own words: ``jihadists who had come to Syria``, nor its adversary:
+    ``militias fighting against Turkey``)."""
     head = trig.doc[mention.end - 1]
     inside = sx.subtree_ids(head)
     event = sx.subtree_ids(trig) if trig.i in inside and not mention.start <= trig.i < mention.end else set()
+    event |= adversary_ids(mention, trig.doc)  # "militias fighting against Turkey in Afrin": not their home
     for tok in head.subtree:
         if mention.start <= tok.i < mention.end or tok.i < head.i or tok.i in event:
             continue

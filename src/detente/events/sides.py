@@ -71,6 +71,7 @@ VICTIM_ROOTS = cameo_policy().victim_roots  # force: a strike's victims
 HOLDER_ROOTS = cameo_policy().holder_roots  # force on a place held by a party: that party
 HOLDER_PARTICIPLES = word_set("actors", "holder_participles")  # held, controlled ... (data/words/actors.yaml)
 HOLDER_DEPS = ("npadvmod", "advmod", "compound", "nmod", "amod", "nsubj")  # "Isis-held", "Kurdish-held"
+ADVERSARY_PREPS = word_set("events", "adversary_preps")  # against
 HARM_VERBS = word_set("events", "harm_verbs")  # kill, wound, hit, destroy ...
 RELATIVE_SUBJECTS = frozenset({"that", "which"})  # "an airstrike that killed"
 CAUSE_PREPS = frozenset({"by", "in", "during"})  # "killed by an airstrike", "wounded in a bombing"
@@ -358,8 +359,9 @@ def sentence_country(mention: ActorMention, other: ActorMention | None, trig: To
     if other is not None and national(other, trig.doc):
         return None
     found: set[str] = set()
+    adversary = adversary_ids(mention, trig.doc)
     for tok in trig.sent:
-        if other is not None and other.start <= tok.i < other.end:
+        if other is not None and other.start <= tok.i < other.end or tok.i in adversary:
             continue  # the counterpart's own country is no scene ("Saudi Arabia backed the militants")
         if tok.dep_ == "pobj" and tok.head.head == trig and tok.head.lower_ in DESTINATION_PREPS:
             continue
@@ -370,6 +372,14 @@ def sentence_country(mention: ActorMention, other: ActorMention | None, trig: To
                 if len(found) > 1:
                     return None
     return next(iter(found), None)
+
+
+def adversary_ids(mention: ActorMention, doc: Doc) -> set[int]:
+    """The words of the adversary a group's own phrase names (``Kurdish fighters battling against
+    Turkey``, ``militias fighting against Turkey in Afrin``): not its home (``adversary_preps``)."""
+    head = doc[mention.end - 1]
+    return {i for t in head.subtree if t.i > head.i and t.dep_ == "prep" and t.lower_ in ADVERSARY_PREPS
+            for i in sx.subtree_ids(t)}
 
 
 def national(mention: ActorMention, doc: Doc) -> bool:
