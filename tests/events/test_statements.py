@@ -113,12 +113,14 @@ def test_a_speaker_whose_country_only_qualifies_a_noun_of_no_office_makes_no_sta
     # the speaker is the chip maker or the analyst, not Kazakhstan: no political party
     for text in ("The Kazakh chip maker said its orders had never been higher.",
                  "A Kazakh political analyst said the harvest would be poor this year.",
-                 "Kazakhstan's squash federation said it would join a new tour next spring."):
+                 "Kazakhstan's squash federation said it would join a new tour next spring.",
+                 "A 23-year-old from Kazakhstan said he had followed the talks on his phone."):
         assert not _statements(code(text)), text
     # an office or a body the country word qualifies is a political speaker
     for text in ("The Kazakh vice-president said the harvest had been good this year.",
                  "Kazakhstan's refugee commissioner said the harvest had been good this year.",
-                 "Kazakh officials said the harvest had been good this year."):
+                 "Kazakh officials said the harvest had been good this year.",
+                 "An envoy from Kazakhstan said the harvest had been good this year."):
         assert [m.cameo for m in _statements(code(text))] == ["010"], text
 
 

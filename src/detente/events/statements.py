@@ -32,6 +32,7 @@ STATEMENT_CODE = "010"
 HEAD_DEPS = ("conj", "parataxis")  # a speech verb joined to the sentence's root
 QUALIFIER_DEPS = ("amod", "compound", "poss", "nmod")  # "the Dutch maker", "Egypt's federation"
 PHRASE_POS = ("NOUN", "PROPN", "ADJ", "PART")  # the words of the phrase a country word qualifies
+ORIGIN_PREPS = ("from",)  # "a 23-year-old from Eritrea": where a speaker of no office comes from
 ADDRESSEE_SLOTS = ("dobj", "dative", "prep:to")  # "told X", "told X that", "admitted to X"
 ADDRESSEE_ONLY = cameo_policy().addressee_only_codes  # plain statements (data/policy.yaml)
 URGING_MODALS = word_set("events", "urging_modals")  # should, must, ought (data/words/events.yaml)
@@ -62,11 +63,17 @@ def political_speaker(roles: Roles, lexicon: Lexicon, doc: Doc | None = None) ->
 def _qualifier_only(m: ActorMention, doc: Doc) -> bool:
     """A speaker of no known sector whose country word qualifies a phrase that names no office or
     body (``sectors.yaml``: "the Dutch chip maker", "a Sudanese analyst", "Egypt's squash
-    federation", not "the Kazakh president", "the US vice-president"): the speaker is what the
-    phrase names, no political party, and not the country."""
+    federation", "a 23-year-old from Eritrea"; not "the Kazakh president", "the US vice-president"):
+    the speaker is what the phrase names, no political party, and not the country."""
     if m.actor.sector or m.end <= m.start:
         return False
     root = doc[m.start:m.end].root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in ORIGIN_PREPS:
+        noun = root.head.head  # "a 23-year-old from Eritrea", "a student from Kazakhstan"
+        if noun.pos_ not in PHRASE_POS or noun.i >= m.start:
+            return False
+        words = [fold(t.lower_) for t in doc[noun.left_edge.i:noun.i + 1] if not t.is_punct]
+        return not load_titles().find(words)
     if root.dep_ not in QUALIFIER_DEPS or m.start <= root.head.i < m.end:
         return False
     words = []
