@@ -359,19 +359,18 @@ def sentence_country(mention: ActorMention, other: ActorMention | None, trig: To
     if other is not None and national(other, trig.doc):
         return None
     found: set[str] = set()
-    adversary = adversary_ids(mention, trig.doc)
+    adversary = adversary_ids(mention, trig.doc)  # a country the side is said to fight is not its own
     for tok in trig.sent:
-        if other is not None and other.start <= tok.i < other.end or tok.i in adversary:
+        if other is not None and other.start <= tok.i < other.end:
             continue  # the counterpart's own country is no scene ("Saudi Arabia backed the militants")
         if tok.dep_ == "pobj" and tok.head.head == trig and tok.head.lower_ in DESTINATION_PREPS:
             continue
         for m in index.at(tok):
             country = m.actor.country
             if country and country != "IGO" and m.basis != "context":
-                found.add(country)
-                if len(found) > 1:
-                    return None
-    return next(iter(found), None)
+                found.add(("-" if tok.i in adversary else "") + country)
+    own = {c for c in found if not c.startswith("-")}
+    return next(iter(own)) if len(own) == 1 and len({c.lstrip("-") for c in found}) == 1 else None
 
 
 def adversary_ids(mention: ActorMention, doc: Doc) -> set[int]:
