@@ -9,7 +9,8 @@ measure: event vs no event, and the root of the main event).
 sentences with the configured spaCy model, draws n sentences of at least six words and writes
 ``DIR/blind.jsonl`` (what the human coder sees: n, published, the 500 characters of the article before
 the sentence, the sentence) and ``DIR/key.jsonl`` (the article id and the sentence's offsets, for
-scoring). The coders answer one line per item: ``{"n": 1, "event": true, "root": "04", ...,
+scoring). The coders (``benchmarks/sentence_audit_brief.md`` is the brief they were given) answer
+one line per item: ``{"n": 1, "event": true, "root": "04", ...,
 "other_roots": ["05"]}`` (``root`` null when ``event`` is false).
 ``score`` codes the sampled sentences' articles with the pipeline as ``detente code`` does (sieve
 included), takes each sentence's top event (``detente.evaluate.top_event`` over the mentions whose
