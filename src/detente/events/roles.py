@@ -39,7 +39,7 @@ from .features import doc_table
 from .lexicon import Lexicon
 from .matcher import Match
 from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
-from .sides import ANY_SECTOR_ROOTS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, fallback_sources, fallback_targets, held_by, national, sentence_country
+from .sides import ADVERSARY_PREPS, ANY_SECTOR_ROOTS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, fallback_sources, fallback_targets, held_by, national, sentence_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -48,13 +48,12 @@ AUTHOR_PARTICIPLES = word_set("events", "author_participles")  # data/words/even
 RECIPROCAL_VERBS = word_set("events", "reciprocal_verbs")  # swap, exchange
 THING_NOUNS = word_set("events", "thing_nouns")  # missiles, jets, airstrikes: not parties without a country
 CONFLICT_NOUNS = word_set("events", "conflict_nouns")  # insurgency, campaign, war ...
-ADVERSARY_PREPS = word_set("events", "adversary_preps")  # against
 BEYOND_STATE = word_set("events", "beyond_state_words")  # European, Western, foreign ...
 STATE_OFFICE_WORDS = word_set("events", "state_office_words")  # "the foreign ministry (spokesman)": a state's own
 RECIPROCAL_CODES = cameo_policy().reciprocal_codes  # meetings, agreements, signings (data/policy.yaml)
 OWN_FORCE_SECTORS = word_set("events", "own_force_sectors")  # MIL: a state's forces are its instrument
 FORCE_OWNER_SECTORS = word_set("events", "force_owner_sectors")  # GOV: a state (or a bare country) owns them
-INSTRUMENT_FORCE_ROOTS = cameo_policy().instrument_force_roots  # intents, yielding, force posture
+INSTRUMENT_FORCE_ROOTS = cameo_policy().instrument_force_roots  # intents (data/policy.yaml)
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
 
 
@@ -248,7 +247,7 @@ def is_thing(m: ActorMention, trig: Token) -> bool:
     if m.actor.country:
         return False
     # "fought a decades-long insurgency against the Turkish state": the fight, not the party fought
-    return sx.lemma_in(root, THING_NOUNS) or sx.lemma_in(root, CONFLICT_NOUNS) and bool(sx.prep_objects(root, ADVERSARY_PREPS))
+    return sx.lemma_in(root, THING_NOUNS) or (sx.lemma_in(root, CONFLICT_NOUNS) and bool(sx.prep_objects(root, ADVERSARY_PREPS)))
 
 
 def _itself(m: ActorMention, sources: Sequence[ActorMention]) -> bool:

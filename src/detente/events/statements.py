@@ -12,6 +12,7 @@ and so is any speech verb whose object is nothing ("has said little").
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from . import syntax as sx
@@ -72,17 +73,20 @@ def _qualifier_only(m: ActorMention, doc: Doc) -> bool:
         noun = root.head.head  # "a 23-year-old from Eritrea", "a student from Kazakhstan"
         if noun.pos_ not in PHRASE_POS or noun.i >= m.start:
             return False
-        words = [fold(t.lower_) for t in doc[noun.left_edge.i:noun.i + 1] if not t.is_punct]
-        return not load_titles().find(words)
+        return not _names_office(doc[noun.left_edge.i:noun.i + 1])
     if root.dep_ not in QUALIFIER_DEPS or m.start <= root.head.i < m.end:
         return False
-    words = []
+    phrase = []
     for t in doc[m.end:root.sent.end]:  # the words after the country word, up to the phrase's end
         if t.pos_ not in PHRASE_POS and t.text != "-":
             break
-        if not t.is_punct:
-            words.append(fold(t.lower_))
-    return not load_titles().find(words)
+        phrase.append(t)
+    return not _names_office(phrase)
+
+
+def _names_office(words: Iterable[Token]) -> bool:
+    """Whether these words (punctuation aside) name an office or a body of ``sectors.yaml``."""
+    return bool(load_titles().find([fold(t.lower_) for t in words if not t.is_punct]))
 
 
 def _political(m: ActorMention, lexicon: Lexicon) -> bool:
