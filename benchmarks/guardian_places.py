@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             as_place = [p for p in inside if p.place.kind != "country" or _as_place(doc[p.end - 1], config)]
             country = any(s is not None and s.actor is not None and s.actor.country for s in (m.source, m.target))
             rows.append({"article": article.id, "sentence": m.sentence, "trigger": m.trigger, "cameo": m.cameo,
+                         "confidence": round(m.confidence, 3),
                          "source": _side(m.source), "target": _side(m.target), "country": country,
                          "names_place": named, "names_place_strictly": dateline or bool(as_place),
                          "places": [f"{p.text}={p.place.country}/{p.place.kind}" for p in inside], "location": m.location.to_dict() if m.location else None})

@@ -32,6 +32,8 @@ def test_the_packaged_policy(data):
     (("confidence", "with_source"), 1.5, r"confidence.with_source: must be a number in \[0, 1\]"),
     (("confidence", "bonus"), 0.1, "confidence: missing or unknown weight.s. bonus"),
     (("evaluation", "root_category"), {3: "AGREE"}, "evaluation.root_category: must map codes"),
+    (("codes", "custody"), {"173": "police"}, "codes.custody: '173: police' is not a code and a sector"),
+    (("codes", "custody"), [], "codes.custody: must map codes"),
 ])
 def test_a_bad_entry_is_named(data, path, value, reason):
     bad = copy.deepcopy(data)

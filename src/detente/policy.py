@@ -65,6 +65,7 @@ class Policy:
     armed_nonstate: frozenset[str]
     placeless_sectors: frozenset[str]
     not_from_sentence_sectors: frozenset[str]
+    custody_sectors: dict[str, str]
     confidence: ConfidenceWeights
     old_codes: dict[str, str]
     nonstate_sectors: dict[str, str]
@@ -88,12 +89,21 @@ def _set(section: dict[str, Any], where: str, key: str, shape: re.Pattern[str]) 
     return frozenset(value)
 
 
-def _map(section: dict[str, Any], key: str) -> dict[str, str]:
+def _map(section: dict[str, Any], key: str, where: str = "evaluation") -> dict[str, str]:
     value = section.get(key)
     if not isinstance(value, dict) or not value or not all(isinstance(k, str) and isinstance(v, str)
                                                            for k, v in value.items()):
-        raise DataFileError(FILE, f"evaluation.{key}: must map codes to codes (quote roots: \"03\")")
+        raise DataFileError(FILE, f"{where}.{key}: must map codes to codes (quote roots: \"03\")")
     return dict(value)
+
+
+def _code_sectors(section: dict[str, Any], key: str) -> dict[str, str]:
+    """A mapping of CAMEO codes to sector codes (``{"173": "COP"}``)."""
+    value = _map(section, key, "codes")
+    bad = [f"{k}: {v}" for k, v in value.items() if not _CODE.fullmatch(k) or not _SECTOR.fullmatch(v)]
+    if bad:
+        raise DataFileError(FILE, f"codes.{key}: {bad[0]!r} is not a code and a sector")
+    return value
 
 
 def build_policy(data: Any) -> Policy:
@@ -137,6 +147,7 @@ def build_policy(data: Any) -> Policy:
         armed_nonstate=_set(sectors, "sectors", "armed_nonstate", _SECTOR),
         placeless_sectors=_set(sectors, "sectors", "placeless", _SECTOR),
         not_from_sentence_sectors=_set(sectors, "sectors", "not_from_sentence", _SECTOR),
+        custody_sectors=_code_sectors(codes, "custody"),
         confidence=ConfidenceWeights(**{k: float(weights[k]) for k in names}),
         old_codes=_map(evaluation, "old_codes"),
         nonstate_sectors=_map(evaluation, "nonstate_sectors"),

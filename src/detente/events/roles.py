@@ -39,7 +39,7 @@ from .features import doc_table
 from .lexicon import Lexicon
 from .matcher import Match
 from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
-from .sides import ADVERSARY_PREPS, ANY_SECTOR_ROOTS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, fallback_sources, fallback_targets, held_by, national, sentence_country
+from .sides import ADVERSARY_PREPS, ANY_SECTOR_ROOTS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, custody_source, fallback_sources, fallback_targets, held_by, national, sentence_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -359,6 +359,8 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
         targets, t_slot = _slot_places(match, index, lexicon)
     if not sources:
         sources, s_slot = fallback_sources(match, rule.cameo, index, targets)
+    if not sources:  # "was detained in Cairo": the state's police
+        sources, s_slot = custody_source(match, rule.cameo, index, targets)
     reciprocal = False
     if len(sources) >= 2 and targets and mutual and _own_or_thing(sources, targets, t_slot):
         targets = []  # "Russia and Ukraine swapped 35 prisoners": the parties, not the prisoners
