@@ -639,6 +639,9 @@ HARDER = [
     ("PRESIDENT PUTIN", "2020-05-01", None, ("RUS", "GOV")),
     ("UN PEACEKEEPERS", None, None, ("IGO", "MIL|IGO")),
     ("u.s. troops", None, None, ("USA", "MIL")),
+    ("The state department", None, None, ("USA", "GOV")),  # a capital that is the sentence's
+    ("The foreign office", None, None, ("GBR", "GOV")),
+    ("The Foreign Office", None, None, ("GBR", "GOV")),
     ("Recep Tayyip Erdogan's government", "2019-05-01", None, ("TUR", "GOV")),
     ("Police (India)", None, None, ("IND", "COP")),
     ("Citizen (Nigeria)", None, None, ("NGA", "CVL")),

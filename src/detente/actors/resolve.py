@@ -121,7 +121,12 @@ class Resolver:
 
     def _normalise_case(self, text: str) -> str:
         """Lower-case "u.s. troops" -> "U.S. troops"; all-capital "PRESIDENT PUTIN" -> "President Putin"
-        (known acronyms such as "UN" stay)."""
+        (known acronyms such as "UN" stay); a phrase whose one capital opens a function word is
+        read as written mid-sentence ("The state department" as "the state department": the capital
+        is the sentence's)."""
+        first, _, rest = text.partition(" ")
+        if rest and first[:1].isupper() and first.lower() in STOP and (first[1:] + rest).islower():
+            text = text[:1].lower() + text[1:]
         if text.islower():
             return _DOTTED.sub(lambda m: m.group(0).upper(), text)
         if not any(len(w) > 4 for w in re.findall(r"[A-Z]+", text)) or text.upper() != text:
