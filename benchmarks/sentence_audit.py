@@ -17,7 +17,10 @@ included), takes each sentence's top event (``detente.evaluate.top_event`` over 
 trigger lies in it), and prints per coder: event vs no event agreement, the root agreement over all
 sentences (no event = no event counts as agreement) and over the coder's event sentences only, the
 coder's and the coder's events; with two coders or more, their agreement with one another and the
-coder's agreement where they all agree.
+coder's agreement where they all agree; with three or more, the coder against the coders' majority
+(the issue's measure): event vs no event against the majority's event flag on every item, and the
+root against the label (no event, or a root) that more than half the coders gave, on the items that
+have one (the others are counted, not scored).
 """
 from __future__ import annotations
 
@@ -97,6 +100,29 @@ def _coders_agree(a: dict, b: dict) -> bool:
     return a["event"] == b["event"] and (not a["event"] or a["root"] == b["root"])
 
 
+def majority(coders: list[dict[int, dict]]) -> dict[int, dict]:
+    """Per item, the label (no event, or a root) more than half the coders gave; items without one left out."""
+    out = {}
+    for n in sorted(set.intersection(*(set(c) for c in coders))):
+        labels = collections.Counter(c[n]["root"] if c[n]["event"] else None for c in coders)
+        label, votes = labels.most_common(1)[0]
+        if votes * 2 > len(coders):
+            out[n] = {"n": n, "event": label is not None, "root": label}
+    return out
+
+
+def _majority_report(coders: list[dict[int, dict]], ours: dict[int, str | None]) -> dict[str, object]:
+    items = sorted(set.intersection(*(set(c) for c in coders)))
+    flags = {n: sum(bool(c[n]["event"]) for c in coders) * 2 > len(coders) for n in items}
+    labelled = majority(coders)
+    pairs = [(a, b) for i, a in enumerate(coders) for b in coders[i + 1:]]
+    return {"items": len(items), "with_majority_label": len(labelled),
+            "event_vs_none_majority_flag": round(sum((ours[n] is None) == (not flags[n]) for n in items) / len(items), 3),
+            "against_majority_label": agreement(labelled, ours),
+            "coders_pairwise_root_all": round(sum(sum(_coders_agree(a[n], b[n]) for n in items)
+                                                  for a, b in pairs) / (len(pairs) * len(items)), 3)}
+
+
 def score(folder: Path, answers: list[Path], inputs: list[str]) -> int:
     keys = _read(folder / "key.jsonl")
     coders = [_read(p) for p in answers]
@@ -108,6 +134,8 @@ def score(folder: Path, answers: list[Path], inputs: list[str]) -> int:
         agreed = [n for n in both if all(_coders_agree(coders[0][n], c[n]) for c in coders[1:])]
         report["coders_root_all"] = round(len(agreed) / len(both), 3)
         report["where_coders_agree"] = agreement({n: coders[0][n] for n in agreed}, ours)
+    if len(coders) > 2:
+        report["majority"] = _majority_report(coders, ours)
     print(json.dumps(report, indent=1))
     return 0
 

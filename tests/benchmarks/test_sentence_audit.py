@@ -1,0 +1,33 @@
+"""benchmarks/sentence_audit.py: the coders' majority label and the scores against it."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+
+import sentence_audit as sa  # noqa: E402
+
+
+def _coder(*labels):
+    return {n: {"n": n, "event": label is not None, "root": label} for n, label in enumerate(labels, 1)}
+
+
+def test_the_majority_label_needs_more_than_half_the_coders():
+    coders = [_coder("04", None, "11", "01"), _coder("04", None, "12", None), _coder("05", "04", "13", None)]
+    assert sa.majority(coders) == {1: {"n": 1, "event": True, "root": "04"},
+                                   2: {"n": 2, "event": False, "root": None},
+                                   4: {"n": 4, "event": False, "root": None}}  # item 3: three roots, no majority
+
+
+def test_the_report_against_the_majority():
+    coders = [_coder("04", None, "11", "01"), _coder("04", None, "12", None), _coder("05", "04", "13", None)]
+    ours = {1: "04", 2: None, 3: "11", 4: "01"}
+    report = sa._majority_report(coders, ours)
+    assert report["items"] == 4 and report["with_majority_label"] == 3
+    # majority event flags: yes, no, yes, no; ours: yes, no, yes, yes
+    assert report["event_vs_none_majority_flag"] == 0.75
+    against = report["against_majority_label"]
+    assert against["root_all"] == round(2 / 3, 3) and against["root_on_coder_events"] == 1.0
+    # pairs agree on items 1 and 2 (coders 1-2), 4 (2-3), none (1-3): 3 of 12
+    assert report["coders_pairwise_root_all"] == 0.25
