@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..actors.cues import load_cues
+from ..actors.quotes import find_quotes
 from ..model import ActorMention, Article, EventMention
 from ..doctext import doc_text
 from ..sieve import is_parsed
@@ -122,6 +124,8 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
     for cand in cands:
         if cand.dropped is None:
             _choose(cand, index, lexicon)
+        if cand.dropped is None and not cand.roles.sources and _writers_own(cand.trigger):
+            cand.dropped = "the writer's own act: a first-person doer who is no quoted speaker"
         if cand.vetoed is not None and cand.dropped is None:
             if trusted(cand.roles, cand.trigger, lexicon):
                 cand.notes.append(f"kept against the {cand.vetoed}: the rule found both parties")
@@ -223,6 +227,17 @@ def _choose(cand: Candidate, index: ActorIndex, lexicon: Lexicon) -> None:
         first = first or missing
     cand.roles = find_roles(cand.match, index, lexicon)
     cand.dropped = f"rule requires a {' and a '.join(first)} actor; none found"
+
+
+def _writers_own(trig: Token) -> bool:
+    """``I met a group of women``, ``we asked the father``: a first-person doer outside any quotation
+    (inside one it is the speaker's, resolved to the speaker where the speaker is found) is the
+    writer of the piece, whose own doings are not coded."""
+    if sx.eff_pos(trig) != "verb":
+        return False
+    first = load_cues().first_person
+    doers = [s.i for s in sx.subject(trig) if s.lower_ in first and s.pos_ == "PRON"]
+    return bool(doers) and not any(q.start <= i < q.end for q in find_quotes(trig.doc) for i in doers)
 
 
 def _of_sectors(sides: Sequence[ActorMention], sectors: Sequence[str]) -> bool:
