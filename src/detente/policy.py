@@ -54,6 +54,7 @@ class Policy:
     beneficiary_roots: frozenset[str]
     condition_roots: frozenset[str]
     reaction_roots: frozenset[str]
+    author_roots: frozenset[str]
     place_target_roots: frozenset[str]
     victim_roots: frozenset[str]
     holder_roots: frozenset[str]
@@ -136,6 +137,7 @@ def build_policy(data: Any) -> Policy:
         beneficiary_roots=_set(roots, "roots", "beneficiary", _ROOT),
         condition_roots=_set(roots, "roots", "condition", _ROOT),
         reaction_roots=_set(roots, "roots", "reaction", _ROOT),
+        author_roots=_set(roots, "roots", "author", _ROOT),
         place_target_roots=_set(roots, "roots", "place_target", _ROOT),
         victim_roots=_set(roots, "roots", "victim", _ROOT),
         holder_roots=_set(roots, "roots", "holder", _ROOT),

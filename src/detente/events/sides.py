@@ -79,6 +79,9 @@ CAUSE_PREPS = frozenset({"by", "in", "during"})  # "killed by an airstrike", "wo
 BENEFICIARY_ROOTS = cameo_policy().beneficiary_roots  # intentions, aid, cooperation, cuts, coercion
 CONDITION_ROOTS = cameo_policy().condition_roots  # promises and threats
 REACTION_ROOTS = cameo_policy().reaction_roots  # comments, appeals, praise, demands, criticism, threats, pressure
+AUTHOR_ROOTS = cameo_policy().author_roots  # criticism, rejection: of a thing, at whom it is by
+NAMING_PREPS = word_set("events", "naming_preps")  # "described X as a coup by Y"
+LEADING_PARTICIPLES = word_set("events", "leading_participles")  # "a team led by X" is no work of X
 DRAWING_VERBS = word_set("events", "drawing_verbs")  # drew, sparked, faced ...
 IN_VAIN_PREPS = word_set("events", "in_vain_preps")  # despite
 EMBEDDED_PREPS = word_set("events", "embedded_target_preps")  # to, with, for, against ...
@@ -108,6 +111,8 @@ def fallback_targets(match: Match, cameo: str, index: ActorIndex,
         steps.append(("reaction", _drawn_by(trig)))
     if pos == "verb" and "dobj" not in match.rule.target:  # "revoked the Colombian president's visa"
         steps.append(("dobj/owner", [c for d in sx.children(trig, "dobj") for c in sx.children(sx.object_head(d), *OWNER_DEPS)]))
+    if pos == "verb" and cameo[:2] in AUTHOR_ROOTS:
+        steps.append(("author", _authors(trig)))
     if pos == "noun" and cameo[:2] in CLAUSE_SUBJECT_ROOTS:
         steps.append(("clause", _clause_objects(trig)))
     if pos == "noun" and cameo[:2] in VICTIM_ROOTS and sx.lemma_in(trig, load_cues().force_words):
@@ -258,6 +263,29 @@ def _drawn_by(noun: Token) -> list[Token]:
     if verb.dep_ == "relcl":
         doers = doers + _summary_doer(verb.head)
     return doers
+
+
+def _authors(trig: Token) -> list[Token]:
+    """Whom the thing criticised or rejected is by: the object's or its predicate noun's ``by``
+    phrase or the agent of a participle on it (``called the images a staged provocation by Kyiv``,
+    ``described his removal as a coup by the elites``, ``rejected the rice offered by Seoul``; not
+    a leader: ``blocked a team led by an American``); a thing a relative clause is on was done by the
+    doer of the clause it is the object of (``began their exercises, which Pyongyang condemned``,
+    ``signed a decree ..., a move Kyiv condemned``)."""
+    things = [sx.object_head(d) for d in sx.children(trig, "dobj", "oprd")]
+    things += [sx.object_head(o) for o in sx.prep_objects(trig, NAMING_PREPS)]
+    out = [sx.object_head(o) for t in things for o in sx.prep_objects(t, ("by",))]
+    out += [sx.object_head(o) for t in things for p in sx.children(t, "acl")
+            if p.tag_ in ("VBN", "VBD") and not sx.lemma_in(p, LEADING_PARTICIPLES) for o in sx.agent(p)]
+    for noun in _relative_gap(trig):
+        if noun.dep_ in ("appos", "npadvmod"):
+            out += _summary_doer(noun)
+            continue
+        verb, _ = sx.governing_verb(noun)
+        if verb is not None and verb != trig and (noun.dep_ in ("dobj", "conj") or noun.dep_ == "pobj"
+                                                  and noun.head.lower_ not in sx.BACKGROUND_PREPS):
+            out += sx.subject(verb)  # not the time of a clause: "after years when X shunned ..."
+    return out
 
 
 def _comp_subjects(trig: Token) -> list[Token]:
