@@ -155,3 +155,16 @@ def test_yet_to_is_not_yet(code):
 def test_a_present_tense_with_a_time_ahead_is_a_plan(code):
     [m] = find(code("The Kazakh president visits Mongolia next week."), "03")
     assert (m.cameo, m.modality, m.intended_cameo) == ("036", "asserted", "042")
+
+
+def test_an_act_named_as_the_subject_of_a_modal_is_hypothetical(code):
+    # "Seizing X would be a gain": the gerund is supposed, not reported
+    found = find(code("Invading Kyrgyzstan would be a grave mistake for Kazakhstan."), "19")
+    assert found and all(m.modality == "hypothetical" for m in found)
+
+
+def test_an_infinitive_under_a_modal_verb_is_hypothetical(code):
+    [m] = find(code("The accord would allow Kazakhstan to cut gas supplies to Mongolia."), "16")
+    assert m.modality == "hypothetical"
+    [m] = find(code("The accord allowed Kazakhstan to cut gas supplies to Mongolia."), "16")
+    assert m.modality == "asserted"

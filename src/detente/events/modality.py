@@ -212,6 +212,17 @@ def _own_markers(verb: Token, words: Mapping[str, frozenset[str]], state: _State
             state.reasons.append(f"'{c.text}'")
 
 
+def _modal(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """The verb has a hypothetical auxiliary (``would be``, ``could allow``)."""
+    return any(c.dep_ == "aux" and c.lower_ in words["hypothetical_aux"] for c in verb.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    """A to-infinitive with no auxiliary or mark of its own (``allow Russia to cut``)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "mark")]
+    return bool(auxes) and all(c.tag_ == "TO" for c in auxes)
+
+
 def _backshifted(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
     """``announced it would prohibit``: ``would`` as the past of ``will`` under a speech verb."""
     for head, dep in sx.ancestors_path(verb):
@@ -323,6 +334,12 @@ def _step(cur: Token, head: Token, dep: str, words: Mapping[str, frozenset[str]]
         return False
     if dep == "acomp":  # "will remain determined to", "was not able to": the copula's markers count
         return True
+    if dep in ("csubj", "csubjpass") and cur.tag_ == "VBG" and _modal(head, words):
+        state.set("hypothetical", f"the subject of '{head.text}', itself supposed")  # "Seizing X would be a gain"
+        return False
+    if dep == "ccomp" and not has("say_verbs") and _infinitive(cur) and _modal(head, words):
+        state.set("hypothetical", f"under '{head.text}', itself supposed")  # "would allow Russia to cut"
+        return False
     if dep == "ccomp":
         if (not has("say_verbs") and head.i < cur.i and not sx.children(cur, "aux", "mark")
                 and any(c.dep_ == "aux" and c.lower_ in words["hypothetical_aux"] for c in head.children)):
