@@ -7,7 +7,7 @@ from events_helpers import find
 
 
 def _strike(mentions):
-    [m] = [m for m in find(mentions, "1") if m.trigger in ("airstrike", "bombing")]
+    [m] = [m for m in find(mentions, "1") if m.trigger in ("airstrike", "airstrikes", "bombing")]
     return m
 
 
@@ -30,3 +30,11 @@ def test_what_a_strike_did_not_harm_is_no_victim(code_default):
     # "drew condemnation from X": X is no victim of the strike
     m = _strike(code_default("The Saudi airstrike drew condemnation from Oman on Tuesday."))
     assert m.target is None or m.target.actor.country != "OMN"
+
+
+def test_a_victim_named_through_a_relative_or_a_raising_verb(code_default):
+    for text, victim in (
+            ("She married a Somali militant, who was killed a short time later in a Kenyan airstrike.", "militant"),
+            ("The rebel commander was later reported to have been killed in Nigerian airstrikes.", "commander")):
+        m = _strike(code_default(text))
+        assert m.target is not None and victim in m.target.text, text

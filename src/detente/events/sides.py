@@ -321,13 +321,17 @@ def _victims(trig: Token) -> list[Token]:
     """Whom a strike named by a noun harmed (``HARM_VERBS``): the object of the verb it is the subject
     of (``the bombing killed two soldiers``, ``an airstrike that killed 46 civilians``) or the
     passive subject or object of the verb it is the means of (``46 civilians were killed by an
-    airstrike``, ``Israel killed five militants in an airstrike``)."""
+    airstrike``, ``Israel killed five militants in an airstrike``), also through a relative pronoun, a
+    participle or a verb it is raised from (``a militant who was killed in``, ``the commander killed
+    by a drone strike``, ``was reported to have been killed in airstrikes``)."""
     head = trig.head
     if trig.dep_ == "nsubj" and sx.lemma_in(head, HARM_VERBS):
         return sx.children(head, "dobj")
     if trig.dep_ == "pobj" and head.dep_ in ("agent", "prep") and head.lower_ in CAUSE_PREPS \
             and sx.lemma_in(head.head, HARM_VERBS):
-        return sx.children(head.head, *sx.PASSIVE_SUBJ_DEPS) or sx.children(head.head, "dobj")
+        harm = head.head  # "a militant, who was killed in", "the commander killed by", "was reported to have been killed in"
+        raised = sx.children(harm.head, *sx.PASSIVE_SUBJ_DEPS, *sx.SUBJ_DEPS) if harm.dep_ == "xcomp" else []
+        return sx.direct_objects(harm) or raised
     return [d for v in sx.children(trig, "relcl") if sx.lemma_in(v, HARM_VERBS)
             and any(c.lower_ in RELATIVE_SUBJECTS for c in sx.children(v, "nsubj")) for d in sx.children(v, "dobj")]
 
