@@ -182,6 +182,8 @@ def _print(report: dict[str, Any]) -> None:
               f"{r['peak']['self_mb']:>8.0f} {r['peak']['children_mb']:>12.0f}")
     for name, value in report["ratios"].items():
         print(f"ratio {name.replace('_to_', ' / ')} (time): {value}")
+    if report.get("cpu_seconds"):
+        print("CPU seconds: " + ", ".join(f"{k}={v}" for k, v in report["cpu_seconds"].items()))
     for name, value in report.get("cpu_ratios", {}).items():
         print(f"ratio {name.replace('_to_', ' / ')} (this process's CPU time): {value}")
     if report["recall"]:
