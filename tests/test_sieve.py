@@ -152,3 +152,13 @@ def spacy_ner(nlp, text):
     with nlp.select_pipes(disable=["ner"]):
         doc = nlp(text)
     return ner(doc).ents
+
+
+def test_a_sentence_inside_a_quotation_is_parsed_whatever_its_words(pipe):
+    sieve = pipe.sieve
+    doc = pipe.nlp.make_doc("Iran met Tajikistan. \u201cThe weather was mild. The sun was low,\u201d he said. The sea was calm.")
+    quiet = type(sieve)(sieve.triggers, sieve.rules, sieve.exceptions, Yields(sieve.yields.forms, 0.5, lede=1))
+    loud = type(sieve)(sieve.triggers, sieve.rules, sieve.exceptions, Yields(sieve.yields.forms, 0.5, lede=1, quotes=True))
+    assert [doc[i].text for i in quiet.plan(doc)[1]] == ["\u201c", "The", "The"]
+    assert [doc[i].text for i in loud.plan(doc)[1]] == ["The"]  # "The sea was calm." only
+    assert load_yields().quotes

@@ -8,7 +8,9 @@ what the lemmatizer can answer), and ``co-operation`` joined back — is a key o
 or a lemma the learned models ask about (``LearnedModel.trigger_lemmas``). The coder tries no
 other word, so a dropped sentence is one the coder could not have coded. An article's first
 sentence (``lede`` in ``data/sieve.yaml``) is parsed whatever its words: it introduces the actors
-later sentences refer back to ("he said"), whose countries a dropped sentence's flat parse loses.
+later sentences refer back to ("he said"), whose countries a dropped sentence's flat parse loses. So is
+a sentence told inside a quotation (``quotes``): it may be its speaker's statement whatever its words
+(``events.statements.quoted_match``).
 
 The kept sentences (runs of them stay together, so the parser sees them in their order) go
 through the whole spaCy pipeline as one Doc per article; their annotations are copied back into
@@ -72,6 +74,7 @@ class Yields:
     forms: Mapping[str, tuple[int, int]]  # form -> (seen, fired)
     threshold: float
     lede: int = 0  # an article's first sentences, parsed whatever their words: they introduce its actors
+    quotes: bool = False  # a sentence inside a quotation is parsed whatever its words: its speaker's statement
 
     def passes(self, form: str) -> bool:
         counts = self.forms.get(form)
@@ -102,7 +105,10 @@ def load_yields() -> Yields:
     lede = data.get("lede", 0)
     if not isinstance(lede, int) or isinstance(lede, bool) or lede < 0:
         raise DataFileError(SIEVE_FILE, "'lede' must be a whole number of sentences, 0 or more")
-    return Yields({k: (v[0], v[1]) for k, v in forms.items()}, float(threshold), lede)
+    quotes = data.get("quotes", False)
+    if not isinstance(quotes, bool):
+        raise DataFileError(SIEVE_FILE, "'quotes' must be true or false")
+    return Yields({k: (v[0], v[1]) for k, v in forms.items()}, float(threshold), lede, quotes)
 
 
 def is_parsed(sent: Span) -> bool:
@@ -173,6 +179,9 @@ class Sieve:
         among them, and ``context`` sentences before each) — and the first tokens of the dropped sentences."""
         sents = self.sentences(doc)
         flags = [keep or j < self.yields.lede for j, (_, _, keep) in enumerate(sents)]
+        if self.yields.quotes:
+            quoted = _quoted_starts(doc, [start for (start, _, _), keep in zip(sents, flags) if not keep])
+            flags = [keep or start in quoted for (start, _, _), keep in zip(sents, flags)]
         if self.context:
             for j, (_, _, keep) in enumerate(sents):
                 if keep:
@@ -189,6 +198,24 @@ class Sieve:
             else:
                 runs.append((start, end))
         return runs, dropped
+
+
+def _quoted_starts(doc: Doc, starts: list[int]) -> set[int]:
+    """Of the sentences starting at ``starts``, those whose first word is inside a quotation
+    (``actors.quotes.find_quotes``)."""
+    if not starts:
+        return set()
+    from .actors.quotes import find_quotes
+
+    quotes = find_quotes(doc)
+    alpha = doc.to_array(IS_ALPHA) if len(doc) else np.zeros(0, dtype="uint64")
+    out: set[int] = set()
+    for start in starts:
+        rest = np.flatnonzero(alpha[start:start + 4])  # the first word, past the opening marks
+        first = start + int(rest[0]) if len(rest) else start
+        if any(q.start <= first < q.end for q in quotes):
+            out.add(start)
+    return out
 
 
 def make_sieve(nlp: Language, lexicon: Any, learned: Any = None, yields: Yields | None = None,

@@ -137,3 +137,44 @@ def test_saying_nothing_is_no_statement(code):
                  "The Kazakh government has said little since the harvest failed.",
                  "The Kazakh government has said much about the harvest but done little."):
         assert not _statements(code(text)), text
+
+
+def _quoted(mentions):
+    return [m for m in mentions if m.rule == "statement.quote"]
+
+
+def test_a_quoted_sentence_continuing_an_attributed_quotation_is_its_speakers_statement(code):
+    text = ("\u201cThe harvest has been good,\u201d the Kazakh president said on Monday. "
+            "\u201cThe farmers of the north are pleased with the prices.\u201d")
+    [m] = _quoted(code(text))
+    assert (m.cameo, m.modality, m.source.actor.country, m.trigger) == ("010", "asserted", "KAZ", "are")
+    assert m.sentence.startswith("\u201cThe farmers")
+
+
+def test_a_quoted_sentence_before_its_verb_of_saying_is_its_speakers_statement(code):
+    text = ("\u201cThe harvest has been good this year. The farmers are pleased with the prices,\u201d "
+            "the Kazakh president said.")
+    [m] = _quoted(code(text))
+    assert (m.source.actor.country, m.trigger) == ("KAZ", "been")
+    assert len(_statements(code(text))) == 1  # the sentence with the verb: a plain statement
+
+
+def test_a_quotation_by_a_speaker_without_a_country_makes_no_statement(code):
+    assert not _quoted(code("\u201cThe harvest has been good,\u201d a farmer said. \u201cWe are pleased.\u201d"))
+
+
+def test_a_sentence_quoting_a_phrase_is_no_quoted_statement(code):
+    # the quotation must hold the sentence's main verb and open it
+    assert not _quoted(code("The Kazakh president said the harvest was \u201cgood\u201d. "
+                            "The farmers called it \u201ca blessing for the whole region\u201d this week."))
+
+
+def test_a_quoted_sentence_without_a_verb_is_no_statement(code):
+    assert not _quoted(code("\u201cThe harvest has been good,\u201d the Kazakh president said. "
+                            "\u201cA good year for everyone.\u201d"))
+
+
+def test_an_unasserted_verb_of_saying_makes_an_unasserted_quoted_statement(code):
+    text = ("If asked, the Kazakh president would say: \u201cThe harvest has been good. "
+            "The farmers are pleased with the prices.\u201d")
+    assert all(m.modality != "asserted" for m in _quoted(code(text)))

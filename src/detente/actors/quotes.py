@@ -91,17 +91,30 @@ def quote_speakers(doc: Doc, quotes: list[Quote], say_verbs: frozenset[str],
     """Each quotation whose speaker ``actor_at`` (token index -> actor candidate) knows."""
     out: list[tuple[Quote, T]] = []
     prev: tuple[Quote, T] | None = None
-    for i, q in enumerate(quotes):
-        limit = quotes[i + 1].start - 1 if i + 1 < len(quotes) else len(doc)
-        verb = _say_after(doc, q, say_verbs, limit) or _say_before(doc, q, say_verbs,
-                                                                   quotes[i - 1].close if i else -1)
+    for q, verb in zip(quotes, quote_verbs(doc, quotes, say_verbs)):
         speaker = _subject_actor(verb, actor_at) if verb is not None else None
-        if speaker is None and verb is None and prev is not None and _sentences_between(doc, prev[0], q) <= _CONTINUES:
+        if speaker is None and verb is None and prev is not None and continues(doc, prev[0], q):
             speaker = prev[1]
         if speaker is not None:
             prev = (q, speaker)
             out.append(prev)
     return out
+
+
+def quote_verbs(doc: Doc, quotes: list[Quote], say_verbs: frozenset[str]) -> list[Token | None]:
+    """The verb of saying next to each quotation (after it, else before it in its sentence), or None."""
+    out: list[Token | None] = []
+    for i, q in enumerate(quotes):
+        limit = quotes[i + 1].start - 1 if i + 1 < len(quotes) else len(doc)
+        out.append(_say_after(doc, q, say_verbs, limit)
+                   or _say_before(doc, q, say_verbs, quotes[i - 1].close if i else -1))
+    return out
+
+
+def continues(doc: Doc, before: Quote, after: Quote) -> bool:
+    """Whether a quotation with no verb of saying of its own continues the one ``before`` it (closed at
+    most ``_CONTINUES`` sentences earlier)."""
+    return _sentences_between(doc, before, after) <= _CONTINUES
 
 
 def _say_after(doc: Doc, q: Quote, say_verbs: frozenset[str], limit: int) -> Token | None:

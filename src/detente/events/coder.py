@@ -28,7 +28,7 @@ from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
 from .roles import ActorIndex, find_roles, inherit_antecedents, localize
-from .statements import addressee_only, political_speaker, statement_match, statement_roles
+from .statements import addressee_only, political_speaker, quoted_match, statement_match, statement_roles
 from .trust import trusted
 from .candidate import Candidate
 from .embedding import SPEECH_ACT_ROOTS, carry, depth, inherit_target
@@ -191,15 +191,20 @@ def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
                preds: dict[int, dict[str, Prediction]]) -> list[Candidate]:
     """A sentence with nothing else asserted (what it predicts or supposes is not): its heading speech
     verb, said by a political speaker, is a statement (``statements.py``)."""
-    match = statement_match(sent, lexicon)
+    match, said = statement_match(sent, lexicon), None
     if match is None:
-        return []
+        match, said = quoted_match(sent, lexicon) or (None, None)
+        if match is None:
+            return []
     cand = Candidate(match=match, cameo=match.rule.cameo, pred=preds.get(match.trigger.i))
-    cand.roles = statement_roles(find_roles(match, index, lexicon), lexicon, sent.doc)
+    cand.roles = statement_roles(find_roles(said or match, index, lexicon), lexicon, sent.doc)
     if not political_speaker(cand.roles, lexicon, sent.doc):
         return []
     _finish(cand, [], {}, lexicon, index)
     cand.notes.append("a statement with nothing else codable in its sentence")
+    if said is not None:  # a quoted sentence: the speech act is the verb of saying's, whatever the quote says
+        cand.modality = find_modality(said.trigger, lexicon)
+        cand.notes.append(f"quoted: said by the speaker of '{said.trigger.text}'")
     return [cand]
 
 

@@ -8,6 +8,10 @@ known, and not a company, a paper, a scholar or a private person (``statement_no
 nor a speaker of no known sector whose country word only qualifies it ("the Dutch chip maker said").
 A verb that states only without an object ("added", "stressed") is none with one ("added urgency"),
 and so is any speech verb whose object is nothing ("has said little").
+
+A sentence of a quotation whose verb of saying lies outside it ("“We will not leave. The decision is
+not theirs,” the minister said.", or a quotation continuing one attributed before it) is its speaker's
+statement too (``quoted_match``), its trigger the sentence's own main verb.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from . import syntax as sx
 from ..actors.names import fold
+from ..actors.quotes import Quote, continues, find_quotes, quote_verbs
 from ..actors.titles import load_titles
 from .features import doc_table
 from .lexicon import DEFAULT_SLOTS, Lexicon, Rule
@@ -37,6 +42,9 @@ ORIGIN_PREPS = ("from",)  # "a 23-year-old from Eritrea": where a speaker of no 
 ADDRESSEE_SLOTS = ("dobj", "dative", "prep:to")  # "told X", "told X that", "admitted to X"
 ADDRESSEE_ONLY = cameo_policy().addressee_only_codes  # plain statements (data/policy.yaml)
 URGING_MODALS = word_set("events", "urging_modals")  # should, must, ought (data/words/events.yaml)
+QUOTED_RULE = "statement.quote"
+QUOTES_KEY = "detente.quoted_speech"  # Doc.user_data: the Doc's quotations and their verbs of saying
+CLAUSE_POS = ("VERB", "AUX")  # a quoted sentence with a verb of its own ("We will not leave"), not a fragment
 
 
 def statement_match(sent: Span, lexicon: Lexicon) -> Match | None:
@@ -52,6 +60,43 @@ def statement_match(sent: Span, lexicon: Lexicon) -> Match | None:
             if _heads(tok) and not _object_use(tok, lexicon):
                 return _match(tok)
     return None
+
+
+def quoted_match(sent: Span, lexicon: Lexicon) -> tuple[Match, Match] | None:
+    """For a sentence told inside a quotation, with a verb of its own, whose verb of saying
+    (``statement_verb``) lies outside it, after or before the quotation or before the quotation it
+    continues: a statement match on the sentence's main verb, and one on that verb of saying (whose
+    sides are the speaker's). None for any other sentence."""
+    root = sent.root
+    if root.pos_ not in CLAUSE_POS:
+        return None
+    doc = sent.doc
+    for quote, verb in _quoted_speech(doc, lexicon):
+        if not quote.start <= root.i < quote.end:
+            continue
+        opens = all(doc[j].is_punct or doc[j].is_space for j in range(sent.start, quote.start))
+        if verb is None or not opens or sent.start <= verb.i < sent.end or _object_use(verb, lexicon):
+            return None
+        rule = Rule(id=QUOTED_RULE, lemmas=(sx.lemma(root),), pos="verb", cameo=STATEMENT_CODE,
+                    source=(), target=(), confidence=0.5)
+        return Match(rule=rule, trigger=root, anchors=(root,), consumed=frozenset({root.i})), _match(verb)
+    return None
+
+
+def _quoted_speech(doc: Doc, lexicon: Lexicon) -> list[tuple[Quote, Token | None]]:
+    """The Doc's quotations with their verb of saying (``quotes.quote_verbs``), a quotation with
+    none taking the one it continues (``quotes.continues``); made once and kept with the Doc."""
+    found = doc.user_data.get(QUOTES_KEY)
+    if found is None or found[0] != len(doc):
+        quotes = find_quotes(doc)
+        out: list[tuple[Quote, Token | None]] = []
+        for quote, verb in zip(quotes, quote_verbs(doc, quotes, lexicon.words("statement_verb"))):
+            if verb is None and out and out[-1][1] is not None and continues(doc, out[-1][0], quote):
+                verb = out[-1][1]
+            out.append((quote, verb))
+        found = (len(doc), out)
+        doc.user_data[QUOTES_KEY] = found
+    return found[1]
 
 
 def political_speaker(roles: Roles, lexicon: Lexicon, doc: Doc | None = None) -> bool:
