@@ -178,3 +178,12 @@ def test_an_unasserted_verb_of_saying_makes_an_unasserted_quoted_statement(code)
     text = ("If asked, the Kazakh president would say: \u201cThe harvest has been good. "
             "The farmers are pleased with the prices.\u201d")
     assert all(m.modality != "asserted" for m in _quoted(code(text)))
+
+
+def test_quoted_speakers_hold_an_office_or_speak_for_a_body(resources):
+    from detente.events.statements import quoted_speaker
+    lex = resources.lexicon
+    for sector in ("GOV", "MIL", "IGO", "REB", "OPP", "LEG"):
+        assert quoted_speaker(Roles(sources=(_side("KAZ", sector),)), lex), sector
+    for sector in (None, "ELI", "LAB", "CVL", "BUS"):  # a state by its name, a former official, a union, a resident
+        assert not quoted_speaker(Roles(sources=(_side("KAZ", sector),)), lex), sector

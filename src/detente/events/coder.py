@@ -28,7 +28,8 @@ from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
 from .roles import ActorIndex, find_roles, inherit_antecedents, localize
-from .statements import addressee_only, political_speaker, quoted_match, statement_match, statement_roles
+from .statements import (addressee_only, political_speaker, quoted_match, quoted_speaker, statement_match,
+                         statement_roles)
 from .trust import trusted
 from .candidate import Candidate
 from .embedding import SPEECH_ACT_ROOTS, carry, depth, inherit_target
@@ -198,7 +199,7 @@ def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
             return []
     cand = Candidate(match=match, cameo=match.rule.cameo, pred=preds.get(match.trigger.i))
     cand.roles = statement_roles(find_roles(said or match, index, lexicon), lexicon, sent.doc)
-    if not political_speaker(cand.roles, lexicon, sent.doc):
+    if not political_speaker(cand.roles, lexicon, sent.doc) or (said is not None and not quoted_speaker(cand.roles, lexicon)):
         return []
     _finish(cand, [], {}, lexicon, index)
     cand.notes.append("a statement with nothing else codable in its sentence")

@@ -106,6 +106,14 @@ def political_speaker(roles: Roles, lexicon: Lexicon, doc: Doc | None = None) ->
                and (doc is None or not _qualifier_only(m, doc)) for m in roles.sources)
 
 
+def quoted_speaker(roles: Roles, lexicon: Lexicon) -> bool:
+    """A speaker whose quotation, told with no verb of saying of its own, is a statement: one of a
+    sector that holds an office or is a body or a group (``quoted_speaker_sector``), not a
+    commentator, a former official or a person in the street."""
+    sectors = lexicon.words("quoted_speaker_sector")
+    return any(m.actor is not None and (m.actor.sector or "").lower() in sectors for m in roles.sources)
+
+
 def _qualifier_only(m: ActorMention, doc: Doc) -> bool:
     """A speaker of no known sector whose country word qualifies a phrase that names no office or
     body (``sectors.yaml``: "the Dutch chip maker", "a Sudanese analyst", "Egypt's squash
