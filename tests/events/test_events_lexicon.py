@@ -240,3 +240,10 @@ def test_letting_is_an_easing_only_when_a_party_lets(code):
 def test_the_noun_call_is_an_appeal_or_a_telephone_call(code, text, prefix):
     found = code(text)
     assert find(found, prefix) and not find(found, "10"), text
+
+
+def test_declining_to_say_is_declining_comment(code):
+    # CAMEO 011 for "declined to say / confirm / answer", as for "declined to comment" (the corpus's convention)
+    for text in ("The Kazakh foreign ministry declined to say whether the talks had failed.",
+                 "The Kazakh foreign ministry declined to confirm the report."):
+        assert any(m.cameo == "011" for m in code(text)), text
