@@ -247,3 +247,10 @@ def test_declining_to_say_is_declining_comment(code):
     for text in ("The Kazakh foreign ministry declined to say whether the talks had failed.",
                  "The Kazakh foreign ministry declined to confirm the report."):
         assert any(m.cameo == "011" for m in code(text)), text
+
+
+def test_calling_a_meeting_is_not_calling_it_off(code):
+    # "call" and "break" halt talks only with the particle "off"
+    assert not any(m.cameo.startswith("16") for m in code("The Kazakh president called an emergency meeting with Kyrgyzstan."))
+    assert any(m.cameo == "164" for m in code("Kazakhstan called off talks with Kyrgyzstan on Monday."))
+    assert any(m.cameo == "164" for m in code("Kazakhstan broke off negotiations with Kyrgyzstan on Monday."))
