@@ -168,3 +168,10 @@ def test_an_infinitive_under_a_modal_verb_is_hypothetical(code):
     assert m.modality == "hypothetical"
     [m] = find(code("The accord allowed Kazakhstan to cut gas supplies to Mongolia."), "16")
     assert m.modality == "asserted"
+
+
+def test_what_no_evidence_shows_is_negated(code):
+    [m] = find(code("There is no sign that Kazakhstan intends to invade Kyrgyzstan."), "19")
+    assert m.modality == "negated"
+    [m] = find(code("There is evidence that Kazakhstan invaded Kyrgyzstan."), "19")
+    assert m.modality == "asserted"

@@ -301,6 +301,10 @@ def _step(cur: Token, head: Token, dep: str, words: Mapping[str, frozenset[str]]
     if reported_noun or (has("reported_predicates") and dep in ("ccomp", "xcomp", "pcomp", "acl", "prep", "advcl")):
         state.allege(f"allegation '{head.text}'")  # "accused X of", "reports that X"
         return False
+    if dep in ("acl", "ccomp") and sx.eff_pos(head) == "noun" and has("evidence_heads") and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        state.set("negated", f"'no {head.text}' that")  # "no sign that Beijing intends to cut"
+        return False
     if dep in ("xcomp", "ccomp", "acl", "pcomp"):  # complements, not adverbial clauses
         if has("negating_predicates"):
             state.set("negated", f"under '{head.text}'")
