@@ -55,6 +55,7 @@ class Policy:
     condition_roots: frozenset[str]
     reaction_roots: frozenset[str]
     author_roots: frozenset[str]
+    content_roots: frozenset[str]
     place_target_roots: frozenset[str]
     victim_roots: frozenset[str]
     holder_roots: frozenset[str]
@@ -138,6 +139,7 @@ def build_policy(data: Any) -> Policy:
         condition_roots=_set(roots, "roots", "condition", _ROOT),
         reaction_roots=_set(roots, "roots", "reaction", _ROOT),
         author_roots=_set(roots, "roots", "author", _ROOT),
+        content_roots=_set(roots, "roots", "content", _ROOT),
         place_target_roots=_set(roots, "roots", "place_target", _ROOT),
         victim_roots=_set(roots, "roots", "victim", _ROOT),
         holder_roots=_set(roots, "roots", "holder", _ROOT),

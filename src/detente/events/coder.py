@@ -9,6 +9,7 @@ is coded with CAMEO's intent code where the codebook has one. One mention per so
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -27,7 +28,8 @@ from .lexicon import Lexicon, Rule
 from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
-from .roles import ActorIndex, find_roles, inherit_antecedents, localize
+from .roles import ActorIndex, find_roles, inherit_antecedents, is_thing, localize
+from .sides import said_targets
 from .statements import (addressee_only, political_speaker, quoted_match, quoted_speaker, statement_match,
                          statement_roles)
 from .trust import trusted
@@ -299,6 +301,11 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
             cand.notes.append(f"learned modality: {found[1]}")
             cand.modality = Modality(found[0], cand.modality.reported, found[1])
     content.revise(cand, index, lexicon)
+    if not cand.roles.targets:  # "said it would not provide Syria with aid", coded on "said"
+        said = [m for m in said_targets(cand.trigger, cand.cameo, index, cand.roles.sources)
+                if not is_thing(m, cand.trigger)]
+        if said:
+            cand.roles = dataclasses.replace(cand.roles, targets=tuple(said), target_slot="said")
     cand.confidence = _confidence(cand, lexicon)
     if addressee_only(cand.cameo):  # a plain statement, however coded: the party told, not one spoken of
         cand.roles = statement_roles(cand.roles, lexicon, cand.trigger.doc)

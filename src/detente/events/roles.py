@@ -39,7 +39,7 @@ from .features import doc_table
 from .lexicon import Lexicon
 from .matcher import Match
 from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
-from .sides import ADVERSARY_PREPS, ANY_SECTOR_ROOTS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, custody_source, fallback_sources, fallback_targets, held_by, national, sentence_country
+from .sides import ADVERSARY_PREPS, ANY_SECTOR_ROOTS, OWN_FORCE_SECTORS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, custody_source, fallback_sources, fallback_targets, held_by, national, sentence_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -51,7 +51,6 @@ CONFLICT_NOUNS = word_set("events", "conflict_nouns")  # insurgency, campaign, w
 BEYOND_STATE = word_set("events", "beyond_state_words")  # European, Western, foreign ...
 STATE_OFFICE_WORDS = word_set("events", "state_office_words")  # "the foreign ministry (spokesman)": a state's own
 RECIPROCAL_CODES = cameo_policy().reciprocal_codes  # meetings, agreements, signings (data/policy.yaml)
-OWN_FORCE_SECTORS = word_set("events", "own_force_sectors")  # MIL: a state's forces are its instrument
 FORCE_OWNER_SECTORS = word_set("events", "force_owner_sectors")  # GOV: a state (or a bare country) owns them
 INSTRUMENT_FORCE_ROOTS = cameo_policy().instrument_force_roots  # intents (data/policy.yaml)
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})

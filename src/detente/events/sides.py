@@ -80,6 +80,8 @@ BENEFICIARY_ROOTS = cameo_policy().beneficiary_roots  # intentions, aid, coopera
 CONDITION_ROOTS = cameo_policy().condition_roots  # promises and threats
 REACTION_ROOTS = cameo_policy().reaction_roots  # comments, appeals, praise, demands, criticism, threats, pressure
 AUTHOR_ROOTS = cameo_policy().author_roots  # criticism, rejection: of a thing, at whom it is by
+OWN_FORCE_SECTORS = word_set("events", "own_force_sectors")  # MIL: a state's forces are its instrument
+CONTENT_ROOTS = cameo_policy().content_roots  # intents, refusals, threats coded on "said": the said act's party
 NAMING_PREPS = word_set("events", "naming_preps")  # "described X as a coup by Y"
 LEADING_PARTICIPLES = word_set("events", "leading_participles")  # "a team led by X" is no work of X
 DRAWING_VERBS = word_set("events", "drawing_verbs")  # drew, sparked, faced ...
@@ -359,6 +361,35 @@ def _embedded_objects(trig: Token) -> list[Token]:
         out.extend(sx.object_head(o) for h in [verb, *objs] for o in sx.prep_objects(h, EMBEDDED_PREPS))
         out.extend(s for c in sx.children(verb, "ccomp", "xcomp") for s in sx.children(c, "nsubj"))
     return out
+
+
+def said_targets(trig: Token, cameo: str, index: ActorIndex,
+                 sources: Sequence[ActorMention]) -> list[ActorMention]:
+    """An intention, refusal or threat coded on the verb that says it (the learned coder codes the
+    speech verb; ``roots.content``) is aimed at the party the act said is done to, when that party
+    is not the speaker's own (``said it would not provide Syria with aid`` -> Syria)."""
+    if cameo[:2] not in CONTENT_ROOTS or sx.eff_pos(trig) != "verb" or not sx.lemma_in(trig, SAY_FIND_VERBS):
+        return []
+    for tok in _said_objects(trig):  # the first that names another party: not the speaker's forces
+        found = [m for m in resolve([tok], index) if m not in sources and not _same(m, sources)
+                 and not (m.actor.sector in OWN_FORCE_SECTORS
+                          and (not m.actor.country or any(s.actor.country == m.actor.country for s in sources)))]
+        if found:  # ("would escalate Israeli military action against Iranian-aligned forces")
+            return found
+    return []
+
+
+def _said_objects(trig: Token) -> list[Token]:
+    """The party the act a speaker says will (not) be done is done to: the object, indirect object or
+    prepositional object of the clause said, or of the act it goes on to (``said it would not provide
+    Syria with aid``, ``announced the US would not attack the regime``, ``said it was ready to launch
+    an operation against the militia``)."""
+    said = sx.children(trig, "ccomp")
+    then = [x for h in said for x in sx.children(h, "xcomp")]  # "would continue to attack", "ready to launch"
+    heads = said + then + [x for h in then for x in sx.children(h, "xcomp")]
+    objs = [sx.object_head(o) for h in heads for o in sx.direct_objects(h) + sx.children(h, "dative")]
+    active = [h for h in heads if not sx.is_passive(h)]  # "would be met with force": a means, no party
+    return objs + [sx.object_head(o) for h in active + objs for o in sx.prep_objects(h, EMBEDDED_PREPS)]
 
 
 def _conditioned(trig: Token) -> list[Token]:
