@@ -1,4 +1,4 @@
-"""Force used on a place its phrase says a party holds is used on that party (``sides.held_by``,
+"""Force used on a place its phrase says a party holds is used on that party (``holders.held_by``,
 roots ``holder`` in ``policy.yaml``, participles ``holder_participles`` in ``words/actors.yaml``)."""
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """An intention, refusal or threat coded on the verb that says it is aimed at the party the act said
-is done to (``events/sides.said_targets``, roots ``content`` in ``policy.yaml``; CAMEO's speech-act
+is done to (``events/said.said_targets``, roots ``content`` in ``policy.yaml``; CAMEO's speech-act
 convention: "X said it will support Y" is one event X -> Y)."""
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
 from .roles import ActorIndex, find_roles, inherit_antecedents, is_thing, localize
-from .sides import said_targets
+from .said import said_targets
 from .statements import (addressee_only, political_speaker, quoted_match, quoted_speaker, statement_match,
                          statement_roles)
 from .trust import trusted

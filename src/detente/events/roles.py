@@ -39,7 +39,8 @@ from .features import doc_table
 from .lexicon import Lexicon
 from .matcher import Match
 from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
-from .sides import ADVERSARY_PREPS, ANY_SECTOR_ROOTS, OWN_FORCE_SECTORS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, custody_source, fallback_sources, fallback_targets, held_by, national, sentence_country
+from .holders import held_by
+from .sides import ADVERSARY_PREPS, ANY_SECTOR_ROOTS, OWN_FORCE_SECTORS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, custody_source, fallback_sources, fallback_targets, national, sentence_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

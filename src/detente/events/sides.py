@@ -69,9 +69,6 @@ ADVERBIAL_PREPS = word_set("events", "adverbial_event_preps")  # during, after, 
 DURING_PREPS = word_set("events", "during_event_preps")  # during, in, at: the clause's act is part of the event
 NOT_FROM_SENTENCE = cameo_policy().not_from_sentence_sectors  # clergy, IGOs, NGOs: often abroad
 VICTIM_ROOTS = cameo_policy().victim_roots  # force: a strike's victims
-HOLDER_ROOTS = cameo_policy().holder_roots  # force on a place held by a party: that party
-HOLDER_PARTICIPLES = word_set("actors", "holder_participles")  # held, controlled ... (data/words/actors.yaml)
-HOLDER_DEPS = ("npadvmod", "advmod", "compound", "nmod", "amod", "nsubj")  # "Isis-held", "Kurdish-held"
 ADVERSARY_PREPS = word_set("events", "adversary_preps")  # against
 HARM_VERBS = word_set("events", "harm_verbs")  # kill, wound, hit, destroy ...
 RELATIVE_SUBJECTS = frozenset({"that", "which"})  # "an airstrike that killed"
@@ -81,7 +78,6 @@ CONDITION_ROOTS = cameo_policy().condition_roots  # promises and threats
 REACTION_ROOTS = cameo_policy().reaction_roots  # comments, appeals, praise, demands, criticism, threats, pressure
 AUTHOR_ROOTS = cameo_policy().author_roots  # criticism, rejection: of a thing, at whom it is by
 OWN_FORCE_SECTORS = word_set("events", "own_force_sectors")  # MIL: a state's forces are its instrument
-CONTENT_ROOTS = cameo_policy().content_roots  # intents, refusals, threats coded on "said": the said act's party
 NAMING_PREPS = word_set("events", "naming_preps")  # "described X as a coup by Y"
 LEADING_PARTICIPLES = word_set("events", "leading_participles")  # "a team led by X" is no work of X
 DRAWING_VERBS = word_set("events", "drawing_verbs")  # drew, sparked, faced ...
@@ -132,12 +128,12 @@ def fallback_targets(match: Match, cameo: str, index: ActorIndex,
     if cameo[:2] in PRIOR_ROOTS | COMP_SUBJ_ROOTS and pos in ("verb", "adj"):
         steps.append(("summary", _summarised_doer(trig)))
     for name, tokens in steps:
-        found = [m for m in resolve(tokens, index) if m not in sources and not _same(m, sources)
+        found = [m for m in resolve(tokens, index) if m not in sources and not same_actor(m, sources)
                  and (m.actor.country or name not in LOCATED_STEPS)]
         if found:
             return found, name
     if cameo[:2] in PLACE_ROOTS or cameo in PLACE_CODES:
-        found = [m for m in _places(trig, index) if not _same(m, sources)]
+        found = [m for m in _places(trig, index) if not same_actor(m, sources)]
         if found:
             return found[:1], "place"
     return [], None
@@ -177,7 +173,7 @@ def fallback_sources(match: Match, cameo: str, index: ActorIndex,
         return [], None
     # the doer, never a passive subject ("soldiers were killed in fighting with M23": M23 fought)
     found = [m for m in resolve(sx.subject(verb), index)
-             if m not in targets and not _same(m, targets)]
+             if m not in targets and not same_actor(m, targets)]
     return (found, "clause") if found else ([], None)
 
 
@@ -224,7 +220,7 @@ def custody_source(match: Match, cameo: str, index: ActorIndex,
     return [], None
 
 
-def _same(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
+def same_actor(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
     """The same actor as a source (``Moscow ... Russia``): no reaction to oneself."""
     return any(m.actor.country is not None and m.actor.country == s.actor.country
                and (m.actor.sector == s.actor.sector or m.basis == "gazetteer" or s.basis == "gazetteer")
@@ -363,35 +359,6 @@ def _embedded_objects(trig: Token) -> list[Token]:
     return out
 
 
-def said_targets(trig: Token, cameo: str, index: ActorIndex,
-                 sources: Sequence[ActorMention]) -> list[ActorMention]:
-    """An intention, refusal or threat coded on the verb that says it (the learned coder codes the
-    speech verb; ``roots.content``) is aimed at the party the act said is done to, when that party
-    is not the speaker's own (``said it would not provide Syria with aid`` -> Syria)."""
-    if cameo[:2] not in CONTENT_ROOTS or sx.eff_pos(trig) != "verb" or not sx.lemma_in(trig, SAY_FIND_VERBS):
-        return []
-    for tok in _said_objects(trig):  # the first that names another party: not the speaker's forces
-        found = [m for m in resolve([tok], index) if m not in sources and not _same(m, sources)
-                 and not (m.actor.sector in OWN_FORCE_SECTORS
-                          and (not m.actor.country or any(s.actor.country == m.actor.country for s in sources)))]
-        if found:  # ("would escalate Israeli military action against Iranian-aligned forces")
-            return found
-    return []
-
-
-def _said_objects(trig: Token) -> list[Token]:
-    """The party the act a speaker says will (not) be done is done to: the object, indirect object or
-    prepositional object of the clause said, or of the act it goes on to (``said it would not provide
-    Syria with aid``, ``announced the US would not attack the regime``, ``said it was ready to launch
-    an operation against the militia``)."""
-    said = sx.children(trig, "ccomp")
-    then = [x for h in said for x in sx.children(h, "xcomp")]  # "would continue to attack", "ready to launch"
-    heads = said + then + [x for h in then for x in sx.children(h, "xcomp")]
-    objs = [sx.object_head(o) for h in heads for o in sx.direct_objects(h) + sx.children(h, "dative")]
-    active = [h for h in heads if not sx.is_passive(h)]  # "would be met with force": a means, no party
-    return objs + [sx.object_head(o) for h in active + objs for o in sx.prep_objects(h, EMBEDDED_PREPS)]
-
-
 def _conditioned(trig: Token) -> list[Token]:
     """The subject of the condition of a promise or threat, in the trigger's clause or in what it
     says would be done (``warned that it would close the strait if Washington tried``)."""
@@ -502,39 +469,3 @@ def any_sector(mention: ActorMention, other: ActorMention | None, cameo: str) ->
     massacre a countryless side of a placeless sector is the counterpart's compatriot."""
     return cameo[:2] in ANY_SECTOR_ROOTS and mention.actor.sector is not None and other is not None \
         and bool(other.actor.country) and other.actor.country != "IGO"
-
-
-def held_by(targets: Sequence[ActorMention], cameo: str, trig: Token, index: ActorIndex,
-            sources: Sequence[ActorMention]) -> list[ActorMention]:
-    """Force used on a place its phrase says a party holds is used on that party (``advanced on
-    Isis-held Mosul``, ``shelled Aleppo, which is controlled by the rebels``): the holder replaces
-    the place (``roots.holder``)."""
-    if cameo[:2] not in HOLDER_ROOTS:
-        return list(targets)
-    out: list[ActorMention] = []
-    for m in targets:
-        holders = _holders(m, trig, index, sources) if _place(m) else []
-        out.extend(h for h in holders or [m] if h not in out)
-    return out
-
-
-def _place(m: ActorMention) -> bool:
-    """A town, region or country named as a place (its sector, if any, is its civilians')."""
-    a = m.actor
-    return a.kb_id is None and a.org is None and a.sector in (None, "CVL") and m.basis in ("gazetteer", "place")
-
-
-def _holders(m: ActorMention, trig: Token, index: ActorIndex, sources: Sequence[ActorMention]) -> list[ActorMention]:
-    head = trig.doc[m.start:m.end].root
-    heads = [head]
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
-        heads.append(head.head.head)  # "the city of Mosul, which is held by Isis"
-    tokens: list[Token] = []
-    for mod in (c for h in heads for c in h.children):
-        if not sx.lemma_in(mod, HOLDER_PARTICIPLES):
-            continue
-        if mod.dep_ == "amod":  # "Isis-held Mosul"
-            tokens.extend(c for c in mod.children if c.dep_ in HOLDER_DEPS and c.i < mod.i)
-        elif mod.dep_ in ("acl", "relcl"):  # "Mosul, which is held by Isis", "the town held by the rebels"
-            tokens.extend(sx.agent(mod))
-    return [h for h in resolve(tokens, index) if h is not m and not _place(h) and h not in sources]
