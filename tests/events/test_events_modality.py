@@ -175,3 +175,11 @@ def test_what_no_evidence_shows_is_negated(code):
     assert m.modality == "negated"
     [m] = find(code("There is evidence that Kazakhstan invaded Kyrgyzstan."), "19")
     assert m.modality == "asserted"
+
+
+def test_a_decision_to_act_reports_the_act(code):
+    # the corpus writers code the act of "X's decision to ..." asserted (19 of 20)
+    [m] = find(code("Kazakhstan's decision to recognise Mongolia's new government angered Russia."), "05")
+    assert m.modality == "asserted"
+    for m in find(code("Kazakhstan has not made any decision to invade Kyrgyzstan."), "19"):
+        assert m.modality != "asserted"

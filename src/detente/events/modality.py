@@ -234,7 +234,10 @@ def _backshifted(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
 
 
 def _factive_head(noun: Token, words: Mapping[str, frozenset[str]]) -> bool:
-    """``the first country to recognize``, ``took steps to enhance``: the infinitive happened."""
+    """``the first country to recognize``, ``took steps to enhance``, ``Budapest's decision to block``:
+    the infinitive happened (not after "no" or "any": ``have not made any decision to launch``)."""
+    if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
+        return False
     if sx.lemma_in(noun, words["factive_predicates"]):
         return True
     return any(c.dep_ == "amod" and c.lower_ in ("first", "last", "only", "second", "third", "sole")
