@@ -19,3 +19,9 @@ def test_the_party_of_the_act_said_is_the_target(code_default):
 def test_the_speakers_own_side_is_no_target(code_default):
     said = _said(code_default("The EU has said it will not provide EU funds to the project until elections are held."))
     assert all(m.target is None or m.target.actor.country != "IGO" for m in said)
+
+
+def test_a_pronoun_of_no_country_is_no_target(code_default):
+    text = "The Kenyan president said Uganda should take back the captured rebels, and warned that Kenya would release them."
+    said = [m for m in code_default(text) if m.trigger == "warned"]
+    assert all(m.target is None or m.target.actor.country for m in said)

@@ -28,6 +28,7 @@ def said_targets(trig: Token, cameo: str, index: ActorIndex,
         return []
     for tok in _said_objects(trig):  # the first that names another party: not the speaker's forces
         found = [m for m in resolve([tok], index) if m not in sources and not same_actor(m, sources)
+                 and (m.actor.country or m.basis != "coref")  # a bare pronoun ("to release them") names no party
                  and not (m.actor.sector in OWN_FORCE_SECTORS
                           and (not m.actor.country or any(s.actor.country == m.actor.country for s in sources)))]
         if found:  # ("would escalate Israeli military action against Iranian-aligned forces")
