@@ -60,6 +60,7 @@ class Policy:
     victim_roots: frozenset[str]
     holder_roots: frozenset[str]
     instrument_force_roots: frozenset[str]
+    crowd_roots: frozenset[str]
     place_target_codes: frozenset[str]
     addressee_only_codes: frozenset[str]
     reciprocal_codes: frozenset[str]
@@ -144,6 +145,7 @@ def build_policy(data: Any) -> Policy:
         victim_roots=_set(roots, "roots", "victim", _ROOT),
         holder_roots=_set(roots, "roots", "holder", _ROOT),
         instrument_force_roots=_set(roots, "roots", "instrument_force", _ROOT),
+        crowd_roots=_set(roots, "roots", "crowd", _ROOT),
         place_target_codes=_set(codes, "codes", "place_target", _CODE),
         addressee_only_codes=_set(codes, "codes", "addressee_only", _CODE),
         reciprocal_codes=_set(codes, "codes", "reciprocal", _CODE),

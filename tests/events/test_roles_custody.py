@@ -1,5 +1,6 @@
-"""Custody and judgment with no doer named are the acts of the state where they happen
-(``sides.custody_source``; codes and sectors in ``policy.yaml`` ``codes.custody``)."""
+"""Custody and judgment with no doer named are the acts of the state where they happen, and a protest
+with no doer named is by the people of its place (``sides.custody_source``, ``sides.crowd_source``;
+``policy.yaml`` ``codes.custody``, ``roots.crowd``)."""
 from __future__ import annotations
 
 from events_helpers import find
@@ -39,3 +40,13 @@ def test_an_active_verb_with_an_unresolved_doer_takes_no_place(code_default):
     # the doer is named (though unknown): the place says nothing of who it is
     for m in find(code_default("They detained the Danish aid worker in Uzbekistan."), "17"):
         assert _source(m) != ("UZB", "COP")
+
+
+def test_a_protest_with_no_named_doer_is_by_the_people_of_its_place(code_default):
+    [m] = find(code_default("Protests erupted in Tashkent on Saturday after the election."), "14")
+    assert _source(m) == ("UZB", "CVL")
+
+
+def test_a_protest_with_its_doer_keeps_it(code_default):
+    [m] = find(code_default("Kyrgyz students protested in Tashkent on Saturday."), "14")
+    assert m.source is not None and m.source.actor.country == "KGZ"

@@ -40,7 +40,7 @@ from .lexicon import Lexicon
 from .matcher import Match
 from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
 from .holders import held_by
-from .sides import ADVERSARY_PREPS, ANY_SECTOR_ROOTS, OWN_FORCE_SECTORS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, custody_source, fallback_sources, fallback_targets, national, sentence_country
+from .sides import ADVERSARY_PREPS, ANY_SECTOR_ROOTS, OWN_FORCE_SECTORS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, crowd_source, custody_source, fallback_sources, fallback_targets, national, sentence_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -361,6 +361,8 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
         sources, s_slot = fallback_sources(match, rule.cameo, index, targets)
     if not sources:  # "was detained in Cairo": the state's police
         sources, s_slot = custody_source(match, rule.cameo, index, targets)
+    if not sources:  # "protests erupted in Tehran": its people
+        sources, s_slot = crowd_source(match, rule.cameo, index, targets)
     reciprocal = False
     if len(sources) >= 2 and targets and mutual and _own_or_thing(sources, targets, t_slot):
         targets = []  # "Russia and Ukraine swapped 35 prisoners": the parties, not the prisoners

@@ -180,6 +180,8 @@ def fallback_sources(match: Match, cameo: str, index: ActorIndex,
 CUSTODY_SECTORS = cameo_policy().custody_sectors  # {"173": "COP", "116": "JUD"} (data/policy.yaml)
 CUSTODY_PREPS = word_set("events", "custody_preps")  # in, at, inside
 COURT_ACTS = word_set("events", "court_act_words")  # convict, sentence, try ...
+CROWD_ROOTS = cameo_policy().crowd_roots  # protest (data/policy.yaml)
+CROWD_SECTOR = "CVL"  # the people of a place
 
 
 def custody_source(match: Match, cameo: str, index: ActorIndex,
@@ -205,6 +207,27 @@ def custody_source(match: Match, cameo: str, index: ActorIndex,
         heads = [trig]
     else:
         return [], None
+    found = _placed_party(heads, index, targets, sector)
+    return ([found], "custody") if found is not None else ([], None)
+
+
+def crowd_source(match: Match, cameo: str, index: ActorIndex,
+                 targets: Sequence[ActorMention]) -> tuple[list[ActorMention], str | None]:
+    """``Protests erupted in Tehran``, ``thousands protested in Baghdad``, ``the demonstrations began in
+    Mashhad``: a protest whose doers are not named is by the civilians of the place its clause names
+    (``crowd`` roots of ``policy.yaml``; the corpus writers give that country where they name no doer)."""
+    trig = match.trigger
+    if cameo[:2] not in CROWD_ROOTS or any(c.dep_ == "poss" for c in trig.children):
+        return [], None
+    heads = [trig] if sx.eff_pos(trig) == "verb" else [trig, sx.clause_verb(trig)]
+    found = _placed_party(heads, index, targets, CROWD_SECTOR)
+    return ([found], "crowd") if found is not None else ([], None)
+
+
+def _placed_party(heads: Sequence[Token], index: ActorIndex, targets: Sequence[ActorMention],
+                  sector: str) -> ActorMention | None:
+    """The people (``sector``) of the place a locative phrase of one of ``heads`` names, as a mention of
+    that place (not a place inside a target)."""
     held = {i for t in targets for i in range(t.start, t.end)}
     for head in heads:
         for prep in head.children:
@@ -214,10 +237,10 @@ def custody_source(match: Match, cameo: str, index: ActorIndex,
                 for m in actors_near(obj, index, max_depth=2):
                     if m.actor.country and m.actor.country != "IGO" and m.basis in ("gazetteer", "place") \
                             and m.start not in held:
-                        state = Actor(country=m.actor.country, sector=sector, name=m.actor.name,
-                                      confidence=min(m.actor.confidence, 0.5))
-                        return [dataclasses.replace(m, actor=state, basis="context")], "custody"
-    return [], None
+                        people = Actor(country=m.actor.country, sector=sector, name=m.actor.name,
+                                       confidence=min(m.actor.confidence, 0.5))
+                        return dataclasses.replace(m, actor=people, basis="context")
+    return None
 
 
 def same_actor(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
