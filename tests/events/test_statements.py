@@ -187,3 +187,16 @@ def test_quoted_speakers_hold_an_office_or_speak_for_a_body(resources):
         assert quoted_speaker(Roles(sources=(_side("KAZ", sector),)), lex), sector
     for sector in (None, "ELI", "LAB", "CVL", "BUS"):  # a state by its name, a former official, a union, a resident
         assert not quoted_speaker(Roles(sources=(_side("KAZ", sector),)), lex), sector
+
+
+def test_a_quoted_sentence_that_condemns_is_a_criticism(code_default):
+    text = "“We will not accept this,” the Kazakh foreign minister said. “That is a blatant lie.”"
+    quoted = [m for m in code_default(text) if m.rule == "statement.quote"]
+    assert [m.cameo for m in quoted] == ["111"]
+    assert quoted[0].source is not None and quoted[0].source.actor.country == "KAZ"
+
+
+def test_a_plain_quoted_sentence_stays_a_statement(code_default):
+    text = "“It was a good meeting,” the Kyrgyz defence minister said. “We discussed many things.”"
+    quoted = [m for m in code_default(text) if m.rule == "statement.quote"]
+    assert [m.cameo for m in quoted] == ["010"]

@@ -41,6 +41,7 @@ from . import syntax as sx
 from . import verdicts
 from .index import ActorIndex
 from .lexicon import Lexicon
+from .statements import QUOTED_RULE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -138,6 +139,8 @@ def revise(cand: Event, index: ActorIndex, lexicon: Lexicon) -> None:
                 _aim_threat(cand, [found[1], *sx.children(found[1], "xcomp")], index)
         else:
             _judges(cand, index, lexicon, c)
+    elif cand.cameo in c.judging_codes and cand.match.rule.id == QUOTED_RULE:
+        _judges(cand, index, lexicon, c, quoted=True)  # "That is a blatant lie.", said in a quotation
     elif cand.cameo[:2] == c.intent[:2] and sx.lemma_in(trig, lexicon.words("resolve_word")):
         acts = [v for v in sx.children(trig, "xcomp") if sx.eff_pos(v) == "verb"]
         if acts and _takes_up_force(acts, lexicon):  # "ready to launch an operation", "vowed to take the town"
@@ -165,12 +168,13 @@ def announced_twice(cands: Sequence[Event], lexicon: Lexicon) -> None:
             cand.dropped = f"announces '{coded[0].trigger.text}' ({coded[0].cameo}), coded on its own"
 
 
-def _judges(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes) -> None:
+def _judges(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes, quoted: bool = False) -> None:
     """A statement that passes a verdict on a party or charges it (``verdicts.py``) is a criticism
-    or an accusation, aimed at that party."""
+    or an accusation, aimed at that party; ``quoted``: a quoted sentence, whose own clause is what it says."""
     if cand.cameo not in c.judging_codes:
         return
-    found = verdicts.judged(cand.trigger, countries(cand.roles.sources), index, lexicon)
+    judge = verdicts.judged_quote if quoted else verdicts.judged
+    found = judge(cand.trigger, countries(cand.roles.sources), index, lexicon)
     if found is None:
         return
     code = c.criticism if found.kind == "verdict" else c.accusation

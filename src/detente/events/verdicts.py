@@ -51,7 +51,19 @@ class Finding:
 def judged(said: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> Finding | None:
     """A verdict on or a charge against another party in what ``said`` reports, else None. ``own``:
     the speaker's countries (a charge against them is the speaker's own claim)."""
-    clauses = reported_clauses(said, lexicon)
+    return _judged_in(reported_clauses(said, lexicon), own, index, lexicon)
+
+
+def judged_quote(verb: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> Finding | None:
+    """The same for a quoted sentence that is its speaker's statement: what it says is its own main
+    clause (``"That is a blatant lie."``), with the copular clauses joined to it."""
+    if sx.children(verb, "neg"):
+        return None
+    clauses = [verb, *(c for c in sx.children(verb, "ccomp", "conj") if sx.lemma(c) in sx.COPULAS)]
+    return _judged_in(clauses, own, index, lexicon)
+
+
+def _judged_in(clauses: list[Token], own: set[str], index: ActorIndex, lexicon: Lexicon) -> Finding | None:
     for clause in clauses:
         found = _charge(clause, own, index, lexicon) or _verdict(clause, index, lexicon)
         if found is not None:
