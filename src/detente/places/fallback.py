@@ -123,8 +123,17 @@ def intended(trigger: Token, m: EventMention, config: PlacesConfig) -> bool:
     stated."""
     if m.cameo[:2] not in config.intent_roots or any(m.cameo.startswith(c) for c in config.intent_kept):
         return False
-    return trigger.pos_ in ("VERB", "AUX") and (trigger.dep_ == "xcomp" or any(
-        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "to") for c in trigger.children))
+    return trigger.pos_ in ("VERB", "AUX") and (trigger.dep_ == "xcomp" or _future(trigger))
+
+
+def announced(trigger: Token) -> bool:
+    """A verb of saying whose clause announces an act ("said it would propose a Security Council
+    resolution"): coded on "said", the act is done nowhere yet."""
+    return trigger.pos_ in ("VERB", "AUX") and any(c.dep_ == "ccomp" and _future(c) for c in trigger.children)
+
+
+def _future(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "to") for c in verb.children)
 
 
 def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[PlaceMention],

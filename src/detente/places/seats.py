@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..events.features import doc_table
 from ..model import EventMention
-from .fallback import intended
+from .fallback import announced, intended
 from .gazetteer import PlacesConfig
 from .posting import posting, seat_city as _lookup
 from .types import GeoPlace
@@ -33,7 +33,7 @@ def seat_place(doc: Doc, m: EventMention, config: PlacesConfig) -> GeoPlace | No
     posted = posting(doc, m, config)
     if isinstance(posted, GeoPlace):
         return posted  # "Russia's UN ambassador said", "Russia's ambassador to the UK said"
-    if intended(trigger, m, config):
+    if intended(trigger, m, config) or announced(trigger):
         return None  # "Moscow would propose a UN security council resolution": said in Moscow
     said = m.cameo[:2] in config.home_speech_roots
     for party in (m.target, m.source):
