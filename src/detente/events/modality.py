@@ -348,8 +348,7 @@ def _step(cur: Token, head: Token, dep: str, words: Mapping[str, frozenset[str]]
         state.set("hypothetical", f"under '{head.text}', itself supposed")  # "would allow Russia to cut"
         return False
     if dep == "ccomp":
-        if (not has("say_verbs") and head.i < cur.i and not sx.children(cur, "aux", "mark")
-                and any(c.dep_ == "aux" and c.lower_ in words["hypothetical_aux"] for c in head.children)):
+        if not has("say_verbs") and head.i < cur.i and not sx.children(cur, "aux", "mark") and _modal(head, words):
             state.set("hypothetical", f"under '{head.text}', itself supposed")  # "could see her family take"
         return False
     return False
