@@ -200,3 +200,25 @@ def test_a_plain_quoted_sentence_stays_a_statement(code_default):
     text = "“It was a good meeting,” the Kyrgyz defence minister said. “We discussed many things.”"
     quoted = [m for m in code_default(text) if m.rule == "statement.quote"]
     assert [m.cameo for m in quoted] == ["010"]
+
+
+def _quoted_codes(code, quotation):
+    text = "\u201cThe talks went well,\u201d the Kazakh defence minister said. " + quotation
+    return [m.cameo for m in _quoted(code(text))]
+
+
+def test_a_quoted_sentence_announcing_the_speakers_act_is_its_intent(code_default):
+    # read like "said it would ...": the quoted sentence is the clause the speaker says
+    assert _quoted_codes(code_default, "\u201cWe will do all we can for the farmers of the north.\u201d") == ["030"]
+    assert _quoted_codes(code_default, "\u201cThe government will continue its work in the north.\u201d") == ["030"]
+    assert _quoted_codes(code_default, "\u201cWe will not sign this agreement.\u201d") == ["120"]
+    assert _quoted_codes(code_default, "\u201cOur forces will attack the rebel positions in the north.\u201d") == ["138"]
+
+
+def test_a_quoted_sentence_that_announces_no_act_of_the_speakers_stays_a_statement(code_default):
+    for quotation in ("\u201cThey will send more troops to the border.\u201d",  # someone else's act
+                      "\u201cIf they attack, we will defend the border.\u201d",  # terms
+                      "\u201cWe would welcome a visit by the Kyrgyz president.\u201d",  # a quoted "would"
+                      "\u201cNow, will the rebels enter the town?\u201d",  # a question
+                      "\u201cThere will be no compromise.\u201d"):  # no act
+        assert _quoted_codes(code_default, quotation) == ["010"], quotation

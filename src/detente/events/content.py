@@ -131,16 +131,12 @@ def revise(cand: Event, index: ActorIndex, lexicon: Lexicon) -> None:
             cand.notes.append(f"warns {why}, no act of the speaker's: {cand.cameo} -> {c.pessimistic}")
             cand.cameo = c.pessimistic
     elif cand.cameo[:2] in c.statement_roots and (_says(trig, lexicon) or sx.lemma_in(trig, lexicon.words("claim_verb"))):
-        found = _announced(cand, index, lexicon, c)
-        if found is not None:
-            cand.notes.append(f"announces '{found[1].text}': {cand.cameo} -> {found[0]}")
-            cand.cameo = found[0]
-            if found[0] == c.force_threat:
-                _aim_threat(cand, [found[1], *sx.children(found[1], "xcomp")], index)
-        else:
+        if not _announces(cand, index, lexicon, c):
             _judges(cand, index, lexicon, c)
     elif cand.cameo in c.judging_codes and cand.match.rule.id == QUOTED_RULE:
-        _judges(cand, index, lexicon, c, quoted=True)  # "That is a blatant lie.", said in a quotation
+        # a quoted sentence is itself what its speaker says: "We will send troops.", "That is a blatant lie."
+        if not _announces(cand, index, lexicon, c, quoted=True):
+            _judges(cand, index, lexicon, c, quoted=True)
     elif cand.cameo[:2] == c.intent[:2] and sx.lemma_in(trig, lexicon.words("resolve_word")):
         acts = [v for v in sx.children(trig, "xcomp") if sx.eff_pos(v) == "verb"]
         if acts and _takes_up_force(acts, lexicon):  # "ready to launch an operation", "vowed to take the town"
@@ -168,6 +164,20 @@ def announced_twice(cands: Sequence[Event], lexicon: Lexicon) -> None:
             cand.dropped = f"announces '{coded[0].trigger.text}' ({coded[0].cameo}), coded on its own"
 
 
+def _announces(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes, quoted: bool = False) -> bool:
+    """Recode a statement that announces its speaker's act (``_announced``) as that intent, refusal
+    or threat; whether it did."""
+    found = _announced(cand, index, lexicon, c, quoted)
+    if found is None:
+        return False
+    where = " in a quotation" if quoted else ""
+    cand.notes.append(f"announces '{found[1].text}'{where}: {cand.cameo} -> {found[0]}")
+    cand.cameo = found[0]
+    if found[0] == c.force_threat:
+        _aim_threat(cand, [found[1], *sx.children(found[1], "xcomp")], index)
+    return True
+
+
 def _judges(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes, quoted: bool = False) -> None:
     """A statement that passes a verdict on a party or charges it (``verdicts.py``) is a criticism
     or an accusation, aimed at that party; ``quoted``: a quoted sentence, whose own clause is what it says."""
@@ -188,27 +198,35 @@ def _says(trig: Token, lexicon: Lexicon) -> bool:
     return sx.lemma_in(trig, lexicon.modality.get("say_verbs", frozenset()))
 
 
-def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes) -> tuple[str, Token] | None:
-    """``said it would send``: (the code of what the speaker's side announces, its verb), else None."""
+def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes,
+               quoted: bool = False) -> tuple[str, Token] | None:
+    """``said it would send``: (the code of what the speaker's side announces, its verb), else None.
+    ``quoted``: the trigger is a quoted sentence's own verb, its verb of saying outside the sentence
+    ("We will send troops."): the clause is the sentence itself, its future told by "will" (a quoted
+    "would" is a condition's), and only "we", "I" or a party of the speaker's side is the speaker."""
     own = countries(cand.roles.sources)
-    for clause in sx.children(cand.trigger, "ccomp"):
+    future = lexicon.modality.get("intended_aux", frozenset())
+    said = None if quoted else cand.trigger
+    for clause in [cand.trigger] if quoted else sx.children(cand.trigger, "ccomp"):
         auxes = {a.lower_ for a in sx.children(clause, "aux")}
         resolved = _resolved_act(clause, lexicon)
-        if not auxes & (lexicon.modality.get("intended_aux", frozenset()) | {"would", "'d"}) and resolved is None:
+        if not auxes & (future if quoted else future | {"would", "'d"}) and resolved is None:
             continue
+        if quoted and _asks(clause):
+            continue  # "Will the regime enter there?": a question announces nothing
         marks = lexicon.modality.get("hypothetical_marks", frozenset())
         if any(m.lower_ in marks for v in (clause, *sx.children(clause, "advcl")) for m in sx.children(v, "mark")):
             continue  # "said it would respond if ...": terms, not a plain announcement
         if resolved is not None:  # "said its forces were determined to cross the river"
             subjects = sx.children(clause, *sx.SUBJ_DEPS)
-            if subjects and all(_is_speaker(s, cand.trigger, own, index, lexicon) for s in subjects) \
+            if subjects and all(_is_speaker(s, said, own, index, lexicon) for s in subjects) \
                     and _takes_up_force([resolved], lexicon):
                 return c.force_threat, resolved
             continue
         if sx.lemma_in(clause, lexicon.words("stative_verb")) or sx.eff_pos(clause) != "verb" or sx.is_passive(clause):
             continue  # "would be difficult", "would not be intimidated": no act announced
         subjects = sx.children(clause, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)
-        if not subjects or not all(_is_speaker(s, cand.trigger, own, index, lexicon) for s in subjects):
+        if not subjects or not all(_is_speaker(s, said, own, index, lexicon) for s in subjects):
             continue
         if sx.children(clause, "neg"):
             return c.reject, clause
@@ -217,6 +235,12 @@ def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes) -> tu
             return c.force_threat, clause
         return c.intent, clause
     return None
+
+
+def _asks(clause: Token) -> bool:
+    """The clause's sentence is a question (its last mark, quotation marks aside, is "?")."""
+    marks = [t for t in clause.sent if not (t.is_quote or t.is_space)]
+    return bool(marks) and marks[-1].text == "?"
 
 
 def _aim_threat(cand: Event, acts: Sequence[Token], index: ActorIndex) -> None:
@@ -260,14 +284,17 @@ def _takes_up_force(acts: Sequence[Token], lexicon: Lexicon) -> bool:
         for o in sx.direct_objects(v) + sx.prep_objects(v, ("into", "across"))) for v in acts)
 
 
-def _is_speaker(subj: Token, said: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> bool:
+def _is_speaker(subj: Token, said: Token | None, own: set[str], index: ActorIndex, lexicon: Lexicon) -> bool:
     """The subject of a reported clause is the speaker or its side: "we", a pronoun that fits the
     speaker ("he" for a person, "it" for a state or a body, "they" for either in the plural), a party of the speaker's country ("Erdogan
-    said Turkey would"), or forces of no other country ("the army said soldiers had acted")."""
+    said Turkey would"), or forces of no other country ("the army said soldiers had acted"). With no
+    verb of saying (``said`` None: a quoted sentence) a third-person pronoun is someone else."""
     low = subj.lower_
     if low in ("i", "we"):
         return True
-    speakers = sx.children(said, "nsubj")
+    if said is None and subj.pos_ == "PRON":
+        return False
+    speakers = sx.children(said, "nsubj") if said is not None else []
     body = any(s.ent_type_ in ("GPE", "ORG", "NORP") or sx.lemma_in(s, lexicon.words("self_noun")) for s in speakers)
     if low in ("he", "she"):
         return bool(speakers) and not body
