@@ -222,3 +222,15 @@ def test_a_quoted_sentence_that_announces_no_act_of_the_speakers_stays_a_stateme
                       "\u201cNow, will the rebels enter the town?\u201d",  # a question
                       "\u201cThere will be no compromise.\u201d"):  # no act
         assert _quoted_codes(code_default, quotation) == ["010"], quotation
+
+
+def test_a_quoted_sentence_saying_what_another_party_must_do_is_a_demand(code_default):
+    # read as "said X must ..." is (the lexicon's remind.must), aimed at the party that must act
+    text = ("\u201cThe talks went well,\u201d the Kazakh defence minister said. "
+            "\u201cThe Kyrgyz government must stop the shelling of our villages.\u201d")
+    [m] = _quoted(code_default(text))
+    assert (m.cameo, m.target.actor.country) == ("100", "KGZ")
+    for quotation in ("\u201cWe must defend our border.\u201d",  # the speaker's own duty
+                      "\u201cThe rebels must have stopped the shelling.\u201d",  # a conclusion
+                      "\u201cMust the rebels stop the shelling?\u201d"):  # a question
+        assert _quoted_codes(code_default, quotation) != ["100"], quotation

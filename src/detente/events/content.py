@@ -41,6 +41,7 @@ from . import syntax as sx
 from . import verdicts
 from .index import ActorIndex
 from .lexicon import Lexicon
+from .matcher import trigger_lemmas
 from .statements import QUOTED_RULE
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ class Codes:
     intent: str
     force_threat: str
     reject: str
+    quoted_demand_rule: str
     statement_roots: frozenset[str]
     announcing_roots: frozenset[str]
     announcement_roots: frozenset[str]
@@ -106,7 +108,8 @@ def codes() -> Codes:
             return frozenset(map(str, data[key]))
 
         return Codes(code("responsibility_code"), code("statement_code"), code("pessimistic_code"), code("threat_root"),
-                     code("intent_code"), code("force_threat_code"), code("reject_code"), codes_of("statement_roots"),
+                     code("intent_code"), code("force_threat_code"), code("reject_code"), code("quoted_demand_rule"),
+                     codes_of("statement_roots"),
                      codes_of("announcing_roots"), codes_of("announcement_roots"), codes_of("visit_codes"),
                      codes_of("private_sectors"), code("criticism_code"), code("accusation_code"),
                      codes_of("judging_codes"), code("occupation_code"), code("arrest_code"),
@@ -135,7 +138,7 @@ def revise(cand: Event, index: ActorIndex, lexicon: Lexicon) -> None:
             _judges(cand, index, lexicon, c)
     elif cand.cameo in c.judging_codes and cand.match.rule.id == QUOTED_RULE:
         # a quoted sentence is itself what its speaker says: "We will send troops.", "That is a blatant lie."
-        if not _announces(cand, index, lexicon, c, quoted=True):
+        if not (_announces(cand, index, lexicon, c, quoted=True) or _demands(cand, index, lexicon, c)):
             _judges(cand, index, lexicon, c, quoted=True)
     elif cand.cameo[:2] == c.intent[:2] and sx.lemma_in(trig, lexicon.words("resolve_word")):
         acts = [v for v in sx.children(trig, "xcomp") if sx.eff_pos(v) == "verb"]
@@ -175,6 +178,31 @@ def _announces(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes, quote
     cand.cameo = found[0]
     if found[0] == c.force_threat:
         _aim_threat(cand, [found[1], *sx.children(found[1], "xcomp")], index)
+    return True
+
+
+def _demands(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes) -> bool:
+    """Recode a quoted statement whose sentence says what a party other than the speaker's side must
+    or should do ("The Kyrgyz government must stop the shelling.") as the rule that codes "said X
+    must do" (``quoted_demand_rule``) codes it when told with its verb of saying: its modals, its
+    verbs and its code, aimed at the sentence's subject when that names a party; whether it did. Not
+    "must have done" (a conclusion), a question, or the speaker's own duty ("We must ...")."""
+    rule = next((r for r in lexicon.rules if r.id == c.quoted_demand_rule), None)
+    clause = cand.trigger
+    auxes = {a.lower_ for a in sx.children(clause, "aux")}
+    if rule is None or not auxes & set(rule.comp_aux) or auxes & {"have", "'ve"} or _asks(clause) \
+            or not any(k in rule.comp for k in trigger_lemmas(clause)):
+        return False
+    subjects = sx.children(clause, *sx.SUBJ_DEPS)
+    own = countries(cand.roles.sources)
+    if not subjects or any(_is_speaker(s, None, own, index, lexicon) for s in subjects):
+        return False
+    cand.notes.append(f"demands '{clause.text}' in a quotation ({rule.id}): {cand.cameo} -> {rule.cameo}")
+    cand.cameo = rule.cameo
+    words = [t for s in subjects for t in (s, *sx.children(s, "compound", "amod", "poss"))]
+    found = [m for t in words for m in index.at(t) if m.actor is not None and m.actor.country]
+    if found and found[0] not in cand.roles.sources:
+        cand.roles = dataclasses.replace(cand.roles, targets=(found[0],), target_slot="demanded of")
     return True
 
 
