@@ -135,6 +135,19 @@ def test_a_passive_announces_no_act(nlp, resources):
     assert _revised(nlp, resources, text, "said", "010").cameo == "010"
 
 
+@pytest.mark.parametrize("text, cameo", [
+    # terms make no plain announcement, but force the speaker's side threatens is a threat whatever its terms
+    ("The Kazakh government said it would strike the militias' camps if the shelling continued.", "138"),
+    ("The Kazakh defence minister said an offensive would be launched if the militias did not leave.", "138"),
+    ("The Kazakh defence minister said a military operation would be launched against the militias.", "138"),
+    ("The Kazakh government said it would not strike the militias' camps if they disarmed.", "010"),  # restraint
+    ("The Kazakh defence minister said a Mongolian offensive would be launched next week.", "010"),  # another's
+    ("The Kazakh defence minister said an offensive would be launched by the militias.", "010"),  # another doer
+])
+def test_force_the_speaker_s_side_announces_on_terms_or_with_no_doer_is_a_threat(nlp, resources, text, cameo):
+    assert _revised(nlp, resources, text, "said", "010").cameo == cameo
+
+
 @pytest.mark.parametrize("text, word, target", [
     ("The Kazakh president said the Kyrgyz government was a terrorist organisation.", "said", "KGZ"),
     ("The Kazakh foreign minister said the decision by Kyrgyzstan was a betrayal of the region.", "said", "KGZ"),

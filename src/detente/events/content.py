@@ -243,26 +243,50 @@ def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes,
         if quoted and _asks(clause):
             continue  # "Will the regime enter there?": a question announces nothing
         marks = lexicon.modality.get("hypothetical_marks", frozenset())
-        if any(m.lower_ in marks for v in (clause, *sx.children(clause, "advcl")) for m in sx.children(v, "mark")):
-            continue  # "said it would respond if ...": terms, not a plain announcement
+        # "said it would respond if ...": terms, a threat when the act is force, else no plain announcement
+        terms = any(m.lower_ in marks for v in (clause, *sx.children(clause, "advcl")) for m in sx.children(v, "mark"))
         if resolved is not None:  # "said its forces were determined to cross the river"
             subjects = sx.children(clause, *sx.SUBJ_DEPS)
-            if subjects and all(_is_speaker(s, said, own, index, lexicon) for s in subjects) \
+            if not terms and subjects and all(_is_speaker(s, said, own, index, lexicon) for s in subjects) \
                     and _takes_up_force([resolved], lexicon):
                 return c.force_threat, resolved
             continue
+        if sx.is_passive(clause) and _force_launched(clause, own, index, lexicon):
+            return c.force_threat, clause  # "said an offensive would be launched (if ...)"
         if sx.lemma_in(clause, lexicon.words("stative_verb")) or sx.eff_pos(clause) != "verb" or sx.is_passive(clause):
             continue  # "would be difficult", "would not be intimidated": no act announced
         subjects = sx.children(clause, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)
         if not subjects or not all(_is_speaker(s, said, own, index, lexicon) for s in subjects):
             continue
+        acts = [clause, *sx.children(clause, "xcomp")]  # "would continue to attack"
+        if terms:
+            if not sx.children(clause, "neg") and _takes_up_force(acts, lexicon):
+                return c.force_threat, clause  # "said it would retaliate if its border was crossed"
+            continue
         if sx.children(clause, "neg"):
             return c.reject, clause
-        acts = [clause, *sx.children(clause, "xcomp")]  # "would continue to attack"
         if _takes_up_force(acts, lexicon):
             return c.force_threat, clause
         return c.intent, clause
     return None
+
+
+def _force_launched(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> bool:
+    """A passive clause announcing force with no doer named, or the speaker's side ("said an offensive
+    would be launched", "a military operation would be launched if ..."): a verb that takes up force
+    (``escalate_verb``) whose subject is an attack or a threat, not one of another country ("a Russian
+    offensive") nor negated."""
+    if sx.children(clause, "neg") or not sx.lemma_in(clause, lexicon.words("escalate_verb")):
+        return False
+    if any(a.lower_ == "by" for a in sx.children(clause, "agent", "prep")):
+        return False
+    subjects = sx.children(clause, *sx.PASSIVE_SUBJ_DEPS)
+    threats = lexicon.words("attack_noun") | lexicon.words("threat_noun")
+    if not subjects or not all(sx.lemma_in(s, threats) for s in subjects):
+        return False
+    words = [t for s in subjects for t in s.subtree]
+    return not any(m.actor is not None and m.actor.country and m.actor.country not in own
+                   for t in words for m in index.at(t))
 
 
 def _asks(clause: Token) -> bool:
