@@ -3,6 +3,7 @@
     python -m training.roles w01 w02 ...          # per writer and in total
     python -m training.roles develop|dev|articles  # the writer groups below
     python -m training.roles w01 --misses misses.jsonl   # the misses, for reading (train writers only)
+    python -m training.roles w21 w22 w23 --whole   # whole-article writers coded article by article
 
 For every gold ASSERTED event matched by a coded mention whose trigger falls inside the gold
 trigger span (the matched event), it counts: source country right / empty / wrong, target
@@ -26,6 +27,7 @@ import hashlib
 import json
 import pickle
 import sys
+from dataclasses import replace
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -47,7 +49,8 @@ GROUPS = {"develop": ("w01", "w02", "w03", "w04", "w05", "w06", "w09", "w10", "w
                       "w14", "w15", "w16"),
           "dev": ("w07",), "articles": ("w18", "w19", "w20", "w21", "w22", "w23")}
 FORBIDDEN = frozenset({"w08"})  # the test split: never coded here
-READABLE = frozenset(GROUPS["develop"])  # misses may be written out only for these
+READABLE = frozenset(GROUPS["develop"]) | {"w21", "w22", "w23"}  # misses may be written out only for these
+WHOLE = frozenset(GROUPS["articles"])  # whole-article writers: with --whole, coded article by article
 
 
 def writer_sentences(writer: str) -> list[Sentence]:
@@ -85,6 +88,28 @@ def coded(pipe: Pipeline, sents: Sequence[Sentence], reparse: bool = False) -> l
         CACHE.mkdir(exist_ok=True)
         path.write_bytes(pickle.dumps(docs))
     return [(s, list(pipe.code_doc(doc, art).mentions)) for s, doc, art in zip(sents, docs, arts)]
+
+
+def coded_articles(pipe: Pipeline, sents: Sequence[Sentence],
+                   reparse: bool = False) -> list[tuple[Sentence, list[EventMention]]]:
+    """Each sentence with the mentions the pipeline codes for it when its whole article is coded
+    at once (sentences joined by blank lines, in id order: ``w21-001-004`` is sentence 4 of article
+    1), so that the coder may use what earlier sentences name; trigger offsets are the sentence's."""
+    arts: dict[str, list[Sentence]] = {}
+    for s in sents:
+        arts.setdefault(s.id.rsplit("-", 1)[0], []).append(s)
+    joined = [(aid, "\n\n".join(s.text for s in group), group) for aid, group in arts.items()]
+    pseudo = [Sentence(id=aid, text=text, published=group[0].published, style=group[0].style)
+              for aid, text, group in joined]
+    out: list[tuple[Sentence, list[EventMention]]] = []
+    for (_, _, group), (_, mentions) in zip(joined, coded(pipe, pseudo, reparse)):
+        off = 0
+        for s in group:
+            end = off + len(s.text)
+            out.append((s, [replace(m, trigger_char=m.trigger_char - off) for m in mentions
+                            if off <= m.trigger_char < end]))
+            off = end + 2
+    return out
 
 
 def _country(m: ActorMention | None) -> str | None:
@@ -178,6 +203,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--misses", type=Path, help="write the misses (train writers only)")
     ap.add_argument("--reparse", action="store_true")
     ap.add_argument("--brief", action="store_true", help="one line per writer")
+    ap.add_argument("--whole", action="store_true",
+                    help="code the whole-article writers (" + " ".join(sorted(WHOLE)) + ") article by article")
     args = ap.parse_args(argv)
     writers = [w for x in args.writers for w in GROUPS.get(x, (x,))]
     if args.misses and not set(writers) <= READABLE:
@@ -187,7 +214,8 @@ def main(argv: list[str]) -> int:
     misses: list[dict] | None = [] if args.misses else None
     report = {}
     for w in writers:
-        c = measure(coded(pipe, writer_sentences(w), args.reparse), misses)
+        code = coded_articles if args.whole and w in WHOLE else coded
+        c = measure(code(pipe, writer_sentences(w), args.reparse), misses)
         total += c
         report[w] = summary(c)
     report["total"] = summary(total)
