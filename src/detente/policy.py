@@ -61,8 +61,11 @@ class Policy:
     holder_roots: frozenset[str]
     instrument_force_roots: frozenset[str]
     crowd_roots: frozenset[str]
+    recall_roots: frozenset[str]
+    retaliate_roots: frozenset[str]
     place_target_codes: frozenset[str]
     addressee_only_codes: frozenset[str]
+    recall_codes: frozenset[str]
     reciprocal_codes: frozenset[str]
     related_codes: tuple[frozenset[str], ...]
     armed_nonstate: frozenset[str]
@@ -146,8 +149,11 @@ def build_policy(data: Any) -> Policy:
         holder_roots=_set(roots, "roots", "holder", _ROOT),
         instrument_force_roots=_set(roots, "roots", "instrument_force", _ROOT),
         crowd_roots=_set(roots, "roots", "crowd", _ROOT),
+        recall_roots=_set(roots, "roots", "recall", _ROOT),
+        retaliate_roots=_set(roots, "roots", "retaliate", _ROOT),
         place_target_codes=_set(codes, "codes", "place_target", _CODE),
         addressee_only_codes=_set(codes, "codes", "addressee_only", _CODE),
+        recall_codes=_set(codes, "codes", "recall", _CODE),
         reciprocal_codes=_set(codes, "codes", "reciprocal", _CODE),
         related_codes=tuple(_set({"group": g}, "codes", "group", _CODE) for g in related),
         armed_nonstate=_set(sectors, "sectors", "armed_nonstate", _SECTOR),

@@ -124,6 +124,8 @@ def explain_command(
     for table in (_parse_table(result), _actors_table(result), _trials_table(result, all_rules),
                   _candidates_table(result), _events_table(result)):
         console.print(table)
+    for note in result.recalled:  # a target taken from an event an earlier sentence tells
+        console.print(f"recalled: {note}")
 
 
 def _parse_table(result: Explanation) -> Table:

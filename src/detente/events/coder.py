@@ -29,6 +29,7 @@ from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
 from .roles import ActorIndex, find_roles, inherit_antecedents, is_thing, localize
+from .recalled import recall_targets
 from .said import said_targets
 from .statements import (addressee_only, political_speaker, quoted_match, quoted_speaker, statement_match,
                          statement_roles)
@@ -78,7 +79,14 @@ def code_events(doc: Doc, actors: Sequence[ActorMention], article: Article, reso
     for (s_i, sent), r, preds in zip(parsed, ruled, learned):
         analysis = analyse_sentence(sent, index, lexicon, model, coder, tried, ruled=r, learned=preds)
         out.extend(sentence_mentions(analysis, article, s_i, lexicon, index))
-    return inherit_antecedents(out, doc)
+    return across_sentences(out, doc)
+
+
+def across_sentences(mentions: list[EventMention], doc: Doc, notes: list[str] | None = None) -> list[EventMention]:
+    """What the article's earlier events give its later ones: a definite event noun's parties
+    (``roles.inherit_antecedents``), a reaction's target (``recalled.recall_targets``; ``notes``
+    says where each came from)."""
+    return recall_targets(inherit_antecedents(mentions, doc), doc, notes)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import ActorMention, EventMention
-from .coder import sentence_mentions, analyse_sentence
+from .coder import across_sentences, analyse_sentence, sentence_mentions
 from .roles import ActorIndex
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ class Explanation:
     trials: list[RuleTrial] = field(default_factory=list)
     candidates: list[CandidateRow] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    recalled: list[str] = field(default_factory=list)  # targets taken from events told earlier
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +85,7 @@ class Explanation:
                         "source": e.source.to_dict() if e.source else None,
                         "target": e.target.to_dict() if e.target else None, "contexts": list(e.contexts)}
                        for e in self.events],
+            "recalled": list(self.recalled),
         }
 
 
@@ -118,4 +120,5 @@ def explain(sentence: str, resources: Resources, nlp: Language, date: str | dt.d
                 reported=cand.modality.reported, confidence=cand.confidence, dropped=cand.dropped,
                 notes=tuple(cand.notes)))
         out.events.extend(sentence_mentions(analysis, article, s_i, resources.lexicon, index))
+    out.events = across_sentences(out.events, doc, out.recalled)  # a target from an earlier sentence
     return out

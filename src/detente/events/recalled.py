@@ -1,0 +1,111 @@
+"""A reaction to an event the article has already told (event anaphora): "Russia bombed the town.
+Turkey condemned the attack." The reaction's object or cause is a definite noun of an event ("the
+attack", "in response to the strikes", "rejected the accusations") with no party of its own; it
+refers back to the latest event of its kind the article codes in that sentence or the two before,
+and the reaction is aimed at that event's doer (``recalled_events`` of ``words/events.yaml``: which
+nouns recall which CAMEO roots; ``roots.recall`` of ``policy.yaml``: which reactions).
+
+Precision first: the referent must be unambiguous (every event of the noun's kind in the window
+has the same doer's country), the doer must not be the reacting side's own, and a noun with a
+possessor, an agent or a proper modifier of its own ("Russia's attack", "the attack by X", "the
+Russian strikes") names its own party and is left to the role slots."""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model import ActorMention, EventMention
+from ..policy import cameo_policy
+from ..wordlists import word_map, word_set
+from . import syntax as sx
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+RECALL_ROOTS = cameo_policy().recall_roots  # criticism, rejection, threats, sanctions, coercion
+RETALIATE_ROOTS = cameo_policy().retaliate_roots  # ... and force: "in retaliation for the raids"
+RECALL_CODES = cameo_policy().recall_codes  # denials: "denied the accusations"
+RECALLED = {noun: frozenset(str(roots).split()) for noun, roots in word_map("events", "recalled_events").items()}
+RESPONSE_NOUNS = word_set("events", "response_nouns")  # in response to, in retaliation for
+RECALL_PREPS = word_set("events", "recall_preps")  # over, for: "criticised Moscow over the attack"
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+OWN_PARTY_DEPS = frozenset({"poss", "compound", "nmod"})
+RECALL_SENTENCES = 2  # the referent is in the reaction's sentence or the two before
+
+
+def recall_targets(mentions: Sequence[EventMention], doc: Doc, notes: list[str] | None = None) -> list[EventMention]:
+    """``mentions`` (the article's, in order), a reaction with no target aimed at the doer of the
+    event its definite event noun refers back to; ``notes`` gets one line per target so found."""
+    out: list[EventMention] = []
+    for m in mentions:
+        if m.target is None and m.source is not None and _reacts(m.cameo) and 0 <= m.trigger_token < len(doc):
+            found = recalled_event(doc[m.trigger_token], m, mentions)
+            if found is not None:
+                noun, event = found
+                m = dataclasses.replace(m, target=event.source)
+                if notes is not None:
+                    notes.append(f"{m.trigger} ({m.cameo}): target {event.source.text if event.source else ''} "
+                                 f"recalled by '{noun.text}' from '{event.trigger}' ({event.cameo}, sentence {event.sent_index})")
+        out.append(m)
+    return out
+
+
+def recalled_event(trig: Token, m: EventMention, mentions: Sequence[EventMention]) -> tuple[Token, EventMention] | None:
+    """The reaction's definite event noun and the event it refers back to, whose doer is the
+    reaction's target; or None."""
+    own = m.source.actor.country if m.source is not None else None
+    for noun in recalled_nouns(trig, m.cameo[:2] in RECALL_ROOTS or m.cameo in RECALL_CODES):
+        roots = RECALLED.get(sx.lemma(noun))
+        if roots is None or not _definite(noun):
+            continue
+        found = [a for a in mentions if a.cameo[:2] in roots and a.source is not None and a is not m
+                 and a.modality == "asserted" and a.trigger_token <= noun.i
+                 and 0 <= m.sent_index - a.sent_index <= RECALL_SENTENCES]
+        if not found:
+            continue
+        event = found[-1]
+        doer = event.source
+        if doer is None or len({a.source.actor.country for a in found if a.source is not None}) > 1:
+            return None  # two doers of that kind of event: no one referent
+        if doer.actor.country is None or doer.actor.country == own or _same(doer, m.source):
+            return None
+        return noun, event
+    return None
+
+
+def recalled_nouns(trig: Token, objects: bool = True) -> list[Token]:
+    """The nouns a reaction may refer back to an event with: its direct object ("condemned the
+    attack"), what a nominal reaction is "of" ("condemnation of the strikes"), its "over" or
+    "for" phrase and that of its object ("imposed sanctions over the poisoning"), and the event
+    of an "in response to" or "in retaliation for" phrase ("fired rockets in response to the raids");
+    only the last without ``objects`` (an act of force whose object is an event is no reaction)."""
+    out: list[Token] = []
+    if objects:
+        objs = sx.direct_objects(trig) if sx.eff_pos(trig) == "verb" else sx.prep_objects(trig, ("of",))
+        out.extend(objs)
+        for head in [trig, *objs]:
+            out.extend(sx.prep_objects(head, RECALL_PREPS))
+    for resp in sx.prep_objects(trig, ("in",)) + [trig]:
+        if sx.lemma(resp) in RESPONSE_NOUNS:
+            out.extend(sx.prep_objects(resp, ("to", "for", "against")))
+    return out
+
+
+def _reacts(cameo: str) -> bool:
+    return cameo[:2] in RECALL_ROOTS or cameo[:2] in RETALIATE_ROOTS or cameo in RECALL_CODES
+
+
+def _definite(noun: Token) -> bool:
+    """A definite noun with no party of its own: "the attack", "these strikes", "the latest
+    raids"; not "Russia's attack", "the Russian strikes", "the attack by militants"."""
+    kids = list(noun.children)
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in kids):
+        return False
+    if any(c.dep_ in OWN_PARTY_DEPS or c.dep_ == "amod" and not c.text.islower() for c in kids):
+        return False
+    return not sx.prep_objects(noun, ("by",))
+
+
+def _same(a: ActorMention, b: ActorMention | None) -> bool:
+    return b is not None and (a.start, a.end) == (b.start, b.end)
