@@ -63,6 +63,7 @@ class Policy:
     crowd_roots: frozenset[str]
     recall_roots: frozenset[str]
     retaliate_roots: frozenset[str]
+    retaliation_act_roots: frozenset[str]
     place_target_codes: frozenset[str]
     addressee_only_codes: frozenset[str]
     recall_codes: frozenset[str]
@@ -151,6 +152,7 @@ def build_policy(data: Any) -> Policy:
         crowd_roots=_set(roots, "roots", "crowd", _ROOT),
         recall_roots=_set(roots, "roots", "recall", _ROOT),
         retaliate_roots=_set(roots, "roots", "retaliate", _ROOT),
+        retaliation_act_roots=_set(roots, "roots", "retaliation_act", _ROOT),
         place_target_codes=_set(codes, "codes", "place_target", _CODE),
         addressee_only_codes=_set(codes, "codes", "addressee_only", _CODE),
         recall_codes=_set(codes, "codes", "recall", _CODE),

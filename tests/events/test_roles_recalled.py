@@ -50,3 +50,23 @@ def test_no_reaction_to_its_own_act_and_no_referent_too_far_back(code_default):
     far = code_default("Russian jets bombed Idlib on Monday. The town has no hospital left. Its people fled. "
                        "Many went north. Turkey condemned the attack.")
     assert _targets(far, "condemned") == {None}
+
+
+def test_a_countryless_event_noun_taken_for_the_target_gives_way_to_its_doer(code_default):
+    ms = code_default("Syrian troops shelled the town of Douma. The United Nations condemned the shelling.")
+    assert _targets(ms, "condemned") == {"SYR"}
+
+
+def test_a_bare_retaliation_answers_the_latest_act_done_to_the_retaliator(code_default):
+    for text, trigger, country in (
+            ("Turkey shot down a Russian jet in November. Moscow retaliated by imposing economic sanctions.",
+             "imposing", "TUR"),
+            ("Turkey shot down a Russian jet in November. In response, Moscow imposed economic sanctions.",
+             "imposed", "TUR"),
+            ("Israel killed a Hamas commander in Gaza. Hamas responded by firing rockets.", "firing", "ISR")):
+        assert _targets(code_default(text), trigger) == {country}, text
+
+
+def test_a_retaliation_with_nothing_done_to_the_retaliator_gets_no_target(code_default):
+    ms = code_default("Iran seized a British tanker in the Gulf. Iran retaliated by firing missiles.")
+    assert _targets(ms, "firing") == {None}

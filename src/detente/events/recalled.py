@@ -25,30 +25,78 @@ if TYPE_CHECKING:
 
 RECALL_ROOTS = cameo_policy().recall_roots  # criticism, rejection, threats, sanctions, coercion
 RETALIATE_ROOTS = cameo_policy().retaliate_roots  # ... and force: "in retaliation for the raids"
+ACT_ROOTS = cameo_policy().retaliation_act_roots  # a bare retaliation: an act answering an act
 RECALL_CODES = cameo_policy().recall_codes  # denials: "denied the accusations"
 RECALLED = {noun: frozenset(str(roots).split()) for noun, roots in word_map("events", "recalled_events").items()}
 RESPONSE_NOUNS = word_set("events", "response_nouns")  # in response to, in retaliation for
+RETALIATE_VERBS = word_set("events", "retaliate_verbs")  # retaliate, respond: with nothing named, to what was done to one
 RECALL_PREPS = word_set("events", "recall_preps")  # over, for: "criticised Moscow over the attack"
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 OWN_PARTY_DEPS = frozenset({"poss", "compound", "nmod"})
+UP_DEPS = frozenset({"pcomp", "pobj", "prep", "advcl", "xcomp"})
 RECALL_SENTENCES = 2  # the referent is in the reaction's sentence or the two before
 
 
 def recall_targets(mentions: Sequence[EventMention], doc: Doc, notes: list[str] | None = None) -> list[EventMention]:
-    """``mentions`` (the article's, in order), a reaction with no target aimed at the doer of the
-    event its definite event noun refers back to; ``notes`` gets one line per target so found."""
+    """``mentions`` (the article's, in order), a reaction with no target (or a countryless event
+    noun taken for one: "condemned the shelling") aimed at the doer of the event it refers back to;
+    ``notes`` gets one line per target so found."""
     out: list[EventMention] = []
     for m in mentions:
-        if m.target is None and m.source is not None and _reacts(m.cameo) and 0 <= m.trigger_token < len(doc):
-            found = recalled_event(doc[m.trigger_token], m, mentions)
+        if m.source is not None and _reacts(m.cameo) and 0 <= m.trigger_token < len(doc) \
+                and (m.target is None or _event_noun(m.target, doc)):
+            trig = doc[m.trigger_token]
+            found = recalled_event(trig, m, mentions) or (retaliated(trig, m, mentions) if m.target is None else None)
             if found is not None:
-                noun, event = found
+                why, event = found
                 m = dataclasses.replace(m, target=event.source)
                 if notes is not None:
                     notes.append(f"{m.trigger} ({m.cameo}): target {event.source.text if event.source else ''} "
-                                 f"recalled by '{noun.text}' from '{event.trigger}' ({event.cameo}, sentence {event.sent_index})")
+                                 f"recalled by '{why}' from '{event.trigger}' ({event.cameo}, sentence {event.sent_index})")
         out.append(m)
     return out
+
+
+def retaliated(trig: Token, m: EventMention, mentions: Sequence[EventMention]) -> tuple[str, EventMention] | None:
+    """A retaliation that names nothing it answers ("Moscow retaliated by imposing sanctions", "In
+    response, Moscow expelled ...") answers the latest event done to the retaliating side's country
+    in its sentence or the two before, by another country; None when two countries did such acts."""
+    if m.cameo[:2] not in ACT_ROOTS or m.modality != "asserted":
+        return None
+    word = _bare_response(trig)
+    own = m.source.actor.country if m.source is not None else None
+    if word is None or own is None:
+        return None
+    found = [a for a in mentions if a.trigger_token < m.trigger_token and a.modality == "asserted"
+             and a.cameo[:2] in ACT_ROOTS
+             and a.source is not None and a.target is not None and a.target.actor.country == own
+             and a.source.actor.country not in (None, own) and 0 <= m.sent_index - a.sent_index <= RECALL_SENTENCES]
+    if not found or len({a.source.actor.country for a in found if a.source is not None}) > 1:
+        return None
+    return word, found[-1]
+
+
+def _bare_response(trig: Token) -> str | None:
+    """The retaliation word the trigger's clause says it with and names nothing after: the trigger
+    or the verb it hangs from ("retaliated by imposing"), or an "in response" phrase on either."""
+    heads, cur = [trig], trig
+    while cur.dep_ in UP_DEPS and cur.head is not cur and len(heads) < 4:  # "retaliated by imposing"
+        cur = cur.head
+        heads.append(cur)
+    for head in heads:
+        if sx.lemma_in(head, RETALIATE_VERBS) and not sx.children(head, "dobj") \
+                and not sx.prep_objects(head, ("to", "for", "against")):
+            return head.text
+        for resp in sx.prep_objects(head, ("in",)):
+            if sx.lemma(resp) in RESPONSE_NOUNS and not sx.prep_objects(resp, ("to", "for", "against")):
+                return f"in {resp.text}"
+    return None
+
+
+def _event_noun(target: ActorMention, doc: Doc) -> bool:
+    """A countryless "actor" that is an event noun the article may have told ("the shelling")."""
+    return target.actor.country is None and any(sx.lemma(doc[i]) in RECALLED for i in range(target.start, target.end)
+                                                if 0 <= i < len(doc))
 
 
 def recalled_event(trig: Token, m: EventMention, mentions: Sequence[EventMention]) -> tuple[Token, EventMention] | None:
