@@ -93,12 +93,18 @@ def coded(pipe: Pipeline, sents: Sequence[Sentence], reparse: bool = False) -> l
 def coded_articles(pipe: Pipeline, sents: Sequence[Sentence],
                    reparse: bool = False) -> list[tuple[Sentence, list[EventMention]]]:
     """Each sentence with the mentions the pipeline codes for it when its whole article is coded
-    at once (sentences joined by blank lines, in id order: ``w21-001-004`` is sentence 4 of article
-    1), so that the coder may use what earlier sentences name; trigger offsets are the sentence's."""
-    arts: dict[str, list[Sentence]] = {}
-    for s in sents:
-        arts.setdefault(s.id.rsplit("-", 1)[0], []).append(s)
-    joined = [(aid, "\n\n".join(s.text for s in group), group) for aid, group in arts.items()]
+    at once (sentences joined by blank lines, in file order; an article starts at a headline, a new
+    publication date or a new group of ids; a headline, which has
+    no full stop to end it, is coded on its own), so that the coder may use what earlier sentences name;
+    trigger offsets are the sentence's."""
+    arts: list[list[Sentence]] = []
+    for s in sents:  # a file's group (w23-039) may hold several articles: a headline or a new date starts one
+        prev = arts[-1][-1] if arts else None
+        if prev is None or s.id.rsplit("-", 1)[0] != prev.id.rsplit("-", 1)[0] or "headline" in (s.style, prev.style) \
+                or s.published != prev.published:  # a headline (no full stop) is coded on its own
+            arts.append([])
+        arts[-1].append(s)
+    joined = [(group[0].id, "\n\n".join(s.text for s in group), group) for group in arts]
     pseudo = [Sentence(id=aid, text=text, published=group[0].published, style=group[0].style)
               for aid, text, group in joined]
     out: list[tuple[Sentence, list[EventMention]]] = []
