@@ -30,6 +30,7 @@ from detente.nlp import parse
 from detente.pipeline import Pipeline, read_articles
 from detente.places.gazetteer import PlacesConfig, load_config
 from detente.places.stage import find_places
+from detente.settings import Settings
 
 
 def _side(m: object) -> str:
@@ -57,8 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=50)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--out")
+    ap.add_argument("--ner", choices=("model", "shared"), default=None, help="the NER setting (default: Settings')")
     args = ap.parse_args(argv)
-    pipe = Pipeline()
+    pipe = Pipeline(Settings().replace(ner=args.ner))
     config = load_config()
     articles = list(read_articles([args.corpus], pipe.settings, args.limit))
     rows = []

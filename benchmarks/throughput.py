@@ -1,6 +1,6 @@
 """Throughput of the detente pipeline against bare spaCy, on the same texts, in the same run.
 
-    python benchmarks/throughput.py [--workers N] [--limit N] [--input FILE] [--repeat N] [--json]
+    python benchmarks/throughput.py [--workers N] [--limit N] [--input FILE] [--repeat N] [--ner model|shared] [--json]
 
 Reads ../shared/corpus/guardian_sdf_sample.csv by default (a real news sample; not shipped with
 detente). Phases, each timed on its own:
@@ -86,7 +86,8 @@ def compare(unfiltered: list[Any], filtered: list[Any]) -> dict[str, Any]:
             "same_coding": round(len(fa & fb) / len(fa), 4) if fa else None}
 
 
-def run(input_path: Path, workers: int, limit: int | None, batch_size: int, repeat: int = 1) -> dict[str, Any]:
+def run(input_path: Path, workers: int, limit: int | None, batch_size: int, repeat: int = 1,
+        ner: str | None = None) -> dict[str, Any]:
     import spacy
 
     from detente.errors import DetenteError
@@ -95,7 +96,7 @@ def run(input_path: Path, workers: int, limit: int | None, batch_size: int, repe
     from detente.pipeline import Pipeline, read_articles
     from detente.settings import Settings
 
-    settings = Settings(workers=workers, batch_size=batch_size, sentence_filter=True)
+    settings = Settings(workers=workers, batch_size=batch_size, sentence_filter=True).replace(ner=ner)
 
     def ingest() -> list[Article]:
         return list(read_articles([str(input_path)], settings, limit))
@@ -162,6 +163,11 @@ def run(input_path: Path, workers: int, limit: int | None, batch_size: int, repe
     report["cpu_ratios"] = {"unfiltered_to_bare": round(best_cpu["unfiltered"] / best_cpu["bare"], 3),
                             "filtered_to_bare": round(best_cpu["filtered"] / best_cpu["bare"], 3)}
     report["recall"] = compare(outputs["unfiltered"], outputs["filtered"])
+    if settings.ner != "model":  # the honest loss: against every sentence parsed with the model's own NER
+        own = Pipeline(settings.replace(ner="model"))
+        items = ((a.text, a) for a in articles)
+        baseline = [own.code_doc(doc, a) for doc, a in parse(own.nlp, items, batch_size, workers)]
+        report["recall_vs_model_ner"] = compare(baseline, outputs["filtered"])
     if sieve is not None:
         total = kept = 0
         for text in texts:
@@ -188,6 +194,9 @@ def _print(report: dict[str, Any]) -> None:
         print(f"ratio {name.replace('_to_', ' / ')} (this process's CPU time): {value}")
     if report["recall"]:
         print("mentions: " + ", ".join(f"{k}={v}" for k, v in report["recall"].items()))
+    if report.get("recall_vs_model_ner"):
+        print("mentions against the unfiltered run with the model's own NER: "
+              + ", ".join(f"{k}={v}" for k, v in report["recall_vs_model_ner"].items()))
     if report["sentences_kept"]:
         print("sieve: " + ", ".join(f"{k}={v}" for k, v in report["sentences_kept"].items()))
     if report["error"]:
@@ -202,12 +211,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--repeat", type=int, default=1, help="run the timed phases N times, keep the fastest")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--ner", choices=("model", "shared"), default=None,
+                        help="the NER setting (default: Settings'); with 'shared' the filtered run's "
+                             "mentions are also compared with an unfiltered run (untimed) with the model's NER")
     args = parser.parse_args(argv)
     if not args.input.exists():
         print(f"input {args.input} is absent: pass --input FILE (the default is ../shared/corpus/"
               "guardian_sdf_sample.csv, which is not shipped with detente)", file=sys.stderr)
         return 2
-    report = run(args.input, args.workers, args.limit, args.batch_size, args.repeat)
+    report = run(args.input, args.workers, args.limit, args.batch_size, args.repeat, args.ner)
     if args.json:
         print(json.dumps(report, indent=2, default=str))
     else:

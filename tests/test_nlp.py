@@ -160,3 +160,24 @@ def test_the_array_noun_chunks_are_spacys(bare_nlp):
     unparsed = bare_nlp.make_doc("No parse here.")
     with pytest.raises(ValueError):
         list(noun_chunks(unparsed))
+
+
+def test_the_ner_is_a_setting_the_models_own_or_the_distilled_one_on_the_shared_vectors(kb_resources):
+    from dataclasses import replace
+
+    from detente.errors import SettingsError
+    from detente.settings import Settings
+
+    with pytest.raises(SettingsError):
+        Settings(ner="large")
+    own = load_nlp(replace(kb_resources, settings=Settings(ner="model")), with_ruler=False)
+    shared = load_nlp(replace(kb_resources, settings=Settings(ner="shared")), with_ruler=False)
+    assert shared.pipe_names == own.pipe_names  # in the same place, behind the selective NER (sieve.py)
+    student, teacher = shared.get_pipe("ner").ner, own.get_pipe("ner").ner
+    assert student.labels == teacher.labels
+    # it reads the shared tok2vec's vectors; the model's NER computes its own
+    assert any(node.name == "tok2vec-listener" for node in student.model.walk())
+    assert not any(node.name == "tok2vec-listener" for node in teacher.model.walk())
+    text = "The minister, Farrukh Ismoilov, met the president of Kenya in Nairobi last Tuesday."
+    assert {(e.text, e.label_) for e in shared(text).ents} >= \
+        {("Farrukh Ismoilov", "PERSON"), ("Kenya", "GPE"), ("last Tuesday", "DATE")}

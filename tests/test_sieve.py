@@ -146,6 +146,18 @@ def test_the_ner_runs_only_in_kept_sentences_it_can_add_to(pipe):
         [(e.text, e.label_) for e in spacy_ner(nlp, NER_TEXT) if not e.id_]
 
 
+def test_the_ner_s_sentences_keep_their_rows_of_the_shared_vectors(pipe):
+    from detente.sieve import _ner_subdoc
+
+    nlp = pipe.nlp
+    with nlp.select_pipes(disable=["ner"]):
+        doc = nlp(NER_TEXT)
+    runs = [(s.start, s.end) for s in list(doc.sents)[1:3]]
+    sub = _ner_subdoc(doc, runs)
+    assert sub.tensor.shape == (len(sub), doc.tensor.shape[1])
+    assert (sub.tensor == doc.tensor[runs[0][0]:runs[1][1]]).all()  # (two sentences in a row)
+
+
 def spacy_ner(nlp, text):
     """The model's own NER over the whole text, as the pipeline ran it before the sieve."""
     ner = nlp.get_pipe("ner").ner

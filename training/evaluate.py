@@ -1,6 +1,6 @@
 """Score a coder on a corpus split, sentence by sentence (the split's text is never tuned on).
 
-    python -m training.evaluate dev [--coder rules|learned|ensemble] [--out misses.jsonl]
+    python -m training.evaluate dev [--coder rules|learned|ensemble] [--ner model|shared] [--out misses.jsonl]
 
 Measures: event vs no event (any asserted event), the root of the top event against the roots of
 the gold asserted events, and per-root precision and recall of top events.
@@ -22,11 +22,11 @@ from detente.settings import Settings
 from .corpus import Sentence, load_split
 
 
-def score(split: str, coder: str, out: Path | None = None, cached: bool = False) -> dict:
+def score(split: str, coder: str, out: Path | None = None, cached: bool = False, ner: str | None = None) -> dict:
     """``cached``: code the parses cached by ``training.parse`` (the same pipeline's, faster; stale
     if the gazetteer or the spaCy model changed since they were made) instead of parsing anew."""
     sents = load_split(split)
-    pipe = Pipeline(Settings(coder=coder))
+    pipe = Pipeline(Settings(coder=coder).replace(ner=ner))
     arts = [make_article(s.id, s.text, published=s.published) for s in sents]
     if cached:
         from .parse import parsed
@@ -82,8 +82,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--summary", action="store_true", help="leave out the per-root table")
     ap.add_argument("--cached", action="store_true", help="code the cached parses of training/.cache")
+    ap.add_argument("--ner", choices=("model", "shared"), help="the NER setting (default: Settings')")
     args = ap.parse_args(argv)
-    report = score(args.split, args.coder, args.out, args.cached)
+    report = score(args.split, args.coder, args.out, args.cached, args.ner)
     if args.summary:
         report.pop("per_root")
     print(json.dumps(report, indent=1))

@@ -17,6 +17,8 @@ import spacy
 from spacy.attrs import IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import Model, chain
+from thinc.types import Floats2d
 
 from .errors import DataFileError, ModelNotFound
 from .integrity import verify_model
@@ -27,6 +29,42 @@ from .speedups import speed_up
 from .wordlists import words
 
 SEGMENTATION_FILE = "data/segmentation.yaml"
+SHARED_NER_DIR = "data/models/ner_shared"  # training/ner.py; docs/model.md
+SHARED_NER_DEPTH = 1  # window layers the distilled NER puts on the shared vectors
+SHARED_NER_LEXICAL = 64  # the width of its own small embedding of the word's form (0: none)
+
+
+def shared_ner_model(depth: int = SHARED_NER_DEPTH, lexical: int = SHARED_NER_LEXICAL) -> dict:
+    """The distilled NER's model (``Settings.ner = "shared"``): the spaCy model's NER architecture
+    and size, its token vectors the shared tok2vec's (``doc.tensor``, through a listener) with a
+    small embedding of its own and ``depth`` trained window layers on top (``shared_vectors``)."""
+    return {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
+            "hidden_width": 64, "maxout_pieces": 2, "use_upper": True, "nO": None,
+            "tok2vec": {"@architectures": "detente.shared_vectors.v1", "width": 96, "depth": depth,
+                        "lexical": lexical}}
+
+
+@spacy.registry.architectures("detente.shared_vectors.v1")
+def shared_vectors(width: int, depth: int, lexical: int = 0) -> Model[list[Doc], list[Floats2d]]:
+    """The shared tok2vec's vectors (a ``Tok2VecListener`` of the component named ``tok2vec``),
+    joined with a ``lexical``-wide hash embedding of the word's form (NORM, SUFFIX, SHAPE: the
+    shared vectors were trained for tags and arcs, not names) and mixed back to ``width``, then
+    ``depth`` residual maxout window layers (spaCy's ``MaxoutWindowEncoder``)."""
+    from spacy.ml.models.tok2vec import MaxoutWindowEncoder, MultiHashEmbed
+    from spacy.pipeline.tok2vec import Tok2VecListener
+    from thinc.api import Maxout, concatenate, with_array
+
+    model: Model = Tok2VecListener(upstream_name="tok2vec", width=width)
+    if lexical:
+        embed = MultiHashEmbed(width=lexical, attrs=["NORM", "SUFFIX", "SHAPE"], rows=[5000, 2500, 2500],
+                               include_static_vectors=False)
+        model = chain(concatenate(model, embed),
+                      with_array(Maxout(nO=width, nI=width + lexical, nP=3, normalize=True)))
+    if depth:
+        model = chain(model, MaxoutWindowEncoder(width=width, window_size=1, maxout_pieces=3, depth=depth))
+    return model
+
+
 T = TypeVar("T")  # what travels with each text through parse()
 
 
@@ -147,12 +185,25 @@ def load_nlp(resources: Resources, with_ruler: bool = True) -> Language:
         from .actors import add_actor_ruler
 
         add_actor_ruler(nlp, resources, before="ner" if "ner" in nlp.pipe_names else None)
+    if "ner" in nlp.pipe_names and resources.settings.ner == "shared":
+        _share_ner(nlp)
     if "ner" in nlp.pipe_names:  # the NER runs where it can add to the gazetteer (sieve.py)
         ner = nlp.get_pipe("ner")
         selective = nlp.replace_pipe("ner", NER_FACTORY)
         assert isinstance(selective, SelectiveNER)
         selective.attach(ner)
     return nlp
+
+
+def _share_ner(nlp: Language) -> None:
+    """Put the distilled NER (``SHARED_NER_DIR``), which reads the shared tok2vec's vectors, in
+    the place of the model's own (same labels)."""
+    if "tok2vec" not in nlp.pipe_names or nlp.get_pipe("tok2vec").model.get_dim("nO") != 96:
+        raise ModelNotFound("the 'shared' NER needs a pipeline with a 96-wide shared 'tok2vec' "
+                            "(en_core_web_sm); set ner: model")
+    path = importlib_resources.files("detente").joinpath(SHARED_NER_DIR)
+    ner = nlp.replace_pipe("ner", "ner", config={"model": shared_ner_model()})
+    ner.from_disk(str(path), exclude=["vocab"])
 
 
 def load_sieve(nlp: Language, resources: Resources) -> Sieve | None:

@@ -21,6 +21,7 @@ class Settings:
     max_file_bytes: int = 200_000_000
     max_tokens: int = 60_000  # texts with more words and symbols are rejected (prose: about 0.2 per character)
     max_sentence_tokens: int = 200  # longer sentences are parsed and coded in windows (nlp.py)
+    ner: str = "model"  # model: the spaCy model's own NER | shared: the distilled one on the shared tok2vec (nlp.py)
     sentence_filter: bool = True  # parse and code only the sentences that may hold an event (sieve.py)
     languages: tuple[str, ...] = ("en",)
     min_chars_for_language: int = 40  # below this the language is not judged
@@ -53,6 +54,8 @@ class Settings:
             raise SettingsError(f"max_tokens must be >= 100, got {self.max_tokens}")
         if self.max_sentence_tokens < 20:
             raise SettingsError(f"max_sentence_tokens must be >= 20, got {self.max_sentence_tokens}")
+        if self.ner not in ("model", "shared"):
+            raise SettingsError(f"ner must be model or shared, got {self.ner!r}")
         if self.coder not in ("rules", "learned", "ensemble"):
             raise SettingsError(f"coder must be rules, learned or ensemble, got {self.coder!r}")
         if self.store_batch < 1:

@@ -378,10 +378,14 @@ class SelectiveNER:
 
 
 def _ner_subdoc(doc: Doc, runs: list[tuple[int, int]]) -> Doc:
-    """The tokens of ``runs`` as a Doc of their own (``_subdoc``) that keeps their entities (the gazetteer's)."""
+    """The tokens of ``runs`` as a Doc of their own (``_subdoc``) that keeps their entities (the
+    gazetteer's) and their rows of the shared tok2vec's ``doc.tensor``."""
     sub = _subdoc(doc, runs)
     if runs:
-        sub.from_array(_NER_ATTRS, doc.to_array(_NER_ATTRS)[_run_index(runs)])
+        index = _run_index(runs)
+        sub.from_array(_NER_ATTRS, doc.to_array(_NER_ATTRS)[index])
+        if doc.tensor.shape[0] == len(doc):  # the shared tok2vec's vectors, for an NER that listens to it
+            sub.tensor = doc.tensor[index]
     return sub
 
 
