@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources as importlib_resources
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import spacy
 from spacy.attrs import IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, ORTH, SENT_START, SPACY
@@ -198,11 +198,12 @@ def load_nlp(resources: Resources, with_ruler: bool = True) -> Language:
 def _share_ner(nlp: Language) -> None:
     """Put the distilled NER (``SHARED_NER_DIR``), which reads the shared tok2vec's vectors, in
     the place of the model's own (same labels)."""
-    if "tok2vec" not in nlp.pipe_names or nlp.get_pipe("tok2vec").model.get_dim("nO") != 96:
+    tok2vec: Any = nlp.get_pipe("tok2vec") if "tok2vec" in nlp.pipe_names else None
+    if tok2vec is None or tok2vec.model.get_dim("nO") != 96:
         raise ModelNotFound("the 'shared' NER needs a pipeline with a 96-wide shared 'tok2vec' "
                             "(en_core_web_sm); set ner: model")
     path = importlib_resources.files("detente").joinpath(SHARED_NER_DIR)
-    ner = nlp.replace_pipe("ner", "ner", config={"model": shared_ner_model()})
+    ner: Any = nlp.replace_pipe("ner", "ner", config={"model": shared_ner_model()})
     ner.from_disk(str(path), exclude=["vocab"])
 
 
