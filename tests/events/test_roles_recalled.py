@@ -70,3 +70,14 @@ def test_a_bare_retaliation_answers_the_latest_act_done_to_the_retaliator(code_d
 def test_a_retaliation_with_nothing_done_to_the_retaliator_gets_no_target(code_default):
     ms = code_default("Iran seized a British tanker in the Gulf. Iran retaliated by firing missiles.")
     assert _targets(ms, "firing") == {None}
+
+
+def test_the_town_is_the_town_last_named(code_default):
+    ms = code_default("Islamic State fighters swept into Sinjar in August 2014. "
+                      "When the group overran the town, its fighters killed hundreds of men.")
+    assert _targets(ms, "overran") == {"IRQ"}
+
+
+def test_the_town_after_towns_of_two_countries_is_no_one_town(code_default):
+    ms = code_default("Fighting spread from Aleppo to Gaziantep last week. Soldiers shelled the town on Monday.")
+    assert _targets(ms, "shelled") <= {None}

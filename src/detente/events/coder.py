@@ -29,7 +29,7 @@ from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
 from .roles import ActorIndex, find_roles, inherit_antecedents, is_thing, localize
-from .recalled import recall_targets
+from .recalled import recall_targets, recalled_places
 from .said import said_targets
 from .statements import (addressee_only, political_speaker, quoted_match, quoted_speaker, statement_match,
                          statement_roles)
@@ -66,7 +66,7 @@ def code_events(doc: Doc, actors: Sequence[ActorMention], article: Article, reso
     """Event mentions of every sentence of ``doc`` (the parsed ``article.text``); ``places`` (the
     places stage's) name the towns a side may be (``events.index.ActorIndex``)."""
     lexicon: Lexicon = resources.lexicon
-    index = ActorIndex(actors, places)
+    index = ActorIndex(actors, recalled_places(doc, places))  # "the town": the town last named
     out: list[EventMention] = []
     tried = rule_tokens(doc, lexicon)
     # (a sentence the sieve dropped is skipped: no word of it can trigger an event)

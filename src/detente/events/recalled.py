@@ -11,6 +11,7 @@ possessor, an agent or a proper modifier of its own ("Russia's attack", "the att
 Russian strikes") names its own party and is left to the role slots."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -22,6 +23,8 @@ from . import syntax as sx
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from ..places.types import PlaceMention
 
 RECALL_ROOTS = cameo_policy().recall_roots  # criticism, rejection, threats, sanctions, coercion
 RETALIATE_ROOTS = cameo_policy().retaliate_roots  # ... and force: "in retaliation for the raids"
@@ -35,6 +38,7 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 OWN_PARTY_DEPS = frozenset({"poss", "compound", "nmod"})
 UP_DEPS = frozenset({"pcomp", "pobj", "prep", "advcl", "xcomp"})
 RECALL_SENTENCES = 2  # the referent is in the reaction's sentence or the two before
+TOWN_NOUNS = word_set("events", "recalled_town_nouns")  # "the town": the town last named
 
 
 def recall_targets(mentions: Sequence[EventMention], doc: Doc, notes: list[str] | None = None) -> list[EventMention]:
@@ -157,3 +161,34 @@ def _definite(noun: Token) -> bool:
 
 def _same(a: ActorMention, b: ActorMention | None) -> bool:
     return b is not None and (a.start, a.end) == (b.start, b.end)
+
+
+def recalled_places(doc: Doc, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """``places`` and, for each bare "the town" / "the city" (no other word), the town last named
+    in its sentence or the two before, over its words ("Isis overran Sinjar in 2014. When the
+    group overran the town ...": the town is Sinjar's), when every town named there is of one
+    country; the role finder then reads it as it reads the town's name."""
+    towns = sorted((p for p in places if p.place.kind == "city" and not p.dateline), key=lambda p: p.start)
+    if not towns:
+        return list(places)
+    starts = [s.start for s in doc.sents]
+    out = list(places)
+    for tok in doc:
+        if tok.lower_ not in TOWN_NOUNS or tok.pos_ != "NOUN" or not _bare_definite(tok):
+            continue
+        s_i = bisect.bisect_right(starts, tok.i) - 1
+        first = starts[max(0, s_i - RECALL_SENTENCES)]
+        before = [p for p in towns if first <= p.start and p.end <= tok.i - 1]
+        if not before or len({p.place.country for p in before}) > 1:
+            continue
+        det = tok.i - 1
+        out.append(dataclasses.replace(before[-1], start=det, end=tok.i + 1, char_start=doc[det].idx,
+                                       char_end=tok.idx + len(tok.text), text=f"{doc[det].text} {tok.text}"))
+    return out
+
+
+def _bare_definite(tok: Token) -> bool:
+    kids = list(tok.children)
+    return tok.i > 0 and len(kids) >= 1 and kids[0].i == tok.i - 1 and kids[0].lower_ == "the" \
+        and all(c.dep_ not in ("det", "amod", "compound", "poss", "nmod", "prep", "appos", "acl", "relcl")
+                for c in kids[1:]) and not any(c.i < tok.i and c.i != tok.i - 1 for c in kids)
