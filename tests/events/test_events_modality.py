@@ -10,6 +10,13 @@ def test_no_before_the_patient_negates(code):
     assert m.modality == "negated"
 
 
+def test_no_before_a_number_names_an_office_and_negates_nothing(code):
+    [m] = find(code("A No 10 spokesman accused Russia of lying about the attack."), "112")
+    assert m.modality == "asserted"
+    [m] = find(code("No two soldiers of Kazakhstan attacked Kyrgyzstan."), "19")
+    assert m.modality == "negated"
+
+
 def test_not_negates(code):
     [m] = find(code("Kazakhstan did not attack Kyrgyzstan."), "19")
     assert m.modality == "negated"

@@ -105,7 +105,15 @@ def _scheduled(verb: Token, words: Mapping[str, frozenset[str]], state: _State) 
 
 
 def _has_no_det(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
-    return any(c.dep_ in ("det", "neg") and c.lower_ in words["negators"] for c in tok.children)
+    return any(c.dep_ in ("det", "neg") and c.lower_ in words["negators"] and not _numbered(c) for c in tok.children)
+
+
+def _numbered(word: Token) -> bool:
+    """``a No 10 spokesman``, ``No. 2 official``: "No" before a number names a rank or an address."""
+    nxt = word.nbor() if word.i + 1 < len(word.doc) else None
+    if nxt is not None and nxt.text == "." and nxt.i + 1 < len(word.doc):
+        nxt = nxt.nbor()
+    return word.text[:1] == "N" and nxt is not None and nxt.text[:1].isdigit()
 
 
 def _passive_infinitive(verb: Token) -> bool:
