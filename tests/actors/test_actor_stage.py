@@ -111,6 +111,14 @@ def test_ruler_labels_ahead_of_the_ner(nlp):
     assert "us" not in ents
 
 
+def test_ruler_takes_a_short_form_as_the_kb_also_writes_it(nlp):
+    doc = nlp("Nato said Isis fighters had attacked the town, and ISIS denied it; the isis flower grew.")
+    ents = {e.text: e.id_ for e in doc.ents}
+    assert ents["Nato"] == "org:org-nato"
+    assert ents["Isis"] == ents["ISIS"] == "org:org-islamic-state"
+    assert "isis" not in ents  # lower case is never the short form
+
+
 def test_us_pronoun_is_not_the_usa(nlp, kb_resources):
     text = "They told us about the plan."
     doc = nlp(text)

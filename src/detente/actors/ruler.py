@@ -4,7 +4,8 @@ Raisi" ORG in this domain).
 
 Registered as the spaCy factory ``detente_actor_ruler_v1`` (spaCy allows no "." in factory names). Matching is case-insensitive
 (PhraseMatcher on LOWER) and then filtered by case: all-capital short forms ("US", "UN", "AU")
-match only in capitals ("us" is not the USA), other names need a capitalised first or last word,
+match only in capitals ("us" is not the USA) or as the KB also writes them ("Nato", "Isis": a paper's
+house style), other names need a capitalised first or last word,
 and a bare surname must be tagged as a proper noun. Each entity carries its resolution key in
 ``span.id_``: ``place:ISO3:kind``, ``org:<kb id>`` or ``person:<kb id>``.
 """
@@ -40,20 +41,25 @@ class ActorRuler:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronyms: set[str] = set()  # lower-case forms that must be written in capitals
         self.shorts: set[str] = set()  # lower-case surnames (need a proper-noun tag)
+        self.written: set[str] = set()  # names as the KB writes them ("Nato" beside "NATO": house styles)
         self.size = 0
 
     def add_patterns(self, items: list[tuple[str, str, str, bool]]) -> None:
         """Add (surface, label, entity id, is_short) patterns."""
         grouped: dict[str, list[str]] = {}
+        written: list[str] = []
         for surface, label, ent_id, short in items:
             surface = " ".join(surface.split())
             if not surface or not fold(surface):
                 continue
             if is_acronym(surface):
                 self.acronyms.add(surface.lower())
-            elif short:
-                self.shorts.add(surface.lower())
+            else:
+                written.append(surface)
+                if short:
+                    self.shorts.add(surface.lower())
             grouped.setdefault(f"{label}\t{ent_id}", []).append(surface)
+        self.written.update(w for w in written if w.lower() in self.acronyms)
         # spaCy's tokenizer remembers the first 10,000 chunks it splits (max_cache_size) and no more:
         # the KB's names, split here, would fill it and leave the articles' words unremembered (5x
         # slower tokenizing). They are split uncached; the tokens are the same.
@@ -91,7 +97,7 @@ class ActorRuler:
         text = span.text
         low = text.lower()
         if low in self.acronyms:
-            return is_acronym(text)
+            return is_acronym(text) or text in self.written
         first, last = span[0].text, span[-1].text
         if not (first[:1].isupper() or (first.lower() in _LOWER_STARTS and last[:1].isupper())):
             return False
