@@ -249,6 +249,13 @@ def test_declining_to_say_is_declining_comment(code):
         assert any(m.cameo == "011" for m in code(text)), text
 
 
+def test_refusing_to_be_named_is_no_rejection(code):
+    # a source's anonymity is no political act (the corpus codes such clauses as nothing)
+    found = code("A Kazakh diplomat, who refused to be named, said Kyrgyzstan had closed the border.")
+    assert not any(m.cameo.startswith("12") for m in found)
+    assert any(m.cameo.startswith("12") for m in code("Kazakhstan refused to reopen the border with Kyrgyzstan."))
+
+
 def test_calling_a_meeting_is_not_calling_it_off(code):
     # "call" and "break" halt talks only with the particle "off"
     assert not any(m.cameo.startswith("16") for m in code("The Kazakh president called an emergency meeting with Kyrgyzstan."))
