@@ -249,6 +249,14 @@ def test_declining_to_say_is_declining_comment(code):
         assert any(m.cameo == "011" for m in code(text)), text
 
 
+def test_considering_x_a_threat_is_an_opinion_not_a_policy_option(code):
+    # "consider X Y" (a small clause: X regarded as Y) is no 014; "consider sanctions" is
+    for text in ("Kazakhstan considers the militia a threat to its border with Kyrgyzstan.",
+                 "The Kyrgyz government considers the border talks pointless."):
+        assert not any(m.cameo == "014" for m in code(text)), text
+    assert any(m.cameo == "014" for m in code("Kazakhstan is considering sanctions against Kyrgyzstan."))
+
+
 def test_refusing_to_be_named_is_no_rejection(code):
     # a source's anonymity is no political act (the corpus codes such clauses as nothing)
     found = code("A Kazakh diplomat, who refused to be named, said Kyrgyzstan had closed the border.")

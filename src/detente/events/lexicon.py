@@ -87,7 +87,7 @@ class Rule:
     exclude_comp: tuple[str, ...] = ()
     exclude_subject: tuple[str, ...] = ()
     exclude_governor: tuple[str, ...] = ()
-    exclude_dep: tuple[str, ...] = ()  # dependency labels the trigger must not have among its children
+    exclude_dep: tuple[str, ...] = ()  # dependency labels (``dep`` or ``dep/pos|pos``) the trigger's children must not have
     require: tuple[str, ...] = ()  # "source" and/or "target": fire only when that actor is found
     source_sectors: tuple[str, ...] = ()  # fire only when a source of one of these sectors is found
     derive: str | None = None  # a family of derive.yaml (code from the embedded event), or "causative"

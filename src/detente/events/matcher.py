@@ -266,6 +266,13 @@ def match_rule(tok: Token, rule: Rule, facts: _Facts | None = None) -> Match | s
                  complement=comp, governor=governor)
 
 
+def _dep_is(child: Token, entry: str) -> bool:
+    """``oprd``: a dependent of that label; ``ccomp/noun|adj``: one whose word is of those parts of
+    speech ("considers the militia a threat", a small clause, not "considers sanctions")."""
+    dep, _, pos = entry.partition("/")
+    return child.dep_ == dep and (not pos or child.pos_.lower() in pos.split("|"))
+
+
 def _check_token(tok: Token, rule: Rule, f: _Facts) -> str | None:
     """Part of speech, voice and the token's own shape."""
     pos = f.pos()
@@ -276,7 +283,7 @@ def _check_token(tok: Token, rule: Rule, f: _Facts) -> str | None:
         return why
     if rule.pos == "adj" and f.tag() == "VBN" and not f.adjectival():
         return "a verb here, not an adjective"
-    if rule.exclude_dep and any(c.dep_ in rule.exclude_dep for c in tok.children):
+    if rule.exclude_dep and any(_dep_is(c, d) for c in tok.children for d in rule.exclude_dep):
         return f"has an excluded dependent ({'/'.join(rule.exclude_dep)})"
     if rule.passive == "only" and not f.passive():
         return "rule wants passive voice"
