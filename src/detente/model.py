@@ -150,7 +150,8 @@ class EventMention:
     modality: str = "asserted"
     reported: bool = False  # an allegation / claim attributed to someone
     confidence: float = 0.5
-    trigger_token: int = -1  # token index of the trigger in the Doc
+    trigger_token: int = -1  # token index of the trigger in the Doc (of a quoted statement, the quoted
+    # sentence's main verb, whose clause the stages read; ``trigger`` is then its verb of saying)
     sent_index: int = -1  # index of the sentence in the Doc
     contexts: tuple[str, ...] = ()
     location: Location | None = None

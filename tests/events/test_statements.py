@@ -147,15 +147,18 @@ def test_a_quoted_sentence_continuing_an_attributed_quotation_is_its_speakers_st
     text = ("\u201cThe harvest has been good,\u201d the Kazakh president said on Monday. "
             "\u201cThe farmers of the north are pleased with the prices.\u201d")
     [m] = _quoted(code(text))
-    assert (m.cameo, m.modality, m.source.actor.country, m.trigger) == ("010", "asserted", "KAZ", "are")
-    assert m.sentence.startswith("\u201cThe farmers")
+    assert (m.cameo, m.modality, m.source.actor.country, m.trigger) == ("010", "asserted", "KAZ", "said")
+    # the evidence is the passage from the verb of saying to the quoted sentence, which proves who said it
+    assert m.sentence.startswith("\u201cThe harvest") and m.sentence.endswith("prices.\u201d")
+    assert text[m.char_start:m.char_end] == m.sentence and text[m.trigger_char:].startswith("said on Monday")
 
 
 def test_a_quoted_sentence_before_its_verb_of_saying_is_its_speakers_statement(code):
     text = ("\u201cThe harvest has been good this year. The farmers are pleased with the prices,\u201d "
             "the Kazakh president said.")
     [m] = _quoted(code(text))
-    assert (m.source.actor.country, m.trigger) == ("KAZ", "been")
+    assert (m.source.actor.country, m.trigger) == ("KAZ", "said")
+    assert m.sentence == text  # the quoted sentence through the one holding its verb of saying
     assert len(_statements(code(text))) == 1  # the sentence with the verb: a plain statement
 
 

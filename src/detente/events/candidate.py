@@ -31,6 +31,7 @@ class Candidate:
     vetoed: str | None = None  # the learned veto, applied once the roles are known (policy ``trust_dyads``)
     notes: list[str] = field(default_factory=list)
     alternatives: list[Match] = field(default_factory=list)  # other rules that fired on the trigger
+    said: Token | None = None  # a quoted sentence's verb of saying, outside it: the speech act's trigger
 
     @property
     def rule(self) -> Rule:

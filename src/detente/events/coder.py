@@ -215,6 +215,7 @@ def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
     cand.notes.append("a statement with nothing else codable in its sentence")
     if said is not None:  # a quoted sentence: the speech act is the verb of saying's, whatever the quote says
         cand.modality = find_modality(said.trigger, lexicon)
+        cand.said = said.trigger
         cand.notes.append(f"quoted: said by the speaker of '{said.trigger.text}'")
     return [cand]
 
@@ -431,12 +432,18 @@ def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, le
             cand.notes.append("no actor, while other events of the sentence have actors: dropped")
             continue
         text, char = _trigger_text(cand.match)
+        start, end, evidence = sent.start_char, sent.end_char, sent_text
+        if cand.said is not None:  # a quoted sentence: the verb of saying and the passage from it
+            said = cand.said.sent
+            text, char = cand.said.text, cand.said.idx
+            start, end = min(start, said.start_char), max(end, said.end_char)
+            evidence = doc_text(sent.doc)[start:end]
         contexts = clause_contexts(cand.trigger, cand.rule, lexicon)
         for source, target in cand.roles.pairs():
             if index is not None:
                 source, target = localize(source, target, cand.trigger, cand.cameo, index)
             mention = EventMention(
-                article_id=article.id, sentence=sent_text, char_start=sent.start_char, char_end=sent.end_char,
+                article_id=article.id, sentence=evidence, char_start=start, char_end=end,
                 trigger=text, trigger_char=char, cameo=cand.cameo, rule=cand.rule.id, source=source,
                 target=target, modality=cand.modality.modality, reported=cand.modality.reported,
                 confidence=cand.confidence, trigger_token=cand.trigger.i, sent_index=s_i, contexts=contexts,
