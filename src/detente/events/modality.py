@@ -134,10 +134,8 @@ def _negated_arguments(trigger: Token, words: Mapping[str, frozenset[str]], stat
         elif any(_passive_infinitive(c) for c in trigger.children if c.dep_ in ("acl", "relcl")):
             state.set("intended", f"'{trigger.text}' to be held")  # "a summit to be held on Friday"
         head = trigger.head
-        keys = sx.lemma_keys(head)
-        keys += [f"{k} {p.lower_}" for k in keys for p in head.children if p.dep_ == "prt"]  # "called off"
-        if trigger.dep_ in ("dobj", "nsubjpass") and sx.eff_pos(head) == "verb" and any(
-                k in words["negating_predicates"] for k in keys):
+        if trigger.dep_ in ("dobj", "nsubjpass") and sx.eff_pos(head) == "verb" and sx.lemma_in_phrasal(
+                head, words["negating_predicates"]):  # "called off the talks"
             state.set("negated", f"'{trigger.text}' {head.text}")
         return
     for arg in sx.children(trigger, "nsubjpass", "dobj", "nsubj"):
@@ -158,6 +156,11 @@ def _climb_to_clause(trigger: Token, words: Mapping[str, frozenset[str]], state:
             return cur
         if cur.dep_ == "pobj" and head.lower_ in ("without",):
             state.set("negated", "under 'without'")
+        if cur.dep_ == "pobj" and direct and head.lower_ == "from" and head.dep_ == "prep" and sx.lemma_in_phrasal(
+                head.head, words.get("refraining_predicates", frozenset())):
+            state.set("negated", f"'{head.head.text} from'")  # "held off from a full-scale attack"
+        if cur.dep_ == "dobj" and direct and sx.lemma_in_phrasal(head, words.get("preparing_predicates", frozenset())):
+            state.set("hypothetical", f"'{head.text}' ahead")  # "prepare an offensive": not yet, nor announced
         if cur.dep_ == "prep" and direct and cur.lower_ in words.get("head_preps", ()):
             _unrealizing_head(cur, head, words, state)
         direct = direct and cur.dep_ in ("pobj", "conj")
@@ -278,11 +281,41 @@ def _imperative(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
     return verb.dep_ == "ROOT" and verb.i > 0 and doc[verb.i - 1].is_quote
 
 
+def _consequent(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """``If he gets his way, Trump will announce ...``: the main clause of a condition put before it tells
+    what would follow, not what happened; not in what a party says, warns or promises (``warned that if
+    X attacked it would retaliate``: CAMEO codes the threat, a speech act that contains a condition).
+    A condition after the subject or the verb is often a hedge or a treaty's terms (``the attack, if
+    that is what it was``, ``pledging aid if attacked``), and ``as if``, ``even if`` are no condition."""
+    subjects = sx.children(verb, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)
+    start = min([verb.i] + [s.left_edge.i for s in subjects])
+    if not any(_condition(c, words) and c.right_edge.i < start for c in sx.children(verb, "advcl")):
+        return False
+    spoken = words["say_verbs"] | words["hypothetical_predicates"] | words["intended_predicates"]
+    if sx.lemma_in(verb, spoken) and not any(c.dep_ == "aux" and c.lower_ in words["intended_aux"] | words["hypothetical_aux"]
+                                             for c in verb.children):
+        return False  # "If Turkey attacks, Trump said, ...": the condition belongs to what is said
+    return not any(sx.lemma_in(head, spoken) for head, _ in sx.ancestors_path(verb))
+
+
+def _condition(clause: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """A clause of condition with a verb of its own (not ``if necessary``, ``if anything``)."""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return False
+    for m in sx.children(clause, "mark"):
+        before = clause.doc[m.i - 1].lower_ if m.i > 0 else ""
+        if m.lower_ in words.get("conditional_marks", ()) and before not in ("as", "even"):
+            return True
+    return False
+
+
 def _walk_clauses(verb: Token, words: Mapping[str, frozenset[str]], embedders: Mapping[int, str],
                   state: _State, trigger: Token) -> None:
     cur = verb
     for _ in range(12):
         _own_markers(cur, words, state)
+        if _consequent(cur, words):
+            state.set("hypothetical", f"'{cur.text}' the consequent of a condition")
         if _imperative(cur, words):
             state.set("hypothetical", f"'{cur.text}' an imperative")
         head, dep = cur.head, cur.dep_

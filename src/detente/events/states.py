@@ -51,6 +51,32 @@ def standing_relation(trig: Token, lexicon: Lexicon) -> str | None:
     return f"'{trig.text}' describes '{clause.head.text}': a standing relation"
 
 
+def private_act(trig: Token, targets: Sequence[Any], lexicon: Lexicon) -> str | None:
+    """``abducted by their mother``, ``his boss demanded``, ``the protagonist pleads``: an act whose doers
+    are all kin, an employer or a character of fiction is a private matter, no political event, unless
+    it is aimed at a party of a political sector (``her husband surrendered to Syrian forces``, ``her
+    father accused the UK authorities``). ``targets``: the event's target mentions (``ActorMention``)."""
+    if sx.eff_pos(trig) != "verb":
+        return None
+    sectors = {w.upper() for w in lexicon.words("quoted_speaker_sector")}
+    if any(t.actor is not None and sectors & {t.actor.sector, t.actor.sector2} for t in targets):
+        return None
+    doers = sx.subject(trig)
+    if doers and all(_private(d, lexicon) for d in doers):
+        return f"'{trig.text}' by '{doers[0].text}': a private act"
+    return None
+
+
+def _private(doer: Token, lexicon: Lexicon) -> bool:
+    """One private person known only by a role (``their mother``, ``the landlord``), not one of a group
+    (``mothers marched on parliament``, ``the parents reject the official account``) nor a party's kin
+    (``Kim Jong Un's sister``, ``the mother of the jailed politician``)."""
+    if doer.tag_ != "NN" or not sx.lemma_in(doer, lexicon.words("private_doer")):
+        return False
+    return not any((c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ == "prep" and c.lower_ == "of")
+                   for c in doer.children)
+
+
 def drop_standing(cands: Sequence[Any], lexicon: Lexicon) -> None:
     """Drop the coder's candidates (``coder.Candidate``) whose trigger tells a standing relation."""
     for cand in cands:

@@ -481,6 +481,13 @@ def lemma_in(tok: Token, words: frozenset[str]) -> bool:
     return any(k in words for k in lemma_keys(tok))
 
 
+def lemma_in_phrasal(tok: Token, words: frozenset[str]) -> bool:
+    """Whether one of the token's lemma keys, alone or with its particle (``hold off``), is in ``words``."""
+    keys = lemma_keys(tok)
+    keys += [f"{k} {p.lower_}" for k in keys for p in tok.children if p.dep_ == "prt"]
+    return any(k in words for k in keys)
+
+
 def lemma_keys(tok: Token) -> list[str]:
     """The lemma, and for a past or -ing verb form the stem with the final ``e`` the lemmatizer
     may have cut (``staged`` read as ``stag``), or the stems of a form it did not know at all."""

@@ -1,0 +1,59 @@
+"""Events asserted by the text that did not happen or are no political act (issue 10's unreal events):
+the main clause of a condition put before it, an attack held off, an offensive being prepared
+(events/modality.py); an act of kin, an employer or a character of fiction (events/states.py)."""
+from __future__ import annotations
+
+from events_helpers import find
+
+
+def _asserted(mentions, prefix):
+    return [m for m in find(mentions, prefix) if m.modality == "asserted"]
+
+
+def test_the_consequent_of_a_condition_is_hypothetical(code):
+    mentions = code("If the talks fail, the Kazakh president will visit Mongolia in the spring.")
+    assert not _asserted(mentions, "04") and not _asserted(mentions, "03")
+    mentions = code("If the border stays closed, Kazakhstan would attack Kyrgyzstan within a month.")
+    assert not _asserted(mentions, "19")
+
+
+def test_a_condition_in_what_a_party_says_or_warns_is_its_speech_act(code):
+    mentions = code("Kazakhstan warned that if Kyrgyzstan closed the border, it would attack Kyrgyz troops.")
+    assert _asserted(mentions, "13")
+
+
+def test_a_hedge_or_a_condition_after_the_clause_is_no_consequent(code):
+    mentions = code("Kazakhstan attacked Kyrgyzstan on Monday, even if the shelling was brief.")
+    assert _asserted(mentions, "19")
+    mentions = code("Kazakhstan signed a pact with Mongolia pledging aid if either is attacked.")
+    assert _asserted(mentions, "05") or _asserted(mentions, "06") or _asserted(mentions, "03")
+
+
+def test_an_attack_held_off_did_not_happen(code):
+    mentions = code("Mongolia persuaded Kazakhstan to hold off from an attack on Kyrgyzstan.")
+    assert not _asserted(mentions, "19")
+    mentions = code("Kazakhstan refrained from strikes on Kyrgyz troops last week.")
+    assert not _asserted(mentions, "19")
+
+
+def test_an_offensive_being_prepared_has_not_happened(code):
+    mentions = code("Kazakhstan and its allies are preparing an offensive against Kyrgyzstan.")
+    assert not _asserted(mentions, "19")
+    # an offensive launched is one
+    assert _asserted(code("Kazakhstan launched an offensive against Kyrgyzstan."), "19")
+
+
+def test_an_act_of_kin_or_an_employer_is_private(code):
+    mentions = code("The Kyrgyz children were abducted by their mother and taken to Mongolia.")
+    assert not [m for m in mentions if m.trigger == "abducted"]
+    mentions = code("He said his boss demanded money before paying his wages in Kazakhstan.")
+    assert not [m for m in mentions if m.trigger == "demanded"]
+
+
+def test_an_act_of_kin_aimed_at_a_political_party_or_by_a_group_or_a_party_s_kin_is_not_private(code):
+    mentions = code("Her husband surrendered to Kyrgyz troops on Friday.")
+    assert [m for m in mentions if m.trigger == "surrendered"]
+    mentions = code("The Kazakh president's sister rejected the Mongolian proposal on Monday.")
+    assert [m for m in mentions if m.trigger == "rejected"]
+    mentions = code("Kyrgyz mothers demanded that Kazakhstan release their sons.")
+    assert [m for m in mentions if m.trigger == "demanded"]
