@@ -14,7 +14,10 @@
   knowledge base lacks) -> the focus, when the sentence names the focus country and no other
   official of it (two officials are more likely counterparts than colleagues);
 - a countryless group of a people without a state ("Kurdish forces", "the Kurds") -> the country
-  of theirs that a locative place of its sentence names ("in Syria") (``_stateless``).
+  of theirs that a locative place of its sentence names ("in Syria") (``_stateless``);
+- a bare countryless office or body of the state ("the ministry", "officials", "a military
+  spokesman") -> the one country its sentence and the few before name, when they name one only
+  (``_nearby``).
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ from .anaphora import resolve_anaphora
 from .cand import Cand
 from .names import fold
 from .phrase import LOC_PREPS
+from .quotes import find_quotes
 
 _PAIR = re.compile(r"^(the )?(two|both) (countries|sides|states|nations|neighbors|neighbours|governments|capitals)$")
 _GROUP_GOV = word_set("actors", "government_nouns")
@@ -44,6 +48,8 @@ _DOMESTIC_MIL = word_set("actors", "domestic_military")
 _POSSESSIVE = word_set("actors", "possessives")
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _PAIR_PEOPLE = word_set("actors", "pair_people")
+_NEARBY = word_map("actors", "nearby_country")
+_QUANTITY = word_set("actors", "quantity_words")
 
 
 def resolve_coreference(doc: Doc, cands: list[Cand], chunks: Sequence[Span] | None = None) -> list[Cand]:
@@ -58,6 +64,7 @@ def resolve_coreference(doc: Doc, cands: list[Cand], chunks: Sequence[Span] | No
     _fill_countries(doc, cands, focus, pair)
     if focus and counts[focus] >= _DOMESTIC["min_mentions"] and counts[focus] >= _DOMESTIC["share"] * sum(counts.values()):
         _domestic(doc, cands, focus)
+    _nearby(doc, cands)
     taken = {i for c in cands if c.actor for i in range(c.start, c.end)}
     extra = [*resolve_anaphora(doc, cands, taken), *_pairs(doc, pair, taken, chunks)]
     _stateless(doc, cands)  # after the pronouns: they keep what their antecedent itself said
@@ -159,18 +166,110 @@ def _domestic(doc: Doc, cands: list[Cand], focus: str) -> None:
     is of the focus country, unless a possessive or a word of elsewhere qualifies it."""
     for cand in cands:
         actor = cand.actor
-        if actor is None or actor.country is not None or actor.sector not in _DOMESTIC_SECTORS \
-                or actor.org or actor.kb_id or (actor.name and not cand.person):
-            continue
-        if actor.sector == "MIL" and doc[cand.head].lemma_.lower() not in _DOMESTIC_MIL:
-            continue
-        span = doc[cand.start:cand.end]
-        words = {t.lower_ for t in span} | {t.lower_ for t in doc[cand.head].children}
-        if words & (_FOREIGN | _POSSESSIVE) or any(t.dep_ == "poss" or t.ent_type_ in ("NORP", "GPE")
-                                                   for t in doc[cand.head].children):
+        if actor is None or not _bare(doc, cand, _DOMESTIC_SECTORS):
             continue
         cand.actor = replace(actor, country=focus, confidence=min(actor.confidence, 0.5))
         cand.basis = "context"
+
+
+def _bare(doc: Doc, cand: Cand, sectors: frozenset[str], offices: frozenset[str] = frozenset()) -> bool:
+    """A countryless group or office of one of ``sectors``, named by no name of its own, no
+    possessive and no word of elsewhere ("police", "the army", "the ministry"; not "their
+    families", "foreign troops"); of the military, only bodies of soldiers (``domestic_military``).
+    With ``offices``, "foreign" before one of these nouns names an office, not elsewhere ("the
+    foreign ministry")."""
+    actor = cand.actor
+    if actor is None or actor.country is not None or actor.sector not in sectors \
+            or actor.org or actor.kb_id or (actor.name and not cand.person):
+        return False
+    if actor.sector == "MIL" and doc[cand.head].lemma_.lower() not in _DOMESTIC_MIL:
+        return False
+    span = doc[cand.start:cand.end]
+    words = {t.lower_ for t in span} | {t.lower_ for t in doc[cand.head].children}
+    if doc[cand.head].lemma_.lower() in offices:
+        words.discard("foreign")
+    return not (words & (_FOREIGN | _POSSESSIVE) or any(t.dep_ == "poss" or t.ent_type_ in ("NORP", "GPE")
+                                                        for t in doc[cand.head].children))
+
+
+def _nearby(doc: Doc, cands: list[Cand]) -> None:
+    """A bare countryless office or body of the state (``_bare``, sectors ``nearby_country``:
+    "The ministry said", "officials say", "a military spokesman said"; not a counted or quantified
+    group, "the two governments", "most governments", nor one "from" or "of" somewhere, nor a
+    private party's lawyer: ``_counsel``) is of the one country of the places its phrase seats it
+    in ("officials in Cairo"; offices of ``seat_sectors`` only: an army is where it is sent, "a
+    sizable force in Syria" may be Russia's); else of the nearest earlier mention of its own noun
+    (``_same_noun``: "the foreign ministry in Moscow" ... "the ministry"); else, when it is the doer
+    of its clause (an active subject or a passive's agent: speakers, not the parties acted on, often
+    foreign: "would cooperate with the court"), of the one country its sentence and the
+    ``sentences`` before it name: every actor or place with a country there is of that country (IGO
+    aside, and a person of a group outside the state: a militant's nationality places no state,
+    "Officials who hunted Baghdadi" are not of his country), and one is named before it outside any
+    quotation (what it says names others: "“The Russian state ordered it,” the judge said"). Two
+    countries named there leave it countryless: a wrong country is worse than none."""
+    sectors, offices = frozenset(_NEARBY["sectors"]), frozenset(_NEARBY["foreign_offices"])
+    if not doc.has_annotation("SENT_START"):
+        return
+    sent_of = {}
+    for k, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sent_of[i] = k
+    quoted = {i for q in find_quotes(doc) for i in range(q.start, q.end)}
+    named = [(c, c.actor.country) for c in cands if c.actor is not None and c.actor.country
+             and c.actor.country != "IGO"
+             and not (c.person and c.actor.org and c.actor.sector not in sectors)]
+    for i, cand in enumerate(cands):
+        head, actor = doc[cand.head], cand.actor
+        if actor is None or not _bare(doc, cand, sectors, offices) or _counsel(doc, cand) or any(
+                t.dep_ == "nummod" or t.lower_ in _QUANTITY or t.lower_ in ("both", "two")
+                or (t.dep_ == "prep" and t.lower_ in _NEARBY["origin_preps"]) for t in head.children):
+            continue
+        country = (_seat(head, cands) if actor.sector in _NEARBY["seat_sectors"] else None) \
+            or _same_noun(doc, cands[:i], cand)
+        if country is None and (head.dep_ == "nsubj" or head.dep_ == "pobj" and head.head.dep_ == "agent"):
+            k = sent_of[cand.head]
+            near = [(c, iso) for c, iso in named if k - _NEARBY["sentences"] <= sent_of[c.head] <= k]
+            countries = {iso for _, iso in near}
+            if len(countries) == 1 and any(c.end <= cand.start and c.head not in quoted for c, _ in near):
+                country = countries.pop()
+        if country is not None:
+            cand.actor = replace(actor, country=country, confidence=min(actor.confidence, 0.5))
+            cand.basis = "context"
+
+
+def _counsel(doc: Doc, cand: Cand) -> bool:
+    """A lawyer, counsel or solicitor of a private party ("Lawyer Jane Doe", "a lawyer for the
+    family"), no office of a state: a noun of ``private_counsel`` in its phrase and none of the
+    words of a state's counsel there ("the attorney general", "government lawyers")."""
+    words = {w for t in doc[cand.start:cand.end] for w in (t.lower_, t.lemma_.lower())}
+    counsel = _NEARBY["private_counsel"]
+    return bool(words & set(counsel["nouns"])) and not words & set(counsel["unless"])
+
+
+def _seat(head: Token, cands: list[Cand]) -> str | None:
+    """The one country of the places its own phrase seats an office in ("the foreign ministry in
+    Moscow", "officials in Cairo"; not "officials in Washington and London")."""
+    places = {t.i for p in head.children if p.dep_ == "prep" and p.lower_ in _NEARBY["seat_preps"]
+              for o in p.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)}
+    countries = {c.actor.country for c in cands if c.head in places and c.actor is not None}
+    return countries.pop() if len(countries) == 1 and None not in countries and "IGO" not in countries else None
+
+
+def _same_noun(doc: Doc, before: list[Cand], cand: Cand) -> str | None:
+    """For a definite singular ``cand`` ("the ministry"), the country of the nearest earlier
+    candidate with a country headed by the same noun, when every word of ``cand``'s phrase is among
+    its words ("the foreign ministry in Moscow" ... "the ministry", not ... "the defence ministry");
+    plural groups ("officials", "leaders") are each time others."""
+    head = doc[cand.head]
+    if head.tag_ != "NN" or not any(t.dep_ == "det" and t.lower_ == "the" for t in head.children):
+        return None
+    mine = {t.lower_ for t in head.subtree if t.pos_ not in ("DET", "PUNCT")}
+    for e in reversed(before):
+        if doc[e.head].lemma_.lower() != head.lemma_.lower() or e.actor is None or not e.actor.country:
+            continue
+        words = {t.lower_ for t in doc[e.start:e.end]} | {t.lower_ for t in doc[e.head].subtree}
+        return e.actor.country if e.actor.country != "IGO" and mine <= words else None
+    return None
 
 
 def _stateless(doc: Doc, cands: list[Cand]) -> None:
