@@ -57,3 +57,12 @@ def test_an_act_of_kin_aimed_at_a_political_party_or_by_a_group_or_a_party_s_kin
     assert [m for m in mentions if m.trigger == "rejected"]
     mentions = code("Kyrgyz mothers demanded that Kazakhstan release their sons.")
     assert [m for m in mentions if m.trigger == "demanded"]
+
+
+def test_a_war_told_with_its_length_in_decades_is_a_standing_state(code):
+    mentions = code("Kyrgyz rebels have fought a decades-long insurgency against Kazakhstan.")
+    assert not _asserted(mentions, "19")
+    mentions = code("Kazakhstan has fought a four-decade insurgency inside its borders.")
+    assert not _asserted(mentions, "19")
+    # the age of a ban is not its act: lifting it is one
+    assert _asserted(code("Kazakhstan lifted its decades-old ban on Mongolian imports on Monday."), "0")

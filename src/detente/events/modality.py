@@ -68,6 +68,7 @@ def find_modality(trigger: Token, lexicon: Lexicon, embedders: Mapping[int, str]
     state = _State()
     embedders = embedders or {}
     _negated_arguments(trigger, words, state)
+    _long_running(trigger, words, state)
     if state.modality == "asserted" and _presupposed(trigger):
         state.reasons.append(f"'{trigger.text}' presupposed (definite subject)")
         return state.result()
@@ -102,6 +103,27 @@ def _scheduled(verb: Token, words: Mapping[str, frozenset[str]], state: _State) 
                 t.lower_ in words["future_time_words"] for t in c.subtree):
             state.set("intended", f"'{c.text}' ahead")
             return
+
+
+def _long_running(trigger: Token, words: Mapping[str, frozenset[str]], state: _State) -> None:
+    """``a decades-long insurgency``, ``has fought a four-decade insurgency against the state``: a war or a
+    partnership that has lasted for decades, told with a modifier of its length, is a standing state, no
+    particular event (as ``for decades`` is); not ``a decades-old ban`` (the ban's age, not its act)."""
+    if sx.eff_pos(trigger) == "noun":
+        nouns = [trigger]
+    elif sx.lemma_in(trigger, words.get("waging_verbs", frozenset())):
+        nouns = sx.children(trigger, "dobj")
+    else:
+        return
+    spans, counts = words.get("long_spans", frozenset()), words.get("span_counts", frozenset())
+    for noun in nouns:
+        before = [t.lower_ for t in noun.doc[noun.left_edge.i:noun.i]]
+        for i, w in enumerate(before):
+            nxt = before[i + 1:i + 3]
+            if w in spans and (nxt == ["-", "long"] or (i > 0 and before[i - 1] in counts)
+                               or (i > 1 and before[i - 1] == "-" and before[i - 2] in counts)):
+                state.set("hypothetical", f"'{noun.text}' lasting {w}")
+                return
 
 
 def _has_no_det(tok: Token, words: Mapping[str, frozenset[str]]) -> bool:
