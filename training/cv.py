@@ -85,8 +85,10 @@ def code(sents: list[Sentence], docs: list, model_path: Path) -> list:
 
 
 def run(grid: dict, policies: list[dict], folds: list[str] | None, dev: bool,
-        exclude: tuple[str, ...] = ()) -> list[dict]:
-    """``exclude``: train writers left out of every model (as ``train --exclude``)."""
+        exclude: tuple[str, ...] = (), out: Path | None = None) -> list[dict]:
+    """``exclude``: train writers left out of every model (as ``train --exclude``); ``out``: a
+    directory for each run's per-sentence rows (id, gold roots, top root), to read a held-out writer's
+    misses."""
     train_s = [s for s in load_split("train") if s.writer not in exclude]
     folding = fold_codes(train_s)
     t0 = time.time()
@@ -115,8 +117,13 @@ def run(grid: dict, policies: list[dict], folds: list[str] | None, dev: bool,
                 pick = [i for i, s in enumerate(train_s) if s.writer == held]
                 sents, hdocs = [train_s[i] for i in pick], [docs[i] for i in pick]
             for i, pol in enumerate(policies):
+                rows_out = None
+                if out is not None and held != "dev":  # the dev split measures: its misses are not listed
+                    out.mkdir(parents=True, exist_ok=True)
+                    tag = "-".join(f"{k}{v}" for k, v in zip(keys, values)) or "base"
+                    rows_out = out / f"{held}-{tag}-p{i}.jsonl"
                 with policy(pol):
-                    rep = score_coded(sents, code(sents, hdocs, path))
+                    rep = score_coded(sents, code(sents, hdocs, path), rows_out)
                 per_policy[i].setdefault(held, []).append((rep["event_vs_none"], rep["top_root_in_gold"]))
             print(f"{params} {held}: {[per_policy[i][held][-1] for i in per_policy]} ({time.time() - t1:.0f}s)",
                   file=sys.stderr, flush=True)
@@ -138,12 +145,13 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--folds", help="comma-separated train writers to hold out (default: all)")
     ap.add_argument("--no-dev", action="store_true")
     ap.add_argument("--exclude", default="", help="comma-separated train writers left out of every model")
+    ap.add_argument("--out", type=Path, help="write the held-out writers' per-sentence rows here")
     args = ap.parse_args(argv)
     exclude = tuple(w for w in args.exclude.split(",") if w)
     if args.folds and set(args.folds.split(",")) & set(exclude):
         ap.error("a held-out writer cannot also be excluded")
     run(json.loads(args.grid), json.loads(args.policies), args.folds.split(",") if args.folds else None,
-        not args.no_dev, exclude)
+        not args.no_dev, exclude, args.out)
     return 0
 
 
