@@ -80,7 +80,7 @@ def our_roots(keys: dict[int, dict], inputs: list[str]) -> dict[int, str | None]
             mentions[m.article_id].append(m)
     ours = {}
     for n, k in keys.items():
-        top = top_event([m for m in mentions[k["article_id"]] if k["start"] <= m.trigger_char < k["end"]])
+        top = top_event([m for m in mentions[k["article_id"]] if k["start"] <= m.coded_from < k["end"]])
         ours[n] = top.cameo[:2] if top is not None else None
     return ours
 

@@ -58,7 +58,7 @@ def score_coded(sents: list[Sentence], coded: Iterable[CodedArticle], out: Path 
             fp[got] += 1
         rows.append({"id": s.id, "gold": gold, "got": got})
         for ev in s.events:  # current news dated, background history not dated at publication
-            hit = [m for m in coded.mentions if ev.trigger[0] <= m.trigger_char < ev.trigger[1]]
+            hit = [m for m in coded.mentions if ev.trigger[0] <= m.coded_from < ev.trigger[1]]
             if hit and ev.modality == "asserted":
                 timed += 1
                 undated_or_text = hit[0].date_basis != "publication"

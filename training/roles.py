@@ -112,8 +112,9 @@ def coded_articles(pipe: Pipeline, sents: Sequence[Sentence],
         off = 0
         for s in group:
             end = off + len(s.text)
-            out.append((s, [replace(m, trigger_char=m.trigger_char - off) for m in mentions
-                            if off <= m.trigger_char < end]))
+            out.append((s, [replace(m, trigger_char=m.trigger_char - off, clause_char=m.clause_char - off if m.clause_char >= 0 else -1)
+                            for m in mentions
+                            if off <= m.coded_from < end]))
             off = end + 2
     return out
 
@@ -151,7 +152,7 @@ def measure(pairs: Iterable[tuple[Sentence, list[EventMention]]], misses: list[d
             if ann.modality != "asserted":
                 continue
             c["gold"] += 1
-            hit = [m for m in mentions if ann.trigger[0] <= m.trigger_char < ann.trigger[1]]
+            hit = [m for m in mentions if ann.trigger[0] <= m.coded_from < ann.trigger[1]]
             if not hit:
                 continue
             c["matched"] += 1

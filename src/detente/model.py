@@ -152,6 +152,7 @@ class EventMention:
     confidence: float = 0.5
     trigger_token: int = -1  # token index of the trigger in the Doc (of a quoted statement, the quoted
     # sentence's main verb, whose clause the stages read; ``trigger`` is then its verb of saying)
+    clause_char: int = -1  # offset of that word when it is not the trigger (a quoted statement's), else -1
     sent_index: int = -1  # index of the sentence in the Doc
     contexts: tuple[str, ...] = ()
     location: Location | None = None
@@ -166,6 +167,13 @@ class EventMention:
     title: str | None = None  # its article's title, publisher and url (read from a store)
     publisher: str | None = None
     url: str | None = None
+
+    @property
+    def coded_from(self) -> int:
+        """The offset of the word whose clause was coded: the trigger's, or for a quoted sentence's
+        statement (whose trigger is its verb of saying, in another sentence) the quoted sentence's verb.
+        Scorers attribute a mention to the sentence that holds it."""
+        return self.clause_char if self.clause_char >= 0 else self.trigger_char
 
     def to_dict(self) -> dict[str, Any]:
         return {

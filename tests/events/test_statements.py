@@ -151,6 +151,7 @@ def test_a_quoted_sentence_continuing_an_attributed_quotation_is_its_speakers_st
     # the evidence is the passage from the verb of saying to the quoted sentence, which proves who said it
     assert m.sentence.startswith("\u201cThe harvest") and m.sentence.endswith("prices.\u201d")
     assert text[m.char_start:m.char_end] == m.sentence and text[m.trigger_char:].startswith("said on Monday")
+    assert text[m.coded_from:].startswith("are pleased")  # scorers find it in the quoted sentence
 
 
 def test_a_quoted_sentence_before_its_verb_of_saying_is_its_speakers_statement(code):

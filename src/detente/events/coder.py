@@ -434,9 +434,10 @@ def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, le
             cand.notes.append("no actor, while other events of the sentence have actors: dropped")
             continue
         text, char = _trigger_text(cand.match)
-        start, end, evidence = sent.start_char, sent.end_char, sent_text
+        start, end, evidence, clause = sent.start_char, sent.end_char, sent_text, -1
         if cand.said is not None:  # a quoted sentence: the verb of saying and the passage from it
             said = cand.said.sent
+            clause = char
             text, char = cand.said.text, cand.said.idx
             start, end = min(start, said.start_char), max(end, said.end_char)
             evidence = doc_text(sent.doc)[start:end]
@@ -448,7 +449,7 @@ def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, le
                 article_id=article.id, sentence=evidence, char_start=start, char_end=end,
                 trigger=text, trigger_char=char, cameo=cand.cameo, rule=cand.rule.id, source=source,
                 target=target, modality=cand.modality.modality, reported=cand.modality.reported,
-                confidence=cand.confidence, trigger_token=cand.trigger.i, sent_index=s_i, contexts=contexts,
+                confidence=cand.confidence, trigger_token=cand.trigger.i, clause_char=clause, sent_index=s_i, contexts=contexts,
                 published=article.published, intended_cameo=cand.intended,
                 background=cb.is_background(cand.pred, cb.load_policy()))
             key = (cand.cameo, cand.modality.modality, *sorted([_actor_key(source), _actor_key(target)]))
