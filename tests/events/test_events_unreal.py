@@ -66,3 +66,17 @@ def test_a_war_told_with_its_length_in_decades_is_a_standing_state(code):
     assert not _asserted(mentions, "19")
     # the age of a ban is not its act: lifting it is one
     assert _asserted(code("Kazakhstan lifted its decades-old ban on Mongolian imports on Monday."), "0")
+
+
+def test_an_event_noun_in_scare_quotes_is_not_asserted(code):
+    mentions = code('Kazakh "offensives" against Kyrgyzstan have consisted of bribing its commanders.')
+    assert not _asserted(mentions, "19")
+    # a quotation that only begins with the noun is no scare quote
+    assert _asserted(code("Kazakhstan launched an offensive against Kyrgyzstan on Monday."), "19")
+
+
+def test_a_partnership_told_as_a_preposition_s_object_is_a_standing_relation(code):
+    mentions = code("The move placed stress on a troubled partnership between Kazakhstan and Mongolia.")
+    assert not [m for m in mentions if m.trigger == "partnership"]
+    mentions = code("Kazakhstan and Mongolia signed a partnership in Astana on Monday.")
+    assert [m for m in mentions if m.modality == "asserted"]

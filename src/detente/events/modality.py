@@ -69,6 +69,8 @@ def find_modality(trigger: Token, lexicon: Lexicon, embedders: Mapping[int, str]
     embedders = embedders or {}
     _negated_arguments(trigger, words, state)
     _long_running(trigger, words, state)
+    if sx.eff_pos(trigger) == "noun" and _scare_quoted(trigger):
+        state.set("hypothetical", f"'{trigger.text}' in scare quotes")
     if state.modality == "asserted" and _presupposed(trigger):
         state.reasons.append(f"'{trigger.text}' presupposed (definite subject)")
         return state.result()
@@ -103,6 +105,16 @@ def _scheduled(verb: Token, words: Mapping[str, frozenset[str]], state: _State) 
                 t.lower_ in words["future_time_words"] for t in c.subtree):
             state.set("intended", f"'{c.text}' ahead")
             return
+
+
+def _scare_quoted(word: Token) -> bool:
+    """``Turkish "offensives" against Isis``: an event noun alone in quotation marks is someone's name for
+    it that the writer keeps at a distance, not an event the text asserts."""
+    doc = word.doc
+    if word.i == 0 or word.i + 1 >= len(doc):
+        return False
+    before, after = doc[word.i - 1], doc[word.i + 1]
+    return before.is_quote and after.is_quote and not before.whitespace_ and not word.whitespace_
 
 
 def _long_running(trigger: Token, words: Mapping[str, frozenset[str]], state: _State) -> None:

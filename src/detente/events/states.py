@@ -23,11 +23,13 @@ if TYPE_CHECKING:
 def standing_relation(trig: Token, lexicon: Lexicon) -> str | None:
     """Why the trigger tells a standing relation rather than an event, or None."""
     if sx.eff_pos(trig) == "noun":
-        if not sx.lemma_in(trig, lexicon.words("relation_noun")):
-            return None
         first = trig
         while first.dep_ == "conj" and first.head != first:
             first = first.head
+        if sx.lemma_in(trig, lexicon.words("standing_noun")) and first.dep_ in ("pobj", "poss", "compound", "nsubj"):
+            return f"'{trig.text}': a standing relation, not an act"  # "stress on a troubled partnership"
+        if not sx.lemma_in(trig, lexicon.words("relation_noun")):
+            return None
         if first.dep_ in ("dobj", "nsubjpass") and sx.lemma_in(first.head, lexicon.words("support_expressing_verb")):
             return None  # "expressed support for": a statement of it
         return f"'{trig.text}': a standing relation, not an act"
