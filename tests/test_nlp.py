@@ -116,6 +116,33 @@ def test_the_indexed_attribute_ruler_finds_spacys_matches_for_every_kind_of_patt
     assert (doc.to_array([POS, DEP]) == annotated.to_array([POS, DEP])).all()
 
 
+def test_the_array_attribute_ruler_sets_what_spacys_sets(bare_nlp):
+    """``ArrayRuler`` (both steps of the model's attribute ruler over the Doc's arrays) leaves every
+    token's part of speech, tag, features, lemma and label as spaCy's ruler does: two-token
+    patterns ("gonna", "let's"), white space, regular expressions, rules that a later one overrides."""
+    import spacy
+    from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+
+    from detente.speedups import ArrayRuler, IndexedMatch
+
+    plain = spacy.load(bare_nlp.meta["lang"] + "_" + bare_nlp.meta["name"])
+    ruler = plain.get_pipe("attribute_ruler")
+    array = ArrayRuler(ruler, IndexedMatch(ruler))
+    assert array.usable
+    texts = ["Y'all ain't gonna believe it, but nothin' changed. Let's go, c'mon!\n\n  Gotta run: I told you "
+             "that it isn't over, although they've said so. Which one? Do it; have it done. That is all.",
+             "The envoy's aides – who'd met them twice – said: “We're done.”  \t It's 5pm; won't they?", ""]
+    for text in texts:
+        with plain.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+            doc = plain(text)
+        with plain.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler"]):
+            theirs = plain(text)
+        array.set_annotations(doc, array.match(doc))
+        columns = [POS, TAG, MORPH, LEMMA, DEP]
+        assert (doc.to_array(columns) == theirs.to_array(columns)).all()
+    assert "ArrayRuler" in type(getattr(bare_nlp.get_pipe("attribute_ruler").match, "__self__", None)).__name__
+
+
 def test_the_gazetteer_s_names_leave_the_tokenizer_s_memory_to_the_texts():
     """spaCy's tokenizer remembers only its first ``max_cache_size`` chunks: the actor ruler splits
     its names with that memory closed (thousands of names would fill it and leave the articles'

@@ -6,6 +6,9 @@
   files each under the values its first token must have, checks it where a token has them, and
   leaves any other pattern to a Matcher, returning the matches in the order spaCy sorts them (so
   later rules still win); ``DirectSetter`` applies them to the tokens without a Span per match.
+  ``ArrayRuler`` does both over the Doc's arrays when the rules set only a token's own values
+  (lemma, part of speech, tag, features, label): what each distinct row of values ends with, the
+  rules applied in spaCy's order, is worked out once, and the Doc's columns are written in one call.
 - ``lemmatizer`` (rule mode): spaCy's calls a Python method per token; ``CachedLemmatizer`` reads
   the (form, part of speech, features) of a Doc as arrays and asks the lemmatizer once per new
   triple (spaCy's own cache key), writing the lemmas back in one call.
@@ -163,6 +166,98 @@ class DirectSetter:
             set_token_attrs(doc[start + index if index >= 0 else end + index], self.attrs[attr_id])
 
 
+# what ``set_token_attrs`` sets as a plain value on the token alone (not on its lexeme), as
+# ``Doc.from_array`` does
+_TOKEN_VALUES = frozenset({LEMMA, POS, TAG, MORPH, DEP})
+
+
+class ArrayRuler:
+    """``AttributeRuler.match`` and ``set_annotations`` (``IndexedMatch``, ``DirectSetter``) as one
+    pass over the Doc's arrays, for rules that set only ``_TOKEN_VALUES``: each distinct row of
+    (LOWER, TAG, DEP, IS_SPACE) gets, once, the values its one-token rules leave (the rules applied
+    in spaCy's order: a later rule's value wins); a token a longer pattern or the Matcher's rest
+    also sets gets the values of all its rules, in that order; then the columns are written in one
+    ``Doc.from_array``. ``match`` returns the plan (a result per token), ``set_annotations`` writes
+    it. ``usable`` is False when a rule sets anything else or points outside its pattern."""
+
+    def __init__(self, ruler: Any, indexed: IndexedMatch):
+        self.indexed = indexed
+        self.indices = list(ruler.indices)
+        self.columns = sorted({attr for attrs in ruler.attrs for attr in attrs})
+        self.sets = [[(self.columns.index(attr), value) for attr, value in attrs.items()] for attrs in ruler.attrs]
+        lengths = [{len(p) for p in entry["patterns"]} for entry in ruler.patterns]
+        self.usable = bool(self.columns) and set(self.columns) <= _TOKEN_VALUES and all(
+            -n <= index < n for index, sizes in zip(self.indices, lengths) for n in sizes)
+        self._rows: dict[tuple[int, ...], tuple[int, list[tuple[int, int, list[list[Cond]]]]]] = {}
+        self._results: dict[tuple[int, ...], int] = {}  # the rules a token matches -> its result
+        self._members: list[tuple[int, ...]] = []  # result -> those rules
+        self._values: list[list[int]] = []  # result -> the value of each column (0: unset)
+        self._set: list[list[bool]] = []  # result -> whether a rule sets the column
+        self._arrays: tuple[np.ndarray, np.ndarray] | None = None
+
+    def _result(self, rules: tuple[int, ...]) -> int:
+        """The result of a token matched by ``rules`` (rule indices, ascending)."""
+        found = self._results.get(rules)
+        if found is None:  # (as many as the distinct sets of rules tokens match: a few hundred)
+            values, done = [0] * len(self.columns), [False] * len(self.columns)
+            for rule in rules:  # spaCy's order: a later rule's value wins
+                for col, value in self.sets[rule]:
+                    values[col], done[col] = value, True
+            found = self._results[rules] = len(self._members)
+            self._members.append(rules)
+            self._values.append(values)
+            self._set.append(done)
+            self._arrays = None
+        return found
+
+    def _row(self, row: tuple[int, ...]) -> tuple[int, list[tuple[int, int, list[list[Cond]]]]]:
+        ones, longer = self.indexed._row(row)
+        return self._result(tuple(sorted({attr_id for attr_id, _ in ones}))), longer
+
+    def match(self, doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+        """Each token's result, and the (token, rule) pairs of the longer patterns and the rest."""
+        if not len(doc):
+            return [], []
+        indexed, cache = self.indexed, self._rows
+        rows = [tuple(r) for r in doc.to_array(list(_COLUMNS.values())).tolist()]
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        hits = [cache.get(row) or cache.setdefault(row, self._row(row)) for row in rows]
+        extra: list[tuple[int, int]] = []
+        for i in [i for i, hit in enumerate(hits) if hit[1]]:
+            for attr_id, _, seq in hits[i][1]:
+                if i + len(seq) <= len(rows) and all(indexed._token_holds(rows[i + k], seq[k])
+                                                     for k in range(1, len(seq))):
+                    extra.append((self._target(attr_id, i, i + len(seq)), attr_id))
+        if indexed.rest_size:
+            strings = indexed.strings
+            for m_id, start, end in indexed.rest(doc, allow_missing=True, as_spans=False):
+                attr_id = int(strings[m_id])
+                extra.append((self._target(attr_id, start, end), attr_id))
+        return [hit[0] for hit in hits], extra
+
+    def _target(self, attr_id: int, start: int, end: int) -> int:
+        index = self.indices[attr_id]
+        return start + index if index >= 0 else end + index
+
+    def set_annotations(self, doc: Doc, plan: tuple[list[int], list[tuple[int, int]]]) -> None:
+        results, extra = plan
+        if not results:
+            return
+        more: dict[int, set[int]] = {}
+        for token, attr_id in extra:
+            more.setdefault(token, set()).add(attr_id)
+        for token, rules in more.items():
+            results[token] = self._result(tuple(sorted(rules.union(self._members[results[token]]))))
+        if self._arrays is None:
+            self._arrays = (np.array(self._values, dtype=np.uint64).reshape(-1, len(self.columns)),
+                            np.array(self._set, dtype=bool).reshape(-1, len(self.columns)))
+        values, done = self._arrays
+        index = np.asarray(results, dtype=np.intp)
+        merged = np.where(done[index], values[index], doc.to_array(self.columns))
+        doc.from_array(self.columns, merged)  # type: ignore[arg-type]  # uint64 values: what spaCy's Ints2d stands for
+
+
 class CachedLemmatizer:
     """Calls the rule lemmatizer once per new (form, part of speech, features) triple."""
 
@@ -174,20 +269,21 @@ class CachedLemmatizer:
         if len(doc) == 0:
             return doc
         lem = self.lemmatizer
-        values = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        out = values[:, 3].copy()
-        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
         cache = self.cache
-        for i, (orth, pos, morph, lemma) in enumerate(values.tolist()):
-            if lemma and not lem.overwrite:
-                continue
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        get, keep = cache.get, not lem.overwrite
+        # a lemma already set (by the attribute ruler) stays; the others from the cache, None if new
+        out = [lemma if lemma and keep else get((orth, pos, morph)) for orth, pos, morph, lemma in rows]
+        strings = doc.vocab.strings
+        for i in [i for i, value in enumerate(out) if value is None]:
+            orth, pos, morph, _ = rows[i]
             value = cache.get((orth, pos, morph))
             if value is None:
-                if len(cache) >= 500_000:
-                    cache.clear()
                 value = cache[(orth, pos, morph)] = strings.add(lem.lemmatize(doc[i])[0])
             out[i] = value
-        doc.from_array([LEMMA], out.reshape(-1, 1))  # type: ignore[arg-type]  # uint64 hashes, spaCy's Ints2d
+        doc.from_array([LEMMA], np.array(out, dtype=np.uint64).reshape(-1, 1))  # type: ignore[arg-type]  # spaCy's Ints2d
         return doc
 
 
@@ -241,8 +337,14 @@ def speed_up(nlp: Language) -> None:
         vocab.get_noun_chunks = noun_chunks
     if "attribute_ruler" in nlp.pipe_names:
         ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))  # spaCy types pipes as Callable[[Doc], Doc]
-        ruler.match = IndexedMatch(ruler)  # type: ignore[method-assign]  # replacing the methods is the point
-        ruler.set_annotations = DirectSetter(ruler)  # type: ignore[method-assign]
+        indexed = IndexedMatch(ruler)
+        array = ArrayRuler(ruler, indexed)
+        if array.usable:  # the rules set only a token's own values: both steps over the Doc's arrays
+            ruler.match = array.match  # type: ignore[method-assign]  # replacing the methods is the point
+            ruler.set_annotations = array.set_annotations  # type: ignore[method-assign]
+        else:
+            ruler.match = indexed  # type: ignore[method-assign]
+            ruler.set_annotations = DirectSetter(ruler)  # type: ignore[method-assign]
     if "lemmatizer" in nlp.pipe_names and getattr(nlp.get_pipe("lemmatizer"), "mode", None) == "rule":
         nlp.add_pipe("detente_cached_lemmatizer_v1", after="lemmatizer")
         nlp.disable_pipe("lemmatizer")  # kept loaded: the cached one asks it

@@ -20,6 +20,7 @@ from ..model import ActorMention, EventMention
 from ..policy import cameo_policy
 from ..wordlists import word_map, word_set
 from . import syntax as sx
+from .features import doc_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -171,10 +172,14 @@ def recalled_places(doc: Doc, places: Sequence[PlaceMention]) -> list[PlaceMenti
     towns = sorted((p for p in places if p.place.kind == "city" and not p.dateline), key=lambda p: p.start)
     if not towns:
         return list(places)
-    starts = [s.start for s in doc.sents]
     out = list(places)
-    for tok in doc:
-        if tok.lower_ not in TOWN_NOUNS or tok.pos_ != "NOUN" or not _bare_definite(tok):
+    table = doc_table(doc)  # forms and parts of speech from the Doc's arrays: a Token only for a town noun
+    nouns = [i for i, form in enumerate(table.lower) if form in TOWN_NOUNS and table.pos[i] == "NOUN"]
+    if not nouns:
+        return out
+    starts = [s.start for s in doc.sents]
+    for tok in (doc[i] for i in nouns):
+        if not _bare_definite(tok):
             continue
         s_i = bisect.bisect_right(starts, tok.i) - 1
         first = starts[max(0, s_i - RECALL_SENTENCES)]
