@@ -61,10 +61,12 @@ class Policy:
     holder_roots: frozenset[str]
     instrument_force_roots: frozenset[str]
     crowd_roots: frozenset[str]
+    ally_roots: frozenset[str]
     recall_roots: frozenset[str]
     retaliate_roots: frozenset[str]
     retaliation_act_roots: frozenset[str]
     place_target_codes: frozenset[str]
+    captive_codes: frozenset[str]
     addressee_only_codes: frozenset[str]
     recall_codes: frozenset[str]
     reciprocal_codes: frozenset[str]
@@ -150,10 +152,12 @@ def build_policy(data: Any) -> Policy:
         holder_roots=_set(roots, "roots", "holder", _ROOT),
         instrument_force_roots=_set(roots, "roots", "instrument_force", _ROOT),
         crowd_roots=_set(roots, "roots", "crowd", _ROOT),
+        ally_roots=_set(roots, "roots", "ally", _ROOT),
         recall_roots=_set(roots, "roots", "recall", _ROOT),
         retaliate_roots=_set(roots, "roots", "retaliate", _ROOT),
         retaliation_act_roots=_set(roots, "roots", "retaliation_act", _ROOT),
         place_target_codes=_set(codes, "codes", "place_target", _CODE),
+        captive_codes=_set(codes, "codes", "captive", _CODE),
         addressee_only_codes=_set(codes, "codes", "addressee_only", _CODE),
         recall_codes=_set(codes, "codes", "recall", _CODE),
         reciprocal_codes=_set(codes, "codes", "reciprocal", _CODE),

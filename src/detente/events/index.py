@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 BFS_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "pobj", "npadvmod", "conj"})
 # an apposition names the referent itself ("Tajikistan's guarantor, Russia"); a possessor last
 BFS_ORDER = {"appos": 0, "compound": 1, "nmod": 1, "amod": 2, "prep": 3, "pobj": 3, "npadvmod": 4, "poss": 5}
-BFS_PREPS = frozenset({"of", "from", "by"})
+BFS_PREPS = frozenset({"of", "from", "by"}) | word_set("events", "member_preps")  # "its allies, including France"
 # a countryless actor serving a named one is of it ("a spokesperson for the Foreign Office", "an
 # official at Scotland Yard"); "at" a mere place says nothing ("diplomats at Baghdad airport")
 SERVING_PREPS = frozenset({"for", "at"})

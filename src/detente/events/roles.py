@@ -40,7 +40,8 @@ from .lexicon import Lexicon
 from .matcher import Match
 from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
 from .holders import held_by
-from .sides import ADVERSARY_PREPS, ANY_SECTOR_ROOTS, OWN_FORCE_SECTORS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, crowd_source, custody_source, fallback_sources, fallback_targets, national, sentence_country
+from .allies import ally_ids, compatriots
+from .sides import ADVERSARY_PREPS, ANY_SECTOR_ROOTS, CAPTIVE_CODES, OWN_FORCE_SECTORS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, crowd_source, custody_source, fallback_sources, fallback_targets, national, sentence_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -258,11 +259,12 @@ def _itself(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
 
 
 def _fill(slots: Sequence[str], match: Match, index: ActorIndex, lexicon: Lexicon,
-          exclude: Sequence[ActorMention] = (), parties: bool = False) -> tuple[list[ActorMention], str | None]:
+          exclude: Sequence[ActorMention] = (), parties: bool = False,
+          allies: frozenset[int] | set[int] = frozenset()) -> tuple[list[ActorMention], str | None]:
     own: tuple[list[ActorMention], str | None] = ([], None)
     for slot in slots:
         tokens = slot_tokens(slot, match, lexicon)
-        found = [m for m in resolve(tokens, index) if m not in exclude
+        found = [m for m in resolve(tokens, index) if m not in exclude and m.start not in allies
                  and not (parties and (is_thing(m, match.trigger) or _itself(m, exclude)))]
         if not found and slot == "subj":
             pron = [t for t in tokens if t.lower_ in PRONOUNS and not index.at(t)]
@@ -346,16 +348,18 @@ def _own_forces(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
 def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
     """Source and target actors of a match, by the rule's slots."""
     rule = match.rule
+    allies = ally_ids(match)  # "fought alongside the militia": on the doer's side (events/allies.py)
     sources, s_slot = _fill(rule.source, match, index, lexicon)
-    targets, t_slot = _fill(rule.target, match, index, lexicon, exclude=sources, parties=True)
-    mutual = _mutual_kind(match)
+    targets, t_slot = _fill(rule.target, match, index, lexicon, exclude=sources, parties=True, allies=allies)
+    mutual = _mutual_kind(match) and not allies  # doers beside an ally fight together
     # language the slots do not reach (events/sides.py); conjoined doers of a mutual act are each
     # other's counterparts, those of another act only when it names no other target ("X, Y and Z
     # fired missiles at sites in Syria": Syria)
     if not targets and not (len(sources) >= 2 and mutual):
         targets, t_slot = fallback_targets(match, rule.cameo, index, sources)
-        targets = [t for t in targets if not is_thing(t, match.trigger)]
-    if not targets and not (len(sources) >= 2 and mutual) and (rule.cameo[:2] in PLACE_ROOTS or rule.cameo in PLACE_CODES):
+        targets = [t for t in targets if not is_thing(t, match.trigger) and t.start not in allies]
+    if not targets and not (len(sources) >= 2 and mutual) and (rule.cameo[:2] in PLACE_ROOTS or rule.cameo in PLACE_CODES) \
+            and (rule.cameo[:3] not in CAPTIVE_CODES or sources):  # "was detained in Izmir": the state's, not a target
         targets, t_slot = _slot_places(match, index, lexicon)
     if not sources:
         sources, s_slot = fallback_sources(match, rule.cameo, index, targets)
@@ -368,8 +372,11 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
         targets = []  # "Russia and Ukraine swapped 35 prisoners": the parties, not the prisoners
     # no other target named: "Ecuador and Peru pulled back troops"; three doers or more of an act that
     # is not mutual are doers together ("Venezuela, Nicaragua and Bolivia offered Snowden asylum")
-    if not targets and (len(sources) == 2 or len(sources) > 2 and _mutual_kind(match, venue=False)):
+    if not targets and not allies and (len(sources) == 2 and (mutual or not compatriots(sources))
+                                       or len(sources) > 2 and _mutual_kind(match, venue=False)):
         sources, targets, reciprocal = sources[:1], sources[1:], True
+    elif not targets and not mutual and compatriots(sources):
+        sources = sources[:1]  # "the president and his foreign minister vowed": one side, one event
     elif not sources and len(targets) >= 2 and rule.reciprocal:
         sources, targets, reciprocal = targets[:1], targets[1:], True
     targets = held_by(targets, rule.cameo, match.trigger, index, sources)  # "advanced on Isis-held Mosul": Isis

@@ -47,6 +47,7 @@ from ..model import Actor, ActorMention
 from ..policy import cameo_policy
 from ..wordlists import word_set
 from . import syntax as sx
+from .allies import ally_phrase_ids
 from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
 from .matcher import Match
 
@@ -61,6 +62,7 @@ COMP_SUBJ_ROOTS = cameo_policy().comp_subject_roots  # comments, accusations, fi
 PRIOR_ROOTS = cameo_policy().prior_clause_roots  # reactions: criticism, rejection, threats
 PLACE_ROOTS = cameo_policy().place_target_roots  # force posture, coercion, assault, fighting
 PLACE_CODES = cameo_policy().place_target_codes  # a visit: the place visited
+CAPTIVE_CODES = cameo_policy().captive_codes  # arrests, abductions: a person held, not a place
 ANY_SECTOR_ROOTS = cameo_policy().domestic_any_sector_roots  # arrests, accusations: officials too
 HOME_SECTORS = frozenset({"GOV", "ELI", "OPP", "LEG", "JUD", "PTY"})  # a leader named by nationality is at home
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards", "from"})
@@ -132,7 +134,7 @@ def fallback_targets(match: Match, cameo: str, index: ActorIndex,
                  and (m.actor.country or name not in LOCATED_STEPS)]
         if found:
             return found, name
-    if cameo[:2] in PLACE_ROOTS or cameo in PLACE_CODES:
+    if (cameo[:2] in PLACE_ROOTS or cameo in PLACE_CODES) and (cameo[:3] not in CAPTIVE_CODES or sources):
         found = [m for m in _places(trig, index) if not same_actor(m, sources)]
         if found:
             return found[:1], "place"
@@ -457,6 +459,7 @@ def sentence_country(mention: ActorMention, other: ActorMention | None, trig: To
         return None
     found: set[str] = set()
     adversary = adversary_ids(mention, trig.doc)  # a country the side is said to fight is not its own
+    adversary |= ally_phrase_ids(trig)  # nor one said to back the act ("with American air support")
     for tok in trig.sent:
         if other is not None and other.start <= tok.i < other.end:
             continue  # the counterpart's own country is no scene ("Saudi Arabia backed the militants")
