@@ -92,3 +92,15 @@ def test_a_member_of_a_group_outside_the_state_names_no_state(country):
 def test_a_group_outside_the_state_still_names_its_country(country):
     text = "The TPLF seized two towns in the north on Monday. Federal forces said they had retaken one of them."
     assert country(text, "forces") == "ETH"
+
+
+@pytest.mark.parametrize("text, word, iso", [
+    # a junta is the soldiers who rule: of the country they rule, like the army
+    ("Soldiers seized power in Niger in July. The junta said elections would be held within three years.",
+     "junta", "NER"),
+    # a country's opposition speaks at home
+    ("Zimbabwe held its general election on Wednesday. The opposition said the count had been rigged.",
+     "opposition", "ZWE"),
+])
+def test_junta_and_opposition_take_the_country_named_nearby(country, text, word, iso):
+    assert country(text, word) == iso
