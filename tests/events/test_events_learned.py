@@ -144,7 +144,9 @@ def test_events_below_the_confidence_floor_are_dropped_unless_two_countries_face
     from detente.pipeline import Pipeline
 
     pipe = Pipeline(Settings())
-    one_side = "Colombian troops killed six rebels in a raid on a jungle camp, the army said."
+    # no attribution: a sentence whose events are all dropped gets its speaker's plain statement
+    # (statements.py), which the floor does not apply to
+    one_side = "Colombian troops killed six rebels in a raid on a jungle camp on Monday."
     two_sides = "Kenya's foreign minister met his Ugandan counterpart in Kampala on Tuesday."
     assert pipe.code_text(one_side, published="2021-03-03")
     policy = dataclasses.replace(cb.load_policy(), min_confidence=1.0, trust_dyads=True)
