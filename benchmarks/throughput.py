@@ -62,7 +62,7 @@ def _rates(name: str, seconds: float, articles: int, words: int) -> dict[str, An
 
 
 def _key(m: Any) -> tuple:
-    return m.article_id, m.trigger_char, m.cameo
+    return m.article_id, m.coded_from, m.cameo
 
 
 def _coding(m: Any) -> tuple:

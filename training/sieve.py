@@ -53,7 +53,7 @@ def observe(split: str) -> list[tuple[list[str], list[str], int]]:
     rows = []
     for doc, art in parse(pipe.nlp, ((a.text, a) for a in arts), 64, 1):
         coded = pipe.code_doc(doc, art)
-        triggers = {m.trigger_char for m in coded.mentions}
+        triggers = {m.coded_from for m in coded.mentions}
         forms = [t.lower_ for t in doc if t.is_alpha and sieve.may_trigger(t.lower_)]
         fired = [t.lower_ for t in doc if t.idx in triggers and t.is_alpha]
         rows.append((forms, fired, len(coded.mentions)))
@@ -106,7 +106,7 @@ def recall(split: str) -> dict[str, Any]:
         keys, agree, typed, typed_ok = set(), 0, 0, 0
         for s, (doc, art) in zip(sents, parse(pipe.nlp, ((a.text, a) for a in arts), 64, 1, sieve)):
             coded = pipe.code_doc(doc, art)
-            keys |= {(art.id, m.trigger_char, m.cameo) for m in coded.mentions}
+            keys |= {(art.id, m.coded_from, m.cameo) for m in coded.mentions}
             gold = [e.cameo[:2] for e in s.events if e.modality == "asserted"]
             top = top_event(coded.mentions)
             got = top.cameo[:2] if top is not None and (top.modality == "asserted" or top.cameo[:2] in ("03", "13")) else None
@@ -139,8 +139,8 @@ def sentence_rows(articles: list[Any]) -> list[tuple[int, list[float], int]]:
         at = {t.idx: t.i for t in doc}
         mentions = [0] * len(sents)
         for m in coded.mentions:
-            if m.trigger_char in at:
-                mentions[bisect.bisect_right(starts, at[m.trigger_char]) - 1] += 1
+            if m.coded_from in at:
+                mentions[bisect.bisect_right(starts, at[m.coded_from]) - 1] += 1
         for (start, end, _), n in zip(sents, mentions):
             forms = [t.lower_ for t in doc[start:end] if t.is_alpha and sieve.may_trigger(t.lower_)]
             yields = [(counts[f][1] + 1) / (counts[f][0] + 2) if f in counts else 1.0 for f in forms]
