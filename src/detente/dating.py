@@ -158,6 +158,11 @@ def _trigger_token(doc: Doc, m: EventMention) -> Token | None:
             return tok
     if m.trigger_char < 0:
         return None
+    # the token holding the trigger (a quoted statement's verb of saying, in another sentence than
+    # the clause the stages read): found by spaCy, not by a list of every token's offset per mention
+    span = doc.char_span(m.trigger_char, m.trigger_char + max(len(m.trigger), 1), alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0]
     starts = [t.idx for t in doc]
     i = bisect.bisect_right(starts, m.trigger_char) - 1
     return doc[i] if i >= 0 else None
