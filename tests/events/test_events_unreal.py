@@ -29,34 +29,33 @@ def test_a_hedge_or_a_condition_after_the_clause_is_no_consequent(code):
     assert _asserted(mentions, "05") or _asserted(mentions, "06") or _asserted(mentions, "03")
 
 
+def _on(code, text, word):
+    """The mentions of ``text`` triggered by ``word``."""
+    return [m for m in code(text) if m.trigger == word]
+
+
 def test_an_attack_held_off_did_not_happen(code):
-    mentions = code("Mongolia persuaded Kazakhstan to hold off from an attack on Kyrgyzstan.")
-    assert not _asserted(mentions, "19")
-    mentions = code("Kazakhstan refrained from strikes on Kyrgyz troops last week.")
-    assert not _asserted(mentions, "19")
+    for text in ("Mongolia persuaded Kazakhstan to hold off from an attack on Kyrgyzstan.",
+                 "Kazakhstan refrained from strikes on Kyrgyz troops last week."):
+        assert not _asserted(code(text), "19"), text
 
 
 def test_an_offensive_being_prepared_has_not_happened(code):
-    mentions = code("Kazakhstan and its allies are preparing an offensive against Kyrgyzstan.")
-    assert not _asserted(mentions, "19")
+    assert not _asserted(code("Kazakhstan and its allies are preparing an offensive against Kyrgyzstan."), "19")
     # an offensive launched is one
     assert _asserted(code("Kazakhstan launched an offensive against Kyrgyzstan."), "19")
 
 
 def test_an_act_of_kin_or_an_employer_is_private(code):
-    mentions = code("The Kyrgyz children were abducted by their mother and taken to Mongolia.")
-    assert not [m for m in mentions if m.trigger == "abducted"]
-    mentions = code("He said his boss demanded money before paying his wages in Kazakhstan.")
-    assert not [m for m in mentions if m.trigger == "demanded"]
+    assert not _on(code, "The Kyrgyz children were abducted by their mother and taken to Mongolia.", "abducted")
+    assert not _on(code, "He said his boss demanded money before paying his wages in Kazakhstan.", "demanded")
 
 
 def test_an_act_of_kin_aimed_at_a_political_party_or_by_a_group_or_a_party_s_kin_is_not_private(code):
-    mentions = code("Her husband surrendered to Kyrgyz troops on Friday.")
-    assert [m for m in mentions if m.trigger == "surrendered"]
-    mentions = code("The Kazakh president's sister rejected the Mongolian proposal on Monday.")
-    assert [m for m in mentions if m.trigger == "rejected"]
-    mentions = code("Kyrgyz mothers demanded that Kazakhstan release their sons.")
-    assert [m for m in mentions if m.trigger == "demanded"]
+    for text, word in (("Her husband surrendered to Kyrgyz troops on Friday.", "surrendered"),
+                       ("The Kazakh president's sister rejected the Mongolian proposal on Monday.", "rejected"),
+                       ("Kyrgyz mothers demanded that Kazakhstan release their sons.", "demanded")):
+        assert _on(code, text, word), text
 
 
 def test_a_war_told_with_its_length_in_decades_is_a_standing_state(code):
@@ -76,7 +75,7 @@ def test_an_event_noun_in_scare_quotes_is_not_asserted(code):
 
 
 def test_a_partnership_told_as_a_preposition_s_object_is_a_standing_relation(code):
-    mentions = code("The move placed stress on a troubled partnership between Kazakhstan and Mongolia.")
-    assert not [m for m in mentions if m.trigger == "partnership"]
+    text = "The move placed stress on a troubled partnership between Kazakhstan and Mongolia."
+    assert not _on(code, text, "partnership")
     mentions = code("Kazakhstan and Mongolia signed a partnership in Astana on Monday.")
     assert [m for m in mentions if m.modality == "asserted"]
