@@ -19,6 +19,8 @@ from .lexicon import Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ..model import ActorMention
+
 
 def standing_relation(trig: Token, lexicon: Lexicon) -> str | None:
     """Why the trigger tells a standing relation rather than an event, or None."""
@@ -53,11 +55,11 @@ def standing_relation(trig: Token, lexicon: Lexicon) -> str | None:
     return f"'{trig.text}' describes '{clause.head.text}': a standing relation"
 
 
-def private_act(trig: Token, targets: Sequence[Any], lexicon: Lexicon) -> str | None:
+def private_act(trig: Token, targets: Sequence[ActorMention], lexicon: Lexicon) -> str | None:
     """``abducted by their mother``, ``his boss demanded``, ``the protagonist pleads``: an act whose doers
     are all kin, an employer or a character of fiction is a private matter, no political event, unless
     it is aimed at a party of a political sector (``her husband surrendered to Syrian forces``, ``her
-    father accused the UK authorities``). ``targets``: the event's target mentions (``ActorMention``)."""
+    father accused the UK authorities``). ``targets``: the event's target mentions."""
     if sx.eff_pos(trig) != "verb":
         return None
     sectors = {w.upper() for w in lexicon.words("quoted_speaker_sector")}
