@@ -75,6 +75,16 @@ def test_sectors_from_titles_and_nouns(text, expected):
     assert cs(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("a hospital administrator", (None, "HLH")), ("the school administrator", (None, "EDU")),
+    ("the UN administrator", ("IGO", "IGO")), ("the Iraqi administrator", ("IRQ", "GOV")),
+    ("a district administrator", (None, "GOV")),
+])
+def test_an_administrator_takes_the_sector_of_what_it_runs(text, expected):
+    # "administrator" is a weak title: the body it runs decides, the state only when none is named
+    assert cs(text) == expected
+
+
 def test_defence_minister_carries_military_as_secondary_sector():
     actor = resolve_actor("Defense Minister")
     assert (actor.country, actor.sector, actor.sector2) == (None, "GOV", "MIL")
