@@ -181,6 +181,41 @@ def test_a_statement_charging_a_party_accuses_it(nlp, resources, text, word, tar
     assert [t.actor.country for t in cand.roles.targets][:1] == [target]
 
 
+@pytest.mark.parametrize("text, code, target", [
+    ("The Kazakh president said the Kyrgyz government had failed its own people.", "111", "KGZ"),
+    ("The Kazakh foreign minister said Mongolia had betrayed the herders of the steppe.", "111", "MNG"),
+    ("The Kazakh president told parliament that the Kyrgyz government had ignored every warning.", "111", "KGZ"),
+    ("The Kazakh president said the Kyrgyz blockade amounted to an act of aggression.", "111", "KGZ"),
+    ("Kazakh officials said the Kyrgyz raids constituted a violation of the treaty.", "111", "KGZ"),
+    ("The Kazakh government said Kyrgyz troops had violated the ceasefire twice.", "112", "KGZ"),
+    ("The Kazakh president said the Kyrgyz militias had committed war crimes in the valley.", "112", "KGZ"),
+    ('"Mongolia has betrayed its neighbours," the Kazakh president said.', "111", "MNG"),
+])
+def test_a_statement_that_has_another_party_fail_or_break_a_rule_judges_it(nlp, resources, text, code, target):
+    cand = _revised(nlp, resources, text, "said" if "said" in text else "told", "010")
+    assert cand.cameo == code
+    assert [t.actor.country for t in cand.roles.targets][:1] == [target]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kazakh president said the talks with Kyrgyzstan had failed.",  # no party did it
+    "The Kazakh president said Kazakhstan had failed its herders.",  # the speaker's own side
+    "The Kazakh president said we had failed the herders of the steppe.",
+    "The Kazakh president said the Kyrgyz government would fail without help.",  # a prediction
+    "The Kazakh president said the Kyrgyz government had not violated the ceasefire.",  # a defence
+    "The Kazakh president said the Kyrgyz blockade would amount to an act of aggression.",  # a warning
+    "The Kazakh president said Kyrgyzstan had committed troops to the mission.",  # no misdeed
+    "The Kazakh president said the ceasefire had been violated twice.",  # no doer named
+])
+def test_a_failure_or_a_breach_by_no_other_party_or_not_asserted_is_no_verdict(nlp, resources, text):
+    assert _revised(nlp, resources, text, "said", "010").cameo == "010"
+
+
+def test_an_admission_that_a_party_failed_is_no_verdict(nlp, resources):
+    text = "The Mongolian envoy admitted that the Kazakh mission had failed the herders."
+    assert _revised(nlp, resources, text, "admitted", "015").cameo == "010"
+
+
 @pytest.mark.parametrize("text", [
     "The Kazakh government said Kyrgyz troops had fired on Mongolian villages near the border.",  # a report
     "The Kazakh government said Kazakh troops had fired on Kyrgyz villages near the border.",  # its own act

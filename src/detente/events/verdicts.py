@@ -10,9 +10,15 @@ harm is an accusation (112); either is aimed at the party judged, not at the one
   help of", "said Russia had orchestrated the attack"); a plot the speaker's own side did is a claim,
   not a charge, and a future one an announcement. Failing those, a hostile act the clause says
   another party did to the speaker's side ("said Chinese vessels had rammed its ships").
+- A verdict or a charge told by a verb: the reported clause has another party fail, betray or ignore
+  ("said the government had failed its people", "had betrayed the Kurds": a criticism) or break a
+  rule or commit a crime ("said both sides had violated the truce", "had committed war crimes": an
+  accusation); an act that "amounts to" or "constitutes" a verdict word is judged as a copula's
+  subject is ("said the restrictions amounted to collective punishment").
 
 Words are data (``data/lexicon/content.yaml``: ``verdict_word``, ``regard_verb``, ``blame_word``,
-``plot_verb``, ``charged_act_verb``).
+``plot_verb``, ``charged_act_verb``, ``verdict_copula``, ``faulting_verb``, ``wrongdoing_verb``,
+``misdeed_noun``).
 """
 from __future__ import annotations
 
@@ -51,7 +57,8 @@ class Finding:
 def judged(said: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> Finding | None:
     """A verdict on or a charge against another party in what ``said`` reports, else None. ``own``:
     the speaker's countries (a charge against them is the speaker's own claim)."""
-    return _judged_in(reported_clauses(said, lexicon), own, index, lexicon)
+    admits = sx.lemma_in(said, lexicon.words("admission_verb"))  # "admitted the UN had failed": its own side
+    return _judged_in(reported_clauses(said, lexicon), own, index, lexicon, faults=not admits)
 
 
 def judged_quote(verb: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> Finding | None:
@@ -63,13 +70,14 @@ def judged_quote(verb: Token, own: set[str], index: ActorIndex, lexicon: Lexicon
     return _judged_in(clauses, own, index, lexicon)
 
 
-def _judged_in(clauses: list[Token], own: set[str], index: ActorIndex, lexicon: Lexicon) -> Finding | None:
+def _judged_in(clauses: list[Token], own: set[str], index: ActorIndex, lexicon: Lexicon,
+               faults: bool = True) -> Finding | None:
     for clause in clauses:
         found = _charge(clause, own, index, lexicon) or _verdict(clause, index, lexicon)
         if found is not None:
             return found
     for clause in clauses:
-        found = _act_charged(clause, own, index, lexicon)
+        found = _act_charged(clause, own, index, lexicon) or (_faulted(clause, own, index, lexicon) if faults else None)
         if found is not None:
             return found
     return None
@@ -116,6 +124,12 @@ def _verdict(clause: Token, index: ActorIndex, lexicon: Lexicon) -> Finding | No
     if sx.lemma_in(clause, regard):  # "we see the YPG as a terrorist organisation"
         judged_tok = sx.direct_objects(clause)
         predicates = sx.children(clause, "oprd") + [o for o in sx.prep_objects(clause, ("as",))]
+    elif sx.lemma_in(clause, lexicon.words("verdict_copula")):  # "the restrictions amounted to collective punishment"
+        judged_tok = sx.children(clause, *sx.SUBJ_DEPS)
+        if any(a.lower_ in MODAL_AUX for a in sx.children(clause, "aux")) or sx.children(clause, "neg") \
+                or any(_first_person(list(t.subtree)) or _speakers_own(t) for t in judged_tok):
+            return None  # "would amount to a war crime": a warning; "our response amounted to": no other party
+        predicates = sx.direct_objects(clause) + sx.prep_objects(clause, ("to",))
     elif sx.lemma(clause) in sx.COPULAS or sx.eff_pos(clause) == "adj":
         judged_tok = sx.children(clause, *sx.SUBJ_DEPS)
         if sx.children(clause, "expl") or any(_first_person(list(t.subtree)) or _speakers_own(t) for t in judged_tok):
@@ -200,6 +214,36 @@ def _act_charged(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexic
             verb, ("at", "on", "into", "against", "in"))
         if any(_speakers(t, own, index) for o in done_to for t in o.subtree):
             return Finding("charge", verb.text, party)
+    return None
+
+
+def _faulted(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> Finding | None:
+    """A party of another country (the clause's doer) that the reported clause has fail, betray or
+    ignore (``faulting_verb``: a verdict, "said the government had failed its people") or break a rule
+    or commit a misdeed (``wrongdoing_verb``, "commit" only with a ``misdeed_noun`` or ``verdict_word``
+    as its object: a charge, "said both sides had violated the truce", "had committed war crimes").
+    A negated, modal or future act is none (a defence, a warning, a prediction: "would fail"), and so
+    is the speaker's own side's ("we have failed"), a passive's or one with no party as its doer ("said
+    the talks had failed")."""
+    faulting, wrongdoing = lexicon.words("faulting_verb"), lexicon.words("wrongdoing_verb")
+    misdeeds = lexicon.words("misdeed_noun") | lexicon.words("verdict_word")
+    for verb in [clause, *(c for c in sx.children(clause, "conj") if sx.eff_pos(c) == "verb")]:
+        if sx.eff_pos(verb) != "verb" or sx.is_passive(verb) or sx.children(verb, "neg") or any(
+                a.lower_ in MODAL_AUX for a in sx.children(verb, "aux")):
+            continue
+        if sx.lemma_in(verb, faulting):
+            kind = "verdict"
+        elif sx.lemma_in(verb, wrongdoing) and (sx.lemma(verb) not in lexicon.words("misdeed_verb") or any(
+                sx.lemma_in(sx.object_head(o), misdeeds) for o in sx.direct_objects(verb))):
+            kind = "charge"
+        else:
+            continue
+        doers = sx.children(verb, *sx.SUBJ_DEPS)
+        if not doers and verb.dep_ == "conj":  # "had ignored the warnings and failed to act": the first verb's doer
+            doers = sx.children(verb.head, *sx.SUBJ_DEPS)
+        party = _party(doers, None, index) if doers and not _first_person(doers) else None
+        if party is not None and party.actor.country not in own:
+            return Finding(kind, verb.text, party)
     return None
 
 
