@@ -124,6 +124,22 @@ def test_a_speaker_whose_country_only_qualifies_a_noun_of_no_office_makes_no_sta
         assert [m.cameo for m in _statements(code(text))] == ["010"], text
 
 
+def test_a_person_in_the_street_or_one_former_official_makes_no_statement(code_full):
+    # a commentator or a passer-by speaks for no party: the writers code none of their plain comments
+    for text in ("A Kazakh engineer who has lived in the city for years said the harvest had been poor.",
+                 "A former Kazakh intelligence officer said the harvest would be poor this year.",
+                 "One retired Kazakh general said the harvest would be poor this year.",
+                 "Many Kazakhs said the harvest had been poor this year.",
+                 "A Kazakh taxi driver said the harvest had been poor this year."):
+        assert not _statements(code_full(text)), text
+    # a serving office holder, or one named with a former office, still speaks
+    for text in ("The Kazakh intelligence chief said the harvest would be poor this year.",
+                 "Kazakhstan's former prime minister said the harvest would be poor this year.",
+                 "The Kazakhs said the harvest had been poor this year.",
+                 "Kazakh and Kyrgyz envoys met in Astana. Both countries said the harvest had been poor."):
+        assert [m.cameo for m in _statements(code_full(text))] == ["010"], text
+
+
 def test_an_argument_or_an_observation_is_no_statement(code):
     # the writers annotate no statement where a speaker argues, suggests or notes
     for text in ("The Kazakh president argued that a poor harvest would strengthen his hand.",

@@ -5,7 +5,9 @@ Only a speech verb that heads its sentence counts (its root, a verb conjoined to
 parenthetical "officials say"): a statement told inside another clause ("X, who said on Sunday
 that ...") is background to that clause. Only a political speaker counts: one whose country is
 known, and not a company, a paper, a scholar or a private person (``statement_nonpolitical_sector``),
-nor a speaker of no known sector whose country word only qualifies it ("the Dutch chip maker said").
+nor a speaker of no known sector whose country word only qualifies it ("the Dutch chip maker said"),
+nor a person in the street, a commentator of no name or sector, a country's people or one former
+official ("a British engineer", "many Iranians", "a retired American general").
 A verb that states only without an object ("added", "stressed") is none with one ("added urgency"),
 and so is any speech verb whose object is nothing ("has said little").
 
@@ -44,6 +46,7 @@ ADDRESSEE_ONLY = cameo_policy().addressee_only_codes  # plain statements (data/p
 URGING_MODALS = word_set("events", "urging_modals")  # should, must, ought (data/words/events.yaml)
 QUOTED_RULE = "statement.quote"
 QUOTES_KEY = "detente.quoted_speech"  # Doc.user_data: the Doc's quotations and their verbs of saying
+PLURAL_TAGS = ("NNS", "NNPS")  # "many Iranians": a country's people
 CLAUSE_POS = ("VERB", "AUX")  # a quoted sentence with a verb of its own ("We will not leave"), not a fragment
 
 
@@ -101,9 +104,30 @@ def _quoted_speech(doc: Doc, lexicon: Lexicon) -> list[tuple[Quote, Token | None
 
 def political_speaker(roles: Roles, lexicon: Lexicon, doc: Doc | None = None) -> bool:
     """A source with a country, of a sector whose word is a political event; with ``doc``, not a
-    speaker whose country only qualifies a noun of no known sector (``_qualifier_only``)."""
+    speaker whose country only qualifies a noun of no known sector (``_qualifier_only``), nor a
+    person in the street (``_private_person``)."""
     return any(m.actor is not None and m.actor.country and _political(m, lexicon)
-               and (doc is None or not _qualifier_only(m, doc)) for m in roles.sources)
+               and (doc is None or not (_qualifier_only(m, doc) or _private_person(m, doc, lexicon)))
+               for m in roles.sources)
+
+
+def _private_person(m: ActorMention, doc: Doc, lexicon: Lexicon) -> bool:
+    """A speaker who speaks for no party: one known by no name and no sector, only by a nationality
+    ("a British engineer who has lived there", "a Syria expert at a university", "the second
+    Canadian"); people of a country told by a quantifier ("many Iranians say", "some Turks"); or
+    someone told as one former or retired holder of a role ("a former Israeli intelligence officer",
+    "a retired American general", "one former FBI official"; ``former_word``, ``indefinite_word``),
+    a commentator, not the office. In the corpus's whole articles the writers code none of such
+    speakers' plain statements."""
+    words = doc[m.start:m.end]
+    if m.actor.sector is None and m.actor.name is None and not sx.lemma_in(words.root, lexicon.words("state_noun")):
+        return True  # not "both countries say"
+    if m.actor.sector is None and words.root.tag_ in PLURAL_TAGS and any(
+            c.lower_ in lexicon.words("crowd_quantifier") for c in words.root.children):
+        return True
+    former, indefinite = lexicon.words("former_word"), lexicon.words("indefinite_word")
+    return any(t.lower_ in former and any(c.lower_ in indefinite for c in t.head.children if c.dep_ in ("det", "nummod"))
+               for t in words)
 
 
 def quoted_speaker(roles: Roles, lexicon: Lexicon) -> bool:
