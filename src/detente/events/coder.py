@@ -29,6 +29,7 @@ from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
 from .roles import ActorIndex, find_roles, inherit_antecedents, is_thing, localize
+from .answered import answered_targets
 from .recalled import recall_targets, recalled_places
 from .said import said_targets
 from .statements import (addressee_only, political_speaker, quoted_match, quoted_speaker, statement_match,
@@ -320,6 +321,10 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
     cand.confidence = _confidence(cand, lexicon)
     if addressee_only(cand.cameo):  # a plain statement, however coded: the party told, not one spoken of
         cand.roles = statement_roles(cand.roles, lexicon, cand.trigger.doc)
+    if not cand.roles.targets:  # "In response to Moscow's decision, Warsaw ...": the party answered
+        answered = answered_targets(cand.trigger, index, cand.roles.sources)
+        if answered:
+            cand.roles = dataclasses.replace(cand.roles, targets=tuple(answered), target_slot="answered")
 
 
 def speech_act(cand: Candidate, lexicon: Lexicon) -> None:
