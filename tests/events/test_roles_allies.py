@@ -63,3 +63,14 @@ def test_a_captive_is_never_the_town_held_in(code_default):
 def test_a_conviction_in_a_country_is_by_its_courts_not_against_it(code_default):
     for m in find(code_default("The cell's fifth member, Tom Brandt, was convicted on terror charges last year in Belarus."), "1"):
         assert m.target is None or m.target.actor.country != "BLR"
+
+
+def test_force_backing_a_partys_act_is_aimed_at_whom_that_act_is(code_default):
+    # "X, backed by Y's airstrikes, drove Z out": the airstrikes are aimed at Z, not at the ally X
+    ms = find(code_default("The rebels, backed by Russian airstrikes, drove Uzbek troops from the town."), "195")
+    assert ms and {m.target.actor.country if m.target else None for m in ms} == {"UZB"}
+
+
+def test_force_backing_the_agent_of_a_passive_is_aimed_at_its_subject(code_default):
+    ms = find(code_default("Uzbek troops were driven out of the town by Kyrgyz forces backed by Russian airstrikes."), "195")
+    assert ms and {m.target.actor.country if m.target else None for m in ms} == {"UZB"}

@@ -10,6 +10,11 @@ the target of force or of a one-sided act).
                    Niger, fought alongside the militia``); nor is the ally's country the one country a countryless
                    side takes from its sentence (``sides.sentence_country``: ``Kurdish fighters,
                    with American air support``);
+- ``backed``       force that backs another party's act (``the rebels, backed by Russian airstrikes,
+                   drove the militia out``; ``backing_participles``) is aimed at whom that act is:
+                   the object of the verb its party is the subject of, the subject of a passive
+                   its party is the agent of, the adversary of a fight it backs (``the battle for
+                   the town, backed by airstrikes``; ``adversary_preps``);
 - ``compatriots``  two conjoined doers of one country in an act that is not mutual (``the president
                    and his foreign minister vowed``, ``the Kenyan president and the Kenyan foreign
                    minister rejected``, ``the minister and party spokesman said``) do it
@@ -33,6 +38,8 @@ ALLY_ROOTS = cameo_policy().ally_roots  # force (data/policy.yaml)
 ALLY_PREPS = word_set("events", "ally_preps")  # alongside (data/words/events.yaml)
 ALLY_NOUN_PREPS = word_set("events", "ally_noun_preps")  # with, in, under
 ALLY_NOUNS = word_set("events", "ally_nouns")  # support, backing, cover ...
+BACKING = word_set("events", "backing_participles")  # backed, supported, aided ...
+BACKED_PREPS = word_set("events", "adversary_preps") | {"for", "on"}  # "the battle for the town"
 
 
 def _is_ally_prep(prep: Token) -> bool:
@@ -63,6 +70,23 @@ def ally_phrase_ids(trig: Token, governor: Token | None = None) -> set[int]:
             if _is_ally_prep(prep):
                 out |= sx.subtree_ids(prep)
     return out
+
+
+def backed_objects(trig: Token) -> list[Token]:
+    """Whom the act a force noun backs is aimed at (``backed``): ``X, backed by Russian airstrikes,
+    drove Y out`` -> Y; ``Y was pushed out by X backed by airstrikes`` -> Y; ``the battle for the
+    town, backed by airstrikes`` -> the town."""
+    part = trig.head.head if trig.dep_ == "pobj" and trig.head.dep_ == "agent" else None
+    if part is None or not sx.lemma_in(part, BACKING) or part.dep_ not in ("acl", "advcl"):
+        return []
+    party = part.head
+    if sx.eff_pos(party) == "verb":  # "Backed by Russian air power, government forces swept ..."
+        return [sx.object_head(o) for o in sx.direct_objects(party)] if not sx.is_passive(party) else []
+    if party.dep_ in sx.SUBJ_DEPS and not sx.is_passive(party.head):
+        return [sx.object_head(o) for o in sx.direct_objects(party.head)]
+    if party.dep_ == "pobj" and party.head.dep_ == "agent":  # "were pushed out by Kurdish forces backed by"
+        return sx.children(party.head.head, *sx.PASSIVE_SUBJ_DEPS)
+    return [sx.object_head(o) for o in sx.prep_objects(party, BACKED_PREPS)]
 
 
 def compatriots(sources: Sequence[ActorMention]) -> bool:

@@ -29,6 +29,7 @@ when the slots found no target (measured on the train writers' events, ``trainin
                    ``discourse.yaml``, not "clashes"), whom it killed, wounded or hit
                    (``an airstrike that killed 46 civilians``, ``civilians were killed by a US-led
                    airstrike``, ``the bombing wounded two soldiers``);
+- ``backed``       force backing another party's act: whom that act is aimed at (``allies.py``);
 - ``place``        for force, coercion and visits, the named place the act was done at or to, or
                    the place of the site it hit (``seized the administration building in Donetsk``,
                    ``arrived in Niamey``): its country, as the convention codes a capital or a town
@@ -47,7 +48,7 @@ from ..model import Actor, ActorMention
 from ..policy import cameo_policy
 from ..wordlists import word_set
 from . import syntax as sx
-from .allies import ally_phrase_ids
+from .allies import ALLY_ROOTS, ally_phrase_ids, backed_objects
 from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
 from .matcher import Match
 
@@ -117,6 +118,8 @@ def fallback_targets(match: Match, cameo: str, index: ActorIndex,
         steps.append(("clause", _clause_objects(trig)))
     if pos == "noun" and cameo[:2] in VICTIM_ROOTS and sx.lemma_in(trig, load_cues().force_words):
         steps.append(("victims", _victims(trig)))
+    if pos == "noun" and cameo[:2] in ALLY_ROOTS:  # "X, backed by Russian airstrikes, drove Y out"
+        steps.append(("backed", backed_objects(trig)))
     if cameo[:2] in BENEFICIARY_ROOTS:
         steps.append(("for", _beneficiaries(trig)))
     if pos in ("verb", "adj"):
