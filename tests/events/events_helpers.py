@@ -43,3 +43,10 @@ def find(mentions: list[EventMention], prefix: str) -> list[EventMention]:
 
 def dyad(m: EventMention) -> tuple[str | None, str | None]:
     return (m.source.actor.country if m.source else None, m.target.actor.country if m.target else None)
+
+
+def targets_at(mentions: list[EventMention], trigger: str) -> set[str | None]:
+    """The target countries of the mentions whose trigger is ``trigger`` (at least one)."""
+    found = [m for m in mentions if m.trigger == trigger]
+    assert found, [(m.cameo, m.trigger) for m in mentions]
+    return {m.target.actor.country if m.target is not None else None for m in found}

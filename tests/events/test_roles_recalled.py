@@ -3,11 +3,7 @@
 words ``recalled_events``, ``response_nouns``, ``recall_preps`` in ``words/events.yaml``)."""
 from __future__ import annotations
 
-
-def _targets(mentions, trigger):
-    found = [m for m in mentions if m.trigger == trigger]
-    assert found, [(m.cameo, m.trigger) for m in mentions]
-    return {m.target.actor.country if m.target is not None else None for m in found}
+from events_helpers import targets_at as _targets
 
 
 def test_a_condemned_attack_told_in_the_sentence_before(code_default):
