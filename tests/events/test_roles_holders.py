@@ -30,3 +30,11 @@ def test_a_place_held_by_a_party_outside_force_keeps_the_place(code_default):
 def test_a_boycott_of_a_sponsored_meeting_is_aimed_at_its_sponsor(code_default):
     [m] = find(code_default("The Syrian opposition boycotted the Russian-sponsored conference."), "14")
     assert m.target is not None and m.target.actor.country == "RUS"
+
+
+def test_opposing_a_led_process_is_aimed_at_its_leader(code_default):
+    # "-led" is read like "-sponsored" on a noun that names no actor; "the Russian-led bloc" stays the bloc
+    [m] = find(code_default("Uzbekistan opposed the Russian-led process."), "12")
+    assert m.target is not None and m.target.actor.country == "RUS"
+    [m] = find(code_default("Mongolia criticised the Chinese-led blockade of the port."), "11")
+    assert m.target is not None and m.target.actor.country == "CHN"
