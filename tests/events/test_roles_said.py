@@ -25,3 +25,9 @@ def test_a_pronoun_of_no_country_is_no_target(code_default):
     text = "The Kenyan president said Uganda should take back the captured rebels, and warned that Kenya would release them."
     said = [m for m in code_default(text) if m.trigger == "warned"]
     assert all(m.target is None or m.target.actor.country for m in said)
+
+
+def test_the_town_the_act_said_is_done_toward_is_the_target(code_default):
+    # no party named: the town the said act goes to or is done on (said_place_preps)
+    said = _said(code_default("Kyrgyzstan said it will extend its incursion to the town of Andijan."))
+    assert said and all(m.target is not None and m.target.actor.country == "UZB" for m in said)

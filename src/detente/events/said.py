@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..model import ActorMention
 from ..policy import cameo_policy
+from ..wordlists import word_set
 from . import syntax as sx
 from .index import ActorIndex, resolve
 from .sides import EMBEDDED_PREPS, OWN_FORCE_SECTORS, SAY_FIND_VERBS, same_actor
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 CONTENT_ROOTS = cameo_policy().content_roots  # intents, refusals, threats coded on "said": the said act's party
+SAID_PLACE_PREPS = word_set("events", "said_place_preps")  # to, into, towards, on, against
 
 
 def said_targets(trig: Token, cameo: str, index: ActorIndex,
@@ -33,7 +35,23 @@ def said_targets(trig: Token, cameo: str, index: ActorIndex,
                           and (not m.actor.country or any(s.actor.country == m.actor.country for s in sources)))]
         if found:  # ("would escalate Israeli military action against Iranian-aligned forces")
             return found
+    for tok in _said_places(trig):  # no party: the town the act is done to or toward
+        found = [m for m in index.at(tok) or index.place_at(tok) if m.basis in ("gazetteer", "place")
+                 and m.actor.country not in (None, "IGO") and not same_actor(m, sources)]
+        if found:
+            return found[:1]
     return []
+
+
+def _said_places(trig: Token) -> list[Token]:
+    """The words that may name the town the act said is done to or toward (``said it will extend its
+    incursion to the town of Manbij``, ``said an offensive would be launched on Idlib``): the objects
+    of the said clause's destination and adversary phrases (``said_place_preps``), not a place left."""
+    said = sx.children(trig, "ccomp")
+    heads = said + [x for h in said for x in sx.children(h, "xcomp")]
+    heads += [sx.object_head(o) for h in heads for o in sx.direct_objects(h)]
+    objs = [sx.object_head(o) for h in heads for o in sx.prep_objects(h, SAID_PLACE_PREPS)]
+    return objs + [o for t in objs for o in sx.prep_objects(t, ("of",))]  # "the town of Manbij"
 
 
 def _said_objects(trig: Token) -> list[Token]:
