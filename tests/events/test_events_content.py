@@ -265,3 +265,40 @@ def test_a_statement_of_resolve_to_advance_into_territory_is_a_threat(nlp, resou
 ])
 def test_an_intent_to_take_up_force_is_a_threat(nlp, resources, text, word, cameo):
     assert _revised(nlp, resources, text, word, "030").cameo == cameo
+
+
+@pytest.mark.parametrize("text, word, cameo, target", [
+    ("The Kazakh president said the Kyrgyz government would pay a heavy price.", "said", "130", "KGZ"),
+    ("The Kazakh president said the attack on the border post would not go unpunished.", "said", "130", None),
+    ("The Kazakh defence minister said any aggression would be met with a crushing response.", "said", "130", None),
+    ("The Kazakh president said any Kyrgyz incursion would be treated as a declaration of war.", "said", "130", "KGZ"),
+    ('"The Kyrgyz government will have to pay the price," the Kazakh president said.', "said", "130", "KGZ"),
+])
+def test_a_statement_setting_a_penalty_for_another_party_threatens_it(nlp, resources, text, word, cameo, target):
+    cand = _revised(nlp, resources, text, word, "010")
+    assert cand.cameo == cameo
+    assert [t.actor.country for t in cand.roles.targets][:1] == ([target] if target else [])
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("The Kazakh president said Kazakhstan reserved the right to respond to any attack.", "138"),
+    ("The Kazakh government said it retained the right to resume strikes if the talks failed.", "138"),
+    ("The Kazakh government said it would not resume lending unless Kyrgyzstan cut its subsidies.", "130"),
+    ("The Kazakh government said it could close its border if the shelling continued.", "130"),
+    # none: the speaker's own cost, a right to something else, a restraint on terms, a plain promise
+
+    ("The Kazakh president said Kazakhstan reserved the right to hold a referendum.", "010"),
+    ("The Kazakh government said it would not resume lending if the debt was paid.", "010"),
+    ("The Kazakh government said it would open its border if the shelling stopped.", "010"),
+])
+def test_a_right_to_respond_or_what_is_withheld_on_terms_is_a_threat(nlp, resources, text, cameo):
+    assert _revised(nlp, resources, text, "said", "010").cameo == cameo
+
+
+@pytest.mark.parametrize("text", [
+    "The Kazakh president said we would pay a heavy price for the drought.",  # the speaker's own cost
+    "The Kazakh president said the Kyrgyz government would not pay the price.",
+    "The Kazakh government said it could close its border next year.",  # a possibility, no terms
+])
+def test_no_penalty_for_another_party_and_no_terms_is_no_threat(nlp, resources, text):
+    assert _revised(nlp, resources, text, "said", "010").cameo[:2] != "13"

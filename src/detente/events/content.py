@@ -38,7 +38,7 @@ import yaml
 
 from ..errors import DataFileError
 from . import syntax as sx
-from . import verdicts
+from . import threats, verdicts
 from .index import ActorIndex
 from .lexicon import Lexicon
 from .matcher import trigger_lemmas
@@ -51,6 +51,8 @@ if TYPE_CHECKING:
     from .matcher import Match
     from .modality import Modality
     from .roles import Roles
+
+POSSIBLE_AUX = frozenset({"could", "might", "may"})  # "said it could close its border if ...": terms
 
 
 class Event(Protocol):
@@ -94,6 +96,7 @@ class Codes:
     deployment_from: frozenset[str]
     leadership_change: str
     protest_resignation: str
+    threat: str
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +117,7 @@ def codes() -> Codes:
                      codes_of("private_sectors"), code("criticism_code"), code("accusation_code"),
                      codes_of("judging_codes"), code("occupation_code"), code("arrest_code"),
                      code("deployment_code"), code("military_support_code"), codes_of("deployment_from"),
-                     code("leadership_change_code"), code("protest_resignation_code"))
+                     code("leadership_change_code"), code("protest_resignation_code"), code("threat_code"))
     except (KeyError, TypeError) as exc:
         raise DataFileError(FILE, f"recode: missing or bad entry {exc}") from exc
 
@@ -178,6 +181,8 @@ def _announces(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes, quote
     cand.cameo = found[0]
     if found[0] == c.force_threat:
         _aim_threat(cand, [found[1], *sx.children(found[1], "xcomp")], index)
+    elif found[0] == c.threat and found[2] is not None and found[2] not in cand.roles.sources:
+        cand.roles = dataclasses.replace(cand.roles, targets=(found[2],), target_slot="threatened")
     return True
 
 
@@ -227,7 +232,7 @@ def _says(trig: Token, lexicon: Lexicon) -> bool:
 
 
 def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes,
-               quoted: bool = False) -> tuple[str, Token] | None:
+               quoted: bool = False) -> tuple[str, Token, ActorMention | None] | None:
     """``said it would send``: (the code of what the speaker's side announces, its verb), else None.
     ``quoted``: the trigger is a quoted sentence's own verb, its verb of saying outside the sentence
     ("We will send troops."): the clause is the sentence itself, its future told by "will" (a quoted
@@ -238,21 +243,33 @@ def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes,
     for clause in [cand.trigger] if quoted else sx.children(cand.trigger, "ccomp"):
         auxes = {a.lower_ for a in sx.children(clause, "aux")}
         resolved = _resolved_act(clause, lexicon)
-        if not auxes & (future if quoted else future | {"would", "'d"}) and resolved is None:
-            continue
+        reserved = threats.reserved_act(clause, lexicon)  # "said Turkey reserved the right to respond"
         if quoted and _asks(clause):
             continue  # "Will the regime enter there?": a question announces nothing
+        if reserved is not None:
+            subjects = sx.children(clause, *sx.SUBJ_DEPS)
+            if subjects and all(_is_speaker(s, said, own, index, lexicon) for s in subjects):
+                return c.force_threat, reserved, None
+            continue
+        penalty = threats.penalty_set(clause, own, index, lexicon)  # "said the group would pay a heavy price"
+        if penalty is not None:
+            return c.threat, penalty[0], penalty[1]
+        announced = auxes & (future if quoted else future | {"would", "'d"})
+        if not announced and resolved is None and not auxes & POSSIBLE_AUX:
+            continue
         marks = lexicon.modality.get("hypothetical_marks", frozenset())
         # "said it would respond if ...": terms, a threat when the act is force, else no plain announcement
-        terms = any(m.lower_ in marks for v in (clause, *sx.children(clause, "advcl")) for m in sx.children(v, "mark"))
+        terms = {m.lower_ for v in (clause, *sx.children(clause, "advcl")) for m in sx.children(v, "mark")} & marks
+        if not announced and resolved is None and not terms:
+            continue  # "said it could close its border": a possibility, unless on terms ("... if")
         if resolved is not None:  # "said its forces were determined to cross the river"
             subjects = sx.children(clause, *sx.SUBJ_DEPS)
             if not terms and subjects and all(_is_speaker(s, said, own, index, lexicon) for s in subjects) \
                     and _takes_up_force([resolved], lexicon):
-                return c.force_threat, resolved
+                return c.force_threat, resolved, None
             continue
         if sx.is_passive(clause) and _force_launched(clause, own, index, lexicon):
-            return c.force_threat, clause  # "said an offensive would be launched (if ...)"
+            return c.force_threat, clause, None  # "said an offensive would be launched (if ...)"
         if sx.lemma_in(clause, lexicon.words("stative_verb")) or sx.eff_pos(clause) != "verb" or sx.is_passive(clause):
             continue  # "would be difficult", "would not be intimidated": no act announced
         subjects = sx.children(clause, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)
@@ -261,13 +278,15 @@ def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes,
         acts = [clause, *sx.children(clause, "xcomp")]  # "would continue to attack"
         if terms:
             if not sx.children(clause, "neg") and _takes_up_force(acts, lexicon):
-                return c.force_threat, clause  # "said it would retaliate if its border was crossed"
+                return c.force_threat, clause, None  # "said it would retaliate if its border was crossed"
+            if threats.withholds(clause, acts, terms, lexicon):
+                return c.threat, clause, None  # "said it would not resume lending unless ..."
             continue
         if sx.children(clause, "neg"):
-            return c.reject, clause
+            return c.reject, clause, None
         if _takes_up_force(acts, lexicon):
-            return c.force_threat, clause
-        return c.intent, clause
+            return c.force_threat, clause, None
+        return c.intent, clause, None
     return None
 
 

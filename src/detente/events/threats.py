@@ -1,0 +1,88 @@
+"""Threats a statement makes without a verb of threatening (CAMEO 13), read from what its reported
+clause says (called by ``content._announced``):
+
+- a penalty it sets for another party: "said the group would pay a heavy price", "said the attack
+  would not go unpunished", "said any aggression will be met with a crushing response", "said any
+  intervention would be treated as a declaration of war" (``penalty_verb`` with ``penalty_object``,
+  ``unpunished_word``, ``meet_verb`` / ``treat_verb`` in the passive with ``penalty_object`` /
+  ``hostile_act_noun``), told in the future or with a modal;
+- a right to respond the speaker's side reserves: "said Turkey reserved the right to respond"
+  (``reserve_verb`` with ``right_noun``, the act one of ``response_verb`` or force);
+- what the speaker's side will withhold on terms: "said it would not resume lending unless the
+  government cut subsidies", "said it could close its border if ..." (a negated act under "unless",
+  or a ``withholding_verb`` under any condition).
+
+The words are data (``data/lexicon/content.yaml``).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import syntax as sx
+from .index import ActorIndex
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..model import ActorMention
+
+MODAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "could", "may", "might", "'d"})
+
+
+def penalty_set(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> tuple[Token, ActorMention | None] | None:
+    """A penalty the reported ``clause`` sets for a party other than the speaker's side ``own``: (the
+    word that sets it, that party if one with a country is named), else None."""
+    if not any(a.lower_ in MODAL_AUX for a in sx.children(clause, "aux", "auxpass")):
+        return None
+    negated = bool(sx.children(clause, "neg"))
+    if sx.lemma(clause) == "have" and sx.children(clause, "xcomp"):  # "will have to pay the price"
+        clause = sx.children(clause, "xcomp")[0]
+    fines = lexicon.words("penalty_object")
+    word = None
+    if sx.is_passive(clause):
+        if negated:
+            return None
+        if sx.lemma_in(clause, lexicon.words("meet_verb")):  # "will be met with a crushing response"
+            word = next((o for o in sx.prep_objects(clause, ("with",)) if sx.lemma_in(sx.object_head(o), fines)), None)
+        elif sx.lemma_in(clause, lexicon.words("treat_verb")):  # "would be treated as a declaration of war"
+            hostile = lexicon.words("hostile_act_noun")
+            word = next((o for o in sx.prep_objects(clause, ("as",)) if sx.lemma_in(sx.object_head(o), hostile)), None)
+    elif sx.lemma_in(clause, lexicon.words("penalty_verb")) and not negated:  # "would pay a heavy price"
+        objects = sx.direct_objects(clause)
+        if not objects or any(sx.lemma_in(sx.object_head(o), fines) or o.pos_ == "PRON" for o in objects):
+            word = clause
+    elif negated or sx.lemma(clause) in ("go", "remain"):  # "would not go unpunished"
+        word = next((a for a in sx.children(clause, "acomp") if sx.lemma_in(a, lexicon.words("unpunished_word"))), None)
+    if word is None:
+        return None
+    subjects = sx.children(clause, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)
+    if any(s.lower_ in ("we", "i", "us") for s in subjects):
+        return None  # "we would pay a price": the speaker's own cost
+    words = [t for s in subjects for t in s.subtree]
+    found = [m for t in words for m in index.at(t) if m.actor is not None and m.actor.country]
+    if any(m.actor.country in own for m in found):
+        return None
+    return word, found[0] if found else None
+
+
+def reserved_act(clause: Token, lexicon: Lexicon) -> Token | None:
+    """"reserved the right to respond": the act of force or response a party reserves, else None."""
+    if not sx.lemma_in(clause, lexicon.words("reserve_verb")):
+        return None
+    for right in sx.direct_objects(clause):
+        if sx.lemma_in(right, lexicon.words("right_noun")):
+            for act in sx.children(right, "acl", "relcl", "xcomp"):
+                if sx.eff_pos(act) == "verb" and (sx.lemma_in(act, lexicon.words("response_verb"))
+                                                 or sx.lemma_in(act, lexicon.words("violence_verb"))):
+                    return act
+    return None
+
+
+def withholds(clause: Token, acts: list[Token], marks: set[str], lexicon: Lexicon) -> bool:
+    """On terms (``marks``: the condition's words), the speaker's side's clause withholds something:
+    a negated act under "unless" ("would not resume lending unless"), or an act of withholding under
+    any condition ("could close its border if", ``withholding_verb``)."""
+    if sx.children(clause, "neg"):
+        return "unless" in marks
+    return any(sx.lemma_in(v, lexicon.words("withholding_verb")) for v in acts)
