@@ -31,3 +31,9 @@ def test_the_town_the_act_said_is_done_toward_is_the_target(code_default):
     # no party named: the town the said act goes to or is done on (said_place_preps)
     said = _said(code_default("Kyrgyzstan said it will extend its incursion to the town of Andijan."))
     assert said and all(m.target is not None and m.target.actor.country == "UZB" for m in said)
+
+
+def test_the_town_a_threatened_act_goes_toward_is_the_target(code_default):
+    ms = [m for m in code_default("Kyrgyzstan has threatened to extend its operation east towards the town of Andijan.")
+          if m.trigger == "threatened"]
+    assert ms and all(m.target is not None and m.target.actor.country == "UZB" for m in ms)

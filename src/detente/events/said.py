@@ -1,7 +1,10 @@
 """An intention, refusal or threat coded on the verb that says it (the learned coder codes "said";
 a warning's own rule) is aimed at the party the act said is done to (``roots.content`` in
 ``policy.yaml``; CAMEO's speech-act convention: "X said it will support Y" is one event X -> Y).
-Called by the coder once an event's code is final."""
+When the said act names no party, the town it is done to or toward is the target ("said it will
+extend its incursion to the town of Manbij"), and so for an intent or threat coded on its own verb
+("threatened to extend its operation towards Manbij"). Called by the coder once an event's code is
+final."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -26,9 +29,9 @@ def said_targets(trig: Token, cameo: str, index: ActorIndex,
     """An intention, refusal or threat coded on the verb that says it (the learned coder codes the
     speech verb; ``roots.content``) is aimed at the party the act said is done to, when that party
     is not the speaker's own (``said it would not provide Syria with aid`` -> Syria)."""
-    if cameo[:2] not in CONTENT_ROOTS or sx.eff_pos(trig) != "verb" or not sx.lemma_in(trig, SAY_FIND_VERBS):
+    if cameo[:2] not in CONTENT_ROOTS or sx.eff_pos(trig) != "verb":
         return []
-    for tok in _said_objects(trig):  # the first that names another party: not the speaker's forces
+    for tok in _said_objects(trig) if sx.lemma_in(trig, SAY_FIND_VERBS) else []:  # the first that names another party: not the speaker's forces
         found = [m for m in resolve([tok], index) if m not in sources and not same_actor(m, sources)
                  and (m.actor.country or m.basis != "coref")  # a bare pronoun ("to release them") names no party
                  and not (m.actor.sector in OWN_FORCE_SECTORS
@@ -44,10 +47,11 @@ def said_targets(trig: Token, cameo: str, index: ActorIndex,
 
 
 def _said_places(trig: Token) -> list[Token]:
-    """The words that may name the town the act said is done to or toward (``said it will extend its
-    incursion to the town of Manbij``, ``said an offensive would be launched on Idlib``): the objects
-    of the said clause's destination and adversary phrases (``said_place_preps``), not a place left."""
-    said = sx.children(trig, "ccomp")
+    """The words that may name the town the act said or threatened is done to or toward (``said it
+    will extend its incursion to the town of Manbij``, ``threatened to extend its operation towards
+    X``): the objects of the destination and adversary phrases (``said_place_preps``) of the clause
+    said or of the act vowed, not a place left."""
+    said = sx.children(trig, "ccomp", "xcomp")  # "threatened to extend its operation towards Manbij"
     heads = said + [x for h in said for x in sx.children(h, "xcomp")]
     heads += [sx.object_head(o) for h in heads for o in sx.direct_objects(h)]
     objs = [sx.object_head(o) for h in heads for o in sx.prep_objects(h, SAID_PLACE_PREPS)]
