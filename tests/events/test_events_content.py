@@ -155,6 +155,8 @@ def test_force_the_speaker_s_side_announces_on_terms_or_with_no_doer_is_a_threat
     ("The Kazakh president said Kyrgyzstan's charges against him were politically motivated.", "said", "KGZ"),
     ('The Kazakh president said: "We see Kyrgyzstan as a hostile state."', "said", "KGZ"),
     ('Mongolian officials said: "This is grotesque, it is a blatant lie."', "said", None),
+    ("The Kazakh foreign minister said the Kyrgyz expulsions were counterproductive and cynical.", "said", "KGZ"),
+    ("The Kazakh foreign ministry said the Kyrgyz decision was regrettable.", "said", "KGZ"),
 ])
 def test_a_statement_passing_a_verdict_on_a_party_criticises_it(nlp, resources, text, word, target):
     cand = _revised(nlp, resources, text, word, "010")
