@@ -98,7 +98,7 @@ class ActorMention:
     char_end: int
     text: str
     actor: Actor
-    basis: str = "gazetteer"  # gazetteer | kb | title | org | coref | context
+    basis: str = "gazetteer"  # gazetteer | kb | title | org | coref | context | place (from where the act was)
     antecedent: int | None = None  # token index of the mention it corefers with
 
     def to_dict(self) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from .actors import find_actors
 from .clean import clean_article
 from .dating import date_events
 from .events import code_events
+from .events.placed import sides_from_places
 from .fetch import Fetcher, page_cache_dir
 from .errors import DetenteError, InputError
 from .identity import cluster_mentions
@@ -90,6 +91,7 @@ class Pipeline:
             places = find_places(doc, article, self.resources, actors=actors)  # towns the actors stage does not know
             mentions = code_events(doc, actors, article, self.resources, places)
             mentions = locate_events(doc, mentions, actors, article, self.resources, places)
+            mentions = sides_from_places(doc, mentions, actors, places)  # doers and groups their place gives
             mentions = date_events(doc, mentions, article)
         except DetenteError:
             raise
