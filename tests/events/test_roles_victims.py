@@ -38,3 +38,10 @@ def test_a_victim_named_through_a_relative_or_a_raising_verb(code_default):
             ("The rebel commander was later reported to have been killed in Nigerian airstrikes.", "commander")):
         m = _strike(code_default(text))
         assert m.target is not None and victim in m.target.text, text
+
+
+def test_a_strikes_target_hung_on_its_agent(code_default):
+    # "airstrikes by X on Y": the parser may hang "on Y" on X; Y is still what was struck (lexicon prep:by/prep:on)
+    ms = [m for m in code_default("Airstrikes by Kyrgyz forces on Uzbek army targets killed ten people.")
+          if m.trigger == "Airstrikes"]
+    assert ms and all(m.target is not None and m.target.actor.country == "UZB" for m in ms)
