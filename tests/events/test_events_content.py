@@ -304,3 +304,17 @@ def test_a_right_to_respond_or_what_is_withheld_on_terms_is_a_threat(nlp, resour
 ])
 def test_no_penalty_for_another_party_and_no_terms_is_no_threat(nlp, resources, text):
     assert _revised(nlp, resources, text, "said", "010").cameo[:2] != "13"
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("The Kazakh foreign ministry said it did not recognise the Kyrgyz court's jurisdiction.", "120"),
+    ("Kazakh officials said they cannot take in more refugees from Kyrgyzstan.", "120"),
+    ("The Kazakh president said his country would never recognise the Kyrgyz elections.", "120"),
+    # none: another party's refusal, or a refusal not of the speaker's side
+    ("The Kazakh foreign ministry said Kyrgyzstan did not recognise the court's jurisdiction.", "010"),
+    ("The Kazakh foreign ministry said the court had not been recognised by anyone.", "010"),
+    ('"We cannot take such risks," the Kazakh foreign minister said.', "010"),
+    ("The Kazakh president said we do not always agree with our Kyrgyz partners.", "010"),
+])
+def test_a_refusal_told_in_the_present_by_the_speakers_side_rejects(nlp, resources, text, cameo):
+    assert _revised(nlp, resources, text, "said", "010").cameo == cameo

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from .modality import Modality
     from .roles import Roles
 
+SPEAKER_POSSESSIVES = frozenset({"his", "her", "its", "their"})  # "his country", "its government"
 POSSIBLE_AUX = frozenset({"could", "might", "may"})  # "said it could close its border if ...": terms
 
 
@@ -255,6 +256,11 @@ def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes,
         if penalty is not None:
             return c.threat, penalty[0], penalty[1]
         announced = auxes & (future if quoted else future | {"would", "'d"})
+        if threats.refuses_now(clause, lexicon):  # "said it did not recognise the court"
+            subjects = sx.children(clause, *sx.SUBJ_DEPS)
+            if subjects and all(_is_speaker(s, said, own, index, lexicon) for s in subjects):
+                return c.reject, clause, None
+            continue
         if not announced and resolved is None and not auxes & POSSIBLE_AUX:
             continue
         marks = lexicon.modality.get("hypothetical_marks", frozenset())
@@ -377,6 +383,9 @@ def _is_speaker(subj: Token, said: Token | None, own: set[str], index: ActorInde
     found = [m for w in words for m in index.at(w) if m.actor is not None and m.actor.country]
     if found:
         return bool(own) and any(m.actor.country in own for m in found)
+    if said is not None and any(c.dep_ == "poss" and c.lower_ in SPEAKER_POSSESSIVES for c in subj.children) \
+            and sx.lemma_in(subj, lexicon.words("self_noun") | lexicon.words("state_noun")):
+        return True  # "Serbia's president said his country would never recognise"
     return sx.lemma_in(subj, lexicon.words("force") | lexicon.words("police") | lexicon.words("military_hardware"))
 
 

@@ -12,6 +12,9 @@ clause says (called by ``content._announced``):
   government cut subsidies", "said it could close its border if ..." (a negated act under "unless",
   or a ``withholding_verb`` under any condition).
 
+And a refusal told in the present (CAMEO 12): "said it did not recognise the court", "said they
+cannot take in more refugees" (a negated ``refusal_verb`` of the speaker's side, ``refuses_now``).
+
 The words are data (``data/lexicon/content.yaml``).
 """
 from __future__ import annotations
@@ -86,3 +89,15 @@ def withholds(clause: Token, acts: list[Token], marks: set[str], lexicon: Lexico
     if sx.children(clause, "neg"):
         return "unless" in marks
     return any(sx.lemma_in(v, lexicon.words("withholding_verb")) for v in acts)
+
+
+def refuses_now(clause: Token, lexicon: Lexicon) -> bool:
+    """The reported ``clause`` refuses in the present: a negated ``refusal_verb`` with no future or
+    conditional auxiliary ("does not recognise", "did not accept", "cannot take in"), not a passive.
+    Whose refusal it is (the speaker's side) is for the caller to check."""
+    if not sx.children(clause, "neg") or sx.is_passive(clause) or sx.eff_pos(clause) != "verb":
+        return False
+    if any(a.lower_ in MODAL_AUX for a in sx.children(clause, "aux")):
+        return False  # "would not recognise": an announcement, coded as such
+    phrasal = {f"{sx.lemma(clause)} {p.lower_}" for p in sx.children(clause, "prt")}
+    return sx.lemma_in(clause, lexicon.words("refusal_verb")) or bool(phrasal & lexicon.words("refusal_phrasal"))
