@@ -143,3 +143,9 @@ def test_a_country_its_own_words_give_stays(placed):
     m = placed("Iranian-backed Iraqi militias attacked a convoy in Mayadin.", "attacked", "190", "Mayadin", "SYR",
                source=("Iranian-backed Iraqi militias", "IRQ", "REB", "title"))
     assert _side(m.source) == ("IRQ", "REB", "title")
+
+
+def test_a_jailing_is_the_courts(placed):
+    # a sentence to prison, not an arrest (the develop writers give an agentless jailing JUD, never COP)
+    m = placed("Ivan Petrov was jailed last year in the city of Grodno.", "jailed", "173", "Grodno")
+    assert _side(m.source) == ("BLR", "JUD", "place")
