@@ -29,6 +29,7 @@ import numpy as np
 
 from detente.nlp import SHARED_NER_DEPTH, SHARED_NER_LEXICAL, shared_ner_model
 from training.corpus import SPLITS, load_split
+from training.ner_augment import augmented
 
 ROOT = Path(__file__).resolve().parent
 OUT = ROOT.parent / "src" / "detente" / "data" / "models" / "ner_shared"
@@ -67,9 +68,11 @@ def teacher(cache: Path, parts: tuple[str, ...] = ("train", "caps", "held")) -> 
 
     nlp = spacy.load(MODEL)
     cache.mkdir(parents=True, exist_ok=True)
-    for part, items in texts().items():
-        if part not in parts:
-            continue
+    made = texts()
+    for part in parts:
+        if part == "aug":  # made from the teacher-tagged train texts (training/ner_augment.py)
+            made["aug"] = augmented(list(DocBin().from_disk(cache / "train.spacy").get_docs(nlp.vocab)))
+        items = made[part]
         t0 = time.time()
         bin_ = DocBin(attrs=["ORTH", "SPACY", "ENT_IOB", "ENT_TYPE"])
         tensors = []
@@ -114,7 +117,8 @@ def student(vocab, depth: int = SHARED_NER_DEPTH, lexical: int = SHARED_NER_LEXI
 
 
 def train(cache: Path, epochs: int, out: Path, depth: int = SHARED_NER_DEPTH,
-          lexical: int = SHARED_NER_LEXICAL, init: Path | None = None, caps: bool = False) -> None:
+          lexical: int = SHARED_NER_LEXICAL, init: Path | None = None, caps: bool = False,
+          extra: tuple[str, ...] = ()) -> None:
     import spacy
     from spacy.training import Example
     from spacy.util import fix_random_seed, minibatch
@@ -124,6 +128,8 @@ def train(cache: Path, epochs: int, out: Path, depth: int = SHARED_NER_DEPTH,
     rng = random.Random(SEED)
     vocab = spacy.load(MODEL).vocab
     gold = _load(cache, "train", vocab) + (_load(cache, "caps", vocab) if caps else [])
+    for part in extra:
+        gold += _load(cache, part, vocab)
     held = _load(cache, "held", vocab)
     nlp = student(vocab, depth, lexical)
     ner = nlp.get_pipe("ner")
@@ -181,7 +187,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--init", type=Path, help="train: start from this student's weights")
     ap.add_argument("--caps", action="store_true", help="train: also on the acronyms-in-title-case copies (tried)")
-    ap.add_argument("--parts", default="train,caps,held", help="teacher: the parts to (re)run")
+    ap.add_argument("--parts", default="train,caps,held,aug", help="teacher: the parts to (re)run, in order "
+                    "(aug is made from train's)")
+    ap.add_argument("--extra", default="", help="train: more parts to train on as well (aug)")
     ap.add_argument("--depth", type=int, default=SHARED_NER_DEPTH, help="window layers (an experiment: "
                     "the shipped model's is detente.nlp.SHARED_NER_DEPTH)")
     ap.add_argument("--lexical", type=int, default=SHARED_NER_LEXICAL, help="width of its own form embedding "
@@ -190,7 +198,8 @@ def main(argv: list[str]) -> int:
     if args.step == "teacher":
         teacher(args.cache, tuple(args.parts.split(",")))
     elif args.step == "train":
-        train(args.cache, args.epochs, args.out, args.depth, args.lexical, args.init, args.caps)
+        train(args.cache, args.epochs, args.out, args.depth, args.lexical, args.init, args.caps,
+              tuple(p for p in args.extra.split(",") if p))
     else:
         agree(args.cache, args.out, args.depth, args.lexical)
     return 0
