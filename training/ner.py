@@ -12,9 +12,15 @@ whose token vectors are a ``spacy.Tok2VecListener.v1`` of that frozen ``tok2vec`
     python -m training.ner agree        # the student's entities against the teacher's on the held-out text
 
 Text trained on: the train split's sentences (each a text of its own), w21-w23's whole articles
-(their sentences joined); held out for agreement: w07 and w08 (dev and test writers' sentences, only
-measured). Never the Guardian sample nor /work/shared/eval. One CPU: the teacher about 3 minutes,
-the training about 1 minute an epoch. The shipped weights: ``teacher`` then ``train`` (2026-12-06).
+(their sentences joined) and, from session 18, ``aug``: 34,607 texts (1.23M tokens) made from those by
+training/ner_augment.py (names swapped for the KB's and the gazetteer's, sentences reshaped around a
+speaker); held out for agreement: w07 and w08 (dev and test writers' sentences, only measured). Never
+the Guardian sample nor /work/shared/eval. One CPU: the teacher about 5 minutes for train, 5 for aug,
+the training about 1 minute an epoch on train, 5 on train and aug. The shipped weights (2026-12-06):
+
+    python -m training.ner teacher --parts train,held,aug
+    python -m training.ner train                                    # session 16: 10 epochs on train
+    python -m training.ner train --extra aug --init src/detente/data/models/ner_shared --epochs 4
 """
 from __future__ import annotations
 
