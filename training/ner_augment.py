@@ -152,23 +152,23 @@ def reshaped(doc, rng: random.Random) -> str | None:
     cast = _Cast(rng)
     who = cast.person("X Y")
     sur = cast.person("Y")
-    shape = rng.randrange(8)
-    if shape == 0:
-        return f'"{body}," said {who}, {_role(cast)}.'
-    if shape == 1:
-        return f'"{body}," {who} said.'
-    if shape == 2:
-        return f"{who}, {_role(cast)}, said that {lower}."
-    if shape == 3:
-        return f"According to {who}, {_role(cast)}, {lower}."
-    if shape == 4:
-        return f'{who} {_says(cast)}: "{body}."'
-    if shape == 5:
-        return f'"{body}," {sur} said, adding that {cast.org("Z")} would respond.'
-    if shape == 6:
-        return f"{who} of {cast.org('Z')} said {lower}."
-    title = rng.choice(rng.choice(cast.n["people"])[2]).lower()  # a paper's "the foreign minister, X, said"
-    return f"The {title}, {who}, said {lower}."
+    template, extra = SHAPES[rng.randrange(len(SHAPES))]
+    return template.format(body=body, lower=lower, who=who, sur=sur, x=extra(cast) if extra else "")
+
+
+def _org(cast: _Cast) -> str:
+    return cast.org("Z")
+
+
+def _title(cast: _Cast) -> str:  # for a paper's "The foreign minister, X, said"
+    return cast.rng.choice(cast.rng.choice(cast.n["people"])[2]).lower()
+
+
+# the shapes a sentence is put in: a template and what fills its {x}
+SHAPES = (('"{body}," said {who}, {x}.', _role), ('"{body}," {who} said.', None),
+          ("{who}, {x}, said that {lower}.", _role), ("According to {who}, {x}, {lower}.", _role),
+          ('{who} {x}: "{body}."', _says), ('"{body}," {sur} said, adding that {x} would respond.', _org),
+          ("{who} of {x} said {lower}.", _org), ("The {x}, {who}, said {lower}.", _title))
 
 
 def augmented(docs: list, copies: int = 1, shapes: int = 1) -> list[str]:
