@@ -313,7 +313,7 @@ def test_no_penalty_for_another_party_and_no_terms_is_no_threat(nlp, resources, 
     # none: another party's refusal, or a refusal not of the speaker's side
     ("The Kazakh foreign ministry said Kyrgyzstan did not recognise the court's jurisdiction.", "010"),
     ("The Kazakh foreign ministry said the court had not been recognised by anyone.", "010"),
-    ('"We cannot take such risks," the Kazakh foreign minister said.', "010"),
+    ('"Kazakhstan cannot take that gamble with its herders," the Kazakh foreign minister said.', "010"),
     ("The Kazakh president said we do not always agree with our Kyrgyz partners.", "010"),
 ])
 def test_a_refusal_told_in_the_present_by_the_speakers_side_rejects(nlp, resources, text, cameo):
