@@ -102,6 +102,23 @@ def test_a_country_named_alone_beats_a_same_name_division_abroad(places_of):
     assert state["Niger"].why == "named a division by 'state'"
 
 
+def test_a_division_word_names_the_division_before_a_city_of_that_name(places_of):
+    # the gazetteer knows a division "Idlib" and a city: the word decides even in one country
+    idlib = _by_text(places_of("Syrian jets bombed villages in Idlib province on Tuesday."))
+    assert (idlib["Idlib"].place.kind, idlib["Idlib"].place.country) == ("admin1", "SYR")
+    # it knows only the city "Hama": with a word of a first-level division, the division the city seats
+    hama = _by_text(places_of("Rebels attacked an army post in the north of Hama province."))
+    assert (hama["Hama"].place.kind, hama["Hama"].place.country) == ("admin1", "SYR")
+    assert hama["Hama"].place.admin1 and "its seat" in hama["Hama"].why
+    governorate = _by_text(places_of("Troops entered the governorate of Hama after a week of shelling."))
+    assert governorate["Hama"].place.kind == "admin1"
+    # the city alone, or a district (below the first level), stays the city
+    city = _by_text(places_of("Rebels attacked an army post in Hama on Tuesday."))
+    assert city["Hama"].place.kind == "city"
+    district = _by_text(places_of("Rebels attacked an army post in the Hama district on Tuesday."))
+    assert district["Hama"].place.kind == "city"
+
+
 def test_a_name_of_several_places_in_one_country_votes_for_no_division(places_of):
     # "Damascus" has a namesake in Maryland, "Salisbury" one in Maryland too: the Syrian capital
     # must not make the Maryland one the article's division

@@ -67,6 +67,7 @@ class PlacesConfig:
     origin_lemmas: frozenset[str] = frozenset()
     background_countries: frozenset[str] = frozenset()
     division_words: frozenset[str] = frozenset()
+    first_level_words: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()
     abroad_codes: frozenset[str] = frozenset()
@@ -178,7 +179,8 @@ def load_config() -> PlacesConfig:
         home_sectors=frozenset(s.upper() for s in _words(data, "home_sectors")),
         origin=_words(data, "origin"), origin_lemmas=_words(data, "origin_lemmas"),
         background_countries=frozenset(c.upper() for c in _words(data, "background_countries")),
-        division_words=_words(data, "division_words"), topic_nouns=_words(data, "topic_nouns"),
+        division_words=_words(data, "division_words"),
+        first_level_words=_words(data, "first_level_words"), topic_nouns=_words(data, "topic_nouns"),
         venue_nouns=_words(data, "venue_nouns"), abroad_codes=_codes(data, "abroad_codes"),
         home_speech_roots=_roots(data, "home_speech_roots"),
         country_target_codes=_codes(data, "country_target_codes"), aimed=_words(data, "aimed"),

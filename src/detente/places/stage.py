@@ -14,6 +14,7 @@ and those of its unambiguous places) — unless the candidate it favours is more
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -246,11 +247,14 @@ def _choose(doc: Doc, m: _Match, following: _Match | None, countries: Counter[st
     cands = m.cands
     max_ratio = config.context_max_ratio
     default = cands[0]
+    divided = _division_word(doc, m, config)  # "Idlib province", "the province of Hama": before a city of that name
+    if divided is not None:
+        return divided
     if len(cands) == 1:
         return default, "only place of that name"
     if len(m.countries) == 1:
         return default, f"all places of that name are in {default.country}: the {default.kind} first"
-    qualified = _qualified(doc, m, following) or _division_word(doc, m, config.division_words)
+    qualified = _qualified(doc, m, following)
     if qualified is not None:
         return qualified
     # the article names another place in a candidate's division ("Atlanta" for Georgia, US.GA)
@@ -277,15 +281,26 @@ def _choose(doc: Doc, m: _Match, following: _Match | None, countries: Counter[st
     return default, _default_why(default, cands, countries)
 
 
-def _division_word(doc: Doc, m: _Match, words: frozenset[str]) -> tuple[GeoPlace, str] | None:
-    """"Niger State", "the state of Georgia", "Punjab province": the division of that name."""
+def _division_word(doc: Doc, m: _Match, config: PlacesConfig) -> tuple[GeoPlace, str] | None:
+    """"Niger State", "the state of Georgia", "Punjab province": the division of that name. Where the
+    gazetteer knows only a city of that name and the word names a first-level division
+    (``first_level_words``: "Hama province", "the governorate of Deir ez-Zor"), the division the
+    city lies in, which such a name shares with its seat (kind ``admin1``, at the seat's coordinates)."""
     after = doc[m.end].lower_ if m.end < len(doc) else ""
     before = doc[m.start - 2].lower_ if m.start >= 2 and doc[m.start - 1].lower_ == "of" else ""
+    words = config.division_words
     word = after if after in words else before if before in words else ""
     if not word:
         return None
     divisions = [c for c in m.cands if c.kind == "admin1"]
-    return (divisions[0], f"named a division by {word!r}") if divisions else None
+    if divisions:
+        return divisions[0], f"named a division by {word!r}"
+    seats = [c for c in m.cands if c.kind == "city" and c.admin1]
+    if word in config.first_level_words and len({(c.country, c.admin1) for c in seats}) == 1:
+        seat = seats[0]
+        division = dataclasses.replace(seat, geonames_id=None, kind="admin1", population=0)
+        return division, f"named a division by {word!r}: the division of {seat.label()}, its seat"
+    return None
 
 
 def _qualified(doc: Doc, m: _Match, following: _Match | None) -> tuple[GeoPlace, str] | None:
