@@ -28,7 +28,8 @@ from .lexicon import Lexicon, Rule
 from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
-from .roles import ActorIndex, find_roles, inherit_antecedents, is_thing, localize
+from .antecedents import inherit_antecedents
+from .roles import ActorIndex, find_roles, is_thing, localize
 from .answered import answered_targets
 from .recalled import recall_targets, recalled_places
 from .said import said_targets
@@ -85,7 +86,7 @@ def code_events(doc: Doc, actors: Sequence[ActorMention], article: Article, reso
 
 def across_sentences(mentions: list[EventMention], doc: Doc, notes: list[str] | None = None) -> list[EventMention]:
     """What the article's earlier events give its later ones: a definite event noun's parties
-    (``roles.inherit_antecedents``), a reaction's target (``recalled.recall_targets``; ``notes``
+    (``antecedents.inherit_antecedents``), a reaction's target (``recalled.recall_targets``; ``notes``
     says where each came from)."""
     return recall_targets(inherit_antecedents(mentions, doc), doc, notes)
 
