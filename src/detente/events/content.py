@@ -53,7 +53,6 @@ if TYPE_CHECKING:
     from .roles import Roles
 
 SPEAKER_POSSESSIVES = frozenset({"his", "her", "its", "their"})  # "his country", "its government"
-POSSIBLE_AUX = frozenset({"could", "might", "may"})  # "said it could close its border if ...": terms
 
 
 class Event(Protocol):
@@ -261,7 +260,7 @@ def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes,
             if subjects and all(_is_speaker(s, said, own, index, lexicon) for s in subjects):
                 return c.reject, clause, None
             continue
-        if not announced and resolved is None and not auxes & POSSIBLE_AUX:
+        if not announced and resolved is None and not auxes & lexicon.modality["possible_aux"]:
             continue
         marks = lexicon.modality.get("hypothetical_marks", frozenset())
         # "said it would respond if ...": terms, a threat when the act is force, else no plain announcement
@@ -402,7 +401,7 @@ def _claims_an_act(cand: Event, index: ActorIndex, lexicon: Lexicon) -> bool:
     own = countries(cand.roles.sources)
     for clause in sx.children(trig, "ccomp"):
         subjects = sx.children(clause, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)
-        future = any(a.lower_ in ("will", "would", "shall", "'ll") for a in sx.children(clause, "aux"))
+        future = any(a.lower_ in lexicon.modality["future_aux"] for a in sx.children(clause, "aux"))
         if not future and any(sx.lemma_in(s, wanted) for s in subjects):
             return True  # "said the attack had been a mistake"
         if sx.eff_pos(clause) != "verb" or sx.lemma_in(clause, lexicon.words("stative_verb")) or sx.is_passive(clause):

@@ -30,13 +30,11 @@ if TYPE_CHECKING:
 
     from ..model import ActorMention
 
-MODAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "could", "may", "might", "'d"})
-
-
 def penalty_set(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> tuple[Token, ActorMention | None] | None:
     """A penalty the reported ``clause`` sets for a party other than the speaker's side ``own``: (the
     word that sets it, that party if one with a country is named), else None."""
-    if not any(a.lower_ in MODAL_AUX for a in sx.children(clause, "aux", "auxpass")):
+    modal = lexicon.modality["future_aux"] | lexicon.modality["possible_aux"]
+    if not any(a.lower_ in modal for a in sx.children(clause, "aux", "auxpass")):
         return None
     negated = bool(sx.children(clause, "neg"))
     if sx.lemma(clause) == "have" and sx.children(clause, "xcomp"):  # "will have to pay the price"
@@ -97,7 +95,8 @@ def refuses_now(clause: Token, lexicon: Lexicon) -> bool:
     Whose refusal it is (the speaker's side) is for the caller to check."""
     if not sx.children(clause, "neg") or sx.is_passive(clause) or sx.eff_pos(clause) != "verb":
         return False
-    if any(a.lower_ in MODAL_AUX for a in sx.children(clause, "aux")):
+    if any(a.lower_ in lexicon.modality["future_aux"] | lexicon.modality["possible_aux"]
+           for a in sx.children(clause, "aux")):
         return False  # "would not recognise": an announcement, coded as such
     phrasal = {f"{sx.lemma(clause)} {p.lower_}" for p in sx.children(clause, "prt")}
     return sx.lemma_in(clause, lexicon.words("refusal_verb")) or bool(phrasal & lexicon.words("refusal_phrasal"))

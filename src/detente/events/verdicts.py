@@ -40,8 +40,6 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 SPEAKER_POSSESSIVES = frozenset({"his", "her", "its"})
 SPEAKER_SIDE = frozenset({"our", "us", "we"})  # a quote's words for the speaker's side ("its" may be the doer's)
 OWNER_DEPS = ("poss", "compound", "amod", "nmod")  # "Russia's decision", "the American strikes"
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
-MODAL_AUX = FUTURE_AUX | frozenset({"could", "might", "may", "can", "should", "must", "'d"})
 
 
 @dataclass(frozen=True)
@@ -81,6 +79,11 @@ def _judged_in(clauses: list[Token], own: set[str], index: ActorIndex, lexicon: 
         if found is not None:
             return found
     return None
+
+
+def _modal_aux(lexicon: Lexicon) -> frozenset[str]:
+    """Auxiliaries of a clause that foretells, supposes or prescribes: no verdict or charge told yet."""
+    return lexicon.modality["future_aux"] | lexicon.modality["hypothetical_aux"]
 
 
 def reported_clauses(said: Token, lexicon: Lexicon) -> list[Token]:
@@ -126,7 +129,7 @@ def _verdict(clause: Token, index: ActorIndex, lexicon: Lexicon) -> Finding | No
         predicates = sx.children(clause, "oprd") + [o for o in sx.prep_objects(clause, ("as",))]
     elif sx.lemma_in(clause, lexicon.words("verdict_copula")):  # "the restrictions amounted to collective punishment"
         judged_tok = sx.children(clause, *sx.SUBJ_DEPS)
-        if any(a.lower_ in MODAL_AUX for a in sx.children(clause, "aux")) or sx.children(clause, "neg") \
+        if any(a.lower_ in _modal_aux(lexicon) for a in sx.children(clause, "aux")) or sx.children(clause, "neg") \
                 or any(_first_person(list(t.subtree)) or _speakers_own(t) for t in judged_tok):
             return None  # "would amount to a war crime": a warning; "our response amounted to": no other party
         predicates = sx.direct_objects(clause) + sx.prep_objects(clause, ("to",))
@@ -134,7 +137,7 @@ def _verdict(clause: Token, index: ActorIndex, lexicon: Lexicon) -> Finding | No
         judged_tok = sx.children(clause, *sx.SUBJ_DEPS)
         if sx.children(clause, "expl") or any(_first_person(list(t.subtree)) or _speakers_own(t) for t in judged_tok):
             return None  # "there is no solution ...", "my statement was ...", "its decision was": no party judged
-        if any(a.lower_ in MODAL_AUX for a in sx.children(clause, "aux")):
+        if any(a.lower_ in _modal_aux(lexicon) for a in sx.children(clause, "aux")):
             return None  # "any attack would be reckless": a warning, "it would be a massacre": a prediction
         if any(sx.lemma_in(c, lexicon.words("allege_verb")) for c in sx.children(clause, "xcomp", "ccomp")):
             return None  # "it was absurd to suggest Russia was responsible": a denial
@@ -170,7 +173,7 @@ def _charge(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -
                 return Finding("charge", hit.text, party)
     plots = lexicon.words("plot_verb")
     for verb in (t for t in clause.subtree if sx.eff_pos(t) == "verb" and sx.lemma_in(t, plots)):
-        if any(a.lower_ in FUTURE_AUX for a in sx.children(verb, "aux", "auxpass")) or sx.children(verb, "neg"):
+        if any(a.lower_ in lexicon.modality["future_aux"] for a in sx.children(verb, "aux", "auxpass")) or sx.children(verb, "neg"):
             continue
         if sx.is_passive(verb):  # "was staged by X", "was staged with the help of X"
             doers = sx.agent(verb) + [o for p in sx.prep_objects(verb, ("with",)) if sx.lemma(p) == "help"
@@ -199,7 +202,7 @@ def _act_charged(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexic
         return None
     for verb in [clause, *(c for c in sx.children(clause, "conj") if sx.eff_pos(c) == "verb")]:
         if sx.eff_pos(verb) != "verb" or sx.children(verb, "neg") or any(
-                a.lower_ in MODAL_AUX for a in sx.children(verb, "aux", "auxpass")):
+                a.lower_ in _modal_aux(lexicon) for a in sx.children(verb, "aux", "auxpass")):
             continue
         if not sx.lemma_in(verb, lexicon.words("charged_act_verb")):
             continue
@@ -229,7 +232,7 @@ def _faulted(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) 
     misdeeds = lexicon.words("misdeed_noun") | lexicon.words("verdict_word")
     for verb in [clause, *(c for c in sx.children(clause, "conj") if sx.eff_pos(c) == "verb")]:
         if sx.eff_pos(verb) != "verb" or sx.is_passive(verb) or sx.children(verb, "neg") or any(
-                a.lower_ in MODAL_AUX for a in sx.children(verb, "aux")):
+                a.lower_ in _modal_aux(lexicon) for a in sx.children(verb, "aux")):
             continue
         if sx.lemma_in(verb, faulting):
             kind = "verdict"
