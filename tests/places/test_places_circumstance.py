@@ -66,3 +66,28 @@ def test_a_participle_of_performing_the_act_places_its_noun(code):
 def test_a_participle_of_reacting_to_the_act_does_not_place_it(code):
     events = code("The Turkish offensive against the Kurds, condemned in Paris on Sunday, has killed dozens.")
     assert events["offensive"].location is None or events["offensive"].location.country != "FRA"
+
+
+
+def test_a_speech_acts_audience_says_where_it_was_said(code):
+    # (session 19) who it was told to, where they were: not what it speaks of
+    assert _where(code("The US president told reporters in Chicago that Iran would pay a heavy price.")
+                  ["told"])[:2] == ("Chicago", "USA")
+    # the Oval Office is in Washington (places.yaml aliases)
+    assert _where(code("The US president told journalists in the Oval Office that Iran would pay a heavy price.")
+                  ["told"])[:2] == ("Washington", "USA")
+
+
+def test_a_speech_made_just_before_or_after_a_meeting_is_made_where_it_is_held(code):
+    assert _where(code("The US secretary of state criticised Iran ahead of a meeting in Paris with the French "
+                       "foreign minister.")["criticised"])[:2] == ("Paris", "FRA")
+    assert _where(code("The Iranian foreign minister condemned Israel after a meeting in Damascus.")
+                  ["condemned"])[:2] == ("Damascus", "SYR")
+    # not after an act other than a meeting: it was not said where the attack was
+    assert _where(code("The Iranian foreign minister condemned Israel after an attack in Damascus.")
+                  ["condemned"])[:2] == ("Iran", "IRN")
+
+
+def test_a_participle_of_performing_a_speech_places_it(code):
+    assert _where(code("In a speech delivered in Amman, the US secretary of state criticised Iran.")
+                  ["criticised"])[:2] == ("Amman", "JOR")

@@ -119,6 +119,39 @@ def test_a_division_word_names_the_division_before_a_city_of_that_name(places_of
     assert district["Hama"].place.kind == "city"
 
 
+def test_countryside_names_the_division_its_seat_city_names(places_of):
+    aleppo = _by_text(places_of("Rebels attacked an army post in the Aleppo countryside on Tuesday."))
+    assert (aleppo["Aleppo"].place.kind, aleppo["Aleppo"].place.country) == ("admin1", "SYR")
+    hama = _by_text(places_of("Government forces shelled villages in the northern Hama countryside."))
+    assert hama["Hama"].place.kind == "admin1" and "countryside" in hama["Hama"].why
+
+
+def test_a_compass_adjective_names_the_division_a_city_of_that_name_seats(places_of):
+    # the gazetteer knows a division "Idlib": "southern Idlib" is part of it, not of the city
+    idlib = _by_text(places_of("Syrian jets bombed villages in southern Idlib on Tuesday."))
+    assert (idlib["Idlib"].place.kind, idlib["Idlib"].place.country) == ("admin1", "SYR")
+    assert "compass" in idlib["Idlib"].why
+    hyphened = _by_text(places_of("Russian aircraft struck two towns in north-western Idlib overnight."))
+    assert hyphened["Idlib"].place.kind == "admin1"
+    # it knows only the city "Hama": a division when the article calls the name a province elsewhere
+    text = "Troops shelled a village in northern Hama on Monday. Fighting in Hama province has displaced thousands."
+    called = places_of(text)
+    assert [p.place.kind for p in called if p.text == "Hama"] == ["admin1", "admin1"]
+    alone = _by_text(places_of("Troops shelled a village in northern Hama on Monday. The town of Hama was quiet."))
+    assert alone["Hama"].place.kind == "city"
+
+
+def test_a_bare_compass_word_names_part_of_the_city(places_of):
+    # "east London", "east Aleppo": a part of the city, whatever divisions share its name
+    london = _by_text(places_of("Police arrested ten protesters in east London on Saturday."))
+    assert london["London"].place.kind == "city"
+    idlib = _by_text(places_of("A car bomb exploded in east Idlib on Saturday."))
+    assert idlib["Idlib"].place.kind == "city"
+    # a compass adjective before a city that seats no division of its name leaves the city
+    mosul = _by_text(places_of("Iraqi troops advanced into western Mosul on Sunday."))
+    assert mosul["Mosul"].place.kind == "city"
+
+
 def test_a_name_of_several_places_in_one_country_votes_for_no_division(places_of):
     # "Damascus" has a namesake in Maryland, "Salisbury" one in Maryland too: the Syrian capital
     # must not make the Maryland one the article's division

@@ -108,6 +108,9 @@ class PlacesConfig:
     theatre_roots: frozenset[str] = frozenset()
     witness_verbs: frozenset[str] = frozenset()
     venue_lemmas: frozenset[str] = frozenset()
+    compass_adjectives: frozenset[str] = frozenset()
+    audience_nouns: frozenset[str] = frozenset()
+    venue_time_words: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -199,7 +202,9 @@ def load_config() -> PlacesConfig:
         scene_nouns=_words(data, "scene_nouns"),
         statement_words=_words(data, "statement_words"),
         **_seats(data),
-        light_verbs=_words(data, "light_verbs"), performing_verbs=_words(data, "performing_verbs"))
+        light_verbs=_words(data, "light_verbs"), performing_verbs=_words(data, "performing_verbs"),
+        compass_adjectives=_words(data, "compass_adjectives"), audience_nouns=_words(data, "audience_nouns"),
+        venue_time_words=_words(data, "venue_time_words"))
 
 
 def _seats(data: dict[str, Any]) -> dict[str, Any]:

@@ -11,7 +11,8 @@
 
 And of any act, through the circumstance of its doer: a speaker's "from" ("Her father, speaking
 from Sunamganj, accused ...", ``speaking_verbs``) and a visit it was done on ("told reporters during
-a trip to Athens", ``trip_nouns``); and of the noun of an act, through a past participle of
+a trip to Athens", ``trip_nouns``), and of a speech act, a meeting it was made just before or after
+("said ahead of a meeting in Paris", ``venue_time_words``); and of the noun of an act, through a past participle of
 performing it (``performing_verbs``) that its own phrase places ("Erdogan's threats, made during a
 visit to Paris").
 """
@@ -174,6 +175,22 @@ def trip_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig
         for noun in objects(prep):
             if noun.lemma_.lower() in config.trip_nouns:
                 found = destination_in_phrase(noun, at, config.destination)
+                if found is not None:
+                    return found
+    return None
+
+
+def venue_time_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """"said ahead of a meeting in Paris with ...", "told journalists after talks in Vienna": a speech
+    act made just before or after a meeting (``venue_time_words``: "before", "after", "ahead" of;
+    the meeting a ``venue_nouns`` noun) is made where the meeting is."""
+    preps = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in config.venue_time_words] + \
+        [p for c in trigger.children if c.dep_ == "advmod" and c.lower_ in config.venue_time_words
+         for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+    for prep in preps:
+        for noun in objects(prep):
+            if noun.lemma_.lower() in config.venue_nouns or noun.lower_ in config.venue_nouns:
+                found = place_in(noun, at, config, 0)
                 if found is not None:
                     return found
     return None

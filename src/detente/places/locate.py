@@ -59,7 +59,7 @@ from .stage import find_places
 from .context import carry_over
 from .finer import narrow
 from .links import adjacent_place, agent_place, purpose_place, relative_place, speaking_from, trip_place, \
-    participle_place, witness_place
+    participle_place, venue_time_place, witness_place
 from .seats import seat_place
 from .fallback import fallback_place, intended, is_topic as _topic, topic_phrase
 from .phrase import OBJECT_DEPS as _OBJECT_DEPS, REGION, origin_prep, passive_object, aim_place as _aim_place, \
@@ -113,6 +113,8 @@ def locate(doc: Doc, mentions: Sequence[EventMention], places: Sequence[PlaceMen
                 found = _governing_place(trigger, at, config, speech) or witness_place(trigger, at, config)
             if found is None:
                 found = _circumstance_place(trigger, at, config) or participle_place(trigger, at, config, _clause_place)
+            if found is None and speech:
+                found = venue_time_place(trigger, at, config)  # "said ahead of a meeting in Paris"
             if found is not None and not force and _frame(doc, found, m):
                 found = None
             if found is not None and intended(trigger, m, config):
@@ -204,13 +206,17 @@ def _trigger(doc: Doc, m: EventMention) -> Token | None:
 def _anchors(trigger: Token, config: PlacesConfig, speech: bool = False, force: bool = False,
              partner: bool = False) -> list[Token]:
     """Where the clause's prepositional phrases may hang: the trigger, its objects (not those of a
-    speech act, whose object is what it speaks of: "condemned the use of gas in Douma", nor, but
+    speech act, whose object is what it speaks of: "condemned the use of gas in Douma", but for its
+    audience, ``audience_nouns``: "told a rally in Izmir"; nor, but
     for acts of force, a topic noun: "discussed developments in Syria"), those a meeting is held
     "with" (``partner``: "talks with opposition groups in Astana"), and the verb a noun trigger is
     the object or subject of ("paid a visit", "talks were held")."""
     out = [trigger]
     if not speech:
         out += [c for c in trigger.children if c.dep_ in _OBJECT_DEPS and (force or not _topic(c, config))]
+    else:  # who it was said to, where they were: "told a rally in Izmir", "told journalists in the Oval Office"
+        out += [c for c in trigger.children if c.dep_ in (*_OBJECT_DEPS, "dative")
+                and c.lemma_.lower() in config.audience_nouns | config.venue_nouns]
     if partner:
         out += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for o in _objects(c)]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):

@@ -110,6 +110,13 @@ def place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hops
                     if found is not None and (child.lower_ not in ("on", "of") or place_noun
                                               or found.place.kind != "country"):
                         return found
+    for verb in tok.children:
+        # "in a speech delivered in Amman", "in a statement issued in Moscow": the participle of
+        # performing the act (``performing_verbs``) says where it was done
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in config.performing_verbs:
+            found = locative_place((verb,), at, config)
+            if found is not None:
+                return found
     aim = aim_place(tok, at, config)  # "killed in the campaign to liberate Raqqa"
     if aim is not None:
         return aim

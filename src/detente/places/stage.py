@@ -74,10 +74,11 @@ def find_places(doc: Doc, article: Article, resources: Resources | None = None,
         matches.insert(0, dateline)
     ambiguous = [m for m in matches if len(m.countries) > 1]
     countries, divisions = _context(doc, matches, ambiguous, actors)
+    provinces = _provinces(doc, matches, index.config)
     out = []
     for i, m in enumerate(matches):
         following = matches[i + 1] if i + 1 < len(matches) else None
-        place, why = _choose(doc, m, following, countries, divisions, index.config)
+        place, why = _choose(doc, m, following, countries, divisions, index.config, provinces)
         span = doc[m.start:m.end]
         out.append(PlaceMention(m.start, m.end, span.start_char, span.end_char, span.text, place, why, m.dateline))
     return out
@@ -243,11 +244,12 @@ def _context(doc: Doc, matches: list[_Match], ambiguous: list[_Match],
 
 
 def _choose(doc: Doc, m: _Match, following: _Match | None, countries: Counter[str], divisions: Counter[str],
-            config: PlacesConfig) -> tuple[GeoPlace, str]:
+            config: PlacesConfig, provinces: frozenset[str] = frozenset()) -> tuple[GeoPlace, str]:
     cands = m.cands
     max_ratio = config.context_max_ratio
     default = cands[0]
-    divided = _division_word(doc, m, config)  # "Idlib province", "the province of Hama": before a city of that name
+    # "Idlib province", "the province of Hama", "southern Idlib": before a city of that name
+    divided = _division_word(doc, m, config) or _compass_province(doc, m, config, provinces)
     if divided is not None:
         return divided
     if len(cands) == 1:
@@ -286,20 +288,57 @@ def _division_word(doc: Doc, m: _Match, config: PlacesConfig) -> tuple[GeoPlace,
     gazetteer knows only a city of that name and the word names a first-level division
     (``first_level_words``: "Hama province", "the governorate of Deir ez-Zor"), the division the
     city lies in, which such a name shares with its seat (kind ``admin1``, at the seat's coordinates)."""
-    after = doc[m.end].lower_ if m.end < len(doc) else ""
-    before = doc[m.start - 2].lower_ if m.start >= 2 and doc[m.start - 1].lower_ == "of" else ""
-    words = config.division_words
-    word = after if after in words else before if before in words else ""
+    word = _word_by(doc, m, config)
     if not word:
         return None
     divisions = [c for c in m.cands if c.kind == "admin1"]
     if divisions:
         return divisions[0], f"named a division by {word!r}"
+    if word in config.first_level_words:
+        return _seat_division(m, f"named a division by {word!r}")
+    return None
+
+
+def _seat_division(m: _Match, why: str) -> tuple[GeoPlace, str] | None:
+    """The first-level division a city of the name seats (kind ``admin1``, at the seat's
+    coordinates), where every city of the name lies in one division."""
     seats = [c for c in m.cands if c.kind == "city" and c.admin1]
-    if word in config.first_level_words and len({(c.country, c.admin1) for c in seats}) == 1:
-        seat = seats[0]
-        division = dataclasses.replace(seat, geonames_id=None, kind="admin1", population=0)
-        return division, f"named a division by {word!r}: the division of {seat.label()}, its seat"
+    if len({(c.country, c.admin1) for c in seats}) != 1:
+        return None
+    seat = seats[0]
+    division = dataclasses.replace(seat, geonames_id=None, kind="admin1", population=0)
+    return division, f"{why}: the division of {seat.label()}, its seat"
+
+
+def _provinces(doc: Doc, matches: list[_Match], config: PlacesConfig) -> frozenset[str]:
+    """The names the article calls first-level divisions ("Hama province", "the province of Idlib")."""
+    return frozenset(fold(doc[m.start:m.end].text) for m in matches if _word_by(doc, m, config) in config.first_level_words)
+
+
+def _word_by(doc: Doc, m: _Match, config: PlacesConfig) -> str:
+    """The division word after the name ("Idlib province") or before its "of" ("the province of Idlib"), else ""."""
+    after = doc[m.end].lower_ if m.end < len(doc) else ""
+    before = doc[m.start - 2].lower_ if m.start >= 2 and doc[m.start - 1].lower_ == "of" else ""
+    return after if after in config.division_words else before if before in config.division_words else ""
+
+
+def _compass_province(doc: Doc, m: _Match, config: PlacesConfig, provinces: frozenset[str]
+                      ) -> tuple[GeoPlace, str] | None:
+    """"southern Idlib", "northern Hama": a compass adjective (``compass_adjectives``; not a bare
+    "east Aleppo" or "north London", which name a part of the city) before the name of a city that
+    seats a first-level division of the same name — one the gazetteer knows by that name, or that
+    the article calls a province elsewhere ("Hama province") — is that division."""
+    if m.start == 0 or doc[m.start - 1].lower_ not in config.compass_adjectives or m.dateline:
+        return None
+    cities = [c for c in m.cands if c.kind == "city"]
+    if not cities:
+        return None
+    word = doc[m.start - 1].lower_
+    divisions = [c for c in m.cands if c.kind == "admin1" and c.country == cities[0].country]
+    if divisions:
+        return divisions[0], f"a division named by the compass word {word!r}"
+    if fold(doc[m.start:m.end].text) in provinces:
+        return _seat_division(m, f"the compass word {word!r} before a name the article calls a province")
     return None
 
 
