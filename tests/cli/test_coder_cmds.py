@@ -74,3 +74,15 @@ def test_explain_json():
     data = json.loads(result.stdout)
     assert data["events"][0]["cameo"].startswith("112")
     assert data["events"][0]["target"]["country"] == "KGZ"
+
+
+def test_explain_runs_the_stages_of_code():
+    # the events as `detente code` makes them: located, with the places named and why each was read so
+    result = runner.invoke(app, ["explain", "Uzbek troops shelled villages near Osh on Monday.", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert any(p["name"] == "Osh" and p["why"] for p in data["places"])
+    located = [e["location"] for e in data["events"] if e["location"]]
+    assert located and located[0]["name"] == "Osh" and located[0]["basis"] == "clause"
+    tables = runner.invoke(app, ["explain", "Uzbek troops shelled villages near Osh on Monday."])
+    assert "places" in tables.stdout and "event locations" in tables.stdout and "clause" in tables.stdout

@@ -36,3 +36,19 @@ def test_events_and_json(result):
     data = json.loads(json.dumps(result.to_dict()))
     assert data["events"][0]["source"]["country"] == "KAZ"
     assert data["trials"] and data["candidates"]
+
+
+def test_the_events_shown_are_the_given_stages(resources, nlp):
+    # given the orchestrator's stages (the CLI passes Pipeline.code_doc), explain shows what they
+    # make of the text, not the events stage's own mentions
+    from detente.model import CodedArticle
+
+    seen = []
+
+    def stages(doc, article):
+        seen.append(doc.text)
+        return CodedArticle(article=article)
+
+    out = explain("Kazakhstan threatened to impose sanctions on Kyrgyzstan.", resources, nlp, stages=stages)
+    assert seen == ["Kazakhstan threatened to impose sanctions on Kyrgyzstan."] and out.events == []
+    assert [c.rule for c in out.candidates if c.dropped is None] == ["threaten.v"]

@@ -109,12 +109,13 @@ def explain_command(
     as_json: JsonOpt = False,
     settings_file: SettingsOpt = None,
 ) -> None:
-    """Show the parse, the actors found, the rules tried and why each fired or not."""
+    """Show the parse, the actors found, the rules tried and why each fired or not, the places
+    named, and the events as `detente code` makes them (located and dated: the same stages)."""
     from ..events.explain import explain
 
     try:
         pipe = _pipeline(settings_file)
-        result = explain(sentence, pipe.resources, pipe.nlp, date=date)
+        result = explain(sentence, pipe.resources, pipe.nlp, date=date, stages=pipe.code_doc)
     except DetenteError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -122,7 +123,8 @@ def explain_command(
         return
     console = Console()
     for table in (_parse_table(result), _actors_table(result), _trials_table(result, all_rules),
-                  _candidates_table(result), _events_table(result)):
+                  _candidates_table(result), _places_table(result), _events_table(result),
+                  _locations_table(result)):
         console.print(table)
     for note in result.recalled:  # a target taken from an event an earlier sentence tells
         console.print(f"recalled: {note}")
@@ -173,6 +175,17 @@ def _candidates_table(result: Explanation) -> Table:
     return table
 
 
+def _places_table(result: Explanation) -> Table:
+    """The places the text names, the gazetteer's reading of each and why."""
+    table = Table(title="places")
+    for name in ("text", "place", "kind", "why"):
+        table.add_column(name)
+    for p in result.places:
+        table.add_row(p.text + (" (dateline)" if p.dateline else ""), f"{p.place.name} ({p.place.country})",
+                      p.place.kind, p.why)
+    return table
+
+
 def _events_table(result: Explanation) -> Table:
     table = Table(title="event mentions")
     for name in ("cameo", "source", "target", "modality", "conf.", "trigger", "rule", "contexts"):
@@ -180,6 +193,18 @@ def _events_table(result: Explanation) -> Table:
     for e in result.events:
         table.add_row(e.cameo, _actor(e.source), _actor(e.target), e.modality + (" (reported)" if e.reported else ""),
                       f"{e.confidence:.2f}", e.trigger, e.rule, ", ".join(e.contexts))
+    return table
+
+
+def _locations_table(result: Explanation) -> Table:
+    """Where each event was placed (``basis``: how the places stage found it)."""
+    table = Table(title="event locations")
+    for name in ("cameo", "trigger", "location", "country", "kind", "basis"):
+        table.add_column(name)
+    for e in result.events:
+        loc = e.location
+        table.add_row(e.cameo, e.trigger, *((loc.name, loc.country or "-", loc.kind or "-", loc.basis or "-")
+                                            if loc is not None else ("-", "-", "-", "-")))
     return table
 
 

@@ -2,22 +2,29 @@
 
 ``explain(sentence, resources, nlp)`` returns an ``Explanation``; ``detente explain "SENTENCE"``
 renders it. Nothing here changes how the coder works: it runs the same functions and keeps
-their intermediate results.
+their intermediate results. Given ``stages`` (the orchestrator's ``Pipeline.code_doc``, as the CLI
+passes it), the events shown are what ``detente code`` makes of the text: located (with the
+places the article names and why each was read so) and dated; without it, the events stage's.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..model import ActorMention, EventMention
+from ..model import ActorMention, Article, CodedArticle, EventMention
 from .coder import across_sentences, analyse_sentence, sentence_mentions
 from .roles import ActorIndex
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+    from ..places.types import PlaceMention
     from ..resources import Resources
+
+Stages = Callable[["Doc", Article], CodedArticle]
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,7 @@ class Explanation:
     candidates: list[CandidateRow] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     recalled: list[str] = field(default_factory=list)  # targets taken from events told earlier
+    places: list[PlaceMention] = field(default_factory=list)  # the places stage's, with why each was read so
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -83,9 +91,11 @@ class Explanation:
             "events": [{"cameo": e.cameo, "rule": e.rule, "trigger": e.trigger, "modality": e.modality,
                         "reported": e.reported, "confidence": e.confidence,
                         "source": e.source.to_dict() if e.source else None,
-                        "target": e.target.to_dict() if e.target else None, "contexts": list(e.contexts)}
+                        "target": e.target.to_dict() if e.target else None, "contexts": list(e.contexts),
+                        "location": e.location.to_dict() if e.location else None}
                        for e in self.events],
             "recalled": list(self.recalled),
+            "places": [p.to_dict() for p in self.places],
         }
 
 
@@ -95,10 +105,13 @@ def _label(m: ActorMention) -> str:
     return f"{m.text} [{code}{'/' + a.sector if a.sector else ''}]"
 
 
-def explain(sentence: str, resources: Resources, nlp: Language, date: str | dt.date | None = None) -> Explanation:
-    """Code one sentence (or short text) and keep every decision for display."""
+def explain(sentence: str, resources: Resources, nlp: Language, date: str | dt.date | None = None,
+            stages: Stages | None = None) -> Explanation:
+    """Code one sentence (or short text) and keep every decision for display; with ``stages`` (the
+    pipeline's), its events are those stages' (located and dated), else the events stage's."""
     from ..actors import find_actors
     from ..ingest import make_article
+    from ..places import find_places
 
     article = dataclasses.replace(make_article("explain", sentence, published=date), body=sentence)
     doc = nlp(sentence)
@@ -121,4 +134,7 @@ def explain(sentence: str, resources: Resources, nlp: Language, date: str | dt.d
                 notes=tuple(cand.notes)))
         out.events.extend(sentence_mentions(analysis, article, s_i, resources.lexicon, index))
     out.events = across_sentences(out.events, doc, out.recalled)  # a target from an earlier sentence
+    if stages is not None:
+        out.places = find_places(doc, article, resources, actors=actors)
+        out.events = list(stages(doc, article).mentions)
     return out
