@@ -308,3 +308,11 @@ def test_of_coordinated_places_the_events_target_is_its_place(events_of):
     by_target = {e.mentions[0].target.text: e.location.country for e in events
                  if e.mentions[0].target is not None and e.location is not None}
     assert by_target == {"Afghanistan": "AFG", "Chad": "TCD", "Iraq": "IRQ"}
+
+
+def test_a_party_entering_a_place_is_there(code):
+    # (session 19) an act of force on a party described by "entering" a place happens there
+    assert _where(code("Turkish troops fired on a convoy of militiamen entering the Manbij district on Tuesday.")
+                  ["fired"])[:2] == ("Manbij", "SYR")
+    # not a party heading for it: it is not there yet
+    assert code("Turkish jets bombed a convoy of fighters heading for Manbij on Tuesday.")["bombed"].location is None

@@ -111,6 +111,7 @@ class PlacesConfig:
     compass_adjectives: frozenset[str] = frozenset()
     audience_nouns: frozenset[str] = frozenset()
     venue_time_words: frozenset[str] = frozenset()
+    entering_verbs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -204,7 +205,7 @@ def load_config() -> PlacesConfig:
         **_seats(data),
         light_verbs=_words(data, "light_verbs"), performing_verbs=_words(data, "performing_verbs"),
         compass_adjectives=_words(data, "compass_adjectives"), audience_nouns=_words(data, "audience_nouns"),
-        venue_time_words=_words(data, "venue_time_words"))
+        venue_time_words=_words(data, "venue_time_words"), entering_verbs=_words(data, "entering_verbs"))
 
 
 def _seats(data: dict[str, Any]) -> dict[str, Any]:

@@ -412,6 +412,13 @@ def _party_place(doc: Doc, m: EventMention, at: dict[int, PlaceMention], config:
         described = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "appos"
                      or c.dep_ == "conj" and party is m.target
                      or c.dep_ == "relcl" and c.lemma_.lower() in config.presence_verbs]
+        for verb in (c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                     and c.lemma_.lower() in config.entering_verbs):
+            # "fired on a convoy entering the Afrin region": where the party is entering
+            found = next((p for p in (_place_in(o, at, config, 0) for o in verb.children if o.dep_ == "dobj") if p),
+                         None)
+            if found is not None:
+                return found
         for child in [*root.children, *(g for c in described for g in c.children)]:
             if child.dep_ == "prep" and (child.lower_ in config.locative or inhabitants_of(child, config)
                                          or speaking_from(child, config)):  # "her father, speaking from X, said"
