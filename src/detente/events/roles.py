@@ -266,6 +266,9 @@ def _fill(slots: Sequence[str], match: Match, index: ActorIndex, lexicon: Lexico
         tokens = slot_tokens(slot, match, lexicon)
         found = [m for m in resolve(tokens, index) if m not in exclude and m.start not in allies
                  and not (parties and (is_thing(m, match.trigger) or _itself(m, exclude)))]
+        if slot == "subj" and all(is_thing(m, match.trigger) for m in found):
+            # "killed by a bomb planted by X", "hit by a missile fired by X": the means' author
+            found = [m for m in resolve([a for t in tokens for a in _author(t)], index) if m not in exclude] or found
         if not found and slot == "subj":
             pron = [t for t in tokens if t.lower_ in PRONOUNS and not index.at(t)]
             if pron:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..doctext import doc_forms
 from ..wordlists import word_set
 from .features import doc_table
+from .parts import children as children, eff_pos as eff_pos, first_child as first_child, pos_of as pos_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,47 +26,11 @@ OBJECT_CONTROL = word_set("events", "object_control")  # "urged Iraq to comply" 
 RELATIVE_PRONOUNS = word_set("events", "relative_pronouns")
 COPULAS = word_set("events", "copulas")
 QUANTIFIER_HEADS = word_set("events", "quantifier_heads")  # "a shipment of arms", "after hours of talks"
+PATIENT_CONTROL = word_set("events", "patient_control_words")  # "was detained after criticising": the detainee
+NAMING_PARTICIPLES = word_set("events", "naming_participles")  # "known as", "called": no patient of an act
+SCENE_PREPS = word_set("events", "gerund_scene_preps")  # "after fighting in X": a noun, said of no one
 NONEVENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON",
                            "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE"})
-
-
-def eff_pos(tok: Token) -> str:
-    """``verb``, ``noun``, ``adj`` or ``other``: the part of speech a rule's ``pos`` matches."""
-    t = doc_table(tok.doc)  # (tag, part of speech and label from the Doc's table: no string look-ups)
-    i = tok.i
-    return pos_of(t.tag[i], t.pos[i], t.dep[i])
-
-
-def pos_of(tag: str, pos: str, dep: str) -> str:
-    """``eff_pos`` of a word with this tag, part of speech and label (read from a ``DocTable``)."""
-    if tag.startswith("NN") or pos in ("NOUN", "PROPN"):
-        return "noun"
-    if tag.startswith("VB") and pos != "AUX":
-        if tag == "VBN" and dep in ("acomp", "amod") and pos == "ADJ":
-            return "adj"
-        return "verb"
-    if pos == "ADJ" or tag.startswith("JJ"):
-        return "adj"
-    return "other"
-
-
-def children(tok: Token, *deps: str) -> list[Token]:
-    """The token's children whose label is one of ``deps``, in the Doc's order (as ``Token.children``
-    gives them); read from the Doc's table, a Token built only for each child returned."""
-    doc = tok.doc
-    t = doc_table(doc)
-    dep = t.dep
-    return [doc[c] for c in t.children[tok.i] if dep[c] in deps]
-
-
-def first_child(tok: Token, *deps: str) -> Token | None:
-    doc = tok.doc
-    t = doc_table(doc)
-    dep = t.dep
-    for c in t.children[tok.i]:
-        if dep[c] in deps:
-            return doc[c]
-    return None
 
 
 def _child_deps(tok: Token) -> list[str]:
@@ -251,7 +216,8 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
         doers = agent(tok)
         if not doers and _shares_passive(tok):  # "were attacked by X and killed"
             return subject(tok.head, depth + 1)
-        return doers
+        # "were detained and tortured by X": a bare participle coordinated after it lends its agent
+        return doers or [a for c in children(tok, "conj") if _shares_passive(c) for a in agent(c)][:1]
     own = children(tok, *SUBJ_DEPS)
     if own:
         return [relative_antecedent(s) for s in own]
@@ -267,10 +233,11 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
         if is_passive(head) and children(head, *PASSIVE_SUBJ_DEPS):
             return children(head, *PASSIVE_SUBJ_DEPS)  # "Germany was obliged to withdraw"
         return subject(head, depth + 1)
-    if dep == "conj" and eff_pos(head) in ("verb", "adj"):
-        return subject(head, depth + 1)
+    if dep == "conj" and (eff_pos(head) in ("verb", "adj") or head.pos_ == "AUX" and head.dep_ in ("ROOT", "ccomp")):
+        return _conjoined_subject(tok, head, depth)
     if dep == "advcl" and _is_nonfinite(tok):
-        return subject(head, depth + 1)
+        marked = any(c.dep_ == "mark" and c.lower_ in PATIENT_CONTROL for c in tok.children)
+        return (marked and _patient(head)) or subject(head, depth + 1)
     if dep == "relcl" and tok.tag_ == "VB" and _has_child(tok, ("aux",), ("to",)):
         return [head]  # "the first country to recognize it"
     if dep == "acl":
@@ -287,7 +254,8 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
         if objs and prep.lower_ in ("of", "for", "with"):
             return objs  # "accused Iran of supporting ..."
         if eff_pos(governor) in ("verb", "adj"):
-            return subject(governor, depth + 1)
+            verbal = any(c.dep_ != "prep" or c.lower_ not in SCENE_PREPS for c in tok.children)  # not "after fighting in X"
+            return (verbal and prep.lower_ in PATIENT_CONTROL and _patient(governor)) or subject(governor, depth + 1)
         if eff_pos(governor) == "noun":  # "Iran's role in ending the war"
             return children(governor, "poss")
     return []
@@ -301,6 +269,30 @@ def surface_subject(tok: Token) -> list[Token]:
     if tok.dep_ in ("acomp", "attr", "xcomp", "conj") and tok.head != tok:
         return surface_subject(tok.head) if tok.dep_ != "xcomp" else subject(tok)
     return []
+
+
+def _conjoined_subject(tok: Token, head: Token, depth: int) -> list[Token]:
+    """The doer of a verb coordinated with ``head`` (``X are in Y and have fought``). After a passive, an
+    active verb (one with an auxiliary, object or complement) is done by the passive's patient (``were trained by
+    Iran and fought US troops``); after a reported passive or copula, by the speaker, whose verb the
+    parser took it for (``said X had been poisoned and demanded``)."""
+    if is_passive(tok) or not (is_passive(head) or head.pos_ == "AUX"):
+        return subject(head, depth + 1)
+    if head.dep_ == "ccomp" and head.head.i < head.i and tok.tag_ != "VBG" \
+            and (tok.tag_ != "VBN" or children(tok, "aux")):  # not a quotation's clause, nor "and shelling"
+        return subject(head.head, depth + 1)
+    if not any(c.dep_ in ("aux", "dobj", "dative", "ccomp", "xcomp", "attr", "acomp", "oprd") for c in tok.children):
+        return subject(head, depth + 1) if is_passive(head) else []  # "has been complex, fought out along"
+    return _patient(head) or subject(head, depth + 1)
+
+
+def _patient(verb: Token) -> list[Token]:
+    """Who a passive verb is done to, the understood doer of its adverbial ``after``/``while`` phrase
+    (``was detained by police after criticising X``: the detainee criticised); [] for an active verb."""
+    if not is_passive(verb) or lemma_in(verb, NAMING_PARTICIPLES):
+        return []
+    own = children(verb, *PASSIVE_SUBJ_DEPS)
+    return [relative_antecedent(s) for s in own] or ([verb.head] if verb.dep_ == "acl" else [])
 
 
 def _is_nonfinite(tok: Token) -> bool:
