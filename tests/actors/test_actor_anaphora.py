@@ -185,3 +185,35 @@ def test_the_country_as_an_object_is_not_the_subject_of_its_clause(read):
     # "after Gazprom cut supplies to the country": not Gazprom's country, but the one named before
     r = read("Moldova's president appealed for help on Friday after Gazprom cut gas supplies to the country.")
     assert _country(r, "country") == "MDA"
+
+
+# -- persons nothing resolved ("strangers") --------------------------------------------------------
+def test_he_after_an_unknown_named_person_is_nobody_not_an_earlier_official(read):
+    """A holidaymaker, a refugee, a volunteer the KB and the titles leave unread is the nearest
+    person: "she" is not the spokesperson named before her."""
+    result = read("A Home Office spokesperson said the department knew of the case. "
+                  "In an interview, Jane Rojkan described the night the police came. "
+                  "“We had done nothing wrong,” she said.")
+    assert _at(result, "she") == []
+    assert _at(result, "We") == []
+
+
+def test_a_name_with_a_title_in_apposition_is_no_stranger(read):
+    result = read("The foreign minister, Pierre Lamarque, spoke first. Marie Duval, the French justice "
+                  "minister, told parliament that the law stood. It would not change, she added.")
+    (she,) = _at(result, "she")
+    assert (she.actor.country, she.actor.sector) == ("FRA", "GOV")
+
+
+def test_a_stranger_inside_a_reported_clause_blocks_nothing(read):
+    result = read("Russia's ambassador, Ivan Petrov, insisted that Anna Smirnova had left the country. "
+                  "He denied the claims.")
+    (he,) = _at(result, "He")
+    assert (he.actor.country, he.actor.sector) == ("RUS", "GOV")
+
+
+def test_the_surname_of_a_titled_person_is_no_stranger(read):
+    result = read("Ambassador Petrov of Russia arrived in London. Petrov said the report was fake. "
+                  "He denied the claims.")
+    (he,) = _at(result, "He")
+    assert he.actor.sector == "GOV"

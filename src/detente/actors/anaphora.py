@@ -1,7 +1,9 @@
 """Pronouns and definite descriptions, resolved across sentence boundaries (the stage reads whole
 articles), and the first persons of quotations.
 
-- he/she/him/his/her: the latest person, subjects first, in the last three sentences;
+- he/she/him/his/her: the latest person, subjects first, in the last three sentences; when that is
+  a person the knowledge base and the titles leave unread (a name the NER calls a person: a
+  holidaymaker, a refugee, a volunteer), nobody: not an official named before them;
 - it/they as the subject of what someone said ("Syria's envoy said it would ..."): the speaker,
   as the event coder reads it; no mention of its own then (it would make the speaker its own target);
 - they/them/their: the latest subject when it is a group, an organisation or a country; else, unless
@@ -33,6 +35,7 @@ from ..model import Actor
 from ..wordlists import word_map, word_set
 from .cand import Cand
 from .cues import Cues, load_cues
+from .names import fold
 from .phrase import LOC_PREPS
 from .quotes import Quote, find_quotes, quote_speakers
 
@@ -55,6 +58,7 @@ def resolve_anaphora(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]
     quotes = find_quotes(doc)
     in_quote = {i: q for q in quotes for i in range(q.start, q.end)}
     pool = sorted((c for c in cands if c.actor), key=lambda c: c.head)
+    strangers = _strangers(doc, cands)
     resolved = list(pool)
     found: dict[int, Cand] = {}  # token -> the candidate it refers to
     out: list[Cand] = []
@@ -79,7 +83,7 @@ def resolve_anaphora(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]
         kind = _KIND.get(tok.lower_) if tok.pos_ == "PRON" else _definite(tok)
         if kind is None or (kind == "it" and _not_referential(tok, cues)):
             continue
-        ante = _antecedent(doc, tok, kind, pool, in_quote.get(tok.i), cues.say_verbs, found, sent_of)
+        ante = _antecedent(doc, tok, kind, pool, in_quote.get(tok.i), cues.say_verbs, found, sent_of, strangers)
         if ante is not None and ante.actor is not None:
             add(tok, ante)
     at = _index(pool)
@@ -89,6 +93,37 @@ def resolve_anaphora(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]
                 add(doc[i], speaker)
     _possessive_countries(doc, resolved, found)
     return out
+
+
+def _strangers(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Names the NER calls persons that nothing resolved (no knowledge-base record, no title), as
+    the subjects of their sentences' main verbs ("Jane Smith said ..."); not one with a person read
+    in apposition ("Nicole Belloubet, the justice minister", where the stage reads the title as a
+    phrase of its own; "The head of X, Nasr Hariri, said", parsed as two subjects), nor the surname of a person read before ("Ambassador Yakovenko" ...
+    "Yakovenko said")."""
+    people = [c for c in cands if c.actor is not None and c.person]
+    inside = {i for c in people for i in range(c.start, c.end)}  # tokens of a person read
+    out = []
+    for cand in cands:
+        head = doc[cand.head]
+        if cand.actor is not None or head.ent_type_ != "PERSON" or not _main_subject(head):
+            continue
+        twins = [t for t in head.head.children if t.dep_ in _SUBJ and t.i != head.i]  # "The new head of X, Y,"
+        if any(t.i in inside for t in [*twins, *(t for t in head.children if t.dep_ == "appos")]):
+            continue
+        if any(c.head < cand.start and fold(doc[c.head].text) == fold(head.text) for c in people):
+            continue
+        out.append(cand)
+    return out
+
+
+def _main_subject(tok: Token) -> bool:
+    """The subject of its sentence's main verb (or of a verb coordinated with it): "Jane Smith said
+    ...", not a name inside a reported clause or a phrase ("demanded proof that Yulia Skripal is well")."""
+    verb = tok.head
+    if tok.dep_ not in _SUBJ:
+        return False
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _root(cand: Cand) -> int:
@@ -124,7 +159,8 @@ def _not_referential(tok: Token, cues: Cues) -> bool:
 
 
 def _antecedent(doc: Doc, tok: Token, kind: str, pool: list[Cand], quote: Quote | None,
-                say_verbs: frozenset[str], found: dict[int, Cand], sent_of: list[int] | None = None) -> Cand | None:
+                say_verbs: frozenset[str], found: dict[int, Cand], sent_of: list[int] | None = None,
+                strangers: list[Cand] | None = None) -> Cand | None:
     window = _sent_starts(tok, _WINDOW[kind], sent_of)
     first = min(window)  # the window's sentences are contiguous: no Span built per candidate
     before = [c for c in pool if first <= c.head < tok.i and c.start != tok.i]
@@ -137,8 +173,12 @@ def _antecedent(doc: Doc, tok: Token, kind: str, pool: list[Cand], quote: Quote 
         before = [c for c in before if c.head not in barred and not any(c.start <= i < c.end for i in bound)]
     if kind == "he":  # persons named, not other pronouns ("she said he had surrendered")
         people = [c for c in before if fits(c) and doc[c.head].pos_ != "PRON"]
+        people.extend(c for c in strangers or () if first <= c.head < tok.i and c.start != tok.i
+                      and not any(c.start <= i < c.end for i in bound))
+        people.sort(key=lambda c: c.head)
         subjects = [c for c in people if doc[c.head].dep_ in _SUBJ]
-        return (subjects or people)[-1] if people else None
+        ante = (subjects or people)[-1] if people else None
+        return ante if ante is not None and ante.actor is not None else None  # a stranger: nobody
     if kind in ("it", "they"):
         speaker = _speaker(tok, before, say_verbs)
         if speaker is not None:  # "Syria's ambassador said it will facilitate a visit": his state

@@ -294,6 +294,8 @@ class Resolver:
         if term is None:
             return (org_mod.sector, org_mod.sector2) if org_mod else (None, None)
         hit = term[2]
+        if org_mod is not None and self.titles.heads_org(hit.term, org_mod.sector):
+            return org_mod.sector, org_mod.sector2  # "the president of the IRC", "Microsoft's president"
         if hit.term.kind != "weak" and hit.term.sector is not None:
             return hit.term.sector, hit.term.sector2
         if hit.term.collective and org_mod is not None and org_mod.sector:

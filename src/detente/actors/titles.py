@@ -56,6 +56,8 @@ class Titles:
     seated: frozenset[str] = frozenset()  # bodies of those sectors that sit where they govern
     sites: frozenset[str] = frozenset()  # places named as actors, only with a city or a locative place
     site_economy: frozenset[str] = frozenset()  # words making a site an economy ("stock market")
+    org_heads: frozenset[str] = frozenset()  # titles of an organisation's head ("president", "ceo")
+    org_head_sectors: frozenset[str] = frozenset()  # organisations' sectors such a head takes
     max_len: int = 1
     problems: list[str] = field(default_factory=list)
     heads: frozenset[str] = frozenset()  # last words of the terms (set by ``build_titles``)
@@ -135,6 +137,11 @@ class Titles:
         """Whether ``term`` names a place where people are ("market"): an actor only when placed."""
         return " ".join(fold(term.text).split()) in self.sites
 
+    def heads_org(self, term: Term, org_sector: str | None) -> bool:
+        """Whether ``term`` heading an organisation of ``org_sector`` takes that sector rather than
+        its own ("the president of the International Rescue Committee": NGO, not GOV)."""
+        return org_sector in self.org_head_sectors and " ".join(fold(term.text).split()) in self.org_heads
+
     def modifier(self, word: str) -> str | None:
         return self.modifiers.get(word)
 
@@ -184,7 +191,7 @@ def build_titles(data: dict) -> Titles:
         portfolios = []
     titles.portfolios = frozenset(fold(str(w)) for w in portfolios)
     titles.heads = frozenset(key[-1] for key in titles.terms)
-    for section in ("lowercase", "relational", "seated", "sites", "site_economy"):
+    for section in ("lowercase", "relational", "seated", "sites", "site_economy", "org_heads"):
         words = data.get(section) or []
         if not isinstance(words, list):
             titles.problems.append(f"{section} must be a list of words")
@@ -193,6 +200,9 @@ def build_titles(data: dict) -> Titles:
     placeless = data.get("placeless") or []
     titles.problems.extend(f"placeless: unknown sector {c!r}" for c in placeless if c not in SECTORS)
     titles.placeless = frozenset(str(c) for c in placeless)
+    org_sectors = data.get("org_head_sectors") or []
+    titles.problems.extend(f"org_head_sectors: unknown sector {c!r}" for c in org_sectors if c not in SECTORS)
+    titles.org_head_sectors = frozenset(str(c) for c in org_sectors)
     return titles
 
 
