@@ -32,7 +32,7 @@ from detente.settings import Settings
 from .corpus import Sentence, load_split
 from .evaluate import score_coded
 from .parse import parsed
-from .train import DEFAULTS, examples, fit, fold_codes, write
+from .train import DEFAULTS, examples, fit, fold_codes, joined, write
 
 
 @contextmanager
@@ -49,9 +49,10 @@ def policy(overrides: dict):
         cb.load_policy = original
 
 
-def cached_examples(sents: list[Sentence], folding: dict[str, str]):
+def cached_examples(sents: list[Sentence], folding: dict[str, str], salt: str = ""):
     """``train.examples``, cached in training/.cache under a key of the sentences, the folding and
-    the sources that make features (features.py, the lexicon), so that runs of a grid share them."""
+    the sources that make features (features.py, the lexicon), so that runs of a grid share them;
+    ``salt``: a name for features changed at run time (``training.augment``'s masked names)."""
     import hashlib
     import pickle
 
@@ -63,7 +64,7 @@ def cached_examples(sents: list[Sentence], folding: dict[str, str]):
            if p.name != "coder.yaml")  # the thresholds make no features
     digest = hashlib.sha1()
     for part in ([s.id + s.text + repr(s.events) for s in sents] + [json.dumps(folding, sort_keys=True)]
-                 + [Path(features.__file__).read_text()] + [p.read_text() for p in lex]):
+                 + [Path(features.__file__).read_text()] + [p.read_text() for p in lex] + [salt]):
         digest.update(part.encode("utf-8"))
     path = CACHE / f"examples-{digest.hexdigest()[:16]}.pkl"
     if path.exists():
@@ -85,14 +86,18 @@ def code(sents: list[Sentence], docs: list, model_path: Path) -> list:
 
 
 def run(grid: dict, policies: list[dict], folds: list[str] | None, dev: bool,
-        exclude: tuple[str, ...] = (), out: Path | None = None) -> list[dict]:
+        exclude: tuple[str, ...] = (), out: Path | None = None, extra: list[Sentence] = (),
+        salt: str = "") -> list[dict]:
     """``exclude``: train writers left out of every model (as ``train --exclude``); ``out``: a
     directory for each run's per-sentence rows (id, gold roots, top root), to read a held-out writer's
-    misses."""
+    misses; ``extra``: more training sentences (``training.augment``'s name-swapped copies), each
+    held out with its writer and never coded; ``salt``: as ``cached_examples``."""
     train_s = [s for s in load_split("train") if s.writer not in exclude]
     folding = fold_codes(train_s)
     t0 = time.time()
-    ex = cached_examples(train_s, folding)
+    ex = cached_examples(train_s, folding, salt)
+    if extra:
+        ex = joined(ex, cached_examples(list(extra), folding, salt))
     print(f"examples: {len(ex.label)} rows in {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
     docs = [d for _, d in parsed(train_s)]
     dev_s = load_split("dev")

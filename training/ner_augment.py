@@ -115,18 +115,32 @@ class _Cast:
         return self.other["gpe", text]
 
 
-def swapped(doc, rng: random.Random) -> str | None:
-    """``doc``'s text with its teacher-tagged people, organisations and places replaced (None: none)."""
-    cast, out, at, changed = _Cast(rng), [], 0, False
+def swaps(doc, rng: random.Random, keep=None) -> list[tuple[int, int, str]]:
+    """The (start char, end char, new name) of each of ``doc``'s people, organisations and places
+    to replace, in order; ``keep(ent)`` False leaves an entity as it is."""
+    cast, out = _Cast(rng), []
     for ent in doc.ents:
-        if ent.label_ not in SWAP:
+        if ent.label_ not in SWAP or (keep is not None and not keep(ent)):
             continue
         new = {"PERSON": cast.person, "ORG": cast.org, "GPE": cast.gpe}[ent.label_](ent.text)
-        out.append(doc.text[at:ent.start_char])
-        out.append(new)
-        at, changed = ent.end_char, True
-    out.append(doc.text[at:])
-    return "".join(out) if changed else None
+        out.append((ent.start_char, ent.end_char, new))
+    return out
+
+
+def applied(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with the ordered, non-overlapping ``edits`` (start, end, new) made."""
+    out, at = [], 0
+    for start, end, new in edits:
+        out += [text[at:start], new]
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def swapped(doc, rng: random.Random) -> str | None:
+    """``doc``'s text with its teacher-tagged people, organisations and places replaced (None: none)."""
+    edits = swaps(doc, rng)
+    return applied(doc.text, edits) if edits else None
 
 
 def _role(cast: _Cast) -> str:

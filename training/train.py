@@ -17,7 +17,7 @@ import json
 import random
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import numpy as np
@@ -65,6 +65,13 @@ class Examples:
     modality: list[str] = field(default_factory=list)
     time: list[str] = field(default_factory=list)
     lemmas: list[str] = field(default_factory=list)  # the gold triggers' lemmas
+
+
+def joined(a: Examples, b: Examples) -> Examples:
+    """The rows of ``a`` then of ``b`` (``b``'s gold trigger rows renumbered)."""
+    out = Examples(**{f.name: list(getattr(a, f.name)) + list(getattr(b, f.name)) for f in fields(Examples)})
+    out.trig = list(a.trig) + [i + len(a.label) for i in b.trig]
+    return out
 
 
 ROW, OTHER_WORD, NOT_CANDIDATE = "row", "other_word", "not_candidate"
@@ -231,18 +238,23 @@ DEFAULTS = {"alpha": 5e-6, "event_c": 2.0, "dense_weight": 0.0, "none_weight": 1
             "writer_weight": None}
 
 
-def train(out: Path, seed: int = 0, exclude: tuple[str, ...] = (), **params) -> dict:
-    """Train on the train split, less the writers in ``exclude``."""
+def train(out: Path, seed: int = 0, exclude: tuple[str, ...] = (), augment: int = 0, **params) -> dict:
+    """Train on the train split, less the writers in ``exclude``, with ``augment`` name-swapped
+    copies of each sentence that names someone or somewhere (``training.augment``)."""
+    from .augment import augmented_sentences
+
     params = {**DEFAULTS, **params}
     t0 = time.time()
     train_s = [s for s in load_split("train") if s.writer not in exclude]
     folding = fold_codes(train_s)
     ex = examples(train_s, folding)
+    if augment:
+        ex = joined(ex, examples(augmented_sentences(train_s, augment), folding))
     rows = np.arange(len(ex.label))
     fitted = fit(ex, rows, seed, **params)
     fired = [i for i in rows if ex.fired[i]]
     none_share = sum(ex.label[i] == NONE for i in fired) / max(len(fired), 1)  # the veto model's prior
-    write(out, ex, rows, folding, fitted, {"seed": seed, **params, "train_sentences": len(train_s),
+    write(out, ex, rows, folding, fitted, {"seed": seed, **params, "train_sentences": len(train_s), "augment": augment,
                                           "train_writers": sorted({s.writer for s in train_s}),
                                           "fired_none_share": round(none_share, 4)})
     return {"train_sentences": len(train_s), "features": len(fitted[0]),
@@ -262,11 +274,13 @@ def main() -> None:
     ap.add_argument("--min-feature", type=int, default=DEFAULTS["min_feature"],
                     help="drop features seen in fewer training rows")
     ap.add_argument("--exclude", default="", help="comma-separated train writers to leave out")
+    ap.add_argument("--augment", type=int, default=0,
+                    help="name-swapped copies of each sentence naming someone or somewhere (training.augment)")
     ap.add_argument("--writer-weight", default="", help="comma-separated WRITER=WEIGHT (others 1), e.g. w18=3")
     args = ap.parse_args()
     exclude = tuple(w for w in args.exclude.split(",") if w)
     weights = {w: float(x) for w, x in (p.split("=") for p in args.writer_weight.split(",") if p)}
-    print(json.dumps(train(args.out, args.seed, exclude, alpha=args.alpha, event_c=args.event_c,
+    print(json.dumps(train(args.out, args.seed, exclude, args.augment, alpha=args.alpha, event_c=args.event_c,
                            dense_weight=args.dense_weight, none_weight=args.none_weight,
                            min_feature=args.min_feature, writer_weight=weights or None), indent=1))
 
