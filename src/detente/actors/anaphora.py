@@ -98,9 +98,9 @@ def resolve_anaphora(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]
 def _strangers(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """Names the NER calls persons that nothing resolved (no knowledge-base record, no title), as
     the subjects of their sentences' main verbs ("Jane Smith said ..."); not one with a person read
-    in apposition ("Nicole Belloubet, the justice minister", where the stage reads the title as a
-    phrase of its own; "The head of X, Nasr Hariri, said", parsed as two subjects), nor the surname of a person read before ("Ambassador Yakovenko" ...
-    "Yakovenko said")."""
+    in apposition ("Marie Duval, the justice minister", where the stage reads the title as a phrase
+    of its own; "The head of the delegation, Omar Said, spoke", parsed as two subjects), nor the
+    surname of a person read before ("Ambassador Petrov" ... "Petrov said")."""
     people = [c for c in cands if c.actor is not None and c.person]
     inside = {i for c in people for i in range(c.start, c.end)}  # tokens of a person read
     out = []
