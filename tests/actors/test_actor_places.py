@@ -85,3 +85,23 @@ def test_stage_court_named_by_its_city(nlp, kb_resources):
     _, mentions = _mentions(nlp, kb_resources, "The Delhi High Court ordered the release of the activist.")
     court = next(m for m in mentions if "Court" in m.text)
     assert (court.actor.country, court.actor.sector) == ("IND", "JUD")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("a senator from New Jersey", "USA"),
+    ("the governor of New Mexico", "USA"),
+    ("police in New South Wales", "AUS"),
+    ("protesters in British Columbia", "CAN"),
+    ("police in Northern Ireland", "GBR"),
+    ("Jersey police", "JEY"),            # the island itself stays its own
+    ("British officials", "GBR"),        # the demonym alone stays the country's
+    ("Hong Kong police", "HKG"),         # a designator's subdivision leaves the entry as it is
+])
+def test_a_subdivision_holding_another_country_name_is_its_own_country(text, country):
+    actor = resolve_actor(text, "2018-04-12")
+    assert actor is not None and actor.country == country
+
+
+def test_stage_reads_a_state_named_after_a_country_as_its_own(nlp, kb_resources):
+    _, mentions = _mentions(nlp, kb_resources, "A senator from New Mexico criticised the plan on Tuesday.")
+    assert {m.actor.country for m in mentions if m.actor.country} == {"USA"}

@@ -4,6 +4,9 @@ Built from pycountry (names, official and common names) and country_converter's 
 (short and official names), extended with ``detente/data/countries_extra.yaml`` for what the
 libraries lack: demonyms and adjectives with their plurals, short forms ("the US", "Britain",
 "the Islamic Republic"), capitals and seats of power used as metonyms ("Tehran", "the Kremlin").
+Last, pycountry's first-level subdivisions whose names hold another country's name or demonym
+("New Jersey", "New South Wales", "British Columbia", "Northern Ireland") are places of their own
+country, so that the longer name wins over the country inside it (``_subdivisions``).
 """
 from __future__ import annotations
 
@@ -190,6 +193,29 @@ def _extra(gaz: Gazetteer, data: dict) -> None:
             gaz.add(seat, Place(iso3, "seat", sector), override=True)
 
 
+def _subdivisions(gaz: Gazetteer, designators: frozenset[str]) -> None:
+    """A first-level subdivision of several words, one run of which names another country or its
+    people, is a place of its own country ("New Jersey" is the USA's, not Jersey's). Not where the
+    rest of its name is only a designator ("Hong Kong SAR": the gazetteer's own entry stands)."""
+    for sub in pycountry.subdivisions:
+        words = sub.name.split()
+        if sub.parent_code or len(words) < 2 or gaz.lookup(sub.name) is not None:
+            continue
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        iso3 = getattr(country, "alpha_3", None)
+        if iso3 is None or not valid_country(iso3):
+            continue
+        for i in range(len(words)):
+            runs = [(i, j) for j in range(i + 1, len(words) + 1) if (i, j) != (0, len(words))]
+            other = next(((i, j) for i, j in runs if (p := gaz.lookup(" ".join(words[i:j]))) is not None
+                          and p.iso3 != iso3), None)
+            if other is not None:
+                rest = words[:other[0]] + words[other[1]:]
+                if not all(w in designators for w in rest):
+                    gaz.add(sub.name, Place(iso3, "region"))
+                break
+
+
 def read_extra() -> dict:
     """The raw ``countries_extra.yaml`` mapping (ISO3 -> spec)."""
     data = read_packaged("countries_extra.yaml")
@@ -204,5 +230,6 @@ def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     _library_names(gaz)
     _extra(gaz, read_extra())
+    _subdivisions(gaz, frozenset(read_packaged("countries_extra.yaml").get("subdivision_designators") or ()))
     gaz.display.update({"XKX": "Kosovo", "PSE": "Palestine", "TWN": "Taiwan"})
     return gaz
