@@ -216,12 +216,17 @@ def _subdivisions(gaz: Gazetteer, designators: frozenset[str]) -> None:
                 break
 
 
-def read_extra() -> dict:
-    """The raw ``countries_extra.yaml`` mapping (ISO3 -> spec)."""
+def _read_extra_file() -> dict:
+    """The parsed ``countries_extra.yaml``, checked to hold ``countries: {ISO3: ...}``."""
     data = read_packaged("countries_extra.yaml")
     if not isinstance(data, dict) or not isinstance(data.get("countries"), dict):
         raise DataFileError("countries_extra.yaml", "expected a mapping `countries: {ISO3: ...}`")
-    return data["countries"]
+    return data
+
+
+def read_extra() -> dict:
+    """The raw ``countries_extra.yaml`` mapping (ISO3 -> spec)."""
+    return _read_extra_file()["countries"]
 
 
 @lru_cache(maxsize=1)
@@ -229,7 +234,8 @@ def load_gazetteer() -> Gazetteer:
     """The country gazetteer (built once per process)."""
     gaz = Gazetteer()
     _library_names(gaz)
-    _extra(gaz, read_extra())
-    _subdivisions(gaz, frozenset(read_packaged("countries_extra.yaml").get("subdivision_designators") or ()))
+    data = _read_extra_file()  # parsed once: the countries' additions and the subdivisions' designators
+    _extra(gaz, data["countries"])
+    _subdivisions(gaz, frozenset(data.get("subdivision_designators") or ()))
     gaz.display.update({"XKX": "Kosovo", "PSE": "Palestine", "TWN": "Taiwan"})
     return gaz
