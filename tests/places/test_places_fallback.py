@@ -289,7 +289,7 @@ def test_a_country_naming_a_group_is_not_the_doer_at_home():
     # "Turkey's army": the army acts; "US sanctions": the country on the act's own noun is the doer
     from detente.model import Actor, ActorMention
     from detente.pipeline import Pipeline
-    from detente.places.fallback import _is_country
+    from detente.places.parties import is_country as _is_country
     from detente.settings import Settings
     nlp = Pipeline(Settings(coder="rules")).nlp
     doc = nlp("Turkey's army attacked the villages while US sanctions hurt Russia.")

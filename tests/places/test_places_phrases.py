@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from detente.ingest import make_article
 from detente.model import Actor, ActorMention
-from detente.places.fallback import _named_person
+from detente.places.parties import named_person as _named_person
 from detente.places.stage import find_places
 
 

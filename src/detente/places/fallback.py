@@ -38,14 +38,14 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..events.features import doc_table
-from ..events.roles import PLACELESS_SECTORS
 from ..model import ActorMention, EventMention
 from .gazetteer import PlacesConfig, load_index
+from .parties import (addressed_body, country_of, domestic, foreigner, is_country, known_pronoun, mixed_doer,
+                      named_person, party_tokens, provenance, speaks_at_home, state_party)
 from .phrase import first_conjunct
 from .posting import posting
 from .types import GeoPlace, PlaceMention
 
-_NON_COUNTRIES = frozenset({"IGO"})
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "conj", "parataxis"})
 _MAX_UP = 4
 _CONDITION_MARKS = frozenset({"if", "unless", "lest"})
@@ -55,12 +55,12 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
                    config: PlacesConfig) -> tuple[GeoPlace, str] | None:
     """The (place, basis) an unplaced event falls back to, or None."""
     inside = [p for p in places if not p.dateline and m.char_start <= p.char_start < m.char_end]
-    countries = {c for c in (_country(m.source), _country(m.target)) if c}
-    if any(_foreigner(p, config) for p in (m.source, m.target)):
+    countries = {c for c in (country_of(m.source), country_of(m.target)) if c}
+    if any(foreigner(p, config) for p in (m.source, m.target)):
         # a state's act on an international organisation as a whole may still be at home
         # ("Erdoğan urged Nato", "the Foreign Office asked the OPCW"); no scene of the sentence is
         # taken for such an act (a body of many states acts where it meets)
-        if countries and not _foreigner(m.source, config) and _addressed_body(doc, m.target, config):
+        if countries and not foreigner(m.source, config) and addressed_body(doc, m.target, config):
             return _home(doc, m, countries, inside, config)
         return None
     trigger = doc[m.trigger_token] if 0 <= m.trigger_token < len(doc) else None
@@ -76,13 +76,13 @@ def fallback_place(doc: Doc, m: EventMention, places: Sequence[PlaceMention],
         # soldiers in a fight are where it is ("US service members were killed ... on a patrol in
         # Syria"): only a state's other parties may act on a scene abroad from home
         force = m.cameo[:2] in config.civilian_target_roots
-        states = [p for p in (m.source, m.target) if _state(p, config)
+        states = [p for p in (m.source, m.target) if state_party(p, config)
                   and not (force and p is not None and p.actor is not None and p.actor.sector == "MIL")]
         if len(named) != 1 or (states and not named <= countries):
             return None
-        doer = _country(m.source)
+        doer = country_of(m.source)
         if doer is not None and doer not in named and m.cameo[:2] not in config.target_roots \
-                and _state(m.source, config) and m.source is not None and m.source.actor is not None \
+                and state_party(m.source, config) and m.source is not None and m.source.actor is not None \
                 and m.source.actor.sector in (None, *config.home_sectors):
             return None  # "Erdogan had demanded the Syrian leader resign": a government acts from home
         if doer is not None and doer not in named and m.cameo[:2] in config.home_speech_roots:
@@ -104,14 +104,14 @@ def scenes(doc: Doc, m: EventMention, inside: Sequence[PlaceMention], config: Pl
     speech act speaks of. A place compounded with a division word is read through it ("in Idlib
     province"; not "at al-Hol camp", which may be a topic's)."""
     speech = m.cameo[:2] in config.speech_roots
-    parties = _party_tokens(doc, m)
+    parties = party_tokens(doc, m)
     out = []
     for p in inside:
         tok = doc[p.end - 1]
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in config.division_words:
             tok = tok.head
         if p.place.country and _locative(tok, config, scene_of=trigger) and p.end - 1 not in parties \
-                and not _provenance(tok, config) and not (speech and _spoken_of(trigger, tok)):
+                and not provenance(tok, config) and not (speech and _spoken_of(trigger, tok)):
             out.append(p)
     return out
 
@@ -140,12 +140,12 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
           config: PlacesConfig) -> tuple[GeoPlace, str] | None:
     # what a state says is said at home, to whomever it is addressed ("Russia warned the US"), and
     # so are the acts of its laws and offices (``home_act_codes``: "the US imposed sanctions on Iran")
-    said = _country(m.source) is not None and (m.cameo[:2] in config.home_speech_roots
+    said = country_of(m.source) is not None and (m.cameo[:2] in config.home_speech_roots
                                                or any(m.cameo.startswith(c) for c in config.home_act_codes)
                                                and not _removal(doc, m, config)) \
         and not _act_noun(doc, m, config)
     if said:
-        iso = str(_country(m.source))
+        iso = str(country_of(m.source))
     elif len(countries) != 1:
         return None
     else:
@@ -154,25 +154,25 @@ def _home(doc: Doc, m: EventMention, countries: set[str], inside: Sequence[Place
     if m.cameo[:2] in config.target_roots and not said:
         # (an expulsion or an arrest by a state, ``home_act_codes``, is at home whoever it hits:
         # "Russia expelled 23 British diplomats", "Turkey jailed an American pastor")
-        if len(parties) < 2 or any(_country(p) != iso for p in parties):
+        if len(parties) < 2 or any(country_of(p) != iso for p in parties):
             return None
-    if not said and m.target is not None and m.target.actor is not None and not _country(m.target):
+    if not said and m.target is not None and m.target.actor is not None and not country_of(m.target):
         return None  # "the US supported the Kurds", "Qatar backed the militants": they may be abroad
     doer = m.source.actor if m.source is not None else None
     if posting(doc, m, config) is not False:
         return None  # a diplomat posted abroad speaks where posted ("Russia's UN ambassador said")
-    if doer is None or _country(m.source) != iso or not (doer.sector in config.home_sectors
-                                                         or not doer.sector and _is_country(m.source, doc, m.trigger_token)
-                                                         or _speaks_at_home(doc, m, config)
-                                                         or _domestic(doc, m, iso, config)):
+    if doer is None or country_of(m.source) != iso or not (doer.sector in config.home_sectors
+                                                         or not doer.sector and is_country(m.source, doc, m.trigger_token)
+                                                         or speaks_at_home(doc, m, config)
+                                                         or domestic(doc, m, iso, config)):
         return None  # an act is done where its doer is; a target alone ("pressure on Putin") says nothing
-    if m.source is not None and m.source.basis in ("coref", "context") and not _named_person(doc, m.source) \
-            and not _known_pronoun(doc, m.source, config):
+    if m.source is not None and m.source.basis in ("coref", "context") and not named_person(doc, m.source) \
+            and not known_pronoun(doc, m.source, config):
         # a doer whose country was borrowed from the article ("A spokesman said", "we", "the
         # president") was wrong too often in the hand checks to place the act; a person named
         # again by surname ("Putin" after "Vladimir Putin") or by "he" or "she" is no borrowing
         return None
-    if any(m.cameo.startswith(code) for code in config.abroad_codes) or _mixed_doer(doc, m, iso, m.cameo[:2] in config.home_speech_roots):
+    if any(m.cameo.startswith(code) for code in config.abroad_codes) or mixed_doer(doc, m, iso, m.cameo[:2] in config.home_speech_roots):
         return None  # "as Russia drew down its military presence": troops act abroad
     if _at_venue(doc, m, config) or (0 <= m.trigger_token < len(doc)
                                      and doc[m.trigger_token].lemma_.lower() in config.venue_lemmas):
@@ -271,144 +271,6 @@ def _sibling_object(trigger: Token, tok: Token, verb: Token) -> bool:
         return False
     branch = next((c for c in verb.children if tok in c.subtree), None)
     return branch is not None and branch.dep_ in ("dobj", "obj", "attr", "ccomp", "xcomp")
-
-
-def _named_person(doc: Doc, mention: ActorMention) -> bool:
-    """A mention that names a known person by a proper name ("Putin", "Erdoğan"), resolved
-    through an earlier full mention of that person."""
-    if mention.actor is None or not mention.actor.kb_id or not 0 <= mention.start < mention.end <= len(doc):
-        return False
-    span = doc[mention.start:mention.end]
-    if span.root.pos_ == "PROPN":
-        return True
-    # the tagger sometimes reads a surname as a common noun ("Trump claimed"): a capitalised word
-    # of the known person's own name still names them
-    name = set((mention.actor.name or "").lower().split())
-    words = [t for t in span if t.is_alpha and not t.is_stop]
-    return bool(words) and all(t.text[:1].isupper() and t.lower_ in name for t in words)
-
-
-def _speaks_at_home(doc: Doc, m: EventMention, config: PlacesConfig) -> bool:
-    """A statement (``home_speech_roots``) of a country's armed forces as a body or of one of its
-    armed groups (``home_speech_sectors``: "Russia's military denied", "the Pentagon is pushing",
-    "the YPG blamed Moscow"); not of troops, soldiers or forces named in the plural, who speak
-    where they are deployed; nor a fighter named by nationality, "a French Isis fighter", who may be
-    a foreign fighter anywhere)."""
-    if m.source is None or m.source.actor is None or m.cameo[:2] not in config.home_speech_roots:
-        return False
-    if m.source.actor.sector not in config.home_speech_sectors or not 0 <= m.source.start < m.source.end <= len(doc):
-        return False
-    span = doc[m.source.start:m.source.end]
-    if m.source.actor.sector != "MIL" and any(t.ent_id_.endswith(":demonym") for t in span):
-        return False
-    return span.root.tag_ != "NNS"
-
-
-def _domestic(doc: Doc, m: EventMention, iso: str, config: PlacesConfig) -> bool:
-    """A politician, party or opposition of a country (``domestic_sectors``) acting on that
-    country's own state: the country named as such or one of its home institutions ("Jeremy
-    Corbyn urged the UK not to join", "the former Liberal Democrat leader accused the environment
-    secretary"): home politics, done at home."""
-    if m.source is None or m.source.actor is None or m.source.actor.sector not in config.domestic_sectors:
-        return False
-    target = m.target
-    if target is None or target.actor is None or _country(target) != iso:
-        return False
-    return target.actor.sector in config.home_sectors or (not target.actor.sector and _is_country(target, doc, m.trigger_token))
-
-
-def _known_pronoun(doc: Doc, mention: ActorMention, config: PlacesConfig) -> bool:
-    """"he" or "she" (``person_pronouns``) resolved by coreference to a known person ("Vladimir
-    Putin spoke on Monday. He condemned ..."): the person, not a country borrowed from context."""
-    if mention.basis != "coref" or mention.actor is None or not mention.actor.kb_id:
-        return False
-    if not 0 <= mention.start < mention.end <= len(doc) or mention.end - mention.start != 1:
-        return False
-    return doc[mention.start].lower_ in config.person_pronouns
-
-
-def _mixed_doer(doc: Doc, m: EventMention, iso: str, speech: bool = False) -> bool:
-    """The doer's phrase names another country ("the Turkish foreign minister, his Russian
-    counterpart, Sergei Lavrov"): a list of states' envoys acts where they meet, not at one's home."""
-    if m.source is None or not 0 <= m.source.start < m.source.end <= len(doc):
-        return False
-    span = doc[m.source.start:m.source.end]
-    # and, for an act other than a statement, the countries coordinated with it ("Russia, Sudan and
-    # the US have taken back children from Syria"): several states act together where they meet
-    # (what each says, each says at home: "the US, Britain and France criticised the invasion")
-    first = first_conjunct(span.root)
-    joint = [] if speech else [first, *first.conjuncts]  # (the first too: "Kazakhstan" of "Russia and Kazakhstan")
-    for tok in [*span, *joint]:
-        parts = tok.ent_id_.split(":")
-        if len(parts) > 1 and parts[0] == "place" and parts[1] != iso:
-            return True
-    return False
-
-
-def _party_tokens(doc: Doc, m: EventMention) -> set[int]:
-    """The tokens of the parties' phrases with all they govern: a place there describes a party,
-    not the scene ("Turkey launched the assault", "the families of British men killed in Syria")."""
-    out: set[int] = set()
-    for party in (m.source, m.target):
-        if party is not None and 0 <= party.start < party.end <= len(doc):
-            out.update(range(party.start, party.end))
-            out.update(t.i for t in doc[party.start:party.end].root.subtree)
-    return out
-
-
-def _provenance(tok: Token, config: PlacesConfig) -> bool:
-    """"a surgeon from Raqqa", "Mehmet Aksoy, from London": where people come from, not the scene."""
-    tok = first_conjunct(tok)
-    return tok.dep_ == "pobj" and tok.head.lower_ in config.origin \
-        and tok.head.head.lemma_.lower() not in config.origin_lemmas
-
-
-def _state(mention: ActorMention | None, config: PlacesConfig) -> bool:
-    """A party that is a country itself or one of its officials, soldiers or institutions: such a
-    party may act from home on a place abroad ("US airstrikes saved Erbil")."""
-    if mention is None or mention.actor is None or not _country(mention):
-        return False
-    sector = mention.actor.sector
-    return not sector or sector in config.home_sectors or sector in PLACELESS_SECTORS
-
-
-def _foreigner(mention: ActorMention | None, config: PlacesConfig) -> bool:
-    """An official or soldier of no known country ("the minister held talks with Iran"): the
-    event may be abroad, so no fallback. (Police, courts and legislatures of no known country are
-    those of where the event is.)"""
-    if mention is None or mention.actor is None or _country(mention):
-        return False
-    return mention.actor.sector in PLACELESS_SECTORS
-
-
-def _addressed_body(doc: Doc, mention: ActorMention | None, config: PlacesConfig) -> bool:
-    """An international organisation as a whole ("urged Nato", "asked the OPCW"), not one of its
-    councils or assemblies, which are addressed where they sit ("told the UN Security Council")."""
-    if mention is None or mention.actor is None or mention.actor.country not in _NON_COUNTRIES:
-        return False
-    if not 0 <= mention.start < mention.end <= len(doc):
-        return False
-    return not any(t.lemma_.lower() in config.venue_nouns for t in doc[mention.start:mention.end])
-
-
-def _is_country(mention: ActorMention | None, doc: Doc | None = None, trigger: int = -1) -> bool:
-    """The mention names a country ("Turkey", "the US", "US sanctions"), not a group of no sector
-    ("the main Syrian Kurdish groups"), nor the country of a group named by another noun ("UK, US
-    and French special forces are preparing to help", "Turkey's army": the doer is the forces)."""
-    if mention is None or not any(g.kind == "country" for g in load_index().lookup(mention.text)):
-        return False
-    if doc is None or not 0 <= mention.start < mention.end <= len(doc):
-        return True
-    root = first_conjunct(doc[mention.start:mention.end].root)
-    return not (root.dep_ in ("compound", "nmod", "amod", "poss") and root.head.pos_ == "NOUN"
-                and root.head.i != trigger)
-
-
-def _country(mention: ActorMention | None) -> str | None:
-    if mention is None or mention.actor is None:
-        return None
-    country = mention.actor.country
-    return country if country and country not in _NON_COUNTRIES else None
 
 
 def _locative(tok: Token, config: PlacesConfig, scene_of: Token | None = None) -> bool:
