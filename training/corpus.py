@@ -22,7 +22,7 @@ TIMES = {"current", "background"}
 STYLES = {"wire", "analysis", "headline", "feature", "transcript"}
 SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "CVL", "BUS", "MED", "EDU",
            "NGO", "REL", "ELI", "SPY", "CRM", "LAB", "HLH", "IGO", "REF", "AGR", "DEV", "ENV"}
-SPLITS = {"train": ("w01", "w02", "w03", "w04", "w05", "w06", "w09", "w10", "w11", "w12", "w13", "w14", "w15", "w16", "w17", "w18", "w19", "w20", "w21", "w22", "w23"), "dev": ("w07",), "test": ("w08",)}
+SPLITS = {"train": ("w01", "w02", "w03", "w04", "w05", "w06", "w09", "w10", "w11", "w12", "w13", "w14", "w15", "w16", "w17", "w18", "w19", "w20", "w21", "w22", "w23", "w24", "w25"), "dev": ("w07",), "test": ("w08",)}
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
