@@ -269,3 +269,12 @@ def test_calling_a_meeting_is_not_calling_it_off(code):
     assert not any(m.cameo.startswith("16") for m in code("The Kazakh president called an emergency meeting with Kyrgyzstan."))
     assert any(m.cameo == "164" for m in code("Kazakhstan called off talks with Kyrgyzstan on Monday."))
     assert any(m.cameo == "164" for m in code("Kazakhstan broke off negotiations with Kyrgyzstan on Monday."))
+
+
+@pytest.mark.parametrize("text", [
+    "The Kazakh government asked Kyrgyzstan to take back its citizens held in the camps.",
+    "Mongolia asked the Kazakh authorities to repatriate the stranded fishermen.",
+    "The Kyrgyz president asked Kazakhstan to prosecute the border guards.",
+])
+def test_asking_a_state_to_take_back_or_prosecute_is_an_appeal(code, text):
+    assert find(code(text), "02"), text
