@@ -174,3 +174,29 @@ def test_a_sentence_inside_a_quotation_is_parsed_whatever_its_words(pipe):
     assert [doc[i].text for i in quiet.plan(doc)[1]] == ["\u201c", "The", "The"]
     assert [doc[i].text for i in loud.plan(doc)[1]] == ["The"]  # "The sea was calm." only
     assert load_yields().quotes
+
+
+def test_a_sentence_parsed_only_as_quoted_skips_the_ner_up_to_its_closing_mark(pipe):
+    from detente.sieve import parse_sieved
+
+    sieve = pipe.sieve
+    text = ("Iran met Tajikistan. \u201cThe weather was mild. Farrukh Ismoilov was at sea for 300 days. "
+            "The sea was calm,\u201d Daler Nazarov said on Monday.")
+    quiet = type(sieve)(sieve.triggers, sieve.rules, sieve.exceptions,
+                        Yields(sieve.yields.forms, 0.5, lede=1, quotes=True, quotes_ner=False))
+    loud = type(sieve)(sieve.triggers, sieve.rules, sieve.exceptions,
+                       Yields(sieve.yields.forms, 0.5, lede=1, quotes=True))
+    doc = pipe.nlp.make_doc(text)
+    runs, dropped, quoted = quiet.full_plan(doc)
+    assert (runs, dropped) == loud.plan(doc) and not dropped  # all parsed either way
+    assert [doc[s:e].text.strip() for s, e in quoted] == \
+        ["\u201cThe weather was mild.", "Farrukh Ismoilov was at sea for 300 days.", "The sea was calm,\u201d"]
+
+    def ents(s):
+        doc, _ = next(parse_sieved(pipe.nlp, [(text, None)], s))
+        return {e.text for e in doc.ents if not e.id_}
+
+    # the words after the closing mark tell who spoke and when: the NER reads their sentence either way
+    assert "Monday" in ents(quiet) and "Monday" in ents(loud)
+    assert {"Farrukh Ismoilov", "300 days"} & ents(loud) and not {"Farrukh Ismoilov", "300 days"} & ents(quiet)
+    assert load_yields().quotes_ner is False

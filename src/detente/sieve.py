@@ -46,6 +46,7 @@ from .errors import DataFileError
 
 SIEVE_FILE = "data/sieve.yaml"
 DROPPED = "detente.sieve.dropped"  # Doc.user_data key: first tokens of the sentences not parsed
+QUOTED = "detente.sieve.quoted"  # sub-Doc user_data key: its token ranges kept only as quoted sentences
 SELECTIVE = "detente.sieve.selective_ner"  # Doc.user_data key: the NER runs only where it can add
 NER_FACTORY = "detente_selective_ner_v1"
 _NER_ATTRS = [ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_ID]
@@ -75,6 +76,7 @@ class Yields:
     threshold: float
     lede: int = 0  # an article's first sentences, parsed whatever their words: they introduce its actors
     quotes: bool = False  # a sentence inside a quotation is parsed whatever its words: its speaker's statement
+    quotes_ner: bool = True  # False: the NER skips a sentence parsed only because it is quoted
 
     def passes(self, form: str) -> bool:
         counts = self.forms.get(form)
@@ -108,7 +110,10 @@ def load_yields() -> Yields:
     quotes = data.get("quotes", False)
     if not isinstance(quotes, bool):
         raise DataFileError(SIEVE_FILE, "'quotes' must be true or false")
-    return Yields({k: (v[0], v[1]) for k, v in forms.items()}, float(threshold), lede, quotes)
+    quotes_ner = data.get("quotes_ner", True)
+    if not isinstance(quotes_ner, bool):
+        raise DataFileError(SIEVE_FILE, "'quotes_ner' must be true or false")
+    return Yields({k: (v[0], v[1]) for k, v in forms.items()}, float(threshold), lede, quotes, quotes_ner)
 
 
 def is_parsed(sent: Span) -> bool:
@@ -177,8 +182,15 @@ class Sieve:
     def plan(self, doc: Doc) -> tuple[list[tuple[int, int]], list[int]]:
         """Token ranges to parse — runs of kept sentences (the article's ``Yields.lede`` first ones
         among them, and ``context`` sentences before each) — and the first tokens of the dropped sentences."""
+        runs, dropped, _ = self.full_plan(doc)
+        return runs, dropped
+
+    def full_plan(self, doc: Doc) -> tuple[list[tuple[int, int]], list[int], list[tuple[int, int]]]:
+        """``plan``, and the token ranges of the sentences kept only because they are quoted, each up to
+        its quotation's closing mark (the words after it, "he said", tell who speaks)."""
         sents = self.sentences(doc)
         flags = [keep or j < self.yields.lede for j, (_, _, keep) in enumerate(sents)]
+        quoted: dict[int, int] = {}
         if self.yields.quotes:
             quoted = _quoted_starts(doc, [start for (start, _, _), keep in zip(sents, flags) if not keep])
             flags = [keep or start in quoted for (start, _, _), keep in zip(sents, flags)]
@@ -197,24 +209,25 @@ class Sieve:
                 runs[-1] = (runs[-1][0], end)
             else:
                 runs.append((start, end))
-        return runs, dropped
+        return runs, dropped, [(start, min(end, quoted[start])) for start, end, _ in sents if start in quoted]
 
 
-def _quoted_starts(doc: Doc, starts: list[int]) -> set[int]:
+def _quoted_starts(doc: Doc, starts: list[int]) -> dict[int, int]:
     """Of the sentences starting at ``starts``, those whose first word is inside a quotation
-    (``actors.quotes.find_quotes``)."""
+    (``actors.quotes.find_quotes``), each with the end of its quotation (past the closing mark)."""
     if not starts:
-        return set()
+        return {}
     from .actors.quotes import find_quotes
 
     quotes = find_quotes(doc)
     alpha = doc.to_array(IS_ALPHA) if len(doc) else np.zeros(0, dtype="uint64")
-    out: set[int] = set()
+    out: dict[int, int] = {}
     for start in starts:
         rest = np.flatnonzero(alpha[start:start + 4])  # the first word, past the opening marks
         first = start + int(rest[0]) if len(rest) else start
-        if any(q.start <= first < q.end for q in quotes):
-            out.add(start)
+        quote = next((q for q in quotes if q.start <= first < q.end), None)
+        if quote is not None:
+            out[start] = quote.close + 1
     return out
 
 
@@ -249,10 +262,14 @@ def parse_sieved(nlp: Language, items: Iterable[tuple[str, Any]], sieve: Sieve, 
     def subdocs() -> Iterator[tuple[Doc, int]]:
         for key, (text, context) in enumerate(items):
             doc = nlp.make_doc(text)
-            plan = sieve.plan(doc)
-            pending[key] = (doc, plan, context)
-            sub = _subdoc(doc, plan[0])
+            runs, dropped, quoted = sieve.full_plan(doc)
+            pending[key] = (doc, (runs, dropped), context)
+            sub = _subdoc(doc, runs)
             sub.user_data[SELECTIVE] = True
+            if quoted and not sieve.yields.quotes_ner:
+                mask = np.zeros(len(doc), dtype=bool)
+                mask[_run_index(quoted)] = True
+                sub.user_data[QUOTED] = _ranges(mask[_run_index(runs)])
             yield sub, key
 
     ruler = _ruler(nlp)
@@ -364,7 +381,8 @@ class SelectiveNER:
         from spacy.util import minibatch
 
         for batch in minibatch(docs, batch_size):
-            plans = [(doc, ner_sentences(doc, self.cues)) for doc in batch if doc.user_data.get(SELECTIVE)]
+            plans = [(doc, _unquoted(doc, ner_sentences(doc, self.cues))) for doc in batch
+                     if doc.user_data.get(SELECTIVE)]
             subs = [_ner_subdoc(doc, runs) for doc, runs in plans]
             whole = [doc for doc in batch if not doc.user_data.get(SELECTIVE)]
             for _ in self.ner.pipe(whole + subs, batch_size=batch_size):
@@ -375,6 +393,22 @@ class SelectiveNER:
                     values[_run_index(runs)] = sub.to_array(_NER_ATTRS)
                     doc.from_array(_NER_ATTRS, values)
             yield from batch
+
+
+def _unquoted(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``sents`` but those whose every token is in a sentence kept only because it is quoted (``QUOTED``)."""
+    ranges = doc.user_data.get(QUOTED)
+    if not ranges:
+        return sents
+    quoted = np.zeros(len(doc), dtype=bool)
+    quoted[_run_index([(s, e) for s, e in ranges if e <= len(doc)])] = True
+    return [(s, e) for s, e in sents if not quoted[s:e].all()]
+
+
+def _ranges(mask: np.ndarray) -> list[list[int]]:
+    """The runs of True in ``mask``, as [start, end] pairs."""
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(np.int8), [0]])))
+    return [[int(s), int(e)] for s, e in zip(edges[::2], edges[1::2])]
 
 
 def _ner_subdoc(doc: Doc, runs: list[tuple[int, int]]) -> Doc:
