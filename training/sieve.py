@@ -68,14 +68,15 @@ def count(split: str, out: Path) -> dict[str, Any]:
         fired.update(hits)
     old = yaml.safe_load(out.read_text(encoding="utf-8")) if out.exists() else {}
     data = {"threshold": (old or {}).get("threshold", 0.0), "lede": (old or {}).get("lede", 0),
-            "quotes": (old or {}).get("quotes", False), "split": split,
+            "quotes": (old or {}).get("quotes", False), "quotes_ner": (old or {}).get("quotes_ner", True), "split": split,
             "forms": {f: [n, min(fired[f], n)] for f, n in sorted(seen.items())}}
     header = ("# The sentence sieve's word forms: [times seen, times an event mention's trigger] on the\n"
               "# corpus split named below, unfiltered (python -m training.sieve count). A sentence is parsed\n"
               "# when one of its words may trigger an event and its (fired + 1) / (seen + 2) reaches\n"
               "# `threshold` (chosen on the dev split: python -m training.sieve choose); unseen forms count 1.\n"
               "# An article's first `lede` sentences are parsed whatever their words, and with `quotes` a sentence\n"
-              "# inside a quotation (both kept from the old file).\n")
+              "# inside a quotation; with `quotes_ner: false` the NER skips such a sentence up to its closing mark\n"
+              "# (all three kept from the old file).\n")
     out.write_text(header + yaml.safe_dump(data, sort_keys=False, width=120, default_flow_style=None), encoding="utf-8")
     return {"forms": len(seen), "out": str(out)}
 
