@@ -18,6 +18,12 @@
 - A group named by its backer ("US-backed forces", "Turkish-backed rebels", whose own country the
   actor stage leaves out) is of the country where its clause places the event, unless that is the
   backer's.
+- So is an armed group named as a side of a war inside one state and by no country of its own
+  ("pro-regime forces", "the rebels", "government troops", "Kurdish forces in Afrin";
+  ``local_war_words`` of ``data/words/actors.yaml``), where its event is placed by its clause or
+  sentence, the act it goes on from or the article's one theatre of war: CAMEO codes such groups by
+  the country they fight in. A word with a few countries ("Kurdish") gives only those. Not for talks,
+  agreements and cooperation (``roots.venue``), whose place is a venue ("rebels signed an accord in Oslo").
 """
 from __future__ import annotations
 
@@ -30,8 +36,9 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, ActorMention, EventMention, Location
 from ..places.types import PlaceMention
 from ..policy import cameo_policy
-from ..wordlists import read_packaged, word_set
+from ..wordlists import read_packaged, word_map, word_set
 from . import syntax as sx
+from .index import VENUE_ROOTS
 
 _DATA = read_packaged("state_acts.yaml")
 STATE_CODES: dict[str, str] = {str(k): str(v) for k, v in _DATA["codes"].items()}
@@ -42,6 +49,9 @@ SCENE_BASES = frozenset(_DATA["scene_bases"])
 COURT_WORDS = word_set("events", "court_act_words")
 BACKED = re.compile(r"-(?:%s)\b" % "|".join(sorted(word_set("actors", "sponsored"))), re.I)
 ARMED_NONSTATE = cameo_policy().armed_nonstate  # REB, INS ...: a group that may hold people as states do
+LOCAL_WAR = {str(k).lower(): frozenset(v or ()) for k, v in word_map("actors", "local_war_words").items()}
+LOCAL_WAR_SECTORS = word_set("actors", "local_war_sectors")  # MIL, REB
+LOCAL_WAR_BASES = word_set("actors", "local_war_bases")  # clause, sentence ... article: where it fought
 _PATIENT_DEPS = frozenset({"nsubjpass", "dobj"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})  # a noun's own phrase, not its clauses
 _PERSON_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -75,6 +85,11 @@ def _placed(doc: Doc, m: EventMention, actors: Sequence[ActorMention],
         if scene is not None:
             source = _backed(source, scene, actors, places)
             target = _backed(target, scene, actors, places)
+    if m.cameo[:2] not in VENUE_ROOTS and any(_war_countries(doc, side) is not None for side in (source, target)):
+        scene = _war_scene(doc, m, places)
+        if scene is not None:
+            source = _fought_in(doc, source, scene, actors, places)
+            target = _fought_in(doc, target, scene, actors, places)
     if source is m.source and target is m.target:
         return m
     return dataclasses.replace(m, source=source, target=target)
@@ -203,6 +218,13 @@ def _backed(side: ActorMention | None, scene: Location, actors: Sequence[ActorMe
     """A countryless group named by its backer, given the country of the event's scene."""
     if side is None or side.actor.org or not BACKED.search(side.text):
         return side
+    return _given_scene(side, scene, actors, places)
+
+
+def _given_scene(side: ActorMention, scene: Location, actors: Sequence[ActorMention],
+                 places: Sequence[PlaceMention]) -> ActorMention:
+    """``side`` with the country of ``scene``, unless its own words give it a country (or only borrowed
+    one from its sentence) or name that of the scene (its backer's: "Turkish-backed rebels" in Turkey)."""
     if side.actor.country and side.basis != "context":  # a country its own words give
         return side
     inner = {a.actor.country for a in actors if side.start <= a.start and a.end <= side.end and a is not side}
@@ -210,3 +232,37 @@ def _backed(side: ActorMention | None, scene: Location, actors: Sequence[ActorMe
     if scene.country in inner or scene.country == side.actor.country:
         return side
     return dataclasses.replace(side, actor=dataclasses.replace(side.actor, country=scene.country), basis="place")
+
+
+def _war_countries(doc: Doc, side: ActorMention | None) -> frozenset[str] | None:
+    """The countries an armed group named as a side of a war inside one state may fight in (empty:
+    any), None if ``side`` is no such group (of another sector, a group with a code of its own, or of
+    no word of ``local_war_words``)."""
+    if side is None or side.actor.org or side.actor.sector not in LOCAL_WAR_SECTORS:
+        return None
+    if side.actor.country and side.basis != "context":
+        return None
+    words = {t.lower_ for t in doc[side.start:side.end]} | {w.strip(".,'’\"").lower() for w in side.text.split()}
+    found = [LOCAL_WAR[w] for w in words if w in LOCAL_WAR]
+    if not found:
+        return None
+    return frozenset() if any(not c for c in found) else frozenset.union(*found)
+
+
+def _war_scene(doc: Doc, m: EventMention, places: Sequence[PlaceMention]) -> Location | None:
+    """Where a war's act was fought, as its clause or sentence, the act before or the article says."""
+    loc = m.location
+    if loc is None or loc.country is None or loc.basis not in LOCAL_WAR_BASES:
+        return None
+    if loc.basis in SCENE_BASES:
+        return _scene(doc, m, places, set())
+    return loc
+
+
+def _fought_in(doc: Doc, side: ActorMention | None, scene: Location, actors: Sequence[ActorMention],
+               places: Sequence[PlaceMention]) -> ActorMention | None:
+    """An armed group named as a side of a war inside one state, given the country it fights in."""
+    countries = _war_countries(doc, side)
+    if side is None or countries is None or (countries and scene.country not in countries):
+        return side
+    return _given_scene(side, scene, actors, places)
