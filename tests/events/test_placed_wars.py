@@ -55,3 +55,16 @@ def test_in_a_whole_sentence(code_default):
     [m] = [m for m in code_default("Kurdish forces in Afrin shelled Turkish positions across the border.")
            if m.trigger == "shelled"]
     assert _side(m.source) == ("SYR", "MIL", "place")
+
+
+def test_an_unplaced_act_in_the_articles_one_theatre_of_war(code_default):
+    # the article's placed acts of force are all in one country: a Kurdish force acting where no place
+    # is said is of that country; not when its sentence names a scene elsewhere
+    found = code_default("Turkish jets struck the town of Afrin on Monday, killing ten people. "
+                         "Kurdish forces said they had captured an American woman who had fled the group.")
+    [m] = [m for m in found if m.trigger == "captured"]
+    assert _side(m.source) == ("SYR", "MIL", "place")
+    found = code_default("Turkish jets struck the town of Afrin on Monday, killing ten people. "
+                         "Kurdish forces captured an American woman near Mosul.")
+    [m] = [m for m in found if m.trigger == "captured"]
+    assert m.source is None or m.source.actor.country != "SYR"

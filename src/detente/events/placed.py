@@ -21,7 +21,8 @@
 - So is an armed group named as a side of a war inside one state and by no country of its own
   ("pro-regime forces", "the rebels", "government troops", "Kurdish forces in Afrin";
   ``local_war_words`` of ``data/words/actors.yaml``), where its event is placed by its clause or
-  sentence, the act it goes on from or the article's one theatre of war: CAMEO codes such groups by
+  sentence, the act it goes on from or the article's one theatre of war (for an act no place is given
+  for, unless its sentence names a scene elsewhere): CAMEO codes such groups by
   the country they fight in. A word with a few countries ("Kurdish") gives only those. Not for talks,
   agreements and cooperation (``roots.venue``), whose place is a venue ("rebels signed an accord in Oslo").
 """
@@ -34,6 +35,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, ActorMention, EventMention, Location
+from ..places.context import other_scene, war_theatre
+from ..places.gazetteer import load_config
 from ..places.types import PlaceMention
 from ..policy import cameo_policy
 from ..wordlists import read_packaged, word_map, word_set
@@ -52,6 +55,7 @@ ARMED_NONSTATE = cameo_policy().armed_nonstate  # REB, INS ...: a group that may
 LOCAL_WAR = {str(k).lower(): frozenset(v or ()) for k, v in word_map("actors", "local_war_words").items()}
 LOCAL_WAR_SECTORS = word_set("actors", "local_war_sectors")  # MIL, REB
 LOCAL_WAR_BASES = word_set("actors", "local_war_bases")  # clause, sentence ... article: where it fought
+LOCAL_WAR_THEATRE = int(word_map("actors", "local_war_theatre")["least"])  # placed acts of force that make a theatre
 _PATIENT_DEPS = frozenset({"nsubjpass", "dobj"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})  # a noun's own phrase, not its clauses
 _PERSON_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -60,11 +64,12 @@ _PERSON_POS = frozenset({"NOUN", "PROPN", "PRON"})
 def sides_from_places(doc: Doc, mentions: Sequence[EventMention], actors: Sequence[ActorMention],
                       places: Sequence[PlaceMention]) -> list[EventMention]:
     """The pipeline step after ``locate_events``: the mentions, with the sides their place gives."""
-    return [_placed(doc, m, actors, places) for m in mentions]
+    theatre = war_theatre(mentions, load_config(), LOCAL_WAR_THEATRE)
+    return [_placed(doc, m, actors, places, theatre) for m in mentions]
 
 
 def _placed(doc: Doc, m: EventMention, actors: Sequence[ActorMention],
-            places: Sequence[PlaceMention]) -> EventMention:
+            places: Sequence[PlaceMention], theatre: str | None = None) -> EventMention:
     if m.trigger_token < 0 or m.trigger_token >= len(doc):
         return m
     trig = doc[m.trigger_token]
@@ -86,7 +91,7 @@ def _placed(doc: Doc, m: EventMention, actors: Sequence[ActorMention],
             source = _backed(source, scene, actors, places)
             target = _backed(target, scene, actors, places)
     if m.cameo[:2] not in VENUE_ROOTS and any(_war_countries(doc, side) is not None for side in (source, target)):
-        scene = _war_scene(doc, m, places)
+        scene = _war_scene(doc, m, places, theatre)
         if scene is not None:
             source = _fought_in(doc, source, scene, actors, places)
             target = _fought_in(doc, target, scene, actors, places)
@@ -249,9 +254,13 @@ def _war_countries(doc: Doc, side: ActorMention | None) -> frozenset[str] | None
     return frozenset() if any(not c for c in found) else frozenset.union(*found)
 
 
-def _war_scene(doc: Doc, m: EventMention, places: Sequence[PlaceMention]) -> Location | None:
-    """Where a war's act was fought, as its clause or sentence, the act before or the article says."""
+def _war_scene(doc: Doc, m: EventMention, places: Sequence[PlaceMention], theatre: str | None) -> Location | None:
+    """Where a war's act was fought, as its clause or sentence, the act before or the article says;
+    an act no place is given for, in the article's one theatre of war unless its sentence names a
+    scene elsewhere (``places/context.py``)."""
     loc = m.location
+    if loc is None and theatre is not None and not other_scene(doc, m, places, theatre, load_config()):
+        return Location(theatre, theatre, basis="article")
     if loc is None or loc.country is None or loc.basis not in LOCAL_WAR_BASES:
         return None
     if loc.basis in SCENE_BASES:

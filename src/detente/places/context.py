@@ -73,13 +73,10 @@ def _theatre(doc: Doc, mentions: list[EventMention], places: Sequence[PlaceMenti
              config: PlacesConfig) -> list[EventMention]:
     """Unplaced acts of protest, coercion and force placed in the one country of the article's
     placed acts of force."""
-    placed = [m.location for m in mentions if m.location is not None and m.location.basis in CARRIED_FROM
-              and m.cameo[:2] in config.civilian_target_roots and m.modality == "asserted"]
-    theatre_roots = config.theatre_roots
-    countries = {loc.country for loc in placed}
-    if len(placed) < THEATRE_MIN or len(countries) != 1 or None in countries:
+    country = war_theatre(mentions, config)
+    if country is None:
         return mentions
-    country = str(next(iter(countries)))
+    theatre_roots = config.theatre_roots
     place = load_index().countries.get(country)
     if place is None:
         return mentions
@@ -87,10 +84,21 @@ def _theatre(doc: Doc, mentions: list[EventMention], places: Sequence[PlaceMenti
     out = []
     for m in mentions:
         if m.location is None and (m.cameo[:2] in theatre_roots or _local(m, country, config)) and _names(m, places, country) \
-                and not _other_scene(doc, m, places, country, config) and not _foreign_state(m.target, country, config):
+                and not other_scene(doc, m, places, country, config) and not _foreign_state(m.target, country, config):
             m = dataclasses.replace(m, location=theatre)
         out.append(m)
     return out
+
+
+def war_theatre(mentions: Sequence[EventMention], config: PlacesConfig, least: int = THEATRE_MIN) -> str | None:
+    """The one country of the article's asserted acts of force placed by their own clause or
+    sentence (``CARRIED_FROM``), None if there are fewer than ``least`` or several countries."""
+    placed = [m.location for m in mentions if m.location is not None and m.location.basis in CARRIED_FROM
+              and m.cameo[:2] in config.civilian_target_roots and m.modality == "asserted"]
+    countries = {loc.country for loc in placed}
+    if len(placed) < least or len(countries) != 1 or None in countries:
+        return None
+    return str(next(iter(countries)))
 
 
 def _local(m: EventMention, country: str, config: PlacesConfig) -> bool:
@@ -120,7 +128,7 @@ def _foreign_state(target: ActorMention | None, country: str, config: PlacesConf
         and actor.sector in config.home_sectors
 
 
-def _other_scene(doc: Doc, m: EventMention, places: Sequence[PlaceMention], country: str,
+def other_scene(doc: Doc, m: EventMention, places: Sequence[PlaceMention], country: str,
                  config: PlacesConfig) -> bool:
     """The sentence names a scene of another country: a city or division anywhere, or a country
     after a preposition of place, destination or origin or compounded with a noun; not a party of
