@@ -21,7 +21,7 @@ from ..doctext import doc_text
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
-from . import acts, content, states
+from . import acts, content, speech, states
 from .features import doc_table, rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
@@ -150,7 +150,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
     carry(cands, lexicon)
     for cand in cands:
         if cand.dropped is None:
-            _finish(cand, cands, embedders, lexicon, index)
+            _finish(cand, cands, embedders, lexicon, index, learned=model is not None and coder != "rules")
     if model is not None and coder != "rules":
         policy = cb.load_policy()
         for cand in cands:
@@ -158,7 +158,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
                 cand.dropped = f"confidence {cand.confidence:.2f} below the coder's {policy.min_confidence}"
     content.announced_twice(cands, lexicon)  # only what is kept is coded twice
     if all(c.dropped is not None or c.modality.modality != "asserted" for c in cands):
-        cands.extend(_statement(sent, index, lexicon, analysis.learned))
+        cands.extend(_statement(sent, index, lexicon, analysis.learned, model is not None and coder != "rules"))
     analysis.candidates = cands
     return analysis
 
@@ -203,7 +203,7 @@ def _scored_at(cand: Candidate, preds: dict[int, dict[str, Prediction]]) -> int:
 
 
 def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
-               preds: dict[int, dict[str, Prediction]]) -> list[Candidate]:
+               preds: dict[int, dict[str, Prediction]], learned: bool = False) -> list[Candidate]:
     """A sentence with nothing else asserted (what it predicts or supposes is not): its heading speech
     verb, said by a political speaker, is a statement (``statements.py``)."""
     match, said = statement_match(sent, lexicon), None
@@ -215,12 +215,14 @@ def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
     cand.roles = statement_roles(find_roles(said or match, index, lexicon), lexicon, sent.doc)
     if not political_speaker(cand.roles, lexicon, sent.doc) or (said is not None and not quoted_speaker(cand.roles, lexicon)):
         return []
-    _finish(cand, [], {}, lexicon, index)
+    _finish(cand, [], {}, lexicon, index, learned)
     cand.notes.append("a statement with nothing else codable in its sentence")
     if said is not None:  # a quoted sentence: the speech act is the verb of saying's, whatever the quote says
         cand.modality = find_modality(said.trigger, lexicon)
         cand.said = said.trigger
         cand.notes.append(f"quoted: said by the speaker of '{said.trigger.text}'")
+        if learned:  # what the quotation says, read with its verb of saying
+            speech.revise(cand, index, lexicon)
     return [cand]
 
 
@@ -300,7 +302,9 @@ def _refine(owner: Candidate, code: str, word: str) -> None:
 
 
 def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], lexicon: Lexicon,
-            index: ActorIndex) -> None:
+            index: ActorIndex, learned: bool = False) -> None:
+    """``learned``: the coder uses the learned models (not the rules alone): what a statement says is
+    also read by the content model (``speech.py``)."""
     if not cand.roles.targets:
         inherit_target(cand, cands)
     acts.retype(cand, index, lexicon)
@@ -314,6 +318,9 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
             cand.notes.append(f"learned modality: {found[1]}")
             cand.modality = Modality(found[0], cand.modality.reported, found[1])
     content.revise(cand, index, lexicon)
+    speech.announced_act(cand, lexicon)
+    if learned:
+        speech.revise(cand, index, lexicon)
     if not cand.roles.targets:  # "said it would not provide Syria with aid", coded on "said"
         said = [m for m in said_targets(cand.trigger, cand.cameo, index, cand.roles.sources)
                 if not is_thing(m, cand.trigger)]

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
+from importlib.abc import Traversable
 from pathlib import Path
 from typing import Protocol
 
@@ -322,22 +323,25 @@ def export_model(path: Path, vocab: dict[str, int], classifiers: dict[str, Linea
         np.savez_compressed(fh, allow_pickle=True, **arrays)  # numpy's default, spelt out for mypy
 
 
-def read_model(path: Path | None = None) -> LearnedModel:
-    """Load the shipped (or a given) model file, checking its shape."""
+def read_model(path: Path | Traversable | None = None, names: Sequence[str] = MODELS,
+               label: str = MODEL_FILE) -> LearnedModel:
+    """Load the shipped (or a given) model file, checking its shape; ``names``: the models it may
+    hold (its first is required), ``label``: the file's name in errors."""
     source = path if path is not None else importlib_resources.files("detente").joinpath(MODEL_FILE)
     try:
         with source.open("rb") as fh:
             data = dict(np.load(fh, allow_pickle=False))
     except (OSError, ValueError, KeyError) as exc:
-        raise DataFileError(MODEL_FILE, f"cannot load the learned coder: {exc}") from exc
+        raise DataFileError(label, f"cannot load the learned coder: {exc}") from exc
     header = json.loads(data["header"].tobytes().decode("utf-8"))
     vocab = {f: i for i, f in enumerate(header["features"])}
     models = {}
-    names = [name for name in MODELS if f"{name}_shape" in data or name == "type"]  # older files lack some
+    wanted = list(names)
+    names = [name for name in wanted if f"{name}_shape" in data or name == wanted[0]]  # older files lack some
     shapes = {name: tuple(int(n) for n in data[f"{name}_shape"]) for name in names}
     for name, shape in shapes.items():
         if len(shape) != 2 or shape[0] != len(vocab):
-            raise DataFileError(MODEL_FILE, f"{name}: {shape[0] if shape else 0} weight rows for {len(vocab)} features")
+            raise DataFileError(label, f"{name}: {shape[0] if shape else 0} weight rows for {len(vocab)} features")
     # one matrix for every model's weights, each model a view of its columns (``_Fused``)
     block = np.zeros((len(vocab), sum(shape[1] for shape in shapes.values())), dtype=np.float32)
     start = 0
@@ -347,7 +351,7 @@ def read_model(path: Path | None = None) -> LearnedModel:
         w[data[f"{name}_rows"], data[f"{name}_cols"]] = data[f"{name}_vals"]
         dense = data.get(f"{name}_dense")
         if dense is not None and dense.shape[0] != int(header["meta"].get("dense_dim", 0)):
-            raise DataFileError(MODEL_FILE, f"{name}: {dense.shape[0]} dense weight rows, header says "
+            raise DataFileError(label, f"{name}: {dense.shape[0]} dense weight rows, header says "
                                             f"{header['meta'].get('dense_dim')}")
         models[name] = _Linear(tuple(str(c) for c in data[f"{name}_classes"]), w, data[f"{name}_b"], dense)
     lemmas = header.get("trigger_lemmas")
