@@ -6,7 +6,7 @@ Reads ../shared/corpus/guardian_sdf_sample.csv by default (not shipped with dete
 over all the texts before the next (spaCy's components through their ``pipe`` in batches, as
 ``nlp.pipe`` calls them), so a step's time is its own; the whole runs ``--repeat`` times and each
 step keeps its fastest. Steps of the pipeline with the sentence sieve (``detente.sieve``):
-tokenizer, sieve plan, the kept sentences' sub-Docs, each spaCy component on them, the copy back
+tokenizer, sieve plan and the kept sentences' sub-Docs, each spaCy component on them, the copy back
 (with the gazetteer over the whole article), then each coding stage as ``Pipeline.code_doc`` runs
 them (actors, the places' towns, events, places, dates). Printed as seconds and as a share of bare
 spaCy's total: the figures to read are the shares, measured in one run (``benchmarks/throughput.py``
@@ -46,7 +46,7 @@ def run(input_path: Path, limit: int | None, batch_size: int, repeat: int) -> di
     from detente.pipeline import Pipeline, read_articles
     from detente.places import find_places, locate_events
     from detente.settings import Settings
-    from detente.sieve import SELECTIVE, _copy_back, _ruler, _subdoc
+    from detente.sieve import _copy_back, _ruler, sieved_subdoc
 
     settings = Settings(batch_size=batch_size, sentence_filter=True)
     articles = list(read_articles([str(input_path)], settings, limit))
@@ -74,10 +74,9 @@ def run(input_path: Path, limit: int | None, batch_size: int, repeat: int) -> di
         docs = step("bare", "tokenizer", lambda: [bare.make_doc(t) for t in texts])
         _components(bare, docs, batch_size, clock("bare"))
         full = step("filtered", "tokenizer", lambda: [nlp.make_doc(t) for t in texts])
-        plans = step("filtered", "sieve plan", lambda: [sieve.plan(d) for d in full])
-        subs = step("filtered", "sub-Docs", lambda: [_subdoc(d, p[0]) for d, p in zip(full, plans)])
-        for sub in subs:  # as parse_sieved marks them: the NER runs only where it can add (sieve.SelectiveNER)
-            sub.user_data[SELECTIVE] = True
+        # as parse_sieved makes them: marked for the NER that runs only where it can add (sieve.SelectiveNER)
+        made = step("filtered", "sieve plan + sub-Docs", lambda: [sieved_subdoc(d, sieve) for d in full])
+        subs, plans = [m[0] for m in made], [m[1] for m in made]
         subs = _components(nlp, subs, batch_size, clock("filtered"))
         ruler = _ruler(nlp)
 

@@ -262,14 +262,8 @@ def parse_sieved(nlp: Language, items: Iterable[tuple[str, Any]], sieve: Sieve, 
     def subdocs() -> Iterator[tuple[Doc, int]]:
         for key, (text, context) in enumerate(items):
             doc = nlp.make_doc(text)
-            runs, dropped, quoted = sieve.full_plan(doc)
-            pending[key] = (doc, (runs, dropped), context)
-            sub = _subdoc(doc, runs)
-            sub.user_data[SELECTIVE] = True
-            if quoted and not sieve.yields.quotes_ner:
-                mask = np.zeros(len(doc), dtype=bool)
-                mask[_run_index(quoted)] = True
-                sub.user_data[QUOTED] = _ranges(mask[_run_index(runs)])
+            sub, plan = sieved_subdoc(doc, sieve)
+            pending[key] = (doc, plan, context)
             yield sub, key
 
     ruler = _ruler(nlp)
@@ -279,6 +273,19 @@ def parse_sieved(nlp: Language, items: Iterable[tuple[str, Any]], sieve: Sieve, 
         if ruler is not None:
             doc = ruler(doc)
         yield doc, context
+
+
+def sieved_subdoc(doc: Doc, sieve: Sieve) -> tuple[Doc, tuple[list[tuple[int, int]], list[int]]]:
+    """The Doc of ``doc``'s kept sentences, marked for ``SelectiveNER`` (and, with ``quotes_ner``
+    off, with its ranges kept only as quoted), and the plan (``Sieve.plan``) it was made by."""
+    runs, dropped, quoted = sieve.full_plan(doc)
+    sub = _subdoc(doc, runs)
+    sub.user_data[SELECTIVE] = True
+    if quoted and not sieve.yields.quotes_ner:
+        mask = np.zeros(len(doc), dtype=bool)
+        mask[_run_index(quoted)] = True
+        sub.user_data[QUOTED] = _ranges(mask[_run_index(runs)])
+    return sub, (runs, dropped)
 
 
 def _subdoc(doc: Doc, runs: list[tuple[int, int]]) -> Doc:
