@@ -25,6 +25,8 @@
   for, unless its sentence names a scene elsewhere): CAMEO codes such groups by
   the country they fight in. A word with a few countries ("Kurdish") gives only those. Not for talks,
   agreements and cooperation (``roots.venue``), whose place is a venue ("rebels signed an accord in Oslo").
+  A building named with no country ("the hospitals were bombed") is likewise of the country where the
+  act done to it is placed.
 """
 from __future__ import annotations
 
@@ -55,6 +57,7 @@ ARMED_NONSTATE = cameo_policy().armed_nonstate  # REB, INS ...: a group that may
 LOCAL_WAR = {str(k).lower(): frozenset(v or ()) for k, v in word_map("actors", "local_war_words").items()}
 LOCAL_WAR_SECTORS = word_set("actors", "local_war_sectors")  # MIL, REB
 LOCAL_WAR_BASES = word_set("actors", "local_war_bases")  # clause, sentence ... article: where it fought
+STRUCK_SITES = word_set("actors", "struck_sites")  # hospital, school ...: of the place they are in
 LOCAL_WAR_THEATRE = int(word_map("actors", "local_war_theatre")["least"])  # placed acts of force that make a theatre
 _PATIENT_DEPS = frozenset({"nsubjpass", "dobj"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})  # a noun's own phrase, not its clauses
@@ -242,10 +245,13 @@ def _given_scene(side: ActorMention, scene: Location, actors: Sequence[ActorMent
 def _war_countries(doc: Doc, side: ActorMention | None) -> frozenset[str] | None:
     """The countries an armed group named as a side of a war inside one state may fight in (empty:
     any), None if ``side`` is no such group (of another sector, a group with a code of its own, or of
-    no word of ``local_war_words``)."""
-    if side is None or side.actor.org or side.actor.sector not in LOCAL_WAR_SECTORS:
+    no word of ``local_war_words``); a building of no country ("the hospitals", ``struck_sites``) is
+    of any."""
+    if side is None or side.actor.org or (side.actor.country and side.basis != "context"):
         return None
-    if side.actor.country and side.basis != "context":
+    if doc[side.end - 1].lemma_.lower() in STRUCK_SITES:  # "the hospitals were bombed": where they are
+        return frozenset()
+    if side.actor.sector not in LOCAL_WAR_SECTORS:
         return None
     words = {t.lower_ for t in doc[side.start:side.end]} | {w.strip(".,'’\"").lower() for w in side.text.split()}
     found = [LOCAL_WAR[w] for w in words if w in LOCAL_WAR]
