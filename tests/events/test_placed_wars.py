@@ -71,10 +71,7 @@ def test_an_unplaced_act_in_the_articles_one_theatre_of_war(code_default):
 
 
 def test_a_building_of_no_country_is_where_the_act_done_to_it_is(placed):  # noqa: F811
-    m = placed("Jets bombed two hospitals in Tarsk.", "bombed", "195", "Tarsk", "SYR",
-               target=("two hospitals", None, "HLH", "title"))
-    assert _side(m.target) == ("SYR", "HLH", "place")
     # a person of the same sector keeps no country it was not given: doctors may come from anywhere
-    m = placed("Jets bombed two doctors in Tarsk.", "bombed", "195", "Tarsk", "SYR",
-               target=("two doctors", None, "HLH", "title"))
-    assert _side(m.target) == (None, "HLH", "title")
+    for words, expected in (("two hospitals", ("SYR", "HLH", "place")), ("two doctors", (None, "HLH", "title"))):
+        m = placed(f"Jets bombed {words} in Tarsk.", "bombed", "195", "Tarsk", "SYR", target=(words, None, "HLH", "title"))
+        assert _side(m.target) == expected, words
