@@ -333,8 +333,9 @@ def _relative_gap(trig: Token) -> list[Token]:
     if trig.head.dep_ in ("appos", "npadvmod") or sx.children(trig, "ccomp"):
         return []  # "..., a move Moscow denounced" (``summary``); "photographs it said proved"
     subj = sx.children(trig, *sx.SUBJ_DEPS)
-    if not subj or any(t.tag_ in ("WP", "WDT") or t.lower_ in RELATIVE_OBJECTS for t in subj):
-        return []  # "who attacked": the antecedent is the doer
+    if not subj or any(t.tag_ in ("WP", "WDT") or t.lower_ in RELATIVE_OBJECTS or any(c.tag_ == "WP$" for c in t.subtree)
+                       for t in subj):
+        return []  # "who attacked", "whose militias fought": the antecedent is the doer or owns it
     objs = sx.children(trig, "dobj")
     if objs and not all(o.lower_ in RELATIVE_OBJECTS for o in objs):
         return []
