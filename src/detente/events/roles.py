@@ -50,6 +50,7 @@ AUTHOR_PARTICIPLES = word_set("events", "author_participles")  # data/words/even
 RECIPROCAL_VERBS = word_set("events", "reciprocal_verbs")  # swap, exchange
 THING_NOUNS = word_set("events", "thing_nouns")  # missiles, jets, airstrikes: not parties without a country
 CONFLICT_NOUNS = word_set("events", "conflict_nouns")  # insurgency, campaign, war ...
+MEANS_MODIFIERS = word_set("events", "means_modifiers")  # drone, missile, artillery ...: "a drone strike"
 BEYOND_STATE = word_set("events", "beyond_state_words")  # European, Western, foreign ...
 STATE_OFFICE_WORDS = word_set("events", "state_office_words")  # "the foreign ministry (spokesman)": a state's own
 RECIPROCAL_CODES = cameo_policy().reciprocal_codes  # meetings, agreements, signings (data/policy.yaml)
@@ -251,6 +252,14 @@ def is_thing(m: ActorMention, trig: Token) -> bool:
     return sx.lemma_in(root, THING_NOUNS) or (sx.lemma_in(root, CONFLICT_NOUNS) and bool(sx.prep_objects(root, ADVERSARY_PREPS)))
 
 
+def _means_only(m: ActorMention, trig: Token) -> bool:
+    """``a drone strike``, ``missile strikes``: the act's own countryless phrase naming only its means."""
+    span = trig.doc[m.start:m.end]
+    return m.start <= trig.i < m.end and not (m.actor.country or m.actor.org or m.actor.kb_id) \
+        and all(t.i == trig.i or t.pos_ in ("DET", "ADJ", "NUM", "PUNCT") or sx.lemma_in(t, MEANS_MODIFIERS)
+                for t in span)
+
+
 def _itself(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
     """The source named again by a pronoun, or a pronoun source named again (``Trump was upset, he
     ordered``: ``he`` is Trump): no one is their own target."""
@@ -265,7 +274,8 @@ def _fill(slots: Sequence[str], match: Match, index: ActorIndex, lexicon: Lexico
     for slot in slots:
         tokens = slot_tokens(slot, match, lexicon)
         found = [m for m in resolve(tokens, index) if m not in exclude and m.start not in allies
-                 and not (parties and (is_thing(m, match.trigger) or _itself(m, exclude)))]
+                 and not (parties and (is_thing(m, match.trigger) or _itself(m, exclude)))
+                 and (parties or not _means_only(m, match.trigger))]  # "a drone strike" is no doer
         if slot == "subj" and all(is_thing(m, match.trigger) for m in found):
             # "killed by a bomb planted by X", "hit by a missile fired by X": the means' author
             found = [m for m in resolve([a for t in tokens for a in _author(t)], index) if m not in exclude] or found
