@@ -62,6 +62,7 @@ class Policy:
     instrument_force_roots: frozenset[str]
     crowd_roots: frozenset[str]
     ally_roots: frozenset[str]
+    shared_object_roots: frozenset[str]
     recall_roots: frozenset[str]
     retaliate_roots: frozenset[str]
     retaliation_act_roots: frozenset[str]
@@ -153,6 +154,7 @@ def build_policy(data: Any) -> Policy:
         instrument_force_roots=_set(roots, "roots", "instrument_force", _ROOT),
         crowd_roots=_set(roots, "roots", "crowd", _ROOT),
         ally_roots=_set(roots, "roots", "ally", _ROOT),
+        shared_object_roots=_set(roots, "roots", "shared_object", _ROOT),
         recall_roots=_set(roots, "roots", "recall", _ROOT),
         retaliate_roots=_set(roots, "roots", "retaliate", _ROOT),
         retaliation_act_roots=_set(roots, "roots", "retaliation_act", _ROOT),

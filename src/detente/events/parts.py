@@ -47,3 +47,18 @@ def first_child(tok: Token, *deps: str) -> Token | None:
         if dep[c] in deps:
             return doc[c]
     return None
+
+
+def shared_objects(tok: Token) -> list[Token]:
+    """``arrested and tortured three activists``, ``is killing or imprisoning Kurds``: a verb with no
+    object of its own, followed at once by ``and``/``or`` and an active verb of the same subject,
+    shares that verb's direct object."""
+    doc = tok.doc
+    if children(tok, "dobj", "ccomp", "xcomp", "prep", "dative") or tok.i + 2 >= len(doc) \
+            or doc[tok.i + 1].dep_ != "cc" or doc[tok.i + 1].lower_ not in ("and", "or"):
+        return []
+    nxt = doc[tok.i + 2]
+    if nxt.dep_ != "conj" or nxt.head.i != tok.i or eff_pos(nxt) != "verb" or nxt.tag_ != tok.tag_ \
+            or children(nxt, "nsubj", "nsubjpass", "auxpass"):
+        return []
+    return children(nxt, "dobj")

@@ -36,6 +36,7 @@ from ..policy import cameo_policy
 from ..wordlists import word_set
 from . import syntax as sx
 from .features import doc_table
+from .parts import shared_objects
 from .lexicon import Lexicon
 from .matcher import Match
 from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
@@ -50,6 +51,7 @@ AUTHOR_PARTICIPLES = word_set("events", "author_participles")  # data/words/even
 RECIPROCAL_VERBS = word_set("events", "reciprocal_verbs")  # swap, exchange
 THING_NOUNS = word_set("events", "thing_nouns")  # missiles, jets, airstrikes: not parties without a country
 CONFLICT_NOUNS = word_set("events", "conflict_nouns")  # insurgency, campaign, war ...
+SHARED_OBJECT_ROOTS = cameo_policy().shared_object_roots  # custody, force, criticism (data/policy.yaml)
 MEANS_MODIFIERS = word_set("events", "means_modifiers")  # drone, missile, artillery ...: "a drone strike"
 BEYOND_STATE = word_set("events", "beyond_state_words")  # European, Western, foreign ...
 STATE_OFFICE_WORDS = word_set("events", "state_office_words")  # "the foreign ministry (spokesman)": a state's own
@@ -124,7 +126,8 @@ def _first_step(step: str, match: Match, lexicon: Lexicon) -> list[Token]:
     if step == "dobj":
         if pos == "noun":
             return [sx.object_head(o) for o in sx.prep_objects(trig, ("of",))]
-        return sx.direct_objects(trig)
+        shared = match.rule.cameo[:2] in SHARED_OBJECT_ROOTS  # "arrested and tortured X"
+        return sx.direct_objects(trig) or (shared_objects(trig) if shared else [])
     if step == "dative":
         return [c for c in sx.children(trig, "dative", "iobj") if c.pos_ != "ADP"]
     if step.startswith("prep:"):
