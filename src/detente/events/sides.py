@@ -25,10 +25,9 @@ when the slots found no target (measured on the train writers' events, ``trainin
                    is its subject's (``told Serbian leaders during a visit to Belgrade``);
 - ``summary``      a reaction in a relative clause on a noun summing up a clause is to that
                    clause's doer (``A declared a ceasefire, a gesture B called insufficient``);
-- ``victims``      for a strike, raid or bombing named by a noun (a word of force of
-                   ``discourse.yaml``, not "clashes"), whom it killed, wounded or hit
-                   (``an airstrike that killed 46 civilians``, ``civilians were killed by a US-led
-                   airstrike``, ``the bombing wounded two soldiers``);
+- ``victims``      for a strike, raid or bombing named by a noun (a word of force of ``discourse.yaml``,
+                   not "clashes"), whom it killed, wounded or hit (``an airstrike that killed 46
+                   civilians``, ``civilians were killed by a US-led airstrike``, ``the bombing wounded two soldiers``);
 - ``backed``       force backing another party's act: whom that act is aimed at (``allies.py``);
 - ``place``        for force, coercion and visits, the named place the act was done at or to, or
                    the place of the site it hit (``seized the administration building in Donetsk``,
@@ -333,8 +332,8 @@ def _relative_gap(trig: Token) -> list[Token]:
     if trig.head.dep_ in ("appos", "npadvmod") or sx.children(trig, "ccomp"):
         return []  # "..., a move Moscow denounced" (``summary``); "photographs it said proved"
     subj = sx.children(trig, *sx.SUBJ_DEPS)
-    if not subj or any(t.tag_ in ("WP", "WDT") or t.lower_ in RELATIVE_OBJECTS or any(c.tag_ == "WP$" for c in t.subtree)
-                       for t in subj):
+    if not subj or any(t.tag_ in ("WP", "WDT") or t.lower_ in RELATIVE_OBJECTS for t in subj) \
+            or any(t.tag_ == "WP$" for s in subj for t in s.subtree):
         return []  # "who attacked", "whose militias fought": the antecedent is the doer or owns it
     objs = sx.children(trig, "dobj")
     if objs and not all(o.lower_ in RELATIVE_OBJECTS for o in objs):
