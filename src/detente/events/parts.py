@@ -50,7 +50,7 @@ def first_child(tok: Token, *deps: str) -> Token | None:
 
 
 def shared_objects(tok: Token) -> list[Token]:
-    """``arrested and tortured three activists``, ``is killing or imprisoning Kurds``: a verb with no
+    """``arrested and tortured three activists``, ``is jailing or deporting dissidents``: a verb with no
     object of its own, followed at once by ``and``/``or`` and an active verb of the same subject,
     shares that verb's direct object."""
     doc = tok.doc
