@@ -36,6 +36,19 @@ def test_open_applies_every_migration_once(tmp_path):
         assert s.con.execute("SELECT count(*) FROM schema_version").fetchall()[0][0] == len(MIGRATIONS)
 
 
+def test_stores_open_without_duckdbs_progress_bar(tmp_path):
+    """DuckDB prints its progress bar on stdout (a query of over 2 s), into a command's output."""
+    from detente.analyse.query import open_db
+
+    path = tmp_path / "q.duckdb"
+    setting = "SELECT current_setting('enable_progress_bar')"
+    with Store.open(path) as s:
+        assert s.con.execute(setting).fetchone()[0] is False
+    with open_db(path) as s:
+        assert s.con.execute(setting).fetchone()[0] is False
+        assert s.con.cursor().execute(setting).fetchone()[0] is False
+
+
 def test_newer_schema_is_refused(tmp_path):
     path = tmp_path / "n.duckdb"
     with Store.open(path) as s:

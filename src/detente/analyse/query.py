@@ -154,6 +154,7 @@ def parse_dyad(dyad: str | None, a: str | None = None, b: str | None = None,
 def open_db(db: StoreOrPath) -> Iterator[Store]:
     """Yield a Store: ``db`` itself when it is one, else the file at path ``db`` opened read-only."""
     from ..store import Store
+    from ..store.db import quiet
 
     if isinstance(db, Store) or hasattr(db, "con"):  # a Store, or an object with its interface
         yield cast(Store, db)
@@ -164,7 +165,7 @@ def open_db(db: StoreOrPath) -> Iterator[Store]:
     if not path.exists():
         raise StoreError(f"no database at {path}; create one with `detente code`")
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        con = quiet(duckdb.connect(str(path), read_only=True))
     except duckdb.Error as exc:
         raise StoreError(f"{path}: cannot open the database read-only: {exc}") from exc
     store = Store(con, path)

@@ -39,6 +39,13 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
+def quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """``con`` without DuckDB's progress bar, which it prints on stdout for a query of over 2 s:
+    into the output of a command that writes its JSON, CSV or JSON Lines there."""
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
 class Store:
     """One DuckDB database file. Open it with ``Store.open(path)`` (a context manager)."""
 
@@ -60,7 +67,7 @@ class Store:
         deadline = time.monotonic() + lock_wait
         while True:
             try:
-                con = duckdb.connect(str(path))
+                con = quiet(duckdb.connect(str(path)))
                 break
             except duckdb.Error as exc:
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:
