@@ -275,28 +275,35 @@ def _listed_events(store: Any, f: EventFilter, by: str, score: str, top: int, ev
 def listed_sql(f: EventFilter, by: str, score: str, top: int, events: str) -> tuple[str, list[Any]]:
     """The query of ``_listed_events`` (``events`` ``dated``: every dated event that is not vague,
     the events the periods list), in the timeline's order, and its parameters."""
-    # the evidence's fields as columns: a struct costs more to hand to Python than its fields
-    columns = ", ".join(f"e.{c}" if c != "num_sources" else "coalesce(e.num_sources, 0) AS num_sources"
-                        for c in KEY_EVENT_COLUMNS if c != "evidence")
-    columns += ", " + ", ".join(f'e.evidence."{f}" AS "evidence.{f}"' for f in EVIDENCE_FIELDS)
+    columns = ", ".join(f'{sql} AS "{name}"' for name, sql in listed_columns(score))
     cond, params = where_clause(f)
     where = " AND ".join(cond)
     if events == "all":
-        sql = f"SELECT {columns}, {score_sql(score, 'e.')} AS _score FROM events e WHERE {where}"
+        sql = f"SELECT {columns} FROM events e WHERE {where}"
     elif events == "dated":
-        sql = (f"SELECT {columns}, {score_sql(score, 'e.')} AS _score FROM events e WHERE {where} "
+        sql = (f"SELECT {columns} FROM events e WHERE {where} "
                f"AND e.date_start IS NOT NULL AND NOT {vague_sql('e.')}")
     else:  # the rows are picked over the ranking's columns, then read whole (the window sorts less)
         rank = ("abs(coalesce(e.goldstein, 0)) * coalesce(e.num_mentions, 1) DESC, e.num_articles DESC, "
                 "e.date_start, e.event_id")
         undated = "" if events == "none" else f" OR e.date_start IS NULL OR {vague_sql('e.')}"
-        sql = (f"SELECT {columns}, {score_sql(score, 'e.')} AS _score FROM events e WHERE {where} AND e.rowid IN ("
+        sql = (f"SELECT {columns} FROM events e WHERE {where} AND e.rowid IN ("
                f"SELECT e.rowid FROM events e WHERE {where} "
                f"QUALIFY (e.date_start IS NOT NULL AND NOT {vague_sql('e.')} AND row_number() OVER (PARTITION BY "
                f"{_PERIOD_SQL[by].format(c='e.date_start')} ORDER BY {rank}) <= {int(top)}){undated})")
         params = params + params
     # Python values straight from the cursor (a DataFrame costs more than the query for thousands of events)
     return sql + " ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, e.event_id", params
+
+
+def listed_columns(score: str) -> list[tuple[str, str]]:
+    """(name, SQL) of the columns ``key_events_of_rows`` reads a listed event from, over the events
+    table as ``e``: ``KEY_EVENT_COLUMNS``, the evidence's fields as ``evidence.<field>`` (a struct
+    costs more to hand to Python than its fields) and the score as ``_score``."""
+    columns = [(c, f"e.{c}" if c != "num_sources" else "coalesce(e.num_sources, 0)")
+               for c in KEY_EVENT_COLUMNS if c != "evidence"]
+    return columns + [(f"evidence.{f}", f'e.evidence."{f}"') for f in EVIDENCE_FIELDS] + [
+        ("_score", score_sql(score, "e."))]
 
 
 def auto_period(dates: list[dt.date]) -> str:

@@ -4,14 +4,15 @@ with the pair.
 ``dyad_json_chunks`` yields the text of ``json.dumps(record, ensure_ascii=False, indent=2)``,
 ``record`` the timeline's JSON record with every event of every period listed (``dyad_timeline(...,
 events="all")``) and its phases, byte for byte; but the timeline is built with its top events only
-and each period's events are read from the store in the timeline's order, a batch at a time, and
-encoded as they come, by orjson where its text is json's (``encode_item``). The busiest pair of a
-10M-event store lists some 300,000 events: held as records, dicts and one string they took over 3 GB.
+and each period's events are read from the store in the timeline's order, a batch at a time, as
+the JSON text DuckDB writes of them (``jsonsql``: one string a row, no record built in Python),
+or, for a row whose text DuckDB may not write as json does, encoded here from its ``KeyEvent``, by
+orjson where its text is json's (``encode_item``). The busiest pair of a 10M-event store lists some
+300,000 events: held as records, dicts and one string they took over 3 GB.
 """
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -19,9 +20,10 @@ from typing import Any
 import orjson
 
 from ..errors import StoreError
-from .dyad import DyadTimeline, listed_sql
-from .query import EventFilter
-from .records import KeyEvent, key_events_of_rows
+from .dyad import DyadTimeline, listed_columns, vague_sql
+from .jsonsql import key_events_json_sql, plain_text
+from .query import EventFilter, where_clause
+from .records import key_events_of_rows
 
 BATCH = 2000  # rows fetched from the cursor at a time
 PIECES = 2000  # encoded events joined into one chunk
@@ -30,32 +32,54 @@ _SLOTS = re.compile('"\ue000detente-events-(\\d+)\ue000"')
 
 
 class _Rows:
-    """The dated, not vague, events of a dyad in the timeline's order, read a batch at a time;
-    ``peek`` looks at the next one without taking it."""
+    """The dated, not vague, events of a dyad in the timeline's order, read a batch at a time, as
+    (date_start, JSON text at indent 0); ``peek`` looks at the next one without taking it. The
+    text is DuckDB's (``jsonsql``) where it is json's, else the row's ``KeyEvent`` encoded here."""
 
-    def __init__(self, store: Any, sql: str, params: list[Any]):
-        import duckdb
-
-        try:
-            self._cursor = store.con.execute(sql, params)
-        except duckdb.Error as exc:
-            raise StoreError(f"{getattr(store, 'path', 'store')}: query failed: {exc}") from exc
-        self._names = [d[0] for d in self._cursor.description]
-        self._batch: list[KeyEvent] = []
+    def __init__(self, store: Any, f: EventFilter, score: str):
+        cond, params = where_clause(f)
+        where = f"{' AND '.join(cond)} AND e.date_start IS NOT NULL AND NOT {vague_sql('e.')}"
+        self._store, self._score = store, score
+        self._cursor = _execute(store, store.con, *key_events_json_sql(where, params, score))
+        self._batch: list[tuple[Any, str]] = []
         self._at = 0
 
-    def peek(self) -> KeyEvent | None:
+    def peek(self) -> tuple[Any, str] | None:
         if self._at == len(self._batch):
             rows = self._cursor.fetchmany(BATCH)
-            self._batch, self._at = key_events_of_rows(self._names, rows, score="_score"), 0
-            if not rows:
+            self._batch, self._at = [(start, text) for start, text, _, _ in rows], 0
+            redo = {i: row[2] for i, row in enumerate(rows) if not (row[3] and plain_text(row[1]))}
+            if redo:
+                self._redo(redo)
+            if not self._batch:
                 return None
         return self._batch[self._at]
 
-    def take(self) -> KeyEvent:
-        event = self._batch[self._at]
+    def _redo(self, redo: dict[int, int]) -> None:
+        """The batch's rows whose text may not be json's (position: rowid), read whole (on a
+        cursor of their own: the listing's is still being read) and encoded here."""
+        columns = ", ".join(f'{sql} AS "{name}"' for name, sql in listed_columns(self._score))
+        cursor = _execute(self._store, self._store.con.cursor(),
+                          f"SELECT e.rowid, {columns} FROM events e WHERE e.rowid IN ?", [list(redo.values())])
+        names = [d[0] for d in cursor.description][1:]
+        rows = {row[0]: row[1:] for row in cursor.fetchall()}
+        for i, rowid in redo.items():
+            event = key_events_of_rows(names, [rows[rowid]], score="_score")[0]
+            self._batch[i] = (self._batch[i][0], encode_item(event.to_dict(), ""))
+
+    def take(self) -> str:
+        text = self._batch[self._at][1]
         self._at += 1
-        return event
+        return text
+
+
+def _execute(store: Any, con: Any, sql: str, params: list[Any]) -> Any:
+    import duckdb
+
+    try:
+        return con.execute(sql, params)
+    except duckdb.Error as exc:
+        raise StoreError(f"{getattr(store, 'path', 'store')}: query failed: {exc}") from exc
 
 
 class _PeriodEvents:
@@ -66,17 +90,12 @@ class _PeriodEvents:
     def __init__(self, rows: _Rows, start: Any, end: Any):
         self._rows, self._start, self._end = rows, start, end
 
-    def _next(self) -> KeyEvent | None:
-        while (event := self._rows.peek()) is not None and event.date_start is not None \
-                and event.date_start < self._start:
-            self._rows.take()
-        if event is None or event.date_start is None or event.date_start > self._end:
-            return None
-        return event
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        while self._next() is not None:
-            yield self._rows.take().to_dict()
+    def __iter__(self) -> Iterator[str]:
+        rows, start, end = self._rows, self._start, self._end
+        while (item := rows.peek()) is not None and item[0] < start:
+            rows.take()
+        while (item := rows.peek()) is not None and item[0] <= end:
+            yield rows.take()
 
 
 def _plain(value: Any) -> bool:
@@ -112,12 +131,12 @@ def encode_item(value: dict[str, Any], indent: str) -> str:
     return indent + text.replace("\n", "\n" + indent)
 
 
-def dyad_json_chunks(store: Any, tl: DyadTimeline, phases: Sequence[Any], top: int = 3) -> Iterator[str]:
+def dyad_json_chunks(store: Any, tl: DyadTimeline, phases: Sequence[Any]) -> Iterator[str]:
     """The JSON text of ``tl`` (built with ``events="top"`` or ``"all"``) with every event of
     each period listed, and ``phases``, in chunks (see the module docstring): the record without
-    its periods' events is written by json, each event by ``encode_item`` as it is read."""
+    its periods' events is written by json, each event by DuckDB (or ``encode_item``) as it is read."""
     f = EventFilter(a=tl.a, b=tl.b, direction=tl.direction, since=tl.since, until=tl.until, modality="asserted")
-    rows = _Rows(store, *listed_sql(f, tl.by, tl.score, top, "dated"))
+    rows = _Rows(store, f, tl.score)
     record = tl.to_dict(with_lists=False)
     periods, lists = [], []
     for i, p in enumerate(tl.periods):
@@ -141,15 +160,18 @@ def dyad_json_chunks(store: Any, tl: DyadTimeline, phases: Sequence[Any], top: i
 
 
 def _list_chunks(events: _PeriodEvents, outer: str) -> Iterator[str]:
-    """A period's events as json writes a list at indent ``outer``, PIECES events a chunk."""
-    inner = outer + "  "
+    """A period's events as json writes a list at indent ``outer``, PIECES events a chunk (each
+    event's text, written at indent 0, indented here a chunk at a time)."""
+    inner = "\n" + outer + "  "
     pieces: list[str] = []
     first = True
-    for event in events:
-        pieces.append(("[\n" if first else ",\n") + encode_item(event, inner))
-        first = False
+    for text in events:
+        pieces.append(text)
         if len(pieces) == PIECES:
-            yield "".join(pieces)
+            yield ("[" if first else ",") + inner + ",\n".join(pieces).replace("\n", inner)
+            first = False
             pieces.clear()
-    pieces.append("[]" if first else "\n" + outer + "]")
-    yield "".join(pieces)
+    if pieces:
+        yield ("[" if first else ",") + inner + ",\n".join(pieces).replace("\n", inner)
+        first = False
+    yield "[]" if first else "\n" + outer + "]"
