@@ -101,7 +101,8 @@ def test_duckdbs_text_is_jsons_or_the_row_is_left_to_python(tmp_path):
 
 def test_a_dyads_json_with_rows_left_to_python_is_jsons(store_path, monkeypatch):
     """The streamed JSON (``dyadjson``) with some rows DuckDB writes and some it leaves to Python,
-    in batches that end inside periods: byte for byte json.dumps of the timeline listing every event."""
+    in batches that end inside periods, in one query or one a period: byte for byte json.dumps of
+    the timeline listing every event."""
     from detente.analyse.dyad import dyad_timeline
     from detente.analyse.dyadjson import dyad_json_chunks
     from detente.analyse.phases import dyad_phases
@@ -128,12 +129,14 @@ def test_a_dyads_json_with_rows_left_to_python_is_jsons(store_path, monkeypatch)
 
     monkeypatch.setattr(dyadjson._Rows, "_redo", spy)
     with open_db(store_path) as store:
-        for by in ("year", "month"):
-            full = dyad_timeline(store, "IRN", "TJK", by=by, events="all")
-            phases = dyad_phases(full)
-            expected = json.dumps({**full.to_dict(), "phases": [p.to_dict() for p in phases]}, ensure_ascii=False,
-                                  indent=2)
-            top = dyad_timeline(store, "IRN", "TJK", by=by, events="top")
-            assert "".join(dyad_json_chunks(store, top, phases)) == expected
-            assert "NaN" in expected and "\\u000b" in expected and "\\u001f" in expected
-    assert len(redone) == 2 * 4  # all but the first changed row are left to Python, by year and by month
+        for window in (20_000, 1):  # one query, or one a period
+            monkeypatch.setattr(dyadjson, "WINDOW", window)
+            for by in ("year", "month"):
+                full = dyad_timeline(store, "IRN", "TJK", by=by, events="all")
+                phases = dyad_phases(full)
+                expected = json.dumps({**full.to_dict(), "phases": [p.to_dict() for p in phases]},
+                                      ensure_ascii=False, indent=2)
+                top = dyad_timeline(store, "IRN", "TJK", by=by, events="top")
+                assert "".join(dyad_json_chunks(store, top, phases)) == expected
+                assert "NaN" in expected and "\\u000b" in expected and "\\u001f" in expected
+    assert len(redone) == 2 * 2 * 4  # all but the first changed row are left to Python, by year and by month

@@ -94,6 +94,7 @@ def test_dyad_table_and_csv_read_only_the_top_events_and_print_what_every_event_
     # json.dumps of a timeline listing every event gives
     monkeypatch.setattr(dyad_module, "dyad_timeline", spy)
     monkeypatch.setattr("detente.analyse.dyadjson.BATCH", 3)  # batches end inside periods too
+    monkeypatch.setattr("detente.analyse.dyadjson.WINDOW", 2)  # a query lists a period or a few
     for args in cases:
         json_run = runner.invoke(app, ["dyad", *args, "--format", "json", "--db", busy_db])
         assert json_run.exit_code == 0 and asked[-1] == "top, top 3", json_run.output

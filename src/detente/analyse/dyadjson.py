@@ -27,6 +27,7 @@ from .records import key_events_of_rows
 
 BATCH = 2000  # rows fetched from the cursor at a time
 PIECES = 2000  # encoded events joined into one chunk
+WINDOW = 20_000  # events a query lists at most (but for a larger period): DuckDB sorts a window's texts in memory
 _SLOT = "\ue000detente-events-{}\ue000"  # a period's events in the outer record (a private-use character)
 _SLOTS = re.compile('"\ue000detente-events-(\\d+)\ue000"')
 
@@ -34,25 +35,34 @@ _SLOTS = re.compile('"\ue000detente-events-(\\d+)\ue000"')
 class _Rows:
     """The dated, not vague, events of a dyad in the timeline's order, read a batch at a time, as
     (date_start, JSON text at indent 0); ``peek`` looks at the next one without taking it. The
-    text is DuckDB's (``jsonsql``) where it is json's, else the row's ``KeyEvent`` encoded here."""
+    text is DuckDB's (``jsonsql``) where it is json's, else the row's ``KeyEvent`` encoded here.
+    One query a window of consecutive periods (``windows``: first and last day), so that DuckDB
+    sorts no more than a window's texts at a time."""
 
-    def __init__(self, store: Any, f: EventFilter, score: str):
+    def __init__(self, store: Any, f: EventFilter, score: str, windows: Sequence[tuple[Any, Any]]):
         cond, params = where_clause(f)
-        where = f"{' AND '.join(cond)} AND e.date_start IS NOT NULL AND NOT {vague_sql('e.')}"
+        self._where = (f"{' AND '.join(cond)} AND e.date_start IS NOT NULL AND NOT {vague_sql('e.')} "
+                       "AND e.date_start BETWEEN ? AND ?")
+        self._params, self._windows = params, iter(windows)
         self._store, self._score = store, score
-        self._cursor = _execute(store, store.con, *key_events_json_sql(where, params, score))
+        self._cursor: Any = None
         self._batch: list[tuple[Any, str]] = []
         self._at = 0
 
     def peek(self) -> tuple[Any, str] | None:
-        if self._at == len(self._batch):
-            rows = self._cursor.fetchmany(BATCH)
+        while self._at == len(self._batch):
+            rows = self._cursor.fetchmany(BATCH) if self._cursor is not None else []
+            if not rows:
+                window = next(self._windows, None)
+                if window is None:
+                    return None
+                sql, params = key_events_json_sql(self._where, [*self._params, *window], self._score)
+                self._cursor = _execute(self._store, self._store.con, sql, params)
+                continue
             self._batch, self._at = [(start, text) for start, text, _, _ in rows], 0
             redo = {i: row[2] for i, row in enumerate(rows) if not (row[3] and plain_text(row[1]))}
             if redo:
                 self._redo(redo)
-            if not self._batch:
-                return None
         return self._batch[self._at]
 
     def _redo(self, redo: dict[int, int]) -> None:
@@ -136,7 +146,15 @@ def dyad_json_chunks(store: Any, tl: DyadTimeline, phases: Sequence[Any]) -> Ite
     each period listed, and ``phases``, in chunks (see the module docstring): the record without
     its periods' events is written by json, each event by DuckDB (or ``encode_item``) as it is read."""
     f = EventFilter(a=tl.a, b=tl.b, direction=tl.direction, since=tl.since, until=tl.until, modality="asserted")
-    rows = _Rows(store, f, tl.score)
+    windows: list[tuple[Any, Any]] = []
+    listed = 0
+    for p in tl.periods:  # consecutive periods of up to WINDOW events a query (or one larger period)
+        if windows and listed + p.n_events <= WINDOW:
+            windows[-1], listed = (windows[-1][0], p.end), listed + p.n_events
+        else:
+            windows.append((p.start, p.end))
+            listed = p.n_events
+    rows = _Rows(store, f, tl.score, windows)
     record = tl.to_dict(with_lists=False)
     periods, lists = [], []
     for i, p in enumerate(tl.periods):
