@@ -140,3 +140,27 @@ def test_a_dyads_json_with_rows_left_to_python_is_jsons(store_path, monkeypatch)
                 assert "".join(dyad_json_chunks(store, top, phases)) == expected
                 assert "NaN" in expected and "\\u000b" in expected and "\\u001f" in expected
     assert len(redone) == 2 * 2 * 4  # all but the first changed row are left to Python, by year and by month
+
+
+def test_duckdb_writes_strings_and_floats_as_json_does():
+    """What ``jsonsql`` rests on, for this DuckDB: ``to_json`` of a string is json's but for the
+    escapes with a hex letter (which ``plain_text`` refuses), a DOUBLE cast to text is ``repr``."""
+    import random
+    import struct
+
+    import duckdb
+
+    con = duckdb.connect()
+    chars = [chr(c) for c in [*range(0x3000), *range(0xE000, 0x10000, 7), *range(0x10000, 0x110000, 997)]]
+    strings = chars + ["x" + c + 'y"\\' for c in chars[:0x100]]
+    got = con.execute("SELECT CAST(to_json(s) AS VARCHAR) FROM (SELECT unnest(?::VARCHAR[]) AS s, "
+                      "generate_subscripts(?::VARCHAR[], 1) AS i) ORDER BY i", [strings, strings]).fetchall()
+    differ = [text for s, (text,) in zip(strings, got) if text != json.dumps(s, ensure_ascii=False)]
+    assert differ and not any(plain_text(text) for text in differ)  # "\u000B" and the like
+    rng = random.Random(20261207)
+    floats = [struct.unpack("d", struct.pack("Q", rng.getrandbits(64)))[0] for _ in range(20_000)]
+    floats = [f for f in floats if math.isfinite(f)] + [rng.uniform(-10, 10) * rng.randint(1, 60) for _ in range(20_000)]
+    floats += [round(rng.uniform(-10, 10), 1) for _ in range(5_000)] + [0.0, -0.0, 1e-05, 1e16, 1e15, 0.1, 2.5e-300]
+    got = con.execute("SELECT CAST(v AS VARCHAR) FROM (SELECT unnest(?::DOUBLE[]) AS v, "
+                      "generate_subscripts(?::DOUBLE[], 1) AS i) ORDER BY i", [floats, floats]).fetchall()
+    assert [text for (text,) in got] == [repr(f) for f in floats]

@@ -4,9 +4,9 @@
 ``date_start``, the text of ``json.dumps(event.to_dict(), ensure_ascii=False, indent=2)`` for the
 ``KeyEvent`` that ``records.key_events_of_rows`` builds of the same row (the evidence's fields,
 the CAMEO code's name, the importance, the rounded score, the dyad and the date label included),
-the row's ``rowid`` and whether its values are ones DuckDB writes as json does: a listing of thousands of events then
-costs a string and three values a row to hand to Python instead of some thirty values, a record
-and an encoding; ``plain_text`` says which texts with values DuckDB takes are json's. DuckDB's text is json's:
+the row's ``rowid`` and whether its values are ones DuckDB writes as json does. A listing of
+thousands of events then hands Python a string and three values a row, instead of some thirty
+values to build a record of and encode. DuckDB's text is json's (``plain_text`` checks the text):
 
 - strings: ``to_json`` escapes as json does without ``ensure_ascii`` (every code point compared),
   but for the control characters whose escape has a letter (U+000B: json writes ``\\u000b``,
