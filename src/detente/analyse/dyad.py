@@ -44,7 +44,7 @@ from scipy.special import stdtrit  # the t quantile (scipy.stats.t.ppf calls it;
 from ..errors import QueryError
 from ..store.derived import OPPOSITION_SECTORS, PRECISION_RANK as _PRECISION_RANK, score_sql
 from .pairdata import VAGUE_DAYS, PairEvents, load_events, pair_data
-from .query import EventFilter, as_date, count_sources, events_sql, run_query, run_rows, where_clause
+from .query import EventFilter, as_date, count_sources, events_sql, run_rows, where_clause
 from .records import EVIDENCE_FIELDS, KEY_EVENT_COLUMNS, KeyEvent, clean, key_events_of_rows
 
 PERIODS = ("day", "week", "month", "quarter", "year")
@@ -255,12 +255,13 @@ def _from_events(pair_events: PairEvents, f: EventFilter, by: str, weight: str, 
 def _period_contexts(store: Any, f: EventFilter, by: str, weight: str) -> dict[tuple[int, int], dict[str, float]]:
     sql, params = events_sql(f.replace(dated=True), ("date_start", "date_end", "num_mentions", "contexts"))
     w = "coalesce(num_mentions, 1)" if weight == "mentions" else "1"
-    frame = run_query(store, f"""
+    # Python tuples: a DataFrame of these few rows cost a fresh process some 20 ms of pandas' first use
+    _, rows = run_rows(store, f"""
         SELECT {_PERIOD_SQL[by].format(c='date_start')}, c, sum(w) FROM (
             SELECT date_start, {w} AS w, unnest(contexts) AS c FROM ({sql}) WHERE NOT {vague_sql()})
         GROUP BY ALL""", params)
     out: dict[tuple[int, int], dict[str, float]] = {}
-    for y, part, context, total in frame.itertuples(index=False):
+    for y, part, context, total in rows:
         out.setdefault((int(y), int(part)), {})[str(context)] = float(total)
     return out
 

@@ -60,13 +60,13 @@ class _Rows:
                 self._cursor = _execute(self._store, self._store.con, sql, params)
                 continue
             self._batch, self._at = [(start, text) for start, text, _, _ in rows], 0
-            redo = {i: row[2] for i, row in enumerate(rows) if not (row[3] and plain_text(row[1]))}
-            if redo:
-                self._redo(redo)
+            if not all(row[3] for row in rows) or not plain_text("".join(text for _, text in self._batch)):
+                self._redo({i: row[2] for i, row in enumerate(rows) if not (row[3] and plain_text(row[1]))})
         return self._batch[self._at]
 
     def _redo(self, redo: dict[int, int]) -> None:
-        """The batch's rows whose text may not be json's (position: rowid), read whole (on a
+        """The batch's rows whose text may not be json's (position: rowid; the batch's texts
+        are looked at joined first, a row at a time only when one may be), read whole (on a
         cursor of their own: the listing's is still being read) and encoded here."""
         columns = ", ".join(f'{sql} AS "{name}"' for name, sql in listed_columns(self._score))
         cursor = _execute(self._store, self._store.con.cursor(),
