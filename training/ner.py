@@ -35,7 +35,7 @@ import numpy as np
 
 from detente.nlp import SHARED_NER_DEPTH, SHARED_NER_LEXICAL, shared_ner_model
 from training.corpus import SPLITS, load_split
-from training.ner_augment import augmented
+from training.ner_augment import SPEAKERS, augmented
 
 ROOT = Path(__file__).resolve().parent
 OUT = ROOT.parent / "src" / "detente" / "data" / "models" / "ner_shared"
@@ -76,8 +76,9 @@ def teacher(cache: Path, parts: tuple[str, ...] = ("train", "caps", "held")) -> 
     cache.mkdir(parents=True, exist_ok=True)
     made = texts()
     for part in parts:
-        if part == "aug":  # made from the teacher-tagged train texts (training/ner_augment.py)
-            made["aug"] = augmented(list(DocBin().from_disk(cache / "train.spacy").get_docs(nlp.vocab)))
+        if part in ("aug", "aug2"):  # made from the teacher-tagged train texts (training/ner_augment.py)
+            docs = list(DocBin().from_disk(cache / "train.spacy").get_docs(nlp.vocab))
+            made[part] = augmented(docs) if part == "aug" else augmented(docs, seed=21, shape_set=SPEAKERS)
         items = made[part]
         t0 = time.time()
         bin_ = DocBin(attrs=["ORTH", "SPACY", "ENT_IOB", "ENT_TYPE"])
@@ -194,8 +195,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--init", type=Path, help="train: start from this student's weights")
     ap.add_argument("--caps", action="store_true", help="train: also on the acronyms-in-title-case copies (tried)")
     ap.add_argument("--parts", default="train,caps,held,aug", help="teacher: the parts to (re)run, in order "
-                    "(aug is made from train's)")
-    ap.add_argument("--extra", default="", help="train: more parts to train on as well (aug)")
+                    "(aug, aug2 are made from train's)")
+    ap.add_argument("--extra", default="", help="train: more parts to train on as well (aug, aug2)")
     ap.add_argument("--depth", type=int, default=SHARED_NER_DEPTH, help="window layers (an experiment: "
                     "the shipped model's is detente.nlp.SHARED_NER_DEPTH)")
     ap.add_argument("--lexical", type=int, default=SHARED_NER_LEXICAL, help="width of its own form embedding "

@@ -155,7 +155,7 @@ def _says(cast: _Cast) -> str:
     return cast.rng.choice(SAYS).format(org=cast.rng.choice(cast.rng.choice(cast.n["org"])))
 
 
-def reshaped(doc, rng: random.Random) -> str | None:
+def reshaped(doc, rng: random.Random, shape_set: tuple | None = None) -> str | None:
     """``doc``'s sentence (one of a single sentence ending in a full stop) in a shape where a name
     opens it or follows "said"; None when it is not such a sentence."""
     text = doc.text.strip()
@@ -166,7 +166,8 @@ def reshaped(doc, rng: random.Random) -> str | None:
     cast = _Cast(rng)
     who = cast.person("X Y")
     sur = cast.person("Y")
-    template, extra = SHAPES[rng.randrange(len(SHAPES))]
+    shape_set = SHAPES if shape_set is None else shape_set
+    template, extra = shape_set[rng.randrange(len(shape_set))]
     return template.format(body=body, lower=lower, who=who, sur=sur, x=extra(cast) if extra else "")
 
 
@@ -185,11 +186,57 @@ SHAPES = (('"{body}," said {who}, {x}.', _role), ('"{body}," {who} said.', None)
           ("{who} of {x} said {lower}.", _org), ("The {x}, {who}, said {lower}.", _title))
 
 
-def augmented(docs: list, copies: int = 1, shapes: int = 1) -> list[str]:
+def _verb(cast: _Cast) -> str:  # a verb of saying after a bare surname
+    return cast.rng.choice(VERBS)
+
+
+def _day(cast: _Cast) -> str:
+    return cast.rng.choice(DAYS)
+
+
+def _place(cast: _Cast) -> str:
+    return cast.gpe("W")
+
+
+def _office(cast: _Cast) -> str:  # an apposition of title or office: "X, the interior minister, said"
+    rng, n = cast.rng, cast.n
+    title = rng.choice(rng.choice(n["people"])[2])
+    title_l = title[:1].lower() + title[1:]  # "governor of Saint Petersburg"
+    return rng.choice(OFFICES).format(title=title, title_l=title_l, country=rng.choice(n["country"]),
+                                      org=rng.choice(rng.choice(n["org"])))
+
+
+VERBS = ("said", "says", "told reporters", "told journalists", "added", "said on Monday", "said on Friday",
+         "told parliament", "later said", "also said", "has said", "had said", "insisted", "warned")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Monday night",
+        "Friday evening")
+OFFICES = ("the {title_l}", "{country}'s {title_l}", "the {title_l} of {country}", "a former {title_l}",
+           "the country's {title_l}", "who is {country}'s {title_l}", "the outgoing {title_l}",
+           "{org}'s spokesman", "{org}'s spokeswoman", "the head of {org}", "a veteran {title_l}",
+           "the deputy {title_l}")
+
+# session 21: the speaker shapes the session-18 student still misses (a bare surname before or
+# after "said", "told", "added"; a surname opening the sentence; a name or surname followed by an
+# apposition of title or office), and a surname named again after its full name
+SPEAKERS = (('"{body}," {sur} said.', None), ('"{body}," said {sur}.', None), ('"{body}," {sur} added.', None),
+            ("{sur} {x} {lower}.", _verb), ("{sur} said that {lower}.", None),
+            ("{sur} told reporters that {lower}.", None), ("{sur} added that {lower}.", None),
+            ("{sur} said on {x} that {lower}.", _day), ("{sur}, {x}, said {lower}.", _office),
+            ("{who}, {x}, said {lower}.", _office), ("{who}, {x}, told reporters that {lower}.", _office),
+            ('{sur}, {x}, said: "{body}."', _office), ('"{body}," said {who}, {x}.', _office),
+            ('{who} was in {x} on Monday. "{body}," {sur} said.', _place),
+            ("{who} spoke in {x}. {sur} said {lower}.", _place),
+            ('{who} arrived in {x} on Sunday. {sur} told reporters: "{body}."', _place),
+            ("Speaking in {x}, {sur} said {lower}.", _place), ("But {sur} said {lower}.", None),
+            ("{sur} also told reporters that {lower}.", None), ('"{body}," {sur} told the paper.', None))
+
+
+def augmented(docs: list, copies: int = 1, shapes: int = 1, seed: int = SEED,
+              shape_set: tuple = SHAPES) -> list[str]:
     """New texts from the teacher-tagged train ``docs``: ``copies`` name-swapped copies of each
     text that has a person, organisation or place, and ``shapes`` reshaped sentences of each
-    sentence that can be (seeded)."""
-    rng = random.Random(SEED)
+    sentence that can be, in ``shape_set``'s shapes (seeded by ``seed``)."""
+    rng = random.Random(seed)
     out: list[str] = []
     for doc in docs:
         for _ in range(copies):
@@ -197,7 +244,7 @@ def augmented(docs: list, copies: int = 1, shapes: int = 1) -> list[str]:
             if new is not None:
                 out.append(new)
         for _ in range(shapes):
-            new = reshaped(doc, rng)
+            new = reshaped(doc, rng, shape_set)
             if new is not None:
                 out.append(new)
     return out

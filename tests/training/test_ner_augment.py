@@ -6,7 +6,7 @@ import random
 import spacy
 from spacy.tokens import Doc, Span
 
-from training.ner_augment import _Cast, augmented, names, reshaped, swapped
+from training.ner_augment import SPEAKERS, _Cast, augmented, names, reshaped, swapped
 
 
 def _doc(words: list[str], ents: list[tuple[int, int, str]]) -> Doc:
@@ -76,3 +76,24 @@ def test_one_name_tagged_as_a_person_and_as_a_place_gets_a_new_name_of_each_kind
     for seed in range(20):
         text = swapped(doc, random.Random(seed))
         assert isinstance(text, str) and " visited " in text and text.endswith(".")
+
+
+def test_the_speaker_shapes_put_a_bare_surname_by_its_verb_of_saying():
+    doc = _doc(["The", "talks", "in", "Pelham", "ended", "without", "a", "deal", "."], [(3, 4, "GPE")])
+    shapes = {reshaped(doc, random.Random(seed), SPEAKERS) for seed in range(120)}
+    assert all("alks in Pelham ended without a deal" in s for s in shapes)
+    assert any(s.endswith(' said.') for s in shapes) and any(s.endswith(' added.') for s in shapes)
+    assert any(s.split()[1:3] == ["said", "that"] for s in shapes)  # a surname opens the sentence
+    # a full name in one sentence, the same person's surname in the next
+    for seed in range(120):
+        s = reshaped(doc, random.Random(seed), SPEAKERS)
+        if s.endswith(" said.") and " was in " in s:
+            first = s.split(" was in ")[0]
+            assert s.rsplit('," ', 1)[1].split()[-2] == first.split()[-1]
+
+
+def test_a_second_pass_with_another_seed_gives_other_texts():
+    docs = [_doc(WORDS, ENTS), _doc(["The", "talks", "in", "Pelham", "ended", "without", "a", "deal", "."],
+                                    [(3, 4, "GPE")])]
+    second = augmented(docs, seed=21, shape_set=SPEAKERS)
+    assert second == augmented(docs, seed=21, shape_set=SPEAKERS) and second != augmented(docs)
