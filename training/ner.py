@@ -21,6 +21,10 @@ the training about 1 minute an epoch on train, 5 on train and aug. The shipped w
     python -m training.ner teacher --parts train,held,aug
     python -m training.ner train                                    # session 16: 10 epochs on train
     python -m training.ner train --extra aug --init src/detente/data/models/ner_shared --epochs 4
+
+Session 21 tried a second pass, ``aug2`` (seed 21, ``ner_augment.SPEAKERS``' shapes: 43,322 texts),
+``teacher --parts aug2`` then ``train --extra aug2 --init ...``: better agreement, events no better,
+not shipped (docs/performance.md).
 """
 from __future__ import annotations
 
