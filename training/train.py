@@ -172,6 +172,22 @@ def _fit(X, y, seed: int, alpha: float, class_weight: dict[str, float] | None = 
     return clf
 
 
+def _fit_mlp(X, y, seed: int, hidden: int, epochs: int, alpha: float = 1e-4):
+    """A one-hidden-layer perceptron (ReLU, softmax; Adam, batches of 1,024, a fixed number of
+    epochs and seed): conjunctions of the features the linear models only add up."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+
+    clf = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=alpha, batch_size=1024, max_iter=epochs,
+                        learning_rate_init=1e-3, random_state=seed, shuffle=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)  # a fixed number of epochs, on purpose
+        clf.fit(X, y)
+    return clf
+
+
 def _fit_binary(X, is_none, seed: int, c: float = 0.5, weight=None):
     """Where a rule fired: is it an event? An L2 logistic regression, whose probabilities are
     calibrated enough to veto a rule's event only when it is very sure."""
@@ -184,14 +200,17 @@ def _fit_binary(X, is_none, seed: int, c: float = 0.5, weight=None):
 
 def fit(ex: Examples, rows: np.ndarray, seed: int = 0, alpha: float = 5e-6, event_c: float = 2.0,
         dense_weight: float = 0.0, none_weight: float = 1.0, min_feature: int = MIN_FEATURE,
-        writer_weight: dict[str, float] | None = None) -> tuple[dict[str, int], dict, np.ndarray | None, np.ndarray | None]:
+        writer_weight: dict[str, float] | None = None, root_hidden: int = 0,
+        root_epochs: int = 6) -> tuple[dict[str, int], dict, np.ndarray | None, np.ndarray | None]:
     """Fit the four models on the given rows of ``ex``: (vocabulary, classifiers, dense mean, scale).
     With ``dense_weight`` 0 the dense features are left out; otherwise they are standardised and
     multiplied by it (their strength against the sparse indicator features under one L2 penalty).
     ``none_weight``: the weight of the type model's "none" rows against the event rows;
     ``min_feature``: features seen in fewer training rows are dropped; ``writer_weight``: the
     weight of each named writer's rows (the others 1), e.g. to give whole-article news writers the
-    weight of news's own share of sentences without events."""
+    weight of news's own share of sentences without events; ``root_hidden`` > 0: the root model is a
+    perceptron with that many hidden units, trained ``root_epochs`` epochs (no dense features, no
+    class or writer weights)."""
     from scipy.sparse import csr_matrix, hstack
 
     random.seed(seed)
@@ -210,8 +229,13 @@ def fit(ex: Examples, rows: np.ndarray, seed: int = 0, alpha: float = 5e-6, even
         weight = np.array([writer_weight.get(ex.writer[i], 1.0) for i in rows])
     type_clf = _fit(X, labels, seed, alpha, None if none_weight == 1.0 else {NONE: none_weight}, weight)
     # the same rows by CAMEO root: more examples a class, the level top events are judged at
-    root_clf = _fit(X, root_labels(labels), seed, alpha,
-                    None if none_weight == 1.0 else {NONE: none_weight}, weight)
+    if root_hidden > 0:
+        if dense_weight > 0 or none_weight != 1.0 or weight is not None:
+            raise ValueError("the perceptron root model takes no dense features, class or writer weights")
+        root_clf = _fit_mlp(X, root_labels(labels), seed, root_hidden, root_epochs)
+    else:
+        root_clf = _fit(X, root_labels(labels), seed, alpha,
+                        None if none_weight == 1.0 else {NONE: none_weight}, weight)
     fired = np.flatnonzero([ex.fired[i] for i in rows])
     event_clf = _fit_binary(X[fired], [labels[j] == NONE for j in fired], seed, event_c,
                             None if weight is None else weight[fired])
@@ -235,7 +259,7 @@ def write(out: Path, ex: Examples, rows: np.ndarray, folding: dict[str, str], fi
 
 
 DEFAULTS = {"alpha": 5e-6, "event_c": 2.0, "dense_weight": 0.0, "none_weight": 1.0, "min_feature": MIN_FEATURE,
-            "writer_weight": None}
+            "writer_weight": None, "root_hidden": 0, "root_epochs": 6}
 
 
 def train(out: Path, seed: int = 0, exclude: tuple[str, ...] = (), augment: int = 0, **params) -> dict:
@@ -273,6 +297,9 @@ def main() -> None:
                     help="class weight of the type model's 'none' rows (1: unweighted)")
     ap.add_argument("--min-feature", type=int, default=DEFAULTS["min_feature"],
                     help="drop features seen in fewer training rows")
+    ap.add_argument("--root-hidden", type=int, default=DEFAULTS["root_hidden"],
+                    help="hidden units of a perceptron root model (0: the linear root model)")
+    ap.add_argument("--root-epochs", type=int, default=DEFAULTS["root_epochs"], help="the perceptron's epochs")
     ap.add_argument("--exclude", default="", help="comma-separated train writers to leave out")
     ap.add_argument("--augment", type=int, default=0,
                     help="name-swapped copies of each sentence naming someone or somewhere (training.augment)")
@@ -282,7 +309,8 @@ def main() -> None:
     weights = {w: float(x) for w, x in (p.split("=") for p in args.writer_weight.split(",") if p)}
     print(json.dumps(train(args.out, args.seed, exclude, args.augment, alpha=args.alpha, event_c=args.event_c,
                            dense_weight=args.dense_weight, none_weight=args.none_weight,
-                           min_feature=args.min_feature, writer_weight=weights or None), indent=1))
+                           min_feature=args.min_feature, writer_weight=weights or None,
+                           root_hidden=args.root_hidden, root_epochs=args.root_epochs), indent=1))
 
 
 if __name__ == "__main__":

@@ -433,3 +433,39 @@ def test_with_the_root_model_it_decides_whether_the_model_adds_an_event(nlp):
     assert cb.new_events(sent, {attack: {"type": typed, "root": unsure}}, set(), 0.3, by_root=True, mix=1.0) == []
     assert cb.new_events(sent, preds, set(), 0.45, by_root=True, mix=0.0) == []  # the type model alone: no event
     assert cb.new_events(sent, preds, {attack}, 0.45, by_root=True, mix=1.0) == []  # a rule's candidate holds it
+
+
+def test_a_perceptron_root_model_answers_as_scikit_learn_does_alone_and_with_the_others(tmp_path):
+    """A root model with a hidden layer (``train --root-hidden``): stored as its hidden layer beside
+    the linear models' weights and its output layer, it gives scikit-learn's own probabilities, the
+    same whether it runs alone, with the other models (``sigmoids``) or a sentence at once."""
+    pytest.importorskip("sklearn")
+    from scipy.sparse import csr_matrix
+    from sklearn.neural_network import MLPClassifier
+
+    rng = np.random.default_rng(3)
+    n_feat, rows = 30, 400
+    X = csr_matrix((rng.random((rows, n_feat)) < 0.15).astype(np.float32))
+    y = np.where(X[:, 0].toarray().ravel() * X[:, 1].toarray().ravel() > 0, "19",  # a conjunction
+                 np.where(X[:, 2].toarray().ravel() > 0, "04", NONE))
+    mlp = MLPClassifier(hidden_layer_sizes=(8,), max_iter=200, random_state=0).fit(X, y)
+    vocab = {f"f{i}": i for i in range(n_feat)}
+    type_clf = _Fake([NONE, "040", "190"], rng.normal(size=(3, n_feat)), [0.0, 0.0, 0.0])
+    path = tmp_path / "p.npz"
+    export_model(path, vocab, {"type": type_clf, "root": mlp}, {}, {"seed": 0})
+    model = read_model(path)
+    assert model._fused is not None and model.models["root"].head is not None
+    kept = {f: i for f, i in model.vocab.items()}
+    for k in range(25):
+        on = [j for j in range(n_feat) if X[k, j]]
+        idx = [kept[f"f{j}"] for j in on if f"f{j}" in kept]
+        alone = model.run("root", idx)
+        fused = model.run("root", idx, None, model.sigmoids(idx))
+        assert alone.classes == tuple(mlp.classes_)
+        assert np.allclose(alone.p, mlp.predict_proba(X[k])[0], atol=2e-3)  # float16 weights in the file
+        assert np.array_equal(alone.p, fused.p)
+        assert np.array_equal(model.run("type", idx).p, model.run("type", idx, None, model.sigmoids(idx)).p)
+    idx_lists = [[kept[f"f{j}"] for j in range(n_feat) if X[k, j] and f"f{j}" in kept] for k in range(5)]
+    together = model.many_sigmoids(idx_lists)
+    for idx, pred in zip(idx_lists, model.run_rows("root", together)):
+        assert np.array_equal(pred.p, model.run("root", idx, None, model.sigmoids(idx)).p)

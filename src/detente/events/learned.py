@@ -37,6 +37,14 @@ class LinearClassifier(Protocol):
     classes_: np.ndarray
 
 
+class HiddenLayerClassifier(Protocol):
+    """What a trained scikit-learn one-hidden-layer perceptron offers (MLPClassifier, ReLU, softmax)."""
+
+    coefs_: list[np.ndarray]
+    intercepts_: list[np.ndarray]
+    classes_: np.ndarray
+
+
 class Prediction:
     """A model's answer for one token: the labels' probabilities (normalised, and each one-vs-rest
     classifier's own); dictionaries are built only when asked for."""
@@ -78,10 +86,25 @@ class Prediction:
 
 @dataclass(frozen=True)
 class _Linear:
+    """A linear model over the sparse features (one-vs-rest sigmoids), or with ``head`` a
+    one-hidden-layer perceptron: ``weights`` and ``bias`` then give its hidden units (ReLU) and
+    ``head`` the output layer (softmax over the classes)."""
+
     classes: tuple[str, ...]
-    weights: np.ndarray  # (n_features, n_classes or 1), float32 in memory (float16 in the file)
+    weights: np.ndarray  # (n_features, n_classes or 1, or n_hidden), float32 in memory (float16 in the file)
     bias: np.ndarray
     dense: np.ndarray | None = None  # (n_dense, n_classes or 1), float32, standardisation folded in
+    head: tuple[np.ndarray, np.ndarray] | None = None  # (n_hidden, n_classes) weights and (n_classes,) bias
+
+    def activate(self, sums: np.ndarray) -> np.ndarray:
+        """The model's first layer from its summed rows plus bias: sigmoids, or the hidden units."""
+        return np.maximum(sums, 0) if self.head is not None else _sigmoid(sums)
+
+    def _softmax(self, hidden: np.ndarray) -> np.ndarray:
+        w, b = self.head  # type: ignore[misc]
+        logits = hidden.astype(np.float64) @ w + b
+        e = np.exp(logits - logits.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
 
     def predict(self, idx: list[int], dense: np.ndarray | None = None, raw: np.ndarray | None = None) -> Prediction:
         """The answer for a token's feature indices; ``raw``: this model's sigmoids, already
@@ -93,7 +116,10 @@ class _Linear:
             scores = (w.take(rows, axis=0) if w.flags.c_contiguous else w[rows]).sum(axis=0) + self.bias
             if self.dense is not None and dense is not None:
                 scores = scores + dense @ self.dense
-            raw = _sigmoid(scores)
+            raw = self.activate(scores)
+        if self.head is not None:
+            p = self._softmax(raw)
+            return Prediction(self.classes, p, p)
         if len(self.classes) == 2 and raw.shape[0] == 1:
             p1 = float(raw[0])
             p = np.array([1.0 - p1, p1])
@@ -106,6 +132,9 @@ class _Linear:
     def predict_rows(self, raw: np.ndarray) -> PredictionRows:
         """``predict`` of several tokens from their sigmoids (one row each, ``_Fused.many_sigmoids``):
         the same operations row by row (tests check the answers are the same bit for bit)."""
+        if self.head is not None:
+            p = self._softmax(raw)
+            return PredictionRows(self.classes, p, p)
         if len(self.classes) == 2 and raw.shape[1] == 1:
             p1 = raw[:, 0].astype(np.float64)  # float(raw[0]) of each row
             p = np.empty((raw.shape[0], 2))
@@ -145,7 +174,8 @@ class _Fused:
     """The models' sparse weights side by side in one matrix (each ``_Linear`` keeps a view of its
     columns): a token's rows are gathered and summed once, and the sigmoids computed once, for
     every model, instead of once per model. The same sums, column by column and in the same row
-    order, and the same element-wise sigmoid: the same answers (tests check it)."""
+    order, and the same element-wise sigmoid: the same answers (tests check it). A perceptron's
+    columns are its hidden units, which take a ReLU instead of the sigmoid."""
 
     def __init__(self, models: dict[str, _Linear]):
         self.names = tuple(models)
@@ -154,9 +184,16 @@ class _Fused:
         ends = np.cumsum([m.weights.shape[1] for m in models.values()])
         self.columns = {name: slice(int(end) - models[name].weights.shape[1], int(end))
                         for name, end in zip(self.names, ends)}
+        self.hidden = [self.columns[name] for name in self.names if models[name].head is not None]
+
+    def _activate(self, sums: np.ndarray) -> np.ndarray:
+        out = _sigmoid(sums)
+        for cols in self.hidden:  # (the sigmoid of these columns is thrown away: a few dozen numbers)
+            out[..., cols] = np.maximum(sums[..., cols], 0)
+        return out
 
     def sigmoids(self, idx: list[int]) -> np.ndarray:
-        return _sigmoid(self.weights.take(np.asarray(idx, dtype=np.intp), axis=0).sum(axis=0) + self.bias)
+        return self._activate(self.weights.take(np.asarray(idx, dtype=np.intp), axis=0).sum(axis=0) + self.bias)
 
     def many_sigmoids(self, idx_lists: Sequence[list[int]]) -> np.ndarray:
         """``sigmoids`` of several tokens, one row each: every token's rows gathered and summed
@@ -166,7 +203,7 @@ class _Fused:
         sums = np.empty((len(idx_lists), w.shape[1]), dtype=np.float32)
         for row, idx in zip(sums, idx_lists):
             add(w.take(np.asarray(idx, dtype=np.intp), axis=0), axis=0, out=row)
-        return _sigmoid(sums + self.bias)
+        return self._activate(sums + self.bias)
 
 
 def _side_by_side(blocks: list[np.ndarray]) -> np.ndarray:
@@ -284,17 +321,21 @@ class LearnedModel:
         return {name: model.predict(idx, dense) for name, model in self.models.items()}
 
 
-def export_model(path: Path, vocab: dict[str, int], classifiers: dict[str, LinearClassifier],
+def export_model(path: Path, vocab: dict[str, int], classifiers: dict[str, LinearClassifier | HiddenLayerClassifier],
                  folding: dict[str, str], meta: dict, trigger_lemmas: list[str] | None = None,
                  dense_mean: np.ndarray | None = None, dense_scale: np.ndarray | None = None) -> None:
     """Write trained classifiers in the shipped format, dropping features with no weight.
 
     With ``dense_mean``/``dense_scale``, each classifier's last ``len(dense_mean)`` weights are those
     of the standardised dense features ``(x - mean) * scale``; the standardisation is folded into
-    the stored dense weights and the bias, so that inference multiplies the raw vector."""
+    the stored dense weights and the bias, so that inference multiplies the raw vector. A
+    perceptron (``coefs_``) is stored as its hidden layer, sparse like the others' weights, and its
+    output layer (``NAME_head``, ``NAME_head_b``); it takes no dense features."""
     n_dense = 0 if dense_mean is None else len(dense_mean)
     n_sparse = len(vocab)
-    weights = {name: np.asarray(clf.coef_, dtype=np.float32).T for name, clf in classifiers.items()}
+    weights = {name: _first_layer(clf) for name, clf in classifiers.items()}
+    if n_dense and any(hasattr(clf, "coefs_") for clf in classifiers.values()):
+        raise ValueError("a perceptron takes no dense features")
     keep = np.zeros(n_sparse, dtype=bool)
     for w in weights.values():
         keep |= np.abs(w[:n_sparse]).max(axis=1) >= PRUNE
@@ -303,7 +344,12 @@ def export_model(path: Path, vocab: dict[str, int], classifiers: dict[str, Linea
     arrays: dict[str, np.ndarray] = {}
     for name, clf in classifiers.items():
         w = weights[name][:n_sparse][keep]
-        bias = np.asarray(clf.intercept_, dtype=np.float32)
+        if hasattr(clf, "coefs_"):
+            bias = np.asarray(clf.intercepts_[0], dtype=np.float32)
+            arrays[f"{name}_head"] = np.asarray(clf.coefs_[1], dtype=np.float32)
+            arrays[f"{name}_head_b"] = np.asarray(clf.intercepts_[1], dtype=np.float32)
+        else:
+            bias = np.asarray(clf.intercept_, dtype=np.float32)
         if dense_mean is not None and dense_scale is not None:
             wd = weights[name][n_sparse:n_sparse + n_dense] * dense_scale[:, None]
             bias = bias - dense_mean @ wd
@@ -321,6 +367,13 @@ def export_model(path: Path, vocab: dict[str, int], classifiers: dict[str, Linea
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as fh:
         np.savez_compressed(fh, allow_pickle=True, **arrays)  # numpy's default, spelt out for mypy
+
+
+def _first_layer(clf: LinearClassifier | HiddenLayerClassifier) -> np.ndarray:
+    """The (n_features, columns) weights of a classifier's first layer."""
+    if hasattr(clf, "coefs_"):
+        return np.asarray(clf.coefs_[0], dtype=np.float32)
+    return np.asarray(clf.coef_, dtype=np.float32).T
 
 
 def read_model(path: Path | Traversable | None = None, names: Sequence[str] = MODELS,
@@ -353,7 +406,13 @@ def read_model(path: Path | Traversable | None = None, names: Sequence[str] = MO
         if dense is not None and dense.shape[0] != int(header["meta"].get("dense_dim", 0)):
             raise DataFileError(label, f"{name}: {dense.shape[0]} dense weight rows, header says "
                                             f"{header['meta'].get('dense_dim')}")
-        models[name] = _Linear(tuple(str(c) for c in data[f"{name}_classes"]), w, data[f"{name}_b"], dense)
+        head = None
+        if f"{name}_head" in data:
+            head = (data[f"{name}_head"].astype(np.float64), data[f"{name}_head_b"].astype(np.float64))
+            if head[0].shape != (shapes[name][1], len(data[f"{name}_classes"])) or dense is not None:
+                raise DataFileError(label, f"{name}: an output layer of shape {head[0].shape} for "
+                                           f"{shapes[name][1]} hidden units")
+        models[name] = _Linear(tuple(str(c) for c in data[f"{name}_classes"]), w, data[f"{name}_b"], dense, head)
     lemmas = header.get("trigger_lemmas")
     return LearnedModel(vocab, models, header["folding"], header["meta"],
                         frozenset(lemmas) if lemmas is not None else None)
