@@ -4,8 +4,9 @@
     python benchmarks/audit.py score DIR/judge.jsonl DIR/judgements.jsonl
     python benchmarks/audit.py compare DIR [--answers DIR/blind_answers.jsonl]
 
-``sample`` reads events as ``detente code ... --format jsonl`` writes them, keeps the asserted ones and
-draws n at random. It writes three files in DIR:
+``sample`` reads events as ``detente code ... --format jsonl`` writes them (merged events), or the
+asserted event mentions ``benchmarks/guardian_places.py --out`` writes (one row a mention, as audits
+N to Z drew them), keeps the asserted ones and draws n at random. It writes three files in DIR:
 
 - ``judge.jsonl``, what the judge sees: the text before the sentence (``context_before``, 500
   characters, when ``--input`` gives the corpus the events were coded from), the sentence, the trigger,
@@ -60,8 +61,20 @@ def _write(path: Path, rows: list[dict]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
+def _as_event(row: dict) -> dict:
+    """A row of ``guardian_places.py --out`` (one asserted mention) in the shape of an exported event."""
+    if "mentions" in row:
+        return row
+    side = (lambda text, country: None if text in (None, "-") else {"text": text, "country": country})
+    return {"event_id": f'{row["article"]}:{row["char_start"]}:{row["cameo"]}', "cameo": row["cameo"],
+            "modality": "asserted", "source": side(row.get("source"), row.get("source_country")),
+            "target": side(row.get("target"), row.get("target_country")),
+            "mentions": [{"article_id": row["article"], "sentence": row["sentence"], "trigger": row["trigger"],
+                          "char_start": row["char_start"], "published": row.get("published")}]}
+
+
 def sample(events_path: Path, n: int, seed: int, out: Path, corpus: str | None = None) -> int:
-    events = _lines(events_path)
+    events = [_as_event(e) for e in _lines(events_path)]
     asserted = [e for e in events if e.get("modality") == "asserted" and e.get("mentions")]
     picked = random.Random(seed).sample(asserted, min(n, len(asserted)))
     texts = _texts(corpus)

@@ -78,7 +78,10 @@ def main(argv: list[str] | None = None) -> int:
             # Yemen war"), not a country named only as a party ("Russia warned the US")
             as_place = [p for p in inside if p.place.kind != "country" or _as_place(doc[p.end - 1], config)]
             country = any(s is not None and s.actor is not None and s.actor.country for s in (m.source, m.target))
-            rows.append({"article": article.id, "sentence": m.sentence, "trigger": m.trigger, "cameo": m.cameo,
+            rows.append({"article": article.id, "char_start": m.char_start, "published": str(article.published or "") or None,
+                         "sentence": m.sentence, "trigger": m.trigger, "cameo": m.cameo,
+                         "source_country": m.source.actor.country if m.source and m.source.actor else None,
+                         "target_country": m.target.actor.country if m.target and m.target.actor else None,
                          "confidence": round(m.confidence, 3),
                          "source": _side(m.source), "target": _side(m.target), "country": country,
                          "names_place": named, "names_place_strictly": dateline or bool(as_place),

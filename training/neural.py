@@ -5,6 +5,8 @@ CAMEO root of a new writer's events better than the linear root model?
     python -m spacy train training/neural_cfg/tagger.cfg --paths.train DIR/train.spacy \\
         --paths.dev DIR/dev.spacy --output DIR/tagger                # a tagger with its own tok2vec
     python -m training.neural compare --held w15,w20 --model DIR/tagger/model-last
+    python -m training.neural compare --held w15,w20 --mlp 64    # a one-hidden-layer perceptron
+                                                                 # over the linear model's features
 
 One label a token, as the root model's rows are labelled (``train.token_rows``): the CAMEO root
 (01..20) on the token of each gold trigger, asserted or not; ``none`` on every other token; no
@@ -13,7 +15,7 @@ model leaves out too. ``compare`` fits the linear root model on the same writers
 (with ``--tensor`` also a softmax over the frozen spaCy model's ``doc.tensor``, what a tagger
 listening to the shipped tok2vec would be; and each mixed half and half with the linear model) on
 the held-out writers' candidate tokens: root accuracy on gold triggers and the share of
-non-trigger candidates called an event at each threshold. Writers w21-w23 are left out as in the
+non-trigger candidates called an event at each threshold. Writers w21-w25 are left out as in the
 shipped model; the test split is never read.
 """
 from __future__ import annotations

@@ -41,3 +41,15 @@ def test_the_blind_coders_answers_are_compared_mechanically():
     assert [all(r[k] for k in audit.KEYS) for r in rows] == [True, True, False]
     assert audit.shares(rows) == {"judged": 3, "real": 0.667, "root": 0.667, "source": 0.667,
                                   "target": 0.667, "usable": 0.667}
+
+
+def test_the_mention_rows_of_guardian_places_are_sampled_as_events(tmp_path):
+    rows = [{"article": "a1", "char_start": 40 * i, "published": "2019-01-02", "sentence": f"S {i}.", "trigger": "hit",
+             "cameo": "190", "source": "Russia=RUS/-" if i % 2 else "-", "target": "-",
+             "source_country": "RUS" if i % 2 else None, "target_country": None} for i in range(6)]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert audit.sample(path, 6, 3, tmp_path / "out") == 0
+    key = [json.loads(x) for x in (tmp_path / "out" / "key.jsonl").read_text().splitlines()]
+    assert sorted(k["source_country"] or "" for k in key) == ["", "", "", "RUS", "RUS", "RUS"]
+    assert all(k["root"] == "19" and k["target_country"] is None for k in key)
