@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources as importlib_resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
 import numpy as np
 from spacy.tokens import Span, Token
@@ -345,9 +345,10 @@ def export_model(path: Path, vocab: dict[str, int], classifiers: dict[str, Linea
     for name, clf in classifiers.items():
         w = weights[name][:n_sparse][keep]
         if hasattr(clf, "coefs_"):
-            bias = np.asarray(clf.intercepts_[0], dtype=np.float32)
-            arrays[f"{name}_head"] = np.asarray(clf.coefs_[1], dtype=np.float32)
-            arrays[f"{name}_head_b"] = np.asarray(clf.intercepts_[1], dtype=np.float32)
+            mlp = cast(HiddenLayerClassifier, clf)
+            bias = np.asarray(mlp.intercepts_[0], dtype=np.float32)
+            arrays[f"{name}_head"] = np.asarray(mlp.coefs_[1], dtype=np.float32)
+            arrays[f"{name}_head_b"] = np.asarray(mlp.intercepts_[1], dtype=np.float32)
         else:
             bias = np.asarray(clf.intercept_, dtype=np.float32)
         if dense_mean is not None and dense_scale is not None:
@@ -372,7 +373,7 @@ def export_model(path: Path, vocab: dict[str, int], classifiers: dict[str, Linea
 def _first_layer(clf: LinearClassifier | HiddenLayerClassifier) -> np.ndarray:
     """The (n_features, columns) weights of a classifier's first layer."""
     if hasattr(clf, "coefs_"):
-        return np.asarray(clf.coefs_[0], dtype=np.float32)
+        return np.asarray(cast(HiddenLayerClassifier, clf).coefs_[0], dtype=np.float32)
     return np.asarray(clf.coef_, dtype=np.float32).T
 
 
