@@ -34,7 +34,7 @@ from detente.events.learned import NONE
 
 from .corpus import Sentence, load_split
 from .parse import parsed
-from .train import ROW, OTHER_WORD, MIN_FEATURE, _fit, _vectorise, root_labels, token_rows, vocabulary
+from .train import ROW, OTHER_WORD, MIN_FEATURE, _fit, _fit_mlp, _vectorise, root_labels, token_rows, vocabulary
 
 NOT_IN_SHIPPED = ("w21", "w22", "w23", "w24", "w25")  # as the shipped model (docs/model.md)
 THRESHOLDS = (0.3, 0.45, 0.6, 0.8)
@@ -122,23 +122,13 @@ def linear_root(held_writers: tuple[str, ...], held: HeldRows, seed: int = 0, al
     return list(clf.classes_), clf.predict_proba(H)
 
 
-def mlp_root(held_writers: tuple[str, ...], held: HeldRows, seed: int = 0, hidden: int = 64,
-             epochs: int = 6, alpha: float = 1e-4):
-    """A one-hidden-layer perceptron over the same sparse rows as the linear root model (ReLU,
-    Adam, a fixed seed and number of epochs): can conjunctions of the features the linear model
-    only adds up (a governing "said" with a future auxiliary and the trigger's lemma) carry to a
-    new writer? (classes, matrix) on the held-out rows."""
-    import warnings
-
-    from sklearn.exceptions import ConvergenceWarning
-    from sklearn.neural_network import MLPClassifier
-
+def mlp_root(held_writers: tuple[str, ...], held: HeldRows, seed: int = 0, hidden: int = 64, epochs: int = 6):
+    """The perceptron root model (``train --root-hidden``) fitted on the same rows as the linear
+    one: can conjunctions of the features the linear model only adds up (a governing "said" with a
+    future auxiliary and the trigger's lemma) carry to a new writer? (classes, matrix) on the
+    held-out rows."""
     X, y, H = _train_rows(held_writers, held)
-    clf = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=alpha, batch_size=1024, max_iter=epochs,
-                        learning_rate_init=1e-3, random_state=seed, shuffle=True)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        clf.fit(X, y)
+    clf = _fit_mlp(X, y, seed, hidden, epochs)
     return list(clf.classes_), clf.predict_proba(H)
 
 
