@@ -52,18 +52,3 @@ def test_forces_sent_are_a_deployment_not_a_visit_or_aid(nlp, resources, text, c
         assert [t.actor.country for t in cand.roles.targets][:1] == [target]
 
 
-
-@pytest.mark.parametrize("text, word, root", [
-    ("The Kyrgyz army ousted the Kazakh president on Tuesday.", "ousted", "17"),
-    ("The Mongolian parliament voted to depose the Mongolian president.", "depose", "17"),
-    ("Kazakhstan expelled two Chinese diplomats on Monday.", "expelled", "17"),
-])
-def test_a_ruler_removed_is_not_expelled(code, text, word, root):
-    """Removing a ruler or a government is an administrative or forced removal (172), never an
-    expulsion (174), which stays for people sent out of a country."""
-    codes = [m.cameo for m in code(text) if m.trigger == word]
-    assert codes and all(c.startswith(root) for c in codes)
-    if word != "expelled":
-        assert "174" not in codes
-    else:
-        assert "174" in codes

@@ -1,0 +1,32 @@
+"""Words whose political sense depends on who does what to whom (the lexicon's rules, data/lexicon):
+a ruler removed is not expelled; politicians who clash argue, forces who clash fight."""
+from __future__ import annotations
+
+import pytest
+
+
+def _codes(code, text: str, word: str) -> list[str]:
+    return [m.cameo for m in code(text) if m.trigger == word]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The Kyrgyz army ousted the Kazakh president on Tuesday.", "ousted"),
+    ("The Mongolian parliament voted to depose the Mongolian president.", "depose"),
+])
+def test_a_ruler_removed_is_not_expelled(code, text, word):
+    """Removing a ruler or a government is 172 (never 174, an expulsion of people from a country)."""
+    codes = _codes(code, text, word)
+    assert codes and all(c.startswith("17") for c in codes) and "174" not in codes
+
+
+def test_people_sent_out_of_a_country_are_expelled(code):
+    assert "174" in _codes(code, "Kazakhstan expelled two Chinese diplomats on Monday.", "expelled")
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The Kazakh foreign minister clashed with the Mongolian president over the pipeline.", "11"),
+    ("Kazakh troops clashed with Kyrgyz troops near the disputed village on Sunday.", "19"),
+])
+def test_who_clashes_decides_between_argument_and_fighting(code, text, root):
+    codes = _codes(code, text, "clashed")
+    assert codes and codes[0].startswith(root)
