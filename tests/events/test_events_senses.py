@@ -30,3 +30,11 @@ def test_people_sent_out_of_a_country_are_expelled(code):
 def test_who_clashes_decides_between_argument_and_fighting(code, text, root):
     codes = _codes(code, text, "clashed")
     assert codes and codes[0].startswith(root)
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("The Kyrgyz trial of the Kazakh journalist opened on Monday.", True),
+    ("Kyrgyz clinical trials of the Chinese vaccine began on Monday.", False),
+])
+def test_a_medical_trial_is_no_prosecution(code, text, coded):
+    assert ("173" in _codes(code, text, "trial" if "trial " in text else "trials")) == coded
