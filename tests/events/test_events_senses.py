@@ -38,3 +38,11 @@ def test_who_clashes_decides_between_argument_and_fighting(code, text, root):
 ])
 def test_a_medical_trial_is_no_prosecution(code, text, coded):
     assert ("173" in _codes(code, text, "trial" if "trial " in text else "trials")) == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("Kazakhstan remains committed to the peace talks with Kyrgyzstan.", True),
+    ("Terrible massacres were committed by Kyrgyz troops.", False),
+])
+def test_committed_is_an_intent_only_when_committed_to_something(code, text, coded):
+    assert any(c.startswith("03") for c in _codes(code, text, "committed")) == coded
