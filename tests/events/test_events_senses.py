@@ -46,3 +46,12 @@ def test_a_medical_trial_is_no_prosecution(code, text, coded):
 ])
 def test_committed_is_an_intent_only_when_committed_to_something(code, text, coded):
     assert any(c.startswith("03") for c in _codes(code, text, "committed")) == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("Kazakhstan backed the Kyrgyz bid for a seat on the council.", True),
+    ("Kazakhstan backed out of the pipeline agreement with Kyrgyzstan.", False),
+    ("Kazakhstan backed down after the Kyrgyz protest.", False),
+])
+def test_backing_out_or_down_is_no_endorsement(code, text, coded):
+    assert ("051" in _codes(code, text, "backed")) == coded
