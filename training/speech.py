@@ -1,7 +1,8 @@
 """Train the statement-content model (``detente.events.speech``) and measure it held out by writer.
 
     python -m training.speech train [--exclude WRITERS] [--out src/detente/data/models/speech.npz]
-    python -m training.speech cv [--folds w15,w20] [--exclude WRITERS] [--c 1e-4] [--scratch DIR]
+    python -m training.speech cv [--folds w15,w20] [--exclude WRITERS] [--c 1e-4] [--scratch DIR] [--neutral N]
+    python -m training.speech statements --writers w15,w20 --out FILE   (then cv/train --statements FILE...)
 
 Rows: every asserted gold event of the train split whose trigger is a verb of saying, or lies in the
 reported clause of one ("said it would push them out": the row is 'said', labelled 13x), or is
@@ -10,7 +11,10 @@ saying (its own event first, else a speech act in its clause). The label is the 
 with fewer than ``MIN_CODE`` rows folded into their root's 0 and codes of other roots ``other``.
 ``cv`` fits with each fold's writer held out and scores that writer's rows whose verb of saying is
 a statement verb (what the coder codes 010 or 030): the root right by the model where it fires
-(p >= threshold) against today's plain reading (01 for a statement, 03 for an intent).
+(p >= threshold) against today's plain reading (01 for a statement, 03 for an intent); and that
+writer's neutral rows (``neutral_rows``: verbs of saying that tell no event, the plain reports of
+news), where every recoding is a false alarm. ``--neutral N`` trains on the other writers' neutral
+rows N times too.
 """
 from __future__ import annotations
 
@@ -32,6 +36,7 @@ DEFAULT_OUT = ROOT / "src" / "detente" / "data" / "models" / "speech.npz"
 SPEECH_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 MIN_CODE = 15
 MIN_FEATURE = 2
+HEDGES = frozenset({"can", "ca", "could", "may", "might", "must", "should", "would", "will", "wo"})
 
 
 def _token_at(doc, char: int):
@@ -68,6 +73,40 @@ def rows(writers_out: set[str] | None = None, only: set[str] | None = None):
             verb = doc[i]
             feats = speech.content_features(verb, speech.reported(verb, tok), tok, lex)
             out.append((feats, code, sent.writer, verb.lemma_.lower() in statement, sent.id, "010"))
+    return out
+
+
+def plain_verbs(doc, triggers: set[int], verbs: frozenset[str]) -> list:
+    """The verbs of saying of a parsed sentence that tell no event: an asserted, unhedged verb of
+    ``verbs`` with a reported clause, no token of whose subtree (nor of its clauses') is one of the
+    gold triggers ``triggers`` (token indices). "Refused to say" and "cannot say" make no statement."""
+    out = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in verbs or verb.dep_ == "xcomp" or \
+                any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children):
+            continue
+        clauses = speech.reported(verb)
+        if clauses and not any(t.i in triggers for c in (verb, *clauses) for t in c.subtree):
+            out.append(verb)
+    return out
+
+
+def neutral_rows(writers_out: set[str] | None = None, only: set[str] | None = None):
+    """Rows (as ``rows``) of the train split's verbs of saying that tell no event (``plain_verbs``:
+    "the ministry said the court would sit on Monday", "said the talks were useful"), labelled a
+    plain statement (``010``): what a statement says when it reports, not a speech act. ``rows``
+    holds few of them (the writers were briefed to write events), news many."""
+    lex = lexicon()
+    statement = lex.words("statement_verb")
+    verbs = statement | speech.policy().speech_verbs
+    sents = [s for s in load_split("train")
+             if (only is None or s.writer in only) and (writers_out is None or s.writer not in writers_out)]
+    out = []
+    for sent, doc in parsed(sents):
+        triggers = {t.i for ev in sent.events for t in [_token_at(doc, ev.trigger[0])] if t is not None}
+        for verb in plain_verbs(doc, triggers, verbs):
+            feats = speech.content_features(verb, speech.reported(verb), None, lex)
+            out.append((feats, "010", sent.writer, verb.lemma_.lower() in statement, sent.id, "010"))
     return out
 
 
@@ -169,24 +208,30 @@ def export(path: Path, vocab, clf, meta: dict) -> None:
 
 
 def cv(folds: list[str], exclude: set[str], c: float, thresholds: list[float], scratch: Path | None,
-       statements: list[Path] | None = None, weight: int = 1) -> None:
+       statements: list[Path] | None = None, weight: int = 1, neutral: int = 0) -> None:
     """``statements``: files of ``coded_statements``: their rows are trained on too (``weight``
-    times), and the held-out writer's are what is scored (else its content rows of statement verbs)."""
+    times), and the held-out writer's are what is scored (else its content rows of statement verbs).
+    ``neutral``: ``neutral_rows`` trained on that many times; the held-out writer's are scored apart
+    either way (every recoding of one is a false alarm)."""
     from detente.events.learned import read_model
 
     allrows = rows(writers_out=exclude)
+    plain = neutral_rows(writers_out=exclude)
+    print(f"{len(plain)} neutral rows")
     stated = statement_rows(statements, exclude) if statements else []
     if stated:
         print(f"{len(stated)} statement rows; labels {Counter(labels([r[1] for r in stated])).most_common(12)}")
     print(f"{len(allrows)} rows; labels {Counter(labels([r[1] for r in allrows])).most_common(40)}")
     for w in folds:
-        train = [r for r in allrows + stated * weight if r[2] != w]
+        train = [r for r in allrows + stated * weight + plain * neutral if r[2] != w]
         test = [r for r in stated if r[2] == w] if stated else [r for r in allrows if r[2] == w and r[3]]
         vocab, clf = fit(train, c)
         tmp = Path(scratch or "/tmp") / f"speech_{w}.npz"
         export(tmp, vocab, clf, {"fold": w})
         model = read_model(tmp, names=(speech.MODEL,), label=str(tmp))
         preds = [speech.predict(model, feats) for feats, *_ in test]
+        held_plain = [r for r in plain if r[2] == w]
+        plain_preds = [speech.predict(model, feats) for feats, *_ in held_plain]
         gold = [code[:2] for _, code, *_ in test]
         base = Counter(g for g in gold)
         print(f"{w}: {len(test)} rows; gold roots {base.most_common(9)}")
@@ -204,6 +249,9 @@ def cv(folds: list[str], exclude: set[str], c: float, thresholds: list[float], s
             print(f"  threshold {th}: fires {len(fired)}, root right {right} (precision "
                   f"{right / max(1, len(fired)):.2f}) where the coder's root was right {was}; net {right - was:+d}")
             by_root = Counter((d[1], d[1] == g) for d, g, _ in fired)
+            false = Counter(d[1] for p, r in zip(plain_preds, held_plain)
+                            if p is not None and (d := speech.decide(p, "010", pol)) is not None)
+            print(f"    neutral rows of {w}: fires {sum(false.values())} of {len(held_plain)} {dict(false)}")
             print("    by root (right/fired):", ", ".join(f"{r} {by_root[(r, True)]}/{by_root[(r, True)] + by_root[(r, False)]}"
                                                      for r in sorted({d[1] for d, _, _ in fired})))
         if scratch is not None:
@@ -217,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("command", choices=("train", "cv", "statements"))
     ap.add_argument("--statements", type=Path, nargs="*", default=[], help="files of `statements` (JSON lines)")
     ap.add_argument("--weight", type=int, default=1, help="how many times the statement rows are trained on")
+    ap.add_argument("--neutral", type=int, default=0, help="how many times the neutral rows are trained on")
     ap.add_argument("--writers", default="", help="statements: the writers to code")
     ap.add_argument("--exclude", default="")
     ap.add_argument("--folds", default="w15,w20")
@@ -231,9 +280,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "cv":
         cv(args.folds.split(","), exclude, args.c, [float(t) for t in args.thresholds.split(",")], args.scratch,
-           args.statements, args.weight)
+           args.statements, args.weight, args.neutral)
         return 0
-    train = rows(writers_out=exclude) + statement_rows(args.statements, exclude) * args.weight
+    train = rows(writers_out=exclude) + statement_rows(args.statements, exclude) * args.weight \
+        + neutral_rows(writers_out=exclude) * args.neutral
     vocab, clf = fit(train, args.c)
     export(args.out, vocab, clf, {"rows": len(train), "exclude": sorted(exclude), "c": args.c})
     print(f"{len(train)} rows, {len(vocab)} features, classes {list(clf.classes_)} -> {args.out}")
