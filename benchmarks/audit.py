@@ -3,6 +3,7 @@
     python benchmarks/audit.py sample EVENTS.jsonl --n 100 --seed 7 --out DIR [--input CORPUS]
     python benchmarks/audit.py score DIR/judge.jsonl DIR/judgements.jsonl
     python benchmarks/audit.py compare DIR [--answers DIR/blind_answers.jsonl]
+    python benchmarks/audit.py sample EVENTS.jsonl --located --n 50 --seed 7 --out DIR --input CORPUS  # a location check
 
 ``sample`` reads events as ``detente code ... --format jsonl`` writes them (merged events), or the
 asserted event mentions ``benchmarks/guardian_places.py --out`` writes (one row a mention, as audits
@@ -43,6 +44,11 @@ def _side(actor: dict | None) -> str:
     return " / ".join(parts)
 
 
+def _place(location: dict) -> str:
+    parts = [location.get("name") or "?", location.get("country") or "-", location.get("kind") or "-"]
+    return " / ".join(parts) + f' (basis: {location.get("basis") or "-"})'
+
+
 def _texts(corpus: str | None) -> dict[str, str]:
     """Article id -> cleaned text, as ``detente code`` read it (empty without a corpus)."""
     if not corpus:
@@ -73,9 +79,10 @@ def _as_event(row: dict) -> dict:
                           "char_start": row["char_start"], "published": row.get("published")}]}
 
 
-def sample(events_path: Path, n: int, seed: int, out: Path, corpus: str | None = None) -> int:
+def sample(events_path: Path, n: int, seed: int, out: Path, corpus: str | None = None, located: bool = False) -> int:
     events = [_as_event(e) for e in _lines(events_path)]
-    asserted = [e for e in events if e.get("modality") == "asserted" and e.get("mentions")]
+    asserted = [e for e in events if e.get("modality") == "asserted" and e.get("mentions")
+                and (e.get("location") or not located)]
     picked = random.Random(seed).sample(asserted, min(n, len(asserted)))
     texts = _texts(corpus)
     out.mkdir(parents=True, exist_ok=True)
@@ -88,7 +95,8 @@ def sample(events_path: Path, n: int, seed: int, out: Path, corpus: str | None =
                  "sentence": m["sentence"], "trigger": m.get("trigger")}
         blind.append(shown)
         judge.append({**shown, "code": e["cameo"], "code_name": e.get("cameo_name"),
-                      "source": _side(e.get("source")), "target": _side(e.get("target"))})
+                      "source": _side(e.get("source")), "target": _side(e.get("target")),
+                      **({"location": _place(e["location"])} if located else {})})
         key.append({"n": i, "event_id": e["event_id"], "article_id": m.get("article_id"), "code": e["cameo"],
                     "root": e.get("cameo_root") or e["cameo"][:2],
                     "source_country": (e.get("source") or {}).get("country"),
@@ -155,6 +163,8 @@ def main() -> int:
     s.add_argument("--seed", type=int, default=7)
     s.add_argument("--out", type=Path, required=True, help="a folder for judge.jsonl, blind.jsonl, key.jsonl")
     s.add_argument("--input", default=None, help="the corpus the events were coded from (for the context)")
+    s.add_argument("--located", action="store_true",
+                   help="only located events (exported events), the location on the judge's sheet: a location check")
     c = sub.add_parser("score")
     c.add_argument("sheet", type=Path)
     c.add_argument("judgements", type=Path)
@@ -163,7 +173,7 @@ def main() -> int:
     m.add_argument("--answers", type=Path, default=None)
     args = parser.parse_args()
     if args.cmd == "sample":
-        return sample(args.events, args.n, args.seed, args.out, args.input)
+        return sample(args.events, args.n, args.seed, args.out, args.input, args.located)
     if args.cmd == "compare":
         return compare(args.folder, args.answers)
     return score(args.sheet, args.judgements)

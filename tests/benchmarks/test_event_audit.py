@@ -53,3 +53,17 @@ def test_the_mention_rows_of_guardian_places_are_sampled_as_events(tmp_path):
     key = [json.loads(x) for x in (tmp_path / "out" / "key.jsonl").read_text().splitlines()]
     assert sorted(k["source_country"] or "" for k in key) == ["", "", "", "RUS", "RUS", "RUS"]
     assert all(k["root"] == "19" and k["target_country"] is None for k in key)
+
+
+def test_a_location_check_draws_only_located_events_and_shows_the_place(tmp_path):
+    events = tmp_path / "events.jsonl"
+    rows = [_event(i, "042", "IRN", "TJK") for i in range(6)]
+    for r in rows[:3]:
+        r["location"] = {"name": "Dushanbe", "country": "TJK", "kind": "city", "basis": "clause"}
+    events.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert audit.sample(events, 5, 1, tmp_path / "out", located=True) == 0
+    judge = [json.loads(x) for x in (tmp_path / "out" / "judge.jsonl").read_text().splitlines()]
+    assert len(judge) == 3
+    assert all(r["location"] == "Dushanbe / TJK / city (basis: clause)" for r in judge)
+    blind = (tmp_path / "out" / "blind.jsonl").read_text()
+    assert "Dushanbe" not in blind
