@@ -43,14 +43,19 @@ def _token_at(doc, char: int):
     return next((t for t in doc if t.idx <= char < t.idx + len(t.text)), None)
 
 
+def _setting(writers_out: set[str] | None, only: set[str] | None):
+    """The lexicon, its statement verbs, every verb of saying, and the train split's sentences kept."""
+    lex = lexicon()
+    statement = lex.words("statement_verb")
+    sents = [s for s in load_split("train")
+             if (only is None or s.writer in only) and (writers_out is None or s.writer not in writers_out)]
+    return lex, statement, statement | speech.policy().speech_verbs, sents
+
+
 def rows(writers_out: set[str] | None = None, only: set[str] | None = None):
     """(features, gold code, writer, whether the verb of saying is a statement verb, the trigger's
     lemma) of every row of the train split's writers (``only``: just these; ``writers_out``: not these)."""
-    lex = lexicon()
-    statement = lex.words("statement_verb")
-    verbs = statement | speech.policy().speech_verbs
-    sents = [s for s in load_split("train")
-             if (only is None or s.writer in only) and (writers_out is None or s.writer not in writers_out)]
+    lex, statement, verbs, sents = _setting(writers_out, only)
     out = []
     for sent, doc in parsed(sents):
         found: dict[int, tuple[int, str, object]] = {}
@@ -96,11 +101,7 @@ def neutral_rows(writers_out: set[str] | None = None, only: set[str] | None = No
     "the ministry said the court would sit on Monday", "said the talks were useful"), labelled a
     plain statement (``010``): what a statement says when it reports, not a speech act. ``rows``
     holds few of them (the writers were briefed to write events), news many."""
-    lex = lexicon()
-    statement = lex.words("statement_verb")
-    verbs = statement | speech.policy().speech_verbs
-    sents = [s for s in load_split("train")
-             if (only is None or s.writer in only) and (writers_out is None or s.writer not in writers_out)]
+    lex, statement, verbs, sents = _setting(writers_out, only)
     out = []
     for sent, doc in parsed(sents):
         triggers = {t.i for ev in sent.events for t in [_token_at(doc, ev.trigger[0])] if t is not None}
