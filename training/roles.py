@@ -77,6 +77,12 @@ def _inputs_key() -> str:
 
 def coded(pipe: Pipeline, sents: Sequence[Sentence], reparse: bool = False) -> list[tuple[Sentence, list[EventMention]]]:
     """Each sentence with the mentions the pipeline codes for it."""
+    docs, arts = parsed_docs(pipe, sents, reparse)
+    return [(s, list(pipe.code_doc(doc, art).mentions)) for s, doc, art in zip(sents, docs, arts)]
+
+
+def parsed_docs(pipe: Pipeline, sents: Sequence[Sentence], reparse: bool = False) -> tuple[list, list]:
+    """The pipeline's parses of the sentences (cached) and their articles."""
     arts = [make_article(s.id, s.text, published=s.published) for s in sents]
     key = hashlib.sha1(("\n".join(s.text for s in sents) + _inputs_key()).encode()).hexdigest()[:16]
     path = CACHE / f"roles-{key}.pkl"
@@ -87,7 +93,7 @@ def coded(pipe: Pipeline, sents: Sequence[Sentence], reparse: bool = False) -> l
         docs = [doc for doc, _ in parse(pipe.nlp, items, pipe.settings.batch_size, 1, pipe.sieve)]
         CACHE.mkdir(exist_ok=True)
         path.write_bytes(pickle.dumps(docs))
-    return [(s, list(pipe.code_doc(doc, art).mentions)) for s, doc, art in zip(sents, docs, arts)]
+    return docs, arts
 
 
 def coded_articles(pipe: Pipeline, sents: Sequence[Sentence],

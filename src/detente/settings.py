@@ -33,6 +33,7 @@ class Settings:
     merge_window_days: int = 3  # identity: how far apart two day-dated mentions may be
     store_batch: int = 200  # articles per write transaction
     coder: str = "ensemble"  # rules | learned | ensemble (events/combine.py; docs/model.md)
+    sides: str = "rules"  # rules | learned: the learned side chooser on the rules' sides (events/chooser.py)
     story_threshold: float = 0.7  # stories.py: estimated Jaccard similarity from which an article is a copy
     story_num_perm: int = 128  # MinHash permutations
     story_shingle_words: int = 5  # words per shingle
@@ -58,6 +59,8 @@ class Settings:
             raise SettingsError(f"ner must be model or shared, got {self.ner!r}")
         if self.coder not in ("rules", "learned", "ensemble"):
             raise SettingsError(f"coder must be rules, learned or ensemble, got {self.coder!r}")
+        if self.sides not in ("rules", "learned"):
+            raise SettingsError(f"sides must be rules or learned, got {self.sides!r}")
         if self.store_batch < 1:
             raise SettingsError(f"store_batch must be >= 1, got {self.store_batch}")
         if not 0.0 < self.story_threshold <= 1.0 or self.story_num_perm < 16 or self.story_shingle_words < 1:

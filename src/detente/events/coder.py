@@ -37,6 +37,7 @@ from .statements import (addressee_only, political_speaker, quoted_match, quoted
                          statement_roles)
 from .trust import trusted
 from .candidate import Candidate
+from .chooser import SideHook
 from .embedding import SPEECH_ACT_ROOTS, carry, depth, inherit_target
 
 if TYPE_CHECKING:
@@ -79,7 +80,8 @@ def code_events(doc: Doc, actors: Sequence[ActorMention], article: Article, reso
     learned = cb.many_predictions([(sent, r.features) for (_, sent), r in zip(parsed, ruled)], model) \
         if model is not None and coder != "rules" else [None] * len(parsed)
     for (s_i, sent), r, preds in zip(parsed, ruled, learned):
-        analysis = analyse_sentence(sent, index, lexicon, model, coder, tried, ruled=r, learned=preds)
+        analysis = analyse_sentence(sent, index, lexicon, model, coder, tried, ruled=r, learned=preds,
+                                    sides=resources.sides)
         out.extend(sentence_mentions(analysis, article, s_i, lexicon, index))
     return across_sentences(out, doc)
 
@@ -122,9 +124,12 @@ def rule_matches(sent: Span, lexicon: Lexicon, tried_on: Sequence[bool] | None =
 
 def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: LearnedModel | None = None,
                      coder: str = "rules", tried_on: Sequence[bool] | None = None, ruled: RuleMatches | None = None,
-                     learned: dict[int, dict[str, Prediction]] | None = None) -> SentenceAnalysis:
+                     learned: dict[int, dict[str, Prediction]] | None = None,
+                     sides: SideHook | None = None) -> SentenceAnalysis:
     """``tried_on``: ``rule_tokens`` of the Doc; ``ruled``: ``rule_matches`` of the sentence;
-    ``learned``: the model's answers (``combine.predictions``); each made here when not given."""
+    ``learned``: the model's answers (``combine.predictions``); each made here when not given;
+    ``sides``: the learned side chooser (``chooser.py``), which has the last word on every kept
+    candidate's sides."""
     analysis = SentenceAnalysis(sent=sent)
     if ruled is None:
         ruled = rule_matches(sent, lexicon, tried_on)
@@ -159,6 +164,8 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
     content.announced_twice(cands, lexicon)  # only what is kept is coded twice
     if all(c.dropped is not None or c.modality.modality != "asserted" for c in cands):
         cands.extend(_statement(sent, index, lexicon, analysis.learned, model is not None and coder != "rules"))
+    if sides is not None:
+        sides.choose(cands, index)
     analysis.candidates = cands
     return analysis
 

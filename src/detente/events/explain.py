@@ -120,7 +120,8 @@ def explain(sentence: str, resources: Resources, nlp: Language, date: str | dt.d
     out = Explanation(sentence=sentence, actors=list(actors))
     out.tokens = [TokenRow(t.i, t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i) for t in doc]
     for s_i, sent in enumerate(doc.sents):
-        analysis = analyse_sentence(sent, index, resources.lexicon, resources.learned, resources.settings.coder)
+        analysis = analyse_sentence(sent, index, resources.lexicon, resources.learned, resources.settings.coder,
+                                    sides=resources.sides)
         out.trials.extend(RuleTrial(tok.text, tok.i, rule.id, rule.cameo, outcome)
                           for tok, rule, outcome in analysis.tried)
         for cand in analysis.candidates:

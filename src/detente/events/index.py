@@ -66,6 +66,14 @@ class ActorIndex:
     def __bool__(self) -> bool:
         return bool(self._by_token)
 
+    def within(self, start: int, end: int) -> list[ActorMention]:
+        """Every mention (and uncovered place) with a word in tokens [start, end), each once, in order."""
+        out: dict[int, ActorMention] = {}
+        for i in range(start, end):
+            for m in [*self._by_token.get(i, ()), *([self._places[i]] if i in self._places else [])]:
+                out.setdefault(id(m), m)
+        return sorted(out.values(), key=lambda m: (m.start, m.end))
+
 
 def _located(mentions: list[ActorMention]) -> bool:
     return any(m.actor.country or m.actor.org for m in mentions)
