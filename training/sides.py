@@ -2,7 +2,7 @@
 
     python -m training.sides rows                      # the rows of every writer (cached in training/.cache)
     python -m training.sides train [--out src/detente/data/models/sides.npz]
-    python -m training.sides cv [--folds w15,w20] [--margin 0.3 --floor 0.5]
+    python -m training.sides cv [--folds w15,w20] [--margins 0.1,0.3 --none-margins 2 --floor 0]  # default: the shipped policy
 
 Rows: every kept candidate event of the coder (the rules' sides as the coder left them, the side
 chooser off) whose trigger lies inside a gold ASSERTED event's trigger, on the train writers that
@@ -150,7 +150,7 @@ def cv(folds: Sequence[str], policies: Sequence[chooser.SidePolicy], scratch: Pa
         export_model(path, vocab, models, {}, {"without": w})
         print(w, "rules ", brief(measure(w, None, policies[0])), flush=True)
         for pol in policies:
-            print(w, f"m{pol.margin['source']} n{pol.none_margin['source']} f{pol.floor['source']}",
+            print(w, f"m{pol.margin['source']}/{pol.margin['target']} n{pol.none_margin['source']} f{pol.floor['source']}",
                   brief(measure(w, path, pol)), flush=True)
 
 
@@ -172,12 +172,12 @@ def main(argv: list[str] | None = None) -> int:
         train(WRITERS, args.out, args.alpha)
     else:
         base = chooser.load_policy()
-        margins = [float(m) for m in args.margins.split(",") if m] or [base.margin["source"]]
-        floor = base.floor["source"] if args.floor is None else args.floor
+        margins = [float(m) for m in args.margins.split(",") if m]
+        floor = base.floor if args.floor is None else {"source": args.floor, "target": args.floor}
         nones = [float(m) for m in args.none_margins.split(",") if m] or [None]
-        pols = [dataclasses.replace(base, margin={"source": m, "target": m}, floor={"source": floor, "target": floor},
+        pols = [dataclasses.replace(base, margin={"source": m, "target": m}, floor=floor,
                                     none_margin=base.none_margin if n is None else {"source": n, "target": n})
-                for m in margins for n in nones]
+                for m in margins for n in nones] or [base]  # without --margins: the shipped policy
         cv(args.folds.split(","), pols, args.scratch, args.alpha)
     return 0
 
