@@ -103,6 +103,15 @@ def _head(m: ActorMention, trig: Token) -> Token:
     return trig.doc[m.start:m.end].root
 
 
+def _head_of(m: ActorMention, trig: Token) -> Token:
+    return trig.doc[m.start:m.end].root
+
+
+def _under(tok: Token, top: Token) -> bool:
+    """``tok`` lies in the phrase headed by ``top`` (not ``top`` itself)."""
+    return tok.i != top.i and any(a.i == top.i for a in tok.ancestors)
+
+
 def _path(trig: Token, head: Token) -> list[str]:
     """The dependency steps from the trigger to ``head``: ``^dep`` up from the trigger (the label of
     the word left), ``vdep`` down to ``head`` (a preposition by its word); [] when they do not meet."""
@@ -146,6 +155,15 @@ def choice_features(cand: Candidate, choice: Choice) -> list[str]:
             f"k=group:{len(choice) > 1}"]
     if is_thing(m, trig):
         kind.append("k=thing")
+    gov = head.head  # the word the choice's phrase hangs from ("allies of X", "an envoy for X", "forces in X")
+    if gov.dep_ == "prep" and gov.head.i != gov.i:
+        kind += [f"gov={sx.lemma(gov.head)}|{gov.lower_}", f"govp={gov.lower_}|{head.dep_}"]
+    elif gov.i != head.i:
+        kind += [f"gov={sx.lemma(gov)}|{head.dep_}"]
+    for name, sides in (("ins", roles.sources), ("int", roles.targets)):  # inside the phrase of a rule's side
+        own = [x for x in sides if x is not m and not (x.start <= m.start and m.end <= x.end)]
+        if any(_under(head, _head_of(x, trig)) for x in own):
+            kind.append(f"{name}|r={root}")
     for name, sides in (("sc", roles.sources), ("tc", roles.targets)):  # the country of the rule's other side
         theirs = sides[0].actor.country if sides and m not in sides else None
         same = "-" if theirs is None or not m.actor.country else str(theirs == m.actor.country)
