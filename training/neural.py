@@ -34,7 +34,7 @@ from detente.events.learned import NONE
 
 from .corpus import Sentence, load_split
 from .parse import parsed
-from .train import ROW, OTHER_WORD, MIN_FEATURE, _fit, _fit_mlp, _vectorise, root_labels, token_rows, vocabulary
+from .train import ROW, OTHER_WORD, MIN_FEATURE, _fit, _fit_mlp, vectorise, root_labels, token_rows, vocabulary
 
 NOT_IN_SHIPPED = ("w21", "w22", "w23", "w24", "w25")  # as the shipped model (docs/model.md)
 THRESHOLDS = (0.3, 0.45, 0.6, 0.8)
@@ -110,7 +110,7 @@ def _train_rows(held_writers: tuple[str, ...], held: HeldRows, rules: bool = Tru
     if not rules:
         feats = [[f for f in fs if not f.startswith(RULE_FEATURES)] for fs in feats]
     vocab = vocabulary(feats, MIN_FEATURE)  # (the held-out rows' rule features are not in it)
-    return _vectorise(feats, vocab), root_labels([ex.label[i] for i in rows]), _vectorise(held.feats, vocab)
+    return vectorise(feats, vocab), root_labels([ex.label[i] for i in rows]), vectorise(held.feats, vocab)
 
 
 def linear_root(held_writers: tuple[str, ...], held: HeldRows, seed: int = 0, alpha: float = 5e-6,

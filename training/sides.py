@@ -21,7 +21,6 @@ import hashlib
 import json
 import pickle
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from detente.pipeline import Pipeline
 from detente.settings import Settings
 
 from . import roles as rl
+from .train import vectorise, vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "src" / "detente" / "data" / "models" / "sides.npz"
@@ -102,16 +102,11 @@ def all_rows(writers: Sequence[str]) -> dict[str, list]:
 
 
 def fit(rows: list, seed: int = SEED, alpha: float = ALPHA):
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import SGDClassifier
 
-    counts = Counter(f for feats, *_ in rows for f in set(feats))
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_FEATURE))}
-    indptr, indices = [0], []
-    for feats, *_ in rows:
-        indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
-        indptr.append(len(indices))
-    x = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), len(vocab)))
+    feats = [f for f, *_ in rows]
+    vocab = vocabulary(feats, MIN_FEATURE)
+    x = vectorise(feats, vocab)
     models = {}
     for k, role in enumerate(chooser.ROLES):
         y = np.array([str(r[1 + k]) for r in rows])

@@ -30,6 +30,7 @@ from detente.events.learned import export_model
 
 from .corpus import load_split
 from .parse import lexicon, parsed
+from .train import vectorise, vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "src" / "detente" / "data" / "models" / "speech.npz"
@@ -188,16 +189,11 @@ def labels(codes: list[str]) -> list[str]:
 def fit(train, c: float = 1e-4, seed: int = 0):
     """One-vs-rest logistic regressions (SGD, as ``training.train``'s): the coder reads each class's
     sigmoid, normalised (``learned._Linear``); ``c``: the L2 penalty (alpha)."""
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import SGDClassifier
 
-    counts = Counter(f for feats, *_ in train for f in set(feats))
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_FEATURE))}
-    indptr, indices = [0], []
-    for feats, *_ in train:
-        indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
-        indptr.append(len(indices))
-    x = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(train), len(vocab)))
+    feats = [f for f, *_ in train]
+    vocab = vocabulary(feats, MIN_FEATURE)
+    x = vectorise(feats, vocab)
     y = labels([code for _, code, *_ in train])
     clf = SGDClassifier(loss="log_loss", alpha=c, average=True, max_iter=60, tol=None, random_state=seed)
     clf.fit(x, y)

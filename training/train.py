@@ -140,7 +140,8 @@ def _token_at(doc, char: int):
     return None
 
 
-def _vectorise(rows, vocab):
+def vectorise(rows, vocab):
+    """The rows' features as a sparse 0/1 matrix over ``vocab`` (features outside it dropped)."""
     from scipy.sparse import csr_matrix
 
     indptr, indices = [0], []
@@ -216,7 +217,7 @@ def fit(ex: Examples, rows: np.ndarray, seed: int = 0, alpha: float = 5e-6, even
     random.seed(seed)
     np.random.seed(seed)
     vocab = vocabulary([ex.feats[i] for i in rows], min_feature)
-    X = _vectorise([ex.feats[i] for i in rows], vocab)
+    X = vectorise([ex.feats[i] for i in rows], vocab)
     mean = scale = None
     if dense_weight > 0:
         D = np.stack([ex.dense[i] for i in rows])
