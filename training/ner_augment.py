@@ -15,13 +15,20 @@ labels cost nothing, so new text is made from our own: the train split's texts (
   that ...', 'According to ..., ...', 'Doe told reporters: "..."'.
 
 The new texts are then labelled by the teacher like any other (``training.ner.teacher``), so the
-student learns the teacher's reading of them, right or wrong. Seeded (``SEED``): the same texts
-every run. Never the Guardian sample, never w07/w08 (held out) nor /work/shared/eval.
+student learns the teacher's reading of them, right or wrong. From session 22 the names put in are
+also returned with their kind (``augmented_known``: a person's name less its title, an organisation
+whose every word is capitalised, a place), and ``relabel`` sets those labels on the teacher's Doc
+where it missed or mislabelled them (``teacher --parts aug3``): the teacher leaves a bare surname
+that opens a sentence unlabelled about half the time, which a student distilled from it would learn.
+Seeded (``SEED``): the same texts every run. Never the Guardian sample, never w07/w08 (held out) nor
+/work/shared/eval.
 """
 from __future__ import annotations
 
 import random
 import re
+import string
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,6 +38,13 @@ SEED = 0
 KB = Path(__file__).resolve().parent.parent / "src" / "detente" / "data" / "kb"
 SWAP = ("PERSON", "ORG", "GPE")
 _ACRONYM = re.compile(r"^[A-Z]{4,}$")
+Known = list[tuple[int, int, str]]  # the names put in a text: (start char, end char, label)
+# a person's title, left out of the PERSON span as OntoNotes (the teacher's data) does
+TITLES = frozenset("Mr Ms Mrs Dr Sir Dame Lord Lady King Queen Prince Princess Crown Emperor Pope Sheikh Shaikh "
+                   "Mullah Ayatollah Grand Mufti Imam Emir Patriarch Cardinal Archbishop Rabbi Maulana General "
+                   "Admiral Field Marshal Colonel Major President Ratu Lyonpo Tuanku".split())
+# the small words an organisation's proper name may have in lower case ("Ministry of State Security")
+_ORG_SMALL = frozenset("of for and the de del la le al an der du und zu on in".split())
 
 # the roles a quoted speaker is given: "<name>, <role>," / "said <name>, <role>."
 ROLES = ("a spokeswoman for {org}", "a spokesman for {org}", "a spokesperson for {org}",
@@ -72,6 +86,43 @@ def names() -> dict[str, list]:
                     if c["population"] >= 50000 and c["name"][:1].isupper() and c["name"].isascii())
     return {"people": people, "given": sorted(given), "surname": sorted(surname), "org": orgs,
             "gpe": cities, "country": countries}
+
+
+def _fill(template: str, fields: dict[str, tuple[str, Known]]) -> tuple[str, Known]:
+    """``template.format`` with each field's (text, known names), the names' offsets moved to the result's."""
+    out, known, at = [], [], 0
+    for literal, field, _, _ in string.Formatter().parse(template):
+        out.append(literal)
+        at += len(literal)
+        if field is not None:
+            text, spans = fields[field]
+            known += [(at + s, at + e, label) for s, e, label in spans]
+            out.append(text)
+            at += len(text)
+    return "".join(out), known
+
+
+def person_span(name: str) -> Known:
+    """The PERSON span of a person's name put in a text: the name less its titles ("Mr", "King")."""
+    words, at = name.split(" "), 0
+    while len(words) > 1 and words[0] in TITLES:
+        at += len(words.pop(0)) + 1
+    return [(at, len(name), "PERSON")]
+
+
+def org_span(form: str) -> Known:
+    """The ORG span of an organisation's form put in a text, if it is a proper name (every word but
+    the small ones capitalised: not "Polish army", which the teacher's data reads as NORP and a noun)."""
+    ok = all(w[:1].isupper() or w[:1].isdigit() or w in _ORG_SMALL for w in form.split())
+    return [(0, len(form), "ORG")] if ok and form[:1].isupper() else []
+
+
+def gpe_span(name: str) -> Known:
+    """The GPE span of a place's name put in a text (a country or a city; not "Bonaire, Saint ...")."""
+    return [] if "," in name else [(0, len(name.rstrip()), "GPE")]
+
+
+SPAN = {"PERSON": person_span, "ORG": org_span, "GPE": gpe_span}
 
 
 class _Cast:
@@ -129,35 +180,65 @@ def swaps(doc, rng: random.Random, keep=None) -> list[tuple[int, int, str]]:
 
 def applied(text: str, edits: list[tuple[int, int, str]]) -> str:
     """``text`` with the ordered, non-overlapping ``edits`` (start, end, new) made."""
-    out, at = [], 0
-    for start, end, new in edits:
+    return applied_known(text, edits, [""] * len(edits))[0]
+
+
+def applied_known(text: str, edits: list[tuple[int, int, str]], labels: list[str]) -> tuple[str, Known]:
+    """``applied`` and the known names: each edit's new name with its ``labels``' kind ("": none)."""
+    out, known, at, shift = [], [], 0, 0
+    for (start, end, new), label in zip(edits, labels):
         out += [text[at:start], new]
+        begin = start + shift
+        if label:
+            known += [(begin + s, begin + e, lab) for s, e, lab in SPAN[label](new)]
+        shift += len(new) - (end - start)
         at = end
     out.append(text[at:])
-    return "".join(out)
+    return "".join(out), known
 
 
 def swapped(doc, rng: random.Random) -> str | None:
     """``doc``'s text with its teacher-tagged people, organisations and places replaced (None: none)."""
+    made = swapped_known(doc, rng)
+    return made[0] if made is not None else None
+
+
+def swapped_known(doc, rng: random.Random) -> tuple[str, Known] | None:
+    """``swapped`` and the names put in, each of the kind of the name it replaced."""
     edits = swaps(doc, rng)
-    return applied(doc.text, edits) if edits else None
+    if not edits:
+        return None
+    labels = {e.start_char: e.label_ for e in doc.ents}
+    return applied_known(doc.text, edits, [labels[start] for start, _, _ in edits])
 
 
-def _role(cast: _Cast) -> str:
+def _role(cast: _Cast) -> tuple[str, Known]:
     rng, n = cast.rng, cast.n
     full, short, titles = rng.choice(n["people"])
     title = rng.choice(titles)
-    return rng.choice(ROLES).format(org=rng.choice(rng.choice(n["org"])), country=rng.choice(n["country"]),
-                                    country2=rng.choice(n["country"]), title=title, title_l=title.lower())
+    role = rng.choice(ROLES)  # (the same draws, in the same order, as before the known names)
+    org, country, country2 = rng.choice(rng.choice(n["org"])), rng.choice(n["country"]), rng.choice(n["country"])
+    return _fill(role, {"org": (org, org_span(org)), "country": (country, gpe_span(country)),
+                        "country2": (country2, gpe_span(country2)), "title": (title, []),
+                        "title_l": (title.lower(), [])})
 
 
-def _says(cast: _Cast) -> str:
-    return cast.rng.choice(SAYS).format(org=cast.rng.choice(cast.rng.choice(cast.n["org"])))
+def _says(cast: _Cast) -> tuple[str, Known]:
+    says = cast.rng.choice(SAYS)
+    org = cast.rng.choice(cast.rng.choice(cast.n["org"]))
+    return _fill(says, {"org": (org, org_span(org))})
 
 
 def reshaped(doc, rng: random.Random, shape_set: tuple | None = None) -> str | None:
     """``doc``'s sentence (one of a single sentence ending in a full stop) in a shape where a name
     opens it or follows "said"; None when it is not such a sentence."""
+    made = reshaped_known(doc, rng, shape_set)
+    return made[0] if made is not None else None
+
+
+def reshaped_known(doc, rng: random.Random, shape_set: tuple | None = None) -> tuple[str, Known] | None:
+    """``reshaped`` and the names it put in (the speaker, and the organisations and places of its
+    role, office or setting)."""
     text = doc.text.strip()
     if not text.endswith(".") or text.count(".") > 1 or '"' in text or len(doc) < 6 or len(doc) > 45:
         return None
@@ -168,15 +249,17 @@ def reshaped(doc, rng: random.Random, shape_set: tuple | None = None) -> str | N
     sur = cast.person("Y")
     shape_set = SHAPES if shape_set is None else shape_set
     template, extra = shape_set[rng.randrange(len(shape_set))]
-    return template.format(body=body, lower=lower, who=who, sur=sur, x=extra(cast) if extra else "")
+    return _fill(template, {"body": (body, []), "lower": (lower, []), "who": (who, person_span(who)),
+                            "sur": (sur, person_span(sur)), "x": extra(cast) if extra else ("", [])})
 
 
-def _org(cast: _Cast) -> str:
-    return cast.org("Z")
+def _org(cast: _Cast) -> tuple[str, Known]:
+    org = cast.org("Z")
+    return org, org_span(org)
 
 
-def _title(cast: _Cast) -> str:  # for a paper's "The foreign minister, X, said"
-    return cast.rng.choice(cast.rng.choice(cast.n["people"])[2]).lower()
+def _title(cast: _Cast) -> tuple[str, Known]:  # for a paper's "The foreign minister, X, said"
+    return cast.rng.choice(cast.rng.choice(cast.n["people"])[2]).lower(), []
 
 
 # the shapes a sentence is put in: a template and what fills its {x}
@@ -186,24 +269,27 @@ SHAPES = (('"{body}," said {who}, {x}.', _role), ('"{body}," {who} said.', None)
           ("{who} of {x} said {lower}.", _org), ("The {x}, {who}, said {lower}.", _title))
 
 
-def _verb(cast: _Cast) -> str:  # a verb of saying after a bare surname
-    return cast.rng.choice(VERBS)
+def _verb(cast: _Cast) -> tuple[str, Known]:  # a verb of saying after a bare surname
+    return cast.rng.choice(VERBS), []
 
 
-def _day(cast: _Cast) -> str:
-    return cast.rng.choice(DAYS)
+def _day(cast: _Cast) -> tuple[str, Known]:
+    return cast.rng.choice(DAYS), []
 
 
-def _place(cast: _Cast) -> str:
-    return cast.gpe("W")
+def _place(cast: _Cast) -> tuple[str, Known]:
+    place = cast.gpe("W")
+    return place, gpe_span(place)
 
 
-def _office(cast: _Cast) -> str:  # an apposition of title or office: "X, the interior minister, said"
+def _office(cast: _Cast) -> tuple[str, Known]:  # an apposition of title or office: "X, the interior minister, said"
     rng, n = cast.rng, cast.n
     title = rng.choice(rng.choice(n["people"])[2])
     title_l = title[:1].lower() + title[1:]  # "governor of Saint Petersburg"
-    return rng.choice(OFFICES).format(title=title, title_l=title_l, country=rng.choice(n["country"]),
-                                      org=rng.choice(rng.choice(n["org"])))
+    office = rng.choice(OFFICES)
+    country, org = rng.choice(n["country"]), rng.choice(rng.choice(n["org"]))
+    return _fill(office, {"title": (title, []), "title_l": (title_l, []), "country": (country, gpe_span(country)),
+                          "org": (org, org_span(org))})
 
 
 VERBS = ("said", "says", "told reporters", "told journalists", "added", "said on Monday", "said on Friday",
@@ -236,15 +322,46 @@ def augmented(docs: list, copies: int = 1, shapes: int = 1, seed: int = SEED,
     """New texts from the teacher-tagged train ``docs``: ``copies`` name-swapped copies of each
     text that has a person, organisation or place, and ``shapes`` reshaped sentences of each
     sentence that can be, in ``shape_set``'s shapes (seeded by ``seed``)."""
+    return [text for text, _ in augmented_known(docs, copies, shapes, seed, shape_set)]
+
+
+def augmented_known(docs: list, copies: int = 1, shapes: int = 1, seed: int = SEED,
+                    shape_set: tuple = SHAPES) -> list[tuple[str, Known]]:
+    """``augmented``'s texts, each with the names it was given and their kinds (for ``relabel``)."""
     rng = random.Random(seed)
-    out: list[str] = []
+    out: list[tuple[str, Known]] = []
     for doc in docs:
         for _ in range(copies):
-            new = swapped(doc, rng)
+            new = swapped_known(doc, rng)
             if new is not None:
                 out.append(new)
         for _ in range(shapes):
-            new = reshaped(doc, rng, shape_set)
+            new = reshaped_known(doc, rng, shape_set)
             if new is not None:
                 out.append(new)
     return out
+
+
+def relabel(doc, known: Known) -> Counter:
+    """Sets on the teacher-tagged ``doc`` the labels of the names the augmentation put in, where the
+    teacher missed or mislabelled them: a teacher entity of the same label that covers the name and
+    goes beyond it only to its left ("King" before a name, "the" before an organisation) is kept;
+    any other entity overlapping the name is dropped for the name's span. Returns what was done,
+    by label: ``agreed``, ``added`` (the teacher had none), ``relabelled`` (the same span, another
+    label), ``respanned`` (overlapping entities replaced), ``unaligned`` (not on token bounds: left
+    as the teacher had it)."""
+    ents, done = list(doc.ents), Counter()
+    for start, end, label in known:
+        span = doc.char_span(start, end, label=label)
+        if span is None:
+            done[label, "unaligned"] += 1
+            continue
+        over = [e for e in ents if e.start < span.end and span.start < e.end]
+        if len(over) == 1 and over[0].label_ == label and over[0].start <= span.start and over[0].end == span.end:
+            done[label, "agreed"] += 1
+            continue
+        same = len(over) == 1 and (over[0].start, over[0].end) == (span.start, span.end)
+        done[label, "added" if not over else "relabelled" if same else "respanned"] += 1
+        ents = [e for e in ents if not (e.start < span.end and span.start < e.end)] + [span]
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return done

@@ -6,7 +6,8 @@ import random
 import spacy
 from spacy.tokens import Doc, Span
 
-from training.ner_augment import SPEAKERS, _Cast, augmented, names, reshaped, swapped
+from training.ner_augment import (SPEAKERS, _Cast, augmented, augmented_known, gpe_span, names, org_span,
+                                  person_span, relabel, reshaped, reshaped_known, swapped, swapped_known)
 
 
 def _doc(words: list[str], ents: list[tuple[int, int, str]]) -> Doc:
@@ -97,3 +98,74 @@ def test_a_second_pass_with_another_seed_gives_other_texts():
                                     [(3, 4, "GPE")])]
     second = augmented(docs, seed=21, shape_set=SPEAKERS)
     assert second == augmented(docs, seed=21, shape_set=SPEAKERS) and second != augmented(docs)
+
+
+TALKS = (["The", "talks", "in", "Pelham", "ended", "without", "a", "deal", "."], [(3, 4, "GPE")])
+
+
+def _untagged(text: str) -> Doc:
+    """``text`` tokenized, with no entity: a teacher that missed every name."""
+    return spacy.blank("en")(text)
+
+
+def test_the_known_names_are_the_names_put_in_and_the_texts_are_unchanged():
+    docs = [_doc(WORDS, ENTS), _doc(*TALKS)]
+    for seed in (0, 21):
+        pairs = augmented_known(docs, seed=seed, shape_set=SPEAKERS)
+        assert [text for text, _ in pairs] == augmented(docs, seed=seed, shape_set=SPEAKERS)
+        for text, known in pairs:
+            assert known and all(text[s:e].strip() == text[s:e] and text[s:e] for s, e, _ in known)
+            assert not any("Kowalski" in text[s:e] or "Pelham" in text[s:e] for s, e, _ in known)
+    for seed in range(20):
+        text, known = swapped_known(_doc(WORDS, ENTS), random.Random(seed))
+        labels = [label for _, _, label in known]
+        assert labels.count("PERSON") == 2 and "GPE" in labels  # the organisation only if a proper name
+        assert text[known[-1][0]:known[-1][1]] in text.rsplit(" thanked", 1)[0]
+
+
+def test_an_inserted_speaker_gets_person_where_the_teacher_missed_or_mislabelled_it():
+    doc = _doc(*TALKS)
+    for seed in range(60):
+        text, known = reshaped_known(doc, random.Random(seed), SPEAKERS)
+        speakers = [(s, e) for s, e, label in known if label == "PERSON"]
+        assert speakers
+        untagged = _untagged(text)  # the teacher missed the name...
+        relabel(untagged, known)
+        ents = {(e.start_char, e.end_char): e.label_ for e in untagged.ents}
+        assert all(ents.get(span) == "PERSON" for span in speakers), (text, known, ents)
+        assert ents.get((text.index("Pelham"), text.index("Pelham") + 6)) is None  # the rest as the teacher had it
+        mislabelled = _untagged(text)  # ... or took it for an organisation
+        mislabelled.ents = [mislabelled.char_span(s, e, label="ORG") for s, e in speakers]
+        relabel(mislabelled, known)
+        assert all(ents.get(span) == "PERSON" for span in speakers)
+
+
+def test_a_bare_surname_opening_a_sentence_is_set_person_and_the_teachers_other_entities_kept():
+    doc = _untagged("Okonkwo told reporters that the talks in Pelham ended without a deal.")
+    doc.ents = [doc.char_span(41, 47, label="GPE")]
+    done = relabel(doc, [(0, 7, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Okonkwo", "PERSON"), ("Pelham", "GPE")]
+    assert done == {("PERSON", "added"): 1}
+
+
+def test_the_teachers_wider_span_of_the_same_label_is_kept_and_an_overlap_replaced():
+    doc = _untagged("King Abdullah met Vantoria Group officials said.")
+    doc.ents = [doc.char_span(0, 13, label="PERSON"), doc.char_span(18, 42, label="ORG")]  # "... officials"
+    done = relabel(doc, [(5, 13, "PERSON"), (18, 32, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("King Abdullah", "PERSON"), ("Vantoria Group", "ORG")]
+    assert done == {("PERSON", "agreed"): 1, ("ORG", "respanned"): 1}
+    doc = _untagged("Ms Brannigan spoke.")
+    doc.ents = [doc.char_span(0, 12, label="ORG")]
+    relabel(doc, [(3, 12, "PERSON")])  # a wider span of another label gives way
+    assert [(e.text, e.label_) for e in doc.ents] == [("Brannigan", "PERSON")]
+    doc = _untagged("The Branniganite talks ended.")  # a name not on token bounds is left
+    assert relabel(doc, [(4, 13, "PERSON")]) == {("PERSON", "unaligned"): 1} and not doc.ents
+
+
+def test_the_spans_of_names_leave_out_titles_and_descriptions():
+    assert person_span("King Abdullah bin Hamad") == [(5, 23, "PERSON")]
+    assert person_span("Mr Okonkwo") == [(3, 10, "PERSON")] and person_span("Okonkwo") == [(0, 7, "PERSON")]
+    assert person_span("General") == [(0, 7, "PERSON")]  # never an empty span
+    assert org_span("Ministry of State Security") == [(0, 26, "ORG")] and org_span("Nato") == [(0, 4, "ORG")]
+    assert org_span("Polish army") == [] and org_span("Kazakh parliament") == []
+    assert gpe_span("Burkina Faso") == [(0, 12, "GPE")] and gpe_span("Bonaire, Saint Eustatius and Saba ") == []
