@@ -59,8 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--out")
     ap.add_argument("--ner", choices=("model", "shared"), default=None, help="the NER setting (default: Settings')")
+    ap.add_argument("--sides", choices=("rules", "learned"), default=None,
+                    help="the side chooser setting (default: Settings')")
     args = ap.parse_args(argv)
-    pipe = Pipeline(Settings().replace(ner=args.ner))
+    pipe = Pipeline(Settings().replace(ner=args.ner, sides=args.sides))
     config = load_config()
     articles = list(read_articles([args.corpus], pipe.settings, args.limit))
     rows = []

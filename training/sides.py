@@ -170,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         margins = [float(m) for m in args.margins.split(",") if m]
         floor = base.floor if args.floor is None else {"source": args.floor, "target": args.floor}
         nones = [float(m) for m in args.none_margins.split(",") if m] or [None]
-        pols = [dataclasses.replace(base, margin={"source": m, "target": m}, floor=floor,
+        pols = [dataclasses.replace(base, margin={"source": m, "target": m}, fill_margin={"source": m, "target": m},
+                                    floor=floor,
                                     none_margin=base.none_margin if n is None else {"source": n, "target": n})
                 for m in margins for n in nones] or [base]  # without --margins: the shipped policy
         cv(args.folds.split(","), pols, args.scratch, args.alpha)

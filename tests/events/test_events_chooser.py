@@ -37,7 +37,8 @@ def _analysed(nlp, resources, text: str, sides=None):
 
 
 def _policy(margin: float) -> SidePolicy:
-    return SidePolicy({r: margin for r in ROLES}, {r: margin for r in ROLES}, {r: 0.5 for r in ROLES}, True)
+    return SidePolicy({r: margin for r in ROLES}, {r: margin for r in ROLES}, {r: margin for r in ROLES},
+                      {r: 0.5 for r in ROLES}, True)
 
 
 def test_the_choices_are_none_and_each_actor_span_of_the_sentence(nlp, resources) -> None:
@@ -93,3 +94,11 @@ def test_the_shipped_model_and_policy_load() -> None:
     chooser = load_side_model()
     assert set(chooser.model.models) == set(ROLES)
     assert all(0.0 <= chooser.policy.margin[r] for r in ROLES)
+
+
+def test_a_replacing_margin_above_one_keeps_the_side_the_rules_found_whatever_the_fill_margin(nlp, resources) -> None:
+    text = "Mongolian officials met Chinese diplomats in Tashkent on Monday."
+    policy = dataclasses.replace(_policy(0.3), margin={r: 2.0 for r in ROLES}, fill_margin={r: 0.0 for r in ROLES})
+    before, _ = _analysed(nlp, resources, text)
+    after, _ = _analysed(nlp, resources, text, sides=SideChooser(_Stub("p=vin/vpobj"), policy))  # type: ignore[arg-type]
+    assert [c.roles.targets for c in after.kept] == [c.roles.targets for c in before.kept]

@@ -49,6 +49,7 @@ class SidePolicy:
     """When the model's choice replaces the rule's (``data/sides_model.yaml``)."""
 
     margin: dict[str, float]  # per role: the model's best must beat the rule's choice by this much
+    fill_margin: dict[str, float]  # per role: ... and "none" by this much, where the rule left the side empty
     none_margin: dict[str, float]  # per role: the margin by which "none" must beat a side the rule filled
     floor: dict[str, float]  # per role: and be at least this probable
     from_none: bool  # may it fill a side the rule left empty
@@ -66,9 +67,9 @@ def load_policy() -> SidePolicy:
     source = importlib_resources.files("detente").joinpath(POLICY_FILE)
     try:
         data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-        margin, none_margin, floor = ({r: float(data[key][r]) for r in ROLES}
-                                      for key in ("margin", "none_margin", "floor"))
-        return SidePolicy(margin, none_margin, floor, bool(data["from_none"]))
+        margin, fill, none_margin, floor = ({r: float(data[key][r]) for r in ROLES}
+                                            for key in ("margin", "fill_margin", "none_margin", "floor"))
+        return SidePolicy(margin, fill, none_margin, floor, bool(data["from_none"]))
     except (OSError, KeyError, TypeError, ValueError) as exc:
         raise DataFileError(POLICY_FILE, f"missing or bad entry {exc}") from exc
 
@@ -228,7 +229,7 @@ class SideChooser:
                 continue
             best = max(allowed, key=lambda k: p[k])
             new = options[best]
-            margin = (self.policy.margin if new else self.policy.none_margin)[role]
+            margin = (self.policy.none_margin if not new else self.policy.margin if mine else self.policy.fill_margin)[role]
             if p[best] < self.policy.floor[role] or p[best] - p_rule < margin:
                 cand.notes.append(f"side model: {role} {was} kept (p={p_rule:.2f}; best other "
                                   f"{', '.join(m.text for m in new) or 'none'}, p={p[best]:.2f})")
