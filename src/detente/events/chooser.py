@@ -27,6 +27,7 @@ import yaml
 
 from ..errors import DataFileError
 from ..model import ActorMention
+from ..wordlists import word_set
 from . import syntax as sx
 from .learned import LearnedModel, read_model
 from .roles import PRONOUNS, is_thing
@@ -41,6 +42,7 @@ MODEL_FILE = "data/models/sides.npz"
 POLICY_FILE = "data/sides_model.yaml"
 ROLES = ("source", "target")
 MAX_PATH = 4  # longer dependency paths are one feature ("far")
+_PREPS = word_set("events", "side_path_preps")  # prepositions on a path that are features of their own
 Choice = tuple[ActorMention, ...]  # the mentions of one span; () is "none"
 
 
@@ -104,10 +106,6 @@ def _head(m: ActorMention, trig: Token) -> Token:
     return trig.doc[m.start:m.end].root
 
 
-def _head_of(m: ActorMention, trig: Token) -> Token:
-    return trig.doc[m.start:m.end].root
-
-
 def _under(tok: Token, top: Token) -> bool:
     """``tok`` lies in the phrase headed by ``top`` (not ``top`` itself)."""
     return tok.i != top.i and any(a.i == top.i for a in tok.ancestors)
@@ -163,7 +161,7 @@ def choice_features(cand: Candidate, choice: Choice) -> list[str]:
         kind += [f"gov={sx.lemma(gov)}|{head.dep_}"]
     for name, sides in (("ins", roles.sources), ("int", roles.targets)):  # inside the phrase of a rule's side
         own = [x for x in sides if x is not m and not (x.start <= m.start and m.end <= x.end)]
-        if any(_under(head, _head_of(x, trig)) for x in own):
+        if any(_under(head, _head(x, trig)) for x in own):
             kind.append(f"{name}|r={root}")
     for name, sides in (("sc", roles.sources), ("tc", roles.targets)):  # the country of the rule's other side
         theirs = sides[0].actor.country if sides and m not in sides else None
@@ -185,10 +183,6 @@ def choice_features(cand: Candidate, choice: Choice) -> list[str]:
            *rule, f"rs={rs}|p1={first}", f"rt={rt}|p1={first}"]
     out += [f"prep={p[1:]}" for p in path if p[1:] in _PREPS]
     return out
-
-
-_PREPS = frozenset({"of", "to", "with", "by", "against", "from", "for", "on", "in", "at", "between", "into",
-                    "over", "toward", "towards", "about", "among", "after", "under"})
 
 
 class SideChooser:
