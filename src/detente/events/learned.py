@@ -102,7 +102,10 @@ class _Linear:
 
     def _softmax(self, hidden: np.ndarray) -> np.ndarray:
         w, b = self.head  # type: ignore[misc]
-        logits = hidden.astype(np.float64) @ w + b
+        # products summed over the hidden units, one unit after another, rather than ``hidden @ w``:
+        # a matrix product takes another BLAS kernel for one row than for several, and rounds
+        # differently, so a token alone and within its sentence would not get the same answer
+        logits = (hidden.astype(np.float64)[..., :, None] * w).sum(axis=-2) + b
         e = np.exp(logits - logits.max(axis=-1, keepdims=True))
         return e / e.sum(axis=-1, keepdims=True)
 
