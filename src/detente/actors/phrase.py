@@ -224,26 +224,27 @@ def analyse_segment(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazettee
     seg.portfolio = _portfolio(seg, titles)
     _find_head(seg, titles)
     if not lenient and seg.head >= 0:
-        seg.found = sorted([*seg.found, *_world_places(seg, text, kb)], key=lambda f: f.start)
+        seg.found = sorted([*seg.found, *_world_places(seg, text, kb, titles)], key=lambda f: f.start)
     return seg
 
 
-def _world_places(seg: Segment, text: str, kb: KnowledgeBase) -> list[Found]:
+def _world_places(seg: Segment, text: str, kb: KnowledgeBase, titles: Titles) -> list[Found]:
     """Cities and first-level divisions of the world gazetteer (the places stage's index) that the
     country list lacks, anywhere but the head: they say whose an institution is ("the Delhi High
     Court", "the mayor of Kharkiv", "a police station in Lagos"); never an actor on their own. A
-    name glued to another unknown capitalised word is part of a longer name ("Paris Hilton")."""
+    name glued to another unknown capitalised word is part of a longer name ("Paris Hilton").
+    In an institution pattern (``_town_pattern``) a smaller town may name the institution too."""
     out: list[Found] = []
     i = 0
     while i < len(seg.toks):
-        found = _world_place_at(seg, text, kb, i)
+        found = _world_place_at(seg, text, kb, i, titles)
         if found is not None:
             out.append(found)
         i = found.end if found is not None else i + 1
     return out
 
 
-def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int) -> Found | None:
+def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int, titles: Titles) -> Found | None:
     """The longest world-gazetteer name starting at token ``i``, if it reads as a place there."""
     toks = seg.toks
     if not _free_capital(seg, i) or (i > 0 and (_free_capital(seg, i - 1) or toks[i - 1].text == "-")):
@@ -258,10 +259,47 @@ def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int) -> Found
                                                and not _placed_use(seg, i, end)):
             continue
         surface = text[toks[i].start:toks[end - 1].end]
-        iso3 = _world_country(index.lookup(surface), modifier=end <= seg.head)
-        if iso3 is not None and fold(surface) not in _WORD_NAMES:
+        if fold(surface) in _WORD_NAMES:
+            continue
+        cands = index.lookup(surface)
+        institution = _town_pattern(seg, i, end, titles)
+        iso3 = _world_country(cands, modifier=end <= seg.head, institution=institution and _town_word(surface, kb))
+        if iso3 is None and not cands and institution and _town_word(surface, kb):
+            iso3 = _town_country(surface)
+        if iso3 is not None:
             return Found(i, end, surface, place=Place(iso3, "city"))
     return None
+
+
+def _town_pattern(seg: Segment, start: int, end: int, titles: Titles) -> bool:
+    """Whether the name over tokens [start, end) names an institution or site of
+    ``town_institutions`` (sectors.yaml) heading the phrase: after it and a joiner ("the police in
+    Chibok", "the mayor of Srebrenica") or before it, at most two lower-case words apart ("the
+    Birzeit court", "the Srebrenica municipal council")."""
+    term = seg.term_at(seg.head) if seg.head >= 0 else None
+    if term is None or not titles.names_town(term[2].term):
+        return False
+    if start >= 2 and term[1] == start - 1 and seg.toks[start - 1].lower in titles.town_joiners:
+        return True
+    between = seg.toks[end:term[0]]
+    return end <= term[0] and len(between) <= 2 and all(t.text.isalpha() and t.text.islower()
+                                                         and not seg.term_at(k)
+                                                         for k, t in enumerate(between, end))
+
+
+def _town_word(surface: str, kb: KnowledgeBase) -> bool:
+    """A name fit to be read as a small town: no English word or name WordNet knows ("Justice",
+    "Duke"), and no word of a known person's name ("Khan")."""
+    from ..places.towns import load_towns
+
+    key, words = fold(surface), load_towns().words
+    return bool(words) and key not in words and not any(kb.is_name_word(w) for w in key.split())
+
+
+def _town_country(surface: str) -> str | None:
+    from ..places.towns import load_towns
+
+    return load_towns().country(surface)
 
 
 def _placed_use(seg: Segment, start: int, end: int) -> bool:
@@ -272,15 +310,16 @@ def _placed_use(seg: Segment, start: int, end: int) -> bool:
     return after_prep or before_head
 
 
-def _world_country(cands: tuple, modifier: bool) -> str | None:
+def _world_country(cands: tuple, modifier: bool, institution: bool = False) -> str | None:
     """The country of a world-gazetteer name: its first candidate's, when it is a city or division
     and clearly the one meant — every candidate in one country, or a city at least ten times larger
     than any namesake abroad ("Delhi", not Delhi in Timor-Leste; not "Punjab", not "Ontario"). A
-    city before the head must be a large one (a small town's name is likelier a word: "Federal")."""
+    city before the head must be a large one (a small town's name is likelier a word: "Federal"),
+    unless it names an institution (``institution``: "the Halabja court", no English word)."""
     if not cands or cands[0].kind not in ("city", "admin1"):
         return None
     top = cands[0]
-    if modifier and top.kind == "city" and top.population < _MODIFIER_MIN_POPULATION:
+    if modifier and top.kind == "city" and top.population < _MODIFIER_MIN_POPULATION and not institution:
         return None
     abroad = [c for c in cands if c.country != top.country]
     if abroad and (top.kind != "city" or any(c.kind != "city" or c.population * 10 > top.population

@@ -56,6 +56,8 @@ class Titles:
     seated: frozenset[str] = frozenset()  # bodies of those sectors that sit where they govern
     sites: frozenset[str] = frozenset()  # places named as actors, only with a city or a locative place
     site_economy: frozenset[str] = frozenset()  # words making a site an economy ("stock market")
+    town_institutions: frozenset[str] = frozenset()  # nouns that may name a small town (places/towns.py)
+    town_joiners: frozenset[str] = frozenset()  # words joining such a noun to the town ("in", "of")
     org_heads: frozenset[str] = frozenset()  # titles of an organisation's head ("president", "ceo")
     org_head_sectors: frozenset[str] = frozenset()  # organisations' sectors such a head takes
     max_len: int = 1
@@ -137,6 +139,10 @@ class Titles:
         """Whether ``term`` names a place where people are ("market"): an actor only when placed."""
         return " ".join(fold(term.text).split()) in self.sites
 
+    def names_town(self, term: Term) -> bool:
+        """Whether ``term`` is an institution or site that may be named by a small town."""
+        return " ".join(fold(term.text).split()) in self.town_institutions
+
     def heads_org(self, term: Term, org_sector: str | None) -> bool:
         """Whether ``term`` heading an organisation of ``org_sector`` takes that sector rather than
         its own ("the president of the International Rescue Committee": NGO, not GOV)."""
@@ -191,12 +197,15 @@ def build_titles(data: dict) -> Titles:
         portfolios = []
     titles.portfolios = frozenset(fold(str(w)) for w in portfolios)
     titles.heads = frozenset(key[-1] for key in titles.terms)
-    for section in ("lowercase", "relational", "seated", "sites", "site_economy", "org_heads"):
+    for section in ("lowercase", "relational", "seated", "sites", "site_economy", "org_heads", "town_institutions",
+                    "town_joiners"):
         words = data.get(section) or []
         if not isinstance(words, list):
             titles.problems.append(f"{section} must be a list of words")
             words = []
         setattr(titles, section, frozenset(fold(str(w)) for w in words))
+    titles.problems.extend(f"town_institutions: {w!r} is no term" for w in sorted(titles.town_institutions)
+                           if tuple(w.split()) not in titles.terms)
     placeless = data.get("placeless") or []
     titles.problems.extend(f"placeless: unknown sector {c!r}" for c in placeless if c not in SECTORS)
     titles.placeless = frozenset(str(c) for c in placeless)

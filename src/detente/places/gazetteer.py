@@ -112,6 +112,8 @@ class PlacesConfig:
     audience_nouns: frozenset[str] = frozenset()
     venue_time_words: frozenset[str] = frozenset()
     entering_verbs: frozenset[str] = frozenset()
+    town_min_population: int = 1000
+    town_stop: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -205,7 +207,16 @@ def load_config() -> PlacesConfig:
         **_seats(data),
         light_verbs=_words(data, "light_verbs"), performing_verbs=_words(data, "performing_verbs"),
         compass_adjectives=_words(data, "compass_adjectives"), audience_nouns=_words(data, "audience_nouns"),
-        venue_time_words=_words(data, "venue_time_words"), entering_verbs=_words(data, "entering_verbs"))
+        venue_time_words=_words(data, "venue_time_words"), entering_verbs=_words(data, "entering_verbs"),
+        town_min_population=_positive(data, "town_min_population"),
+        town_stop=frozenset(fold(w) for w in _words(data, "town_stop")))
+
+
+def _positive(data: dict[str, Any], key: str) -> int:
+    value = data.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise DataFileError(PLACES_FILE, f"{key!r} must be a positive whole number")
+    return value
 
 
 def _seats(data: dict[str, Any]) -> dict[str, Any]:

