@@ -71,7 +71,7 @@ def test_sectors_file_is_valid():
     data = read_sectors()
     assert set(data) == {"titles", "groups", "weak", "weak_groups", "modifiers", "portfolios", "lowercase",
                          "relational", "placeless", "seated", "sites",
-                         "site_economy", "org_heads", "org_head_sectors"}
+                         "site_economy", "org_heads", "org_head_sectors", "town_institutions", "town_joiners"}
     for section in ("titles", "groups", "weak", "weak_groups"):
         for term, value in data[section].items():
             assert value is None or all(code in SECTORS for code in str(value).split()), term
