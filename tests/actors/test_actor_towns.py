@@ -31,6 +31,19 @@ def test_an_institution_named_by_a_small_town_takes_its_country(text, expected):
     assert actor is not None and (actor.country, actor.sector) == expected
 
 
+def test_a_town_before_the_noun_must_be_larger():
+    # Srebrenica (2,862) after a joiner names the institution; before the noun a name that small is
+    # likelier a building's or a person's
+    assert resolve_actor("the mayor of Srebrenica").country == "BIH"
+    assert resolve_actor("the Srebrenica council") is None or resolve_actor("the Srebrenica council").country is None
+
+
+def test_a_world_city_before_the_noun_needs_the_towns_table_to_agree():
+    # Amesbury: Massachusetts (16,000, in the world gazetteer) and Wiltshire (about 10,000, not)
+    assert resolve_actor("the police in Amesbury").country == "USA"  # as before: the world gazetteer's reading
+    assert resolve_actor("the Amesbury police").country is None  # the smaller namesake makes it undecided
+
+
 def test_a_bigger_namesake_wins():
     # Bellefontaine: Ohio (13,117) and a Belgian village (1,206); Radomir: Bulgaria (14,494) and Romania (1,159)
     assert resolve_actor("the police in Bellefontaine").country == "USA"
@@ -85,6 +98,8 @@ def test_towns_table_invariants():
     index = load_index()
     assert all(len(code) == 3 and code in index.countries for code in set(towns.countries.values()) if code)
     assert load_config().town_min_population == 1000
+    assert towns.large and all(towns.countries[key] for key in towns.large)  # only decided names
+    assert load_config().town_modifier_min_population >= load_config().town_min_population
 
 
 def test_decide_takes_one_country_or_a_ten_times_larger_town():
@@ -116,3 +131,25 @@ def test_town_institutions_are_terms_and_joiners_prepositions():
     assert set(data["town_institutions"]) == titles.town_institutions <= terms
     assert titles.town_joiners == {"of", "in", "near", "at", "outside"}
     assert titles.problems == []
+
+
+def _mentions(nlp, kb_resources, text):
+    from datetime import date
+
+    from detente.actors import find_actors
+    from detente.model import Article
+
+    return find_actors(nlp(text), Article(id="t", raw_text=text, published=date(2023, 3, 1)), kb_resources)
+
+
+def test_stage_reads_a_small_towns_institution(nlp, kb_resources):
+    mentions = _mentions(nlp, kb_resources, "Police in Katoomba arrested two men.")
+    police = [m for m in mentions if "Police" in m.text]
+    assert [(m.text, m.actor.country, m.actor.sector) for m in police] == [("Police in Katoomba", "AUS", "COP")]
+    mentions = _mentions(nlp, kb_resources, "The mayor of Ottobeuren resigned on Friday.")
+    assert [(m.actor.country, m.actor.sector) for m in mentions if "mayor" in m.text] == [("DEU", "GOV")]
+
+
+def test_stage_small_town_alone_is_no_actor(nlp, kb_resources):
+    mentions = _mentions(nlp, kb_resources, "The activist was born in Katoomba and studied in Ottobeuren.")
+    assert not [m for m in mentions if m.actor.country in ("AUS", "DEU")]

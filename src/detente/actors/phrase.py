@@ -262,10 +262,12 @@ def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int, titles: 
         if fold(surface) in _WORD_NAMES:
             continue
         cands = index.lookup(surface)
-        institution = _town_pattern(seg, i, end, titles)
-        iso3 = _world_country(cands, modifier=end <= seg.head, institution=institution and _town_word(surface, kb))
-        if iso3 is None and not cands and institution and _town_word(surface, kb):
-            iso3 = _town_country(surface)
+        modifier = end <= seg.head
+        town = _town_pattern(seg, i, end, titles) and _town_word(surface, kb)
+        iso3 = _world_country(cands, modifier, institution=town and bool(cands)
+                              and _town_country(surface, modifier) == cands[0].country)
+        if iso3 is None and not cands and town:
+            iso3 = _town_country(surface, modifier)
         if iso3 is not None:
             return Found(i, end, surface, place=Place(iso3, "city"))
     return None
@@ -296,10 +298,12 @@ def _town_word(surface: str, kb: KnowledgeBase) -> bool:
     return bool(words) and key not in words and not any(kb.is_name_word(w) for w in key.split())
 
 
-def _town_country(surface: str) -> str | None:
+def _town_country(surface: str, modifier: bool) -> str | None:
+    """The towns table's country of a name after a joiner, or before the noun (a larger town)."""
     from ..places.towns import load_towns
 
-    return load_towns().country(surface)
+    towns = load_towns()
+    return towns.country_before(surface) if modifier else towns.country(surface)
 
 
 def _placed_use(seg: Segment, start: int, end: int) -> bool:
@@ -315,7 +319,8 @@ def _world_country(cands: tuple, modifier: bool, institution: bool = False) -> s
     and clearly the one meant — every candidate in one country, or a city at least ten times larger
     than any namesake abroad ("Delhi", not Delhi in Timor-Leste; not "Punjab", not "Ontario"). A
     city before the head must be a large one (a small town's name is likelier a word: "Federal"),
-    unless it names an institution (``institution``: "the Halabja court", no English word)."""
+    unless it names an institution (``institution``: "the Halabja court": no English word, and the
+    towns table, which knows the smaller namesakes too, gives the same country)."""
     if not cands or cands[0].kind not in ("city", "admin1"):
         return None
     top = cands[0]

@@ -113,6 +113,7 @@ class PlacesConfig:
     venue_time_words: frozenset[str] = frozenset()
     entering_verbs: frozenset[str] = frozenset()
     town_min_population: int = 1000
+    town_modifier_min_population: int = 5000
     town_stop: frozenset[str] = frozenset()
 
 
@@ -209,6 +210,7 @@ def load_config() -> PlacesConfig:
         compass_adjectives=_words(data, "compass_adjectives"), audience_nouns=_words(data, "audience_nouns"),
         venue_time_words=_words(data, "venue_time_words"), entering_verbs=_words(data, "entering_verbs"),
         town_min_population=_positive(data, "town_min_population"),
+        town_modifier_min_population=_positive(data, "town_modifier_min_population"),
         town_stop=frozenset(fold(w) for w in _words(data, "town_stop")))
 
 

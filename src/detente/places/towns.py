@@ -17,6 +17,10 @@ file would hold some 280 MB at its peak), and keeps one answer per name:
   "Bethlehem": the lemma index of the spaCy pipeline's lemmatizer) is left out, and so are the
   world gazetteer's stop words and ``places.yaml``'s ``town_stop`` (words the first two miss).
   Without that lemma index the table is empty: precision before reach.
+
+Before an institution noun ("the Katoomba police") a town counts only from
+``town_modifier_min_population`` inhabitants (5,000): a smaller one's name there is likelier a
+building's, an event's or a person's.
 """
 from __future__ import annotations
 
@@ -47,6 +51,14 @@ class TownTable:
     countries: dict[str, str]
     towns: int  # towns read from the file
     words: frozenset[str] = frozenset()  # English words and names (empty: no lemma index, no towns)
+    large: frozenset[str] = frozenset()  # names whose country's town has ``town_modifier_min_population``+
+
+    def country_before(self, name: str) -> str | None:
+        """The country of ``name`` read before an institution noun ("the Katoomba police"): only a
+        town of ``town_modifier_min_population`` inhabitants or more (a smaller one's name before a
+        noun is likelier a building's or a person's: "the Grenfell council")."""
+        key = fold(_AYN.sub("", name))
+        return (self.countries.get(key) or None) if key in self.large else None
 
     def country(self, name: str) -> str | None:
         """The country of the town ``name`` (as written), or None: unknown, ambiguous or a word."""
@@ -129,8 +141,10 @@ def load_towns() -> TownTable:
     iso2_to_3 = {c["iso"]: c["iso3"] for c in _geonames("countries.json").values() if c.get("iso3")}
     skip = english | config.stop | config.town_stop | {fold(w) for w in STOP_WORDS}
     names, towns = read_towns(_cities_text(config.town_min_population), skip)
-    countries = {}
+    countries, large = {}, set()
     for key, cands in names.items():
         cc = decide(cands)
         countries[key] = iso2_to_3.get(cc, "") if cc else ""
-    return TownTable(countries, towns, english)
+        if cc and max(p for p, c in cands if c == cc) >= config.town_modifier_min_population:
+            large.add(key)
+    return TownTable(countries, towns, english, frozenset(large))
