@@ -263,11 +263,11 @@ def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int, titles: 
             continue
         cands = index.lookup(surface)
         modifier = end <= seg.head
-        town = _town_pattern(seg, i, end, titles) and _town_word(surface, kb)
-        iso3 = _world_country(cands, modifier, institution=town and bool(cands)
-                              and _town_country(surface, modifier) == cands[0].country)
-        if iso3 is None and not cands and town:
-            iso3 = _town_country(surface, modifier)
+        iso3 = _world_country(cands, modifier)
+        if iso3 is None and _town_pattern(seg, i, end, titles) and _town_word(surface, kb):
+            town = _town_country(surface, modifier)  # (the towns table is built on the first such use)
+            if not cands or (modifier and town is not None and _world_country(cands, True, True) == town):
+                iso3 = town
         if iso3 is not None:
             return Found(i, end, surface, place=Place(iso3, "city"))
     return None
