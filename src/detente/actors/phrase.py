@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..places.towns import institution_town
 from ..wordlists import word_set
 from .countries import Gazetteer, Place
 from .kb import KnowledgeBase
@@ -264,9 +265,9 @@ def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int, titles: 
         cands = index.lookup(surface)
         modifier = end <= seg.head
         iso3 = _world_country(cands, modifier)
-        if iso3 is None and _town_pattern(seg, i, end, titles) and _town_word(surface, kb):
-            town = _town_country(surface, modifier)  # (the towns table is built on the first such use)
-            if not cands or (modifier and town is not None and _world_country(cands, True, True) == town):
+        if iso3 is None and (modifier or not cands) and _town_pattern(seg, i, end, titles):
+            town = institution_town(surface, modifier, kb.is_name_word)  # (the table is built on first use)
+            if not cands or (town is not None and _world_country(cands, True, True) == town):
                 iso3 = town
         if iso3 is not None:
             return Found(i, end, surface, place=Place(iso3, "city"))
@@ -287,23 +288,6 @@ def _town_pattern(seg: Segment, start: int, end: int, titles: Titles) -> bool:
     return end <= term[0] and len(between) <= 2 and all(t.text.isalpha() and t.text.islower()
                                                          and not seg.term_at(k)
                                                          for k, t in enumerate(between, end))
-
-
-def _town_word(surface: str, kb: KnowledgeBase) -> bool:
-    """A name fit to be read as a small town: no English word or name WordNet knows ("Justice",
-    "Duke"), and no word of a known person's name ("Khan")."""
-    from ..places.towns import load_towns
-
-    key, words = fold(surface), load_towns().words
-    return bool(words) and key not in words and not any(kb.is_name_word(w) for w in key.split())
-
-
-def _town_country(surface: str, modifier: bool) -> str | None:
-    """The towns table's country of a name after a joiner, or before the noun (a larger town)."""
-    from ..places.towns import load_towns
-
-    towns = load_towns()
-    return towns.country_before(surface) if modifier else towns.country(surface)
 
 
 def _placed_use(seg: Segment, start: int, end: int) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -166,3 +166,15 @@ def load_towns() -> TownTable:
         if cc and cands[cc] >= config.town_modifier_min_population:
             large.add(key)
     return TownTable(countries, towns, english, frozenset(large))
+
+
+def institution_town(name: str, before_noun: bool, name_word: Callable[[str], bool]) -> str | None:
+    """The country of the town ``name`` naming an institution (after a joiner, or ``before_noun``:
+    then a town of ``town_modifier_min_population``+), or None: unknown, undecided, an English word
+    or a name WordNet knows ("Justice", "Duke"), or holding a word of a known person's name
+    (``name_word``: "the mayor of Raab")."""
+    towns = load_towns()
+    key = fold(name)
+    if not towns.words or key in towns.words or any(name_word(w) for w in key.split()):
+        return None
+    return towns.country_before(name) if before_noun else towns.country(name)
