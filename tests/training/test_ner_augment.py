@@ -90,7 +90,9 @@ def test_the_speaker_shapes_put_a_bare_surname_by_its_verb_of_saying():
         s = reshaped(doc, random.Random(seed), SPEAKERS)
         if s.endswith(" said.") and " was in " in s:
             first = s.split(" was in ")[0]
-            assert s.rsplit('," ', 1)[1].split()[-2] == first.split()[-1]
+            # the short form is a word of the full one (the last, or the first for names such as
+            # Lao or Burmese ones, whose KB short form is the given name)
+            assert s.rsplit('," ', 1)[1].split()[-2] in first.split()
 
 
 def test_a_second_pass_with_another_seed_gives_other_texts():
