@@ -49,6 +49,7 @@ _POSSESSIVE = word_set("actors", "possessives")
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _PAIR_PEOPLE = word_set("actors", "pair_people")
 _NEARBY = word_map("actors", "nearby_country")
+_ABROAD = word_map("actors", "abroad_modifiers")  # western, foreign ...: not of a country named nearby
 _QUANTITY = word_set("actors", "quantity_words")
 
 
@@ -145,8 +146,8 @@ def _fill_countries(doc: Doc, cands: list[Cand], focus: str | None, pair: list[s
         actor = cand.actor
         if actor is None or actor.country is not None or actor.sector is None:
             continue
-        if head not in _GROUP_GOV and not cand.person:
-            continue
+        if head not in _GROUP_GOV and not cand.person or _from_abroad(doc, cand):
+            continue  # "a senior western diplomat" is not the country of the official named before
         source = next((e for e in reversed(cands[:i]) if e.actor and e.actor.country
                        and e.actor.sector == actor.sector and e.person == cand.person), None)
         if source is not None:
@@ -159,6 +160,14 @@ def _fill_countries(doc: Doc, cands: list[Cand], focus: str | None, pair: list[s
               and _sentence_names(doc, cands, cand, focus) == (True, False)):
             cand.actor = replace(actor, country=focus, confidence=0.45)
             cand.basis = "context"
+
+
+def _from_abroad(doc: Doc, cand: Cand) -> bool:
+    """A phrase with a word of abroad (``abroad_modifiers``: "a senior western diplomat", "a foreign
+    envoy"), not of an office of foreign affairs ("the foreign minister", "a foreign policy aide")."""
+    toks = list(doc[cand.start:cand.end])
+    return any(t.lower_ in _ABROAD["words"] and t.lower_ not in _ABROAD["same_official"] and not (k + 1 < len(toks) and toks[k + 1].lemma_.lower() in _ABROAD["offices"])
+               and t.i != cand.head and doc[cand.head].lemma_.lower() not in _ABROAD["offices"] for k, t in enumerate(toks))
 
 
 def _domestic(doc: Doc, cands: list[Cand], focus: str) -> None:

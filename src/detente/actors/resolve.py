@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..dates import parse_date
 from ..model import Actor
-from ..wordlists import number_words, words
+from ..wordlists import number_words, word_map, words
 from .countries import Gazetteer, load_gazetteer
 from .cues import load_cues
 from .kb import KBMatch, KnowledgeBase, load_kb
@@ -328,8 +328,11 @@ class Resolver:
         org_mod = None
         igo = any(m is not None and m.kind == "org" and m.country == "IGO"
                   for m in (self._best_match(f, None, None) for f in [*poss[-1:], *mods] if f.place is None))
+        abroad = _abroad(seg)
         for group in (poss[-1:], mods if seg.coordinated else mods[::-1], comp_found):
             for found in group:
+                if abroad and found.place is not None and found in mods and found.place.kind in _SEAT_KINDS:
+                    continue  # "a Beirut-based western diplomat": seated there, not of there
                 if found.place is not None and igo and found.place.kind == "country" and found not in poss:
                     continue  # "the UN Syria envoy": the country is the IGO official's portfolio
                 if found.place is not None:
@@ -341,7 +344,8 @@ class Resolver:
                         return match.country, org_mod
                 elif match is not None and match.country:
                     return match.country, org_mod
-        place = locative_place(seg) if org_mod is None and not relational and self._takes_place(seg) else None
+        place = locative_place(seg) if org_mod is None and not relational and not abroad and self._takes_place(seg) \
+            else None
         return (place.place.iso3 if place and place.place else None), org_mod  # (not the UN's mission)
 
     def _takes_place(self, seg: Segment) -> bool:
@@ -352,6 +356,21 @@ class Resolver:
             return True
         sector, _ = self._sector(seg, term, None)
         return self.titles.takes_place(term[2].term, sector)
+
+
+def _abroad(seg: Segment) -> bool:
+    """Whether a word before the head says the actor is from abroad (``abroad_modifiers``: "a
+    Beirut-based western diplomat", "foreign journalists in Kabul"), outside any name found there
+    ("the Western Cape") and not of an office of foreign affairs ("the Cairo foreign ministry", "a
+    Kremlin foreign policy aide"). Only a town or capital before the head, or a place it is said to
+    be in, is set aside ("the foreign ministers of Germany" are Germany's)."""
+    if seg.head < 0 or fold(seg.toks[seg.head].text) in _ABROAD["offices"]:
+        return False
+    return any(fold(t.text) in _ABROAD["words"] and seg.found_at(i) is None
+               and fold(seg.toks[i + 1].text) not in _ABROAD["offices"]  # "a Kremlin foreign policy aide"
+               and not (i and seg.toks[i - 1].text.lower() in _ABROAD["compass"])  # "north-western Idlib"
+               and seg.found_at(i + 1) is None  # a direction before a place: "western Idlib"
+               for i, t in enumerate(seg.toks[:seg.head]))
 
 
 def _bare_collective(seg: Segment, hit: Hit | None, org_mod: KBMatch | None) -> bool:
@@ -402,6 +421,8 @@ def _read_place(seg: Segment, found: Found, gaz: Gazetteer) -> Reading | None:
 
 
 _QUANTITY_WORDS = words("actors", "quantity_words")
+_ABROAD = word_map("actors", "abroad_modifiers")
+_SEAT_KINDS = frozenset(_ABROAD["seat_kinds"])  # towns and capitals: not a country's name or a seat of power
 _QUANTITY = re.compile(  # "Group of Seven" is a name: "group"/"members" count only in lower case
     r"^(?:(?:[Tt]he |[Aa]n? )?(?:" + "|".join(w + "|" + w.capitalize() for w in _QUANTITY_WORDS) +
     r"|group|members?) of (?:the |these |those )?)+")
