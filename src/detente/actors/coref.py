@@ -146,7 +146,7 @@ def _fill_countries(doc: Doc, cands: list[Cand], focus: str | None, pair: list[s
         actor = cand.actor
         if actor is None or actor.country is not None or actor.sector is None:
             continue
-        if head not in _GROUP_GOV and not cand.person or _from_abroad(doc, cand):
+        if (head not in _GROUP_GOV and not cand.person) or _from_abroad(doc, cand):
             continue  # "a senior western diplomat" is not the country of the official named before
         source = next((e for e in reversed(cands[:i]) if e.actor and e.actor.country
                        and e.actor.sector == actor.sector and e.person == cand.person), None)
@@ -165,9 +165,15 @@ def _fill_countries(doc: Doc, cands: list[Cand], focus: str | None, pair: list[s
 def _from_abroad(doc: Doc, cand: Cand) -> bool:
     """A phrase with a word of abroad (``abroad_modifiers``: "a senior western diplomat", "a foreign
     envoy"), not of an office of foreign affairs ("the foreign minister", "a foreign policy aide")."""
+    if doc[cand.head].lemma_.lower() in _ABROAD["offices"]:
+        return False
     toks = list(doc[cand.start:cand.end])
-    return any(t.lower_ in _ABROAD["words"] and t.lower_ not in _ABROAD["same_official"] and not (k + 1 < len(toks) and toks[k + 1].lemma_.lower() in _ABROAD["offices"])
-               and t.i != cand.head and doc[cand.head].lemma_.lower() not in _ABROAD["offices"] for k, t in enumerate(toks))
+    for k, t in enumerate(toks):
+        office_next = k + 1 < len(toks) and toks[k + 1].lemma_.lower() in _ABROAD["offices"]
+        if (t.lower_ in _ABROAD["words"] and t.lower_ not in _ABROAD["same_official"] and not office_next
+                and t.i != cand.head):
+            return True
+    return False
 
 
 def _domestic(doc: Doc, cands: list[Cand], focus: str) -> None:
