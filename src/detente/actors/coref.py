@@ -51,6 +51,8 @@ _PAIR_PEOPLE = word_set("actors", "pair_people")
 _NEARBY = word_map("actors", "nearby_country")
 _ABROAD = word_map("actors", "abroad_modifiers")  # western, foreign ...: not of a country named nearby
 _QUANTITY = word_set("actors", "quantity_words")
+_SERVING = word_map("actors", "serving_body")
+_PRIVATE = word_set("events", "private_person_sectors")  # a private person's nationality places no state
 
 
 def resolve_coreference(doc: Doc, cands: list[Cand], chunks: Sequence[Span] | None = None) -> list[Cand]:
@@ -61,6 +63,7 @@ def resolve_coreference(doc: Doc, cands: list[Cand], chunks: Sequence[Span] | No
     pair = [iso for iso, _ in counts.most_common(2)]
     focus = pair[0] if pair else None
     _surnames(doc, cands)
+    _serving(doc, cands)
     cands = _pair_people(doc, cands)
     _fill_countries(doc, cands, focus, pair)
     if focus and counts[focus] >= _DOMESTIC["min_mentions"] and counts[focus] >= _DOMESTIC["share"] * sum(counts.values()):
@@ -73,7 +76,9 @@ def resolve_coreference(doc: Doc, cands: list[Cand], chunks: Sequence[Span] | No
 
 
 def _surnames(doc: Doc, cands: list[Cand]) -> None:
-    """A one-word name that is the surname of an earlier named person takes that person's actor."""
+    """A one-word name that is the surname of an earlier named person takes that person's actor; of
+    a full name the knowledge base lacks, the actor of the title in apposition with it, when that
+    title's own words give a country or a body ("Belarus's envoy, Pavel Kuzmich," ... "Kuzmich")."""
     for i, cand in enumerate(cands):
         if doc[cand.head].pos_ not in ("PROPN", "NOUN", "X") or cand.end - cand.start > 2:
             continue
@@ -96,6 +101,49 @@ def _surnames(doc: Doc, cands: list[Cand]) -> None:
                 cand.basis, cand.antecedent = "coref", earlier.head
                 cand.reading = earlier.reading
                 break
+            if actor is None and cand.reading is None and cand.end - cand.start == 1 \
+                    and doc[earlier.head].pos_ == "PROPN" and fold(doc[earlier.head].text) == key:
+                title = _apposed_title(doc, cands, earlier)
+                if title is not None and title.actor is not None:  # "X's ambassador, Igor Petrov," ... "Petrov"
+                    cand.actor = replace(title.actor, confidence=round(title.actor.confidence * 0.95, 3))
+                    cand.basis, cand.antecedent, cand.reading = "coref", title.head, title.reading
+                    break
+
+
+def _serving(doc: Doc, cands: list[Cand]) -> None:
+    """A person named by a title alone, of no country or body of its own, that serves a named body
+    of a sector outside the state (``serving_body``: "an official with Oxfam", "a negotiator for the
+    rebels' committee") is of that body: the title's own default (an official: GOV) says nothing."""
+    preps, sectors = frozenset(_SERVING["preps"]), frozenset(_SERVING["sectors"])
+    at = {i: c for c in cands if c.actor is not None for i in range(c.start, c.end)}
+    for cand in cands:
+        actor = cand.actor
+        if actor is None or not cand.person or actor.country or actor.org or actor.kb_id or actor.name:
+            continue
+        for prep in doc[cand.head].children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            body = next((at[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in at), None)
+            if body is not None and body.actor is not None and body.actor.sector in sectors \
+                    and not body.person and (body.actor.org or body.actor.name):
+                cand.actor = replace(body.actor, confidence=min(body.actor.confidence, actor.confidence))
+                break
+
+
+def _apposed_title(doc: Doc, cands: list[Cand], name: Cand) -> Cand | None:
+    """The one person a title in apposition with an unknown full name reads ("Russia's ambassador,
+    Igor Petrov," / "Igor Petrov, Russia's ambassador,"): the surname's later mentions are that person."""
+    head = doc[name.head]
+    heads = {head.head.i} if head.dep_ == "appos" else set()
+    heads |= {t.i for t in head.children if t.dep_ == "appos"}
+    for c in cands:
+        if c.head in heads and c is not name and c.person and c.reading is not None and c.reading.titled \
+                and not c.reading.plural and c.actor is not None and c.actor.sector \
+                and (c.actor.country or c.actor.org or c.actor.sector not in _SERVING["borrowing_sectors"]):
+            # its own words say whose, or it is a private person: an office of no country borrows one
+            # later from the article's last official, often another state's
+            return c
+    return None
 
 
 def _pair_people(doc: Doc, cands: list[Cand]) -> list[Cand]:
@@ -218,8 +266,8 @@ def _nearby(doc: Doc, cands: list[Cand]) -> None:
     of its clause (an active subject or a passive's agent: speakers, not the parties acted on, often
     foreign: "would cooperate with the court"), of the one country its sentence and the
     ``sentences`` before it name: every actor or place with a country there is of that country (IGO
-    aside, and a person of a group outside the state: a militant's nationality places no state,
-    "Officials who hunted Baghdadi" are not of his country), and one is named before it outside any
+    aside, a person of a group outside the state and a private person: a militant's or a student's
+    nationality places no state, "Officials who hunted Baghdadi" are not of his country), and one is named before it outside any
     quotation (what it says names others: "“The Russian state ordered it,” the judge said"). Two
     countries named there leave it countryless: a wrong country is worse than none."""
     sectors, offices = frozenset(_NEARBY["sectors"]), frozenset(_NEARBY["foreign_offices"])
@@ -232,7 +280,7 @@ def _nearby(doc: Doc, cands: list[Cand]) -> None:
     quoted = {i for q in find_quotes(doc) for i in range(q.start, q.end)}
     named = [(c, c.actor.country) for c in cands if c.actor is not None and c.actor.country
              and c.actor.country != "IGO"
-             and not (c.person and c.actor.org and c.actor.sector not in sectors)]
+             and not (c.person and c.actor.sector not in sectors and (c.actor.org or c.actor.sector in _PRIVATE))]
     for i, cand in enumerate(cands):
         head, actor = doc[cand.head], cand.actor
         if actor is None or not _bare(doc, cand, sectors, offices) or _counsel(doc, cand) or any(

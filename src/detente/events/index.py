@@ -11,7 +11,7 @@ from ..wordlists import word_set
 from . import syntax as sx
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from ..places.types import PlaceMention
 
@@ -26,6 +26,7 @@ BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})  # "its border with
 CONTROL_PARTICIPLES = word_set("events", "control_participles")
 DOCUMENT_NOUNS = word_set("events", "document_nouns")
 DOCUMENT_VERBS = word_set("events", "document_verbs")
+PRIVATE_PERSON = word_set("events", "private_person_sectors")  # a named private person's nationality
 VENUE_ROOTS = cameo_policy().venue_roots  # intentions, consultations, diplomatic and material cooperation
 
 
@@ -73,6 +74,13 @@ class ActorIndex:
             for m in [*self._by_token.get(i, ()), *([self._places[i]] if i in self._places else [])]:
                 out.setdefault(id(m), m)
         return sorted(out.values(), key=lambda m: (m.start, m.end))
+
+
+def private_person(m: ActorMention, doc: Doc) -> bool:
+    """A named private person (a name in the mention or at its antecedent; ``private_person_sectors``):
+    a nationality, not the state of a scene."""
+    names = [*doc[m.start:m.end], *([doc[m.antecedent]] if m.antecedent is not None else [])]
+    return m.actor.sector in PRIVATE_PERSON and any(t.ent_type_ == "PERSON" for t in names)
 
 
 def _located(mentions: list[ActorMention]) -> bool:

@@ -450,9 +450,13 @@ def _beyond_state(mention: ActorMention, doc: Doc) -> bool:
     """``European forces``, ``Western governments``, ``foreign aid agencies``: a group its own words
     put beyond any one state (not ``the foreign ministry spokesman``, of a state's own office)."""
     span = doc[mention.start:mention.end]
+    words = list(span)
+    if mention.basis == "coref" and mention.antecedent is not None and not mention.start <= mention.antecedent < mention.end:
+        ante = doc[mention.antecedent]  # "European envoys ... meet them": the pronoun is as far beyond as they
+        words += [t for t in ante.lefts if t.dep_ in ("amod", "compound")]
     return any(t.lower_ in BEYOND_STATE and t.i != span.root.i
                and not (t.i + 1 < len(doc) and sx.lemma_in(doc[t.i + 1], STATE_OFFICE_WORDS))
-               for t in span)
+               for t in words)
 
 
 def _phrase_place(mention: ActorMention, trig: Token, index: ActorIndex) -> str | None:

@@ -48,7 +48,7 @@ from ..policy import cameo_policy
 from ..wordlists import word_set
 from . import syntax as sx
 from .allies import ALLY_ROOTS, ally_phrase_ids, backed_objects
-from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
+from .index import VENUE_ROOTS, ActorIndex, actors_near, private_person, resolve
 from .matcher import Match
 
 if TYPE_CHECKING:
@@ -470,7 +470,7 @@ def sentence_country(mention: ActorMention, other: ActorMention | None, trig: To
             continue
         for m in index.at(tok):
             country = m.actor.country
-            if country and country != "IGO" and m.basis != "context":
+            if country and country != "IGO" and m.basis != "context" and not private_person(m, trig.doc):
                 found.add(("-" if tok.i in adversary else "") + country)
     own = {c for c in found if not c.startswith("-")}
     return next(iter(own)) if len(own) == 1 and len({c.lstrip("-") for c in found}) == 1 else None
