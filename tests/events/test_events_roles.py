@@ -223,8 +223,9 @@ def test_an_indefinite_event_noun_takes_no_antecedent(code):
 
 
 def test_an_event_done_by_means_of_another_takes_its_doer(code):
-    [m] = find(code("Three Mongolian soldiers were killed in a Chinese airstrike near the border."), "18")
-    assert dyad(m) == ("CHN", "MNG")
+    # (a killing by an air strike is the strike's fight, 195: events/means.py)
+    found = find(code("Three Mongolian soldiers were killed in a Chinese airstrike near the border."), "19")
+    assert found and all(dyad(m) == ("CHN", "MNG") for m in found)
 
 
 def test_a_coordinated_passive_shares_the_first_verb_subject_as_its_patient(code):

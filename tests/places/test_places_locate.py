@@ -95,7 +95,9 @@ def test_a_city_compounded_with_the_event_or_its_subject(code):
 
 def test_the_event_noun_of_a_locative_phrase_is_where_its_verb_is(code):
     killed = code("Five civilians were killed in Gaza in an Israeli airstrike.")
-    assert killed["airstrike"].location.name == "Gaza" and killed["killed"].location.name == "Gaza"
+    # the killing and its air strike are one act (195, events/means.py: one event of both words)
+    assert killed["killed"].location.name == "Gaza"
+    assert code("Five civilians died in Gaza in an Israeli airstrike.")["airstrike"].location.name == "Gaza"
 
 
 def test_a_countryless_group_is_of_the_place_of_its_event(code):

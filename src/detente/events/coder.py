@@ -21,7 +21,7 @@ from ..doctext import doc_text
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
-from . import acts, content, speech, states
+from . import acts, content, means, speech, states
 from .features import doc_table, rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
@@ -315,6 +315,9 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
     if not cand.roles.targets:
         inherit_target(cand, cands)
     acts.retype(cand, index, lexicon)
+    before = means.recode(cand, index, lexicon)
+    if before is not None:  # a killing recoded by its means: the model's belief in it is that of the root it judged
+        cand.scored_as = before
     _by_armed_group(cand, lexicon)
     cand.modality = find_modality(cand.trigger, lexicon, embedders)
     speech_act(cand, lexicon)
@@ -383,7 +386,7 @@ def _confidence(cand: Candidate, lexicon: Lexicon) -> float:
     if cand.learned_prob is not None:
         score = cand.learned_prob * cb.load_policy().confidence_scale
     else:
-        score = cb.rule_confidence(score, cand.cameo, cand.pred, cb.load_policy())
+        score = cb.rule_confidence(score, cand.scored_as or cand.cameo, cand.pred, cb.load_policy())
     score += w.with_source if cand.roles.sources else 0.0
     score += w.with_target if cand.roles.targets else 0.0
     if not cand.roles.sources and not cand.roles.targets:
