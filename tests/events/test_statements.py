@@ -254,3 +254,26 @@ def test_a_quoted_sentence_saying_what_another_party_must_do_is_a_demand(code_de
                       "\u201cThe rebels must have stopped the shelling.\u201d",  # a conclusion
                       "\u201cMust the rebels stop the shelling?\u201d"):  # a question
         assert _quoted_codes(code_default, quotation) != ["100"], quotation
+
+
+def test_a_speaker_of_a_calling_or_a_body_of_no_party_makes_no_statement(code_full):
+    # session 24: analysts, scholars, film-makers, sports bodies and museums speak for no party; the
+    # writers code none of their comments
+    for text in ("Kazakh water expert Timur Bekov said the harvest may have suffered from the drought.",
+                 "\u201cThe harvest was never the point,\u201d said Dana Orlova, president of the Almaty-based "
+                 "think-tank the Steppe Policy Centre.",
+                 "A spokesman for the Kazakh football federation said only club scarves may be worn in the stands.",
+                 "The Kazakh film-maker Aidos Nurlanov said the harvest had inspired his latest work."):
+        assert not _statements(code_full(text)), text
+    # an office holder, or experts of an intergovernmental body, still speak
+    for text in ("Kazakhstan's agriculture minister, Timur Bekov, said the harvest had suffered from the drought.",
+                 "The president of the Kazakh senate said the harvest had suffered from the drought."):
+        assert [m.cameo for m in _statements(code_full(text))] == ["010"], text
+
+
+def test_the_learned_models_plain_statement_by_such_a_speaker_is_none(code_default):
+    # the learned model's own plain statements (010) pass the same test of the speaker as the rules'
+    text = "Kazakh security expert Timur Bekov said the talks may have stalled because of the backlash."
+    assert not [m for m in code_default(text) if m.cameo == "010"]
+    text = "The Kazakh foreign minister, Timur Bekov, said the talks may have stalled because of the backlash."
+    assert [m.cameo for m in code_default(text) if m.cameo.startswith("01")]

@@ -41,6 +41,7 @@ HEAD_DEPS = ("conj", "parataxis")  # a speech verb joined to the sentence's root
 QUALIFIER_DEPS = ("amod", "compound", "poss", "nmod")  # "the Dutch maker", "Egypt's federation"
 PHRASE_POS = ("NOUN", "PROPN", "ADJ", "PART")  # the words of the phrase a country word qualifies
 ORIGIN_PREPS = ("from",)  # "a 23-year-old from Eritrea": where a speaker of no office comes from
+BODY_PREPS = ("of", "at", "for")  # "the president of a think-tank", "a spokesman for the federation"
 ADDRESSEE_SLOTS = ("dobj", "dative", "prep:to")  # "told X", "told X that", "admitted to X"
 ADDRESSEE_ONLY = cameo_policy().addressee_only_codes  # plain statements (data/policy.yaml)
 URGING_MODALS = word_set("events", "urging_modals")  # should, must, ought (data/words/events.yaml)
@@ -126,8 +127,66 @@ def _private_person(m: ActorMention, doc: Doc, lexicon: Lexicon) -> bool:
             c.lower_ in lexicon.words("crowd_quantifier") for c in words.root.children):
         return True
     former, indefinite = lexicon.words("former_word"), lexicon.words("indefinite_word")
-    return any(t.lower_ in former and any(c.lower_ in indefinite for c in t.head.children if c.dep_ in ("det", "nummod"))
-               for t in words)
+    if any(t.lower_ in former and any(c.lower_ in indefinite for c in t.head.children if c.dep_ in ("det", "nummod"))
+           for t in words):
+        return True
+    return _of_no_party(m, doc, lexicon)
+
+
+def _of_no_party(m: ActorMention, doc: Doc, lexicon: Lexicon) -> bool:
+    """A speaker told by a calling that speaks for no party (``nonpolitical_speaker_noun``: an expert,
+    an analyst, a professor, a film-maker, a footballer, a volunteer) or as one of a body that is none
+    (``nonpolitical_body``, ``sport_word``: "the president of a think-tank", "a spokesman for the football
+    federation", "the curator of a city museum"); for a pronoun or a bare title ("he", "the
+    spokesman"), as its antecedent is told. Not one of an intergovernmental body ("UN experts")."""
+    if m.actor.country == "IGO" or m.end <= m.start:
+        return False
+    roots = [doc[m.start:m.end].root]
+    if m.antecedent is not None and 0 <= m.antecedent < len(doc):
+        roots.append(_phrase_root(doc[m.antecedent]))
+    callings, bodies = lexicon.words("nonpolitical_speaker_noun"), lexicon.words("nonpolitical_body")
+    sport = lexicon.words("sport_word")
+    for root in roots:
+        heads = [root, *(a for a in root.children if a.dep_ == "appos")]
+        named = [c for h in heads for c in h.children if c.dep_ == "compound"]  # "expert John Marlow"
+        if any(sx.lemma_in(h, callings) for h in [*heads, *named]):
+            return True
+        for h in heads:
+            owners = [o for p in h.children if p.dep_ == "prep" and p.lower_ in BODY_PREPS
+                      for o in p.children if o.dep_ == "pobj"]
+            for o in [h, *owners]:
+                mods = [o, *(c for c in o.children if c.dep_ in QUALIFIER_DEPS)]
+                if o is not h and any(_body_word(t, bodies) for t in mods):
+                    return True
+                if any(sx.lemma_in(t, sport) for t in mods) and not _names_office([o]):
+                    return True  # "the football federation", not "the sports ministry"
+    return False
+
+
+def _phrase_root(tok: Token) -> Token:
+    """The head of the noun phrase a word belongs to ("Aziz" in "Karim Aziz, deputy director ...")."""
+    while tok.dep_ in ("compound", "amod", "det", "poss", "nmod", "flat") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _body_word(tok: Token, bodies: frozenset[str]) -> bool:
+    """A word of ``bodies``, alone or with the word before it however tokenised ("think tank",
+    "think-tank", "thinktank")."""
+    if sx.lemma_in(tok, bodies):
+        return True
+    before = [t.lower_ for t in tok.doc[max(0, tok.i - 2):tok.i] if t.text != "-"]
+    return bool(before) and f"{before[-1]} {tok.lower_}" in bodies
+
+
+def speaks_for_no_party(roles: Roles, lexicon: Lexicon, doc: Doc) -> bool:
+    """Every source found is of a sector that is no party (``statement_nonpolitical_sector``) or told
+    by a calling or a body of none (``_of_no_party``): a plain statement the learned model found by
+    such a speaker is none. (The rules' other tests of a speaker, a country word that only qualifies
+    a phrase, one former official, are not applied to the model's statements: on the train writers
+    they removed as many statements the writers code as they rightly removed.)"""
+    return bool(roles.sources) and all(
+        m.actor is not None and (not _political(m, lexicon) or _of_no_party(m, doc, lexicon)) for m in roles.sources)
 
 
 def quoted_speaker(roles: Roles, lexicon: Lexicon) -> bool:
