@@ -55,3 +55,18 @@ def test_committed_is_an_intent_only_when_committed_to_something(code, text, cod
 ])
 def test_backing_out_or_down_is_no_endorsement(code, text, coded):
     assert ("051" in _codes(code, text, "backed")) == coded
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking to the BBC, the Kazakh foreign minister said the border would stay closed.",
+    "The Kazakh president spoke to reporters in Astana on Monday.",
+])
+def test_speaking_to_the_media_is_no_consultation(code_default, text):
+    """A party that speaks to a broadcaster or to reporters gives an interview (session 24: the writers
+    code none of such clauses); speaking to another party is a consultation (04)."""
+    assert not [m for m in code_default(text) if m.cameo.startswith("04")]
+
+
+def test_speaking_to_another_party_is_a_consultation(code_default):
+    mentions = code_default("The Kazakh president spoke to his Kyrgyz counterpart on Monday about the border.")
+    assert [m.cameo for m in mentions if m.trigger == "spoke"] == ["040"]

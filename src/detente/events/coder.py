@@ -143,7 +143,8 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
         if cand.dropped is None:
             _choose(cand, index, lexicon)
         if cand.dropped is None:
-            cand.dropped = states.private_act(cand.trigger, cand.roles.targets, lexicon)
+            cand.dropped = states.private_act(cand.trigger, cand.roles.targets, lexicon) \
+                or states.interview(cand.trigger, cand.cameo, cand.roles.targets, lexicon)
         if cand.dropped is None and not cand.roles.sources and _writers_own(cand.trigger):
             cand.dropped = "the writer's own act: a first-person doer who is no quoted speaker"
         if cand.vetoed is not None and cand.dropped is None:

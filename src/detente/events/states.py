@@ -6,7 +6,8 @@ expressing it makes it a statement ("expressed support for"), and a relation ver
 describes a noun ("rebels backed by Ankara", "Russia, which has backed Assad") unless armed forces
 back an operation as it happens ("troops backed by Russian air power shelled"). The words are data
 (``relation_noun``, ``standing_relation_verb``, ``support_expressing_verb``, ``backed_act``, ``force_backer`` in
-``data/lexicon/classes.yaml``).
+``data/lexicon/classes.yaml``). Nor is a party's talk to the media ("speaking to the BBC", "spoke to
+reporters") a consultation: it is an interview (``speak_verb``, ``media_audience``).
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import syntax as sx
 from .lexicon import Lexicon
+
+CONSULT_ROOT = "04"  # CAMEO's consultations
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -68,6 +71,21 @@ def private_act(trig: Token, targets: Sequence[ActorMention], lexicon: Lexicon) 
     doers = sx.subject(trig)
     if doers and all(_private(d, lexicon) for d in doers):
         return f"'{trig.text}' by '{doers[0].text}': a private act"
+    return None
+
+
+def interview(trig: Token, code: str, targets: Sequence[ActorMention], lexicon: Lexicon) -> str | None:
+    """``speaking to the BBC``, ``talked to reporters``: a party that speaks to the media gives an
+    interview, no consultation (04) of the media (the train writers code none of 9 such clauses).
+    ``targets``: the event's target mentions, every one of them the media."""
+    if code[:2] != CONSULT_ROOT:
+        return None
+    if not sx.lemma_in(trig, lexicon.words("speak_verb")) or not targets:
+        return None
+    audience = lexicon.words("media_audience")
+    if all((t.actor is not None and "MED" in (t.actor.sector, t.actor.sector2))
+           or sx.lemma_in(trig.doc[t.start:t.end].root, audience) for t in targets):
+        return f"'{trig.text}' to '{targets[0].text}': an interview given to the media, no consultation"
     return None
 
 
