@@ -21,7 +21,7 @@ DATED_FILES = ("people_governors.yaml", "people_deputies.yaml", "people_military
                "people_envoys.yaml", "people_ambassadors.yaml",
                "people_pre2000_more.yaml", "people_cabinet.yaml", "people_religious.yaml",
                "people_pre2000_world.yaml", "people_officials.yaml",
-               "people_ministers_world.yaml", "people_governors_more.yaml")
+               "people_ministers_world.yaml", "people_governors_more.yaml", "people_figures_more.yaml")
 # Offices several people hold at once (deputies, co-leaders, envoys): their tenures may overlap.
 PLURAL_TITLE = re.compile(r"Deputy|Vice|Co-leader|Minister of State|Assistant Secretary|Under Secretary|"
                           r"Ambassador|Representative|Senior Minister|Minister Mentor|figure|"
