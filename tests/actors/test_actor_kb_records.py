@@ -121,6 +121,15 @@ def cs(text, date=None, context=None):
     ("Vitaly Churkin", "2016-10-08", ("RUS", "GOV", "rus-vitaly-churkin")),
     ("Mark Lowcock", "2018-02-25", ("IGO", "IGO", "gbr-mark-lowcock")),
     ("Martin Griffiths", "2019-05-01", ("IGO", "IGO", "gbr-martin-griffiths-diplomat")),
+    ("Miguel Ángel Moratinos", "2008-03-10", ("ESP", "GOV", "esp-miguel-angel-moratinos")),
+    ("Delfin Lorenzana", "2017-06-01", ("PHL", "GOV", "phl-delfin-lorenzana")),
+    ("Samson Mwathethe", "2017-01-27", ("KEN", "MIL", "ken-samson-mwathethe")),
+    ("Vyacheslav Gladkov", "2023-06-01", ("RUS", "GOV", "rus-vyacheslav-gladkov")),
+    ("Samuel Ortom", "2018-01-10", ("NGA", "GOV", "nga-samuel-ortom")),
+    ("Jennifer Granholm", "2022-04-01", ("USA", "GOV", "usa-jennifer-granholm")),
+    ("Paul Kagame", "1992-01-01", ("RWA", "REB", "rwa-paul-kagame")),
+    ("Javier Pérez de Cuéllar", "1988-08-08", ("IGO", "IGO", "per-javier-perez-de-cuellar")),
+    ("Ali al-Sistani", "2014-06-13", ("IRQ", "REL", "irq-ali-al-sistani")),
 ])
 def test_people_in_office_at_the_date(text, date, expected):
     assert cs(text, date) == expected
@@ -144,6 +153,12 @@ def test_before_the_first_role_a_known_person_but_no_office(text, date, kb_id):
 def test_after_the_last_role_a_former_official(text, date, kb_id):
     actor = resolve_actor(text, date=date)
     assert (actor.kb_id, actor.sector, actor.former) == (kb_id, "ELI", True)
+
+
+def test_a_subdivision_head_does_not_take_a_national_leaders_surname():
+    """A surname before a government noun is read only when one holder of that surname is in
+    office: no governor sharing a president's surname in his years is listed (Jeb Bush is not)."""
+    assert cs("the Bush administration", "2004-05-01")[0] == "USA"
 
 
 def test_a_shared_surname_goes_to_the_holder_at_the_date():
