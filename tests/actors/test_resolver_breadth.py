@@ -681,7 +681,8 @@ MECHANISMS = [
     ("the Security Council", None, None, ("IGO", "IGO")),
     ("Planning and Investment Minister Tran Xuan Gia", None, None, ("-", "GOV", "tran xuan gia")),
     ("Federal Minister for Interior Aftab Sherpao", "2005-06-01", None, ("PAK", "GOV", "sherpao")),  # portfolio title
-    ("Grand Ayatollah Ali al-Sistani", "2007-01-01", None, ("-", "REL", "ali al-sistani")),
+    ("Grand Ayatollah Ali al-Sistani", "2007-01-01", None, ("IRQ", "REL", "ali al-sistani")),  # in the KB since session 24
+    ("Grand Ayatollah Bashir al-Najafi", "2007-01-01", None, ("-", "REL", "bashir al-najafi")),  # a cleric the KB lacks: no country invented
     ("former prime minister Andreas Papandreou", "2000-01-01", None, ("*", "ELI", "andreas papandreou")),
     ("President Obama", "2000-01-01", None, ("USA", "GOV", "obama")),  # title inside a KB alias
     ("the UN children's agency", None, None, ("IGO", "IGO")),
