@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..places.divisions import division_country
 from ..places.towns import institution_town
 from ..wordlists import word_set
 from .countries import Gazetteer, Place
@@ -34,6 +35,7 @@ SPONSORED = word_set("actors", "sponsored")
 PARTICLES = word_set("actors", "name_particles")
 _SHORT_SCORE = 0.85
 GEO_MODIFIERS = word_set("actors", "geo_modifiers")
+DIVISION_CUES = word_set("actors", "division_cues")
 
 
 # Ordinary words that are names of divisions or large towns: rarely those places (data/words/actors.yaml)
@@ -257,18 +259,21 @@ def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int, titles: 
         end = i + n
         if not all(_free_capital(seg, k) or toks[k].lower in PARTICLES for k in range(i, end)) \
                 or _free_capital(seg, end) or (n == 1 and kb.is_given_name(toks[i].text)
-                                               and not _placed_use(seg, i, end)):
+                                               and not _placed_use(seg, i, end, titles)):
             continue
         surface = text[toks[i].start:toks[end - 1].end]
         if fold(surface) in _WORD_NAMES:
             continue
         cands = index.lookup(surface)
         modifier = end <= seg.head
-        iso3 = _world_country(cands, modifier)
+        iso3 = _world_country(cands, modifier, ratio=index.config.institution_namesake_ratio,
+                              division=_division_cue(seg, end))
         if iso3 is None and (modifier or not cands) and _town_pattern(seg, i, end, titles):
             town = institution_town(surface, modifier, kb.is_name_word)  # (the table is built on first use)
             if not cands or (town is not None and _world_country(cands, True, True) == town):
                 iso3 = town
+            if iso3 is None and not cands:
+                iso3 = division_country(surface)  # "the Lombardy regional government", "police in Sulu"
         if iso3 is not None:
             return Found(i, end, surface, place=Place(iso3, "city"))
     return None
@@ -284,34 +289,63 @@ def _town_pattern(seg: Segment, start: int, end: int, titles: Titles) -> bool:
         return False
     if start >= 2 and term[1] == start - 1 and seg.toks[start - 1].lower in titles.town_joiners:
         return True
-    between = seg.toks[end:term[0]]
-    return end <= term[0] and len(between) <= 2 and all(t.text.isalpha() and t.text.islower()
-                                                         and not seg.term_at(k)
-                                                         for k, t in enumerate(between, end))
+    return _lower_gap(seg, end, term[0])
 
 
-def _placed_use(seg: Segment, start: int, end: int) -> bool:
+def _lower_gap(seg: Segment, end: int, start: int) -> bool:
+    """At most two lower-case words from ``end`` to ``start``, none a term but a division's word
+    ("the Srebrenica municipal council", "the Penang state government")."""
+    between = seg.toks[end:start]
+    return end <= start and len(between) <= 2 and all(
+        t.text.isalpha() and t.text.islower() and (not seg.term_at(k) or t.lower in DIVISION_CUES)
+        for k, t in enumerate(between, end))
+
+
+def _division_cue(seg: Segment, end: int) -> bool:
+    """Whether the institution a name ending at ``end`` names is a division's (``division_cues``:
+    "the governor of Zulia", "the Ontario provincial police", "the governor of Khost province"):
+    the head term, a word between the name and the head, or the word right after the name."""
+    if seg.head < 0:
+        return False
+    term = seg.term_at(seg.head)
+    words = {fold(t.text) for t in seg.toks[end:seg.head + 1]}
+    if end < len(seg.toks):
+        words.add(fold(seg.toks[end].text))
+    if term is not None:
+        words.add(" ".join(fold(t.text) for t in seg.toks[term[0]:term[1]]))
+    return bool(words & DIVISION_CUES)
+
+
+def _placed_use(seg: Segment, start: int, end: int, titles: Titles) -> bool:
     """A word that is also a given name read as a place where only a place fits: after a locative
     preposition ("a court in Alexandria") or right before the head term ("a Milan court")."""
-    after_prep = start > 0 and seg.toks[start - 1].lower in LOC_PREPS
-    before_head = end == seg.head and seg.term_at(seg.head) is not None
+    after_prep = start > 0 and seg.toks[start - 1].lower in LOC_PREPS or _town_pattern(seg, start, end, titles)
+    term = seg.term_at(seg.head) if seg.head >= 0 else None
+    before_head = term is not None and (end == seg.head or _lower_gap(seg, end, term[0]))
     return after_prep or before_head
 
 
-def _world_country(cands: tuple, modifier: bool, institution: bool = False) -> str | None:
+def _world_country(cands: tuple, modifier: bool, institution: bool = False, ratio: int = 10,
+                   division: bool = False) -> str | None:
     """The country of a world-gazetteer name: its first candidate's, when it is a city or division
-    and clearly the one meant — every candidate in one country, or a city at least ten times larger
-    than any namesake abroad ("Delhi", not Delhi in Timor-Leste; not "Punjab", not "Ontario"). A
-    city before the head must be a large one (a small town's name is likelier a word: "Federal"),
-    unless it names an institution (``institution``: "the Halabja court": no English word, and the
-    towns table, which knows the smaller namesakes too, gives the same country)."""
+    and clearly the one meant — every candidate in one country, or a city at least ``ratio`` times
+    larger than any namesake abroad ("Delhi", not Delhi in Timor-Leste; "Geneva", not Geneva in
+    Illinois; not "Punjab", not "Salamanca"). Where the institution is a division's (``division``:
+    "the governor of Zulia", "the Ontario provincial police") a first-level division of that name
+    in one country wins over city namesakes. A city before the head must be a large one (a small
+    town's name is likelier a word: "Federal"), unless it names an institution (``institution``:
+    "the Halabja court": no English word, and the towns table, which knows the smaller namesakes
+    too, gives the same country)."""
+    divisions = {c.country for c in cands if c.kind == "admin1"}
+    if division and len(divisions) == 1:
+        return divisions.pop()
     if not cands or cands[0].kind not in ("city", "admin1"):
         return None
     top = cands[0]
     if modifier and top.kind == "city" and top.population < _MODIFIER_MIN_POPULATION and not institution:
         return None
     abroad = [c for c in cands if c.country != top.country]
-    if abroad and (top.kind != "city" or any(c.kind != "city" or c.population * 10 > top.population
+    if abroad and (top.kind != "city" or any(c.kind != "city" or c.population * ratio > top.population
                                              for c in abroad)):
         return None
     return top.country
@@ -322,6 +356,8 @@ def _free_capital(seg: Segment, i: int) -> bool:
     if i >= len(seg.toks) or i == seg.head or seg.found_at(i) or seg.term_at(i) or i in seg.portfolio:
         return False
     text = seg.toks[i].text
+    if fold(text) == "new" and i + 1 < len(seg.toks) and seg.toks[i + 1].text[:1].isupper():
+        return True  # "New York", "New Delhi": the first word of a name
     return text[:1].isupper() and not is_acronym(text) and fold(text) not in STOP
 
 

@@ -115,6 +115,7 @@ class PlacesConfig:
     town_min_population: int = 1000
     town_modifier_min_population: int = 5000
     town_stop: frozenset[str] = frozenset()
+    institution_namesake_ratio: int = 10
 
 
 @dataclass
@@ -211,7 +212,8 @@ def load_config() -> PlacesConfig:
         venue_time_words=_words(data, "venue_time_words"), entering_verbs=_words(data, "entering_verbs"),
         town_min_population=_positive(data, "town_min_population"),
         town_modifier_min_population=_positive(data, "town_modifier_min_population"),
-        town_stop=frozenset(fold(w) for w in _words(data, "town_stop")))
+        town_stop=frozenset(fold(w) for w in _words(data, "town_stop")),
+        institution_namesake_ratio=_positive(data, "institution_namesake_ratio"))
 
 
 def _positive(data: dict[str, Any], key: str) -> int:
