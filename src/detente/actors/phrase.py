@@ -371,6 +371,9 @@ def _keep_found(seg: Segment, found: Found, terms: list, kb: KnowledgeBase) -> b
             and (nxt.text in PARTICLES or (_capitalised(nxt.text) and not is_acronym(nxt.text))) \
             and not any(t[0] == found.end for t in terms):
         return False  # "Ali al-Sistani": a surname of someone else inside an unknown full name
+    if found.kb_ids and found.kb_score < 1.0 and nxt is not None and nxt.lower in DIVISION_CUES \
+            and _world_named(found.text):
+        return False  # "the Yala provincial governor": a division's name, not a short form of a person's
     prev = seg.toks[found.start - 1] if found.start > 0 else None
     if prev is None:
         return True
@@ -391,6 +394,13 @@ def _keep_found(seg: Segment, found: Found, terms: list, kb: KnowledgeBase) -> b
     if found.kb_score == _SHORT_SCORE and found.kb_ids:  # "Nasr al-Hariri": not Rafic's nor Saad's
         return any(fold(prev.text) in kb.name_words(rid) for rid in found.kb_ids)
     return True
+
+
+def _world_named(text: str) -> bool:
+    """Whether the world gazetteer knows a city or first-level division of that name."""
+    from ..places.gazetteer import load_index
+
+    return any(c.kind in ("city", "admin1") for c in load_index().lookup(text))
 
 
 def _surnames(seg: Segment, terms: list, kb: KnowledgeBase, date: dt.date | None) -> list[Found]:
@@ -464,6 +474,8 @@ def _find_head(seg: Segment, titles: Titles) -> None:
             continue
         if word in ("and", "&") and _name_conjunction(seg, i):
             continue  # "the Afghan National Defense and Security Forces": one name
+        if word == "of" and _org_title_after(seg, i):
+            continue  # "Bank of England Governor Mark Carney": the title and name head the phrase
         if word in CUT_WORDS or word == "of" or _postmodifier(seg, i):
             end = i
             break
@@ -480,6 +492,24 @@ def _find_head(seg: Segment, titles: Titles) -> None:
         code = titles.modifier(fold(toks[i].text))
         if code and not seg.term_at(i):
             seg.modifiers.append(code)
+
+
+def _org_title_after(seg: Segment, i: int) -> bool:
+    """Whether the "of" at ``i`` is inside an organisation's name that a title of its officer
+    follows ("Bank of England Governor Mark Carney", "the Reserve Bank of India governor",
+    "University of Texas President X"): a capitalised word before it, only capitalised words or
+    known names up to a title or weak title, and after that only a capitalised name, or nothing."""
+    toks = seg.toks
+    if i == 0 or not toks[i - 1].text[:1].isupper():
+        return False
+    title = next((t for t in seg.terms if t[0] > i + 1 and t[2].term.kind in ("title", "weak")), None)
+    if title is None:
+        return False
+    org = range(i + 1, title[0])
+    name = range(title[1], len(toks))
+    return all(toks[k].text[:1].isupper() or seg.found_at(k) for k in org) \
+        and not any(seg.term_at(k) for k in org if not seg.found_at(k)) \
+        and all(toks[k].text[:1].isupper() or toks[k].text in PARTICLES or toks[k].text == "-" for k in name)
 
 
 def _coordinated_places(seg: Segment, i: int) -> bool:

@@ -296,6 +296,10 @@ class Resolver:
         hit = term[2]
         if org_mod is not None and self.titles.heads_org(hit.term, org_mod.sector):
             return org_mod.sector, org_mod.sector2  # "the president of the IRC", "Microsoft's president"
+        org_term = next((t for t in seg.terms if t[1] <= term[0] and t[2].term.kind == "group"
+                         and self.titles.heads_org(hit.term, t[2].term.sector)), None)
+        if org_term is not None:  # "University of Texas President X", "the school's president"
+            return org_term[2].term.sector, org_term[2].term.sector2
         if hit.term.kind != "weak" and hit.term.sector is not None:
             return hit.term.sector, hit.term.sector2
         if hit.term.collective and org_mod is not None and org_mod.sector:
