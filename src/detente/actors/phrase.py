@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..places.divisions import division_country
+from ..places.divisions import division_adjective, division_country
 from ..places.towns import institution_town
 from ..wordlists import word_set
 from .countries import Gazetteer, Place
@@ -226,8 +226,9 @@ def analyse_segment(text: str, toks: list[Tok], kb: KnowledgeBase, gaz: Gazettee
                                               and fold(toks[t[0]].text) in titles.lowercase)]
     seg.portfolio = _portfolio(seg, titles)
     _find_head(seg, titles)
-    if not lenient and seg.head >= 0:
-        seg.found = sorted([*seg.found, *_world_places(seg, text, kb, titles)], key=lambda f: f.start)
+    if seg.head >= 0:
+        places = _lower_places(seg, text, kb, titles) if lenient else _world_places(seg, text, kb, titles)
+        seg.found = sorted([*seg.found, *places], key=lambda f: f.start)
     return seg
 
 
@@ -274,9 +275,53 @@ def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int, titles: 
                 iso3 = town
             if iso3 is None and not cands:
                 iso3 = division_country(surface)  # "the Lombardy regional government", "police in Sulu"
+                if iso3 is None and modifier and n == 1:
+                    iso3 = division_adjective(surface)  # "the Bavarian state parliament"
         if iso3 is not None:
             return Found(i, end, surface, place=Place(iso3, "city"))
     return None
+
+
+def _lower_places(seg: Segment, text: str, kb: KnowledgeBase, titles: Titles) -> list[Found]:
+    """In a phrase written all in lower case ("the governor of khost province", "police in
+    maiduguri"), a place's name only inside an institution pattern (``_town_pattern``) and only
+    when none of its words is an English word or a name WordNet knows ("the police in charge",
+    "the mayor of reading" stay unplaced); read as a capitalised name is."""
+    from ..places.gazetteer import load_index
+    from ..places.towns import load_towns
+
+    index, english = load_index(), load_towns().words
+    if not english:
+        return []
+
+    def free(k: int) -> bool:
+        word = seg.toks[k].text
+        return k != seg.head and word.isalpha() and not seg.found_at(k) and not seg.term_at(k) \
+            and k not in seg.portfolio and fold(word) not in STOP
+    out: list[Found] = []
+    i = 0
+    while i < len(seg.toks):
+        found = None
+        for n in range(min(index.max_tokens, len(seg.toks) - i), 0, -1):
+            end = i + n
+            if not all(free(k) for k in range(i, end)) or not _town_pattern(seg, i, end, titles):
+                continue
+            words = [fold(t.text) for t in seg.toks[i:end]]
+            if any(w in english or (w.endswith("s") and w[:-1] in english) for w in words):
+                continue
+            surface = text[seg.toks[i].start:seg.toks[end - 1].end]
+            cands = index.lookup(surface)
+            iso3 = _world_country(cands, end <= seg.head, ratio=index.config.institution_namesake_ratio,
+                                  division=_division_cue(seg, end))
+            if iso3 is None and not cands:
+                iso3 = institution_town(surface, end <= seg.head, kb.is_name_word) or division_country(surface)
+            if iso3 is not None:
+                found = Found(i, end, surface, place=Place(iso3, "city"))
+                break
+        if found is not None:
+            out.append(found)
+        i = found.end if found is not None else i + 1
+    return out
 
 
 def _town_pattern(seg: Segment, start: int, end: int, titles: Titles) -> bool:

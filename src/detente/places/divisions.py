@@ -11,7 +11,8 @@ This table adds, for the actor stage alone and only where an institution names t
   name WordNet knows (the towns table's word list: "Kent", "Central", "Bay" are not read so) and
   lies in one country;
 - the English names of ``data/divisions.yaml`` (``english``: name -> ISO 3166-2 code, checked
-  here), which count whatever WordNet says ("Bavaria", "Kent", "Sulu").
+  here), which count whatever WordNet says ("Bavaria", "Kent", "Sulu");
+- its ``adjectives`` ("Bavarian", "Flemish"), read only right before an institution noun.
 
 A name of several countries' divisions ("Limburg") is undecided (None).
 """
@@ -30,8 +31,10 @@ from .towns import load_towns
 DIVISIONS_FILE = "data/divisions.yaml"
 
 
-def _english() -> dict[str, str]:
-    """``divisions.yaml``'s English names -> ISO 3166-2 codes, validated."""
+@lru_cache(maxsize=2)
+def _codes(section: str) -> dict[str, str]:
+    """A mapping of ``divisions.yaml`` (``english`` names or ``adjectives``) -> ISO 3166-2 codes,
+    validated."""
     import pycountry
 
     path = importlib_resources.files("detente").joinpath(DIVISIONS_FILE)
@@ -39,13 +42,17 @@ def _english() -> dict[str, str]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(DIVISIONS_FILE, f"cannot read: {exc}") from exc
-    english = data.get("english")
-    if not isinstance(english, dict):
-        raise DataFileError(DIVISIONS_FILE, "'english' maps an English name to an ISO 3166-2 code")
-    for name, code in english.items():
+    names = data.get(section)
+    if not isinstance(names, dict):
+        raise DataFileError(DIVISIONS_FILE, f"{section!r} maps a name to an ISO 3166-2 code")
+    for name, code in names.items():
         if not isinstance(code, str) or pycountry.subdivisions.get(code=code) is None:
-            raise DataFileError(DIVISIONS_FILE, f"{name!r}: {code!r} is no ISO 3166-2 code")
-    return {str(k): str(v) for k, v in english.items()}
+            raise DataFileError(DIVISIONS_FILE, f"{section}: {name!r}: {code!r} is no ISO 3166-2 code")
+    return {str(k): str(v) for k, v in names.items()}
+
+
+def _iso3(code: str) -> str:
+    return iso3_by_iso2(geonames_file("countries.json"))[code.split("-")[0]]
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +71,7 @@ def load_divisions() -> dict[str, str]:
         key = fold(name) if name else ""
         if towns.words and len(key) >= 4 and key not in skip:  # (no word list: English names only)
             by_name.setdefault(key, set()).add(iso2_to_3[sub.country_code])
-    for name, code in _english().items():
+    for name, code in _codes("english").items():
         by_name.setdefault(fold(name), set()).add(iso2_to_3[code.split("-")[0]])
     return {key: next(iter(ccs)) if len(ccs) == 1 else "" for key, ccs in by_name.items()}
 
@@ -72,3 +79,13 @@ def load_divisions() -> dict[str, str]:
 def division_country(name: str) -> str | None:
     """The country of the division ``name`` (as written), or None: unknown or undecided."""
     return load_divisions().get(fold(name)) or None
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    return {fold(name): _iso3(code) for name, code in _codes("adjectives").items()}
+
+
+def division_adjective(word: str) -> str | None:
+    """The country of the division an adjective names ("Bavarian" -> DEU), or None."""
+    return _adjectives().get(fold(word))
