@@ -110,3 +110,25 @@ def test_a_division_adjective_before_an_institution_noun(text, expected):
 def test_a_division_adjective_elsewhere_gives_no_country(text):
     actor = resolve_actor(text, date="2015-06-01")
     assert actor is None or actor.country is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("police in Ciudad del Este", ("PRY", "COP")),  # not Este, Italy
+    ("police in Mar del Plata", ("ARG", "COP")),
+    ("police in Bobo-Dioulasso", ("BFA", "COP")),  # a hyphenated name
+    ("police in Umm al-Fahm", ("ISR", "COP")),
+    ("the Galle magistrate's court", ("LKA", "JUD")),  # a possessive between the name and the noun
+    ("the Michoacán state police", ("MEX", "COP")),  # "Michoacán de Ocampo"
+    ("the Cumbria police", ("GBR", "COP")),  # a division's English name over a city's alternate
+    ("the Tasmanian government", ("AUS", "GOV")),
+    ("Bank of Korea Governor Lee Ju-yeol", ("KOR", "GOV")),
+])
+def test_longer_and_hyphenated_names(text, expected):
+    actor = resolve_actor(text, date="2017-06-01")
+    assert actor is not None and (actor.country, actor.sector) == expected
+
+
+def test_a_particle_english_word_glues_no_name():
+    # "of" is a place particle ("Isle of Man") but also the joiner of an institution pattern
+    assert resolve_actor("the mayor of Salvador").country == "BRA"
+    assert resolve_actor("the sheriff").sector == "COP"

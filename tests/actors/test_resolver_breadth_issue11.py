@@ -20,7 +20,6 @@ KNOWN_MISSES = {
     ("Sirajuddin Haqqani", "2015-05-01"): "the KB dates his insurgent role from July 2015 (Taliban deputy)",
     ("Nigeria's APC", None): "APC is also an armoured personnel carrier: not listed as the party's alias",
     ("the DPP", None): "DPP is also a Director of Public Prosecutions: not listed as Taiwan's party's alias",
-    ("the Hyderabad police", None): "Hyderabad is a big city of India and of Pakistan: no country is taken",
     ("Evan Mawarire", "2016-08-01"): "not in the KB",
     ("Tsai Ing-wen", "2014-05-01"): "the KB has her DPP chair from 2014-05-28 only (ELI before)",
     ("Ahmed Shah Massoud", "1995-05-01"): "the KB lacks his years as defence minister (1992-1996)",

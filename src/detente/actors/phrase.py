@@ -36,6 +36,10 @@ PARTICLES = word_set("actors", "name_particles")
 _SHORT_SCORE = 0.85
 GEO_MODIFIERS = word_set("actors", "geo_modifiers")
 DIVISION_CUES = word_set("actors", "division_cues")
+# lower-case words inside a place's name ("Ciudad del Este", "Umm al-Fahm", "Frankfurt am Main"); those
+# that are also English words a phrase may put before a name ("of", "the", "on") glue nothing
+PLACE_PARTICLES = word_set("actors", "place_particles")
+_GLUE_PARTICLES = PLACE_PARTICLES - word_set("actors", "english_particles")
 
 
 # Ordinary words that are names of divisions or large towns: rarely those places (data/words/actors.yaml)
@@ -251,15 +255,19 @@ def _world_places(seg: Segment, text: str, kb: KnowledgeBase, titles: Titles) ->
 def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int, titles: Titles) -> Found | None:
     """The longest world-gazetteer name starting at token ``i``, if it reads as a place there."""
     toks = seg.toks
-    if not _free_capital(seg, i) or (i > 0 and (_free_capital(seg, i - 1) or toks[i - 1].text == "-")):
-        return None
+    if not _free_capital(seg, i) or (i > 0 and (_free_capital(seg, i - 1) or toks[i - 1].text == "-")) \
+            or (i > 1 and toks[i - 1].lower in _GLUE_PARTICLES and _capitalised(toks[i - 2].text)):
+        return None  # (not the end of a longer name: "Ciudad del Este" is not Este)
     from ..places.gazetteer import load_index  # the places stage's index, built once per process
 
     index = load_index()
-    for n in range(min(index.max_tokens, len(toks) - i), 0, -1):
+    for n in range(min(2 * index.max_tokens, len(toks) - i), 0, -1):
         end = i + n
-        if not all(_free_capital(seg, k) or toks[k].lower in PARTICLES for k in range(i, end)) \
-                or _free_capital(seg, end) or (n == 1 and kb.is_given_name(toks[i].text)
+        if not _free_capital(seg, end - 1) or not all(
+                _free_capital(seg, k) or toks[k].lower in PARTICLES or toks[k].lower in PLACE_PARTICLES
+                or toks[k].text == "-" for k in range(i, end)) \
+                or _free_capital(seg, end) or (end < len(toks) and toks[end].text == "-") \
+                or (n == 1 and kb.is_given_name(toks[i].text)
                                                and not _placed_use(seg, i, end, titles)):
             continue
         surface = text[toks[i].start:toks[end - 1].end]
@@ -273,7 +281,8 @@ def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int, titles: 
             town = institution_town(surface, modifier, kb.is_name_word)  # (the table is built on first use)
             if not cands or (town is not None and _world_country(cands, True, True) == town):
                 iso3 = town
-            if iso3 is None and not cands:
+            if iso3 is None and not any(fold(c.name) == fold(surface) for c in cands):
+                # (not a city's own name: "Cumbria" is a Cumberland's alternate)
                 iso3 = division_country(surface)  # "the Lombardy regional government", "police in Sulu"
                 if iso3 is None and modifier and n == 1:
                     iso3 = division_adjective(surface)  # "the Bavarian state parliament"
@@ -334,16 +343,18 @@ def _town_pattern(seg: Segment, start: int, end: int, titles: Titles) -> bool:
         return False
     if start >= 2 and term[1] == start - 1 and seg.toks[start - 1].lower in titles.town_joiners:
         return True
-    return _lower_gap(seg, end, term[0])
+    return _lower_gap(seg, end, term[0], titles)
 
 
-def _lower_gap(seg: Segment, end: int, start: int) -> bool:
-    """At most two lower-case words from ``end`` to ``start``, none a term but a division's word
-    ("the Srebrenica municipal council", "the Penang state government")."""
-    between = seg.toks[end:start]
+def _lower_gap(seg: Segment, end: int, start: int, titles: Titles) -> bool:
+    """At most two lower-case words from ``end`` to ``start`` (and a possessive mark), none a term
+    but a division's word or another institution's ("the Srebrenica municipal council", "the Penang
+    state government", "the Galle magistrate's court")."""
+    between = [(k, t) for k, t in enumerate(seg.toks[end:start], end) if t.text not in POSSESSIVE]
     return end <= start and len(between) <= 2 and all(
-        t.text.isalpha() and t.text.islower() and (not seg.term_at(k) or t.lower in DIVISION_CUES)
-        for k, t in enumerate(between, end))
+        t.text.isalpha() and t.text.islower()
+        and (not seg.term_at(k) or t.lower in DIVISION_CUES or titles.names_town(seg.term_at(k)[2].term))
+        for k, t in between)
 
 
 def _division_cue(seg: Segment, end: int) -> bool:
@@ -366,7 +377,7 @@ def _placed_use(seg: Segment, start: int, end: int, titles: Titles) -> bool:
     preposition ("a court in Alexandria") or right before the head term ("a Milan court")."""
     after_prep = start > 0 and seg.toks[start - 1].lower in LOC_PREPS or _town_pattern(seg, start, end, titles)
     term = seg.term_at(seg.head) if seg.head >= 0 else None
-    before_head = term is not None and (end == seg.head or _lower_gap(seg, end, term[0]))
+    before_head = term is not None and (end == seg.head or _lower_gap(seg, end, term[0], titles))
     return after_prep or before_head
 
 
@@ -554,7 +565,8 @@ def _org_title_after(seg: Segment, i: int) -> bool:
     name = range(title[1], len(toks))
     return all(toks[k].text[:1].isupper() or seg.found_at(k) for k in org) \
         and not any(seg.term_at(k) for k in org if not seg.found_at(k)) \
-        and all(toks[k].text[:1].isupper() or toks[k].text in PARTICLES or toks[k].text == "-" for k in name)
+        and all(toks[k].text[:1].isupper() or toks[k].text in PARTICLES or toks[k].text == "-"
+                or toks[k - 1].text == "-" for k in name)  # "Lee Ju-yeol"
 
 
 def _coordinated_places(seg: Segment, i: int) -> bool:

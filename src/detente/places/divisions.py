@@ -7,7 +7,8 @@ This table adds, for the actor stage alone and only where an institution names t
 (``actors/phrase.py`` ``_town_pattern``):
 
 - every ISO 3166-2 subdivision of any level (not the US's: the gazetteer has its states) by its
-  own name ("Maguindanao del Sur", "Nakhon Si Thammarat"), when that name is no English word or
+  own name ("Maguindanao del Sur", "Nakhon Si Thammarat") and its part before " de "
+  ("Michoacán de Ocampo" is "Michoacán"), when that name is no English word or
   name WordNet knows (the towns table's word list: "Kent", "Central", "Bay" are not read so) and
   lies in one country;
 - the English names of ``data/divisions.yaml`` (``english``: name -> ISO 3166-2 code, checked
@@ -69,8 +70,9 @@ def load_divisions() -> dict[str, str]:
             continue
         name = _subdivision_name(sub.name)
         key = fold(name) if name else ""
-        if towns.words and len(key) >= 4 and key not in skip:  # (no word list: English names only)
-            by_name.setdefault(key, set()).add(iso2_to_3[sub.country_code])
+        for k in {key, key.split(" de ")[0]}:  # "Michoacán de Ocampo" is "Michoacán" in English news
+            if towns.words and len(k) >= 4 and k not in skip:  # (no word list: English names only)
+                by_name.setdefault(k, set()).add(iso2_to_3[sub.country_code])
     for name, code in _codes("english").items():
         by_name.setdefault(fold(name), set()).add(iso2_to_3[code.split("-")[0]])
     return {key: next(iter(ccs)) if len(ccs) == 1 else "" for key, ccs in by_name.items()}
