@@ -350,11 +350,11 @@ def _lower_gap(seg: Segment, end: int, start: int, titles: Titles) -> bool:
     """At most two lower-case words from ``end`` to ``start`` (and a possessive mark), none a term
     but a division's word or another institution's ("the Srebrenica municipal council", "the Penang
     state government", "the Galle magistrate's court")."""
-    between = [(k, t) for k, t in enumerate(seg.toks[end:start], end) if t.text not in POSSESSIVE]
+    between = [(t, seg.term_at(k)) for k, t in enumerate(seg.toks[end:start], end) if t.text not in POSSESSIVE]
     return end <= start and len(between) <= 2 and all(
         t.text.isalpha() and t.text.islower()
-        and (not seg.term_at(k) or t.lower in DIVISION_CUES or titles.names_town(seg.term_at(k)[2].term))
-        for k, t in between)
+        and (term is None or t.lower in DIVISION_CUES or titles.names_town(term[2].term))
+        for t, term in between)
 
 
 def _division_cue(seg: Segment, end: int) -> bool:
