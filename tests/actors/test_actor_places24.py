@@ -132,3 +132,9 @@ def test_a_particle_english_word_glues_no_name():
     # "of" is a place particle ("Isle of Man") but also the joiner of an institution pattern
     assert resolve_actor("the mayor of Salvador").country == "BRA"
     assert resolve_actor("the sheriff").sector == "COP"
+
+
+def test_a_name_before_a_hyphenated_lower_case_word_is_still_read():
+    # "-based", "-style" end the name; a capitalised word after the hyphen continues it
+    assert resolve_actor("the Lagos-based police").country == "NGA"
+    assert resolve_actor("police in Bobo-Dioulasso").country == "BFA"

@@ -55,7 +55,7 @@ def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int, titles: 
         if not _free_capital(seg, end - 1) or not all(
                 _free_capital(seg, k) or toks[k].lower in PARTICLES or toks[k].lower in PLACE_PARTICLES
                 or toks[k].text == "-" for k in range(i, end)) \
-                or _free_capital(seg, end) or (end < len(toks) and toks[end].text == "-") \
+                or _free_capital(seg, end) or _hyphen_name_after(toks, end) \
                 or (n == 1 and kb.is_given_name(toks[i].text)
                                                and not _placed_use(seg, i, end, titles)):
             continue
@@ -78,6 +78,12 @@ def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int, titles: 
         if iso3 is not None:
             return Found(i, end, surface, place=Place(iso3, "city"))
     return None
+
+
+def _hyphen_name_after(toks: list, end: int) -> bool:
+    """A hyphen and a capitalised word after ``end``: the name goes on ("Bobo" of "Bobo-Dioulasso"),
+    unlike "Kabul-based" or "Ghouta-style"."""
+    return end + 1 < len(toks) and toks[end].text == "-" and toks[end + 1].text[:1].isupper()
 
 
 def lower_places(seg: Segment, text: str, kb: KnowledgeBase, titles: Titles) -> list[Found]:
