@@ -12,7 +12,7 @@ from ..wordlists import word_set
 from .countries import Place
 from .kb import KnowledgeBase
 from .names import fold, is_acronym
-from .phrase import DIVISION_CUES, GEO_MODIFIERS, LOC_PREPS, PARTICLES, POSSESSIVE, STOP, Found, Segment, \
+from .segment import DIVISION_CUES, GEO_MODIFIERS, LOC_PREPS, PARTICLES, POSSESSIVE, STOP, Found, Segment, \
     _capitalised
 from .titles import Titles
 
