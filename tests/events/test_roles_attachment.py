@@ -6,10 +6,11 @@ from events_helpers import dyad, find
 
 
 def test_passive_participle_adjunct_takes_its_agent_as_doer(code):
-    # "X ..., supported by Y": Y supports X (before: X was read as the supporter, with no target)
+    # "X ..., supported by Y": Y supports X (before: X was read as the supporter, with no target); troops
+    # backed by a state are its military aid (072, events/backing.py)
     for text in ("Kyrgyz troops still hold sway in the south, supported by Russia.",
                  "Supported by Russia, Kyrgyz troops advanced into the valley."):
-        [m] = find(code(text), "05")
+        [m] = find(code(text), "072")
         assert dyad(m) == ("RUS", "KGZ"), text
 
 
@@ -31,8 +32,9 @@ def test_official_at_a_mere_place_takes_no_country_from_it(code_full):
 
 def test_participle_coordinated_with_another_takes_its_agent_as_doer(code):
     # "X, armed and supported by Y": Y supports X (an army's backing in the fight: a standing relation,
-    # "backed by Russia", is no event, events/states.py)
-    [m] = find(code("The Kyrgyz troops, armed and supported by the Uzbek army, have held the pass."), "051")
+    # "backed by Russia", is no event, events/states.py); forces backing forces cooperate militarily (062,
+    # events/backing.py)
+    [m] = find(code("The Kyrgyz troops, armed and supported by the Uzbek army, have held the pass."), "062")
     assert dyad(m) == ("UZB", "KGZ")
 
 

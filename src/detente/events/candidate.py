@@ -32,7 +32,7 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
     alternatives: list[Match] = field(default_factory=list)  # other rules that fired on the trigger
     said: Token | None = None  # a quoted sentence's verb of saying, outside it: the speech act's trigger
-    scored_as: str | None = None  # the code whose root the type model weighed, where its means recoded it (means.py)
+    scored_as: str | None = None  # the code whose root the type model weighed, recoded by means.py or backing.py
 
     @property
     def rule(self) -> Rule:

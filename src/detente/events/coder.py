@@ -21,7 +21,7 @@ from ..doctext import doc_text
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
-from . import acts, content, means, speech, states
+from . import acts, backing, content, means, speech, states
 from .features import doc_table, rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
@@ -319,8 +319,8 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
     if not cand.roles.targets:
         inherit_target(cand, cands)
     acts.retype(cand, index, lexicon)
-    before = means.recode(cand, index, lexicon)
-    if before is not None:  # a killing recoded by its means: the model's belief in it is that of the root it judged
+    before = means.recode(cand, index, lexicon) or backing.recode(cand, lexicon)
+    if before is not None:  # recoded by its means or what backed: the model's belief is that of the root it judged
         cand.scored_as = before
     _by_armed_group(cand, lexicon)
     cand.modality = find_modality(cand.trigger, lexicon, embedders)
