@@ -26,15 +26,14 @@ The words are data (``data/lexicon/content.yaml``, its ``backing`` table and the
 """
 from __future__ import annotations
 
-import importlib.resources as importlib_resources
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import yaml
-
 from ..policy import cameo_policy
+from ..errors import DataFileError
 from . import syntax as sx
+from .content import FILE, content_table
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -42,7 +41,6 @@ if TYPE_CHECKING:
 
     from .content import Event
 
-FILE = "data/lexicon/content.yaml"
 MODIFIER_DEPS = ("amod", "compound", "nmod")
 ARMED = cameo_policy().armed_nonstate | {"MIL"}
 
@@ -61,14 +59,13 @@ class BackingCodes:
 
 @lru_cache(maxsize=1)
 def backing_codes() -> BackingCodes:
-    path = importlib_resources.files("detente").joinpath(FILE)
-    data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("backing") or {}
+    data = content_table("backing")
     try:
         return BackingCodes(frozenset(map(str, data["recodable_codes"])), str(data["armed_target_code"]),
                             str(data["forces_code"]), str(data["military_code"]), str(data["economic_code"]),
                             str(data["humanitarian_code"]), str(data["haven_code"]), str(data["aid_code"]))
-    except KeyError as exc:
-        raise ValueError(f"{FILE}: backing: missing {exc}") from exc
+    except (KeyError, TypeError) as exc:
+        raise DataFileError(FILE, f"backing: missing or bad entry {exc}") from exc
 
 
 def recode(cand: Event, lexicon: Lexicon) -> str | None:

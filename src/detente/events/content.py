@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 
@@ -99,10 +99,16 @@ class Codes:
     threat: str
 
 
+@lru_cache(maxsize=None)
+def content_table(name: str) -> dict[str, Any]:
+    """One table of ``data/lexicon/content.yaml`` (``recode``, ``means``, ``backing``), read once."""
+    path = importlib_resources.files("detente").joinpath(FILE)
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get(name) or {}
+
+
 @lru_cache(maxsize=1)
 def codes() -> Codes:
-    path = importlib_resources.files("detente").joinpath(FILE)
-    data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("recode") or {}
+    data = content_table("recode")
     try:
         def code(key: str) -> str:
             return str(data[key])

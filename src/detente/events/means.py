@@ -21,14 +21,13 @@ its ``means`` table.
 """
 from __future__ import annotations
 
-import importlib.resources as importlib_resources
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import yaml
-
+from ..errors import DataFileError
 from . import syntax as sx
+from .content import FILE, content_table
 from .index import ActorIndex
 from .lexicon import Lexicon
 
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
 
     from .content import Event
 
-FILE = "data/lexicon/content.yaml"
 MEANS_PREPS = ("in", "by", "during", "under", "from", "with")
 MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
 STATE_SIDE_DEPS = ("poss", "amod", "compound", "nmod")
@@ -55,13 +53,12 @@ class MeansCodes:
 
 @lru_cache(maxsize=1)
 def means_codes() -> MeansCodes:
-    path = importlib_resources.files("detente").joinpath(FILE)
-    data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("means") or {}
+    data = content_table("means")
     try:
         return MeansCodes(str(data["aerial_code"]), str(data["artillery_code"]), str(data["force_code"]),
                           str(data["chemical_code"]), frozenset(map(str, data["recodable_codes"])))
-    except KeyError as exc:
-        raise ValueError(f"{FILE}: means: missing {exc}") from exc
+    except (KeyError, TypeError) as exc:
+        raise DataFileError(FILE, f"means: missing or bad entry {exc}") from exc
 
 
 def recode(cand: Event, index: ActorIndex, lexicon: Lexicon) -> str | None:
