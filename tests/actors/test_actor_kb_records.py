@@ -21,7 +21,8 @@ DATED_FILES = ("people_governors.yaml", "people_deputies.yaml", "people_military
                "people_envoys.yaml", "people_ambassadors.yaml",
                "people_pre2000_more.yaml", "people_cabinet.yaml", "people_religious.yaml",
                "people_pre2000_world.yaml", "people_officials.yaml",
-               "people_ministers_world.yaml", "people_governors_more.yaml", "people_figures_more.yaml")
+               "people_ministers_world.yaml", "people_governors_more.yaml", "people_figures_more.yaml",
+               "people_ministers_more.yaml")
 # Offices several people hold at once (deputies, co-leaders, envoys): their tenures may overlap.
 PLURAL_TITLE = re.compile(r"Deputy|Vice|Co-leader|Minister of State|Assistant Secretary|Under Secretary|"
                           r"Ambassador|Representative|Senior Minister|Minister Mentor|figure|"
@@ -130,6 +131,11 @@ def cs(text, date=None, context=None):
     ("Paul Kagame", "1992-01-01", ("RWA", "REB", "rwa-paul-kagame")),
     ("Javier Pérez de Cuéllar", "1988-08-08", ("IGO", "IGO", "per-javier-perez-de-cuellar")),
     ("Ali al-Sistani", "2014-06-13", ("IRQ", "REL", "irq-ali-al-sistani")),
+    ("Moussa Koussa", "2010-05-01", ("LBY", "GOV", "lby-moussa-koussa")),
+    ("Ibrahim Ghandour", "2016-09-01", ("SDN", "GOV", "sdn-ibrahim-ghandour")),
+    ("Abu Bakr al-Qirbi", "2009-01-20", ("YEM", "GOV", "yem-abu-bakr-al-qirbi")),
+    ("Seyoum Mesfin", "2005-06-01", ("ETH", "GOV", "eth-seyoum-mesfin")),
+    ("Meng Jianzhu", "2010-03-01", ("CHN", "GOV", "chn-meng-jianzhu")),
 ])
 def test_people_in_office_at_the_date(text, date, expected):
     assert cs(text, date) == expected
@@ -149,6 +155,7 @@ def test_before_the_first_role_a_known_person_but_no_office(text, date, kb_id):
     ("Mikhail Gorbachev", "1995-01-01", "rus-mikhail-gorbachev"),
     ("Wu Shengli", "2019-01-01", "chn-wu-shengli"),
     ("Arnold Schwarzenegger", "2014-01-01", "usa-arnold-schwarzenegger"),
+    ("Najla Mangoush", "2024-05-01", "lby-najla-mangoush"),
 ])
 def test_after_the_last_role_a_former_official(text, date, kb_id):
     actor = resolve_actor(text, date=date)
