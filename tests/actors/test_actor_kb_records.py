@@ -136,6 +136,7 @@ def cs(text, date=None, context=None):
     ("Abu Bakr al-Qirbi", "2009-01-20", ("YEM", "GOV", "yem-abu-bakr-al-qirbi")),
     ("Seyoum Mesfin", "2005-06-01", ("ETH", "GOV", "eth-seyoum-mesfin")),
     ("Meng Jianzhu", "2010-03-01", ("CHN", "GOV", "chn-meng-jianzhu")),
+    ("Marcin Kierwiński", "2025-09-01", ("POL", "GOV", "pol-marcin-kierwinski")),
 ])
 def test_people_in_office_at_the_date(text, date, expected):
     assert cs(text, date) == expected
