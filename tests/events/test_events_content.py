@@ -26,7 +26,7 @@ def _revised(nlp, resources, text: str, word: str, cameo: str, step=content.revi
 
 
 @pytest.mark.parametrize("text, word", [
-    ("The Mongolian foreign minister claimed that Kazakhstan had mistreated its herders for years.", "claimed"),
+    ("The Mongolian foreign minister claimed that Kazakhstan had welcomed its herders for years.", "claimed"),
     ("Kazakh officials confirmed that two Kyrgyz border guards had been wounded.", "confirmed"),
     ("The Mongolian foreign minister claimed Mongolia had been too timid with its neighbours.", "claimed"),
     ("The Mongolian foreign minister claimed that Kyrgyz troops had crossed the border.", "claimed"),
@@ -318,3 +318,27 @@ def test_no_penalty_for_another_party_and_no_terms_is_no_threat(nlp, resources, 
 ])
 def test_a_refusal_told_in_the_present_by_the_speakers_side_rejects(nlp, resources, text, cameo):
     assert _revised(nlp, resources, text, "said", "010").cameo == cameo
+
+
+@pytest.mark.parametrize("text, target", [
+    # a claim that another party does a hostile or covert act is an allegation (session 25: "mistreated"
+    # was a plain statement before)
+    ("The Mongolian foreign minister claimed that Kazakhstan had mistreated its herders for years.", "KAZ"),
+    ("The Mongolian envoy claims the Kazakh government is deliberately hiding the records of the flood.", "KAZ"),
+    ("The Mongolian foreign minister claimed that the Kyrgyz militia stages the raids on the herders.", "KGZ"),
+    ("The Mongolian foreign minister claimed that Kazakhstan had secretly moved the border posts.", "KAZ"),
+])
+def test_a_claim_that_another_party_does_a_hostile_act_accuses_it(nlp, resources, text, target):
+    cand = _revised(nlp, resources, text, "claimed" if "claimed" in text else "claims", "015")
+    assert cand.cameo == "112", text
+    assert [t.actor.country for t in cand.roles.targets][:1] == [target]
+
+
+@pytest.mark.parametrize("text", [
+    "The Mongolian foreign minister claimed that Kazakhstan would attack the herders.",
+    "The Mongolian foreign minister claimed that Kazakhstan had not mistreated its herders.",
+    "The Mongolian foreign minister claimed that Kazakhstan had won the vote.",
+    "The Mongolian foreign minister claimed that Mongolian troops had destroyed the smugglers' camp.",
+])
+def test_a_claim_of_a_future_denied_harmless_or_own_act_accuses_no_one(nlp, resources, text):
+    assert _revised(nlp, resources, text, "claimed", "015").cameo != "112", text

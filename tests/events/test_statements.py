@@ -59,7 +59,7 @@ def test_political_speakers(resources):
     assert political_speaker(Roles(sources=(_side("KAZ", None),)), lex)  # a state by its name
     for sector in ("BUS", "MED", "EDU", "CVL"):  # a company, a paper, a scholar, a resident
         assert not political_speaker(Roles(sources=(_side("KAZ", sector),)), lex)
-    assert not political_speaker(Roles(sources=(_side(None, "GOV"),)), lex)
+    assert not political_speaker(Roles(sources=(_side(None, "GOV"),)), lex)  # of no stateless people either
     assert not political_speaker(Roles(), lex)
 
 
@@ -277,3 +277,28 @@ def test_the_learned_models_plain_statement_by_such_a_speaker_is_none(code_defau
     assert not [m for m in code_default(text) if m.cameo == "010"]
     text = "The Kazakh foreign minister, Timur Bekov, said the talks may have stalled because of the backlash."
     assert [m.cameo for m in code_default(text) if m.cameo.startswith("01")]
+
+
+def test_an_office_or_force_of_a_people_without_a_state_makes_a_statement(code_full):
+    # no country is found for a Kurdish, Yazidi or Baloch commander or leader, but they speak for a party
+    for text in ("Kurdish leaders said the harvest had been poor this year.",
+                 "A Kurdish commander told reporters that the harvest had been poor.",
+                 "\u201cThe harvest has been poor,\u201d said Azad, a Kurdish officer in the north, on Monday."):
+        assert [m.cameo for m in _statements(code_full(text))] == ["010"], text
+    # a bare countryless official, or a people's private person, still makes none
+    for text in ("A spokesman said the harvest had been good this year.",
+                 "A Kurdish farmer said the harvest had been poor this year."):
+        assert not _statements(code_full(text)), text
+
+
+def test_a_claim_heading_its_sentence_is_a_statement_only_where_it_accuses(code_default):
+    # "claimed" is no verb of a plain statement, but a claim that another party did a hostile or
+    # covert act is an accusation by its speaker (content.py, verdicts._alleged); ("claims" itself seldom
+    # fires on the train split, so the sentence sieve leaves a sentence it alone heads unparsed)
+    text = ("The Kazakh ambassador, Arman Seitov, spoke on Monday. He claimed the Kyrgyz government was "
+            "deliberately hiding all evidence on the border incident.")
+    [m] = [m for m in code_default(text) if m.trigger == "claimed"]
+    assert (m.cameo, m.source.actor.country, m.target.actor.country) == ("112", "KAZ", "KGZ")
+    text = ("The Kazakh ambassador, Arman Seitov, spoke on Monday. He claimed the Kyrgyz government "
+            "had won the vote on the border.")
+    assert not [m for m in code_default(text) if m.trigger == "claimed" and m.rule == "statement.v"]

@@ -21,7 +21,7 @@ from ..doctext import doc_text
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
-from . import acts, backing, content, means, speech, states
+from . import acts, backing, content, means, resigns, speech, states, views
 from .features import doc_table, rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
@@ -218,6 +218,7 @@ def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
     """A sentence with nothing else asserted (what it predicts or supposes is not): its heading speech
     verb, said by a political speaker, is a statement (``statements.py``)."""
     match, said = statement_match(sent, lexicon), None
+    alleges = match is None and (match := statement_match(sent, lexicon, "allegation_verb")) is not None
     if match is None:
         match, said = quoted_match(sent, lexicon) or (None, None)
         if match is None:
@@ -227,6 +228,8 @@ def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
     if not political_speaker(cand.roles, lexicon, sent.doc) or (said is not None and not quoted_speaker(cand.roles, lexicon)):
         return []
     _finish(cand, [], {}, lexicon, index, learned)
+    if alleges and cand.cameo != content.codes().accusation:
+        return []  # "claims that ...": a statement only where it accuses another party (content.py)
     cand.notes.append("a statement with nothing else codable in its sentence")
     if said is not None:  # a quoted sentence: the speech act is the verb of saying's, whatever the quote says
         cand.modality = find_modality(said.trigger, lexicon)
@@ -332,6 +335,8 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
             cand.notes.append(f"learned modality: {found[1]}")
             cand.modality = Modality(found[0], cand.modality.reported, found[1])
     content.revise(cand, index, lexicon)
+    viewed = views.recode(cand, index) or resigns.recode(cand)  # 019, 0341: the model's belief still its root's
+    cand.scored_as = cand.scored_as or viewed
     speech.announced_act(cand, lexicon)
     if learned:
         speech.revise(cand, index, lexicon)

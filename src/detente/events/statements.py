@@ -30,7 +30,7 @@ from .lexicon import DEFAULT_SLOTS, Lexicon, Rule
 from .matcher import Match
 from ..model import ActorMention
 from ..policy import cameo_policy
-from ..wordlists import word_set
+from ..wordlists import word_map, word_set
 from .roles import Roles
 
 if TYPE_CHECKING:
@@ -48,13 +48,14 @@ URGING_MODALS = word_set("events", "urging_modals")  # should, must, ought (data
 QUOTED_RULE = "statement.quote"
 QUOTES_KEY = "detente.quoted_speech"  # Doc.user_data: the Doc's quotations and their verbs of saying
 PLURAL_TAGS = ("NNS", "NNPS")  # "many Iranians": a country's people
+STATELESS = frozenset(word_map("actors", "stateless_peoples"))  # "kurdish", "yazidi", "baloch" (data/words/actors.yaml)
 CLAUSE_POS = ("VERB", "AUX")  # a quoted sentence with a verb of its own ("We will not leave"), not a fragment
 
 
-def statement_match(sent: Span, lexicon: Lexicon) -> Match | None:
-    """The first speech verb (``statement_verb``) that heads ``sent``, as a match of the generic
-    verb slots, or None."""
-    verbs = lexicon.words("statement_verb")
+def statement_match(sent: Span, lexicon: Lexicon, word_class: str = "statement_verb") -> Match | None:
+    """The first speech verb (``statement_verb``, or the verbs of ``word_class``) that heads ``sent``,
+    as a match of the generic verb slots, or None."""
+    verbs = lexicon.words(word_class)
     doc = sent.doc
     t = doc_table(doc)  # lemma, tag, part of speech and label of every word: a Token only for a speech verb
     lemmas, tags, pos, deps = t.lemma, t.tag, t.pos, t.dep
@@ -104,12 +105,28 @@ def _quoted_speech(doc: Doc, lexicon: Lexicon) -> list[tuple[Quote, Token | None
 
 
 def political_speaker(roles: Roles, lexicon: Lexicon, doc: Doc | None = None) -> bool:
-    """A source with a country, of a sector whose word is a political event; with ``doc``, not a
+    """A source with a country (or of an office, a force or an armed group: ``_placed``), of a sector
+    whose word is a political event; with ``doc``, not a
     speaker whose country only qualifies a noun of no known sector (``_qualifier_only``), nor a
     person in the street (``_private_person``)."""
-    return any(m.actor is not None and m.actor.country and _political(m, lexicon)
+    return any(m.actor is not None and _placed(m, lexicon, doc) and _political(m, lexicon)
                and (doc is None or not (_qualifier_only(m, doc) or _private_person(m, doc, lexicon)))
                for m in roles.sources)
+
+
+def _placed(m: ActorMention, lexicon: Lexicon, doc: Doc | None) -> bool:
+    """A speaker with a country, or of no country but an office, a force or an armed group
+    (``statement_countryless_sector``) of a people without a state of its own (``stateless_peoples``
+    in the speaker's phrase or, for a pronoun or a bare title, its antecedent's: "a Kurdish commander",
+    "Kurdish leaders"), whose country the actors stage finds only where a place of it is named."""
+    if m.actor.country:
+        return True
+    if doc is None or (m.actor.sector or "").lower() not in lexicon.words("statement_countryless_sector"):
+        return False
+    words = list(doc[m.start:m.end])
+    if m.antecedent is not None and 0 <= m.antecedent < len(doc):
+        words += list(doc[_phrase_root(doc[m.antecedent]).left_edge.i:_phrase_root(doc[m.antecedent]).i + 1])
+    return any(t.lower_ in STATELESS for t in words)
 
 
 def _private_person(m: ActorMention, doc: Doc, lexicon: Lexicon) -> bool:

@@ -56,7 +56,32 @@ def judged(said: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> F
     """A verdict on or a charge against another party in what ``said`` reports, else None. ``own``:
     the speaker's countries (a charge against them is the speaker's own claim)."""
     admits = sx.lemma_in(said, lexicon.words("admission_verb"))  # "admitted the UN had failed": its own side
-    return _judged_in(reported_clauses(said, lexicon), own, index, lexicon, faults=not admits)
+    clauses = reported_clauses(said, lexicon)
+    found = _judged_in(clauses, own, index, lexicon, faults=not admits)
+    if found is None and sx.lemma_in(said, lexicon.words("allegation_verb")):
+        found = next(filter(None, (_alleged(c, own, index, lexicon) for c in clauses)), None)
+    return found
+
+
+def _alleged(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> Finding | None:
+    """What a claim or an allegation reports: another party (the clause's doer, with a country not the
+    speaker's) doing a hostile or covert act ("claims the government is deliberately destroying the
+    evidence", "claimed the group stages attacks"; ``covert_act_verb`` and the other verb classes of a
+    charge, or any verb told with an ``intent_adverb``): a charge. Not a negated, modal or future act."""
+    hostile = (lexicon.words("covert_act_verb") | lexicon.words("charged_act_verb") | lexicon.words("plot_verb")
+               | lexicon.words("wrongdoing_verb") | lexicon.words("faulting_verb"))
+    for verb in [clause, *(c for c in sx.children(clause, "conj") if sx.eff_pos(c) == "verb")]:
+        if sx.eff_pos(verb) != "verb" or sx.children(verb, "neg") or any(
+                a.lower_ in _modal_aux(lexicon) for a in sx.children(verb, "aux", "auxpass")):
+            continue
+        if not (sx.lemma_in(verb, hostile) or any(sx.lemma_in(a, lexicon.words("intent_adverb"))
+                                                  for a in sx.children(verb, "advmod"))):
+            continue
+        doers = sx.agent(verb) if sx.is_passive(verb) else sx.children(verb, *sx.SUBJ_DEPS)
+        party = _party(doers, None, index) if doers and not _first_person(doers) else None
+        if party is not None and party.actor.country not in own:
+            return Finding("charge", verb.text, party)
+    return None
 
 
 def judged_quote(verb: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> Finding | None:
