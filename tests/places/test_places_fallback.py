@@ -49,8 +49,8 @@ def test_the_one_country_a_sentence_names(code):
 
 
 def test_the_one_place_of_a_sentence_without_party_countries(code):
-    events = code("Fighting resumed near Aleppo on Monday.")
-    assert _where(events["Fighting"])[:2] == ("Aleppo", "SYR")
+    events = code("Fighting resumed near Aleppo on Monday.")  # coded on the verb since session 25 (fighting_resumed.v)
+    assert _where(events.get("Fighting") or events["resumed"])[:2] == ("Aleppo", "SYR")
 
 
 def test_withdrawal_from_a_place_is_there(code):

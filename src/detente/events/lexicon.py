@@ -53,7 +53,7 @@ SLOT_STEPS = re.compile(
     r"acl|agent|cond|prep:[a-z]+|self)$"
 )
 CONSTRAINT_FIELDS = ("object", "particle", "prep", "prep_object", "comp", "comp_aux", "modifier", "subject",
-                     "governor", "exclude_object", "exclude_modifier", "exclude_prep", "exclude_comp",
+                     "governor", "exclude_object", "exclude_modifier", "exclude_prep", "exclude_prep_object", "exclude_comp",
                      "exclude_subject", "exclude_governor", "exclude_dep")
 DERIVE_FAMILIES = ("intent", "appeal", "demand", "reject", "threaten", "armed_group")
 MODALITY_KEYS = ("negators", "negating_predicates", "hypothetical_aux", "hypothetical_predicates",
@@ -84,6 +84,7 @@ class Rule:
     exclude_object: tuple[str, ...] = ()
     exclude_modifier: tuple[str, ...] = ()
     exclude_prep: tuple[str, ...] = ()
+    exclude_prep_object: tuple[str, ...] = ()  # no preposition of the trigger may have one of these objects
     exclude_comp: tuple[str, ...] = ()
     exclude_subject: tuple[str, ...] = ()
     exclude_governor: tuple[str, ...] = ()

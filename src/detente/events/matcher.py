@@ -356,11 +356,14 @@ def _time_phrase(prep: Token) -> bool:
 
 
 def _check_preps(tok: Token, rule: Rule, anchors: list[Token], consumed: set[int], f: _Facts) -> str | None:
-    if not (rule.prep or rule.exclude_prep):
+    if not (rule.prep or rule.exclude_prep or rule.exclude_prep_object):
         return None
     preps = [c for a in anchors for c in a.children if c.dep_ in ("prep", "agent", "dative")]
     if rule.exclude_prep and any(p.lower_ in rule.exclude_prep for p in preps):
         return "preposition is excluded"
+    if rule.exclude_prep_object and any(_lemma_in(sx.object_head(o), rule.exclude_prep_object, f)
+                                        for p in preps for o in p.children if o.dep_ == "pobj"):
+        return "object of a preposition is excluded"
     if not rule.prep:
         return None
     wanted = [p for p in preps if p.lower_ in rule.prep and not _time_phrase(p)]

@@ -38,6 +38,8 @@ def standing_relation(trig: Token, lexicon: Lexicon) -> str | None:
         if first.dep_ in ("dobj", "nsubjpass") and sx.lemma_in(first.head, lexicon.words("support_expressing_verb")):
             return None  # "expressed support for": a statement of it
         return f"'{trig.text}': a standing relation, not an act"
+    if _state_participle(trig, lexicon):
+        return f"'{trig.text}' with 'be': a standing relation, not an act"  # "is closely aligned with"
     if not sx.lemma_in(trig, lexicon.words("standing_relation_verb")):
         return None
     clause = trig
@@ -56,6 +58,18 @@ def standing_relation(trig: Token, lexicon: Lexicon) -> str | None:
         if any(sx.lemma_in(p, forces) for p in agent.subtree if p.pos_ == "NOUN"):
             return None  # "backed by French aircraft": armed support given as the act happens
     return f"'{trig.text}' describes '{clause.head.text}': a standing relation"
+
+
+def _state_participle(trig: Token, lexicon: Lexicon) -> bool:
+    """A relation verb's passive participle with "be" or "remain" and no agent ("is allied with", "was aligned
+    to", "remains allied with"): a state."""
+    if trig.tag_ != "VBN" or not sx.lemma_in(trig, lexicon.words("state_participle_verb")):
+        return False
+    if any(c.dep_ == "agent" for c in trig.children):
+        return False
+    if trig.dep_ == "acomp" and trig.head.lemma_ in ("be", "remain"):
+        return True  # "is now firmly allied with": parsed as the copula's complement
+    return any(c.dep_ in ("auxpass", "aux") and c.lemma_ in ("be", "remain") for c in trig.children)
 
 
 def private_act(trig: Token, targets: Sequence[ActorMention], lexicon: Lexicon) -> str | None:
