@@ -49,9 +49,16 @@ def test_compatriot_doers_of_a_one_sided_act_are_not_each_others_target(code_def
 
 
 def test_doers_of_two_countries_still_pair(code_default):
-    # the corpus writers pair two doers of different countries of a one-sided act (session 12)
-    ms = find(code_default("Kenya and Uganda rejected the plan on Monday."), "12")
+    # the corpus writers pair two doers of different countries of a one-sided act (session 12) ...
+    ms = find(code_default("Kenya and Uganda clashed on Monday."), "19")
     assert any(m.target is not None for m in ms)
+
+
+def test_doers_of_two_countries_reacting_to_a_thing_do_not_pair(code_default):
+    # ... but a reaction with a thing for its object is theirs together (session 25, the lead's decision
+    # on the doers25 helper's rule: the news audits' judges reject the pairing)
+    ms = find(code_default("Kenya and Uganda rejected the plan on Monday."), "12")
+    assert ms and all(m.target is None or m.target.actor.country not in ("KEN", "UGA") for m in ms)
 
 
 def test_a_captive_is_never_the_town_held_in(code_default):

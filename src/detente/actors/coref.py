@@ -52,6 +52,8 @@ _NEARBY = word_map("actors", "nearby_country")
 _ABROAD = word_map("actors", "abroad_modifiers")  # western, foreign ...: not of a country named nearby
 _QUANTITY = word_set("actors", "quantity_words")
 _SERVING = word_map("actors", "serving_body")
+_AIDE_TO = word_map("actors", "aide_to")
+_ANONYMOUS = word_set("actors", "anonymous_titles")  # official, spokesman ...: the last one named so
 _PRIVATE = word_set("events", "private_person_sectors")  # a private person's nationality places no state
 
 
@@ -62,6 +64,7 @@ def resolve_coreference(doc: Doc, cands: list[Cand], chunks: Sequence[Span] | No
     counts = Counter(c.actor.country for c in cands if c.actor and c.actor.country not in (None, "IGO"))
     pair = [iso for iso, _ in counts.most_common(2)]
     focus = pair[0] if pair else None
+    _aides(doc, cands)
     _surnames(doc, cands)
     _serving(doc, cands)
     cands = _pair_people(doc, cands)
@@ -82,12 +85,13 @@ def _surnames(doc: Doc, cands: list[Cand]) -> None:
     for i, cand in enumerate(cands):
         if doc[cand.head].pos_ not in ("PROPN", "NOUN", "X") or cand.end - cand.start > 2:
             continue
-        if cand.reading is not None and (cand.reading.kind != "kb" or cand.reading.titled):
+        bare_title = _bare_title_word(doc, cand)  # "Bishop said", after "Julie Bishop": her, not a cleric
+        if cand.reading is not None and (cand.reading.kind != "kb" or cand.reading.titled) and not bare_title:
             continue
         key = fold(doc[cand.head].text)
         for earlier in reversed(cands[:i]):
             actor = earlier.actor
-            if earlier.end - earlier.start < 2 or not key:
+            if earlier.end - earlier.start < 2 or not key or (bare_title and not earlier.person):
                 continue
             if (actor is None or not actor.name) and cand.reading is not None and earlier.head > earlier.start \
                     and doc[earlier.head].pos_ == "PROPN" and fold(doc[earlier.head].text) == key:
@@ -108,6 +112,36 @@ def _surnames(doc: Doc, cands: list[Cand]) -> None:
                     cand.actor = replace(title.actor, confidence=round(title.actor.confidence * 0.95, 3))
                     cand.basis, cand.antecedent, cand.reading = "coref", title.head, title.reading
                     break
+
+
+def _bare_title_word(doc: Doc, cand: Cand) -> bool:
+    """A title word written alone as a name, with no determiner, country or name of its own ("Bishop
+    said", "Judge told"): the surname of a person named before, if there is one."""
+    tok = doc[cand.head]
+    return cand.reading is not None and cand.reading.kind == "title" and cand.end - cand.start == 1 \
+        and cand.actor is not None and not (cand.actor.country or cand.actor.name or cand.actor.org) \
+        and tok.text[:1].isupper() and tok.text[1:].islower()
+
+
+def _aides(doc: Doc, cands: list[Cand]) -> None:
+    """A person named by a title of personal service alone, of no country, body or name of its own, "to"
+    a named person with a country ("a senior aide to <a president>") is of that person's country
+    (``aide_to``); so the surname of the name in apposition with it is too."""
+    preps, titles = frozenset(_AIDE_TO["preps"]), frozenset(_AIDE_TO["titles"])
+    at = {i: c for c in cands if c.actor is not None for i in range(c.start, c.end)}
+    for cand in cands:
+        actor, head = cand.actor, doc[cand.head]
+        if actor is None or not cand.person or actor.country or actor.org or actor.kb_id or actor.name \
+                or head.lemma_.lower() not in titles:
+            continue
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            boss = next((at[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in at), None)
+            if boss is not None and boss is not cand and boss.person and boss.actor is not None \
+                    and boss.actor.name and boss.actor.country not in (None, "IGO"):
+                cand.actor = replace(actor, country=boss.actor.country)
+                break
 
 
 def _serving(doc: Doc, cands: list[Cand]) -> None:
@@ -196,6 +230,12 @@ def _fill_countries(doc: Doc, cands: list[Cand], focus: str | None, pair: list[s
             continue
         if (head not in _GROUP_GOV and not cand.person) or _from_abroad(doc, cand):
             continue  # "a senior western diplomat" is not the country of the official named before
+        same = _last_named(doc, cands[:i], cand) if doc[cand.head].lemma_.lower() in _ANONYMOUS else None
+        if same is not None:  # "A Turkish official said ... the official said": the one named so before
+            cand.actor = replace(actor, country=same, confidence=0.6)
+            cand.basis, cand.antecedent = "coref", next(e.head for e in reversed(cands[:i])
+                                                         if doc[e.head].lemma_.lower() == doc[cand.head].lemma_.lower())
+            continue
         source = next((e for e in reversed(cands[:i]) if e.actor and e.actor.country
                        and e.actor.sector == actor.sector and e.person == cand.person), None)
         if source is not None:
@@ -208,6 +248,24 @@ def _fill_countries(doc: Doc, cands: list[Cand], focus: str | None, pair: list[s
               and _sentence_names(doc, cands, cand, focus) == (True, False)):
             cand.actor = replace(actor, country=focus, confidence=0.45)
             cand.basis = "context"
+
+
+def _last_named(doc: Doc, before: list[Cand], cand: Cand) -> str | None:
+    """For a definite singular title (``cand``: "the official"), the country of the last one named by
+    the same noun ("a Turkish official"), if that one has a country (none if it has none itself)."""
+    head = doc[cand.head]
+    if head.tag_ != "NN" or not any(t.dep_ == "det" and t.lower_ == "the" for t in head.children):
+        return None
+    lemma = head.lemma_.lower()
+    for e in reversed(before):
+        if doc[e.head].lemma_.lower() == lemma and e.actor is not None:
+            # its country from its own words ("a Turkish official"), or from this rule (a chain of "the
+            # official"); not one lent by the context ("a senior administration official" given the
+            # last official's country), which the last-official rule reads better
+            own = e.basis != "coref" and e.reading is not None and e.reading.country_from_text
+            chained = e.basis == "coref" and e.antecedent is not None and doc[e.antecedent].lemma_.lower() == lemma
+            return e.actor.country if (own or chained) and e.actor.country != "IGO" else None
+    return None
 
 
 def _from_abroad(doc: Doc, cand: Cand) -> bool:

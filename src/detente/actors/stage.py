@@ -51,6 +51,8 @@ def find_actors(doc: Doc, article: Article, resources: Resources | None) -> list
         cands.extend(_phrase_cands(doc, resolver, date, seen, chunks))
     cands.extend(_entity_cands(doc, resolver, date, seen))
     if parsed:
+        _names_over_chunks(doc, cands, resolver, date)
+    if parsed:
         _force_targets(doc, cands, resolver)
     return to_mentions(doc, resolve_coreference(doc, cands, chunks))
 
@@ -304,6 +306,26 @@ def _possessors(chunk: Span) -> list[Token]:
 
 def _named_possessor(chunk: Span) -> bool:
     return any(t.pos_ == "PROPN" for t in _possessors(chunk))
+
+
+def _names_over_chunks(doc: Doc, cands: list[Cand], resolver: Resolver, date: dt.date | None) -> None:
+    """A knowledge-base organisation's name the parser split into phrases ("Save the Children urged",
+    whose first word it takes for a verb): the name's reading replaces the phrases read inside it, when
+    every one of them lies inside the name and none is a name of its own (a person, a body, a place)."""
+    for ent in doc.ents:
+        if not ent.id_.startswith("org:"):
+            continue
+        inside = [c for c in cands if c.start < ent.end and ent.start < c.end]
+        if not inside or any(c.start < ent.start or c.end > ent.end for c in inside) \
+                or any(c.start == ent.start and c.end == ent.end for c in inside) \
+                or any(c.reading is not None and c.reading.kind in _NAME_KINDS for c in inside):
+            continue
+        reading = _read(resolver, ent, date)
+        if reading is None or reading.actor.org is None:
+            continue
+        for c in inside:
+            cands.remove(c)
+        cands.append(_cand(ent, ent.root.i, reading))
 
 
 def _entity_cands(doc: Doc, resolver: Resolver, date: dt.date | None, seen: set[int]) -> list[Cand]:

@@ -41,8 +41,9 @@ from .lexicon import Lexicon
 from .matcher import Match
 from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
 from .holders import held_by
+from .culprits import culprit_source
 from .allies import ally_ids, compatriots
-from .sides import ADVERSARY_PREPS, ANY_SECTOR_ROOTS, CAPTIVE_CODES, OWN_FORCE_SECTORS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, crowd_source, custody_source, fallback_sources, fallback_targets, national, sentence_country
+from .sides import ADVERSARY_PREPS, ANY_SECTOR_ROOTS, CAPTIVE_CODES, REACTION_ROOTS, OWN_FORCE_SECTORS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, crowd_source, custody_source, fallback_sources, fallback_targets, national, sentence_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -54,6 +55,7 @@ CONFLICT_NOUNS = word_set("events", "conflict_nouns")  # insurgency, campaign, w
 SHARED_OBJECT_ROOTS = cameo_policy().shared_object_roots  # custody, force, criticism (data/policy.yaml)
 MEANS_MODIFIERS = word_set("events", "means_modifiers")  # drone, missile, artillery ...: "a drone strike"
 BEYOND_STATE = word_set("events", "beyond_state_words")  # European, Western, foreign ...
+BEYOND_STATE_FORCES = word_set("events", "beyond_state_force_words")  # coalition: of armed forces only
 STATE_OFFICE_WORDS = word_set("events", "state_office_words")  # "the foreign ministry (spokesman)": a state's own
 RECIPROCAL_CODES = cameo_policy().reciprocal_codes  # meetings, agreements, signings (data/policy.yaml)
 FORCE_OWNER_SECTORS = word_set("events", "force_owner_sectors")  # GOV: a state (or a bare country) owns them
@@ -379,6 +381,8 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
         targets, t_slot = _slot_places(match, index, lexicon)
     if not sources:
         sources, s_slot = fallback_sources(match, rule.cameo, index, targets)
+    if not sources:  # "X was responsible for the kidnapping": X (events/culprits.py)
+        sources, s_slot = culprit_source(match, index, targets)
     if not sources:  # "was detained in Cairo": the state's police
         sources, s_slot = custody_source(match, rule.cameo, index, targets)
     if not sources:  # "protests erupted in Tehran": its people
@@ -388,7 +392,12 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
         targets = []  # "Russia and Ukraine swapped 35 prisoners": the parties, not the prisoners
     # no other target named: "Ecuador and Peru pulled back troops"; three doers or more of an act that
     # is not mutual are doers together ("Venezuela, Nicaragua and Bolivia offered Snowden asylum")
-    if not targets and not allies and (len(sources) == 2 and (mutual or not compatriots(sources))
+    # "X and Y criticised the plan", "X and Y issued a warning": a reaction with a thing for its object,
+    # or told by a noun, is theirs together, not of one to the other
+    objects = sx.direct_objects(match.trigger)  # not "accused each other", "accused the other"
+    together = not mutual and rule.cameo[:2] in REACTION_ROOTS and not any(o.lemma_.lower() == "other" for o in objects) \
+        and (sx.eff_pos(match.trigger) == "noun" or bool(objects))
+    if not targets and not allies and not together and (len(sources) == 2 and (mutual or not compatriots(sources))
                                        or len(sources) > 2 and _mutual_kind(match, venue=False)):
         sources, targets, reciprocal = sources[:1], sources[1:], True
     elif not targets and not mutual and compatriots(sources):
@@ -454,7 +463,8 @@ def _beyond_state(mention: ActorMention, doc: Doc) -> bool:
     if mention.basis == "coref" and mention.antecedent is not None and not mention.start <= mention.antecedent < mention.end:
         ante = doc[mention.antecedent]  # "European envoys ... meet them": the pronoun is as far beyond as they
         words += [t for t in ante.lefts if t.dep_ in ("amod", "compound")]
-    return any(t.lower_ in BEYOND_STATE and t.i != span.root.i
+    beyond = BEYOND_STATE | (BEYOND_STATE_FORCES if mention.actor.sector in OWN_FORCE_SECTORS else frozenset())
+    return any(t.lower_ in beyond and t.i != span.root.i
                and not (t.i + 1 < len(doc) and sx.lemma_in(doc[t.i + 1], STATE_OFFICE_WORDS))
                for t in words)
 

@@ -69,6 +69,8 @@ DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards", "from"})
 CLAUSE_SUBJECT_ROOTS = cameo_policy().clause_subject_roots  # meetings, visits, cooperation, fights
 ADVERBIAL_PREPS = word_set("events", "adverbial_event_preps")  # during, after, for, in ...
 DURING_PREPS = word_set("events", "during_event_preps")  # during, in, at: the clause's act is part of the event
+JOURNEY_PREPS = word_set("events", "journey_preps")  # "on a trip to Tokyo, X said": only before a journey noun
+JOURNEY_NOUNS = word_set("events", "journey_nouns")  # visit, trip, tour ...
 NOT_FROM_SENTENCE = cameo_policy().not_from_sentence_sectors  # clergy, IGOs, NGOs: often abroad
 VICTIM_ROOTS = cameo_policy().victim_roots  # force: a strike's victims
 ADVERSARY_PREPS = word_set("events", "adversary_preps")  # against
@@ -148,9 +150,18 @@ def _adverbial_clause(trig: Token) -> Token | None:
     if trig.dep_ != "pobj":
         return None
     prep = trig.head
-    if prep.dep_ != "prep" or prep.lower_ not in ADVERBIAL_PREPS or sx.eff_pos(prep.head) not in ("verb", "adj"):
+    if prep.dep_ != "prep" or sx.eff_pos(prep.head) not in ("verb", "adj"):
+        return None
+    if prep.lower_ not in ADVERBIAL_PREPS and not _on_journey(prep, trig):
         return None
     return prep.head
+
+
+def _on_journey(prep: Token, trig: Token) -> bool:
+    """``On a trip to Tokyo, X said``, ``X, on his first tour of the region, met``: a journey the
+    clause's subject is making (not ``commented on the visit``: a definite one is someone's named before)."""
+    return prep.lower_ in JOURNEY_PREPS and sx.lemma_in(trig, JOURNEY_NOUNS) \
+        and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in trig.children)
 
 
 def _clause_objects(trig: Token) -> list[Token]:
