@@ -21,6 +21,7 @@ def test_the_packaged_policy(data):
     assert policy == build_policy(data)
     assert policy.speech_act_roots == {"03", "13"} and "057" in policy.reciprocal_codes
     assert policy.domestic_roots >= policy.doer_domestic_roots  # a doer is domestic only where a side is
+    assert policy.statement_countryless_any is False  # as before session 25's officials25 (docs/evaluation.md)
     assert set(policy.root_category.values()) <= set(__import__("detente.evaluate").evaluate.CATEGORIES)
 
 
@@ -34,6 +35,7 @@ def test_the_packaged_policy(data):
     (("evaluation", "root_category"), {3: "AGREE"}, "evaluation.root_category: must map codes"),
     (("codes", "custody"), {"173": "police"}, "codes.custody: '173: police' is not a code and a sector"),
     (("codes", "custody"), [], "codes.custody: must map codes"),
+    (("statements", "countryless_any"), "yes", "statements.countryless_any: must be true or false"),
 ])
 def test_a_bad_entry_is_named(data, path, value, reason):
     bad = copy.deepcopy(data)

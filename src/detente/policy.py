@@ -1,6 +1,7 @@
 """CAMEO coding policy, from ``data/policy.yaml``: which roots are speech acts, domestic, or never
 re-coded; which codes are reciprocal; which sectors are armed non-state groups or placeless; the
-weights of a rule event's confidence; how PLOVER gold records are read. Read once, checked when read.
+weights of a rule event's confidence; whether a countryless official's plain statement counts; how PLOVER
+gold records are read. Read once, checked when read.
 
 >>> policy = cameo_policy()
 >>> sorted(policy.speech_act_roots), policy.confidence.with_source
@@ -80,6 +81,7 @@ class Policy:
     old_codes: dict[str, str]
     nonstate_sectors: dict[str, str]
     root_category: dict[str, str]
+    statement_countryless_any: bool
 
 
 def _section(data: Any, name: str) -> dict[str, Any]:
@@ -116,6 +118,13 @@ def _code_sectors(section: dict[str, Any], key: str) -> dict[str, str]:
     return value
 
 
+def _flag(section: dict[str, Any], where: str, key: str) -> bool:
+    value = section.get(key)
+    if not isinstance(value, bool):
+        raise DataFileError(FILE, f"{where}.{key}: must be true or false")
+    return value
+
+
 def build_policy(data: Any) -> Policy:
     """The policy of a parsed ``policy.yaml``; DataFileError naming the entry at fault."""
     roots, codes, sectors = _section(data, "roots"), _section(data, "codes"), _section(data, "sectors")
@@ -131,7 +140,7 @@ def build_policy(data: Any) -> Policy:
     related = codes.get("related")
     if not isinstance(related, list) or not all(isinstance(g, list) and g for g in related):
         raise DataFileError(FILE, "codes.related: must be a list of lists of codes")
-    evaluation = _section(data, "evaluation")
+    evaluation, statements = _section(data, "evaluation"), _section(data, "statements")
     return Policy(
         no_recode_roots=_set(roots, "roots", "no_recode", _ROOT),
         speech_act_roots=_set(roots, "roots", "speech_act", _ROOT),
@@ -172,6 +181,7 @@ def build_policy(data: Any) -> Policy:
         old_codes=_map(evaluation, "old_codes"),
         nonstate_sectors=_map(evaluation, "nonstate_sectors"),
         root_category=_map(evaluation, "root_category"),
+        statement_countryless_any=_flag(statements, "statements", "countryless_any"),
     )
 
 

@@ -291,6 +291,28 @@ def test_an_office_or_force_of_a_people_without_a_state_makes_a_statement(code_f
         assert not _statements(code_full(text)), text
 
 
+def test_with_the_policy_switch_any_countryless_official_makes_a_statement(code_full, monkeypatch):
+    # statements.countryless_any (data/policy.yaml): off, as packaged, a countryless official is refused;
+    # on, an office, a force or an armed group with no country found speaks for a party all the same
+    from detente.events import statements
+    officials = ("Officials said the harvest had been good this year.",
+                 "A regional official told reporters that the harvest had been good.",
+                 "The ministry said the harvest had been good this year.")
+    private = ("A farmer said the harvest had been good this year.",
+               "A local historian said the harvest had been good this year.",
+               # a lawyer is told as of the courts (JUD), but speaks for a client, not a party
+               "The family's lawyer said the harvest had been good this year.")
+    assert statements.COUNTRYLESS_ANY is False
+    for text in officials:
+        assert not _statements(code_full(text)), text
+    monkeypatch.setattr(statements, "COUNTRYLESS_ANY", True)
+    for text in officials:
+        [m] = _statements(code_full(text))
+        assert (m.cameo, m.source.actor.country) == ("010", None), text
+    for text in private:  # no office: still none
+        assert not _statements(code_full(text)), text
+
+
 def test_a_claim_heading_its_sentence_is_a_statement_only_where_it_accuses(code_default):
     # "claimed" is no verb of a plain statement, but a claim that another party did a hostile or
     # covert act is an accusation by its speaker (content.py, verdicts._alleged); ("claims" itself seldom

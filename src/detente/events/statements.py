@@ -44,6 +44,7 @@ ORIGIN_PREPS = ("from",)  # "a 23-year-old from Eritrea": where a speaker of no 
 BODY_PREPS = ("of", "at", "for")  # "the president of a think-tank", "a spokesman for the federation"
 ADDRESSEE_SLOTS = ("dobj", "dative", "prep:to")  # "told X", "told X that", "admitted to X"
 ADDRESSEE_ONLY = cameo_policy().addressee_only_codes  # plain statements (data/policy.yaml)
+COUNTRYLESS_ANY = cameo_policy().statement_countryless_any  # any countryless official speaks (data/policy.yaml)
 URGING_MODALS = word_set("events", "urging_modals")  # should, must, ought (data/words/events.yaml)
 QUOTED_RULE = "statement.quote"
 QUOTES_KEY = "detente.quoted_speech"  # Doc.user_data: the Doc's quotations and their verbs of saying
@@ -118,11 +119,15 @@ def _placed(m: ActorMention, lexicon: Lexicon, doc: Doc | None) -> bool:
     """A speaker with a country, or of no country but an office, a force or an armed group
     (``statement_countryless_sector``) of a people without a state of its own (``stateless_peoples``
     in the speaker's phrase or, for a pronoun or a bare title, its antecedent's: "a Kurdish commander",
-    "Kurdish leaders"), whose country the actors stage finds only where a place of it is named."""
+    "Kurdish leaders"), whose country the actors stage finds only where a place of it is named; with
+    ``statements.countryless_any`` of the policy, any such speaker of no country ("officials said") of a
+    sector of ``statement_countryless_any_sector`` (not the courts': "the family's lawyer said")."""
     if m.actor.country:
         return True
     if doc is None or (m.actor.sector or "").lower() not in lexicon.words("statement_countryless_sector"):
         return False
+    if COUNTRYLESS_ANY and (m.actor.sector or "").lower() in lexicon.words("statement_countryless_any_sector"):
+        return True
     words = list(doc[m.start:m.end])
     if m.antecedent is not None and 0 <= m.antecedent < len(doc):
         words += list(doc[_phrase_root(doc[m.antecedent]).left_edge.i:_phrase_root(doc[m.antecedent]).i + 1])
