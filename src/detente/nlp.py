@@ -24,6 +24,7 @@ from .errors import DataFileError, ModelNotFound
 from .integrity import verify_model
 from .resources import Resources
 from .doctext import TEXT
+from .embedmemo import memo_embeddings
 from .sieve import NER_FACTORY, SelectiveNER, Sieve, make_sieve, parse_sieved
 from .speedups import speed_up
 from .wordlists import words
@@ -177,6 +178,7 @@ def load_nlp(resources: Resources, with_ruler: bool = True) -> Language:
         ) from exc
     verify_model(name)
     speed_up(nlp)  # the same annotations, faster (speedups.py)
+    memo_embeddings(nlp)  # each distinct token's embedding computed once (embedmemo.py): the same vectors
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("detente_sentence_repair_v1", before="parser")
         nlp.add_pipe("detente_sentence_guard_v1", before="parser",
