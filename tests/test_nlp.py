@@ -85,6 +85,29 @@ def test_the_faster_attribute_ruler_and_lemmatizer_give_spacys_annotations(bare_
     assert (ours.to_array([POS, TAG, MORPH, LEMMA]) == theirs.to_array([POS, TAG, MORPH, LEMMA])).all()
 
 
+def test_the_lemmatizer_s_known_words_are_sets_and_give_spacys_lemmas(bare_nlp):
+    """``index_sets``: the rule lemmatizer's word lists read as sets; forms its suffix rules make that
+    are known words, unknown ones, exceptions and base forms are lemmatized as spaCy does."""
+    import spacy
+    from spacy.attrs import LEMMA
+
+    from detente.speedups import index_sets
+
+    table = bare_nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert table and all(isinstance(words, frozenset) for words in table.values())
+    assert index_sets(bare_nlp.get_pipe("lemmatizer")) == 0  # done once, at load
+    text = ("The ministers were running late; the envoys flew home and their talks went better than "
+            "the happiest forecasts. Protesters gathered, shouting, and the police dispersed them, "
+            "saying the marchers' banners glorified the strikes. Zorblings zibbered quickly.")
+    plain = spacy.load(bare_nlp.meta["lang"] + "_" + bare_nlp.meta["name"])
+    lists = plain.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, list) for words in lists.values())  # spaCy's own: lists
+    ours, theirs = bare_nlp(text), plain(text)
+    assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+    assert (ours.to_array([LEMMA]) == theirs.to_array([LEMMA])).all()
+    assert {"minister", "run", "fly", "go", "well", "happy", "gather", "glorify"} <= {t.lemma_ for t in ours}
+
+
 def test_the_indexed_attribute_ruler_finds_spacys_matches_for_every_kind_of_pattern(bare_nlp):
     """Lists of words (IN), exclusions (NOT_IN), dependency labels, white space, regular
     expressions and patterns of two tokens: the same (rule, start, end) matches as spaCy's Matcher."""
