@@ -19,9 +19,10 @@ the memory, since the weights may then change.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
+from spacy.language import Language
 from thinc.api import Model
 
 _EMBED_LAYERS = ("extract_features", "list2ragged", "with_array", "with_array", "ragged2list")
@@ -119,14 +120,15 @@ def _install(chain_model: Model) -> bool:
     return True
 
 
-def memo_embeddings(nlp: Any) -> list[str]:
+def memo_embeddings(nlp: Language) -> list[str]:
     """Install ``EmbedMemo`` in the shared ``tok2vec`` and in the NER's own tok2vec, where they are
     spaCy's ``Tok2Vec`` shape; returns the components changed."""
     done = []
-    if "tok2vec" in nlp.pipe_names and _install(nlp.get_pipe("tok2vec").model):
+    pipes = cast(Any, nlp)  # spaCy types pipes as Callable[[Doc], Doc]; these have a ``model``
+    if "tok2vec" in nlp.pipe_names and _install(pipes.get_pipe("tok2vec").model):
         done.append("tok2vec")
     if "ner" in nlp.pipe_names:
-        model = nlp.get_pipe("ner").model
+        model = pipes.get_pipe("ner").model
         tok2vec = model.get_ref("tok2vec") if model.has_ref("tok2vec") else None
         inner = tok2vec.layers[0] if tok2vec is not None and tok2vec.layers else None
         if inner is not None and _install(inner):
