@@ -28,7 +28,7 @@ from spacy.errors import Errors
 from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
@@ -288,7 +288,7 @@ class CachedLemmatizer:
         return doc
 
 
-def index_sets(lemmatizer: Any) -> int:
+def index_sets(lemmatizer: Lemmatizer) -> int:
     """The rule lemmatizer's ``lemma_index`` word lists as sets; returns how many were lists.
 
     spaCy's ``rule_lemmatize`` asks ``form in index`` of every form a suffix rule makes, and the
@@ -363,7 +363,8 @@ def speed_up(nlp: Language) -> None:
         else:
             ruler.match = indexed  # type: ignore[method-assign]
             ruler.set_annotations = DirectSetter(ruler)  # type: ignore[method-assign]
-    if "lemmatizer" in nlp.pipe_names and getattr(nlp.get_pipe("lemmatizer"), "mode", None) == "rule":
-        index_sets(nlp.get_pipe("lemmatizer"))
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
+        index_sets(lemmatizer)
         nlp.add_pipe("detente_cached_lemmatizer_v1", after="lemmatizer")
         nlp.disable_pipe("lemmatizer")  # kept loaded: the cached one asks it
