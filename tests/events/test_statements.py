@@ -324,3 +324,30 @@ def test_a_claim_heading_its_sentence_is_a_statement_only_where_it_accuses(code_
     text = ("The Kazakh ambassador, Arman Seitov, spoke on Monday. He claimed the Kyrgyz government "
             "had won the vote on the border.")
     assert not [m for m in code_default(text) if m.trigger == "claimed" and m.rule == "statement.v"]
+
+
+def test_a_report_of_a_hazard_or_an_accident_is_no_statement(code):
+    # what a storm, a landslide or a crash did is no party's statement (the writers code none)
+    for text in ("A typhoon that struck the northern coast on Sunday sank forty fishing boats, the Kazakh interior minister said.",
+                 "The Kazakh interior minister said a landslide had buried two villages near the border.",
+                 "An avalanche swept away a border post in the mountains, the Kazakh interior minister said on Monday."):
+        assert not _statements(code(text)), text
+    # the party's own report of what it did, or of another party, is still a statement
+    [m] = _statements(code("The Kazakh interior minister said the harvest had been good this year."))
+    assert m.cameo == "010"
+
+
+def test_a_speculation_on_terms_is_no_statement(code):
+    # a condition, a modal consequent and a subject that is no pronoun: a speculation, never asserted
+    for text in ("If the harvest fails, the Kazakh foreign minister says, the price of bread could double.",
+                 "Were the harvest to fail, the Kazakh foreign minister says, the price of bread would double.",
+                 "Had the harvest failed, the Kazakh foreign minister says, the price of bread would have doubled."):
+        assert not _statements(code(text)), text
+    # no condition, or the speaker's own terms ("it would"), or no modal: the statement stays
+    for text in ("The Kazakh foreign minister says the price of bread could double this year.",
+                 "If the harvest fails, the Kazakh foreign minister says, it would be a pity.",
+                 "If the harvest fails, the Kazakh foreign minister says, the country has reserves of grain.",
+                 # the terms told after the verb of saying, or after the clause, are the speaker's own
+                 "The Kazakh foreign minister said the price of bread would double if the harvest failed.",
+                 "The price of bread could double if the harvest fails, the Kazakh foreign minister said."):
+        assert _statements(code(text)), text

@@ -51,6 +51,9 @@ QUOTES_KEY = "detente.quoted_speech"  # Doc.user_data: the Doc's quotations and 
 PLURAL_TAGS = ("NNS", "NNPS")  # "many Iranians": a country's people
 STATELESS = frozenset(word_map("actors", "stateless_peoples"))  # "kurdish", "yazidi", "baloch" (data/words/actors.yaml)
 CLAUSE_POS = ("VERB", "AUX")  # a quoted sentence with a verb of its own ("We will not leave"), not a fragment
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SPECULATIVE_AUX = frozenset({"would", "'d"})  # with possible_aux: a reported consequent ("the war could spread")
+INVERTED_CONDITION = frozenset({"were", "should", "had"})  # "Were X to recognise ...", "Had X not sent ..."
 
 
 def statement_match(sent: Span, lexicon: Lexicon, word_class: str = "statement_verb") -> Match | None:
@@ -63,9 +66,64 @@ def statement_match(sent: Span, lexicon: Lexicon, word_class: str = "statement_v
     for i in range(sent.start, sent.end):
         if lemmas[i] in verbs and sx.pos_of(tags[i], pos[i], deps[i]) == "verb":
             tok = doc[i]
-            if _heads(tok) and not _object_use(tok, lexicon):
+            if _heads(tok) and not _object_use(tok, lexicon) and _says_something(tok, lexicon) is None:
                 return _match(tok)
     return None
+
+
+def said_clauses(verb: Token) -> list[Token]:
+    """The clauses a heading verb of saying reports: its complements, or for one set in its clause
+    ("A storm hit the port, officials said" parsed with the verb of saying under it) that clause."""
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if not clauses and verb.dep_ in HEAD_DEPS and verb.head.pos_ in CLAUSE_POS:
+        clauses = [verb.head]
+    return clauses
+
+
+def _says_something(verb: Token, lexicon: Lexicon) -> str | None:
+    """Why what a heading verb of saying reports is no plain statement of a party, or None: every
+    clause it reports is a natural hazard's or an accident's doing (a subject of
+    ``statement_hazard_noun``: "a storm sank three boats, officials said"; the writers code no such
+    report: 28 of 35 corpus sentences none, the rest another act) or a speculation on terms (a
+    condition, "if" or an inverted "were"/"should"/"had", then the verb of saying, then a clause with a
+    modal of possibility or "would" and a subject that is no pronoun: "If X attacks, officials say, the
+    war could spread": the convention's speculation, never asserted; "it would respond", "we will" stay
+    the speaker's own terms)."""
+    clauses = said_clauses(verb)
+    if not clauses:
+        return None
+    hazards = lexicon.words("statement_hazard_noun")
+    if all(any(sx.lemma_in(s, hazards) for s in c.children if s.dep_ in SUBJECT_DEPS) for c in clauses):
+        return "a hazard's or an accident's doing"
+    if all(_speculates(c, verb, lexicon) for c in clauses):
+        return "a speculation on terms"
+    return None
+
+
+def _speculates(clause: Token, verb: Token, lexicon: Lexicon) -> bool:
+    """A reported clause told under a condition with "would" or a modal of possibility and a subject
+    that is a noun, not a pronoun (``_says_something``), the verb of saying set between the condition
+    and the clause ("If X, diplomats say, Y could ..."). Not "said that Y would ... if X", nor
+    "Y could ... if X, he said": told so, the terms are the speaker's own (on the Guardian sample those
+    are threats, "an offensive would be launched if ...", and a minister's terms: the coders' 010 or 13)."""
+    mod = lexicon.modality
+    modals = mod.get("possible_aux", frozenset()) | SPECULATIVE_AUX
+    if not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+        return False
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects or any(c.pos_ == "PRON" for c in subjects):
+        return False
+    marks = mod.get("conditional_marks", frozenset())
+    if not verb.i < clause.i:
+        return False
+    for head in (clause, verb):
+        for adv in (c for c in head.children if (c.dep_ == "advcl" or c.dep_ == "ccomp") and c.i < verb.i):
+            if any(m.dep_ == "mark" and m.lower_ in marks for m in adv.children):
+                return True
+            first = adv.doc[adv.left_edge.i]
+            if first.lower_ in INVERTED_CONDITION and (first.i == adv.i or first.dep_ == "aux" and first.head.i == adv.i):
+                return True  # "Were X to ...", "Should X reject ...", "Had X not sent ..."
+    return False
 
 
 def quoted_match(sent: Span, lexicon: Lexicon) -> tuple[Match, Match] | None:
