@@ -190,3 +190,19 @@ def test_a_decision_to_act_reports_the_act(code):
     assert m.modality == "asserted"
     for m in find(code("Kazakhstan has not made any decision to invade Kyrgyzstan."), "19"):
         assert m.modality != "asserted"
+
+
+def test_going_to_is_a_future_of_intent_like_will(code):
+    # the progressive "going" before a to-infinitive: an announced intention, not an act done
+    [m] = find(code("Kazakhstan is going to send humanitarian aid to Mongolia."), "03")
+    assert (m.modality, m.intended_cameo) == ("asserted", "073")
+    [m] = find(code("“We’re going to send humanitarian aid to Mongolia,” the Kazakh president said."), "03")
+    assert m.intended_cameo == "073"
+    [m] = find(code("Kazakhstan is not going to attack Kyrgyzstan."), "19")
+    assert m.modality == "negated"
+
+
+def test_going_somewhere_is_no_intent(code):
+    # "going to" a place: the verb of motion itself, no infinitive after it
+    mentions = code("The Kazakh president was going to Mongolia for talks with its prime minister.")
+    assert not any(m.intended_cameo for m in mentions)

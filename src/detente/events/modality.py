@@ -257,6 +257,17 @@ def _own_markers(verb: Token, words: Mapping[str, frozenset[str]], state: _State
             state.reasons.append(f"'{c.text}'")
 
 
+BE_CLITICS = frozenset({"'re", "'s", "'m"})  # "we’re going to": the parser leaves the curly form unlemmatised
+
+
+def _going_to(head: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """``we are going to withdraw``, ``was going to attack``: the progressive of "go" with "be" before a
+    to-infinitive is a future of intent, like "will" (its lemma, "go", is a factive predicate: "went on
+    to win"; the form is listed with the intended predicates)."""
+    return head.tag_ == "VBG" and head.lower_ in words["intended_predicates"] and any(
+        c.dep_ == "aux" and (sx.lemma(c) == "be" or c.lower_.replace("\u2019", "'") in BE_CLITICS) for c in head.children)
+
+
 def _modal(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
     """The verb has a hypothetical auxiliary (``would be``, ``could allow``)."""
     return any(c.dep_ == "aux" and c.lower_ in words["hypothetical_aux"] for c in verb.children)
@@ -390,7 +401,7 @@ def _step(cur: Token, head: Token, dep: str, words: Mapping[str, frozenset[str]]
         if has("hypothetical_predicates") and dep != "pcomp":
             state.set("hypothetical", f"under '{head.text}'")
             return dep == "xcomp"
-        if has("intended_predicates") and (dep == "ccomp" or _is_purpose(cur)):
+        if (has("intended_predicates") or _going_to(head, words)) and (dep == "ccomp" or _is_purpose(cur)):
             state.set("intended", f"under '{head.text}'")
             return dep == "xcomp"
     if dep == "xcomp" and sx.lemma(head) in ("have", "be") and any(
