@@ -1,6 +1,6 @@
 """A word before an actor's head that says it is from abroad ("western", "foreign", "expatriate"; the
 ``abroad_modifiers`` of ``data/words/actors.yaml``) keeps the place it is seated in from giving it a
-country (``resolve._abroad``): a Lisbon-based western envoy is not Portugal's."""
+country (``readings.from_abroad``): a Lisbon-based western envoy is not Portugal's."""
 from __future__ import annotations
 
 import pytest

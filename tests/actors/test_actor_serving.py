@@ -1,5 +1,5 @@
 """Persons named by a title and an unknown name, and titles that serve a body outside the state
-(``coref._serving``, ``coref._apposed_title``; ``serving_body`` of ``data/words/actors.yaml``), and groups
+(``coref._serving``, ``surnames._apposed_title``; ``serving_body`` of ``data/words/actors.yaml``), and groups
 from Europe in one-country news (``foreign_modifiers``). The sentences are written for these tests."""
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """A title word written alone as a name ("Bishop said") after a person of that surname was named is
-that person, not a countryless cleric (``coref._bare_title_word``); with no such person, or with a
+that person, not a countryless cleric (``surnames._bare_title_word``); with no such person, or with a
 determiner or a complement ("the Bishop of Leeds"), it stays a title."""
 from __future__ import annotations
 

@@ -3,7 +3,8 @@ articles), and the first persons of quotations.
 
 - he/she/him/his/her: the latest person, subjects first, in the last three sentences; when that is
   a person the knowledge base and the titles leave unread (a name the NER calls a person: a
-  holidaymaker, a refugee, a volunteer), nobody: not an official named before them;
+  holidaymaker, a refugee, a volunteer; an unread name of any other kind that is the subject of a
+  verb of saying: a speaker), nobody: not an official named before them;
 - it/they as the subject of what someone said ("Syria's envoy said it would ..."): the speaker,
   as the event coder reads it; no mention of its own then (it would make the speaker its own target);
 - they/them/their: the latest subject when it is a group, an organisation or a country; else, unless
@@ -58,7 +59,7 @@ def resolve_anaphora(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]
     quotes = find_quotes(doc)
     in_quote = {i: q for q in quotes for i in range(q.start, q.end)}
     pool = sorted((c for c in cands if c.actor), key=lambda c: c.head)
-    strangers = _strangers(doc, cands)
+    strangers = _strangers(doc, cands, cues.say_verbs)
     resolved = list(pool)
     found: dict[int, Cand] = {}  # token -> the candidate it refers to
     out: list[Cand] = []
@@ -95,9 +96,12 @@ def resolve_anaphora(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]
     return out
 
 
-def _strangers(doc: Doc, cands: list[Cand]) -> list[Cand]:
+def _strangers(doc: Doc, cands: list[Cand], say_verbs: frozenset[str] = frozenset()) -> list[Cand]:
     """Names the NER calls persons that nothing resolved (no knowledge-base record, no title), as
-    the subjects of their sentences' main verbs ("Jane Smith said ..."); not one with a person read
+    the subjects of their sentences' main verbs ("Jane Smith said ..."), and unread names of another
+    kind (a misspelt surname the NER calls an organisation or a place, which the gazetteer does not
+    know) as the subjects of a main verb of saying (a speaker: "Smyth said: ..." ... "He added");
+    not one with a person read
     in apposition ("Marie Duval, the justice minister", where the stage reads the title as a phrase
     of its own; "The head of the delegation, Omar Said, spoke", parsed as two subjects), nor the
     surname of a person read before ("Ambassador Petrov" ... "Petrov said")."""
@@ -106,7 +110,9 @@ def _strangers(doc: Doc, cands: list[Cand]) -> list[Cand]:
     out = []
     for cand in cands:
         head = doc[cand.head]
-        if cand.actor is not None or head.ent_type_ != "PERSON" or not _main_subject(head):
+        if cand.actor is not None or not _main_subject(head):
+            continue
+        if head.ent_type_ != "PERSON" and (head.pos_ != "PROPN" or head.head.lemma_.lower() not in say_verbs):
             continue
         twins = [t for t in head.head.children if t.dep_ in _SUBJ and t.i != head.i]  # "The new head of X, Y,"
         if any(t.i in inside for t in [*twins, *(t for t in head.children if t.dep_ == "appos")]):

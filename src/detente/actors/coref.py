@@ -1,6 +1,7 @@
 """Coreference within one article, over the actor candidates the stage found.
 
-- a surname after a full mention ("Rahmon" after "Tajik President, Emomali Rahmon");
+- a surname after a full mention ("Rahmon" after "Tajik President, Emomali Rahmon"), a titled or
+  misspelt surname of a person named before (``surnames``);
 - pronouns, "the country", "the group" and the first persons of quotations (``anaphora``);
 - "the two countries" / "both sides" -> the pair in focus (the article's two most frequent
   countries), as two mentions over the same span;
@@ -36,12 +37,14 @@ from .cand import Cand
 from .names import fold
 from .phrase import LOC_PREPS
 from .quotes import find_quotes
+from .surnames import misspelt_surnames, surnames, titled_namesake
 
 _PAIR = re.compile(r"^(the )?(two|both) (countries|sides|states|nations|neighbors|neighbours|governments|capitals)$")
 _GROUP_GOV = word_set("actors", "government_nouns")
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
 _DOMESTIC = word_map("actors", "domestic_focus")
 _STATELESS = word_map("actors", "stateless_peoples")
+_STATELESS_GROUPS = word_map("actors", "stateless_groups")  # the KB's named groups of such a people
 _DOMESTIC_SECTORS = word_set("actors", "domestic_sectors")
 _FOREIGN = word_set("actors", "foreign_modifiers")
 _DOMESTIC_MIL = word_set("actors", "domestic_military")
@@ -53,6 +56,7 @@ _ABROAD = word_map("actors", "abroad_modifiers")  # western, foreign ...: not of
 _QUANTITY = word_set("actors", "quantity_words")
 _SERVING = word_map("actors", "serving_body")
 _AIDE_TO = word_map("actors", "aide_to")
+_REGIONS = word_set("actors", "world_regions")  # regions of many states: a title for one is no state's
 _ANONYMOUS = word_set("actors", "anonymous_titles")  # official, spokesman ...: the last one named so
 _PRIVATE = word_set("events", "private_person_sectors")  # a private person's nationality places no state
 
@@ -65,7 +69,8 @@ def resolve_coreference(doc: Doc, cands: list[Cand], chunks: Sequence[Span] | No
     pair = [iso for iso, _ in counts.most_common(2)]
     focus = pair[0] if pair else None
     _aides(doc, cands)
-    _surnames(doc, cands)
+    surnames(doc, cands)
+    misspelt_surnames(doc, cands)
     _serving(doc, cands)
     cands = _pair_people(doc, cands)
     _fill_countries(doc, cands, focus, pair)
@@ -76,51 +81,6 @@ def resolve_coreference(doc: Doc, cands: list[Cand], chunks: Sequence[Span] | No
     extra = [*resolve_anaphora(doc, cands, taken), *_pairs(doc, pair, taken, chunks)]
     _stateless(doc, cands)  # after the pronouns: they keep what their antecedent itself said
     return sorted([*(c for c in cands if c.actor), *extra], key=lambda c: (c.start, c.end))
-
-
-def _surnames(doc: Doc, cands: list[Cand]) -> None:
-    """A one-word name that is the surname of an earlier named person takes that person's actor; of
-    a full name the knowledge base lacks, the actor of the title in apposition with it, when that
-    title's own words give a country or a body ("Belarus's envoy, Pavel Kuzmich," ... "Kuzmich")."""
-    for i, cand in enumerate(cands):
-        if doc[cand.head].pos_ not in ("PROPN", "NOUN", "X") or cand.end - cand.start > 2:
-            continue
-        bare_title = _bare_title_word(doc, cand)  # "Bishop said", after "Julie Bishop": her, not a cleric
-        if cand.reading is not None and (cand.reading.kind != "kb" or cand.reading.titled) and not bare_title:
-            continue
-        key = fold(doc[cand.head].text)
-        for earlier in reversed(cands[:i]):
-            actor = earlier.actor
-            if earlier.end - earlier.start < 2 or not key or (bare_title and not earlier.person):
-                continue
-            if (actor is None or not actor.name) and cand.reading is not None and earlier.head > earlier.start \
-                    and doc[earlier.head].pos_ == "PROPN" and fold(doc[earlier.head].text) == key:
-                # an unknown full name ending in this surname ("Nasr al-Hariri" ... "Hariri"): the same
-                # person, not someone else the knowledge base lists under the surname
-                cand.actor = None if actor is None else replace(actor, confidence=round(actor.confidence * 0.95, 3))
-                cand.basis, cand.antecedent, cand.reading = "coref", earlier.head, earlier.reading
-                break
-            if actor is not None and actor.name and key in fold(actor.name).split()[1:]:
-                cand.actor = replace(actor, confidence=round(actor.confidence * 0.95, 3))
-                cand.basis, cand.antecedent = "coref", earlier.head
-                cand.reading = earlier.reading
-                break
-            if actor is None and cand.reading is None and cand.end - cand.start == 1 \
-                    and doc[earlier.head].pos_ == "PROPN" and fold(doc[earlier.head].text) == key:
-                title = _apposed_title(doc, cands, earlier)
-                if title is not None and title.actor is not None:  # "X's ambassador, Igor Petrov," ... "Petrov"
-                    cand.actor = replace(title.actor, confidence=round(title.actor.confidence * 0.95, 3))
-                    cand.basis, cand.antecedent, cand.reading = "coref", title.head, title.reading
-                    break
-
-
-def _bare_title_word(doc: Doc, cand: Cand) -> bool:
-    """A title word written alone as a name, with no determiner, country or name of its own ("Bishop
-    said", "Judge told"): the surname of a person named before, if there is one."""
-    tok = doc[cand.head]
-    return cand.reading is not None and cand.reading.kind == "title" and cand.end - cand.start == 1 \
-        and cand.actor is not None and not (cand.actor.country or cand.actor.name or cand.actor.org) \
-        and tok.text[:1].isupper() and tok.text[1:].islower()
 
 
 def _aides(doc: Doc, cands: list[Cand]) -> None:
@@ -162,22 +122,6 @@ def _serving(doc: Doc, cands: list[Cand]) -> None:
                     and not body.person and (body.actor.org or body.actor.name):
                 cand.actor = replace(body.actor, confidence=min(body.actor.confidence, actor.confidence))
                 break
-
-
-def _apposed_title(doc: Doc, cands: list[Cand], name: Cand) -> Cand | None:
-    """The one person a title in apposition with an unknown full name reads ("Russia's ambassador,
-    Igor Petrov," / "Igor Petrov, Russia's ambassador,"): the surname's later mentions are that person."""
-    head = doc[name.head]
-    heads = {head.head.i} if head.dep_ == "appos" else set()
-    heads |= {t.i for t in head.children if t.dep_ == "appos"}
-    for c in cands:
-        if c.head in heads and c is not name and c.person and c.reading is not None and c.reading.titled \
-                and not c.reading.plural and c.actor is not None and c.actor.sector \
-                and (c.actor.country or c.actor.org or c.actor.sector not in _SERVING["borrowing_sectors"]):
-            # its own words say whose, or it is a private person: an office of no country borrows one
-            # later from the article's last official, often another state's
-            return c
-    return None
 
 
 def _pair_people(doc: Doc, cands: list[Cand]) -> list[Cand]:
@@ -228,16 +172,26 @@ def _fill_countries(doc: Doc, cands: list[Cand], focus: str | None, pair: list[s
         actor = cand.actor
         if actor is None or actor.country is not None or actor.sector is None:
             continue
-        if (head not in _GROUP_GOV and not cand.person) or _from_abroad(doc, cand):
+        if (head not in _GROUP_GOV and not cand.person) or _from_abroad(doc, cand) or _for_region(doc, cand):
             continue  # "a senior western diplomat" is not the country of the official named before
+        twin = titled_namesake(doc, cands[:i], cand)
+        if twin is not None:  # "Ambassador Petrov" again: the same person, placed (or not) as before
+            if twin.actor is not None and twin.actor.country:
+                confidence = round(min(twin.actor.confidence, actor.confidence) * 0.95, 3)
+                cand.actor = replace(twin.actor, confidence=confidence)
+            cand.basis, cand.antecedent = "coref", twin.head
+            continue
         same = _last_named(doc, cands[:i], cand) if doc[cand.head].lemma_.lower() in _ANONYMOUS else None
         if same is not None:  # "A Turkish official said ... the official said": the one named so before
             cand.actor = replace(actor, country=same, confidence=0.6)
             cand.basis, cand.antecedent = "coref", next(e.head for e in reversed(cands[:i])
                                                          if doc[e.head].lemma_.lower() == doc[cand.head].lemma_.lower())
             continue
+        hosts = _stateless_hosts(doc, cand)  # "a senior Kurdish official": of a country of the Kurds only
         source = next((e for e in reversed(cands[:i]) if e.actor and e.actor.country
                        and e.actor.sector == actor.sector and e.person == cand.person), None)
+        if source is not None and hosts and source.actor is not None and source.actor.country not in hosts:
+            continue
         if source is not None:
             cand.actor = replace(actor, country=source.actor.country, confidence=0.6)  # type: ignore[union-attr]
             cand.basis, cand.antecedent = "coref", source.head
@@ -266,6 +220,20 @@ def _last_named(doc: Doc, before: list[Cand], cand: Cand) -> str | None:
             chained = e.basis == "coref" and e.antecedent is not None and doc[e.antecedent].lemma_.lower() == lemma
             return e.actor.country if (own or chained) and e.actor.country != "IGO" else None
     return None
+
+
+def _for_region(doc: Doc, cand: Cand) -> bool:
+    """A title "for" or "of" a region of many states (``world_regions``: "a spokesperson for the
+    Middle East and North Africa"): it serves a body beyond any one state."""
+    for prep in doc[cand.head].children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                words = fold(doc[obj.left_edge.i:obj.i + 1].text)
+                if words in _REGIONS or words.removeprefix("the ") in _REGIONS:
+                    return True
+    return False
 
 
 def _from_abroad(doc: Doc, cand: Cand) -> bool:
@@ -394,19 +362,22 @@ def _same_noun(doc: Doc, before: list[Cand], cand: Cand) -> str | None:
 
 
 def _stateless(doc: Doc, cands: list[Cand]) -> None:
-    """A countryless group named by a people without a state ("Kurdish forces", "the Kurds") is
-    of the country of theirs where its sentence places things: the nearest place of such a country
-    that is the object of a locative preposition ("in Syria", "from Afrin"); none when the sentence
-    has no such place (the article's most named host, or a wider window, was wrong too often:
-    Turkey in news of Turkey's offensives on the Kurds of Syria). Run after the pronouns, which
+    """A countryless group or unnamed official named by a people without a state ("Kurdish forces",
+    "the Kurds", "a Kurdish official") is of the country of theirs where its sentence places things:
+    the nearest place of such a country that is the object of a locative preposition ("in Syria",
+    "from Afrin"); else, for a body of the people (not the people or a community: a diaspora), of
+    the one country of the knowledge base's named groups of that people the article mentions
+    (``stateless_groups``: the YPG and SDF are Syria's, the Peshmerga Iraq's; two countries there
+    leave it countryless). The article's most named host, or a wider window of places, was wrong too
+    often: Turkey in news of Turkey's offensives on the Kurds of Syria. Run after the pronouns, which
     keep what their antecedent itself said (a wrong antecedent would spread the country)."""
     places = [c for c in cands if c.actor is not None and c.actor.country and c.reading is not None
               and c.reading.kind == "place" and _locative(doc[c.head])]
     for cand in cands:
         actor = cand.actor
-        if actor is None or actor.country is not None or actor.org or actor.kb_id or cand.person:
+        if actor is None or actor.country is not None or actor.org or actor.kb_id or actor.name:
             continue
-        hosts = next((_STATELESS[t.lower_] for t in doc[cand.start:cand.end] if t.lower_ in _STATELESS), None)
+        hosts = _stateless_hosts(doc, cand)
         if not hosts:
             continue
         sent = doc[cand.head].sent
@@ -416,6 +387,24 @@ def _stateless(doc: Doc, cands: list[Cand]) -> None:
             best = min(near, key=lambda c: abs(c.head - cand.head))
             cand.actor = replace(actor, country=best.actor.country, confidence=min(actor.confidence, 0.5))  # type: ignore[union-attr]
             cand.basis, cand.antecedent = "context", best.head
+            continue
+        groups = _named_groups(doc, cands, cand) if actor.sector != "CVL" else set()  # a people: abroad too
+        if len(groups) == 1 and next(iter(groups)) in hosts:  # the article names the YPG only: Syria's Kurds
+            cand.actor = replace(actor, country=next(iter(groups)), confidence=min(actor.confidence, 0.45))
+            cand.basis = "context"
+
+
+def _named_groups(doc: Doc, cands: list[Cand], cand: Cand) -> set[str]:
+    """The countries of the knowledge base's named groups of ``cand``'s people that its article
+    mentions (``stateless_groups``: the YPG, the Peshmerga, the PKK ...)."""
+    ids: list[str] = next((_STATELESS_GROUPS[t.lower_] for t in doc[cand.start:cand.end]
+                           if t.lower_ in _STATELESS_GROUPS), [])
+    return {c.actor.country for c in cands if c.actor is not None and c.actor.kb_id in ids and c.actor.country}
+
+
+def _stateless_hosts(doc: Doc, cand: Cand) -> list[str]:
+    """The countries of the people without a state that a word of ``cand``'s phrase names (``stateless_peoples``)."""
+    return next((_STATELESS[t.lower_] for t in doc[cand.start:cand.end] if t.lower_ in _STATELESS), [])
 
 
 def _locative(tok: Token) -> bool:

@@ -91,7 +91,7 @@ class Gazetteer:
             self.deletions = _deletion_index(k for k, p in self.entries.items()
                                              if p.kind in ("country", "demonym"))
         cands = {c for v in (key, *_deletes(key)) for c in self.deletions.get(v, ())}
-        cands = {c for c in cands if _one_edit(key, c)}
+        cands = {c for c in cands if one_edit(key, c)}
         places = {self.entries[c] for c in cands}
         return places.pop() if len({p.iso3 for p in places}) == 1 and len(places) == 1 else None
 
@@ -123,7 +123,7 @@ def _deletion_index(keys: Iterator[str]) -> dict[str, set[str]]:
     return index
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """Exactly one insertion, deletion, substitution or swap of neighbours apart."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False

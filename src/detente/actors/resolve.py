@@ -16,40 +16,28 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..dates import parse_date
 from ..model import Actor
-from ..wordlists import number_words, word_map, words
+from ..wordlists import number_words, words
 from .countries import Gazetteer, load_gazetteer
 from .cues import load_cues
 from .kb import KBMatch, KnowledgeBase, load_kb
 from .kbtypes import valid_country
 from .names import Tok, fold, tokenize
-from .phrase import (CUT_WORDS, POSSESSIVE, STOP, Found, Segment, analyse_segment, complement_parts, find_entities,
-                     locative_place, surname_title)
+from .phrase import (CUT_WORDS, STOP, Found, Segment, analyse_segment, complement_parts, find_entities, locative_place,
+                     surname_title)
+from .readings import (SEAT_KINDS, Reading, bare_collective, city_before, from_abroad, merge, nation_before,
+                       read_place, site_placed)
 from .titles import Hit, Titles, load_titles
 
 if TYPE_CHECKING:
     from ..resources import Resources
 
 _READS_MAX = 100_000  # phrases remembered before the memory is emptied
-_PLACE_CONF = {"country": 0.9, "seat": 0.85, "capital": 0.7, "people": 0.75, "demonym": 0.6, "region": 0.5, "city": 0.5}
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What one segment says: the actor, and how it was found."""
-
-    actor: Actor
-    kind: str  # kb | name | title | group | place | org
-    person: bool = False  # one person (a title or a name)
-    titled: bool = False  # an in-text title gave the sector
-    named: bool = False  # has a person's name
-    plural: bool = False
-    country_from_text: bool = False
 
 
 class Resolver:
@@ -117,7 +105,7 @@ class Resolver:
                 if 0 <= n < len(readings) and readings[n] is None:
                     seg, seg_text = segs[n]
                     readings[n] = self._read_segment(seg, seg_text, date, context_country, True)
-        return _merge([r for r in readings if r is not None])
+        return merge([r for r in readings if r is not None])
 
     def _normalise_case(self, text: str) -> str:
         """Lower-case "u.s. troops" -> "U.S. troops"; all-capital "PRESIDENT PUTIN" -> "President Putin"
@@ -162,7 +150,7 @@ class Resolver:
         country, org_mod = self._text_country(seg, seg.found_at(seg.head))
         head_term = seg.term_at(seg.head)
         if head_term is not None and self.titles.is_site(head_term[2].term) \
-                and (head_term[2].plural or not _site_placed(seg)
+                and (head_term[2].plural or not site_placed(seg)
                      or any(t.lower in self.titles.site_economy for t in seg.toks[:head_term[0]])):
             return None  # "the Chinese market", "markets in Asia" are economies; "a market in Baghdad" is people
         reading = self._read_head(seg, text, country, org_mod, date, context, person_hint)
@@ -187,7 +175,7 @@ class Resolver:
         if head_term is not None and surname is None:
             return self._read_titled(seg, head_term, country, org_mod, context)
         if head_found is not None and head_found.place is not None:
-            return _read_place(seg, head_found, self.gaz)
+            return read_place(seg, head_found, self.gaz)
         return None
 
     def _read_known(self, seg: Segment, found: Found, country: str | None, org_mod: KBMatch | None,
@@ -197,12 +185,12 @@ class Resolver:
         if match is None:
             return None
         if match.kind == "org":
-            if match.country == "IGO" and country not in (None, "IGO") and _nation_before(seg, found):
+            if match.country == "IGO" and country not in (None, "IGO") and nation_before(seg, found):
                 # "Russia's Security Council": a national body that shares an IGO organ's name
                 sector = "GOV" if match.sector == "IGO" else match.sector
                 actor = Actor(country=country, sector=sector, name=found.text, confidence=0.6)
                 return Reading(actor, "group", plural=True, country_from_text=True)
-            if country is not None and match.country not in (None, "IGO", country) and _city_before(seg, found):
+            if country is not None and match.country not in (None, "IGO", country) and city_before(seg, found):
                 # "the Dhaka Metropolitan Police": a city's body of that name, not London's
                 actor = Actor(country=country, sector=match.sector, sector2=match.sector2, name=found.text,
                               confidence=0.6)
@@ -270,7 +258,7 @@ class Resolver:
         if country is None and sector is not None and context and org_mod is None:
             country = context  # (a transnational group's members stay without a country)
         hit = term[2] if term else None
-        if country is None and name is None and (sector is None or _bare_collective(seg, hit, org_mod)):
+        if country is None and name is None and (sector is None or bare_collective(seg, hit, org_mod)):
             return None  # "the office", "his authority": a body of no one stated
         person = name is not None or (hit is not None and hit.term.person and not hit.plural)
         conf = 0.85 if (country and sector) else 0.6
@@ -332,10 +320,10 @@ class Resolver:
         org_mod = None
         igo = any(m is not None and m.kind == "org" and m.country == "IGO"
                   for m in (self._best_match(f, None, None) for f in [*poss[-1:], *mods] if f.place is None))
-        abroad = _abroad(seg)
+        abroad = from_abroad(seg)
         for group in (poss[-1:], mods if seg.coordinated else mods[::-1], comp_found):
             for found in group:
-                if abroad and found.place is not None and found in mods and found.place.kind in _SEAT_KINDS:
+                if abroad and found.place is not None and found in mods and found.place.kind in SEAT_KINDS:
                     continue  # "a Beirut-based western diplomat": seated there, not of there
                 if found.place is not None and igo and found.place.kind == "country" and found not in poss:
                     continue  # "the UN Syria envoy": the country is the IGO official's portfolio
@@ -362,71 +350,8 @@ class Resolver:
         return self.titles.takes_place(term[2].term, sector)
 
 
-def _abroad(seg: Segment) -> bool:
-    """Whether a word before the head says the actor is from abroad (``abroad_modifiers``: "a
-    Beirut-based western diplomat", "foreign journalists in Kabul"), outside any name found there
-    ("the Western Cape") and not of an office of foreign affairs ("the Cairo foreign ministry", "a
-    Kremlin foreign policy aide"). Only a town or capital before the head, or a place it is said to
-    be in, is set aside ("the foreign ministers of Germany" are Germany's)."""
-    if seg.head < 0 or fold(seg.toks[seg.head].text) in _ABROAD["offices"]:
-        return False
-    return any(fold(t.text) in _ABROAD["words"] and seg.found_at(i) is None
-               and fold(seg.toks[i + 1].text) not in _ABROAD["offices"]  # "a Kremlin foreign policy aide"
-               and not (i and seg.toks[i - 1].text.lower() in _ABROAD["compass"])  # "north-western Idlib"
-               and seg.found_at(i + 1) is None  # a direction before a place: "western Idlib"
-               for i, t in enumerate(seg.toks[:seg.head]))
-
-
-def _bare_collective(seg: Segment, hit: Hit | None, org_mod: KBMatch | None) -> bool:
-    """A collective noun ("office", "committee") with no organisation and no other sector noun."""
-    if hit is None or not hit.term.collective or org_mod is not None:
-        return False
-    return not any(t[2] is not hit and t[2].term.sector for t in seg.terms)
-
-
-def _city_before(seg: Segment, found: Found) -> bool:
-    """A city, capital or region right before ``found`` ("the Dhaka Metropolitan Police")."""
-    return any(f.place is not None and f.place.kind not in ("country", "demonym", "people") and f.end == found.start
-               for f in seg.found)
-
-
-def _site_placed(seg: Segment) -> bool:
-    """A site noun placed by a city, region or seat before it ("a Baghdad market") or by a place
-    after a locative preposition ("a market in Peshawar"); a country or demonym modifier does not."""
-    if locative_place(seg) is not None:
-        return True
-    return any(f.place is not None and f.place.kind not in ("country", "demonym", "people") and f.end <= seg.head
-               for f in seg.found)
-
-
-def _nation_before(seg: Segment, found: Found) -> bool:
-    """A country or demonym right before ``found`` (as possessor or modifier)."""
-    return any(f.place is not None and f.place.kind in ("country", "demonym") and f.end <= found.start
-               and all(not t.text[:1].isalnum() or t.text in POSSESSIVE for t in seg.toks[f.end:found.start])
-               for f in seg.found)
-
-
-def _read_place(seg: Segment, found: Found, gaz: Gazetteer) -> Reading | None:
-    place = found.place
-    assert place is not None
-    if seg.head != found.end - 1:
-        return None
-    sector = place.sector
-    if place.kind in ("people", "demonym") and "CVL" in seg.modifiers:
-        sector = "CVL"
-    home = next((f.place for f in complement_parts(seg)[0] if f.place is not None), None)
-    if place.kind == "people" and home is not None:
-        # "Albanians of southern Serbia": a people of another country, its civilians
-        return Reading(Actor(country=home.iso3, sector="CVL", confidence=0.6), "group", plural=True,
-                       country_from_text=True)
-    actor = Actor(country=place.iso3, sector=sector, name=gaz.name_of(place.iso3) or found.text,
-                  confidence=_PLACE_CONF[place.kind] * (found.kb_score or 1.0))
-    return Reading(actor, "place", plural=place.kind == "people", country_from_text=True)
-
 
 _QUANTITY_WORDS = words("actors", "quantity_words")
-_ABROAD = word_map("actors", "abroad_modifiers")
-_SEAT_KINDS = frozenset(_ABROAD["seat_kinds"])  # towns and capitals: not a country's name or a seat of power
 _QUANTITY = re.compile(  # "Group of Seven" is a name: "group"/"members" count only in lower case
     r"^(?:(?:[Tt]he |[Aa]n? )?(?:" + "|".join(w + "|" + w.capitalize() for w in _QUANTITY_WORDS) +
     r"|group|members?) of (?:the |these |those )?)+")
@@ -466,30 +391,6 @@ def _segments(text: str) -> list[str]:
     out.append("".join(current))
     return [s.strip() for s in out if s.strip()]
 
-
-def _merge(readings: list[Reading]) -> Reading | None:
-    """Combine a title with the name in apposition; else the first reading."""
-    if not readings:
-        return None
-    first = readings[0]
-    for other in readings[1:]:
-        titled, named = (first, other) if not first.named else (other, first)
-        if titled.named or not named.named or not titled.titled or not titled.person:
-            continue
-        t, n = titled.actor, named.actor
-        actor = Actor(country=t.country or n.country, sector=t.sector or n.sector,
-                      sector2=t.sector2 if t.sector else n.sector2, name=n.name,
-                      kb_id=n.kb_id if t.country in (None, n.country) or n.country == "IGO" else None,
-                      confidence=min(0.97, max(t.confidence, n.confidence) + 0.05), org=t.org or n.org,
-                      former=t.former)
-        return Reading(actor, named.kind, person=True, titled=True, named=True,
-                       country_from_text=titled.country_from_text or named.country_from_text)
-    place = next((r for r in readings[1:] if r.kind == "place"), None)
-    if first.actor.country is None and first.actor.sector and place is not None:
-        # "Police (India)": a place in apposition gives a countryless group its country
-        actor = replace(first.actor, country=place.actor.country)
-        return replace(first, actor=actor, country_from_text=True)
-    return first
 
 
 class ActorResources(NamedTuple):
