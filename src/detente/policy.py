@@ -61,6 +61,8 @@ class Policy:
     victim_roots: frozenset[str]
     holder_roots: frozenset[str]
     instrument_force_roots: frozenset[str]
+    addressee_roots: frozenset[str]
+    codoer_roots: frozenset[str]
     crowd_roots: frozenset[str]
     ally_roots: frozenset[str]
     shared_object_roots: frozenset[str]
@@ -161,6 +163,8 @@ def build_policy(data: Any) -> Policy:
         victim_roots=_set(roots, "roots", "victim", _ROOT),
         holder_roots=_set(roots, "roots", "holder", _ROOT),
         instrument_force_roots=_set(roots, "roots", "instrument_force", _ROOT),
+        addressee_roots=_set(roots, "roots", "addressee", _ROOT),
+        codoer_roots=_set(roots, "roots", "codoer", _ROOT),
         crowd_roots=_set(roots, "roots", "crowd", _ROOT),
         ally_roots=_set(roots, "roots", "ally", _ROOT),
         shared_object_roots=_set(roots, "roots", "shared_object", _ROOT),

@@ -1,5 +1,5 @@
 """Custody and judgment with no doer named are the acts of the state where they happen, and a protest
-with no doer named is by the people of its place (``sides.custody_source``, ``sides.crowd_source``;
+with no doer named is by the people of its place (``unnamed_doers.custody_source``, ``unnamed_doers.crowd_source``;
 ``policy.yaml`` ``codes.custody``, ``roots.crowd``)."""
 from __future__ import annotations
 

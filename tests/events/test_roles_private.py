@@ -1,6 +1,6 @@
 """A named private person's nationality (a student, a reporter) places no state: it is not the one
 country a countryless office or police force takes from its article (``coref._nearby``) or its
-sentence (``sides.sentence_country``; ``private_person_sectors`` of ``data/words/events.yaml``).
+sentence (``localize.sentence_country``; ``private_person_sectors`` of ``data/words/events.yaml``).
 The sentences are written for these tests."""
 from __future__ import annotations
 

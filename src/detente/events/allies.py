@@ -8,7 +8,7 @@ the target of force or of a one-sided act).
                    target, and doers conjoined in such an act fight together: they are not each
                    other's counterparts (``Chadian soldiers, as well as special forces from
                    Niger, fought alongside the militia``); nor is the ally's country the one country a countryless
-                   side takes from its sentence (``sides.sentence_country``: ``Kurdish fighters,
+                   side takes from its sentence (``localize.sentence_country``: ``Kurdish fighters,
                    with American air support``);
 - ``backed``       force that backs another party's act (``the rebels, backed by Russian airstrikes,
                    drove the militia out``; ``backing_participles``) is aimed at whom that act is:

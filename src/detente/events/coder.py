@@ -29,7 +29,8 @@ from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
 from .antecedents import inherit_antecedents
-from .roles import ActorIndex, find_roles, is_thing, localize
+from .localize import localize
+from .roles import ActorIndex, find_roles, is_thing
 from .answered import answered_targets
 from .recalled import recall_targets, recalled_places
 from .said import said_targets

@@ -3,7 +3,7 @@
 - A state's act of coercion or justice told with no doer ("was arrested in Bodrum", "was convicted in
   Turkey", "the jailing of activists in Riyadh") is done by the state where its clause places it, by
   the sector its code implies (police, courts, government: ``data/state_acts.yaml``). The roles stage
-  does this for a place phrase of the trigger itself (``sides.custody_source``); this stage reads the
+  does this for a place phrase of the trigger itself (``unnamed_doers.custody_source``); this stage reads the
   event's location, which also finds a place deeper in the clause ("arrested while on holiday in the
   town of Didim"). Only a location its own sentence gives (basis clause, region, or sentence: the
   scenes the sentence names, all in one country; or the dateline; never the article's theatre alone),

@@ -26,7 +26,6 @@ speaker said (``Uganda said it had paid``), is taken to be the speaker.
 """
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -39,14 +38,16 @@ from .features import doc_table
 from .parts import shared_objects
 from .lexicon import Lexicon
 from .matcher import Match
-from .index import VENUE_ROOTS, ActorIndex, actors_near, resolve
+from .index import VENUE_ROOTS, ActorIndex, resolve
 from .holders import held_by
+from .addressees import addressed
 from .culprits import culprit_source
 from .allies import ally_ids, compatriots
-from .sides import ADVERSARY_PREPS, ANY_SECTOR_ROOTS, CAPTIVE_CODES, REACTION_ROOTS, OWN_FORCE_SECTORS, PLACE_CODES, PLACE_ROOTS, adversary_ids, any_sector, crowd_source, custody_source, fallback_sources, fallback_targets, national, sentence_country
+from .sides import ADVERSARY_PREPS, CAPTIVE_CODES, REACTION_ROOTS, OWN_FORCE_SECTORS, PLACE_CODES, PLACE_ROOTS, fallback_sources, fallback_targets
+from .unnamed_doers import crowd_source, custody_source
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 AUTHOR_PARTICIPLES = word_set("events", "author_participles")  # data/words/events.yaml
 RECIPROCAL_VERBS = word_set("events", "reciprocal_verbs")  # swap, exchange
@@ -54,12 +55,12 @@ THING_NOUNS = word_set("events", "thing_nouns")  # missiles, jets, airstrikes: n
 CONFLICT_NOUNS = word_set("events", "conflict_nouns")  # insurgency, campaign, war ...
 SHARED_OBJECT_ROOTS = cameo_policy().shared_object_roots  # custody, force, criticism (data/policy.yaml)
 MEANS_MODIFIERS = word_set("events", "means_modifiers")  # drone, missile, artillery ...: "a drone strike"
-BEYOND_STATE = word_set("events", "beyond_state_words")  # European, Western, foreign ...
-BEYOND_STATE_FORCES = word_set("events", "beyond_state_force_words")  # coalition: of armed forces only
-STATE_OFFICE_WORDS = word_set("events", "state_office_words")  # "the foreign ministry (spokesman)": a state's own
 RECIPROCAL_CODES = cameo_policy().reciprocal_codes  # meetings, agreements, signings (data/policy.yaml)
 FORCE_OWNER_SECTORS = word_set("events", "force_owner_sectors")  # GOV: a state (or a bare country) owns them
 INSTRUMENT_FORCE_ROOTS = cameo_policy().instrument_force_roots  # intents (data/policy.yaml)
+ADDRESSEE_ROOTS = cameo_policy().addressee_roots  # appeals, demands: "for X to act" is addressed to X
+FIGHT_WORDS = word_set("events", "fight_words")  # fight, battle, clash: two sides fight each other
+CODOER_ROOTS = cameo_policy().codoer_roots  # force: conjoined doers of an act on a place are doers together
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
 
 
@@ -363,12 +364,29 @@ def _own_forces(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
         for s in sources)
 
 
+def _object_named(match: Match, lexicon: Lexicon, sources: Sequence[ActorMention]) -> bool:
+    """``Syrian and Russian jets bombed the province``, ``the two armies launched an offensive on the
+    town``: a target slot of the act names a noun that is no actor (a place or a thing); conjoined
+    doers of such a one-sided act did it together, neither to the other. Not fighting, nor entering a
+    place (``fight_words``: ``fought a border battle``, ``entered the town``): the corpus pairs them."""
+    doers = {i for s in sources for i in range(s.start, s.end)}
+    if sx.lemma_in(match.trigger, FIGHT_WORDS):  # "fought a border battle": each other's counterparts
+        return False
+    return any(not sx.lemma_in(t, FIGHT_WORDS) and t.pos_ in ("NOUN", "PROPN") and t.i not in doers and t.i != match.trigger.i
+               for slot in match.rule.target if slot != "between" and not slot.startswith("prep:with")
+               for t in slot_tokens(slot, match, lexicon))
+
+
 def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
     """Source and target actors of a match, by the rule's slots."""
     rule = match.rule
     allies = ally_ids(match)  # "fought alongside the militia": on the doer's side (events/allies.py)
     sources, s_slot = _fill(rule.source, match, index, lexicon)
     targets, t_slot = _fill(rule.target, match, index, lexicon, exclude=sources, parties=True, allies=allies)
+    if rule.cameo[:2] in ADDRESSEE_ROOTS:  # "appealed for Iran to free the journalists": Iran (events/addressees.py)
+        asked = [m for m in resolve(addressed(match.trigger), index) if m not in sources and not is_thing(m, match.trigger)]
+        if asked:
+            targets, t_slot = asked, "addressee"
     mutual = _mutual_kind(match) and not allies  # doers beside an ally fight together
     # language the slots do not reach (events/sides.py); conjoined doers of a mutual act are each
     # other's counterparts, those of another act only when it names no other target ("X, Y and Z
@@ -397,6 +415,7 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
     objects = sx.direct_objects(match.trigger)  # not "accused each other", "accused the other"
     together = not mutual and rule.cameo[:2] in REACTION_ROOTS and not any(o.lemma_.lower() == "other" for o in objects) \
         and (sx.eff_pos(match.trigger) == "noun" or bool(objects))
+    together = together or (not mutual and rule.cameo[:2] in CODOER_ROOTS and _object_named(match, lexicon, sources))
     if not targets and not allies and not together and (len(sources) == 2 and (mutual or not compatriots(sources))
                                        or len(sources) > 2 and _mutual_kind(match, venue=False)):
         sources, targets, reciprocal = sources[:1], sources[1:], True
@@ -408,102 +427,3 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
     sources = [s for s in sources if s not in targets] or sources
     return Roles(tuple(sources), tuple(targets), s_slot, t_slot, reciprocal)
 
-
-LOCATIVE_PREPS = ("in", "throughout", "across", "inside", "at", "near", "outside")
-DOMESTIC_ROOTS = cameo_policy().domestic_roots  # easing, inquiries, protest, repression... (data/policy.yaml)
-# a doer without a country is the counterpart's compatriot when it protests, investigates or attacks
-# (coders' convention for unclaimed attacks); not when it coerces ("Kurdish forces captured an American")
-DOER_DOMESTIC_ROOTS = cameo_policy().doer_domestic_roots
-# officials and soldiers abroad are not of the place they are in ("foreign ministers gathered in Brussels")
-PLACELESS_SECTORS = cameo_policy().placeless_sectors
-
-
-def localize(source: ActorMention | None, target: ActorMention | None, trig: Token, cameo: str,
-             index: ActorIndex) -> tuple[ActorMention | None, ActorMention | None]:
-    """Give a country to a countryless group of an event (``demonstrators``, ``students``,
-    ``refugees``) from where the event happened (``in Hong Kong``) or, for a domestic kind of
-    event (protest, repression, assault), from its counterpart (``Egyptian police ... dispersed
-    demonstrators``); a doer takes it only for some kinds (``DOER_DOMESTIC_ROOTS``). Officials and
-    soldiers are not of the place they are in; failing all else, a group, an official or a soldier
-    takes the one country its sentence names (``sides.sentence_country``). The filled mention says
-    so: ``basis="context"``."""
-    place = None
-    for mention, other in ((source, target), (target, source)):
-        if mention is None or mention.actor.country or mention.actor.org or mention.actor.kb_id \
-                or _beyond_state(mention, trig.doc):
-            continue
-        if (mention.actor.sector in PLACELESS_SECTORS or mention.actor.sector is None) \
-                and not any_sector(mention, other, cameo):
-            country = sentence_country(mention, other, trig, cameo, index)  # the one country its sentence names
-        else:
-            if place is None:  # talks and signings happen at venues: their place says nothing of the parties
-                place = (_event_place(trig, index) if cameo[:2] not in VENUE_ROOTS else None) or ""
-            roots = (DOER_DOMESTIC_ROOTS if mention is source else DOMESTIC_ROOTS) | ANY_SECTOR_ROOTS
-            compatriot = other is not None and cameo[:2] in roots \
-                and not (mention is source and cameo[:2] in ANY_SECTOR_ROOTS and national(other, trig.doc))
-            country = (_phrase_place(mention, trig, index) or place
-                       or (other.actor.country if other is not None and compatriot else None)
-                       or sentence_country(mention, other, trig, cameo, index))
-        if not country or country == "IGO":
-            continue
-        filled = dataclasses.replace(mention, actor=dataclasses.replace(mention.actor, country=country,
-                                     confidence=min(mention.actor.confidence, 0.5)), basis="context")
-        if mention is source:
-            source = filled
-        else:
-            target = filled
-    return source, target
-
-
-def _beyond_state(mention: ActorMention, doc: Doc) -> bool:
-    """``European forces``, ``Western governments``, ``foreign aid agencies``: a group its own words
-    put beyond any one state (not ``the foreign ministry spokesman``, of a state's own office)."""
-    span = doc[mention.start:mention.end]
-    words = list(span)
-    if mention.basis == "coref" and mention.antecedent is not None and not mention.start <= mention.antecedent < mention.end:
-        ante = doc[mention.antecedent]  # "European envoys ... meet them": the pronoun is as far beyond as they
-        words += [t for t in ante.lefts if t.dep_ in ("amod", "compound")]
-    beyond = BEYOND_STATE | (BEYOND_STATE_FORCES if mention.actor.sector in OWN_FORCE_SECTORS else frozenset())
-    return any(t.lower_ in beyond and t.i != span.root.i
-               and not (t.i + 1 < len(doc) and sx.lemma_in(doc[t.i + 1], STATE_OFFICE_WORDS))
-               for t in words)
-
-
-def _phrase_place(mention: ActorMention, trig: Token, index: ActorIndex) -> str | None:
-    """A place inside the group's own phrase: ``refugees fleeing the war in Liberia`` (not one
-    inside the event's own words: ``jihadists who had come to Syria``, nor its adversary:
-    ``militias fighting against Turkey``)."""
-    head = trig.doc[mention.end - 1]
-    inside = sx.subtree_ids(head)
-    event = sx.subtree_ids(trig) if trig.i in inside and not mention.start <= trig.i < mention.end else set()
-    event |= adversary_ids(mention, trig.doc)  # "militias fighting against Turkey in Afrin": not their home
-    for tok in head.subtree:
-        if mention.start <= tok.i < mention.end or tok.i < head.i or tok.i in event:
-            continue
-        for m in index.at(tok):
-            if m.actor.country and m.actor.country != "IGO" and m.basis == "gazetteer":
-                return m.actor.country
-    return None
-
-
-def _event_place(trig: Token, index: ActorIndex) -> str | None:
-    """The country of a place named by a locative phrase of the trigger's clause (not of a
-    clause inside it): ``blocked streets in Hong Kong``, ``parties to the conflict in Iraq``."""
-    verb = sx.clause_verb(trig)
-    for tok in verb.subtree:
-        if tok.dep_ != "prep" or tok.lower_ not in LOCATIVE_PREPS or _inner_clause(tok, verb):
-            continue
-        for obj in (c for c in tok.children if c.dep_ == "pobj"):
-            for m in actors_near(obj, index, max_depth=2):
-                if m.actor.country and m.actor.country != "IGO" and m.basis == "gazetteer":
-                    return m.actor.country
-    return None
-
-
-def _inner_clause(tok: Token, verb: Token) -> bool:
-    cur = tok
-    while cur != verb and cur.head != cur:
-        if cur.dep_ in ("advcl", "ccomp", "relcl", "acl", "xcomp", "csubj"):
-            return True
-        cur = cur.head
-    return False

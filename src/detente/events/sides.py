@@ -38,21 +38,20 @@ Every step returns actors other than the event's sources (a reaction is never to
 """
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..actors.cues import load_cues
-from ..model import Actor, ActorMention
+from ..model import ActorMention
 from ..policy import cameo_policy
 from ..wordlists import word_set
 from . import syntax as sx
-from .allies import ALLY_ROOTS, ally_phrase_ids, backed_objects
-from .index import VENUE_ROOTS, ActorIndex, actors_near, private_person, resolve
+from .allies import ALLY_ROOTS, backed_objects
+from .index import ActorIndex, resolve
 from .matcher import Match
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 
 RESPONSE_VERBS = word_set("events", "response_verbs")  # reject, accept, answer ... (data/words/events.yaml)
@@ -64,14 +63,11 @@ PLACE_ROOTS = cameo_policy().place_target_roots  # force posture, coercion, assa
 PLACE_CODES = cameo_policy().place_target_codes  # a visit: the place visited
 CAPTIVE_CODES = cameo_policy().captive_codes  # arrests, abductions: a person held, not a place
 ANY_SECTOR_ROOTS = cameo_policy().domestic_any_sector_roots  # arrests, accusations: officials too
-HOME_SECTORS = frozenset({"GOV", "ELI", "OPP", "LEG", "JUD", "PTY"})  # a leader named by nationality is at home
-DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards", "from"})
 CLAUSE_SUBJECT_ROOTS = cameo_policy().clause_subject_roots  # meetings, visits, cooperation, fights
 ADVERBIAL_PREPS = word_set("events", "adverbial_event_preps")  # during, after, for, in ...
 DURING_PREPS = word_set("events", "during_event_preps")  # during, in, at: the clause's act is part of the event
 JOURNEY_PREPS = word_set("events", "journey_preps")  # "on a trip to Tokyo, X said": only before a journey noun
 JOURNEY_NOUNS = word_set("events", "journey_nouns")  # visit, trip, tour ...
-NOT_FROM_SENTENCE = cameo_policy().not_from_sentence_sectors  # clergy, IGOs, NGOs: often abroad
 VICTIM_ROOTS = cameo_policy().victim_roots  # force: a strike's victims
 ADVERSARY_PREPS = word_set("events", "adversary_preps")  # against
 HARM_VERBS = word_set("events", "harm_verbs")  # kill, wound, hit, destroy ...
@@ -190,72 +186,6 @@ def fallback_sources(match: Match, cameo: str, index: ActorIndex,
     found = [m for m in resolve(sx.subject(verb), index)
              if m not in targets and not same_actor(m, targets)]
     return (found, "clause") if found else ([], None)
-
-
-CUSTODY_SECTORS = cameo_policy().custody_sectors  # {"173": "COP", "116": "JUD"} (data/policy.yaml)
-CUSTODY_PREPS = word_set("events", "custody_preps")  # in, at, inside
-COURT_ACTS = word_set("events", "court_act_words")  # convict, sentence, try ...
-CROWD_ROOTS = cameo_policy().crowd_roots  # protest (data/policy.yaml)
-CROWD_SECTOR = "CVL"  # the people of a place
-
-
-def custody_source(match: Match, cameo: str, index: ActorIndex,
-                   targets: Sequence[ActorMention]) -> tuple[list[ActorMention], str | None]:
-    """``A British journalist was detained in Cairo``, ``a former soldier jailed in Turkey``,
-    ``the detention of a British national in Turkey``: custody and judgment whose doer is not named
-    are the acts of the state where they happen, by its police or its courts (``custody`` codes of
-    ``policy.yaml``; the corpus writers give that country where they name no agent). Only a passive
-    verb or a noun with no possessor, and only a place its own phrase names (not the place of
-    another clause, nor one inside the person held: "a Syrian held in a camp")."""
-    trig = match.trigger
-    if cameo[:3] in CUSTODY_SECTORS and sx.lemma_in(trig, COURT_ACTS):
-        cameo = "116"  # a court's act, whatever the rule's code
-    sector = CUSTODY_SECTORS.get(cameo) or CUSTODY_SECTORS.get(cameo[:3])
-    if sector is None:
-        return [], None
-    if sx.eff_pos(trig) == "noun":
-        if any(c.dep_ == "poss" for c in trig.children):
-            return [], None
-        heads = [trig] + [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "of"
-                          for o in p.children if o.dep_ == "pobj"]
-    elif sx.is_passive(trig):
-        heads = [trig]
-    else:
-        return [], None
-    found = _placed_party(heads, index, targets, sector)
-    return ([found], "custody") if found is not None else ([], None)
-
-
-def crowd_source(match: Match, cameo: str, index: ActorIndex,
-                 targets: Sequence[ActorMention]) -> tuple[list[ActorMention], str | None]:
-    """``Protests erupted in Tehran``, ``thousands protested in Baghdad``, ``the demonstrations began in
-    Mashhad``: a protest whose doers are not named is by the civilians of the place its clause names
-    (``crowd`` roots of ``policy.yaml``; the corpus writers give that country where they name no doer)."""
-    trig = match.trigger
-    if cameo[:2] not in CROWD_ROOTS or any(c.dep_ == "poss" for c in trig.children):
-        return [], None
-    heads = [trig] if sx.eff_pos(trig) == "verb" else [trig, sx.clause_verb(trig)]
-    found = _placed_party(heads, index, targets, CROWD_SECTOR)
-    return ([found], "crowd") if found is not None else ([], None)
-
-
-def _placed_party(heads: Sequence[Token], index: ActorIndex, targets: Sequence[ActorMention],
-                  sector: str) -> ActorMention | None:
-    """The people (``sector``) of the place a locative phrase of one of ``heads`` names, as a mention of
-    that place (not a place inside a target)."""
-    held = {i for t in targets for i in range(t.start, t.end)}
-    for head in heads:
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in CUSTODY_PREPS:
-                continue
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                for m in actors_near(obj, index, max_depth=2):
-                    if m.actor.country and m.actor.country != "IGO" and m.basis in ("gazetteer", "place") \
-                            and m.start not in held:
-                        people = Actor(country=m.actor.country, sector=sector, name=m.actor.name,
-                                       confidence=min(m.actor.confidence, 0.5))
-                        return dataclasses.replace(m, actor=people, basis="context")
-    return None
 
 
 def same_actor(m: ActorMention, sources: Sequence[ActorMention]) -> bool:
@@ -454,58 +384,3 @@ def _places(trig: Token, index: ActorIndex) -> list[ActorMention]:
                     out.append(m)
     return out
 
-
-def sentence_country(mention: ActorMention, other: ActorMention | None, trig: Token, cameo: str,
-                     index: ActorIndex) -> str | None:
-    """The one country the sentence names, for a countryless side of a known sector (``Police
-    fired tear gas at protesters in Kathmandu``, ``the president`` in a sentence about Kenya
-    alone): writers and coders give it that country (on the train writers' countryless sides,
-    it was the gold country about six times in seven). None when the sentence names none or
-    several, or the side is of a sector often abroad (``the Pope``, aid groups); not for talks,
-    pledges and cooperation, whose venue says nothing of the parties, nor from a counterpart named
-    by nationality (``detained two Kazakh engineers``), from the counterpart itself (``Saudi Arabia
-    backed the militants``: that the acts are domestic is ``localize``'s to say, by kind of act), or
-    from a place the act goes to (``travelled to Kyrgyzstan``)."""
-    sector = mention.actor.sector
-    if sector is None or sector in NOT_FROM_SENTENCE or cameo[:2] in VENUE_ROOTS:
-        return None
-    if other is not None and national(other, trig.doc):
-        return None
-    found: set[str] = set()
-    adversary = adversary_ids(mention, trig.doc)  # a country the side is said to fight is not its own
-    adversary |= ally_phrase_ids(trig)  # nor one said to back the act ("with American air support")
-    for tok in trig.sent:
-        if other is not None and other.start <= tok.i < other.end:
-            continue  # the counterpart's own country is no scene ("Saudi Arabia backed the militants")
-        if tok.dep_ == "pobj" and tok.head.head == trig and tok.head.lower_ in DESTINATION_PREPS:
-            continue
-        for m in index.at(tok):
-            country = m.actor.country
-            if country and country != "IGO" and m.basis != "context" and not private_person(m, trig.doc):
-                found.add(("-" if tok.i in adversary else "") + country)
-    own = {c for c in found if not c.startswith("-")}
-    return next(iter(own)) if len(own) == 1 and len({c.lstrip("-") for c in found}) == 1 else None
-
-
-def adversary_ids(mention: ActorMention, doc: Doc) -> set[int]:
-    """The words of the adversary a group's own phrase names (``Kurdish fighters battling against
-    Turkey``, ``militias fighting against Turkey in Afrin``): not its home (``adversary_preps``)."""
-    head = doc[mention.end - 1]
-    return {i for t in head.subtree if t.i > head.i and t.dep_ == "prep" and t.lower_ in ADVERSARY_PREPS
-            for i in sx.subtree_ids(t)}
-
-
-def national(mention: ActorMention, doc: Doc) -> bool:
-    """``two Kazakh engineers``, ``an American airman``: a side whose country is a nationality
-    word of its own phrase may be abroad; its captor is not thereby its compatriot (a leader or
-    official named so is at home: ``the Kyrgyz president``)."""
-    return mention.actor.sector not in HOME_SECTORS and any(
-        e.id_.endswith(":demonym") and e.id_.split(":")[1] == mention.actor.country
-        for e in doc.ents if mention.start <= e.start < mention.end)
-
-
-def any_sector(mention: ActorMention, other: ActorMention | None, cameo: str) -> bool:
-    """``Turkish authorities detained nearly 3,000 soldiers``: in an arrest, an accusation or a
-    massacre a countryless side of a placeless sector is the counterpart's compatriot."""
-    return cameo[:2] in ANY_SECTOR_ROOTS and mention.actor.sector is not None and other is not None \
-        and bool(other.actor.country) and other.actor.country != "IGO"

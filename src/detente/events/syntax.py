@@ -27,6 +27,7 @@ RELATIVE_PRONOUNS = word_set("events", "relative_pronouns")
 COPULAS = word_set("events", "copulas")
 QUANTIFIER_HEADS = word_set("events", "quantifier_heads")  # "a shipment of arms", "after hours of talks"
 PATIENT_CONTROL = word_set("events", "patient_control_words")  # "was detained after criticising": the detainee
+RAISING_VERBS = word_set("events", "raising_verbs")  # "are feared to have been detained": their subject is the patient
 NAMING_PARTICIPLES = word_set("events", "naming_participles")  # "known as", "called": no patient of an act
 SCENE_PREPS = word_set("events", "gerund_scene_preps")  # "after fighting in X": a noun, said of no one
 NONEVENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON",
@@ -199,6 +200,8 @@ def direct_objects(tok: Token) -> list[Token]:
         if not own and tok.dep_ == "conj" and tok.head != tok and not children(tok, *SUBJ_DEPS) \
                 and eff_pos(tok.head) in ("verb", "adj"):
             return surface_subject(tok.head)  # "Pompeo is seen as a hawk and has been criticised"
+        if not own and tok.dep_ == "xcomp" and lemma_in(tok.head, RAISING_VERBS):
+            own = children(tok.head, *PASSIVE_SUBJ_DEPS)  # "four sailors are feared to have been detained"
         return [relative_antecedent(o) for o in own]
     objs = children(tok, "dobj")
     return [object_head(o) for o in objs]

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..events.index import VENUE_ROOTS
-from ..events.roles import PLACELESS_SECTORS
+from ..events.localize import PLACELESS_SECTORS
 from ..model import Actor, ActorMention, Article, EventMention
 from .gazetteer import PlacesConfig, load_config, load_index
 from .stage import find_places

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..events.roles import PLACELESS_SECTORS
+from ..events.localize import PLACELESS_SECTORS
 from ..model import ActorMention, EventMention
 from .gazetteer import PlacesConfig, load_index
 from .phrase import first_conjunct
