@@ -6,8 +6,6 @@ once the segment's names, terms and head are known.
 """
 from __future__ import annotations
 
-from ..places.divisions import division_adjective, division_country
-from ..places.towns import institution_town
 from ..wordlists import word_set
 from .countries import Place
 from .kb import KnowledgeBase
@@ -47,7 +45,10 @@ def _world_place_at(seg: Segment, text: str, kb: KnowledgeBase, i: int, titles: 
     if not _free_capital(seg, i) or (i > 0 and (_free_capital(seg, i - 1) or toks[i - 1].text == "-")) \
             or (i > 1 and toks[i - 1].lower in _GLUE_PARTICLES and _capitalised(toks[i - 2].text)):
         return None  # (not the end of a longer name: "Ciudad del Este" is not Este)
+    # the places package is imported here, not at the top: it reads actors' names as it loads
+    from ..places.divisions import division_adjective, division_country
     from ..places.gazetteer import load_index  # the places stage's index, built once per process
+    from ..places.towns import institution_town
 
     index = load_index()
     for n in range(min(2 * index.max_tokens, len(toks) - i), 0, -1):
@@ -91,8 +92,9 @@ def lower_places(seg: Segment, text: str, kb: KnowledgeBase, titles: Titles) -> 
     maiduguri"), a place's name only inside an institution pattern (``_town_pattern``) and only
     when none of its words is an English word or a name WordNet knows ("the police in charge",
     "the mayor of reading" stay unplaced); read as a capitalised name is."""
+    from ..places.divisions import division_country
     from ..places.gazetteer import load_index
-    from ..places.towns import load_towns
+    from ..places.towns import institution_town, load_towns
 
     index, english = load_index(), load_towns().words
     if not english:

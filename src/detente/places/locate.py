@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..events.index import VENUE_ROOTS
-from ..events.localize import PLACELESS_SECTORS
+from ..policy import cameo_policy
 from ..model import Actor, ActorMention, Article, EventMention
 from .gazetteer import PlacesConfig, load_config, load_index
 from .stage import find_places
@@ -187,7 +187,7 @@ def _of_place(mention: ActorMention | None, place: PlaceMention | GeoPlace) -> A
     not ("foreign ministers in Brussels"), and talks and signings happen at venues (VENUE_ROOTS)."""
     actor = mention.actor if mention is not None else None
     if mention is None or actor is None or actor.country or actor.org or actor.kb_id \
-            or actor.sector in (None, *PLACELESS_SECTORS):
+            or actor.sector in (None, *cameo_policy().placeless_sectors):
         return mention
     country = place.place.country if isinstance(place, PlaceMention) else place.country
     if not country:

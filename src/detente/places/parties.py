@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..events.localize import PLACELESS_SECTORS
+from ..policy import cameo_policy
 from ..model import ActorMention, EventMention
 from .gazetteer import PlacesConfig, load_index
 from .phrase import first_conjunct
@@ -109,7 +109,7 @@ def state_party(mention: ActorMention | None, config: PlacesConfig) -> bool:
     if mention is None or mention.actor is None or not country_of(mention):
         return False
     sector = mention.actor.sector
-    return not sector or sector in config.home_sectors or sector in PLACELESS_SECTORS
+    return not sector or sector in config.home_sectors or sector in cameo_policy().placeless_sectors
 
 
 def foreigner(mention: ActorMention | None, config: PlacesConfig) -> bool:
@@ -118,7 +118,7 @@ def foreigner(mention: ActorMention | None, config: PlacesConfig) -> bool:
     those of where the event is.)"""
     if mention is None or mention.actor is None or country_of(mention):
         return False
-    return mention.actor.sector in PLACELESS_SECTORS
+    return mention.actor.sector in cameo_policy().placeless_sectors
 
 
 def addressed_body(doc: Doc, mention: ActorMention | None, config: PlacesConfig) -> bool:
