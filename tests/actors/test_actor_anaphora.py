@@ -11,6 +11,7 @@ from detente.actors.cues import build_cues, load_cues
 from detente.actors.quotes import Quote, _sentences_between, find_quotes
 from detente.errors import DataFileError
 from detente.model import Article
+from tests.actors.spans import mentions_at as _at
 
 
 @pytest.fixture()
@@ -19,12 +20,6 @@ def read(nlp, kb_resources):
         doc = nlp(text)
         return doc, find_actors(doc, Article(id="a", raw_text=text, published=dt.date(2023, 3, 1)), kb_resources)
     return run
-
-
-def _at(result, word, nth=0):
-    doc, mentions = result
-    idx = [t.i for t in doc if t.text == word][nth]
-    return [m for m in mentions if m.start <= idx < m.end]
 
 
 def _country(result, word, nth=0):

@@ -3,16 +3,11 @@ the same noun, not the last official of any title (``anonymous_titles``, ``coref
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
-from detente.actors import find_actors
-from detente.model import Article
+from tests.actors.spans import found_at
 
-
-def _at(nlp, kb_resources, text, word, nth=0):
-    doc = nlp(text)
-    mentions = find_actors(doc, Article(id="t", raw_text=text, published=dt.date(2022, 2, 1)), kb_resources)
-    idx = [t.i for t in doc if t.text == word][nth]
-    return [m for m in mentions if m.start <= idx < m.end]
+_at = partial(found_at, published=dt.date(2022, 2, 1))
 
 
 def test_the_official_is_the_one_named_before_not_the_leader_between(nlp, kb_resources):

@@ -7,17 +7,14 @@ of his nationality (``readings.merge``), and a Kurdish official borrows no other
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
-from detente.actors import find_actors, resolve_actor
+from detente.actors import resolve_actor
 from detente.actors.countries import one_edit
-from detente.model import Article
+from tests.actors.spans import found_at
 
 
-def _at(nlp, kb_resources, text, word, nth=0):
-    doc = nlp(text)
-    mentions = find_actors(doc, Article(id="t", raw_text=text, published=dt.date(2018, 4, 13)), kb_resources)
-    idx = [t.i for t in doc if t.text == word][nth]
-    return [m for m in mentions if m.start <= idx < m.end]
+_at = partial(found_at, published=dt.date(2018, 4, 13))
 
 
 def test_a_titled_surname_is_the_person_named_before(nlp, kb_resources):

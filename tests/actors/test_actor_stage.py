@@ -8,6 +8,7 @@ import pytest
 from detente.actors import find_actors
 from detente.actors.ruler import FACTORY
 from detente.model import Article
+from tests.actors.spans import mentions_at as _at
 
 TEXT = (
     "On 3 March, the Kyrgyz foreign minister, Almazbek Toktorov, travelled to Dushanbe. "
@@ -25,12 +26,6 @@ def mentions(nlp, kb_resources):
     article = Article(id="t1", raw_text=TEXT, published=dt.date(2023, 3, 10))
     doc = nlp(TEXT)
     return doc, find_actors(doc, article, kb_resources)
-
-
-def _at(result, word, nth=0):
-    doc, mentions = result
-    idx = [t.i for t in doc if t.text == word][nth]
-    return [m for m in mentions if m.start <= idx < m.end]
 
 
 def test_apposition_title_and_unknown_name(mentions):

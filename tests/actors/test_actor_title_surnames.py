@@ -4,16 +4,11 @@ determiner or a complement ("the Bishop of Leeds"), it stays a title."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
-from detente.actors import find_actors
-from detente.model import Article
+from tests.actors.spans import found_at
 
-
-def _at(nlp, kb_resources, text, word, nth=0):
-    doc = nlp(text)
-    mentions = find_actors(doc, Article(id="t", raw_text=text, published=dt.date(2017, 6, 1)), kb_resources)
-    idx = [t.i for t in doc if t.text == word][nth]
-    return [m for m in mentions if m.start <= idx < m.end]
+_at = partial(found_at, published=dt.date(2017, 6, 1))
 
 
 def test_a_surname_that_is_a_title_word_is_the_person_named_before(nlp, kb_resources):
