@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span
 
 from .doctext import TEXT, doc_text
 from .errors import DataFileError
+from .nerdecode import GreedyNER, supported
 
 SIEVE_FILE = "data/sieve.yaml"
 DROPPED = "detente.sieve.dropped"  # Doc.user_data key: first tokens of the sentences not parsed
@@ -377,9 +378,11 @@ class SelectiveNER:
     def __init__(self, cues: frozenset[int]):
         self.cues = cues
         self.ner: Any = None  # the model's EntityRecognizer, set by ``attach``
+        self.decoder: Any = None  # what runs it: ``nerdecode.GreedyNER`` where it applies, else the NER
 
     def attach(self, ner: Any) -> None:
         self.ner = ner
+        self.decoder = GreedyNER(ner) if supported(ner) else ner
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -392,7 +395,7 @@ class SelectiveNER:
                      if doc.user_data.get(SELECTIVE)]
             subs = [_ner_subdoc(doc, runs) for doc, runs in plans]
             whole = [doc for doc in batch if not doc.user_data.get(SELECTIVE)]
-            for _ in self.ner.pipe(whole + subs, batch_size=batch_size):
+            for _ in self.decoder.pipe(whole + subs, batch_size=batch_size):
                 pass
             for (doc, runs), sub in zip(plans, subs):
                 if runs:
