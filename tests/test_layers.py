@@ -28,7 +28,7 @@ LAYER_OF = (
     ("detente.stories", "stages"), ("detente.resources", "stages"), ("detente.integrity", "stages"),
     ("detente.actors", "stages"), ("detente.events", "stages"), ("detente.places", "stages"),
     ("detente.time", "stages"), ("detente.sieve", "stages"), ("detente.speedups", "stages"),
-    ("detente.doctext", "stages"), ("detente.embedmemo", "stages"),
+    ("detente.doctext", "stages"), ("detente.embedmemo", "stages"), ("detente.nerdecode", "stages"),
 )
 
 
