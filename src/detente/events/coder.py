@@ -21,7 +21,7 @@ from ..doctext import doc_text
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
-from . import acts, backing, content, means, resigns, speech, states, views
+from . import acts, backing, content, means, resigns, speech, spoken, states, views
 from .features import doc_table, rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
@@ -169,6 +169,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
     content.announced_twice(cands, lexicon)  # only what is kept is coded twice
     if all(c.dropped is not None or c.modality.modality != "asserted" for c in cands):
         cands.extend(_statement(sent, index, lexicon, analysis.learned, model is not None and coder != "rules"))
+        spoken.revive(cands, lexicon, sent.doc)  # a speech act the floor dropped on the heading verb
     if sides is not None:
         sides.choose(cands, index)
     analysis.candidates = cands
