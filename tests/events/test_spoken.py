@@ -65,3 +65,26 @@ def test_revive_keeps_a_floored_speech_act_and_nothing_else(nlp, resources):
     kept, doc = _cand(nlp, text, "warned", "012", floored)
     standing, _ = _cand(nlp, text, "camps", "190", None)
     assert revive([kept, standing], resources.lexicon, doc) is None  # another event is asserted
+
+
+def test_a_participle_of_saying_after_the_heading_verb_is_a_statement(code_default):
+    [m] = _on(code_default("The Kenyan foreign minister sidestepped questions about the visit, "
+                           "saying only that the talks had been useful."), "saying")
+    assert (m.cameo, m.source.actor.country) == ("010", "KEN")
+    # a participle inside another clause is not the sentence's: "despite the envoy saying ..."
+    assert not code_default("The Kenyan foreign minister sidestepped questions about the visit despite "
+                            "the Ugandan envoy saying that the talks had been useful.")
+
+
+def test_a_quoted_sentence_whose_own_verb_of_saying_has_no_speaker_is_the_quoted_speakers(code_default):
+    text = ("\u201cThe border will stay open,\u201d said the Kenyan foreign minister. \u201cWe will brief the public "
+            "on each step, and if no deal is announced the talks will go on.\u201d")
+    quoted = [m for m in code_default(text) if m.rule == "statement.quote"]
+    assert [(m.cameo, m.source.actor.country) for m in quoted] == [("010", "KEN")]
+
+
+def test_the_sieve_parses_a_sentence_headed_by_any_verb_of_saying():
+    from detente.pipeline import Pipeline
+
+    sieve = Pipeline().sieve
+    assert sieve is not None and sieve.keeps("tweeted") and sieve.keeps("affirmed")

@@ -218,19 +218,22 @@ def _scored_at(cand: Candidate, preds: dict[int, dict[str, Prediction]]) -> int:
 def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
                preds: dict[int, dict[str, Prediction]], learned: bool = False) -> list[Candidate]:
     """A sentence with nothing else asserted (what it predicts or supposes is not): its heading speech
-    verb, said by a political speaker, is a statement (``statements.py``)."""
-    match, said = statement_match(sent, lexicon), None
+    verb, said by a political speaker, is a statement (``statements.py``); a sentence of a quotation whose
+    own verb of saying has no speaker ("if no deal is announced" inside it) is its quoted speaker's."""
+    match = statement_match(sent, lexicon)
     alleges = match is None and (match := statement_match(sent, lexicon, "allegation_verb")) is not None
-    if match is None:
-        match, said = quoted_match(sent, lexicon) or (None, None)
-        if match is None:
-            return []
-    cand = Candidate(match=match, cameo=match.rule.cameo, pred=preds.get(match.trigger.i))
-    cand.roles = statement_roles(find_roles(said or match, index, lexicon), lexicon, sent.doc)
-    if not political_speaker(cand.roles, lexicon, sent.doc) or (said is not None and not quoted_speaker(cand.roles, lexicon)):
+    tries = ([(match, None)] if match is not None else []) + [q for q in [quoted_match(sent, lexicon)] if q]
+    for match, said in tries:
+        cand = Candidate(match=match, cameo=match.rule.cameo, pred=preds.get(match.trigger.i))
+        cand.roles = statement_roles(find_roles(said or match, index, lexicon), lexicon, sent.doc)
+        if political_speaker(cand.roles, lexicon, sent.doc) and (said is None or quoted_speaker(cand.roles, lexicon)):
+            break
+        if cand.roles.sources:
+            return []  # a speaker found, of no party: not the quotation's
+    else:
         return []
     _finish(cand, [], {}, lexicon, index, learned)
-    if alleges and cand.cameo != content.codes().accusation:
+    if alleges and said is None and cand.cameo != content.codes().accusation:
         return []  # "claims that ...": a statement only where it accuses another party (content.py)
     cand.notes.append("a statement with nothing else codable in its sentence")
     if said is not None:  # a quoted sentence: the speech act is the verb of saying's, whatever the quote says
