@@ -34,6 +34,7 @@ from .roles import ActorIndex, find_roles, is_thing
 from .answered import answered_targets
 from .recalled import recall_targets, recalled_places
 from .said import said_targets
+from .private import nonpolitical_dealing
 from .statements import (addressee_only, political_speaker, quoted_match, quoted_speaker, speaks_for_no_party, statement_match,
                          statement_roles)
 from .trust import trusted
@@ -158,6 +159,8 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
     for cand in cands:
         if cand.dropped is None:
             _finish(cand, cands, embedders, lexicon, index, learned=model is not None and coder != "rules")
+        if cand.dropped is None:
+            cand.dropped = nonpolitical_dealing(cand, lexicon, index)
         if cand.dropped is None and cand.learned_prob is not None and addressee_only(cand.cameo) \
                 and speaks_for_no_party(cand.roles, lexicon, sent.doc):
             cand.dropped = "the learned model's plain statement, by a speaker who speaks for no party"
