@@ -250,6 +250,7 @@ def make_sieve(nlp: Language, lexicon: Any, learned: Any = None, yields: Yields 
         for form, lemmas in table.items():
             exceptions.setdefault(form, []).extend(lemmas)
     keys = set(lexicon.by_lemma) | set(learned.trigger_lemmas if learned is not None else ())
+    keys |= set(lexicon.words("statement_verb"))  # a verb of saying heads a plain statement ("tweeted")
     if any(not k[:1].isalpha() for k in keys):  # a key no word form spells ("#person"): keep everything
         return None
     return Sieve(frozenset(keys), rules, exceptions, yields if yields is not None else load_yields(), context)

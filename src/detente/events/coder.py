@@ -21,7 +21,7 @@ from ..doctext import doc_text
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
-from . import acts, backing, content, means, resigns, speech, states, views
+from . import acts, backing, content, means, resigns, speech, spoken, states, views
 from .features import doc_table, rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
@@ -34,6 +34,7 @@ from .roles import ActorIndex, find_roles, is_thing
 from .answered import answered_targets
 from .recalled import recall_targets, recalled_places
 from .said import said_targets
+from .private import nonpolitical_dealing
 from .statements import (addressee_only, political_speaker, quoted_match, quoted_speaker, speaks_for_no_party, statement_match,
                          statement_roles)
 from .trust import trusted
@@ -158,6 +159,8 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
     for cand in cands:
         if cand.dropped is None:
             _finish(cand, cands, embedders, lexicon, index, learned=model is not None and coder != "rules")
+        if cand.dropped is None:
+            cand.dropped = nonpolitical_dealing(cand, lexicon, index)
         if cand.dropped is None and cand.learned_prob is not None and addressee_only(cand.cameo) \
                 and speaks_for_no_party(cand.roles, lexicon, sent.doc):
             cand.dropped = "the learned model's plain statement, by a speaker who speaks for no party"
@@ -169,6 +172,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
     content.announced_twice(cands, lexicon)  # only what is kept is coded twice
     if all(c.dropped is not None or c.modality.modality != "asserted" for c in cands):
         cands.extend(_statement(sent, index, lexicon, analysis.learned, model is not None and coder != "rules"))
+        spoken.revive(cands, lexicon, sent.doc)  # a speech act the floor dropped on the heading verb
     if sides is not None:
         sides.choose(cands, index)
     analysis.candidates = cands
@@ -217,19 +221,22 @@ def _scored_at(cand: Candidate, preds: dict[int, dict[str, Prediction]]) -> int:
 def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
                preds: dict[int, dict[str, Prediction]], learned: bool = False) -> list[Candidate]:
     """A sentence with nothing else asserted (what it predicts or supposes is not): its heading speech
-    verb, said by a political speaker, is a statement (``statements.py``)."""
-    match, said = statement_match(sent, lexicon), None
+    verb, said by a political speaker, is a statement (``statements.py``); a sentence of a quotation whose
+    own verb of saying has no speaker ("if no deal is announced" inside it) is its quoted speaker's."""
+    match = statement_match(sent, lexicon)
     alleges = match is None and (match := statement_match(sent, lexicon, "allegation_verb")) is not None
-    if match is None:
-        match, said = quoted_match(sent, lexicon) or (None, None)
-        if match is None:
-            return []
-    cand = Candidate(match=match, cameo=match.rule.cameo, pred=preds.get(match.trigger.i))
-    cand.roles = statement_roles(find_roles(said or match, index, lexicon), lexicon, sent.doc)
-    if not political_speaker(cand.roles, lexicon, sent.doc) or (said is not None and not quoted_speaker(cand.roles, lexicon)):
+    tries = ([(match, None)] if match is not None else []) + [q for q in [quoted_match(sent, lexicon)] if q]
+    for match, said in tries:
+        cand = Candidate(match=match, cameo=match.rule.cameo, pred=preds.get(match.trigger.i))
+        cand.roles = statement_roles(find_roles(said or match, index, lexicon), lexicon, sent.doc)
+        if political_speaker(cand.roles, lexicon, sent.doc) and (said is None or quoted_speaker(cand.roles, lexicon)):
+            break
+        if cand.roles.sources:
+            return []  # a speaker found, of no party: not the quotation's
+    else:
         return []
     _finish(cand, [], {}, lexicon, index, learned)
-    if alleges and cand.cameo != content.codes().accusation:
+    if alleges and said is None and cand.cameo != content.codes().accusation:
         return []  # "claims that ...": a statement only where it accuses another party (content.py)
     cand.notes.append("a statement with nothing else codable in its sentence")
     if said is not None:  # a quoted sentence: the speech act is the verb of saying's, whatever the quote says

@@ -16,6 +16,13 @@ are data (``data/lexicon/speech.yaml``), chosen on held-out writers. Shipped not
 (``apply: false``): on real news it changed as many right codes as wrong ones (docs/model.md,
 session 20), so it only notes its reading, which ``explain`` shows.
 
+Disapproval is applied (session 27), gated by evaluative language (``valence.py``, VADER's sentiment
+lexicon): a plain statement (010) whose content judges another party with a word VADER scores negative
+("said Kyrgyzstan's reckless policy ...") or says that party did an act VADER scores negative is a
+criticism (111) or an accusation (112) aimed at it; and the model's own disapproval (11 at
+``gated_threshold``) recodes where the content holds such a word and names another party. Other roots
+stay noted only.
+
 A rule beside it (``announced_act``): a generic intent (030) told with a verb of saying whose
 reported future clause is an act the lexicon codes takes that act's intent code when that is a
 threat ("said it would liberate the town": 1382).
@@ -41,6 +48,7 @@ from .index import ActorIndex
 from .learned import LearnedModel, Prediction, read_model
 from .lexicon import Lexicon
 from .matcher import matches_for
+from .valence import EvaluationPolicy, evaluation, negative_word, valence
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -87,6 +95,29 @@ class Policy:
     act_roots: frozenset[str]  # roots (intents, threats) whose reported clause must tell an act
     intent: str  # the generic intent a statement announcing an act is coded (030)
     intended_roots: frozenset[str]  # roots of an announced act's intent code that replace it (13: threats)
+    evaluation: Evaluating
+
+
+@dataclass(frozen=True)
+class Evaluating:
+    """The evaluation gate (``valence.py``): a plain statement judging another party is disapproval."""
+
+    apply: bool
+    recoded: frozenset[str]  # the codes it may recode (010)
+    model_floor: float  # the content model's probability of 11 at least this (0: the evaluation alone)
+    gated_threshold: float  # the model's 11 at least this recodes where the content holds a negative word
+    verdict_code: str  # 111
+    charge_code: str  # 112
+    words: EvaluationPolicy
+
+
+def _evaluating(data: dict) -> Evaluating:
+    words = EvaluationPolicy(float(data["valence_at_most"]), frozenset(map(str, data["predicate_deps"])),
+                             frozenset(map(str, data["not_evaluative"])), bool(data["charge_verbs"]),
+                             frozenset(map(str, data["classifying"])))
+    return Evaluating(bool(data["apply"]), frozenset(map(str, data["recoded"])), float(data["model_floor"]),
+                      float(data["gated_threshold"]),
+                      str(data["verdict_code"]), str(data["charge_code"]), words)
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +129,7 @@ def policy() -> Policy:
                       frozenset(map(str, data["roots"])), {str(k): str(v) for k, v in data["codes"].items()},
                       frozenset(map(str, data["speech_verbs"])), frozenset(map(str, data["target_roots"])),
                       frozenset(map(str, data["act_roots"])), str(data["intent"]),
-                      frozenset(map(str, data["intended_roots"])))
+                      frozenset(map(str, data["intended_roots"])), _evaluating(data["evaluation"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise DataFileError(FILE, f"missing or bad entry {exc}") from exc
 
@@ -260,7 +291,7 @@ def revise(cand: Event, index: ActorIndex, lexicon: Lexicon) -> None:
     """Recode a plain statement or an intent told with a verb of saying by what its content says,
     when the content model is sure (``decide``); noted on the candidate with its score."""
     pol = policy()
-    if cand.cameo not in pol.recoded:
+    if cand.cameo not in pol.recoded | pol.evaluation.recoded:
         return
     model = load_speech_model()
     if model is None:
@@ -273,8 +304,11 @@ def revise(cand: Event, index: ActorIndex, lexicon: Lexicon) -> None:
     pred = predict(model, content_features(verb, clauses, cand.trigger, lexicon))
     if pred is None:
         return
-    found = decide(pred, cand.cameo, pol)
     roots = root_probs(pred)
+    if _disapproves(cand, verb, clauses, roots.get("11", 0.0), pol.evaluation, index, lexicon) or \
+            _gated(cand, verb, clauses, pred, pol, index, lexicon) or cand.cameo not in pol.recoded:
+        return
+    found = decide(pred, cand.cameo, pol)
     best = max(roots.items(), key=lambda kv: kv[1])
     if found is None:
         cand.notes.append(f"speech content: {best[0]} (p={best[1]:.2f}), kept {cand.cameo}")
@@ -291,6 +325,57 @@ def revise(cand: Event, index: ActorIndex, lexicon: Lexicon) -> None:
     cand.cameo = code
     if root in pol.target_roots:
         _aim(cand, verb, clauses, index)
+
+
+def _disapproves(cand: Event, verb: Token, clauses: Sequence[Token], p11: float, ev: Evaluating,
+                 index: ActorIndex, lexicon: Lexicon) -> bool:
+    """A plain statement whose content judges or charges another party (``valence.evaluation``), when
+    the model's probability of disapproval is at least ``model_floor``: a criticism (111) or an
+    accusation (112), aimed at that party (or at the one addressed, for "you")."""
+    if not ev.apply or cand.cameo not in ev.recoded or p11 < ev.model_floor:
+        return False
+    own = {m.actor.country for m in cand.roles.sources if m.actor is not None and m.actor.country}
+    found = evaluation(clauses, verb, own, index, lexicon, ev.words)
+    if found is None:
+        return False
+    target = found.target
+    if target is None:  # "you": the party addressed ("told X"), else no one in particular
+        addressed = [m for c in verb.children if c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "to"
+                     for t in c.subtree for m in index.at(t)
+                     if m.actor is not None and m.actor.country and m.actor.country not in own]
+        if not addressed:
+            return False
+        target = addressed[0]
+    code = ev.verdict_code if found.kind == "verdict" else ev.charge_code
+    cand.notes.append(f"speech content of '{verb.text}': {found.kind} '{found.word}' on '{target.text}' "
+                      f"(valence {found.valence:+.1f}; model p(11)={p11:.2f}): {cand.cameo} -> {code}")
+    cand.cameo = code
+    if target not in cand.roles.targets and target not in cand.roles.sources:
+        cand.roles = dataclasses.replace(cand.roles, targets=(target,), target_slot=f"{found.kind} on")
+    return True
+
+
+def _gated(cand: Event, verb: Token, clauses: Sequence[Token], pred: Prediction, pol: Policy, index: ActorIndex,
+           lexicon: Lexicon) -> bool:
+    """The content model sure of disapproval (11 at ``gated_threshold``), the content holding a word
+    that judges (``valence.negative_word``) and naming another party, which becomes the target."""
+    ev = pol.evaluation
+    roots = root_probs(pred)
+    if not ev.apply or cand.cameo not in ev.recoded or roots.get("11", 0.0) < ev.gated_threshold:
+        return False
+    word = negative_word(clauses, verb, lexicon, ev.words)
+    if word is None:
+        return False
+    before = cand.roles
+    _aim(cand, verb, clauses, index)
+    if cand.roles is before and not cand.roles.targets:
+        return False
+    code = max((c for c in pred.classes if c[:2] == "11"), key=pred.prob_of)
+    code = pol.codes.get(code, code)
+    cand.notes.append(f"speech content of '{verb.text}': 11 (p={roots['11']:.2f}) and '{word.text}' "
+                      f"(valence {valence(word) or 0.0:+.1f}): {cand.cameo} -> {code}")
+    cand.cameo = code
+    return True
 
 
 def announced_act(cand: Event, lexicon: Lexicon) -> None:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 STATEMENT_CODE = "010"
 HEAD_DEPS = ("conj", "parataxis")  # a speech verb joined to the sentence's root
+PARTICIPLE_DEPS = ("advcl", "xcomp")  # "..., saying that ...": a participle of saying after a heading verb
 QUALIFIER_DEPS = ("amod", "compound", "poss", "nmod")  # "the Dutch maker", "Egypt's federation"
 PHRASE_POS = ("NOUN", "PROPN", "ADJ", "PART")  # the words of the phrase a country word qualifies
 ORIGIN_PREPS = ("from",)  # "a 23-year-old from Eritrea": where a speaker of no office comes from
@@ -335,7 +336,10 @@ def addressee_only(code: str) -> bool:
 
 
 def _heads(tok: Token) -> bool:
-    return tok.dep_ == "ROOT" or (tok.dep_ in HEAD_DEPS and tok.head.dep_ == "ROOT")
+    """The sentence's root, a verb joined to it ("..., officials said"), or the participle after a
+    heading verb ("X outlined its plan on Monday, saying ...", ``PARTICIPLE_DEPS``)."""
+    return tok.dep_ == "ROOT" or (tok.dep_ in HEAD_DEPS and tok.head.dep_ == "ROOT") or (
+        tok.tag_ == "VBG" and tok.dep_ in PARTICIPLE_DEPS and tok.head.i < tok.i and _heads(tok.head))
 
 
 def _object_use(tok: Token, lexicon: Lexicon) -> bool:
