@@ -1,4 +1,5 @@
-"""A fired rule on its way to becoming event mentions (the coder's working record)."""
+"""A fired rule on its way to becoming event mentions (the coder's working record), and a
+sentence's analysis: every candidate of it with the rules tried and the learned answers."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from .modality import Modality
 from .roles import Roles
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 @dataclass
@@ -41,3 +42,17 @@ class Candidate:
     @property
     def trigger(self) -> Token:
         return self.match.trigger
+
+
+@dataclass
+class SentenceAnalysis:
+    """Everything the coder did with one sentence (``explain`` renders it)."""
+
+    sent: Span
+    tried: list[tuple[Token, Rule, str]] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    learned: dict[int, dict[str, Prediction]] = field(default_factory=dict)  # token -> the model's answers
+
+    @property
+    def kept(self) -> list[Candidate]:
+        return [c for c in self.candidates if c.dropped is None]

@@ -17,28 +17,27 @@ from typing import TYPE_CHECKING
 from ..actors.cues import load_cues
 from ..actors.quotes import find_quotes
 from ..model import ActorMention, Article, EventMention
-from ..doctext import doc_text
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
 from . import acts, backing, content, means, resigns, speech, spoken, states, views
-from .features import doc_table, rule_features
+from .features import rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
 from .matcher import Match, matches_for, rule_tokens
 from .modality import Modality, find_modality
 from ..policy import cameo_policy
 from .antecedents import inherit_antecedents
-from .localize import localize
 from .roles import ActorIndex, find_roles, is_thing
 from .answered import answered_targets
 from .recalled import recall_targets, recalled_places
 from .said import said_targets
 from .private import nonpolitical_dealing
+from .mentions import sentence_mentions
 from .statements import (addressee_only, political_speaker, quoted_match, quoted_speaker, speaks_for_no_party, statement_match,
                          statement_roles)
 from .trust import trusted
-from .candidate import Candidate
+from .candidate import Candidate, SentenceAnalysis
 from .chooser import SideHook
 from .embedding import SPEECH_ACT_ROOTS, carry, depth, inherit_target
 
@@ -50,20 +49,6 @@ if TYPE_CHECKING:
 _POLICY = cameo_policy()  # data/policy.yaml
 NO_RECODE_ROOTS = _POLICY.no_recode_roots
 ARMED_NONSTATE = _POLICY.armed_nonstate  # sectors of non-state armed groups
-
-
-@dataclass
-class SentenceAnalysis:
-    """Everything the coder did with one sentence (``explain`` renders it)."""
-
-    sent: Span
-    tried: list[tuple[Token, Rule, str]] = field(default_factory=list)
-    candidates: list[Candidate] = field(default_factory=list)
-    learned: dict[int, dict[str, Prediction]] = field(default_factory=dict)  # token -> the model's answers
-
-    @property
-    def kept(self) -> list[Candidate]:
-        return [c for c in self.candidates if c.dropped is None]
 
 
 def code_events(doc: Doc, actors: Sequence[ActorMention], article: Article, resources: Resources,
@@ -418,87 +403,3 @@ def _confidence(cand: Candidate, lexicon: Lexicon) -> float:
     if cand.carried is not None:
         score += w.carried
     return round(min(w.ceiling, max(w.floor, score)), 3)
-
-
-def clause_contexts(trig: Token, rule: Rule, lexicon: Lexicon) -> tuple[str, ...]:
-    """PLOVER-style contexts from the words of the trigger's clause (and the rule's own)."""
-    verb = sx.clause_verb(trig)
-    table = doc_table(trig.doc)  # the clause's lemmas and forms from the Doc's arrays: no Token per word
-    clause = table.subtree(verb.i)
-    words = {table.lemma[j] for j in clause} | {table.lower[j] for j in clause}
-    found = set(rule.contexts)
-    for name, cues in lexicon.contexts.items():
-        if words & cues:
-            found.add(name)
-    return tuple(sorted(found))
-
-
-def _trigger_text(m: Match) -> tuple[str, int]:
-    tok = m.trigger
-    doc = tok.doc
-    if sx.joined_lemma(tok) is not None:
-        span = doc[tok.i - 2: tok.i + 1]
-        return span.text, span.start_char
-    return tok.text, tok.idx
-
-
-def _actorless_background(analysis: SentenceAnalysis) -> set[int]:
-    """Triggers with neither source nor target in a sentence where other events have actors:
-    nominal background (``the lifting of sanctions``, ``agreements were reached``) whose
-    participants the sentence does not name. They are dropped; a sentence whose events all lack
-    actors keeps them (its event type is still evidence)."""
-    kept = analysis.kept
-    if not any(c.roles.sources or c.roles.targets for c in kept):
-        return set()
-    return {c.trigger.i for c in kept if not c.roles.sources and not c.roles.targets and _background(c.trigger)}
-
-
-def _background(trig: Token) -> bool:
-    """A nominal, or a verb without a doer (``agreements were reached``): nobody named does it.
-    An active verb whose subject the actors stage could not resolve is not background."""
-    if sx.eff_pos(trig) == "noun":
-        return True
-    if sx.is_passive(trig):
-        return not sx.agent(trig)
-    return not sx.surface_subject(trig) and not sx.subject(trig)
-
-
-def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, lexicon: Lexicon,
-                      index: ActorIndex | None = None) -> list[EventMention]:
-    sent = analysis.sent
-    sent_text = doc_text(sent.doc)[sent.start_char:sent.end_char]  # Span.text builds a Token per word
-    best: dict[tuple, EventMention] = {}
-    background = _actorless_background(analysis)
-    for cand in analysis.kept:
-        if cand.trigger.i in background:
-            cand.notes.append("no actor, while other events of the sentence have actors: dropped")
-            continue
-        text, char = _trigger_text(cand.match)
-        start, end, evidence, clause = sent.start_char, sent.end_char, sent_text, -1
-        if cand.said is not None:  # a quoted sentence: the verb of saying and the passage from it
-            said = cand.said.sent
-            clause = char
-            text, char = cand.said.text, cand.said.idx
-            start, end = min(start, said.start_char), max(end, said.end_char)
-            evidence = doc_text(sent.doc)[start:end]
-        contexts = clause_contexts(cand.trigger, cand.rule, lexicon)
-        for source, target in cand.roles.pairs():
-            if index is not None:
-                source, target = localize(source, target, cand.trigger, cand.cameo, index)
-            mention = EventMention(
-                article_id=article.id, sentence=evidence, char_start=start, char_end=end,
-                trigger=text, trigger_char=char, cameo=cand.cameo, rule=cand.rule.id, source=source,
-                target=target, modality=cand.modality.modality, reported=cand.modality.reported,
-                confidence=cand.confidence, trigger_token=cand.trigger.i, clause_char=clause, sent_index=s_i, contexts=contexts,
-                published=article.published, intended_cameo=cand.intended,
-                background=cb.is_background(cand.pred, cb.load_policy()))
-            key = (cand.cameo, cand.modality.modality, *sorted([_actor_key(source), _actor_key(target)]))
-            if key not in best or best[key].confidence < mention.confidence:
-                best[key] = mention
-    return sorted(best.values(), key=lambda m: (m.trigger_char, -m.confidence))
-
-
-def _actor_key(m: ActorMention | None) -> str:
-    if m is None:
-        return ""
-    return f"{m.actor.country}|{m.actor.name or m.text}"

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..model import ActorMention, Article, CodedArticle, EventMention
-from .coder import across_sentences, analyse_sentence, sentence_mentions
+from .coder import across_sentences, analyse_sentence
+from .mentions import sentence_mentions
 from .roles import ActorIndex
 
 if TYPE_CHECKING:
