@@ -127,7 +127,7 @@ def negative_word(clauses: Sequence[Token], verb: Token, lexicon: Lexicon, pol: 
     modal = lexicon.modality["future_aux"] | lexicon.modality["hypothetical_aux"]
     for clause in clauses:
         for tok in _content(clause, verb):
-            if tok.pos_ not in ("ADJ", "ADV", "NOUN") or tok.ent_type_ or _negative(tok, lexicon, pol) is None:
+            if tok.pos_ not in ("ADJ", "ADV", "NOUN") or tok.ent_type_ or judging_word(tok, lexicon, pol) is None:
                 continue
             if tok.dep_ == "amod" and sx.lemma(tok) in pol.classifying or sx.children(tok, "neg"):
                 continue
@@ -143,10 +143,24 @@ def _content(clause: Token, verb: Token) -> list[Token]:
     return [t for t in clause.subtree if t.i != verb.i]
 
 
-def _negative(tok: Token, lexicon: Lexicon, pol: EvaluationPolicy) -> float | None:
+def supplied(tok: Token, lexicon: Lexicon) -> bool:
+    """A word of the content rule's hand list of verdicts (``verdict_word``, ``verdict_event_word``,
+    ``data/lexicon/content.yaml``; ``verdicts.py``): it judges whatever it is said of."""
+    words = lexicon.words("verdict_word") | lexicon.words("verdict_event_word")
+    return sx.lemma(tok) in words or tok.lower_ in words
+
+
+def judging_word(tok: Token, lexicon: Lexicon, pol: EvaluationPolicy) -> float | None:
+    """The valence of a word of VADER's that judges, else None: VADER scores it at most
+    ``valence_at_most``, it is no event word and no feeling (``not_evaluative``): the test of this
+    module's gate and of ``verdicts.py`` (with ``supplied``, there only: read by the gate, the hand list
+    changed events for the worse; docs/model.md, session 27, verdict27 helper)."""
     v = valence(tok)
     lem = sx.lemma(tok)
-    if v is None or v > pol.valence_at_most or lem in pol.not_evaluative or tok.lower_ in pol.not_evaluative:
+    low = tok.lower_
+    if lem in pol.not_evaluative or low in pol.not_evaluative:
+        return None
+    if v is None or v > pol.valence_at_most:
         return None
     if lexicon.rules_for(lem):  # an event word: what happened, not a verdict on it
         return None
@@ -159,7 +173,7 @@ def _judges(tok: Token, verb: Token, own: set[str], index: ActorIndex, lexicon: 
     predicate = tok.dep_ in pol.predicate_deps
     if not (pos in ("adj", "adv") or tok.pos_ in ("ADJ", "ADV") or (pos == "noun" and predicate)):
         return None
-    v = _negative(tok, lexicon, pol)
+    v = judging_word(tok, lexicon, pol)
     if v is None or tok.ent_type_ or sx.children(tok, "neg") or sx.children(tok, "prep") and predicate:
         return None  # "the Criminal Court": a name; "was not wrong"; "angry at", "afraid of": a feeling and its cause
     if tok.dep_ == "amod" and sx.lemma(tok) in pol.classifying:
@@ -249,7 +263,7 @@ def _charged(tok: Token, verb: Token, own: set[str], index: ActorIndex, lexicon:
     objects = sx.children(tok, "dobj")
     if not objects or any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for o in objects for c in o.children):
         return None  # "they suffer", "lost their minds": what befell them, no act on another
-    v = _negative(tok, lexicon, pol)
+    v = judging_word(tok, lexicon, pol)
     if v is None:
         return None
     party = _other(sx.children(tok, "nsubj"), own, index)

@@ -16,18 +16,24 @@ harm is an accusation (112); either is aimed at the party judged, not at the one
   accusation); an act that "amounts to" or "constitutes" a verdict word is judged as a copula's
   subject is ("said the restrictions amounted to collective punishment").
 
-Words are data (``data/lexicon/content.yaml``: ``verdict_word``, ``regard_verb``, ``blame_word``,
-``plot_verb``, ``charged_act_verb``, ``verdict_copula``, ``faulting_verb``, ``wrongdoing_verb``,
-``misdeed_noun``).
+Which word judges is one pair of tests, shared with the evaluation gate of ``speech.py``
+(``_verdict_word``): the hand list (``valence.supplied``: ``verdict_word`` and ``verdict_event_word``
+in ``data/lexicon/content.yaml``) judges whatever it is said of; VADER's other negative words that name
+no event and no feeling (``valence.judging_word``, the gate's test) judge only as the predicate's own
+word or its modifier said of a party of another country. The other words are data too (``content.yaml``:
+``regard_verb``, ``blame_word``, ``plot_verb``, ``charged_act_verb``, ``verdict_copula``, ``faulting_verb``,
+``wrongdoing_verb``, ``misdeed_noun``).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import speech
 from . import syntax as sx
 from .index import ActorIndex
 from .lexicon import Lexicon
+from .valence import judging_word, supplied
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,6 +46,8 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 SPEAKER_POSSESSIVES = frozenset({"his", "her", "its"})
 SPEAKER_SIDE = frozenset({"our", "us", "we"})  # a quote's words for the speaker's side ("its" may be the doer's)
 OWNER_DEPS = ("poss", "compound", "amod", "nmod")  # "Russia's decision", "the American strikes"
+NEAR_DEPS = frozenset({"amod", "advmod", "conj", "compound", "acomp"})
+NAME_ENTS = frozenset({"ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "PERSON"})
 
 
 @dataclass(frozen=True)
@@ -96,7 +104,7 @@ def judged_quote(verb: Token, own: set[str], index: ActorIndex, lexicon: Lexicon
 def _judged_in(clauses: list[Token], own: set[str], index: ActorIndex, lexicon: Lexicon,
                faults: bool = True) -> Finding | None:
     for clause in clauses:
-        found = _charge(clause, own, index, lexicon) or _verdict(clause, index, lexicon)
+        found = _charge(clause, own, index, lexicon) or _verdict(clause, own, index, lexicon)
         if found is not None:
             return found
     for clause in clauses:
@@ -146,8 +154,38 @@ def _held_certain(clause: Token, lexicon: Lexicon) -> list[Token]:
     return [c for a in sure for c in sx.children(a, "ccomp")] + [c for a in doubts for c in sx.children(a, "acl", "ccomp")]
 
 
-def _verdict(clause: Token, index: ActorIndex, lexicon: Lexicon) -> Finding | None:
-    words = lexicon.words("verdict_word")
+def _named(tok: Token) -> bool:
+    """A word in a name ("the International Criminal Court"): no verdict."""
+    return tok.ent_type_ in NAME_ENTS or tok.pos_ == "PROPN"
+
+
+def _near(tok: Token, pred: Token) -> bool:
+    """The predicate's own word or one that modifies it ("was a real problem", "was cruel and
+    dangerous"), not a word deep in it ("a response to the cruel drought", "keeps watch on the troubled region")."""
+    return tok.i == pred.i or tok.head.i == pred.i and tok.dep_ in NEAR_DEPS
+
+
+def _verdict_word(pred: Token, judged_tok: list[Token], own: set[str], index: ActorIndex,
+                  lexicon: Lexicon) -> Finding | None:
+    """The predicate's verdict: a word of the hand list (``valence.supplied``: condemnation words of
+    diplomacy, "baseless", "a blatant lie", "shameful", and event words said of a thing, "a violation")
+    judges whatever it is said of ("This is shameful"); any other word VADER scores negative
+    (``valence.judging_word``: "cruel", "incompetent") judges as the evaluation gate's do, only as
+    the predicate's own word or its modifier (``_near``) and said of a party of another country than
+    the speaker's ("said the Kyrgyz decision was cruel"; "said
+    the situation was dreadful", "said our policy was cruel" judge no other party)."""
+    pol = speech.policy().evaluation.words
+    party = _party(judged_tok, pred, index)
+    for tok in _predicate_words(pred):
+        if supplied(tok, lexicon):
+            return Finding("verdict", tok.text, party)
+        if _near(tok, pred) and not _named(tok) and judging_word(tok, lexicon, pol) is not None \
+                and party is not None and party.actor.country not in own:
+            return Finding("verdict", tok.text, party)
+    return None
+
+
+def _verdict(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> Finding | None:
     regard = lexicon.words("regard_verb")
     if sx.lemma_in(clause, regard):  # "we see the YPG as a terrorist organisation"
         judged_tok = sx.direct_objects(clause)
@@ -169,11 +207,7 @@ def _verdict(clause: Token, index: ActorIndex, lexicon: Lexicon) -> Finding | No
         predicates = sx.children(clause, "attr", "acomp") + ([clause] if sx.eff_pos(clause) == "adj" else [])
     else:
         return None
-    for pred in predicates:
-        hit = next((t for t in _predicate_words(pred) if sx.lemma_in(t, words) or t.lower_ in words), None)
-        if hit is not None:
-            return Finding("verdict", hit.text, _party(judged_tok, pred, index))
-    return None
+    return next(filter(None, (_verdict_word(p, judged_tok, own, index, lexicon) for p in predicates)), None)
 
 
 def _predicate_words(pred: Token) -> list[Token]:
@@ -254,7 +288,7 @@ def _faulted(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) 
     is the speaker's own side's ("we have failed"), a passive's or one with no party as its doer ("said
     the talks had failed")."""
     faulting, wrongdoing = lexicon.words("faulting_verb"), lexicon.words("wrongdoing_verb")
-    misdeeds = lexicon.words("misdeed_noun") | lexicon.words("verdict_word")
+    misdeeds = lexicon.words("misdeed_noun")
     for verb in [clause, *(c for c in sx.children(clause, "conj") if sx.eff_pos(c) == "verb")]:
         if sx.eff_pos(verb) != "verb" or sx.is_passive(verb) or sx.children(verb, "neg") or any(
                 a.lower_ in _modal_aux(lexicon) for a in sx.children(verb, "aux")):
@@ -262,7 +296,8 @@ def _faulted(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) 
         if sx.lemma_in(verb, faulting):
             kind = "verdict"
         elif sx.lemma_in(verb, wrongdoing) and (sx.lemma(verb) not in lexicon.words("misdeed_verb") or any(
-                sx.lemma_in(sx.object_head(o), misdeeds) for o in sx.direct_objects(verb))):
+                sx.lemma_in(sx.object_head(o), misdeeds) or supplied(sx.object_head(o), lexicon)
+                for o in sx.direct_objects(verb))):
             kind = "charge"
         else:
             continue
