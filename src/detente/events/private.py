@@ -46,7 +46,7 @@ def nonpolitical_dealing(cand: Candidate, lexicon: Lexicon, index: ActorIndex) -
     if sx.lemma_in(cand.trigger, lexicon.words("private_dealing_kept_lemma")):
         return None
     doc = cand.trigger.doc
-    doers = [_phrase_head(doc[m.start:m.end].root, m) for m in cand.roles.sources if m.end > m.start]
+    doers = [_doer_head(cand.trigger, doc[m.start:m.end].root, m) for m in cand.roles.sources if m.end > m.start]
     mentions: list[ActorMention | None] = list(cand.roles.sources)
     if not doers:  # no actor found: the doer the clause names ("the bakery denied")
         doers = [sx.relative_antecedent(s) if s.tag_ == "WDT" else s for s in sx.subject(cand.trigger)]
@@ -56,11 +56,52 @@ def nonpolitical_dealing(cand: Candidate, lexicon: Lexicon, index: ActorIndex) -
         doers, mentions = [_phrase_head(speaker)], [None]
     if not doers or not all(_nonpolitical(h, m, lexicon) and not _object(h) for h, m in zip(doers, mentions)):
         return None
+    if code[:2] not in lexicon.words("private_dealing_verbal_root") and not all(_with_partners(h, lexicon) for h in doers):
+        return None
     if kin_only and not all(_kin(h, lexicon) for h in doers):
         return None
+    if code[:2] in lexicon.words("private_kin_party_root") and any(_kin(h, lexicon) for h in doers):
+        return None  # "the fighters' families surrendered", "the parents reject the official account"
+    if code[:2] in lexicon.words("private_conflict_root"):
+        if any(_aggrieved(h, m, lexicon) for h, m in zip(doers, mentions)) or _guessed(cand.trigger, doers):
+            return None
     if _political_target(cand.roles.targets, doc, lexicon) or _political_speaker(cand.trigger, index, lexicon):
         return None
     return f"'{cand.trigger.text}' by '{doers[0].text}': an ordinary dealing of parties that are no political actors"
+
+
+def _doer_head(trig: Token, root: Token, m: ActorMention) -> Token:
+    """The head of the doer's phrase, but not the trigger itself ("the Kremlin's seizure of the brewer's
+    business": the Kremlin, not the seizure of a business)."""
+    head = _phrase_head(root, m)
+    return root if head.i == trig.i else head
+
+
+def _aggrieved(head: Token, m: ActorMention | None, lexicon: Lexicon) -> bool:
+    """In the confrontational roots the working trades are parties: farmers threatening to block the
+    roads again, herders accusing a conservancy of grabbing their land."""
+    if sx.lemma_in(head, lexicon.words("private_conflict_party_noun")):
+        return True
+    if any(sx.lemma_in(c, lexicon.words("private_conflict_party_noun"))
+           for c in head.children if c.dep_ in ("poss", "compound")):  # "farmers' leaders"
+        return True
+    sectors = lexicon.words("private_conflict_party_sector")
+    return m is not None and m.actor is not None and (m.actor.sector or "").lower() in sectors
+
+
+def _with_partners(head: Token, lexicon: Lexicon) -> bool:
+    """Every noun the doer is coordinated with is no party either: not "the fighters and their families
+    surrendered", where the role finder kept only the families."""
+    return all(_nonpolitical(c, None, lexicon) for c in head.conjuncts if c.pos_ in ("NOUN", "PROPN"))
+
+
+def _guessed(trig: Token, doers: Sequence[Token]) -> bool:
+    """A participle's doer that is not the one the clause tells ("the junta demanded that the company
+    hire staff, threatening to revoke its licence"): the role finder's guess."""
+    if trig.tag_ != "VBG" or trig.dep_ not in ("advcl", "acl"):
+        return False
+    told = [trig.head] if trig.dep_ == "acl" else sx.subject(trig.head)
+    return bool(told) and not any(d.i == t.i or d.i == _phrase_head(t).i for d in doers for t in told)
 
 
 def _object(head: Token) -> bool:
@@ -152,6 +193,8 @@ def _nonpolitical(head: Token, m: ActorMention | None, lexicon: Lexicon) -> bool
     words = [head, *(c for c in head.children if c.dep_ in _QUALIFIER_DEPS)]
     words += [t for c in head.children if c.dep_ == "compound" for t in c.subtree]
     if any(t.lower_ in lexicon.words("political_owner_word") for t in words):
+        return False
+    if any(t.lower_ in lexicon.words("private_dealing_violent_word") for t in words):  # "a bomb-maker"
         return False
     for p in head.children:  # "the president of Mexico's football federation", "the head chef of the hotel"
         if p.dep_ == "prep" and p.lower_ in _OWNER_PREPS:
