@@ -8,6 +8,7 @@ import dataclasses
 import numpy as np
 import pytest
 
+from tests.events.statement_stub import Statement
 from detente.events import speech
 from detente.events.learned import Prediction
 from detente.settings import Settings
@@ -99,18 +100,6 @@ def test_the_rule_coder_is_left_alone(nlp, resources):
     assert not [n for c in result.candidates for n in c.notes if n.startswith("speech content")]
 
 
-@dataclasses.dataclass
-class _Statement:
-    """The ``speech.Event`` a test recodes: a plain statement on the verb of saying."""
-
-    trigger: object
-    roles: object
-    cameo: str = "010"
-    notes: list = dataclasses.field(default_factory=list)
-    said: object = None
-    intended: str | None = None
-
-
 def _statement(nlp, text):
     from events_helpers import gazetteer_mentions
 
@@ -120,7 +109,7 @@ def _statement(nlp, text):
     doc = nlp(text)
     mentions = gazetteer_mentions(doc)
     said = next(t for t in doc if t.lemma_ in ("say", "tell"))
-    return _Statement(said, Roles(sources=(mentions[0],))), ActorIndex(mentions)
+    return Statement(said, Roles(sources=(mentions[0],))), ActorIndex(mentions)
 
 
 def _revised(nlp, resources, monkeypatch, text, probs, apply=True, cameo="010"):

@@ -2,8 +2,6 @@
 statement-content stage (``speech.revise``): sentences of our own."""
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 import pytest
 from events_helpers import gazetteer_mentions
@@ -12,6 +10,7 @@ from detente.events import speech, valence
 from detente.events.index import ActorIndex
 from detente.events.learned import Prediction
 from detente.events.roles import Roles
+from tests.events.statement_stub import Statement
 
 
 def test_vader_s_lexicon_is_read_from_its_package():
@@ -57,16 +56,6 @@ def test_no_verdict_where_nothing_judges_another_party(nlp, resources, text):
     assert _found(nlp, resources, text) is None
 
 
-@dataclasses.dataclass
-class _Statement:
-    trigger: object
-    roles: object
-    cameo: str = "010"
-    notes: list = dataclasses.field(default_factory=list)
-    said: object = None
-    intended: str | None = None
-
-
 def _revised(nlp, resources, monkeypatch, text, probs):
     classes = tuple(probs)
     p = np.array([probs[c] for c in classes])
@@ -74,7 +63,7 @@ def _revised(nlp, resources, monkeypatch, text, probs):
     doc = nlp(text)
     mentions = gazetteer_mentions(doc)
     said = next(t for t in doc if t.lemma_ in ("say", "tell"))
-    cand = _Statement(said, Roles(sources=(mentions[0],)))
+    cand = Statement(said, Roles(sources=(mentions[0],)))
     speech.revise(cand, ActorIndex(mentions), resources.lexicon)
     return cand
 
