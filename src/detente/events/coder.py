@@ -153,7 +153,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
         policy = cb.load_policy()
         for cand in cands:
             if cand.dropped is None and _below_floor(cand, policy, lexicon):
-                cand.dropped = f"confidence {cand.confidence:.2f} below the coder's {policy.min_confidence}"
+                cand.dropped = f"{spoken.FLOORED}{cand.confidence:.2f} below the coder's {policy.min_confidence}"
     content.announced_twice(cands, lexicon)  # only what is kept is coded twice
     if all(c.dropped is not None or c.modality.modality != "asserted" for c in cands):
         cands.extend(_statement(sent, index, lexicon, analysis.learned, model is not None and coder != "rules"))

@@ -23,7 +23,7 @@ from .statements import HEAD_DEPS, political_speaker, speaks_for_no_party
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-FLOORED = "confidence "  # the start of the floor's reason (coder.analyse_sentence)
+FLOORED = "confidence "  # the start of the floor's reason: coder.analyse_sentence writes it from here
 
 
 def revive(cands: Sequence[Candidate], lexicon: Lexicon, doc: Doc) -> Candidate | None:
