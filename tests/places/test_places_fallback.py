@@ -79,8 +79,10 @@ def test_a_speech_act_is_said_at_home_whatever_it_speaks_of(code):
 
 
 def test_a_participle_of_the_subject_is_where_its_verb_is(code):
-    events = code("A British soldier fighting against Islamic State has died in an explosion in Syria.")
-    assert _where(events["fighting"])[:2] == ("Syria", "SYR")
+    # (a participle of a lasting activity, "fighting", describes the soldier and is no event since
+    # session 28: events/states.py; an act's participle is)
+    events = code("A British soldier attacking Islamic State positions has been killed in a roadside explosion in Syria.")
+    assert _where(events["attacking"])[:2] == ("Syria", "SYR")
 
 
 def test_domestic_news_gives_bare_groups_the_focus_country(code):

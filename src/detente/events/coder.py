@@ -20,7 +20,7 @@ from ..model import ActorMention, Article, EventMention
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
-from . import acts, backing, content, means, resigns, speech, spoken, states, views
+from . import acts, backing, content, frames, means, resigns, speech, spoken, states, views
 from .features import rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
@@ -131,7 +131,8 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
             _choose(cand, index, lexicon)
         if cand.dropped is None:
             cand.dropped = states.private_act(cand.trigger, cand.roles.targets, lexicon) \
-                or states.interview(cand.trigger, cand.cameo, cand.roles.targets, lexicon)
+                or states.interview(cand.trigger, cand.cameo, cand.roles.targets, lexicon) \
+                or (frames.unframed(cand.trigger, lexicon, cand.roles.targets) if cand.learned_prob is not None else None)
         if cand.dropped is None and not cand.roles.sources and _writers_own(cand.trigger):
             cand.dropped = "the writer's own act: a first-person doer who is no quoted speaker"
         if cand.vetoed is not None and cand.dropped is None:

@@ -40,6 +40,8 @@ def standing_relation(trig: Token, lexicon: Lexicon) -> str | None:
         return f"'{trig.text}': a standing relation, not an act"
     if _state_participle(trig, lexicon):
         return f"'{trig.text}' with 'be': a standing relation, not an act"  # "is closely aligned with"
+    if _describing_activity(trig, lexicon):
+        return f"'{trig.text}' describes '{trig.head.text}': a lasting activity, not an act"
     if not sx.lemma_in(trig, lexicon.words("standing_relation_verb")):
         return None
     clause = trig
@@ -58,6 +60,20 @@ def standing_relation(trig: Token, lexicon: Lexicon) -> str | None:
         if any(sx.lemma_in(p, forces) for p in agent.subtree if p.pos_ == "NOUN"):
             return None  # "backed by French aircraft": armed support given as the act happens
     return f"'{trig.text}' describes '{clause.head.text}': a standing relation"
+
+
+def _describing_activity(trig: Token, lexicon: Lexicon) -> bool:
+    """A present participle of a lasting activity (``standing_activity_verb``) in a reduced clause that
+    describes a noun ("rebels fighting beneath a flag", "the militias occupying the valley"); not a
+    full relative clause ("which seized the town on Monday"), nor a singled-out noun ("the first force
+    fighting ...": what is presupposed). A past participle ("a dissident jailed in 1977", "fishermen
+    detained by the coastguard") is an act the corpus writers code (173, 116): left to the coder."""
+    if trig.dep_ != "acl" or trig.tag_ != "VBG" or sx.eff_pos(trig) != "verb":
+        return False
+    if not sx.lemma_in(trig, lexicon.words("standing_activity_verb")):
+        return False
+    noun = trig.head
+    return not any(c.lower_ in lexicon.words("singling_word") or c.tag_ == "JJS" for c in noun.children)
 
 
 def _state_participle(trig: Token, lexicon: Lexicon) -> bool:
