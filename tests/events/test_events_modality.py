@@ -206,3 +206,24 @@ def test_going_somewhere_is_no_intent(code):
     # "going to" a place: the verb of motion itself, no infinitive after it
     mentions = code("The Kazakh president was going to Mongolia for talks with its prime minister.")
     assert not any(m.intended_cameo for m in mentions)
+
+
+def test_would_in_the_clause_of_an_announcement_is_the_owners_announced_intent(code_full):
+    # session 28 (miss28): "would" under a noun of announcement is the past of "will", as under "said",
+    # and a pronoun doer there is the announcement's owner
+    mentions = code_full("The vote came a day after the announcement by Kazakhstan that it would withdraw its troops from Kyrgyzstan.")
+    [m] = find(mentions, "03")
+    assert m.modality == "asserted" and dyad(m) == ("KAZ", "KGZ")
+    [m] = find(code_full("Mongolia's statement that it would send humanitarian aid to Kazakhstan was welcomed in Astana."), "03")
+    assert m.modality == "asserted" and m.source is not None and m.source.actor.country == "MNG"
+
+
+def test_would_under_a_report_stays_a_claim(code_full):
+    mentions = code_full("A report that Kazakhstan would invade Kyrgyzstan alarmed the region.")
+    assert not [m for m in mentions if m.modality == "asserted" and m.cameo[:2] in ("03", "13", "19")]
+
+
+def test_forces_that_will_act_announce_no_prediction_about_an_event(code_full):
+    # "troops" names the doers, not an event (a noun rule has it only as a peacekeeping force)
+    [m] = find(code_full("Kazakh troops will leave Kyrgyzstan next month."), "03")
+    assert m.modality == "asserted" and dyad(m) == ("KAZ", "KGZ")

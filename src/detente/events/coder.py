@@ -360,7 +360,7 @@ def speech_act(cand: Candidate, lexicon: Lexicon) -> None:
         return  # a bare noun under a future clause ("the future of military relations") announces nothing
     subjects = sx.subject(sx.clause_verb(cand.trigger))
     if any(sx.eff_pos(s) == "noun" and any(r.pos == "noun" for r in lexicon.rules_for(sx.lemma(s)))
-           for s in subjects):  # "the visit will strengthen ties": a prediction about an event, no one's word
+           and not sx.lemma_in(s, lexicon.words("force_doer")) for s in subjects):  # "the visit will strengthen ties": a prediction about an event, no one's word
         cand.modality = Modality("hypothetical", mod.reported, "prediction about an event")
         return
     if cand.rule.derive is None and cand.carried is None and cand.cameo[:2] not in NO_RECODE_ROOTS:

@@ -59,7 +59,7 @@ DERIVE_FAMILIES = ("intent", "appeal", "demand", "reject", "threaten", "armed_gr
 MODALITY_KEYS = ("negators", "negating_predicates", "hypothetical_aux", "hypothetical_predicates",
                  "hypothetical_marks", "intended_aux", "intended_predicates", "reported_predicates",
                  "say_verbs", "factive_predicates", "reported_nouns", "unrealized_modifiers",
-                 "future_time_words", "future_aux", "possible_aux")
+                 "future_time_words", "future_aux", "possible_aux", "announcement_nouns")
 
 
 @dataclass(frozen=True)

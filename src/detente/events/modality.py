@@ -280,8 +280,11 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _backshifted(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
-    """``announced it would prohibit``: ``would`` as the past of ``will`` under a speech verb."""
+    """``announced it would prohibit``: ``would`` as the past of ``will`` under a speech verb, or in
+    the clause of a noun of announcement (``an announcement that it would send``)."""
     for head, dep in sx.ancestors_path(verb):
+        if dep in ("acl", "ccomp") and sx.eff_pos(head) == "noun" and sx.lemma_in(head, words["announcement_nouns"]):
+            return True
         if dep == "ccomp":
             return sx.lemma_in(head, words["say_verbs"]) or sx.lemma_in(head, words["intended_predicates"])
         if dep not in ("conj", "xcomp"):

@@ -235,11 +235,16 @@ def slot_tokens(slot: str, match: Match, lexicon: Lexicon) -> list[Token]:
 
 
 def _speaker(tok: Token, index: ActorIndex, lexicon: Lexicon) -> list[ActorMention]:
-    """``Uganda said it had paid``: an unresolved pronoun subject inside reported speech."""
+    """``Uganda said it had paid``: an unresolved pronoun subject inside reported speech; in the
+    clause of a noun of announcement, its owner (``Canada's announcement that it would``, ``a statement
+    by Ankara that it would``)."""
     say = lexicon.modality.get("say_verbs", frozenset())
     for head, dep in sx.ancestors_path(tok):
         if dep == "ccomp" and sx.lemma(head) in say:
             return resolve(sx.subject(head), index)
+        if dep in ("acl", "ccomp") and sx.eff_pos(head) == "noun" and \
+                sx.lemma(head) in lexicon.modality.get("announcement_nouns", frozenset()):
+            return resolve([*sx.children(head, "poss"), *sx.prep_objects(head, ("by",))], index)
         if dep in ("relcl", "acl", "advcl"):
             return []
     return []
