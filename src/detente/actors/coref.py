@@ -188,8 +188,9 @@ def _fill_countries(doc: Doc, cands: list[Cand], focus: str | None, pair: list[s
                                                          if doc[e.head].lemma_.lower() == doc[cand.head].lemma_.lower())
             continue
         hosts = _stateless_hosts(doc, cand)  # "a senior Kurdish official": of a country of the Kurds only
-        source = next((e for e in reversed(cands[:i]) if e.actor and e.actor.country
-                       and e.actor.sector == actor.sector and e.person == cand.person), None)
+        source = None if _own_seat(doc, cands, cand) else next(
+            (e for e in reversed(cands[:i]) if e.actor and e.actor.country
+             and e.actor.sector == actor.sector and e.person == cand.person), None)
         if source is not None and hosts and source.actor is not None and source.actor.country not in hosts:
             continue
         if source is not None:
@@ -202,6 +203,20 @@ def _fill_countries(doc: Doc, cands: list[Cand], focus: str | None, pair: list[s
               and _sentence_names(doc, cands, cand, focus) == (True, False)):
             cand.actor = replace(actor, country=focus, confidence=0.45)
             cand.basis = "context"
+
+
+def _own_seat(doc: Doc, cands: list[Cand], cand: Cand) -> bool:
+    """An office of the sectors seated by their place (``seat_sectors``) whose own phrase names the
+    place it sits in ("a senior official in <town>"): it is of that place's country (``_nearby`` gives
+    it), or of none when the place has none or several, not of the last official of its sector named
+    before (another state's, often the one acting on that place)."""
+    if cand.actor is None or cand.actor.sector not in _NEARBY["seat_sectors"]:
+        return False
+    head = doc[cand.head]
+    places = {t.i for p in head.children if p.dep_ == "prep" and p.lower_ in _NEARBY["seat_preps"]
+              for o in p.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)}
+    return any(doc[i].ent_type_ in ("GPE", "LOC") for i in places) \
+        or any(c.head in places and c.reading is not None and c.reading.kind == "place" for c in cands)
 
 
 def _last_named(doc: Doc, before: list[Cand], cand: Cand) -> str | None:
