@@ -72,6 +72,8 @@ class Policy:
     place_target_codes: frozenset[str]
     captive_codes: frozenset[str]
     addressee_only_codes: frozenset[str]
+    spoken_of_codes: frozenset[str]
+    spoken_of_roots: frozenset[str]
     recall_codes: frozenset[str]
     reciprocal_codes: frozenset[str]
     related_codes: tuple[frozenset[str], ...]
@@ -174,6 +176,8 @@ def build_policy(data: Any) -> Policy:
         place_target_codes=_set(codes, "codes", "place_target", _CODE),
         captive_codes=_set(codes, "codes", "captive", _CODE),
         addressee_only_codes=_set(codes, "codes", "addressee_only", _CODE),
+        spoken_of_codes=_set(codes, "codes", "spoken_of", _CODE),
+        spoken_of_roots=_set(roots, "roots", "spoken_of", _ROOT),
         recall_codes=_set(codes, "codes", "recall", _CODE),
         reciprocal_codes=_set(codes, "codes", "reciprocal", _CODE),
         related_codes=tuple(_set({"group": g}, "codes", "group", _CODE) for g in related),

@@ -72,17 +72,20 @@ def test_a_comment_on_what_may_happen_is_a_statement(code):
 
 
 def test_a_party_a_statement_speaks_of_is_no_target(code):
-    # what a statement is about is no counterpart: only the party it is told to
-    for text in ("The Kazakh president said China had been a good neighbour this year.",
-                 "The Kazakh president said the Kazakh government had worked hard this year.",
+    # what a statement says of the speaker's own side or of no party is no counterpart; another
+    # country's party named as the clause's subject is (events/spoken_of.py, session 28)
+    for text in ("The Kazakh president said the Kazakh government had worked hard this year.",
                  "The Kazakh president said the soldiers had worked hard this year."):
         [m] = _statements(code(text))
         assert m.target is None, text
+    [m] = _statements(code("The Kazakh president said China had been a good neighbour this year."))
+    assert m.target is not None and m.target.actor.country == "CHN"
 
 
 def test_a_plain_statement_of_the_learned_coder_keeps_only_its_addressee(code_default):
-    # however a plain statement (010) is coded, a party spoken of is no target, one told is
-    for m in find(code_default("The Kenyan president said China had been a good partner for years."), "010"):
+    # however a plain statement (010) is coded, a party of the speaker's own country spoken of is no
+    # target, one told is
+    for m in find(code_default("The Kenyan president said the Kenyan army had been a good partner for years."), "010"):
         assert m.target is None
     [m] = find(code_default("The Kenyan president told Chinese diplomats that the harvest had been good."), "010")
     assert dyad(m) == ("KEN", "CHN")

@@ -32,10 +32,11 @@ from .roles import ActorIndex, find_roles, is_thing
 from .answered import answered_targets
 from .recalled import recall_targets, recalled_places
 from .said import said_targets
+from .spoken_of import spoken_of
 from .private import nonpolitical_dealing
 from .mentions import sentence_mentions
-from .statements import (addressee_only, political_speaker, quoted_match, quoted_speaker, speaks_for_no_party, statement_match,
-                         statement_roles)
+from .statements import (QUOTED_RULE, addressee_only, political_speaker, quoted_match, quoted_speaker, speaks_for_no_party,
+                         statement_match, statement_roles)
 from .trust import trusted
 from .candidate import Candidate, SentenceAnalysis
 from .chooser import SideHook
@@ -346,6 +347,11 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
         answered = answered_targets(cand.trigger, index, cand.roles.sources)
         if answered:
             cand.roles = dataclasses.replace(cand.roles, targets=tuple(answered), target_slot="answered")
+    if not cand.roles.targets:  # "the envoy said Moscow had no intention": the party spoken of (events/spoken_of.py)
+        about = spoken_of(cand.trigger, cand.cameo, index, cand.roles.sources, lexicon.words("statement_nonpolitical_sector"),
+                          quoted=cand.rule.id == QUOTED_RULE)
+        if about:
+            cand.roles = dataclasses.replace(cand.roles, targets=tuple(about), target_slot="spoken_of")
 
 
 def speech_act(cand: Candidate, lexicon: Lexicon) -> None:
