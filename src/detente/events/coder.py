@@ -20,7 +20,7 @@ from ..model import ActorMention, Article, EventMention
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
-from . import acts, backing, content, frames, means, resigns, speech, spoken, states, views
+from . import acts, backing, characterise, content, frames, means, resigns, speech, spoken, states, views
 from .features import rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
@@ -330,7 +330,8 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
             cand.notes.append(f"learned modality: {found[1]}")
             cand.modality = Modality(found[0], cand.modality.reported, found[1])
     content.revise(cand, index, lexicon)
-    viewed = views.recode(cand, index) or resigns.recode(cand)  # 019, 0341: the model's belief still its root's
+    viewed = (characterise.recode(cand, index, lexicon) if characterise.enabled() else None) \
+        or views.recode(cand, index) or resigns.recode(cand)  # 019, 0341: the model's belief still its root's
     cand.scored_as = cand.scored_as or viewed
     speech.announced_act(cand, lexicon)
     if learned:

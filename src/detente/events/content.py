@@ -261,6 +261,9 @@ def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes,
         if penalty is not None:
             return c.threat, penalty[0], penalty[1]
         announced = auxes & (future if quoted else future | {"would", "'d"})
+        going = threats.going_to(clause)  # "we are not going to allow": a refusal told by "going to"
+        if going is not None and sx.children(clause, "neg"):
+            announced = announced | {"will"}
         if threats.refuses_now(clause, lexicon):  # "said it did not recognise the court"
             subjects = sx.children(clause, *sx.SUBJ_DEPS)
             if subjects and all(_is_speaker(s, said, own, index, lexicon) for s in subjects):
@@ -279,25 +282,28 @@ def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes,
                     and _takes_up_force([resolved], lexicon):
                 return c.force_threat, resolved, None
             continue
+        if not terms and threats.withheld_passive(clause, own, index, lexicon):
+            return c.reject, clause, None  # "said the town would not be returned", "would not be bound by it"
         if sx.is_passive(clause) and _force_launched(clause, own, index, lexicon):
             return c.force_threat, clause, None  # "said an offensive would be launched (if ...)"
-        if sx.lemma_in(clause, lexicon.words("stative_verb")) or sx.eff_pos(clause) != "verb" or sx.is_passive(clause):
+        act = going if going is not None and sx.children(clause, "neg") else clause
+        if sx.lemma_in(act, lexicon.words("stative_verb")) or sx.eff_pos(act) != "verb" or sx.is_passive(act):
             continue  # "would be difficult", "would not be intimidated": no act announced
         subjects = sx.children(clause, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)
         if not subjects or not all(_is_speaker(s, said, own, index, lexicon) for s in subjects):
             continue
-        acts = [clause, *sx.children(clause, "xcomp")]  # "would continue to attack"
+        acts = [act, *sx.children(act, "xcomp")]  # "would continue to attack"
         if terms:
             if not sx.children(clause, "neg") and _takes_up_force(acts, lexicon):
-                return c.force_threat, clause, None  # "said it would retaliate if its border was crossed"
+                return c.force_threat, act, None  # "said it would retaliate if its border was crossed"
             if threats.withholds(clause, acts, terms, lexicon):
-                return c.threat, clause, None  # "said it would not resume lending unless ..."
+                return c.threat, act, None  # "said it would not resume lending unless ..."
             continue
         if sx.children(clause, "neg"):
-            return c.reject, clause, None
+            return c.reject, act, None
         if _takes_up_force(acts, lexicon):
-            return c.force_threat, clause, None
-        return c.intent, clause, None
+            return c.force_threat, act, None
+        return c.intent, act, None
     return None
 
 
@@ -372,8 +378,8 @@ def _is_speaker(subj: Token, said: Token | None, own: set[str], index: ActorInde
     said Turkey would"), or forces of no other country ("the army said soldiers had acted"). With no
     verb of saying (``said`` None: a quoted sentence) a third-person pronoun is someone else."""
     low = subj.lower_
-    if low in ("i", "we"):
-        return True
+    if low in ("i", "we") or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subj.children):
+        return True  # "we", "our government"
     if said is None and subj.pos_ == "PRON":
         return False
     speakers = sx.children(said, "nsubj") if said is not None else []

@@ -54,7 +54,7 @@ SLOT_STEPS = re.compile(
 )
 CONSTRAINT_FIELDS = ("object", "particle", "prep", "prep_object", "comp", "comp_aux", "modifier", "subject",
                      "governor", "exclude_object", "exclude_modifier", "exclude_prep", "exclude_prep_object", "exclude_comp",
-                     "exclude_subject", "exclude_governor", "exclude_dep")
+                     "exclude_subject", "exclude_governor", "exclude_dep", "require_dep")
 DERIVE_FAMILIES = ("intent", "appeal", "demand", "reject", "threaten", "armed_group")
 MODALITY_KEYS = ("negators", "negating_predicates", "hypothetical_aux", "hypothetical_predicates",
                  "hypothetical_marks", "intended_aux", "intended_predicates", "reported_predicates",
@@ -89,6 +89,7 @@ class Rule:
     exclude_subject: tuple[str, ...] = ()
     exclude_governor: tuple[str, ...] = ()
     exclude_dep: tuple[str, ...] = ()  # dependency labels (``dep`` or ``dep/pos|pos``) the trigger's children must not have
+    require_dep: tuple[str, ...] = ()  # ... of which the trigger must have one ("called X a traitor": ``oprd``)
     require: tuple[str, ...] = ()  # "source" and/or "target": fire only when that actor is found
     source_sectors: tuple[str, ...] = ()  # fire only when a source of one of these sectors is found
     derive: str | None = None  # a family of derive.yaml (code from the embedded event), or "causative"

@@ -285,6 +285,8 @@ def _check_token(tok: Token, rule: Rule, f: _Facts) -> str | None:
         return "a verb here, not an adjective"
     if rule.exclude_dep and any(_dep_is(c, d) for c in tok.children for d in rule.exclude_dep):
         return f"has an excluded dependent ({'/'.join(rule.exclude_dep)})"
+    if rule.require_dep and not any(_dep_is(c, d) for c in tok.children for d in rule.require_dep):
+        return f"no dependent {'/'.join(rule.require_dep)}"
     if rule.passive == "only" and not f.passive():
         return "rule wants passive voice"
     if rule.passive == "never" and f.passive():

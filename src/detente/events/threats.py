@@ -100,3 +100,22 @@ def refuses_now(clause: Token, lexicon: Lexicon) -> bool:
         return False  # "would not recognise": an announcement, coded as such
     phrasal = {f"{sx.lemma(clause)} {p.lower_}" for p in sx.children(clause, "prt")}
     return sx.lemma_in(clause, lexicon.words("refusal_verb")) or bool(phrasal & lexicon.words("refusal_phrasal"))
+
+
+def going_to(clause: Token) -> Token | None:
+    """"are (not) going to allow": the act a progressive "going" with "to" announces, else None."""
+    if sx.lemma(clause) != "go" or clause.tag_ != "VBG" or not sx.children(clause, "aux"):
+        return None
+    acts = [v for v in sx.children(clause, "xcomp") if any(a.lower_ == "to" for a in sx.children(v, "aux"))]
+    return acts[0] if acts else None
+
+
+def withheld_passive(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> bool:
+    """"said the town would not be returned", "would not be bound by the ruling": a negated passive of
+    ``withheld_passive_verb`` with no doer of another country, what the speaker's side withholds (a
+    rejection). The caller has checked that the clause is told with "will" or "would"."""
+    if not sx.is_passive(clause) or not sx.children(clause, "neg") \
+            or not sx.lemma_in(clause, lexicon.words("withheld_passive_verb")):
+        return False
+    return not any(m.actor is not None and m.actor.country not in own
+                   for a in sx.agent(clause) for t in a.subtree for m in index.at(t))
