@@ -16,7 +16,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from . import syntax as sx
-from .content import Codes, Event, codes, countries
+from .content_data import Codes, Event, codes, countries
 from .index import ActorIndex
 from .lexicon import Lexicon
 

@@ -33,13 +33,13 @@ from typing import TYPE_CHECKING
 from ..policy import cameo_policy
 from ..errors import DataFileError
 from . import syntax as sx
-from .content import FILE, content_table
+from .content_data import FILE, content_table
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .content import Event
+    from .content_data import Event
 
 MODIFIER_DEPS = ("amod", "compound", "nmod")
 ARMED = cameo_policy().armed_nonstate | {"MIL"}

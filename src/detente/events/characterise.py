@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from . import speech
 from . import syntax as sx
-from .content import Event, content_table
+from .content_data import Event, content_table
 from .index import ActorIndex
 from .lexicon import Lexicon
 from .statements import political_speaker

@@ -20,7 +20,7 @@ from ..model import ActorMention, Article, EventMention
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
-from . import acts, backing, characterise, content, frames, means, resigns, speech, spoken, states, views
+from . import acts, backing, characterise, content, content_data, frames, means, resigns, speech, spoken, states, views
 from .features import rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
@@ -223,7 +223,7 @@ def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
     else:
         return []
     _finish(cand, [], {}, lexicon, index, learned)
-    if alleges and said is None and cand.cameo != content.codes().accusation:
+    if alleges and said is None and cand.cameo != content_data.codes().accusation:
         return []  # "claims that ...": a statement only where it accuses another party (content.py)
     cand.notes.append("a statement with nothing else codable in its sentence")
     if said is not None:  # a quoted sentence: the speech act is the verb of saying's, whatever the quote says

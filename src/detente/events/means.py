@@ -27,14 +27,14 @@ from typing import TYPE_CHECKING
 
 from ..errors import DataFileError
 from . import syntax as sx
-from .content import FILE, content_table
+from .content_data import FILE, content_table
 from .index import ActorIndex
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .content import Event
+    from .content_data import Event
 
 MEANS_PREPS = ("in", "by", "during", "under", "from", "with")
 MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")

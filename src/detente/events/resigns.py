@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from ..errors import DataFileError
 from . import syntax as sx
-from .content import FILE, content_table
+from .content_data import FILE, content_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .content import Event
+    from .content_data import Event
 
 STATEMENT_ROOT = "01"
 SUPPOSING_MARKS = frozenset({"if", "unless", "whether"})

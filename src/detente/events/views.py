@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from ..errors import DataFileError
 from . import syntax as sx
-from .content import FILE, content_table
+from .content_data import FILE, content_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .content import Event
+    from .content_data import Event
     from .index import ActorIndex
 
 CLAUSE_DEPS = ("ccomp",)  # "agreed that ...": a clause, not "agreed to meet" (xcomp)
