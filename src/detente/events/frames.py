@@ -35,21 +35,19 @@ def light_verbs() -> frozenset[str]:
     return word_set("events", "light_verbs")
 
 
-_CACHE: dict[int, tuple[Lexicon, frozenset[str]]] = {}  # by the lexicon's id (one lexicon is loaded once)
-
-
 def framed_objects(lexicon: Lexicon) -> frozenset[str]:
     """The object words that make a light verb's event sure: the lexicon's event nouns and the
-    members of the ``light_verb_frames`` classes."""
-    got = _CACHE.get(id(lexicon))
-    if got is not None and got[0] is lexicon:
-        return got[1]
+    members of the ``light_verb_frames`` classes (made once per lexicon)."""
+    found: frozenset[str] = lexicon.derived_once("frames.framed_objects", _build_framed_objects)
+    return found
+
+
+def _build_framed_objects(lexicon: Lexicon) -> frozenset[str]:
     nouns = {lemma for lemma, rules in lexicon.by_lemma.items() if any(r.pos == "noun" for r in rules)}
     for name in word_set("events", "light_verb_frames"):
         nouns |= lexicon.words(name)
     nouns |= word_set("events", "light_verb_frame_words")
-    _CACHE[id(lexicon)] = (lexicon, frozenset(nouns))
-    return _CACHE[id(lexicon)][1]
+    return frozenset(nouns)
 
 
 def unframed(trig: Token, lexicon: Lexicon, targets: Sequence[ActorMention] = ()) -> str | None:

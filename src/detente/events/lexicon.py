@@ -17,7 +17,7 @@ and the *slots* where its source and target actors are looked for (see ``roles.p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -121,6 +121,8 @@ class Lexicon:
     by_lemma: Mapping[str, tuple[Rule, ...]] = field(default_factory=dict)
     # matcher.rule_tokens' answers by (form, lemma) string hash, kept across Docs (bounded there)
     key_memo: dict[tuple[int, int], bool] = field(default_factory=dict, compare=False, repr=False)
+    # tables other stages derive from the lexicon, made once per lexicon by name (``derived_once``)
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def rules_for(self, lemma: str) -> tuple[Rule, ...]:
         return self.by_lemma.get(lemma, ())
@@ -128,6 +130,12 @@ class Lexicon:
     def words(self, name: str) -> frozenset[str]:
         """A word class by name (without the ``$``); empty when unknown."""
         return self.classes.get(name, frozenset())
+
+    def derived_once(self, name: str, build: Callable[[Lexicon], Any]) -> Any:
+        """The table ``build`` makes from this lexicon, made on the first call for ``name`` and kept."""
+        if name not in self.derived:
+            self.derived[name] = build(self)
+        return self.derived[name]
 
     def derived_code(self, family: str, code: str) -> str | None:
         """The code of ``family`` (intent, threaten, ...) parallel to ``code``: longest prefix wins."""

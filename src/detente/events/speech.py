@@ -175,23 +175,20 @@ def _word(t: Token) -> str:
     return sx.lemma(t)
 
 
-_CLASSES: dict[int, tuple[Lexicon, dict[str, tuple[str, ...]]]] = {}
-
-
 def _word_classes(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     """Each word's classes in the lexicon (``criticism``, ``misdeed_verb``, ``threat_noun`` ...),
     made once per lexicon."""
-    kept = _CLASSES.get(id(lexicon))
-    if kept is not None and kept[0] is lexicon:
-        return kept[1]
+    found: dict[str, tuple[str, ...]] = lexicon.derived_once("speech.word_classes", _build_word_classes)
+    return found
+
+
+def _build_word_classes(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for name, words in lexicon.classes.items():
         if name not in IGNORED_CLASSES:
             for w in words:
                 out.setdefault(w, []).append(name)
-    found = {w: tuple(sorted(names)) for w, names in out.items()}
-    _CLASSES[id(lexicon)] = (lexicon, found)
-    return found
+    return {w: tuple(sorted(names)) for w, names in out.items()}
 
 
 def _lexical(t: Token, lexicon: Lexicon) -> list[str]:
