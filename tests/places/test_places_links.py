@@ -59,24 +59,6 @@ def test_the_conjunct_of_a_target_shares_its_place(code):
     assert _where(events["killed"])[:2] == ("Iraq", "IRQ")
 
 
-def test_a_light_verb_carries_out_the_act_its_object_names(nlp):
-    from detente.places.gazetteer import load_config
-    from detente.places.locate import _clause_place
-    from detente.places.stage import find_places
-    from detente.ingest import make_article
-    config = load_config()
-    for text, verb, where in (("Syrian jets resumed their bombardment of eastern Aleppo.", "resumed", "Aleppo"),
-                              ("The coalition launched the invasion of Iraq in March.", "launched", "Iraq")):
-        doc = nlp(text)
-        at = {i: p for p in find_places(doc, make_article("t", text)) for i in range(p.start, p.end)}
-        found = _clause_place(next(t for t in doc if t.text == verb), at, config)
-        assert found is not None and found.place.name == where
-    # not a verb that only takes a stance on it
-    doc = nlp("Britain supported the invasion of Iraq in 2003.")
-    at = {i: p for p in find_places(doc, make_article("t", doc.text)) for i in range(p.start, p.end)}
-    assert _clause_place(next(t for t in doc if t.text == "supported"), at, config) is None
-
-
 def test_what_an_investigation_looks_into_is_not_where_it_is(code):
     assert code("The commission is investigating war crimes in Syria.")["investigating"].location is None
     # the investigators' own place still counts

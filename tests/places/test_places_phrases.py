@@ -224,7 +224,7 @@ def test_on_with_a_place_word_is_a_place(code):
 
 def _locate_one(nlp, text, trigger, cameo):
     from detente.model import EventMention
-    from detente.places.gazetteer import load_config
+    from detente.places.config import load_config
     from detente.places.locate import locate
     doc = nlp(text)
     i = [t.i for t in doc if t.text == trigger][0]
@@ -316,3 +316,19 @@ def test_a_party_entering_a_place_is_there(code):
                   ["fired"])[:2] == ("Manbij", "SYR")
     # not a party heading for it: it is not there yet
     assert code("Turkish jets bombed a convoy of fighters heading for Manbij on Tuesday.")["bombed"].location is None
+
+
+def test_the_first_place_a_prepositions_objects_name_and_a_word_of_a_list(nlp):
+    from detente.places.config import load_config
+    from detente.places.phrase import in_words, object_place
+    config = load_config()
+    text = "The envoys met in a small town near Homs and in Hama."
+    doc = nlp(text)
+    at = {i: p for p in find_places(doc, make_article("t", text)) for i in range(p.start, p.end)}
+    first_in = next(t for t in doc if t.lower_ == "in")
+    found = object_place(first_in, at, config)  # through the place word "town" and its "near"
+    assert found is not None and found.place.name == "Homs"
+    assert object_place(next(t for t in doc if t.lower_ == "the"), at, config) is None  # no objects
+    town = next(t for t in doc if t.lower_ == "town")
+    assert in_words(town, config.place_nouns) and not in_words(town, config.venue_nouns)
+    assert in_words(next(t for t in doc if t.lower_ == "met"), frozenset({"meet"}))  # by its lemma

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from functools import partial
 
-import pytest
 from places_helpers import SHORT, where
 
 
@@ -40,17 +39,6 @@ def test_the_body_as_an_owner_or_an_intended_proposal_is_no_seat(code):
 def test_a_national_security_council_is_another_body(code):
     for event in code("Trump agreed at a US National Security Council meeting to keep troops in Syria.").values():
         assert event.location is None or event.location.basis != "seat"
-
-
-@pytest.mark.parametrize("bad", [{"seats": []}, {"seats": {"security council": "New York City"},
-                                                 "seat_veto_body": "general assembly"}])
-def test_the_seats_data_is_checked(bad, monkeypatch):
-    from detente.errors import DataFileError
-    from detente.places import gazetteer
-    data = gazetteer._read_yaml()
-    data.update(bad)
-    with pytest.raises(DataFileError):
-        gazetteer._seats(data)
 
 
 def test_every_seat_is_a_city_of_the_gazetteer():

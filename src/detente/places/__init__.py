@@ -8,7 +8,8 @@ Public API:
 - ``locate_events(doc, mentions, actors, article, resources) -> list[EventMention]`` — the pipeline
   step: each mention's ``location`` from its clause, else the dateline, else none (``locate``).
 - ``resolve_place(name)``, ``distance_km``, ``is_near`` — places by name and distances (``near``).
-- ``load_index()`` — the gazetteer, built once per process (``gazetteer``).
+- ``load_index()`` — the gazetteer, built once per process (``gazetteer``; its hand data, ``places.yaml``,
+  read and validated in ``config``).
 """
 from __future__ import annotations
 

@@ -39,7 +39,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from ..model import Actor, ActorMention, EventMention
-from .gazetteer import PlacesConfig, load_index
+from .config import PlacesConfig
+from .gazetteer import load_index
 from .phrase import first_conjunct
 from .types import PlaceMention, location_of
 

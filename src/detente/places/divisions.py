@@ -26,7 +26,8 @@ import yaml
 
 from ..actors.names import fold
 from ..errors import DataFileError
-from .gazetteer import _subdivision_name, geonames_file, iso3_by_iso2, load_config
+from .config import load_config
+from .gazetteer import _subdivision_name, geonames_file, iso3_by_iso2
 from .towns import load_towns
 
 DIVISIONS_FILE = "data/divisions.yaml"

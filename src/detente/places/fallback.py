@@ -39,10 +39,11 @@ from spacy.tokens import Doc, Token
 
 from ..events.features import doc_table
 from ..model import ActorMention, EventMention
-from .gazetteer import PlacesConfig, load_index
+from .config import PlacesConfig
+from .gazetteer import load_index
 from .parties import (addressed_body, country_of, domestic, foreigner, is_country, known_pronoun, mixed_doer,
                       named_person, party_tokens, provenance, speaks_at_home, state_party)
-from .phrase import first_conjunct
+from .phrase import first_conjunct, in_words
 from .posting import posting
 from .types import GeoPlace, PlaceMention
 
@@ -314,7 +315,7 @@ def _locative(tok: Token, config: PlacesConfig, scene_of: Token | None = None) -
 
 def is_topic(noun: Token, config: PlacesConfig) -> bool:
     """A noun of what is spoken of (``topic_nouns``: "developments", "the situation")."""
-    return noun.lemma_.lower() in config.topic_nouns or noun.lower_ in config.topic_nouns
+    return in_words(noun, config.topic_nouns)
 
 
 def topic_phrase(prep: Token, config: PlacesConfig) -> bool:
@@ -329,7 +330,7 @@ def topic_phrase(prep: Token, config: PlacesConfig) -> bool:
 def _topic_of(noun: Token, config: PlacesConfig) -> bool:
     """A topic noun ("developments", "the situation") that is an object or the object of a
     non-locative preposition: what is spoken of, not a scene ("killed in the war in Syria" is one)."""
-    if not (noun.lemma_.lower() in config.topic_nouns or noun.lower_ in config.topic_nouns):
+    if not is_topic(noun, config):
         return False
     if noun.dep_ == "pobj":
         return noun.head.lower_ not in config.locative | config.circumstantial
@@ -351,7 +352,7 @@ def _at_venue(doc: Doc, m: EventMention, config: PlacesConfig) -> bool:
 
 
 def _place_word(tok: Token, config: PlacesConfig) -> bool:
-    return tok.lemma_.lower() in config.place_nouns or tok.lower_ in config.place_nouns
+    return in_words(tok, config.place_nouns)
 
 
 def _spoken_of(trigger: Token | None, tok: Token, said_at: frozenset[str] = frozenset()) -> bool:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import EventMention
 from .fallback import scenes
-from .gazetteer import PlacesConfig
+from .config import PlacesConfig
 from .types import GeoPlace, PlaceMention, location_of
 
 NARROWED = frozenset({"actors", "sentence", "article"})

@@ -22,8 +22,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from .gazetteer import PlacesConfig
-from .phrase import OBJECT_DEPS, destination_in_phrase, locative_place, objects, place_in
+from .config import PlacesConfig
+from .phrase import OBJECT_DEPS, destination_in_phrase, in_words, locative_place, object_place, objects, place_in
 from .types import PlaceMention
 
 _PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl"})
@@ -66,7 +66,7 @@ def purpose_place(trigger: Token, at: dict[int, PlaceMention], config: PlacesCon
                 if lemma in config.object_lemmas and child.dep_ in OBJECT_DEPS:
                     found = place_in(child, at, config, 0)  # "to retake Mosul", "to capture the town of Baghuz"
                 elif lemma in config.origin_lemmas and child.dep_ == "prep" and child.lower_ in config.origin:
-                    found = next((p for p in (place_in(o, at, config, 0) for o in objects(child)) if p), None)
+                    found = object_place(child, at, config)
                 else:
                     continue
                 if found is not None:
@@ -189,7 +189,7 @@ def venue_time_place(trigger: Token, at: dict[int, PlaceMention], config: Places
          for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
     for prep in preps:
         for noun in objects(prep):
-            if noun.lemma_.lower() in config.venue_nouns or noun.lower_ in config.venue_nouns:
+            if in_words(noun, config.venue_nouns):
                 found = place_in(noun, at, config, 0)
                 if found is not None:
                     return found

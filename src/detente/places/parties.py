@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Token
 
 from ..policy import cameo_policy
 from ..model import ActorMention, EventMention
-from .gazetteer import PlacesConfig, load_index
+from .config import PlacesConfig
+from .gazetteer import load_index
 from .phrase import first_conjunct
 
 NON_COUNTRIES = frozenset({"IGO"})

@@ -1,6 +1,6 @@
 """The place a phrase names: a prepositional object, through its modifiers and place words.
 
-Shared by the clause rules of ``locate``: "in the Kabul market", "the capital, Kabul", "at a
+Shared by the clause rules (``clause.py``, ``links.py``) and the fallbacks: "in the Kabul market", "the capital, Kabul", "at a
 market in Kabul", "near the border with Afghanistan", "in Syria's eastern deserts", "in Syrian
 towns" (a country's adjective on a noun of its land), "in the campaign to liberate Raqqa".
 """
@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from ..model import ActorMention
-from .gazetteer import PlacesConfig, load_index
+from .config import PlacesConfig
+from .gazetteer import load_index
 from .types import PlaceMention
 
 
@@ -36,6 +37,11 @@ def objects(prep: Token) -> list[Token]:
     if not objs and prep.lower_ == "out":
         objs = [o for c in prep.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
     return objs
+
+
+def in_words(tok: Token, words: frozenset[str]) -> bool:
+    """``tok``'s lemma or its own lower-case form is one of ``words`` (a word list of ``places.yaml``)."""
+    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 def inhabitants_of(prep: Token, config: PlacesConfig) -> bool:
@@ -87,9 +93,9 @@ def place_in(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig, hops
             return at[child.i]  # "the Kabul market", "the capital, Kabul" (not "an Iranian base")
         if child.dep_ == "appos" and child.i in at:
             return at[child.i]
-    place_noun = tok.lemma_.lower() in config.place_nouns or tok.lower_ in config.place_nouns
+    place_noun = in_words(tok, config.place_nouns)
     # a meeting leads on through its "of" to where it met ("at a meeting of EU foreign ministers in Brussels")
-    venue = tok.lemma_.lower() in config.venue_nouns or tok.lower_ in config.venue_nouns
+    venue = in_words(tok, config.venue_nouns)
     if tok.i not in at:
         region = region_place(tok, at, config)
         if region is not None:
@@ -133,11 +139,15 @@ def locative_place(heads: Iterable[Token], at: dict[int, PlaceMention], config: 
     for head in heads:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in config.locative:
-                for obj in objects(prep):
-                    found = place_in(obj, at, config, 0)
-                    if found is not None:
-                        return found
+                found = object_place(prep, at, config)
+                if found is not None:
+                    return found
     return None
+
+
+def object_place(prep: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:
+    """The first place that one of ``prep``'s objects is or names (``place_in``), in their order."""
+    return next((p for p in (place_in(o, at, config, 0) for o in objects(prep)) if p is not None), None)
 
 
 def region_place(tok: Token, at: dict[int, PlaceMention], config: PlacesConfig) -> PlaceMention | None:

@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 
 from ..actors.names import fold
 from ..model import EventMention
-from .gazetteer import PlacesConfig, load_index
+from .config import PlacesConfig
+from .gazetteer import load_index
 from .types import GeoPlace
 
 

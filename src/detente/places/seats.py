@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..events.features import doc_table
 from ..model import EventMention
 from .fallback import announced, intended
-from .gazetteer import PlacesConfig
+from .config import PlacesConfig
 from .posting import posting, seat_city as _lookup
 from .types import GeoPlace
 

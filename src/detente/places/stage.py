@@ -28,7 +28,9 @@ from ..actors.names import acronym_key, fold, is_acronym
 from ..model import ActorMention, Article
 from ..doctext import doc_text
 from ..wordlists import word_map
-from .gazetteer import PlaceIndex, PlacesConfig, load_index
+from .config import PlacesConfig
+from .gazetteer import PlaceIndex, load_index
+from .phrase import in_words
 from .types import GeoPlace, PlaceMention
 
 if TYPE_CHECKING:
@@ -177,7 +179,7 @@ def _described_as_place(span: Span, place_nouns: frozenset[str]) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         heads.append(root.head.head)
     heads += [c for c in root.children if c.dep_ == "appos"]
-    return any(h.lemma_.lower() in place_nouns or h.lower_ in place_nouns for h in heads)
+    return any(in_words(h, place_nouns) for h in heads)
 
 
 def _glued(other: Token | None, tok: Token) -> bool:

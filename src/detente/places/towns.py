@@ -35,7 +35,8 @@ from pathlib import Path
 
 from ..actors.names import fold
 from ..errors import DataFileError
-from .gazetteer import cities_file, geonames_file, iso3_by_iso2, load_config
+from .config import load_config
+from .gazetteer import cities_file, geonames_file, iso3_by_iso2
 
 _RECORD = re.compile(r'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]*, "longitude": [^,]*, '
                      r'"countrycode": "([A-Z]{2})", "population": (\d+)')
