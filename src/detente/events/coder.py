@@ -29,6 +29,7 @@ from .modality import Modality, find_modality
 from ..policy import cameo_policy
 from .antecedents import inherit_antecedents
 from .roles import ActorIndex, find_roles, is_thing
+from .sides import itself
 from .answered import answered_targets
 from .recalled import recall_targets, recalled_places
 from .said import said_targets
@@ -353,6 +354,9 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
                           quoted=cand.rule.id == QUOTED_RULE)
         if about:
             cand.roles = dataclasses.replace(cand.roles, targets=tuple(about), target_slot="spoken_of")
+    kept = tuple(t for t in cand.roles.targets if not itself(t, cand.roles.sources))
+    if len(kept) < len(cand.roles.targets):  # no one is their own counterpart (events/sides.py)
+        cand.roles = dataclasses.replace(cand.roles, targets=kept, target_slot=cand.roles.target_slot if kept else None)
 
 
 def speech_act(cand: Candidate, lexicon: Lexicon) -> None:

@@ -12,6 +12,7 @@ from .candidate import Candidate
 from .features import doc_table
 from .lexicon import Lexicon
 from .roles import Roles
+from .sides import itself
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -119,10 +120,15 @@ def inherit_target(cand: Candidate, cands: list[Candidate]) -> None:
         if doer and not set(doer) & set(roles.sources):
             cand.roles = Roles(roles.sources, tuple(doer), roles.source_slot, f"doer of '{donor.trigger.text}'")
             return
-        if inner.targets:
-            cand.roles = Roles(roles.sources or inner.sources, inner.targets, roles.source_slot,
+        # "rejected calls for a ceasefire": the call was made to the one who rejects it, who is no
+        # counterpart of its own rejection (events/sides.py ``itself``)
+        taken = [t for t in inner.targets if not itself(t, roles.sources)]
+        if taken:
+            cand.roles = Roles(roles.sources or inner.sources, tuple(taken), roles.source_slot,
                                f"from '{donor.trigger.text}'", roles.reciprocal)
             return
-        if inner.sources and not set(inner.sources) & set(roles.sources) and donor is cand.carried:
+        # "rejected the opposition's demands", the demand made on the one rejecting it: who made it
+        made_on_self = bool(inner.targets) and not taken
+        if inner.sources and not set(inner.sources) & set(roles.sources) and (donor is cand.carried or made_on_self):
             cand.roles = Roles(roles.sources, inner.sources, roles.source_slot, f"from '{donor.trigger.text}'")
             return

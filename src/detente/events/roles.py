@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 AUTHOR_PARTICIPLES = word_set("events", "author_participles")  # data/words/events.yaml
 RECIPROCAL_VERBS = word_set("events", "reciprocal_verbs")  # swap, exchange
+AGREEING_VERBS = word_set("events", "agreeing_verbs")  # agree: what two doers agree to do is between them
 THING_NOUNS = word_set("events", "thing_nouns")  # missiles, jets, airstrikes: not parties without a country
 CONFLICT_NOUNS = word_set("events", "conflict_nouns")  # insurgency, campaign, war ...
 SHARED_OBJECT_ROOTS = cameo_policy().shared_object_roots  # custody, force, criticism (data/policy.yaml)
@@ -332,14 +333,17 @@ def _mutual_kind(match: Match, venue: bool = True) -> bool:
     return any(a in ("each", "one") and b in ("other", "another") for a, b in zip(words, words[1:]))
 
 
-def _own_or_thing(sources: Sequence[ActorMention], targets: Sequence[ActorMention], slot: str | None) -> bool:
+def _own_or_thing(sources: Sequence[ActorMention], targets: Sequence[ActorMention], slot: str | None,
+                  agreed: bool = False) -> bool:
     """Conjoined doers of different countries whose slots found only their own side or a
     countryless thing (``Egypt and Israel signed their treaty``, ``the Netherlands and Ukraine
     agreed that suspects would be tried in Dutch courts``): for a mutual act, the doers are each
-    other's counterparts. A countryless side counts as a thing only as the act's object (``talks
-    with the rebels``: the rebels are a party)."""
+    other's counterparts. A countryless side counts as a thing only as the act's object or, on a
+    verb of agreeing (``agreed``), the object of what they agree to do (``agreed to set up a joint
+    task force``, ``agreed to pull back troops``; not ``talks with the rebels``: the rebels are a
+    party; nor ``were prepared to send troops``: doers together)."""
     countries = {s.actor.country for s in sources if s.actor.country}
-    thing = slot is not None and slot.startswith("dobj")
+    thing = slot is not None and (slot.startswith("dobj") or slot.startswith("comp:dobj") and agreed)
     return len(countries) >= 2 and not any(t.actor.country not in countries if t.actor.country else not thing
                                            for t in targets)
 
@@ -411,7 +415,7 @@ def find_roles(match: Match, index: ActorIndex, lexicon: Lexicon) -> Roles:
     if not sources:  # "protests erupted in Tehran": its people
         sources, s_slot = crowd_source(match, rule.cameo, index, targets)
     reciprocal = False
-    if len(sources) >= 2 and targets and mutual and _own_or_thing(sources, targets, t_slot):
+    if len(sources) >= 2 and targets and mutual and _own_or_thing(sources, targets, t_slot, sx.lemma_in(match.trigger, AGREEING_VERBS)):
         targets = []  # "Russia and Ukraine swapped 35 prisoners": the parties, not the prisoners
     # no other target named: "Ecuador and Peru pulled back troops"; three doers or more of an act that
     # is not mutual are doers together ("Venezuela, Nicaragua and Bolivia offered Snowden asylum")
