@@ -44,6 +44,7 @@ _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _WH = frozenset({"WDT", "WP", "WP$"})
 _KIND = word_map("actors", "pronoun_kinds")  # data/words/actors.yaml
 _WINDOW = {"he": 3, "they": 2, "it": 2, "country": 3, "group": 3}
+_PAST_QUOTES = word_map("actors", "speaker_past_quotes")  # how far "he said" looks past quoted sentences
 _DEFINITE = word_map("actors", "definite_kinds")
 _GROUP_SECTORS = frozenset({"REB", "INS", "OPP", "PTY", "NGO", "CRM", "UAF"})
 _POSSESSIVE = word_set("actors", "possessives")
@@ -85,6 +86,8 @@ def resolve_anaphora(doc: Doc, cands: list[Cand], taken: set[int]) -> list[Cand]
         if kind is None or (kind == "it" and _not_referential(tok, cues)):
             continue
         ante = _antecedent(doc, tok, kind, pool, in_quote.get(tok.i), cues.say_verbs, found, sent_of, strangers)
+        if ante is None and kind == "he" and tok.i not in in_quote:
+            ante = _speaker_past_quotes(doc, tok, pool, in_quote, cues.say_verbs, sent_of, strangers)
         if ante is not None and ante.actor is not None:
             add(tok, ante)
     at = _index(pool)
@@ -200,6 +203,41 @@ def _antecedent(doc: Doc, tok: Token, kind: str, pool: list[Cand], quote: Quote 
                 return None  # "the deal ... it", "the talks ... they": a thing
     matching = [c for c in before if fits(c)]
     return matching[-1] if matching else None
+
+
+def _speaker_past_quotes(doc: Doc, tok: Token, pool: list[Cand], in_quote: dict[int, Quote],
+                         say_verbs: frozenset[str], sent_of: list[int] | None,
+                         strangers: list[Cand]) -> Cand | None:
+    """"She said" after a quotation of several sentences ("Amina Farouk said: “…” “…” “…” … she
+    said"): a he/she subject of a verb of saying, outside quotation marks, with no person in its
+    window (none read, no stranger, no other name the NER calls a person as a subject before its own
+    sentence), is the latest person named outside quotation marks within the same number of
+    sentences not wholly quoted (``speaker_past_quotes``), a speaker first ("Jane Roe said Tom Doe
+    had left" ... "she said": Jane Roe); a quoted sentence names no speaker. Nobody when that person
+    is one nothing read (a stranger)."""
+    if sent_of is None or tok.dep_ not in _SUBJ or tok.head.lemma_.lower() not in say_verbs:
+        return None
+    near = min(_sent_starts(tok, _WINDOW["he"], sent_of))
+    named = [*(c for c in pool if c.person), *strangers]
+    if any(near <= c.head < tok.i and doc[c.head].pos_ != "PRON" for c in named) or any(
+            t.ent_type_ == "PERSON" and t.dep_ in _SUBJ and t.i not in in_quote for t in doc[near:sent_of[tok.i]]):
+        return None  # a person named in the window, read or not: the window's rule decided
+    end, unquoted, seen = sent_of[tok.i], 1, 1
+    first = end
+    while end > 0 and unquoted < _PAST_QUOTES["unquoted_sentences"] and seen < _PAST_QUOTES["max_sentences"]:
+        start = sent_of[end - 1]
+        seen += 1
+        if not all(i in in_quote for i in range(start, end) if not (doc[i].is_punct or doc[i].is_space)):
+            unquoted += 1
+        first, end = start, start
+    people = [c for c in named if first <= c.head < tok.i and c.head not in in_quote and doc[c.head].pos_ != "PRON"]
+    if not people:
+        return None
+    people.sort(key=lambda c: c.head)
+    subjects = [c for c in people if doc[c.head].dep_ in _SUBJ]
+    speakers = [c for c in subjects if doc[c.head].head.lemma_.lower() in say_verbs]
+    ante = (speakers or subjects or people)[-1]  # the last speaker, not a person of what was said
+    return ante if ante.actor is not None else None
 
 
 def _clause_subject(tok: Token) -> set[int]:

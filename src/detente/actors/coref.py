@@ -72,6 +72,7 @@ def resolve_coreference(doc: Doc, cands: list[Cand], chunks: Sequence[Span] | No
     surnames(doc, cands)
     misspelt_surnames(doc, cands)
     _serving(doc, cands)
+    surnames(doc, cands)  # again: a title in apposition now of the body it serves ("X, a spokesman for <a group>")
     cands = _pair_people(doc, cands)
     _fill_countries(doc, cands, focus, pair)
     if focus and counts[focus] >= _DOMESTIC["min_mentions"] and counts[focus] >= _DOMESTIC["share"] * sum(counts.values()):

@@ -121,10 +121,13 @@ def _bare_title_word(doc: Doc, cand: Cand) -> bool:
 
 def _apposed_title(doc: Doc, cands: list[Cand], name: Cand) -> Cand | None:
     """The one person a title in apposition with an unknown full name reads ("Russia's ambassador,
-    Igor Petrov," / "Igor Petrov, Russia's ambassador,"): the surname's later mentions are that person."""
+    Igor Petrov," / "Igor Petrov, Russia's ambassador,"), or predicated of it by "be" ("Igor Petrov
+    is Russia's ambassador"): the surname's later mentions are that person."""
     head = doc[name.head]
     heads = {head.head.i} if head.dep_ == "appos" else set()
     heads |= {t.i for t in head.children if t.dep_ == "appos"}
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        heads |= {t.i for t in head.head.children if t.dep_ == "attr"}
     for c in cands:
         if c.head in heads and c is not name and c.person and c.reading is not None and c.reading.titled \
                 and not c.reading.plural and c.actor is not None and c.actor.sector \
