@@ -78,6 +78,7 @@ def find_modality(trigger: Token, lexicon: Lexicon, embedders: Mapping[int, str]
     if trigger.dep_ == "nsubjpass" and trigger.head == verb and _passive_infinitive(verb):
         state.set("intended", f"'{trigger.text}' to be {verb.text}")  # "a summit ... to be held on Friday"
     _scheduled(verb, words, state)
+    _risked_passive(verb, words, state)
     _walk_clauses(verb, words, embedders, state, trigger)
     return state.result()
 
@@ -105,6 +106,16 @@ def _scheduled(verb: Token, words: Mapping[str, frozenset[str]], state: _State) 
                 t.lower_ in words["future_time_words"] for t in c.subtree):
             state.set("intended", f"'{c.text}' ahead")
             return
+
+
+def _risked_passive(verb: Token, words: Mapping[str, frozenset[str]], state: _State) -> None:
+    """``the envoy risks being arrested``: a passive gerund right after a verb of anticipation, which the
+    parser often reads as a plural noun ("risks" the subject of "arrested"), has not happened."""
+    anticipating = words.get("anticipating_predicates", frozenset())
+    for c in sx.children(verb, "auxpass"):
+        before = verb.doc[c.i - 1] if c.i > 0 else None
+        if c.lower_ == "being" and before is not None and sx.lemma_in(before, anticipating):
+            state.set("hypothetical", f"'{before.text} being {verb.text}', only anticipated")
 
 
 def _scare_quoted(word: Token) -> bool:
@@ -165,6 +176,9 @@ def _negated_arguments(trigger: Token, words: Mapping[str, frozenset[str]], stat
         if any(c.dep_ in ("amod", "compound", "acl") and sx.lemma_in(c, words["unrealized_modifiers"])
                for c in trigger.children):
             state.set("intended", f"'{trigger.text}' not yet held")
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in words.get("anticipated_modifiers", ())
+               for c in trigger.children):
+            state.set("hypothetical", f"'{trigger.text}' only awaited")  # "an imminent attack"
         elif any(_passive_infinitive(c) for c in trigger.children if c.dep_ in ("acl", "relcl")):
             state.set("intended", f"'{trigger.text}' to be held")  # "a summit to be held on Friday"
         head = trigger.head
@@ -195,6 +209,7 @@ def _climb_to_clause(trigger: Token, words: Mapping[str, frozenset[str]], state:
             state.set("negated", f"'{head.head.text} from'")  # "held off from a full-scale attack"
         if cur.dep_ == "dobj" and direct and sx.lemma_in_phrasal(head, words.get("preparing_predicates", frozenset())):
             state.set("hypothetical", f"'{head.text}' ahead")  # "prepare an offensive": not yet, nor announced
+        _anticipated(cur, head, direct, words, state)
         if cur.dep_ == "prep" and direct and cur.lower_ in words.get("head_preps", ()):
             _unrealizing_head(cur, head, words, state)
         direct = direct and cur.dep_ in ("pobj", "conj")
@@ -202,6 +217,19 @@ def _climb_to_clause(trigger: Token, words: Mapping[str, frozenset[str]], state:
             state.set("negated", f"'no' before '{cur.text}'")
         cur = head
     return cur
+
+
+def _anticipated(cur: Token, head: Token, direct: bool, words: Mapping[str, frozenset[str]], state: _State) -> None:
+    """``risks a wider confrontation``, ``fear an offensive``: an event noun a verb of anticipation takes as
+    object; ``bracing for an attack``, ``gearing up for an offensive``: one after its "for". Neither happened."""
+    if not direct:
+        return
+    if cur.dep_ == "dobj" and sx.eff_pos(head) == "verb" and sx.lemma_in_phrasal(
+            head, words.get("anticipating_predicates", frozenset())):
+        state.set("hypothetical", f"'{head.text}' {cur.text}, only anticipated")
+    elif (cur.dep_ == "pobj" and head.lower_ == "for" and head.dep_ == "prep"
+          and sx.lemma_in_phrasal(head.head, words.get("bracing_predicates", frozenset()))):
+        state.set("hypothetical", f"'{head.head.text} for', only anticipated")
 
 
 def _unrealizing_head(prep: Token, noun: Token, words: Mapping[str, frozenset[str]], state: _State) -> None:
@@ -231,8 +259,15 @@ def _habitual(c: Token, words: Mapping[str, frozenset[str]]) -> bool:
     return False
 
 
+def _markers(verb: Token) -> list[Token]:
+    """The verb's dependents, with the auxiliaries the parser hung on one of its auxiliaries (``should be
+    leading``, parsed with "should" under "be"): a modal there is the verb's own."""
+    kids = list(verb.children)
+    return kids + [g for c in kids if c.dep_ in ("aux", "auxpass") for g in c.children if g.dep_ in ("aux", "neg")]
+
+
 def _own_markers(verb: Token, words: Mapping[str, frozenset[str]], state: _State) -> None:
-    for c in verb.children:
+    for c in _markers(verb):
         low = c.lower_
         if _habitual(c, words):
             state.set("hypothetical", f"habitual '{c.text}' on '{verb.text}'")
@@ -346,6 +381,20 @@ def _consequent(verb: Token, words: Mapping[str, frozenset[str]]) -> bool:
     return not any(sx.lemma_in(head, spoken) for head, _ in sx.ancestors_path(verb))
 
 
+def _question(root: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """``Would Moscow really risk a war?``, ``Why did the envoy leave?``: the main clause of a question asks,
+    it tells nothing (the corpus writers code 118 of the 146 events of their questions hypothetical, most of the
+    rest event nouns and subordinate clauses, which this leaves alone); not a sentence with a
+    quotation, whose question mark may close what a speaker asked, nor a statement that ends on a question
+    of its own ("He refused, for how could he?"): the sentence opens with the question's word or verb."""
+    sent = root.sent
+    tokens = [t for t in sent if not t.is_space and not t.is_punct]
+    if not tokens or sent[-1].text != "?" or any(t.is_quote for t in sent):
+        return False
+    first = tokens[0]
+    return first.lower_ in words.get("question_words", ()) or first.tag_ == "MD" or first.pos_ == "AUX"
+
+
 def _condition(clause: Token, words: Mapping[str, frozenset[str]]) -> bool:
     """A clause of condition with a verb of its own (not ``if necessary``, ``if anything``)."""
     if clause.pos_ not in ("VERB", "AUX"):
@@ -368,6 +417,8 @@ def _walk_clauses(verb: Token, words: Mapping[str, frozenset[str]], embedders: M
             state.set("hypothetical", f"'{cur.text}' an imperative")
         head, dep = cur.head, cur.dep_
         if head == cur:
+            if sx.eff_pos(trigger) == "verb" and _question(cur, words):
+                state.set("hypothetical", f"'{cur.text}' asked, not told")
             return
         if head.i in embedders and head.i != trigger.i:
             effect = embedders[head.i]
@@ -417,11 +468,14 @@ def _step(cur: Token, head: Token, dep: str, words: Mapping[str, frozenset[str]]
             state.set("intended", f"purpose of '{head.text}'", purpose=True)  # "visited X to sign"
             return False
         return True
-    if dep == "conj":
-        return not sx.children(cur, *sx.SUBJ_DEPS, "aux", *sx.PASSIVE_SUBJ_DEPS)
+    if dep == "conj":  # "to give up X and to hand Y": a conjoined infinitive shares its governor
+        return not sx.children(cur, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS) and not any(
+            c.dep_ == "aux" and c.tag_ != "TO" for c in cur.children)
     if dep == "advcl":
         if any(c.dep_ == "mark" and c.lower_ in words["hypothetical_marks"] for c in cur.children):
             state.set("hypothetical", "conditional clause")
+        elif has("hypothetical_predicates") and any(c.dep_ == "mark" and c.lower_ == "for" for c in cur.children):
+            state.set("hypothetical", f"'{head.text} for' what another should do")  # "called for X to withdraw"
         elif _is_purpose(cur) and not _first_to(head, words):
             state.set("intended", f"purpose of '{head.text}'", purpose=True)
         return False
