@@ -306,6 +306,22 @@ def test_no_penalty_for_another_party_and_no_terms_is_no_threat(nlp, resources, 
     assert _revised(nlp, resources, text, "said", "010").cameo[:2] != "13"
 
 
+@pytest.mark.parametrize("text, threat", [
+    # session 29 (stmt29): a penalty another party "will face" or "suffer" is set by the speaker (13)
+    ("The Kazakh ministry said the Kyrgyz organisers would face serious consequences.", True),
+    ("Kazakh police said the smugglers would face prosecution.", True),
+    ("The Kazakh government said any herders who cross the border will suffer as a consequence.", True),
+    ("The Kazakh government said anyone who stays away will suffer.", True),
+    # no penalty set: a possibility, a cost foretold, harm with no terms, a negated one
+    ("Kazakh police said the smugglers could face prosecution.", False),
+    ("The Kazakh ministry said Kyrgyz exporters would face higher costs.", False),
+    ("The Kazakh ministry said the herders will suffer in the drought.", False),
+    ("The Kazakh ministry said the Kyrgyz organisers would not face prosecution.", False),
+])
+def test_a_penalty_another_party_will_face_is_a_threat(nlp, resources, text, threat):
+    assert (_revised(nlp, resources, text, "said", "010").cameo[:2] == "13") == threat, text
+
+
 @pytest.mark.parametrize("text, cameo", [
     ("The Kazakh foreign ministry said it did not recognise the Kyrgyz court's jurisdiction.", "120"),
     ("Kazakh officials said they cannot take in more refugees from Kyrgyzstan.", "120"),
@@ -318,6 +334,34 @@ def test_no_penalty_for_another_party_and_no_terms_is_no_threat(nlp, resources, 
 ])
 def test_a_refusal_told_in_the_present_by_the_speakers_side_rejects(nlp, resources, text, cameo):
     assert _revised(nlp, resources, text, "said", "010").cameo == cameo
+
+
+@pytest.mark.parametrize("text, cameo", [
+    # session 29 (stmt29): a refusal told by an elided act, by the answer "no", in a conjoined clause,
+    # or by a negated "respond" / "comply" of the speaker's side
+    ("Asked about talks with the herders, the Kazakh ministry said it would not.", "120"),
+    ("Will Mongolia join the pact? Its foreign minister said on Monday that it would not.", "120"),
+    ("Will Mongolia ever recognise the republic? Its president has said no.", "120"),
+    ("The Mongolian president said no to the Kazakh plan for the river.", "120"),
+    ('"We did not call this meeting and we will not attend it," the Kazakh foreign minister said.', "120"),
+    ('"For now Kazakhstan is not responding to the Kyrgyz demands," the Kazakh minister said.', "120"),
+    ("The Kazakh ministry said it would not comply with the ruling.", "120"),
+    # a statement still: another party's elided act, "no" as a determiner, another party's conjunct,
+    # an affirmative conjunct, another party's negated response
+    ("Asked whether Kyrgyzstan would attack, the Kazakh minister said it would not.", "010"),
+    ("The Mongolian president said no herders had been hurt.", "010"),
+    ('"We called this meeting and the Kyrgyz side will not attend it," the Kazakh foreign minister said.', "010"),
+    ('"We did not call this meeting, and we will attend it," the Kazakh foreign minister said.', "010"),
+    ("The Kazakh minister said Kyrgyzstan was not responding to the demands.", "010"),
+    ("Kazakh authorities in Almaty say it is not responding to their letters.", "010"),  # "it": another body
+    ("The Emirates said it was not responding to the Kyrgyz demands.", "120"),  # a plural name is one body
+    # a second reported clause of its own is not read (the writers code it 01 or none)
+    ("The Kazakh president said the Kyrgyz envoy had erred and that Kazakhstan would never accept such a deal.", "010"),
+    ('"We did not build and we will not build such dams," the Kazakh minister said.', "010"),  # no party refused
+])
+def test_a_refusal_told_by_ellipsis_answer_or_conjunct_rejects(nlp, resources, text, cameo):
+    word = "say" if " say " in text else "said"
+    assert _revised(nlp, resources, text, word, "010").cameo == cameo, text
 
 
 @pytest.mark.parametrize("text, target", [

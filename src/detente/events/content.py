@@ -163,67 +163,88 @@ def _announced(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes,
     ("We will send troops."): the clause is the sentence itself, its future told by "will" (a quoted
     "would" is a condition's), and only "we", "I" or a party of the speaker's side is the speaker."""
     own = countries(cand.roles.sources)
-    future = lexicon.modality.get("intended_aux", frozenset())
     said = None if quoted else cand.trigger
-    for clause in [cand.trigger] if quoted else sx.children(cand.trigger, "ccomp"):
-        auxes = {a.lower_ for a in sx.children(clause, "aux")}
-        resolved = _resolved_act(clause, lexicon)
-        reserved = threats.reserved_act(clause, lexicon)  # "said Turkey reserved the right to respond"
-        if quoted and _asks(clause):
-            continue  # "Will the regime enter there?": a question announces nothing
-        if reserved is not None:
-            subjects = sx.children(clause, *sx.SUBJ_DEPS)
-            if subjects and all(_is_speaker(s, said, own, index, lexicon) for s in subjects):
-                return c.force_threat, reserved, None
-            continue
-        penalty = threats.penalty_set(clause, own, index, lexicon)  # "said the group would pay a heavy price"
-        if penalty is not None:
-            return c.threat, penalty[0], penalty[1]
-        announced = auxes & (future if quoted else future | {"would", "'d"})
-        going = threats.going_to(clause)  # "we are not going to allow": a refusal told by "going to"
-        if going is not None and sx.children(clause, "neg"):
-            announced = announced | {"will"}
-        if threats.refuses_now(clause, lexicon):  # "said it did not recognise the court"
-            subjects = sx.children(clause, *sx.SUBJ_DEPS)
-            if subjects and all(_is_speaker(s, said, own, index, lexicon) for s in subjects):
-                return c.reject, clause, None
-            continue
-        if not announced and resolved is None and not auxes & lexicon.modality["possible_aux"]:
-            continue
-        marks = lexicon.modality.get("hypothetical_marks", frozenset())
-        # "said it would respond if ...": terms, a threat when the act is force, else no plain announcement
-        terms = {m.lower_ for v in (clause, *sx.children(clause, "advcl")) for m in sx.children(v, "mark")} & marks
-        if not announced and resolved is None and not terms:
-            continue  # "said it could close its border": a possibility, unless on terms ("... if")
-        if resolved is not None:  # "said its forces were determined to cross the river"
-            subjects = sx.children(clause, *sx.SUBJ_DEPS)
-            if not terms and subjects and all(_is_speaker(s, said, own, index, lexicon) for s in subjects) \
-                    and _takes_up_force([resolved], lexicon):
-                return c.force_threat, resolved, None
-            continue
-        if not terms and threats.withheld_passive(clause, own, index, lexicon):
-            return c.reject, clause, None  # "said the town would not be returned", "would not be bound by it"
-        if sx.is_passive(clause) and _force_launched(clause, own, index, lexicon):
-            return c.force_threat, clause, None  # "said an offensive would be launched (if ...)"
-        act = going if going is not None and sx.children(clause, "neg") else clause
-        if sx.lemma_in(act, lexicon.words("stative_verb")) or sx.eff_pos(act) != "verb" or sx.is_passive(act):
-            continue  # "would be difficult", "would not be intimidated": no act announced
-        subjects = sx.children(clause, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)
-        if not subjects or not all(_is_speaker(s, said, own, index, lexicon) for s in subjects):
-            continue
-        acts = [act, *sx.children(act, "xcomp")]  # "would continue to attack"
-        if terms:
-            if not sx.children(clause, "neg") and _takes_up_force(acts, lexicon):
-                return c.force_threat, act, None  # "said it would retaliate if its border was crossed"
-            if threats.withholds(clause, acts, terms, lexicon):
-                return c.threat, act, None  # "said it would not resume lending unless ..."
-            continue
-        if sx.children(clause, "neg"):
-            return c.reject, act, None
-        if _takes_up_force(acts, lexicon):
-            return c.force_threat, act, None
-        return c.intent, act, None
+    if said is not None and threats.said_no(said, lexicon):
+        return c.reject, said, None  # "has said no (to the plan)": the speaker's refusal
+    clauses = [cand.trigger] if quoted else sx.children(cand.trigger, "ccomp")
+    # "we did not invite them and we will not negotiate": a conjoined clause is read for a refusal only
+    conjoined = [v for cl in clauses for v in threats.negated_conjuncts(cl)]
+    for clause in [*clauses, *conjoined]:
+        found = _announced_in(clause, said, own, index, lexicon, c, quoted)
+        if found is not None and (clause not in conjoined or found[0] == c.reject):
+            return found
     return None
+
+
+def _announced_in(clause: Token, said: Token | None, own: set[str], index: ActorIndex, lexicon: Lexicon, c: Codes,
+                  quoted: bool) -> tuple[str, Token, ActorMention | None] | None:
+    """What one reported ``clause`` of ``_announced`` announces, else None."""
+    future = lexicon.modality.get("intended_aux", frozenset())
+    if threats.refused_ellipsis(clause, lexicon):  # "said it would not": the elided act refused
+        subjects = sx.children(clause, *sx.SUBJ_DEPS)
+        owner = said is not None and any(p.dep_ == "poss" and p.lower_ in ("its", "their")
+                                         for s in sx.children(said, "nsubj") for p in s.children)
+        if subjects and all(_is_speaker(s, said, own, index, lexicon) or (owner and s.lower_ in ("it", "they"))
+                            for s in subjects):
+            return c.reject, clause, None  # "Its foreign minister said it would not": the body it speaks for
+        return None
+    auxes = {a.lower_ for a in sx.children(clause, "aux")}
+    resolved = _resolved_act(clause, lexicon)
+    reserved = threats.reserved_act(clause, lexicon)  # "said Turkey reserved the right to respond"
+    if quoted and _asks(clause):
+        return None  # "Will the regime enter there?": a question announces nothing
+    if reserved is not None:
+        subjects = sx.children(clause, *sx.SUBJ_DEPS)
+        if subjects and all(_is_speaker(s, said, own, index, lexicon) for s in subjects):
+            return c.force_threat, reserved, None
+        return None
+    penalty = threats.penalty_set(clause, own, index, lexicon)  # "said the group would pay a heavy price"
+    if penalty is not None:
+        return c.threat, penalty[0], penalty[1]
+    announced = auxes & (future if quoted else future | {"would", "'d"})
+    going = threats.going_to(clause)  # "we are not going to allow": a refusal told by "going to"
+    if going is not None and sx.children(clause, "neg"):
+        announced = announced | {"will"}
+    if threats.refuses_now(clause, lexicon):  # "said it did not recognise the court"
+        subjects = sx.children(clause, *sx.SUBJ_DEPS)
+        if subjects and all(_is_speaker(s, said, own, index, lexicon) for s in subjects):
+            return c.reject, clause, None
+        return None
+    if not announced and resolved is None and not auxes & lexicon.modality["possible_aux"]:
+        return None
+    marks = lexicon.modality.get("hypothetical_marks", frozenset())
+    # "said it would respond if ...": terms, a threat when the act is force, else no plain announcement
+    terms = {m.lower_ for v in (clause, *sx.children(clause, "advcl")) for m in sx.children(v, "mark")} & marks
+    if not announced and resolved is None and not terms:
+        return None  # "said it could close its border": a possibility, unless on terms ("... if")
+    if resolved is not None:  # "said its forces were determined to cross the river"
+        subjects = sx.children(clause, *sx.SUBJ_DEPS)
+        if not terms and subjects and all(_is_speaker(s, said, own, index, lexicon) for s in subjects) \
+                and _takes_up_force([resolved], lexicon):
+            return c.force_threat, resolved, None
+        return None
+    if not terms and threats.withheld_passive(clause, own, index, lexicon):
+        return c.reject, clause, None  # "said the town would not be returned", "would not be bound by it"
+    if sx.is_passive(clause) and _force_launched(clause, own, index, lexicon):
+        return c.force_threat, clause, None  # "said an offensive would be launched (if ...)"
+    act = going if going is not None and sx.children(clause, "neg") else clause
+    if sx.lemma_in(act, lexicon.words("stative_verb")) or sx.eff_pos(act) != "verb" or sx.is_passive(act):
+        return None  # "would be difficult", "would not be intimidated": no act announced
+    subjects = sx.children(clause, *sx.SUBJ_DEPS, *sx.PASSIVE_SUBJ_DEPS)
+    if not subjects or not all(_is_speaker(s, said, own, index, lexicon) for s in subjects):
+        return None
+    acts = [act, *sx.children(act, "xcomp")]  # "would continue to attack"
+    if terms:
+        if not sx.children(clause, "neg") and _takes_up_force(acts, lexicon):
+            return c.force_threat, act, None  # "said it would retaliate if its border was crossed"
+        if threats.withholds(clause, acts, terms, lexicon):
+            return c.threat, act, None  # "said it would not resume lending unless ..."
+        return None
+    if sx.children(clause, "neg"):
+        return c.reject, act, None
+    if _takes_up_force(acts, lexicon):
+        return c.force_threat, act, None
+    return c.intent, act, None
 
 
 def _force_launched(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> bool:
@@ -305,8 +326,8 @@ def _is_speaker(subj: Token, said: Token | None, own: set[str], index: ActorInde
     body = any(s.ent_type_ in ("GPE", "ORG", "NORP") or sx.lemma_in(s, lexicon.words("self_noun")) for s in speakers)
     if low in ("he", "she"):
         return bool(speakers) and not body
-    if low == "it":
-        return body
+    if low == "it":  # not a plural common noun's ("the authorities say it is ignoring the letters": another body)
+        return body and not all(s.tag_ == "NNS" for s in speakers)
     if low == "they":
         return body or any(s.tag_ in ("NNS", "NNPS") for s in speakers)
     words = [subj, *(c for c in subj.children if c.dep_ in ("compound", "amod", "poss"))]  # "Kazakh troops"
