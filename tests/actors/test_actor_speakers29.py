@@ -5,24 +5,6 @@ speaker after a quotation of several sentences (``anaphora._speaker_past_quotes`
 ``speaker_past_quotes`` of ``data/words/actors.yaml``). The sentences are written for these tests."""
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
-
-from detente.actors import find_actors
-from detente.model import Article
-
-
-@pytest.fixture()
-def actor_of(nlp, kb_resources):
-    def run(text, word, nth=0):
-        doc = nlp(text)
-        mentions = find_actors(doc, Article(id="a", raw_text=text, published=dt.date(2019, 3, 1)), kb_resources)
-        idx = [t.i for t in doc if t.text == word][nth]
-        found = [m for m in mentions if m.start <= idx < m.end]
-        return found[0].actor if found else None
-    return run
-
 
 def test_a_surname_is_the_spokesman_for_the_group_its_full_name_was_given(actor_of):
     text = ("Mustafa Kareem, a spokesman for the Syrian Democratic Forces, said the clashes were continuing. "
