@@ -329,7 +329,7 @@ def _is_speaker(subj: Token, said: Token | None, own: set[str], index: ActorInde
     if low == "it":  # not a plural common noun's ("the authorities say it is ignoring the letters": another body)
         return body and not all(s.tag_ == "NNS" for s in speakers)
     if low == "they":
-        return body or any(s.tag_ in ("NNS", "NNPS") for s in speakers)
+        return body or any(s.tag_ in sx.PLURAL_TAGS for s in speakers)
     words = [subj, *(c for c in subj.children if c.dep_ in ("compound", "amod", "poss"))]  # "Kazakh troops"
     found = [m for w in words for m in index.at(w) if m.actor is not None and m.actor.country]
     if found:

@@ -19,12 +19,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them"})
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 AIM_PREPS = word_set("events", "participle_aim_preps")  # against, on, at: what the main act was aimed at
 
 
 def _agrees(pron: str, noun: Token) -> bool:
-    plural = noun.tag_ in PLURAL_TAGS or bool(sx.children(noun, "conj"))
+    plural = noun.tag_ in sx.PLURAL_TAGS or bool(sx.children(noun, "conj"))
     return plural if pron == "them" else not plural
 
 

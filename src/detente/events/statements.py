@@ -49,7 +49,6 @@ COUNTRYLESS_ANY = cameo_policy().statement_countryless_any  # any countryless of
 URGING_MODALS = word_set("events", "urging_modals")  # should, must, ought (data/words/events.yaml)
 QUOTED_RULE = "statement.quote"
 QUOTES_KEY = "detente.quoted_speech"  # Doc.user_data: the Doc's quotations and their verbs of saying
-PLURAL_TAGS = ("NNS", "NNPS")  # "many Iranians": a country's people
 STATELESS = frozenset(word_map("actors", "stateless_peoples"))  # "kurdish", "yazidi", "baloch" (data/words/actors.yaml)
 CLAUSE_POS = ("VERB", "AUX")  # a quoted sentence with a verb of its own ("We will not leave"), not a fragment
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -204,7 +203,7 @@ def _private_person(m: ActorMention, doc: Doc, lexicon: Lexicon) -> bool:
     words = doc[m.start:m.end]
     if m.actor.sector is None and m.actor.name is None and not sx.lemma_in(words.root, lexicon.words("state_noun")):
         return True  # not "both countries say"
-    if m.actor.sector is None and words.root.tag_ in PLURAL_TAGS and any(
+    if m.actor.sector is None and words.root.tag_ in sx.PLURAL_TAGS and any(  # "many Iranians": a country's people
             c.lower_ in lexicon.words("crowd_quantifier") for c in words.root.children):
         return True
     former, indefinite = lexicon.words("former_word"), lexicon.words("indefinite_word")

@@ -30,6 +30,7 @@ PATIENT_CONTROL = word_set("events", "patient_control_words")  # "was detained a
 RAISING_VERBS = word_set("events", "raising_verbs")  # "are feared to have been detained": their subject is the patient
 NAMING_PARTICIPLES = word_set("events", "naming_participles")  # "known as", "called": no patient of an act
 SCENE_PREPS = word_set("events", "gerund_scene_preps")  # "after fighting in X": a noun, said of no one
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})  # plural nouns: "troops", "Iranians"
 NONEVENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON",
                            "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
