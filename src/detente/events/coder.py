@@ -20,7 +20,7 @@ from ..model import ActorMention, Article, EventMention
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
-from . import acts, backing, characterise, content, content_data, frames, means, resigns, speech, spoken, states, views
+from . import acts, backing, characterise, content, content_data, frames, means, ranked, resigns, speech, spoken, states, views
 from .features import rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
@@ -161,6 +161,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
     if all(c.dropped is not None or c.modality.modality != "asserted" for c in cands):
         cands.extend(_statement(sent, index, lexicon, analysis.learned, model is not None and coder != "rules"))
         spoken.revive(cands, lexicon, sent.doc)  # a speech act the floor dropped on the heading verb
+    ranked.rank(cands)  # an act named as what a dispute is about ranks below the dispute
     if sides is not None:
         sides.choose(cands, index)
     analysis.candidates = cands
