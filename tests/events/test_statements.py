@@ -192,6 +192,14 @@ def test_a_sentence_quoting_a_phrase_is_no_quoted_statement(code):
                             "The farmers called it \u201ca blessing for the whole region\u201d this week."))
 
 
+def test_a_quotation_heading_a_section_continues_no_ones_quotation(code):
+    # a heading picked from the text: it opens after a sentence, closes on no full stop, and a sentence follows
+    said = "\u201cThe harvest has been good,\u201d the Kazakh president said. \u201cThe farmers are pleased.\u201d "
+    assert len(_quoted(code(said + "\u2018Two dry summers could ruin the north\u2019 The risk of drought worries "
+                                   "the farmers of the steppe."))) == 1
+    assert len(_quoted(code(said + "\u201cWe will buy the whole crop this year.\u201d"))) == 2  # a full sentence
+
+
 def test_a_quoted_sentence_without_a_verb_is_no_statement(code):
     assert not _quoted(code("\u201cThe harvest has been good,\u201d the Kazakh president said. "
                             "\u201cA good year for everyone.\u201d"))

@@ -54,7 +54,9 @@ def nonpolitical_dealing(cand: Candidate, lexicon: Lexicon, index: ActorIndex) -
     speaker = _speaker(cand.trigger, lexicon)
     if speaker is not None and doers and all(d.pos_ == "PRON" for d in doers):  # "the orchestra said it would"
         doers, mentions = [_phrase_head(speaker)], [None]
-    if not doers or not all(_nonpolitical(h, m, lexicon) and not _object(h) for h, m in zip(doers, mentions)):
+    unknown = _unknown_persons(code, doers, mentions, index, lexicon)
+    if not doers or not (unknown or all(_nonpolitical(h, m, lexicon, index) and not _object(h)
+                                        for h, m in zip(doers, mentions))):
         return None
     if code[:2] not in lexicon.words("private_dealing_verbal_root") and not all(_with_partners(h, lexicon) for h in doers):
         return None
@@ -65,9 +67,22 @@ def nonpolitical_dealing(cand: Candidate, lexicon: Lexicon, index: ActorIndex) -
     if code[:2] in lexicon.words("private_conflict_root"):
         if any(_aggrieved(h, m, lexicon) for h, m in zip(doers, mentions)) or _guessed(cand.trigger, doers):
             return None
-    if _political_target(cand.roles.targets, doc, lexicon) or _political_speaker(cand.trigger, index, lexicon):
+    if _political_target(cand.roles.targets, doc, lexicon, strict=unknown) \
+            or _political_speaker(cand.trigger, index, lexicon):
         return None
     return f"'{cand.trigger.text}' by '{doers[0].text}': an ordinary dealing of parties that are no political actors"
+
+
+def _unknown_persons(code: str, doers: Sequence[Token], mentions: Sequence[ActorMention | None], index: ActorIndex,
+                     lexicon: Lexicon) -> bool:
+    """A speech act (``private_pronoun_root``: appeals, demands, rejections, threats) whose every doer is a
+    personal pronoun the actors stage resolved to no one ("months later she threatened to stab a neighbour
+    who had robbed her brother"): a person of no known party. Its target must then be a party by its sector
+    or a state itself (``_political_target``'s ``strict``), not a person of some country."""
+    if code[:2] not in lexicon.words("private_pronoun_root") or not doers:
+        return False
+    return all(m is None and d.pos_ == "PRON" and d.lower_ in lexicon.words("private_pronoun") and not index.at(d)
+               for d, m in zip(doers, mentions))
 
 
 def _doer_head(trig: Token, root: Token, m: ActorMention) -> Token:
@@ -135,14 +150,16 @@ def _political_speaker(trig: Token, index: ActorIndex, lexicon: Lexicon) -> bool
     return _political_target(speakers, trig.doc, lexicon)
 
 
-def _political_target(targets: Sequence[ActorMention], doc: Doc, lexicon: Lexicon) -> bool:
+def _political_target(targets: Sequence[ActorMention], doc: Doc, lexicon: Lexicon, strict: bool = False) -> bool:
     """A target that is a party: of a political sector, or a country, a body or a person with a country
-    whose phrase is not headed by a word of no party ("Senegal's goalkeeper", "an Irish firm")."""
+    whose phrase is not headed by a word of no party ("Senegal's goalkeeper", "an Irish firm"). ``strict``:
+    of a political sector, or a state itself (a country and no sector), not a person of some country."""
     for m in targets:
         if m.actor is None or m.end <= m.start or _where(doc[m.start:m.end].root, m):
             continue
         head = _phrase_head(doc[m.start:m.end].root, m)
-        if not _nonpolitical(head, m, lexicon) and (m.actor.country or _political_sector(m, lexicon)):
+        placed = bool(m.actor.country) and not (strict and m.actor.sector)
+        if not _nonpolitical(head, m, lexicon) and (placed or _political_sector(m, lexicon)):
             return True
     return False
 
@@ -180,7 +197,7 @@ def _phrase_head(tok: Token, m: ActorMention | None = None) -> Token:
     return tok
 
 
-def _nonpolitical(head: Token, m: ActorMention | None, lexicon: Lexicon) -> bool:
+def _nonpolitical(head: Token, m: ActorMention | None, lexicon: Lexicon, index: ActorIndex | None = None) -> bool:
     """A doer (or target) that is no political party: its phrase is headed by a word of a business, a
     sports body, a family, a school or hospital, a trade or a pastime (``nonpolitical_doer_noun``), or is
     one of a sport (``sport_word``, ``nonpolitical_context_word``) or a company by its name's form
@@ -203,21 +220,21 @@ def _nonpolitical(head: Token, m: ActorMention | None, lexicon: Lexicon) -> bool
                 return True
     if own and m is not None and m.actor is not None and _political_sector(m, lexicon):
         return False
-    if _typed(head, lexicon):
+    if _typed(head, lexicon, index):
         return True
     if own and m is not None and m.actor is not None and not m.actor.name and head.pos_ == "NOUN":
         return (m.actor.sector or "").lower() in lexicon.words("private_dealing_sector")
     return False
 
 
-def _typed(head: Token, lexicon: Lexicon) -> bool:
+def _typed(head: Token, lexicon: Lexicon, index: ActorIndex | None = None) -> bool:
     """A phrase headed by a word of no party, or qualified by a sport's, or a company's name."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     common = head.pos_ == "NOUN"  # a name is no calling ("James Baker")
     if common and sx.lemma_in(head, lexicon.words("nonpolitical_doer_noun")):
         return True
-    if _kin(head, lexicon):
+    if _kin(head, lexicon, index):
         return True
     context = lexicon.words("sport_word") | lexicon.words("nonpolitical_context_word")
     mods = [t for c in head.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
@@ -228,10 +245,25 @@ def _typed(head: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def _kin(head: Token, lexicon: Lexicon) -> bool:
+def _kin(head: Token, lexicon: Lexicon, index: ActorIndex | None = None) -> bool:
     """Kin, not a party's ("the president's son", "the family of the jailed editor") nor a named clan or
-    dynasty ("the al-Hakim family")."""
+    dynasty ("the al-Hakim family"). With ``index``, a possessor named but of no party is a private person
+    ("Okafor's family", where the actors stage knows no Okafor): the kin of no party's either."""
     if head.pos_ != "NOUN" or not sx.lemma_in(head, lexicon.words("private_doer") | lexicon.words("private_kin_word")):
         return False
-    return not any((c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ == "prep" and c.lower_ == "of")
+    return not any((c.dep_ == "poss" and c.pos_ != "PRON" and not _private_name(c, index, lexicon))
+                   or (c.dep_ == "prep" and c.lower_ == "of")
                    or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in head.children)
+
+
+def _private_name(tok: Token, index: ActorIndex | None, lexicon: Lexicon) -> bool:
+    """A person's name the actors stage knows as no party: no actor, or one of its own (not a phrase that
+    holds it: "Navalny's wife" is the wife's) with no record in the knowledge base and of no political
+    sector (a citizen of some country)."""
+    if index is None or tok.pos_ != "PROPN":
+        return False
+    found = index.at(tok)
+    if not found:  # no actor: a person's name, not an organisation's or a place's
+        return tok.ent_type_ in ("PERSON", "")
+    own = [m for m in found if tok.doc[m.start:m.end].root.i == tok.i]
+    return bool(own) and all(m.actor is None or not (m.actor.kb_id or _political_sector(m, lexicon)) for m in own)

@@ -52,6 +52,7 @@ QUOTES_KEY = "detente.quoted_speech"  # Doc.user_data: the Doc's quotations and 
 STATELESS = frozenset(word_map("actors", "stateless_peoples"))  # "kurdish", "yazidi", "baloch" (data/words/actors.yaml)
 CLAUSE_POS = ("VERB", "AUX")  # a quoted sentence with a verb of its own ("We will not leave"), not a fragment
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+HEADING_BEFORE = frozenset({".", "!", "?"})  # what ends the sentence before a quotation that heads a section
 SPECULATIVE_AUX = frozenset({"would", "'d"})  # with possible_aux: a reported consequent ("the war could spread")
 INVERTED_CONDITION = frozenset({"were", "should", "had"})  # "Were X to recognise ...", "Had X not sent ..."
 
@@ -155,12 +156,26 @@ def _quoted_speech(doc: Doc, lexicon: Lexicon) -> list[tuple[Quote, Token | None
         quotes = find_quotes(doc)
         out: list[tuple[Quote, Token | None]] = []
         for quote, verb in zip(quotes, quote_verbs(doc, quotes, lexicon.words("statement_verb"))):
-            if verb is None and out and out[-1][1] is not None and continues(doc, out[-1][0], quote):
+            if verb is None and out and out[-1][1] is not None and continues(doc, out[-1][0], quote) \
+                    and not _headline(doc, quote):
                 verb = out[-1][1]
             out.append((quote, verb))
         found = (len(doc), out)
         doc.user_data[QUOTES_KEY] = found
     return found[1]
+
+
+def _headline(doc: Doc, quote: Quote) -> bool:
+    """A quotation standing as a heading between paragraphs ("... the envoy said." 'Two men could end it
+    all' The risk of ...): it opens after a sentence's end, closes on no sentence-ending mark, and a
+    new sentence starts right after it. A heading picks a phrase out; it continues no one's quotation."""
+    before = doc[quote.start - 2] if quote.start >= 2 else None
+    if before is not None and not (before.text in HEADING_BEFORE or before.is_quote or before.is_space):
+        return False
+    last, nxt = doc[quote.end - 1] if quote.end > quote.start else None, quote.close + 1
+    if last is None or last.is_punct or quote.close >= len(doc) or not doc[quote.close].is_quote:
+        return False
+    return nxt >= len(doc) or doc[nxt].is_space or doc[nxt].text[:1].isupper()
 
 
 def political_speaker(roles: Roles, lexicon: Lexicon, doc: Doc | None = None) -> bool:
