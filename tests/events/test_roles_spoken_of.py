@@ -49,3 +49,30 @@ def test_a_threat_said_of_another_party_is_aimed_at_it(code_default):
     ms = [m for m in code_default("“The Iraqi government will have to pay for this,” the Turkish spokesman said on Monday.")
           if m.cameo[:2] == "13"]
     assert ms and all(m.target is not None and m.target.actor.country == "IRQ" for m in ms), ms
+
+
+def test_the_one_party_the_clause_said_acts_on_is_the_target(code_default):
+    # no party is the clause's subject: the party of another country its verb acts on or is about
+    for text, country in (
+            ("The Japanese officials said they had no sway over Beijing.", "CHN"),
+            ("The Chilean minister said the new tariffs would hurt Argentina.", "ARG")):
+        said = _comments(code_default(text))
+        assert said and all(m.target is not None and m.target.actor.country == country for m in said), \
+            (text, [(m.cameo, m.trigger, m.target) for m in said])
+
+
+def test_a_place_in_the_clause_said_is_no_target(code_default):
+    # "in Syria", "from Kenya", "after the fall of Mosul": where or when, not a party spoken of;
+    # "a Libyan peace conference": a country word qualifying no party
+    for text in ("The British spokesman said the fighting in Syria had stopped.",
+                 "The Danish minister said the aid workers had returned from Kenya.",
+                 "The French envoy said the region would face a hard winter after the fall of Mosul.",
+                 "The Italian minister said Rome had postponed a Libyan peace conference."):
+        said = _comments(code_default(text))
+        assert said and all(m.target is None for m in said), (text, [(m.cameo, m.target) for m in said])
+
+
+def test_two_other_countries_acted_on_give_no_target(code_default):
+    # the clause acts on two other countries' parties: the statement is of neither
+    said = _comments(code_default("The Swiss envoy said the talks would bring Armenia and Azerbaijan closer."))
+    assert said and all(m.target is None for m in said), [(m.cameo, m.target) for m in said]
