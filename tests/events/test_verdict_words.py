@@ -39,13 +39,20 @@ def test_a_word_judges_by_vader_or_by_what_it_cannot_supply(nlp, resources, text
 @pytest.mark.parametrize("text", [
     "The Kazakh foreign minister said the Kyrgyz blockade of the valley was cruel.",
     "The Kazakh foreign minister said the Kyrgyz border policy was incompetent and dangerous.",
-    "The Kazakh president said the Kyrgyz accusations against Kazakhstan were baseless.",
     "The Kazakh president said the Kyrgyz raid on the valley was a violation of the truce.",
     "The Kazakh foreign minister said the plan was a sign of the selfish policy of Kyrgyzstan.",  # the hand list's
 ])
 def test_a_predicate_vader_or_the_supplement_judges_criticises_the_party(nlp, resources, text):
     cand = _revised(nlp, resources, text, "said", "010")
     assert cand.cameo == "111"
+    assert [t.actor.country for t in cand.roles.targets][:1] == ["KGZ"]
+
+
+def test_a_claim_called_baseless_is_rebutted_not_criticised(nlp, resources):
+    """The train writers code a claim called false as a denial (016; events/rebuttals.py, session 30)."""
+    cand = _revised(nlp, resources, "The Kazakh president said the Kyrgyz accusations against Kazakhstan were baseless.",
+                    "said", "010")
+    assert cand.cameo == "016"
     assert [t.actor.country for t in cand.roles.targets][:1] == ["KGZ"]
 
 

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import syntax as sx
-from . import threats, verdicts
+from . import foretold, rebuttals, threats, verdicts
 from .content_data import Codes, Event, codes, countries
 from .index import ActorIndex
 from .lexicon import Lexicon
@@ -140,6 +140,14 @@ def _judges(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes, quoted: 
     """A statement that passes a verdict on a party or charges it (``verdicts.py``) is a criticism
     or an accusation, aimed at that party; ``quoted``: a quoted sentence, whose own clause is what it says."""
     if cand.cameo not in c.judging_codes:
+        return
+    clauses = [cand.trigger] if quoted else verdicts.reported_clauses(cand.trigger, lexicon)
+    rebuttal = rebuttals.rebutted(clauses, countries(cand.roles.sources), index, lexicon)
+    if rebuttal is not None:  # "said the accusations were baseless": a denial, not a criticism
+        cand.notes.append(f"rebuts a claim '{rebuttal.word}': {cand.cameo} -> {c.denial}")
+        cand.cameo = c.denial
+        if rebuttal.target is not None and rebuttal.target not in cand.roles.sources:
+            cand.roles = dataclasses.replace(cand.roles, targets=(rebuttal.target,), target_slot="rebutted")
         return
     judge = verdicts.judged_quote if quoted else verdicts.judged
     found = judge(cand.trigger, countries(cand.roles.sources), index, lexicon)
@@ -370,9 +378,8 @@ def _harm_foretold(cand: Event, index: ActorIndex, lexicon: Lexicon) -> str | No
     own = countries(cand.roles.sources)
     if sx.children(trig, "dobj", "dative", "xcomp"):
         return None  # "warned X that ...", "warned X not to attack": addressed to a party, who is to heed it
-    clauses = sx.children(trig, "ccomp")
-    if clauses:
-        clause = clauses[0]
+    clause = foretold.warned_clause(trig, lexicon.modality["future_aux"] | lexicon.modality["hypothetical_aux"])
+    if clause is not None:
         if _speakers_act(clause, own, index, lexicon):
             return None
         return f"that '{clause.text}'"
@@ -389,7 +396,8 @@ def _harm_foretold(cand: Event, index: ActorIndex, lexicon: Lexicon) -> str | No
 def _speakers_act(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> bool:
     """The warned-of clause announces something the speaker's side does or sets."""
     verbs = [clause, *(c for c in sx.children(clause, "conj") if sx.eff_pos(c) in ("verb", "adj"))]
-    if any(sx.is_passive(v) for v in verbs):
+    others = [v for v in verbs if foretold.done_by_other(v, own, index)]  # "could be used by X's navy"
+    if any(sx.is_passive(v) for v in verbs if v not in others):
         return True  # "anyone caught would be prosecuted": the speaker is the one who acts
     conditions = lexicon.words("condition_word")
     if any(c.lower_ in conditions for v in verbs for c in v.children if c.dep_ in ("mark", "advmod"))\
@@ -397,7 +405,7 @@ def _speakers_act(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexi
                    for v in verbs for c in v.children):
         return True  # a warning with a condition sets terms: a threat
     subjects = [s for v in verbs for s in sx.children(v, *sx.SUBJ_DEPS)]
-    if not subjects:
+    if not subjects and not others:
         return True
     for s in subjects:
         if s.pos_ == "PRON" or sx.lemma_in(s, lexicon.words("threat_subject")):
@@ -423,8 +431,8 @@ def _speakers_act(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexi
 def _speakers_side_in(root: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> bool:
     """A first-person word or a party of the speaker's country under ``root``."""
     for tok in root.subtree:
-        if tok.lower_ in ("we", "us", "our", "i", "me", "my"):
-            return True
+        if tok.lower_ in ("we", "us", "our", "i", "me", "my") and tok.pos_ == "PRON":
+            return True  # not "the US president"
         if own and any(m.actor is not None and m.actor.country in own for m in index.at(tok)):
             return True
     return False

@@ -65,6 +65,7 @@ class Codes:
     leadership_change: str
     protest_resignation: str
     threat: str
+    denial: str
 
 
 @lru_cache(maxsize=None)
@@ -91,7 +92,8 @@ def codes() -> Codes:
                      codes_of("private_sectors"), code("criticism_code"), code("accusation_code"),
                      codes_of("judging_codes"), code("occupation_code"), code("arrest_code"),
                      code("deployment_code"), code("military_support_code"), codes_of("deployment_from"),
-                     code("leadership_change_code"), code("protest_resignation_code"), code("threat_code"))
+                     code("leadership_change_code"), code("protest_resignation_code"), code("threat_code"),
+                     code("denial_code"))
     except (KeyError, TypeError) as exc:
         raise DataFileError(FILE, f"recode: missing or bad entry {exc}") from exc
 
