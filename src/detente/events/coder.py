@@ -20,7 +20,7 @@ from ..model import ActorMention, Article, EventMention
 from ..sieve import is_parsed
 from . import syntax as sx
 from . import combine as cb
-from . import acts, backing, characterise, content, content_data, frames, means, ranked, resigns, speech, spoken, states, views
+from . import acts, backing, characterise, content, content_data, frames, means, ranked, resigns, speech, spoken, states, told, views
 from .features import rule_features
 from .learned import LearnedModel, Prediction
 from .lexicon import Lexicon, Rule
@@ -159,8 +159,10 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
                 cand.dropped = f"{spoken.FLOORED}{cand.confidence:.2f} below the coder's {policy.min_confidence}"
     content.announced_twice(cands, lexicon)  # only what is kept is coded twice
     if all(c.dropped is not None or c.modality.modality != "asserted" for c in cands):
-        cands.extend(_statement(sent, index, lexicon, analysis.learned, model is not None and coder != "rules"))
-        spoken.revive(cands, lexicon, sent.doc)  # a speech act the floor dropped on the heading verb
+        said = _statement(sent, index, lexicon, analysis.learned, model is not None and coder != "rules")
+        if not (said and told.revive(cands, said[0])):  # an act the statement tells, kept instead
+            cands.extend(said)
+            spoken.revive(cands, lexicon, sent.doc)  # a speech act the floor dropped on the heading verb
     ranked.rank(cands)  # an act named as what a dispute is about ranks below the dispute
     if sides is not None:
         sides.choose(cands, index)
