@@ -7,7 +7,8 @@ from events_helpers import find
 
 
 def _strike(mentions):
-    [m] = [m for m in find(mentions, "1") if m.trigger in ("airstrike", "airstrikes", "bombing")]
+    # a bombing that wounded is coded once, 183, on the verb of effect (``kill.explosive``) or the noun
+    [m] = [m for m in find(mentions, "1") if m.trigger in ("airstrike", "airstrikes", "bombing", "wounded")]
     return m
 
 

@@ -138,7 +138,7 @@ def analyse_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, model: Lea
         if cand.dropped is None and not cand.roles.sources and _writers_own(cand.trigger):
             cand.dropped = "the writer's own act: a first-person doer who is no quoted speaker"
         if cand.vetoed is not None and cand.dropped is None:
-            if trusted(cand.roles, cand.trigger, lexicon):
+            if trusted(cand.roles, cand.trigger, lexicon, cand.rule):
                 cand.notes.append(f"kept against the {cand.vetoed}: the rule found both parties")
             else:
                 cand.dropped = cand.vetoed
@@ -242,7 +242,7 @@ def _statement(sent: Span, index: ActorIndex, lexicon: Lexicon,
 def _below_floor(cand: Candidate, policy: cb.CoderPolicy, lexicon: Lexicon) -> bool:
     """The event's confidence is below the coder's floor (``min_confidence``), and it is not, with
     ``trust_dyads``, a trusted event (``trust.trusted``)."""
-    return cand.confidence < policy.min_confidence and not (policy.trust_dyads and trusted(cand.roles, cand.trigger, lexicon))
+    return cand.confidence < policy.min_confidence and not (policy.trust_dyads and trusted(cand.roles, cand.trigger, lexicon, cand.rule))
 
 
 def _choose(cand: Candidate, index: ActorIndex, lexicon: Lexicon) -> None:

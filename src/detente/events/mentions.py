@@ -13,6 +13,7 @@ from . import syntax as sx
 from .candidate import SentenceAnalysis
 from .features import doc_table
 from .lexicon import Lexicon, Rule
+from .effects import told_by_effects
 from .localize import localize
 from .matcher import Match
 from .roles import ActorIndex
@@ -43,15 +44,17 @@ def _trigger_text(m: Match) -> tuple[str, int]:
     return tok.text, tok.idx
 
 
-def _actorless_background(analysis: SentenceAnalysis) -> set[int]:
+def _actorless_background(analysis: SentenceAnalysis, lexicon: Lexicon) -> set[int]:
     """Triggers with neither source nor target in a sentence where other events have actors:
     nominal background (``the lifting of sanctions``, ``agreements were reached``) whose
     participants the sentence does not name. They are dropped; a sentence whose events all lack
-    actors keeps them (its event type is still evidence)."""
+    actors keeps them (its event type is still evidence). A fight told by its effects ("the battle for
+    the town displaced thousands": ``effects.py``) is no background: the sentence asserts it."""
     kept = analysis.kept
     if not any(c.roles.sources or c.roles.targets for c in kept):
         return set()
-    return {c.trigger.i for c in kept if not c.roles.sources and not c.roles.targets and _background(c.trigger)}
+    return {c.trigger.i for c in kept if not c.roles.sources and not c.roles.targets and _background(c.trigger)
+            and not told_by_effects(c.trigger, lexicon)}
 
 
 def _background(trig: Token) -> bool:
@@ -69,7 +72,7 @@ def sentence_mentions(analysis: SentenceAnalysis, article: Article, s_i: int, le
     sent = analysis.sent
     sent_text = doc_text(sent.doc)[sent.start_char:sent.end_char]  # Span.text builds a Token per word
     best: dict[tuple, EventMention] = {}
-    background = _actorless_background(analysis)
+    background = _actorless_background(analysis, lexicon)
     for cand in analysis.kept:
         if cand.trigger.i in background:
             cand.notes.append("no actor, while other events of the sentence have actors: dropped")

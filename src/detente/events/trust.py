@@ -1,22 +1,27 @@
 """When the coder trusts a rule's event against the learned model (``coder.yaml`` ``trust_dyads``): its
-two parties each have a country, and it reports an act rather than describing a noun."""
+two parties each have a country, and it reports an act rather than describing a noun; or it is a fight
+told by its effects (``effects.told_by_effects``)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from . import syntax as sx
-from .lexicon import Lexicon
+from .effects import told_by_effects
+from .lexicon import Lexicon, Rule
 from .roles import Roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def trusted(roles: Roles, trigger: Token, lexicon: Lexicon) -> bool:
+def trusted(roles: Roles, trigger: Token, lexicon: Lexicon, rule: Rule | None = None) -> bool:
     """A rule's event whose two parties each have a country, unless it is told in a clause that
     modifies a noun and describes it rather than reporting an act (``_describes_a_noun``): there the
-    learned model's word stands."""
-    return _two_countries(roles) and not _describes_a_noun(trigger, lexicon)
+    learned model's word stands. A fight noun told by its effects ("the raid killed dozens") is
+    trusted whatever its parties, and so is the verb of effect of a ``rule`` that names its doer by kind
+    ("airstrikes that killed dozens": ``effects.py``)."""
+    return _two_countries(roles) and not _describes_a_noun(trigger, lexicon) \
+        or told_by_effects(trigger, lexicon, rule)
 
 
 def _describes_a_noun(trig: Token, lexicon: Lexicon) -> bool:
