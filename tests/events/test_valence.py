@@ -98,3 +98,13 @@ def test_the_model_s_disapproval_needs_a_word_that_judges(nlp, resources, monkey
     cand = _revised(nlp, resources, monkeypatch,
                     "The Kazakh foreign minister said Kyrgyzstan was part of a new plan for the region.", sure)
     assert cand.cameo == "010" and "kept 010" in cand.notes[0]  # no word that judges: only noted
+
+
+@pytest.mark.parametrize("text, index, expected", [
+    ("We will not accept the terms, the minister said.", 0, True),
+    ("The envoy said the US had broken its word.", 3, False),   # the country, not the pronoun
+    ("They told us the talks were over.", 2, True),
+    ("Our forces have left the valley.", 0, True),
+])
+def test_first_person_is_a_pronoun_of_the_speaker_not_the_country(nlp, text, index, expected):
+    assert valence.first_person(nlp(text)[index]) is expected

@@ -28,7 +28,7 @@ from .content_data import Event, content_table
 from .index import ActorIndex
 from .lexicon import Lexicon
 from .statements import political_speaker
-from .valence import EvaluationPolicy, judging_word, supplied, valence
+from .valence import EvaluationPolicy, first_person, judging_word, supplied, valence
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -209,7 +209,7 @@ def _judged(trig: Token, index: ActorIndex) -> bool:
     """What is characterised is a party or its act, not the speaker's own ("its objective", "our
     policy"): a pronoun of a third party or a word of an actor with a country."""
     heads = sx.direct_objects(trig) + sx.prep_objects(trig, ("to",))
-    if any(c.dep_ == "poss" and c.lower_ in OWN for h in heads for c in h.children) or any(h.lower_ in OWN for h in heads):
+    if any(c.dep_ == "poss" and first_person(c, OWN) for h in heads for c in h.children) or any(first_person(h, OWN) for h in heads):
         return False
     return any(h.pos_ == "PRON" for h in heads) or any(
         m.actor is not None and m.actor.country for t in _objects(trig) for m in index.at(t))

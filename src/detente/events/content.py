@@ -38,6 +38,7 @@ from .index import ActorIndex
 from .lexicon import Lexicon
 from .matcher import trigger_lemmas
 from .statements import QUOTED_RULE
+from .valence import first_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -431,7 +432,7 @@ def _speakers_act(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexi
 def _speakers_side_in(root: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) -> bool:
     """A first-person word or a party of the speaker's country under ``root``."""
     for tok in root.subtree:
-        if tok.lower_ in ("we", "us", "our", "i", "me", "my") and tok.pos_ == "PRON":
+        if first_person(tok):
             return True  # not "the US president"
         if own and any(m.actor is not None and m.actor.country in own for m in index.at(tok)):
             return True

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import syntax as sx
 from .index import ActorIndex
+from .valence import SPEAKER_SIDE, first_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -54,7 +55,7 @@ def done_by_other(verb: Token, own: set[str], index: ActorIndex) -> bool:
     if not own or not sx.is_passive(verb):
         return False
     doers = [t for a in sx.agent(verb) for t in a.subtree]
-    if any(t.lower_ in ("we", "us", "our") and t.pos_ == "PRON" for t in doers):
+    if any(first_person(t, SPEAKER_SIDE) for t in doers):
         return False
     found = [m.actor.country for t in doers for m in index.at(t) if m.actor is not None and m.actor.country]
     return bool(found) and all(c not in own for c in found)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from . import syntax as sx
 from .index import ActorIndex
 from .lexicon import Lexicon
+from .valence import first_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 
 POINTING = frozenset({"this", "that", "it", "these", "those"})
 OWN_WORDS = frozenset({"i", "we", "me", "us", "my", "our", "his", "her", "its", "their"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 OWNER_DEPS = ("poss", "compound", "amod", "nmod")
 
 
@@ -78,7 +78,7 @@ def _own(claim: Token) -> bool:
     """The speaker's own claim: owned by a pronoun ("our report", "its statement"), or one a first
     person made ("the statement I gave")."""
     owned = any(t.lower_ in OWN_WORDS and t.pos_ == "PRON" for c in sx.children(claim, "poss", "det") for t in c.subtree)
-    return owned or any(t.lower_ in FIRST_PERSON and t.pos_ == "PRON" for t in claim.subtree)
+    return owned or any(first_person(t) for t in claim.subtree)
 
 
 def _false_word(pred: Token, falsity: frozenset[str]) -> Token | None:

@@ -44,6 +44,12 @@ if TYPE_CHECKING:
 PACKAGE = "vaderSentiment"
 LEXICON_FILE = "vader_lexicon.txt"
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours"})
+SPEAKER_SIDE = frozenset({"our", "us", "we"})  # a quote's words for the speaker's side ("its" may be the doer's)
+
+
+def first_person(tok: Token, words: frozenset[str] = FIRST_PERSON) -> bool:
+    """A first-person pronoun of the speaker ("we", "us", "our"); "US", the country, is none."""
+    return tok.lower_ in words and tok.pos_ == "PRON"
 SECOND_PERSON = frozenset({"you", "your", "yours"})
 OWNER_DEPS = ("poss", "compound", "amod", "nmod")
 OWN_POSSESSIVES = frozenset({"their", "his", "her", "its", "my", "our", "your"})
@@ -132,7 +138,7 @@ def negative_word(clauses: Sequence[Token], verb: Token, lexicon: Lexicon, pol: 
             if tok.dep_ == "amod" and sx.lemma(tok) in pol.classifying or sx.children(tok, "neg"):
                 continue
             said_of = sx.children(tok.head, "nsubj") if tok.dep_ in ("acomp", "attr") else []
-            if any(t.lower_ in FIRST_PERSON for s in said_of for t in s.subtree):
+            if any(first_person(t) for s in said_of for t in s.subtree):
                 continue  # "the statement I gave was lies": the speaker's own
             if not _supposed(tok, verb, modal):
                 return tok
@@ -236,7 +242,7 @@ def _other(words: Sequence[Token], own: set[str], index: ActorIndex) -> tuple[Ac
     about: "reports concerning X"), or (None,) for the second person; None for none or the speaker's
     own side."""
     toks = [t for w in words for t in _owned_by(w)]
-    if any(t.lower_ in FIRST_PERSON for t in toks):
+    if any(first_person(t) for t in toks):
         return None
     if any(t.lower_ in SECOND_PERSON for t in words):
         return (None,)

@@ -33,7 +33,7 @@ from . import speech
 from . import syntax as sx
 from .index import ActorIndex
 from .lexicon import Lexicon
-from .valence import judging_word, supplied
+from .valence import SPEAKER_SIDE, first_person, judging_word, supplied
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -42,9 +42,7 @@ if TYPE_CHECKING:
 
 # a clause inside the predicate that is no part of the verdict ("a group that attacked our posts")
 NESTED_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 SPEAKER_POSSESSIVES = frozenset({"his", "her", "its"})
-SPEAKER_SIDE = frozenset({"our", "us", "we"})  # a quote's words for the speaker's side ("its" may be the doer's)
 OWNER_DEPS = ("poss", "compound", "amod", "nmod")  # "Russia's decision", "the American strikes"
 NEAR_DEPS = frozenset({"amod", "advmod", "conj", "compound", "acomp"})
 NAME_ENTS = frozenset({"ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "PERSON"})
@@ -313,7 +311,7 @@ def _faulted(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) 
 def _speakers(tok: Token, own: set[str], index: ActorIndex) -> bool:
     """A word of the speaker's side in a reported clause: "our", a party of its country ("its"
     may as well be the doer's: "said Kyrgyzstan had mistreated its herders")."""
-    return tok.lower_ in SPEAKER_SIDE or any(m.actor is not None and m.actor.country in own for m in index.at(tok))
+    return first_person(tok, SPEAKER_SIDE) or any(m.actor is not None and m.actor.country in own for m in index.at(tok))
 
 
 def _party(heads: list[Token], pred: Token | None, index: ActorIndex) -> ActorMention | None:
@@ -340,4 +338,4 @@ def _speakers_own(head: Token) -> bool:
 
 
 def _first_person(heads: list[Token]) -> bool:
-    return any(h.lower_ in FIRST_PERSON for h in heads)
+    return any(first_person(h) for h in heads)
