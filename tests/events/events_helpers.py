@@ -1,4 +1,4 @@
-"""Helpers of the coder tests: a small fixed gazetteer of actors, and mention filters."""
+"""Helpers of the coder tests: a small fixed gazetteer of actors, a token by its word, and mention filters."""
 from __future__ import annotations
 
 from detente.model import Actor, ActorMention, EventMention
@@ -50,3 +50,9 @@ def targets_at(mentions: list[EventMention], trigger: str) -> set[str | None]:
     found = [m for m in mentions if m.trigger == trigger]
     assert found, [(m.cameo, m.trigger) for m in mentions]
     return {m.target.actor.country if m.target is not None else None for m in found}
+
+
+def token(nlp, text: str, word: str):
+    """The first token of ``text`` (parsed by ``nlp``) whose text is ``word``."""
+    doc = nlp(text)
+    return next(t for t in doc if t.text == word)

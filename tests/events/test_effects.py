@@ -4,17 +4,13 @@ the learned model; generic war talk, metaphors, kinds and supposed effects are n
 from __future__ import annotations
 
 import pytest
+from events_helpers import token
 
 from detente.events.effects import told_by_effects
 
 
 def _rule(resources, rule_id: str):
     return next(r for r in resources.lexicon.rules if r.id == rule_id)
-
-
-def _noun(nlp, text: str, word: str):
-    doc = nlp(text)
-    return next(t for t in doc if t.text == word)
 
 
 @pytest.mark.parametrize("text, word", [
@@ -26,7 +22,7 @@ def _noun(nlp, text: str, word: str):
     ("The siege of the city has claimed more than 3,000 lives since March.", "siege"),
 ])
 def test_a_fight_noun_told_by_its_effects(nlp, resources, text, word):
-    assert told_by_effects(_noun(nlp, text, word), resources.lexicon), text
+    assert told_by_effects(token(nlp, text, word), resources.lexicon), text
 
 
 @pytest.mark.parametrize("text, word", [
@@ -44,7 +40,7 @@ def test_a_fight_noun_told_by_its_effects(nlp, resources, text, word):
     ("The raid was damaged by the storm.", "raid"),
 ])
 def test_not_a_fight_told_by_its_effects(nlp, resources, text, word):
-    assert not told_by_effects(_noun(nlp, text, word), resources.lexicon), text
+    assert not told_by_effects(token(nlp, text, word), resources.lexicon), text
 
 
 def test_the_coder_keeps_a_fight_told_by_its_effects(code_default):
@@ -67,24 +63,24 @@ def test_generic_war_told_by_its_effects_stays_uncoded(code_default):
     ("Witnesses spoke of airstrikes that killed 30 villagers in the valley.", "killed", False),
 ])
 def test_a_verb_of_effect_whose_doer_is_a_fight(nlp, resources, text, word, named):
-    verb = _noun(nlp, text, word)
+    verb = token(nlp, text, word)
     rule = _rule(resources, "kill.aerial" if named else "kill.v")
     assert told_by_effects(verb, resources.lexicon, rule) is named, text
 
 
 def test_a_verb_of_effect_whose_doer_is_no_fight(nlp, resources):
-    verb = _noun(nlp, "The storm that killed dozens of villagers flattened the town.", "killed")
+    verb = token(nlp, "The storm that killed dozens of villagers flattened the town.", "killed")
     assert not told_by_effects(verb, resources.lexicon, _rule(resources, "kill.military"))
 
 
 def test_a_verb_of_effect_whose_doer_names_its_kind(nlp, resources):
     # the noun's own rule reads "sarin" (a chemical attack, 2041): the verb's rule would code it 190
-    verb = _noun(nlp, "Inspectors visited the town where a sarin attack killed 60 people last spring.", "killed")
+    verb = token(nlp, "Inspectors visited the town where a sarin attack killed 60 people last spring.", "killed")
     assert not told_by_effects(verb, resources.lexicon, _rule(resources, "kill.military"))
 
 
 def test_a_fight_noun_read_as_a_labour_strike_is_not_trusted(nlp, resources):
-    noun = _noun(nlp, "The strike at the depot left 40 buses idle for a week.", "strike")
+    noun = token(nlp, "The strike at the depot left 40 buses idle for a week.", "strike")
     assert not told_by_effects(noun, resources.lexicon, _rule(resources, "strike.labor.n"))
 
 

@@ -3,14 +3,10 @@ meeting a response is no meeting (the lexicon's meet.v)."""
 from __future__ import annotations
 
 import pytest
+from events_helpers import token
 
 from detente.events import frames
 from detente.wordlists import word_set
-
-
-def _verb(nlp, text: str, word: str):
-    doc = nlp(text)
-    return next(t for t in doc if t.text == word)
 
 
 @pytest.mark.parametrize("text, word", [
@@ -21,7 +17,7 @@ def _verb(nlp, text: str, word: str):
     ("Mongolia's exit would offer Kazakhstan a chance to grow.", "offer"),
 ])
 def test_an_unframed_light_verb_is_no_event_of_the_model(nlp, resources, text, word):
-    assert frames.unframed(_verb(nlp, text, word), resources.lexicon) is not None
+    assert frames.unframed(token(nlp, text, word), resources.lexicon) is not None
 
 
 @pytest.mark.parametrize("text, word", [
@@ -33,7 +29,7 @@ def test_an_unframed_light_verb_is_no_event_of_the_model(nlp, resources, text, w
     ("Mongolia gave in.", "gave"),  # no object
 ])
 def test_a_framed_or_other_verb_is_left_to_the_coder(nlp, resources, text, word):
-    assert frames.unframed(_verb(nlp, text, word), resources.lexicon) is None
+    assert frames.unframed(token(nlp, text, word), resources.lexicon) is None
 
 
 def test_the_word_lists_are_data(resources):
@@ -53,7 +49,7 @@ def test_a_birth_or_a_look_codes_no_event(code):
     ("The Kyrgyz opposition will take to the streets if the vote is delayed.", "take"),  # no direct object
 ])
 def test_a_name_a_span_of_time_or_no_direct_object_is_left_to_the_coder(nlp, resources, text, word):
-    assert frames.unframed(_verb(nlp, text, word), resources.lexicon) is None
+    assert frames.unframed(token(nlp, text, word), resources.lexicon) is None
 
 
 def test_a_party_aimed_at_is_a_frame(nlp, resources):
