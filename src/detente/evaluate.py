@@ -252,7 +252,8 @@ def top_event(mentions: Sequence[EventMention]) -> EventMention | None:
     """The asserted mention with the highest confidence. An intention coded with CAMEO's intent
     or threat codes (03x, 13x: the expressed intent is itself the event) competes with the
     asserted ones; other intentions count only when nothing is asserted."""
-    pools = ([m for m in mentions if m.modality == "asserted" or (m.modality == "intended" and m.cameo[:2] in ("03", "13"))],
+    leading = cameo_policy().speech_act_roots
+    pools = ([m for m in mentions if m.modality == "asserted" or (m.modality == "intended" and m.cameo[:2] in leading)],
              [m for m in mentions if m.modality == "intended"])
     for pool in pools:
         if pool:

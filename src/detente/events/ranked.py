@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from ..errors import DataFileError
+from ..policy import cameo_policy
 from . import syntax as sx
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from .candidate import Candidate
 
 POLICY_FILE = "data/ranking.yaml"
-LEADING = ("03", "13")  # intended events that compete as asserted ones (evaluate.top_event)
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,8 @@ def load_policy() -> RankPolicy:
 def _leads(cand: Candidate) -> bool:
     """Kept and in the pool the top event is chosen from."""
     mod = cand.modality.modality
-    return cand.dropped is None and (mod == "asserted" or (mod == "intended" and cand.cameo[:2] in LEADING))
+    leading = cameo_policy().speech_act_roots  # intended events that compete as asserted ones (evaluate.top_event)
+    return cand.dropped is None and (mod == "asserted" or (mod == "intended" and cand.cameo[:2] in leading))
 
 
 def topic_governor(trig: Token, policy: RankPolicy) -> Token | None:
