@@ -4,6 +4,8 @@ measure: event vs no event, and the root of the main event).
 
     python benchmarks/sentence_audit.py sample INPUT --n 100 --seed 7 --out DIR
     python benchmarks/sentence_audit.py score DIR ANSWERS.jsonl [ANSWERS2.jsonl ...]
+    python benchmarks/sentence_audit.py pool DIR [DIR ...] --input CSV [--clean clean.json]
+    python benchmarks/sentence_audit.py sheet DIR --input CSV [--skip 3,17]
 
 ``sample`` reads INPUT as ``detente code`` would (any supported format), splits every article into
 sentences with the configured spaCy model, draws n sentences of at least six words and writes
@@ -21,6 +23,12 @@ coder's agreement where they all agree; with three or more, the coder against th
 (the issue's measure): event vs no event against the majority's event flag on every item, and the
 root against the label (no event, or a root) that more than half the coders gave, on the items that
 have one (the others are counted, not scored).
+``pool`` scores several audit folders (each with its ``key.jsonl`` and every ``answers*.jsonl``
+in it) in one pipeline run and prints, per folder and pooled, the majority figures: event vs no
+event against the majority's flag, and the root on the items whose majority label is an event;
+``--clean`` (``benchmarks/audits/clean.json``) adds the pooled figure without the items a folder
+shares with a development set. ``sheet`` is for development sets only: it prints each item's
+sentence, our top root and the coders' labels, and the tally where the coders agree.
 """
 from __future__ import annotations
 
@@ -140,6 +148,73 @@ def score(folder: Path, answers: list[Path], inputs: list[str]) -> int:
     return 0
 
 
+def _folder(folder: Path) -> tuple[dict[int, dict], list[dict[int, dict]]]:
+    return _read(folder / "key.jsonl"), [_read(p) for p in sorted(folder.glob("answers*.jsonl"))]
+
+
+def pool_rows(coders: list[dict[int, dict]], ours: dict[int, str | None]) -> dict[int, tuple[bool, bool, bool]]:
+    """Per item: (our event flag agrees with the majority's, the majority label is an event, our root is it)."""
+    labelled = majority(coders)
+    rows = {}
+    for n in sorted(set.intersection(*(set(c) for c in coders))):
+        flag = sum(bool(c[n]["event"]) for c in coders) * 2 > len(coders)
+        label = labelled.get(n)
+        rows[n] = ((ours[n] is None) == (not flag), bool(label and label["event"]),
+                   bool(label and label["event"] and label["root"] == ours[n]))
+    return rows
+
+
+def verdict(labels: list[str | None], mine: str | None) -> str:
+    """A development sheet's verdict on one item from the coders' labels (None: no event) and our root."""
+    if len(set(labels)) != 1:
+        return "disputed"
+    if labels[0] is None:
+        return "none" if mine is None else "false"
+    return "miss" if mine is None else ("right" if mine == labels[0] else "wrong")
+
+
+def pool(folders: list[Path], inputs: list[str], clean: Path | None) -> int:
+    """Majority figures per folder and pooled, from one pipeline run over all folders' articles."""
+    loaded = {f.name: _folder(f) for f in folders}
+    keyed = {(name, n): k for name, (keys, _) in loaded.items() for n, k in keys.items()}
+    ours = our_roots(keyed, inputs)
+    dropped = {name[-2:]: set(ns) for name, ns in json.loads(clean.read_text()).items()} if clean else {}
+    rows: dict[str, list[tuple[bool, bool, bool]]] = {"pooled": [], "pooled_clean": []}
+    for name, (keys, coders) in loaded.items():
+        for n, row in pool_rows(coders, {n: ours[(name, n)] for n in keys}).items():
+            rows.setdefault(name, []).append(row)
+            rows["pooled"].append(row)
+            if n not in dropped.get(name[-2:], set()):
+                rows["pooled_clean"].append(row)
+    report = {}
+    for name, rs in rows.items():
+        events = sum(r[1] for r in rs)
+        report[name] = {"items": len(rs), "event_vs_none": round(sum(r[0] for r in rs) / max(1, len(rs)), 3),
+                        "majority_events": events, "root_on_events": round(sum(r[2] for r in rs) / max(1, events), 3)}
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+def sheet(folder: Path, inputs: list[str], skip: set[int]) -> int:
+    """A development sheet: each item's sentence, our root and the coders' labels; the tally where they agree."""
+    keys, coders = _folder(folder)
+    keys = {n: k for n, k in keys.items() if n not in skip}
+    ours = our_roots(keys, inputs)
+    texts = {a.id: a.text for a in _articles(inputs)}
+    tally: collections.Counter[str] = collections.Counter()
+    for n, k in keys.items():
+        labels = [c[n]["root"] if c[n]["event"] else None for c in coders if n in c]
+        said = verdict(labels, ours[n])
+        tally[said] += 1
+        sentence = " ".join(texts[k["article_id"]][k["start"]:k["end"]].split())
+        print(f"{n}\t{said}\tours={ours[n]}\tcoders={labels}\t{sentence}")
+    agreed = tally["right"] + tally["wrong"] + tally["miss"] + tally["false"] + tally["none"]
+    events = tally["right"] + tally["wrong"] + tally["miss"]
+    print(json.dumps({**tally, "event_vs_none": round((agreed - tally["miss"] - tally["false"]) / max(1, agreed), 3),
+                      "root_on_events": round(tally["right"] / max(1, events), 3)}))
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -152,7 +227,19 @@ def main() -> int:
     c.add_argument("folder", type=Path)
     c.add_argument("answers", type=Path, nargs="+")
     c.add_argument("--input", action="append", required=True, help="the input(s) the sample was drawn from")
+    p = sub.add_parser("pool")
+    p.add_argument("folders", type=Path, nargs="+")
+    p.add_argument("--input", action="append", required=True)
+    p.add_argument("--clean", type=Path, default=None)
+    h = sub.add_parser("sheet")
+    h.add_argument("folder", type=Path)
+    h.add_argument("--input", action="append", required=True)
+    h.add_argument("--skip", default="", help="comma-separated items to leave out")
     args = ap.parse_args()
+    if args.cmd == "pool":
+        return pool(args.folders, args.input, args.clean)
+    if args.cmd == "sheet":
+        return sheet(args.folder, args.input, {int(x) for x in args.skip.split(",") if x})
     if args.cmd == "sample":
         return sample(args.inputs, args.n, args.seed, args.out)
     return score(args.folder, args.answers, args.input)

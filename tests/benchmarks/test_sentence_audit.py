@@ -31,3 +31,19 @@ def test_the_report_against_the_majority():
     assert against["root_all"] == round(2 / 3, 3) and against["root_on_coder_events"] == 1.0
     # pairs agree on items 1 and 2 (coders 1-2), 4 (2-3), none (1-3): 3 of 12
     assert report["coders_pairwise_root_all"] == 0.25
+
+
+def test_pooled_rows_score_the_flag_on_every_item_and_the_root_on_majority_events():
+    coders = [_coder("04", None, "11", "01"), _coder("04", None, "12", None), _coder("05", "04", "13", None)]
+    rows = sa.pool_rows(coders, {1: "04", 2: "19", 3: None, 4: None})
+    # flags yes, no, yes, no; labels 04, none, (no majority), none
+    assert rows == {1: (True, True, True), 2: (False, False, False), 3: (False, False, False), 4: (True, False, False)}
+
+
+def test_a_sheet_verdict_counts_only_where_the_coders_agree():
+    assert sa.verdict(["04", "04"], "04") == "right"
+    assert sa.verdict(["04", "04"], "05") == "wrong"
+    assert sa.verdict(["04", "04"], None) == "miss"
+    assert sa.verdict([None, None], "01") == "false"
+    assert sa.verdict([None, None], None) == "none"
+    assert sa.verdict(["04", None], "04") == "disputed"
