@@ -5,7 +5,7 @@ measure: event vs no event, and the root of the main event).
     python benchmarks/sentence_audit.py sample INPUT --n 100 --seed 7 --out DIR
     python benchmarks/sentence_audit.py score DIR ANSWERS.jsonl [ANSWERS2.jsonl ...]
     python benchmarks/sentence_audit.py pool DIR [DIR ...] --input CSV [--clean clean.json]
-    python benchmarks/sentence_audit.py sheet DIR --input CSV [--skip 3,17]
+    python benchmarks/sentence_audit.py sheet DIR --input CSV [--skip 3,17] [--sides]
 
 ``sample`` reads INPUT as ``detente code`` would (any supported format), splits every article into
 sentences with the configured spaCy model, draws n sentences of at least six words and writes
@@ -28,7 +28,11 @@ in it) in one pipeline run and prints, per folder and pooled, the majority figur
 event against the majority's flag, and the root on the items whose majority label is an event;
 ``--clean`` (``benchmarks/audits/clean.json``) adds the pooled figure without the items a folder
 shares with a development set. ``sheet`` is for development sets only: it prints each item's
-sentence, our top root and the coders' labels, and the tally where the coders agree.
+sentence, our top root and the coders' labels, and the tally where the coders agree; ``--sides``
+prints instead, on the items where the coders agree on the root and our top event has it, our
+top event's source and target countries against the coders' (where they agree on that side):
+right, empty, wrong, extra (a country where they name none), place (a wrong or extra target named
+as a place), swapped, and usable (both sides right).
 """
 from __future__ import annotations
 
@@ -76,21 +80,94 @@ def _read(path: Path) -> dict[int, dict]:
     return {row["n"]: row for row in rows}
 
 
-def our_roots(keys: dict[int, dict], inputs: list[str]) -> dict[int, str | None]:
-    """The root of the coder's top event in each sampled sentence (None: no event)."""
+def our_tops(keys: dict[int, dict], inputs: list[str]) -> dict[int, dict | None]:
+    """Our top event in each sampled sentence (None: no event): its root, its sides' countries and
+    whether its target is named as a place (after a preposition of place, or resolved from one)."""
     from detente.evaluate import top_event
     from detente.pipeline import Pipeline
+    from detente.places.gazetteer import load_config
 
+    config = load_config()
+    places = config.locative | config.destination | config.origin | config.circumstantial
     ids = {k["article_id"] for k in keys.values()}
+    texts = {}
     mentions = collections.defaultdict(list)
     for coded in Pipeline().code_articles([a for a in _articles(inputs) if a.id in ids]):
+        texts[coded.article.id] = coded.article.text
         for m in coded.mentions:
             mentions[m.article_id].append(m)
-    ours = {}
+    ours: dict[int, dict | None] = {}
     for n, k in keys.items():
         top = top_event([m for m in mentions[k["article_id"]] if k["start"] <= m.coded_from < k["end"]])
-        ours[n] = top.cameo[:2] if top is not None else None
+        if top is None:
+            ours[n] = None
+            continue
+        tgt = top.target
+        before = texts.get(k["article_id"], "")[:tgt.char_start].split()[-1:] if tgt is not None else []
+        ours[n] = {"root": top.cameo[:2], "cameo": top.cameo, "trigger": top.trigger,
+                   "source": top.source.actor.country if top.source else None,
+                   "target": tgt.actor.country if tgt else None,
+                   "source_text": top.source.text if top.source else None, "target_text": tgt.text if tgt else None,
+                   "target_place": tgt is not None and (tgt.basis == "place" or bool(before) and before[0].lower() in places)}
     return ours
+
+
+def our_roots(keys: dict[int, dict], inputs: list[str]) -> dict[int, str | None]:
+    """The root of the coder's top event in each sampled sentence (None: no event)."""
+    return {n: (top["root"] if top else None) for n, top in our_tops(keys, inputs).items()}
+
+
+SIDE_KINDS = ("right", "empty", "wrong", "extra", "place")
+
+
+def side_verdict(gold: str | None, got: str | None, place: bool = False) -> str:
+    """One side against the coders' agreed country: right (the same, or both none), empty (we name
+    none where they name one), wrong (another country), extra (we name one where they name none);
+    a target that is wrong or extra and named as a place is 'place'."""
+    if got == gold:
+        return "right"
+    if got is None:
+        return "empty"
+    if place:
+        return "place"
+    return "extra" if gold is None else "wrong"
+
+
+def sides_rows(coders: list[dict[int, dict]], ours: dict[int, dict | None]) -> dict[int, dict]:
+    """Per item where every coder gives the same event root and our top event has it: the verdict on
+    each side the coders agree on (None where they differ), swapped, and usable (both sides right)."""
+    rows = {}
+    for n in sorted(set.intersection(*(set(c) for c in coders))):
+        labels = {c[n]["root"] if c[n]["event"] else None for c in coders}
+        top = ours.get(n)
+        if len(labels) != 1 or None in labels or top is None or top["root"] != next(iter(labels)):
+            continue
+        row: dict = {}
+        for side in ("source", "target"):
+            golds = {c[n].get(f"{side}_country") for c in coders}
+            row[side] = side_verdict(next(iter(golds)), top[side], side == "target" and top.get("target_place", False)) \
+                if len(golds) == 1 else None
+            row[f"gold_{side}"] = next(iter(golds)) if len(golds) == 1 else "/".join(sorted(map(str, golds)))
+            row[f"our_{side}"] = top[side]
+        gs, gt = row["gold_source"], row["gold_target"]
+        row["swapped"] = bool(row["source"] and row["target"] and gs and gt and gs != gt
+                              and top["source"] == gt and top["target"] == gs)
+        row["usable"] = row["source"] == "right" and row["target"] == "right" if row["source"] and row["target"] else None
+        rows[n] = row
+    return rows
+
+
+def sides_tally(rows: dict[int, dict]) -> dict[str, object]:
+    out: dict[str, object] = {"items": len(rows)}
+    for side in ("source", "target"):
+        kinds = collections.Counter(r[side] for r in rows.values() if r[side] is not None)
+        out[side] = {k: kinds[k] for k in SIDE_KINDS} | {"scored": sum(kinds.values())}
+    scored = [r for r in rows.values() if r["usable"] is not None]
+    out["both_scored"] = len(scored)
+    out["usable"] = sum(r["usable"] for r in scored)
+    out["usable_share"] = round(out["usable"] / max(1, len(scored)), 3)
+    out["swapped"] = sum(r["swapped"] for r in rows.values())
+    return out
 
 
 def agreement(coder: dict[int, dict], ours: dict[int, str | None]) -> dict[str, float | int]:
@@ -195,23 +272,34 @@ def pool(folders: list[Path], inputs: list[str], clean: Path | None) -> int:
     return 0
 
 
-def sheet(folder: Path, inputs: list[str], skip: set[int]) -> int:
-    """A development sheet: each item's sentence, our root and the coders' labels; the tally where they agree."""
+def sheet(folder: Path, inputs: list[str], skip: set[int], sides: bool = False) -> int:
+    """A development sheet: each item's sentence, our root and the coders' labels; the tally where they agree.
+    With ``sides``: on the items whose agreed root our top event has, its sides against the coders'."""
     keys, coders = _folder(folder)
     keys = {n: k for n, k in keys.items() if n not in skip}
-    ours = our_roots(keys, inputs)
+    tops = our_tops(keys, inputs)
+    ours = {n: (t["root"] if t else None) for n, t in tops.items()}
     texts = {a.id: a.text for a in _articles(inputs)}
     tally: collections.Counter[str] = collections.Counter()
+    side_rows = sides_rows(coders, tops) if sides else {}
     for n, k in keys.items():
         labels = [c[n]["root"] if c[n]["event"] else None for c in coders if n in c]
         said = verdict(labels, ours[n])
         tally[said] += 1
         sentence = " ".join(texts[k["article_id"]][k["start"]:k["end"]].split())
-        print(f"{n}\t{said}\tours={ours[n]}\tcoders={labels}\t{sentence}")
+        if not sides:
+            print(f"{n}\t{said}\tours={ours[n]}\tcoders={labels}\t{sentence}")
+        elif n in side_rows:
+            r, t = side_rows[n], tops[n]
+            print(f"{n}\t{ours[n]}\tsource={r['source']}({t['source_text']}={r['our_source']} vs {r['gold_source']})"
+                  f"\ttarget={r['target']}({t['target_text']}={r['our_target']} vs {r['gold_target']})"
+                  f"{chr(9) + 'swapped' if r['swapped'] else ''}\t{t['trigger']}\t{sentence}")
     agreed = tally["right"] + tally["wrong"] + tally["miss"] + tally["false"] + tally["none"]
     events = tally["right"] + tally["wrong"] + tally["miss"]
     print(json.dumps({**tally, "event_vs_none": round((agreed - tally["miss"] - tally["false"]) / max(1, agreed), 3),
                       "root_on_events": round(tally["right"] / max(1, events), 3)}))
+    if sides:
+        print(json.dumps({"sides": sides_tally(side_rows)}))
     return 0
 
 
@@ -235,11 +323,13 @@ def main() -> int:
     h.add_argument("folder", type=Path)
     h.add_argument("--input", action="append", required=True)
     h.add_argument("--skip", default="", help="comma-separated items to leave out")
+    h.add_argument("--sides", action="store_true", help="our top event's source and target countries against "
+                   "the coders' on the items where they agree on the root and we have it")
     args = ap.parse_args()
     if args.cmd == "pool":
         return pool(args.folders, args.input, args.clean)
     if args.cmd == "sheet":
-        return sheet(args.folder, args.input, {int(x) for x in args.skip.split(",") if x})
+        return sheet(args.folder, args.input, {int(x) for x in args.skip.split(",") if x}, args.sides)
     if args.cmd == "sample":
         return sample(args.inputs, args.n, args.seed, args.out)
     return score(args.folder, args.answers, args.input)

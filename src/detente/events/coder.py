@@ -34,6 +34,7 @@ from .answered import answered_targets
 from .recalled import recall_targets, recalled_places
 from .said import said_targets
 from .spoken_of import spoken_of
+from .counterparts import object_counterparts
 from .private import nonpolitical_dealing
 from .mentions import sentence_mentions
 from .statements import (QUOTED_RULE, addressee_only, political_speaker, quoted_match, quoted_speaker, speaks_for_no_party,
@@ -357,6 +358,10 @@ def _finish(cand: Candidate, cands: list[Candidate], embedders: dict[int, str], 
                           quoted=cand.rule.id == QUOTED_RULE)
         if about:
             cand.roles = dataclasses.replace(cand.roles, targets=tuple(about), target_slot="spoken_of")
+    if not cand.roles.targets:  # "froze transfers to the Authority": the party the object goes to (events/counterparts.py)
+        partners = object_counterparts(cand.trigger, cand.cameo, index, cand.roles.sources)
+        if partners:
+            cand.roles = dataclasses.replace(cand.roles, targets=tuple(partners), target_slot="object_counterpart")
     kept = tuple(t for t in cand.roles.targets if not itself(t, cand.roles.sources))
     if len(kept) < len(cand.roles.targets):  # no one is their own counterpart (events/sides.py)
         cand.roles = dataclasses.replace(cand.roles, targets=kept, target_slot=cand.roles.target_slot if kept else None)
