@@ -302,6 +302,36 @@ def test_an_office_or_force_of_a_people_without_a_state_makes_a_statement(code_f
         assert not _statements(code_full(text)), text
 
 
+def test_an_armed_groups_speaker_told_by_its_own_phrase_makes_a_statement(code_full):
+    # an armed group has no state: its commander speaks for a party though no country is found
+    for text in ("\u201cThe harvest has been poor,\u201d said one rebel commander, whose unit holds the hills.",
+                 "A rebel commander told reporters that the harvest had been poor."):
+        [m] = _statements(code_full(text))
+        assert (m.cameo, m.source.actor.country, m.source.actor.sector) == ("010", None, "REB"), text
+    # a bare countryless official still makes none (the switch is off)
+    assert not _statements(code_full("A spokesman said the harvest had been good this year."))
+
+
+def test_issuing_a_statement_is_a_statement(code):
+    # a verb of putting out with a statement as its object states as a verb of saying does
+    for text in ("The Kazakh foreign ministry issued a statement saying the harvest had been good.",
+                 "The Kazakh government released a short statement on the harvest on Monday."):
+        [m] = _statements(code(text))
+        assert (m.cameo, m.source.actor.country) == ("010", "KAZ"), text
+    # issuing anything else states nothing
+    assert not _statements(code("The Kazakh foreign ministry issued new passports on Monday."))
+
+
+def test_a_speakers_kin_or_one_described_by_no_office_makes_no_statement(code_full):
+    # a relative talking to the paper, or a person told only by a description of no office, speaks for no party
+    for text in ("\u201cWe only want news of him,\u201d his mother, Nursultana Bekova, told reporters on Monday.",
+                 "\u201cThe harvest has been poor,\u201d said Timur Bekov, a cheerful Kazakh with a bakery."):
+        assert not _statements(code_full(text)), text
+    # described by an office, still a statement
+    text = "\u201cThe harvest has been poor,\u201d said Timur Bekov, a Kazakh minister, on Monday."
+    assert [m.cameo for m in _statements(code_full(text))] == ["010"]
+
+
 def test_with_the_policy_switch_any_countryless_official_makes_a_statement(code_full, monkeypatch):
     # statements.countryless_any (data/policy.yaml): off, as packaged, a countryless official is refused;
     # on, an office, a force or an armed group with no country found speaks for a party all the same

@@ -61,15 +61,25 @@ def statement_match(sent: Span, lexicon: Lexicon, word_class: str = "statement_v
     """The first speech verb (``statement_verb``, or the verbs of ``word_class``) that heads ``sent``,
     as a match of the generic verb slots, or None."""
     verbs = lexicon.words(word_class)
+    issuing = lexicon.words("statement_issue_verb") if word_class == "statement_verb" else frozenset()
     doc = sent.doc
     t = doc_table(doc)  # lemma, tag, part of speech and label of every word: a Token only for a speech verb
     lemmas, tags, pos, deps = t.lemma, t.tag, t.pos, t.dep
     for i in range(sent.start, sent.end):
-        if lemmas[i] in verbs and sx.pos_of(tags[i], pos[i], deps[i]) == "verb":
+        if (lemmas[i] in verbs or lemmas[i] in issuing) and sx.pos_of(tags[i], pos[i], deps[i]) == "verb":
             tok = doc[i]
+            if lemmas[i] not in verbs and not _issues_statement(tok, lexicon):
+                continue
             if _heads(tok) and not _object_use(tok, lexicon) and _says_something(tok, lexicon) is None:
                 return _match(tok)
     return None
+
+
+def _issues_statement(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of putting out (``statement_issue_verb``) whose object is a statement
+    (``statement_document_noun``): "the ministry issued a statement saying ..."."""
+    nouns = lexicon.words("statement_document_noun")
+    return any(c.dep_ == "dobj" and sx.lemma_in(c, nouns) for c in verb.children)
 
 
 def said_clauses(verb: Token) -> list[Token]:
@@ -201,10 +211,18 @@ def _placed(m: ActorMention, lexicon: Lexicon, doc: Doc | None) -> bool:
         return False
     if COUNTRYLESS_ANY and (m.actor.sector or "").lower() in lexicon.words("statement_countryless_any_sector"):
         return True
+    if (m.actor.sector or "").lower() in lexicon.words("statement_countryless_armed_sector") and _own_phrase(m, doc):
+        return True
     words = list(doc[m.start:m.end])
     if m.antecedent is not None and 0 <= m.antecedent < len(doc):
         words += list(doc[_phrase_root(doc[m.antecedent]).left_edge.i:_phrase_root(doc[m.antecedent]).i + 1])
     return any(t.lower_ in STATELESS for t in words)
+
+
+def _own_phrase(m: ActorMention, doc: Doc) -> bool:
+    """A speaker told by a phrase of its own ("one rebel commander"), not by a pronoun or a phrase
+    resolved to an earlier mention."""
+    return m.end > m.start and m.antecedent is None and doc[m.start:m.end].root.pos_ != "PRON"
 
 
 def _private_person(m: ActorMention, doc: Doc, lexicon: Lexicon) -> bool:
@@ -222,10 +240,28 @@ def _private_person(m: ActorMention, doc: Doc, lexicon: Lexicon) -> bool:
             c.lower_ in lexicon.words("crowd_quantifier") for c in words.root.children):
         return True
     former, indefinite = lexicon.words("former_word"), lexicon.words("indefinite_word")
+    if _kin_or_described(words.root, m, lexicon, indefinite):
+        return True
     if any(t.lower_ in former and any(c.lower_ in indefinite for c in t.head.children if c.dep_ in ("det", "nummod"))
            for t in words):
         return True
     return _of_no_party(m, doc, lexicon)
+
+
+def _kin_or_described(root: Token, m: ActorMention, lexicon: Lexicon, indefinite: frozenset[str]) -> bool:
+    """A speaker told as someone's kin ("his mother, Sara, said", "Sara, his mother, said":
+    ``private_doer``), or one of no sector told only by a description in apposition that names no
+    office ("Omar Haddad, a cheerful Lebanese with a bakery, said"; ``indefinite_word``)."""
+    near = [root, *(c for c in root.children if c.dep_ == "appos")]
+    if root.dep_ == "appos":
+        near.append(root.head)
+    if any(t.pos_ == "NOUN" and sx.lemma_in(t, lexicon.words("private_doer")) for t in near):
+        return True
+    if m.actor.sector is not None:
+        return False
+    described = [a for a in root.children if a.dep_ == "appos"
+                 and any(c.dep_ in ("det", "nummod") and c.lower_ in indefinite for c in a.children)]
+    return any(not _names_office(a.subtree) for a in described)
 
 
 def _of_no_party(m: ActorMention, doc: Doc, lexicon: Lexicon) -> bool:
