@@ -80,3 +80,11 @@ def test_a_word_of_the_hand_list_judges_whatever_it_is_said_of(nlp, resources):
 ])
 def test_a_word_of_vader_s_judges_only_another_party(nlp, resources, text):
     assert _revised(nlp, resources, text, "said", "010").cameo == "010"
+
+
+@pytest.mark.parametrize("text", [
+    "The Kazakh foreign minister said the Kyrgyz militia was a terror group.",
+    "The Kazakh foreign minister said the Kyrgyz militia was the armed wing of a terror organisation.",
+])
+def test_a_party_called_a_terror_group_is_criticised(nlp, resources, text):
+    assert _revised(nlp, resources, text, "said", "010").cameo == "111"

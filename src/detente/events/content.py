@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import syntax as sx
-from . import foretold, rebuttals, threats, verdicts
+from . import foretold, praised, rebuttals, threats, verdicts
 from .content_data import Codes, Event, codes, countries
 from .index import ActorIndex
 from .lexicon import Lexicon
@@ -153,12 +153,25 @@ def _judges(cand: Event, index: ActorIndex, lexicon: Lexicon, c: Codes, quoted: 
     judge = verdicts.judged_quote if quoted else verdicts.judged
     found = judge(cand.trigger, countries(cand.roles.sources), index, lexicon)
     if found is None:
+        _praises(cand, clauses, index, lexicon)
         return
     code = c.criticism if found.kind == "verdict" else c.accusation
     cand.notes.append(f"{found.kind} '{found.word}': {cand.cameo} -> {code}")
     cand.cameo = code
     if found.target is not None and found.target not in cand.roles.sources:
         cand.roles = dataclasses.replace(cand.roles, targets=(found.target,), target_slot=f"{found.kind} on")
+
+
+def _praises(cand: Event, clauses: list[Token], index: ActorIndex, lexicon: Lexicon) -> None:
+    """A statement that says of another party or its act that it is good (``praised.py``) is praise."""
+    found = praised.praised(clauses, countries(cand.roles.sources), index, lexicon)
+    if found is None:
+        return
+    code = praised.policy().code
+    cand.notes.append(f"praise '{found[0]}': {cand.cameo} -> {code}")
+    cand.cameo = code
+    if found[1] not in cand.roles.sources:
+        cand.roles = dataclasses.replace(cand.roles, targets=(found[1],), target_slot="praise of")
 
 
 def _says(trig: Token, lexicon: Lexicon) -> bool:
