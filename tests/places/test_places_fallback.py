@@ -255,7 +255,7 @@ def test_what_armed_forces_as_a_body_or_an_armed_group_say_is_said_at_home(code)
     assert _where(code("The YPG blamed Moscow for the attack.")["blamed"])[1:] == ("SYR", "country", "actors")
     # troops speak where they are deployed; a fighter named by nationality may be a foreign fighter
     assert code("American troops denied the reports on Monday.")["denied"].location is None
-    assert code("A tall Bosnian fighter ignored questions on Monday.")["ignored"].location is None
+    assert code("A tall Bosnian fighter ignored the court order on Monday.")["ignored"].location is None
     # only statements: an act of force of the armed forces is not placed at home
     events = code("The Russian military shelled the rebels on Monday.")
     assert all(e.location is None or e.location.country != "RUS" for e in events.values())
