@@ -9,6 +9,8 @@ The data lives in ``detente/data/lexicon/*.yaml``:
 - ``derive.yaml``   CAMEO's parallel families: how an embedded event's code becomes an intent
   (03x), appeal (02x), demand (10x), rejection (12x) or threat (13x) code;
 - ``NN_*.yaml``     the trigger rules, one file per CAMEO root.
+- ``senses_counted.yaml`` trigger rules of several roots for frames counted over the train writers
+  (each rule's counts in its comment).
 
 A rule (see ``Rule``) names a trigger lemma and part of speech, a CAMEO code, optional
 constraints on the trigger's dependents (object, particle, preposition, complement, modifier)
