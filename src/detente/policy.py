@@ -69,6 +69,7 @@ class Policy:
     recall_roots: frozenset[str]
     retaliate_roots: frozenset[str]
     retaliation_act_roots: frozenset[str]
+    armed_force_roots: frozenset[str]
     place_target_codes: frozenset[str]
     captive_codes: frozenset[str]
     addressee_only_codes: frozenset[str]
@@ -78,6 +79,7 @@ class Policy:
     reciprocal_codes: frozenset[str]
     related_codes: tuple[frozenset[str], ...]
     armed_nonstate: frozenset[str]
+    armed_doer_sectors: frozenset[str]
     placeless_sectors: frozenset[str]
     not_from_sentence_sectors: frozenset[str]
     custody_sectors: dict[str, str]
@@ -173,6 +175,7 @@ def build_policy(data: Any) -> Policy:
         recall_roots=_set(roots, "roots", "recall", _ROOT),
         retaliate_roots=_set(roots, "roots", "retaliate", _ROOT),
         retaliation_act_roots=_set(roots, "roots", "retaliation_act", _ROOT),
+        armed_force_roots=_set(roots, "roots", "armed_force", _ROOT),
         place_target_codes=_set(codes, "codes", "place_target", _CODE),
         captive_codes=_set(codes, "codes", "captive", _CODE),
         addressee_only_codes=_set(codes, "codes", "addressee_only", _CODE),
@@ -182,6 +185,7 @@ def build_policy(data: Any) -> Policy:
         reciprocal_codes=_set(codes, "codes", "reciprocal", _CODE),
         related_codes=tuple(_set({"group": g}, "codes", "group", _CODE) for g in related),
         armed_nonstate=_set(sectors, "sectors", "armed_nonstate", _SECTOR),
+        armed_doer_sectors=_set(sectors, "sectors", "armed_doer", _SECTOR),
         placeless_sectors=_set(sectors, "sectors", "placeless", _SECTOR),
         not_from_sentence_sectors=_set(sectors, "sectors", "not_from_sentence", _SECTOR),
         custody_sectors=_code_sectors(codes, "custody"),

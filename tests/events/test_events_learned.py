@@ -138,7 +138,7 @@ def test_the_default_ensemble_drops_metaphors_and_keeps_plain_events():
 def test_events_below_the_confidence_floor_are_dropped_unless_two_countries_face_each_other(monkeypatch):
     """``min_confidence``: an event whose final confidence is below the floor is dropped (real news'
     low-confidence events are mostly wrong), except, with ``trust_dyads``, one whose two parties each
-    have a country."""
+    have a country, or an armed party's act of force (``trust._armed_force``)."""
     import dataclasses
 
     from detente.pipeline import Pipeline
@@ -146,12 +146,14 @@ def test_events_below_the_confidence_floor_are_dropped_unless_two_countries_face
     pipe = Pipeline(Settings())
     # no attribution: a sentence whose events are all dropped gets its speaker's plain statement
     # (statements.py), which the floor does not apply to
-    one_side = "Colombian troops killed six rebels in a raid on a jungle camp on Monday."
+    one_side = "Colombian officials visited a jungle camp on Monday."
+    armed = "Colombian troops killed six rebels in a raid on a jungle camp on Monday."
     two_sides = "Kenya's foreign minister met his Ugandan counterpart in Kampala on Tuesday."
     assert pipe.code_text(one_side, published="2021-03-03")
     policy = dataclasses.replace(cb.load_policy(), min_confidence=1.0, trust_dyads=True)
     monkeypatch.setattr(cb, "load_policy", lambda: policy)
     assert pipe.code_text(one_side, published="2021-03-03") == []
+    assert [m.cameo[:2] for m in pipe.code_text(armed, published="2021-03-03")] == ["19"]
     kept = pipe.code_text(two_sides, published="2021-03-03")
     assert kept and all(m.source and m.target and m.source.country and m.target.country for m in kept)
     monkeypatch.setattr(cb, "load_policy", lambda: dataclasses.replace(policy, trust_dyads=False))
