@@ -1,6 +1,12 @@
-"""Helpers of the coder tests: a small fixed gazetteer of actors, a token by its word, and mention filters."""
+"""Helpers of the coder tests: a small fixed gazetteer of actors, a token by its word, mention filters, and a
+candidate revised by a content step."""
 from __future__ import annotations
 
+from detente.events import combine as cb
+from detente.events import content
+from detente.events.candidate import Candidate
+from detente.events.index import ActorIndex
+from detente.events.roles import find_roles
 from detente.model import Actor, ActorMention, EventMention
 
 # surface form -> (country, sector); matched on whole tokens, longest first
@@ -56,3 +62,14 @@ def token(nlp, text: str, word: str):
     """The first token of ``text`` (parsed by ``nlp``) whose text is ``word``."""
     doc = nlp(text)
     return next(t for t in doc if t.text == word)
+
+
+def revised(nlp, resources, text: str, word: str = "said", cameo: str = "010", step=content.revise) -> Candidate:
+    """``word``'s event of ``cameo`` (as the learned model would propose it) in ``text``, revised by ``step``."""
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    index = ActorIndex(gazetteer_mentions(doc))
+    match = cb.generic_match(tok, cameo)
+    cand = Candidate(match=match, cameo=cameo, roles=find_roles(match, index, resources.lexicon))
+    step(cand, index, resources.lexicon)
+    return cand

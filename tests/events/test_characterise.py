@@ -4,7 +4,7 @@ speaker's side is "going to" do something announces it (events/content.py). Sent
 from __future__ import annotations
 
 import pytest
-from test_events_content import _revised
+from events_helpers import revised
 
 from detente.events import characterise
 
@@ -25,7 +25,7 @@ def _top(code, text: str):
     ("The Kazakh president described the Kyrgyz raid on the villages as a massacre.", "described"),  # a hostile act named
 ])
 def test_a_characterisation_that_condemns_criticises_the_party(nlp, resources, text, word):
-    cand = _revised(nlp, resources, text, word, "010", step=characterise.recode)
+    cand = revised(nlp, resources, text, word, "010", step=characterise.recode)
     assert cand.cameo == "111" and cand.dropped is None
     assert [t.actor.country for t in cand.roles.targets] == ["KGZ"]
 
@@ -35,7 +35,7 @@ def test_a_characterisation_that_condemns_criticises_the_party(nlp, resources, t
     ("The Kazakh president called the Kyrgyz mediation a great success.", "called"),
 ])
 def test_a_characterisation_that_commends_praises_the_party(nlp, resources, text, word):
-    cand = _revised(nlp, resources, text, word, "111", step=characterise.recode)
+    cand = revised(nlp, resources, text, word, "111", step=characterise.recode)
     assert cand.cameo == "051"
     assert [t.actor.country for t in cand.roles.targets] == ["KGZ"]
 
@@ -47,7 +47,7 @@ def test_a_characterisation_that_commends_praises_the_party(nlp, resources, text
     ("The Kazakh president criticised the Kyrgyz envoy as a former general.", "criticised", "111"),  # no naming verb
 ])
 def test_a_description_a_negated_or_passive_one_or_another_verb_is_left_as_it_is(nlp, resources, text, word, cameo):
-    cand = _revised(nlp, resources, text, word, cameo, step=characterise.recode)
+    cand = revised(nlp, resources, text, word, cameo, step=characterise.recode)
     assert cand.cameo == cameo and cand.dropped is None
 
 
@@ -66,7 +66,7 @@ def test_the_rules_characterisation_is_the_speakers_criticism(code):
 
 def test_a_characterisation_told_by_a_participle_of_saying_is_the_speakers(nlp, resources):
     text = "The Kazakh president said Kyrgyz troops had crossed the border, calling the raid a provocation."
-    cand = _revised(nlp, resources, text, "calling", "111", step=characterise.recode)
+    cand = revised(nlp, resources, text, "calling", "111", step=characterise.recode)
     assert cand.cameo == "111"
     assert [s.actor.country for s in cand.roles.sources] == ["KAZ"]
 
@@ -76,7 +76,7 @@ def test_a_characterisation_told_by_a_participle_of_saying_is_the_speakers(nlp, 
     ("\"We are not going to negotiate with the militias,\" the Kazakh president told reporters.", "told", "120"),
 ])
 def test_what_the_speakers_side_is_going_to_do_is_announced(nlp, resources, text, word, cameo):
-    assert _revised(nlp, resources, text, word, "010").cameo == cameo
+    assert revised(nlp, resources, text, word, "010").cameo == cameo
 
 
 @pytest.mark.parametrize("text", [
@@ -86,7 +86,7 @@ def test_what_the_speakers_side_is_going_to_do_is_announced(nlp, resources, text
     "The Kazakh president said Kazakhstan was going to keep watching the border.",  # only a refusal is read so
 ])
 def test_going_to_of_no_act_of_the_speakers_side_announces_nothing(nlp, resources, text):
-    assert _revised(nlp, resources, text, "said", "010").cameo == "010"
+    assert revised(nlp, resources, text, "said", "010").cameo == "010"
 
 
 @pytest.mark.parametrize("text, cameo", [
@@ -94,12 +94,12 @@ def test_going_to_of_no_act_of_the_speakers_side_announces_nothing(nlp, resource
     ("\"Our army will reserve its right to respond,\" the Kazakh president said.", "138"),
 ])
 def test_our_side_in_a_quotation_is_the_speakers(nlp, resources, text, cameo):
-    assert _revised(nlp, resources, text, "said", "010").cameo == cameo
+    assert revised(nlp, resources, text, "said", "010").cameo == cameo
 
 
 def test_another_partys_forces_in_a_quotation_are_not_the_speakers(nlp, resources):
     text = "\"The Kyrgyz forces will not leave the valley,\" the Kazakh defence minister said."
-    assert _revised(nlp, resources, text, "said", "010").cameo == "010"
+    assert revised(nlp, resources, text, "said", "010").cameo == "010"
 
 
 @pytest.mark.parametrize("text, cameo", [
@@ -110,12 +110,12 @@ def test_another_partys_forces_in_a_quotation_are_not_the_speakers(nlp, resource
     ("The Kazakh foreign minister said the town would not be returned by the Kyrgyz army.", "010"),  # another's act
 ])
 def test_a_negated_passive_of_withholding_rejects(nlp, resources, text, cameo):
-    assert _revised(nlp, resources, text, "said", "010").cameo == cameo
+    assert revised(nlp, resources, text, "said", "010").cameo == cameo
 
 
 def test_a_hostile_act_names_no_verdict_on_what_names_no_party(nlp, resources):
     text = "The Kazakh ministry characterised its objective as the defeat of the militias."
-    cand = _revised(nlp, resources, text, "characterised", "111", step=characterise.recode)
+    cand = revised(nlp, resources, text, "characterised", "111", step=characterise.recode)
     assert cand.cameo == "111" and cand.dropped is None  # a learned event left as it is: no rule's
 
 

@@ -4,14 +4,14 @@ of the code it would propose."""
 from __future__ import annotations
 
 import pytest
-from test_events_content import _revised
+from events_helpers import revised
 
 from detente.events import acts
 from detente.events.candidate import Candidate
 
 
 def _retyped(nlp, resources, text: str, word: str, cameo: str) -> Candidate:
-    return _revised(nlp, resources, text, word, cameo, acts.retype)
+    return revised(nlp, resources, text, word, cameo, acts.retype)
 
 
 @pytest.mark.parametrize("text, cameo", [

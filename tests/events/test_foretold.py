@@ -4,25 +4,17 @@ sentences; each warning is tried as the learned model would propose it, a threat
 from __future__ import annotations
 
 import pytest
-from events_helpers import gazetteer_mentions
+from events_helpers import revised
 
-from detente.events import combine as cb
 from detente.events import content, foretold
 from detente.events.candidate import Candidate
-from detente.events.index import ActorIndex
-from detente.events.roles import find_roles
 
 MODAL = frozenset({"will", "would", "could", "may", "might", "can"})
 
 
+
 def _revised(nlp, resources, text: str, cameo: str = "138") -> Candidate:
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == "warned")
-    index = ActorIndex(gazetteer_mentions(doc))
-    match = cb.generic_match(tok, cameo)
-    cand = Candidate(match=match, cameo=cameo, roles=find_roles(match, index, resources.lexicon))
-    content.revise(cand, index, resources.lexicon)
-    return cand
+    return revised(nlp, resources, text, word="warned", cameo=cameo)
 
 
 HUNG = "The Kazakh president warned soon after the Kyrgyz announcement that the decision would bring new conflicts."

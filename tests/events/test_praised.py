@@ -4,23 +4,10 @@ tried as the learned model would propose it (010)."""
 from __future__ import annotations
 
 import pytest
-from events_helpers import gazetteer_mentions
-
-from detente.events import combine as cb
-from detente.events import content
-from detente.events.candidate import Candidate
-from detente.events.index import ActorIndex
-from detente.events.roles import find_roles
+from events_helpers import revised
 
 
-def _revised(nlp, resources, text: str, word: str = "said", cameo: str = "010") -> Candidate:
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == word)
-    index = ActorIndex(gazetteer_mentions(doc))
-    match = cb.generic_match(tok, cameo)
-    cand = Candidate(match=match, cameo=cameo, roles=find_roles(match, index, resources.lexicon))
-    content.revise(cand, index, resources.lexicon)
-    return cand
+
 
 
 @pytest.mark.parametrize("text, target", [
@@ -31,7 +18,7 @@ def _revised(nlp, resources, text: str, word: str = "said", cameo: str = "010") 
     ("The Kazakh foreign minister said it was encouraging that Kyrgyzstan had reopened the border.", "KGZ"),
 ])
 def test_a_good_word_said_of_another_party_is_praise(nlp, resources, text, target):
-    cand = _revised(nlp, resources, text)
+    cand = revised(nlp, resources, text)
     assert cand.cameo == "051"
     assert [m.actor.country for m in cand.roles.targets if m.actor is not None][:1] == [target]
 
@@ -48,11 +35,11 @@ def test_a_good_word_said_of_another_party_is_praise(nlp, resources, text, targe
     "The Kazakh foreign minister said it was encouraging that Kyrgyzstan would reopen the border.",  # not yet done
 ])
 def test_no_praise(nlp, resources, text):
-    assert _revised(nlp, resources, text).cameo != "051"
+    assert revised(nlp, resources, text).cameo != "051"
 
 
 def test_a_condemning_verdict_stays_a_criticism(nlp, resources):
-    assert _revised(nlp, resources, "The Kazakh foreign minister said the Kyrgyz decision was reckless.").cameo == "111"
+    assert revised(nlp, resources, "The Kazakh foreign minister said the Kyrgyz decision was reckless.").cameo == "111"
 
 
 def test_a_quoted_praise_is_praise_too(code_default):

@@ -4,23 +4,10 @@ would propose it (010)."""
 from __future__ import annotations
 
 import pytest
-from events_helpers import gazetteer_mentions
-
-from detente.events import combine as cb
-from detente.events import content
-from detente.events.candidate import Candidate
-from detente.events.index import ActorIndex
-from detente.events.roles import find_roles
+from events_helpers import revised
 
 
-def _revised(nlp, resources, text: str, word: str = "said", cameo: str = "010") -> Candidate:
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == word)
-    index = ActorIndex(gazetteer_mentions(doc))
-    match = cb.generic_match(tok, cameo)
-    cand = Candidate(match=match, cameo=cameo, roles=find_roles(match, index, resources.lexicon))
-    content.revise(cand, index, resources.lexicon)
-    return cand
+
 
 
 @pytest.mark.parametrize("text, target", [
@@ -31,7 +18,7 @@ def _revised(nlp, resources, text: str, word: str = "said", cameo: str = "010") 
     ("The Kazakh foreign minister said this was an exaggerated account of the Kyrgyz report.", None),
 ])
 def test_a_claim_called_false_is_a_denial(nlp, resources, text, target):
-    cand = _revised(nlp, resources, text)
+    cand = revised(nlp, resources, text)
     assert cand.cameo == "016"
     if target is not None:  # the claim's owner; a claim about a party is not that party's
         assert [m.actor.country for m in cand.roles.targets if m.actor is not None][:1] == [target]
@@ -44,11 +31,11 @@ def test_a_claim_called_false_is_a_denial(nlp, resources, text, target):
     "The Kazakh foreign minister said the Kyrgyz report was long.",  # no word of falsity
 ])
 def test_no_rebuttal(nlp, resources, text):
-    assert _revised(nlp, resources, text).cameo != "016"
+    assert revised(nlp, resources, text).cameo != "016"
 
 
 def test_a_verdict_on_an_act_stays_a_criticism(nlp, resources):
-    cand = _revised(nlp, resources, "The Kazakh foreign minister said the Kyrgyz decision was absurd.")
+    cand = revised(nlp, resources, "The Kazakh foreign minister said the Kyrgyz decision was absurd.")
     assert cand.cameo == "111"
 
 
@@ -59,4 +46,4 @@ def test_a_quoted_rebuttal_is_a_denial_too(code_default):
 
 def test_the_speakers_own_statement_called_false_is_no_rebuttal(nlp, resources):
     text = "The Kazakh foreign minister said the statement I gave last year was false."
-    assert _revised(nlp, resources, text).cameo != "016"
+    assert revised(nlp, resources, text).cameo != "016"

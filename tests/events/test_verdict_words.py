@@ -5,7 +5,7 @@ feeling) said of a party of another country. Sentences of our own."""
 from __future__ import annotations
 
 import pytest
-from test_events_content import _revised
+from events_helpers import revised
 
 from detente.events import speech, valence
 
@@ -43,14 +43,14 @@ def test_a_word_judges_by_vader_or_by_what_it_cannot_supply(nlp, resources, text
     "The Kazakh foreign minister said the plan was a sign of the selfish policy of Kyrgyzstan.",  # the hand list's
 ])
 def test_a_predicate_vader_or_the_supplement_judges_criticises_the_party(nlp, resources, text):
-    cand = _revised(nlp, resources, text, "said", "010")
+    cand = revised(nlp, resources, text, "said", "010")
     assert cand.cameo == "111"
     assert [t.actor.country for t in cand.roles.targets][:1] == ["KGZ"]
 
 
 def test_a_claim_called_baseless_is_rebutted_not_criticised(nlp, resources):
     """The train writers code a claim called false as a denial (016; events/rebuttals.py, session 30)."""
-    cand = _revised(nlp, resources, "The Kazakh president said the Kyrgyz accusations against Kazakhstan were baseless.",
+    cand = revised(nlp, resources, "The Kazakh president said the Kyrgyz accusations against Kazakhstan were baseless.",
                     "said", "010")
     assert cand.cameo == "016"
     assert [t.actor.country for t in cand.roles.targets][:1] == ["KGZ"]
@@ -65,12 +65,12 @@ def test_a_claim_called_baseless_is_rebutted_not_criticised(nlp, resources):
     "The Kazakh foreign minister said the loss of the harvest was painful for the villages.",
 ])
 def test_a_feeling_a_negated_or_supposed_verdict_or_the_speakers_own_is_none(nlp, resources, text):
-    assert _revised(nlp, resources, text, "said", "010").cameo == "010"
+    assert revised(nlp, resources, text, "said", "010").cameo == "010"
 
 
 def test_a_word_of_the_hand_list_judges_whatever_it_is_said_of(nlp, resources):
     text = "The Kazakh foreign minister said it was deplorable to close the valley to herders."
-    assert _revised(nlp, resources, text, "said", "010").cameo == "111"
+    assert revised(nlp, resources, text, "said", "010").cameo == "111"
 
 
 @pytest.mark.parametrize("text", [
@@ -79,7 +79,7 @@ def test_a_word_of_the_hand_list_judges_whatever_it_is_said_of(nlp, resources):
     "The Kazakh foreign minister said the Kyrgyz plan was a response to the cruel drought.",  # deep in it
 ])
 def test_a_word_of_vader_s_judges_only_another_party(nlp, resources, text):
-    assert _revised(nlp, resources, text, "said", "010").cameo == "010"
+    assert revised(nlp, resources, text, "said", "010").cameo == "010"
 
 
 @pytest.mark.parametrize("text", [
@@ -87,4 +87,4 @@ def test_a_word_of_vader_s_judges_only_another_party(nlp, resources, text):
     "The Kazakh foreign minister said the Kyrgyz militia was the armed wing of a terror organisation.",
 ])
 def test_a_party_called_a_terror_group_is_criticised(nlp, resources, text):
-    assert _revised(nlp, resources, text, "said", "010").cameo == "111"
+    assert revised(nlp, resources, text, "said", "010").cameo == "111"

@@ -30,6 +30,7 @@ from .content_data import content_table
 from .index import ActorIndex
 from .lexicon import Lexicon
 from .valence import first_person, supplied, valence
+from .verdicts import predicate_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 OWNER_DEPS = ("poss", "compound", "amod", "nmod")  # "Moscow's offer", "the Kyrgyz decision"
 NEAR_DEPS = frozenset({"amod", "advmod", "conj", "compound", "acomp"})
-NESTED = frozenset({"relcl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "acl", "prep"})
+NESTED = frozenset({"relcl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "acl", "prep"})  # clauses and phrases a praising predicate does not reach into
 CONDITION_MARKS = frozenset({"if", "whether", "unless"})
 SPEAKER_POSSESSIVES = frozenset({"his", "her", "its"})
 NEGATIVE_AT_MOST = -1.0  # a predicate with a word VADER scores this low is no praise ("a good excuse for war")
@@ -127,7 +128,7 @@ def _extraposed(clause: Token, predicates: list[Token], own: set[str], index: Ac
 
 
 def _praising_word(pred: Token, lexicon: Lexicon, pol: Praise) -> Token | None:
-    words = _words(pred)
+    words = predicate_words(pred, NESTED)
     if any(supplied(t, lexicon) or (valence(t) or 0.0) <= NEGATIVE_AT_MOST for t in words):
         return None  # "a good excuse for aggression", "a welcome but reckless step": no praise
     for tok in words:
@@ -143,16 +144,6 @@ def _praising_word(pred: Token, lexicon: Lexicon, pol: Praise) -> Token | None:
         if tok.i == pred.i and tok.pos_ == "NOUN" and lemma in pol.nouns:
             return tok
     return None
-
-
-def _words(pred: Token) -> list[Token]:
-    """The predicate's words, without the clauses and phrases nested in it."""
-    out, stack = [], [pred]
-    while stack:
-        tok = stack.pop()
-        out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in NESTED and c.dep_ != "neg")
-    return out
 
 
 def _party(heads: list[Token], index: ActorIndex) -> ActorMention | None:

@@ -174,7 +174,7 @@ def _verdict_word(pred: Token, judged_tok: list[Token], own: set[str], index: Ac
     the situation was dreadful", "said our policy was cruel" judge no other party)."""
     pol = speech.policy().evaluation.words
     party = _party(judged_tok, pred, index)
-    for tok in _predicate_words(pred):
+    for tok in predicate_words(pred):
         if supplied(tok, lexicon):
             return Finding("verdict", tok.text, party)
         if _near(tok, pred) and not _named(tok) and judging_word(tok, lexicon, pol) is not None \
@@ -208,13 +208,13 @@ def _verdict(clause: Token, own: set[str], index: ActorIndex, lexicon: Lexicon) 
     return next(filter(None, (_verdict_word(p, judged_tok, own, index, lexicon) for p in predicates)), None)
 
 
-def _predicate_words(pred: Token) -> list[Token]:
-    """The words of a predicate, without the clauses nested in it."""
+def predicate_words(pred: Token, nested: frozenset[str] = NESTED_CLAUSES) -> list[Token]:
+    """The words of a predicate, without its negation and the clauses (dependencies ``nested``) nested in it."""
     out, stack = [], [pred]
     while stack:
         tok = stack.pop()
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in NESTED_CLAUSES and c.dep_ != "neg")
+        stack.extend(c for c in tok.children if c.dep_ not in nested and c.dep_ != "neg")
     return out
 
 
