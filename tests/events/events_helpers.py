@@ -6,6 +6,7 @@ from detente.events import combine as cb
 from detente.events import content
 from detente.events.candidate import Candidate
 from detente.events.index import ActorIndex
+from detente.events.matcher import matches_for
 from detente.events.roles import find_roles
 from detente.model import Actor, ActorMention, EventMention
 
@@ -73,3 +74,10 @@ def revised(nlp, resources, text: str, word: str = "said", cameo: str = "010", s
     cand = Candidate(match=match, cameo=cameo, roles=find_roles(match, index, resources.lexicon))
     step(cand, index, resources.lexicon)
     return cand
+
+
+def rules_fired(nlp, resources, text: str, word: str) -> list[str]:
+    """The ids of the lexicon rules that fire on ``word`` of ``text``."""
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    return [m.rule.id for m in matches_for(tok, resources.lexicon)[0]]

@@ -5,14 +5,7 @@ of something put to the doer to obey or take up (a deadline, an order, a ruling,
 from __future__ import annotations
 
 import pytest
-
-from detente.events.matcher import matches_for
-
-
-def _fired(nlp, resources, text: str, word: str) -> list[str]:
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == word)
-    return [m.rule.id for m in matches_for(tok, resources.lexicon)[0]]
+from events_helpers import rules_fired
 
 
 @pytest.mark.parametrize("text", [
@@ -22,7 +15,7 @@ def _fired(nlp, resources, text: str, word: str) -> list[str]:
     "The rebels ignored calls from the bishops to lay down their arms.",
 ])
 def test_ignoring_what_one_was_told_to_obey_is_a_rejection(nlp, resources, text):
-    assert "ignore.order" in _fired(nlp, resources, text, "ignored"), text
+    assert "ignore.order" in rules_fired(nlp, resources, text, "ignored"), text
 
 
 @pytest.mark.parametrize("text", [
@@ -32,36 +25,36 @@ def test_ignoring_what_one_was_told_to_obey_is_a_rejection(nlp, resources, text)
     "The government ignored opposition motions all year.",
 ])
 def test_ignoring_a_description_or_an_effort_fires_no_rejection(nlp, resources, text):
-    fired = _fired(nlp, resources, text, "ignored")
+    fired = rules_fired(nlp, resources, text, "ignored")
     assert not {"ignore.order", "reject.v"} & set(fired), (text, fired)
 
 
 def test_relocated_fighters_are_not_expelled(nlp, resources):
-    fired = _fired(nlp, resources, "The militia relocated two hundred fighters from the valley to the coast.", "relocated")
+    fired = rules_fired(nlp, resources, "The militia relocated two hundred fighters from the valley to the coast.", "relocated")
     assert "expel.v" not in fired, fired
 
 
 def test_expelled_diplomats_still_are(nlp, resources):
-    assert "expel.v" in _fired(nlp, resources, "The government expelled two diplomats on Monday.", "expelled")
+    assert "expel.v" in rules_fired(nlp, resources, "The government expelled two diplomats on Monday.", "expelled")
 
 
 def test_abuses_named_in_a_concern_are_no_torture(nlp, resources):
-    fired = _fired(nlp, resources, "The union is worried about the regime's abuses of human rights.", "abuses")
+    fired = rules_fired(nlp, resources, "The union is worried about the regime's abuses of human rights.", "abuses")
     assert "torture.n" not in fired, fired
 
 
 def test_torture_of_detainees_still_is(nlp, resources):
-    fired = _fired(nlp, resources, "The torture of detainees by the guards went on for months.", "torture")
+    fired = rules_fired(nlp, resources, "The torture of detainees by the guards went on for months.", "torture")
     assert "torture.n" in fired, fired
 
 
 def test_conceding_a_point_is_no_yield(nlp, resources):
-    fired = _fired(nlp, resources, "As the envoy conceded in a speech last year, the plan had failed.", "conceded")
+    fired = rules_fired(nlp, resources, "As the envoy conceded in a speech last year, the plan had failed.", "conceded")
     assert "yield.v" not in fired, fired
 
 
 def test_conceding_to_demands_is_still_a_yield(nlp, resources):
-    fired = _fired(nlp, resources, "The government conceded to the strikers' demands on Friday.", "conceded")
+    fired = rules_fired(nlp, resources, "The government conceded to the strikers' demands on Friday.", "conceded")
     assert "yield.to_demands" in fired, fired
 
 
@@ -76,7 +69,7 @@ def test_minded_to_is_an_intention_not_an_act(code):
     ("The club said it would appeal to the federation.", "appeal"),
 ])
 def test_an_appeal_that_asks_for_nothing_is_no_appeal(nlp, resources, text, word):
-    fired = _fired(nlp, resources, text, word)
+    fired = rules_fired(nlp, resources, text, word)
     assert not {"appeal.v", "plead.v", "ask.for"} & set(fired), (text, fired)
 
 
@@ -87,7 +80,7 @@ def test_an_appeal_that_asks_for_nothing_is_no_appeal(nlp, resources, text, word
     ("The prisoner begged the consul for help.", "begged", "ask.for"),
 ])
 def test_an_appeal_for_something_is_still_one(nlp, resources, text, word, rule):
-    assert rule in _fired(nlp, resources, text, word), text
+    assert rule in rules_fired(nlp, resources, text, word), text
 
 
 @pytest.mark.parametrize("text, word", [
@@ -95,7 +88,7 @@ def test_an_appeal_for_something_is_still_one(nlp, resources, text, word, rule):
     ("Both parties claimed victory in the election.", "claimed"),
 ])
 def test_declaring_victory_is_a_statement(nlp, resources, text, word):
-    assert "declare.victory" in _fired(nlp, resources, text, word), text
+    assert "declare.victory" in rules_fired(nlp, resources, text, word), text
 
 
 def test_declared_victory_is_coded_as_a_statement_not_a_fight(code):

@@ -5,14 +5,7 @@ tested where it fires and on a look-alike of another sense where it must not. Se
 from __future__ import annotations
 
 import pytest
-
-from detente.events.matcher import matches_for
-
-
-def _fired(nlp, resources, text: str, word: str) -> set[str]:
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == word)
-    return {m.rule.id for m in matches_for(tok, resources.lexicon)[0]}
+from events_helpers import rules_fired
 
 
 @pytest.mark.parametrize("text, word, rule", [
@@ -33,7 +26,7 @@ def _fired(nlp, resources, text: str, word: str) -> set[str]:
     ("The prime minister announced his resignation on Monday.", "resignation", "resignation.n"),
 ])
 def test_gap_rules_fire(nlp, resources, text, word, rule):
-    assert rule in _fired(nlp, resources, text, word), text
+    assert rule in rules_fired(nlp, resources, text, word), text
 
 
 @pytest.mark.parametrize("text, word, rule", [
@@ -56,9 +49,9 @@ def test_gap_rules_fire(nlp, resources, text, word, rule):
     ("The president criticised the US for withdrawing from the nuclear deal.", "withdrawing", "withdraw_from_pact.v"),
 ])
 def test_gap_rules_keep_their_sense(nlp, resources, text, word, rule):
-    assert rule not in _fired(nlp, resources, text, word), text
+    assert rule not in rules_fired(nlp, resources, text, word), text
 
 
 def test_soldiers_opening_fire_on_a_crowd_is_repression(nlp, resources):
     """The noun of "opened fire on the crowd" (``fire_on_crowd.n``): repression (175), not a clash."""
-    assert "fire_on_crowd.n" in _fired(nlp, resources, "Troops opened fire on a crowd of mourners.", "fire")
+    assert "fire_on_crowd.n" in rules_fired(nlp, resources, "Troops opened fire on a crowd of mourners.", "fire")

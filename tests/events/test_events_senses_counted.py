@@ -5,14 +5,7 @@ on a look-alike of another sense where it must not. Sentences are our own."""
 from __future__ import annotations
 
 import pytest
-
-from detente.events.matcher import matches_for
-
-
-def _fired(nlp, resources, text: str, word: str) -> set[str]:
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == word)
-    return {m.rule.id for m in matches_for(tok, resources.lexicon)[0]}
+from events_helpers import rules_fired
 
 
 @pytest.mark.parametrize("text, word, rule", [
@@ -27,7 +20,7 @@ def _fired(nlp, resources, text: str, word: str) -> set[str]:
     ("Government troops retook the river port from the insurgents on Sunday.", "retook", "retake.v"),
 ])
 def test_gap31_rules_fire(nlp, resources, text, word, rule):
-    assert rule in _fired(nlp, resources, text, word), text
+    assert rule in rules_fired(nlp, resources, text, word), text
 
 
 @pytest.mark.parametrize("text, word, rule", [
@@ -43,4 +36,4 @@ def test_gap31_rules_fire(nlp, resources, text, word, rule):
     ("Riot police retook the square from the protesters.", "retook", "retake.v"),  # repression, not occupation
 ])
 def test_gap31_rules_hold_back(nlp, resources, text, word, rule):
-    assert rule not in _fired(nlp, resources, text, word), text
+    assert rule not in rules_fired(nlp, resources, text, word), text
