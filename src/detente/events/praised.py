@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..errors import DataFileError
 from . import syntax as sx
-from .content_data import content_table
+from .content_data import FILE, content_table
 from .index import ActorIndex
 from .lexicon import Lexicon
 from .valence import first_person, supplied, valence
@@ -57,8 +58,11 @@ class Praise:
 @lru_cache(maxsize=1)
 def policy() -> Praise:
     data = content_table("praise")
-    return Praise(str(data["code"]), float(data["praise_at_least"]), frozenset(data["praise_word"]),
-                  frozenset(data["praise_noun"]), frozenset(data["descriptive_word"]))
+    try:
+        return Praise(str(data["code"]), float(data["praise_at_least"]), frozenset(data["praise_word"]),
+                      frozenset(data["praise_noun"]), frozenset(data["descriptive_word"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataFileError(FILE, f"praise: missing or bad entry {exc}") from exc
 
 
 def praised(clauses: list[Token], own: set[str], index: ActorIndex, lexicon: Lexicon) -> tuple[str, ActorMention] | None:
